@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { CardDraftInputSchema, CardIdSchema, CardSchema } from './card';
+import { RoleSchema } from './roles';
+
+/**
+ * The console API: the one contract between the renderer and main.
+ * Electron carries it over IPC (preload), host mode over a loopback WebSocket (domain/ipcWire.ts);
+ * both sides are derived from this table, so adding a method is one entry here and one handler in main/api.ts.
+ */
+
+const NoInput = z.object({}).strict();
+
+export const ConnectivitySchema = z.object({
+  state: z.enum(['online', 'degraded', 'offline']),
+  since: z.iso.datetime(),
+});
+export type Connectivity = z.infer<typeof ConnectivitySchema>;
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  /** How the console runs: an Electron window on a workstation, or host mode for a browser. */
+  runtime: z.enum(['electron', 'host']),
+  role: RoleSchema,
+  dataDir: z.string(),
+  logDir: z.string(),
+  centralUrl: z.url().nullable(),
+  /** Tile URL template of an internal tile server ({z}/{x}/{y}), when the workstation has one. */
+  tileUrl: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const consoleApi = {
+  'app.info': method(NoInput, AppInfoSchema),
+  'connectivity.get': method(NoInput, ConnectivitySchema),
+  'cards.list': method(NoInput, z.array(CardSchema)),
+  'cards.get': method(z.object({ id: CardIdSchema }).strict(), CardSchema),
+  'cards.saveDraft': method(CardDraftInputSchema, CardSchema),
+} as const;
+
+export const consoleEvents = {
+  'cards.changed': z.object({ card: CardSchema }),
+  'connectivity.changed': ConnectivitySchema,
+} as const;
+
+export type ConsoleMethod = keyof typeof consoleApi;
+export type ConsoleEvent = keyof typeof consoleEvents;
+export type MethodInput<M extends ConsoleMethod> = z.input<(typeof consoleApi)[M]['input']>;
+export type MethodOutput<M extends ConsoleMethod> = z.output<(typeof consoleApi)[M]['output']>;
+export type EventPayload<E extends ConsoleEvent> = z.output<(typeof consoleEvents)[E]>;
+
+export const CONSOLE_METHODS = Object.keys(consoleApi) as ConsoleMethod[];
+export const CONSOLE_EVENTS = Object.keys(consoleEvents) as ConsoleEvent[];
+
+export const isConsoleMethod = (name: unknown): name is ConsoleMethod =>
+  typeof name === 'string' && Object.hasOwn(consoleApi, name);
+export const isConsoleEvent = (name: unknown): name is ConsoleEvent =>
+  typeof name === 'string' && Object.hasOwn(consoleEvents, name);
+
+/** Errors are values at the boundary: a code for programs, a message key for the UI, details for people. */
+export const ApiErrorSchema = z.object({
+  code: z.enum(['invalid_input', 'not_found', 'unknown_method', 'unavailable', 'internal']),
+  messageKey: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const apiResultSchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ApiErrorSchema }),
+  ]);
+
+/** What the renderer holds: one typed surface whatever carries it. */
+export interface ConsoleBridge {
+  call<M extends ConsoleMethod>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
+  on<E extends ConsoleEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Electron IPC channel names, derived so that preload and main cannot disagree. */
+export const ipcChannel = {
+  method: (name: ConsoleMethod) => `console:call:${name}`,
+  event: (name: ConsoleEvent) => `console:event:${name}`,
+} as const;
+
+/** The name under which preload exposes the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'console102';

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import {
+  type ApiError,
+  type ApiResult,
+  type ConsoleMethod,
+  type MethodOutput,
+  consoleApi,
+  isConsoleMethod,
+} from '../domain/ipc';
+import type { Logger } from './log';
+import type { Services } from './services';
+import { CardNotFoundError } from './store/cards';
+
+type ParsedInput<M extends ConsoleMethod> = z.output<(typeof consoleApi)[M]['input']>;
+
+/** One handler per contract method; the compiler refuses a missing or mistyped one. */
+export type ApiHandlers = {
+  [M in ConsoleMethod]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+export function createApiHandlers(services: Services): ApiHandlers {
+  return {
+    'app.info': () => services.info,
+    'connectivity.get': () => services.connectivity.current(),
+    'cards.list': () => services.cards.list(),
+    'cards.get': ({ id }) => {
+      const card = services.cards.get(id);
+      if (!card) throw new CardNotFoundError(id);
+      return card;
+    },
+    'cards.saveDraft': (input) => {
+      const card = services.cards.saveDraft(input);
+      services.events.emit('cards.changed', { card });
+      return card;
+    },
+  };
+}
+
+const failure = (error: ApiError): ApiResult<never> => ({ ok: false, error });
+
+/**
+ * The single entry for both transports: checks the method against the contract, validates the input,
+ * runs the handler, and turns every failure into a typed error; a bad call never crashes main.
+ */
+export async function invokeApi(
+  handlers: ApiHandlers,
+  method: unknown,
+  input: unknown,
+  log: Logger,
+): Promise<ApiResult<unknown>> {
+  if (!isConsoleMethod(method)) {
+    return failure({ code: 'unknown_method', messageKey: 'errors.unknownMethod' });
+  }
+  const parsed = consoleApi[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return failure({
+      code: 'invalid_input',
+      messageKey: 'errors.invalidInput',
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    });
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown;
+    const value = consoleApi[method].output.parse(await handler(parsed.data));
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof CardNotFoundError) return failure({ code: 'not_found', messageKey: 'errors.cardNotFound' });
+    log.error('api.failed', { method, error: error instanceof Error ? error.name : 'unknown' });
+    return failure({ code: 'internal', messageKey: 'errors.internal' });
+  }
+}

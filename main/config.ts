@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { RoleSchema } from '../domain/roles';
+
+/**
+ * The workstation's configuration, set by IT (§28): `config.json` in the data folder.
+ * Every field has a default, so a fresh machine runs without one.
+ */
+export const MachineConfigSchema = z
+  .object({
+    centralUrl: z.url({ message: 'centralUrl must be an http(s) URL' }).nullable().default(null),
+    /** Until sign-in exists the console works in this role. */
+    role: RoleSchema.default('operator'),
+    map: z
+      .object({
+        tileUrl: z
+          .string()
+          .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*$/, 'map.tileUrl must be an http(s) URL template with {z}, {x} and {y}')
+          .nullable()
+          .default(null),
+      })
+      .strict()
+      .default({ tileUrl: null }),
+  })
+  .strict();
+export type MachineConfig = z.infer<typeof MachineConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(file: string, problems: string[]) {
+    super(`${file} is not a valid console configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export const CONFIG_FILE_NAME = 'config.json';
+
+/** Reads and validates the machine configuration; a missing file means defaults, a bad one is refused with the reason. */
+export function loadMachineConfig(file: string): MachineConfig {
+  if (!existsSync(file)) return MachineConfigSchema.parse({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(file, [`not valid JSON (${(error as Error).message})`]);
+  }
+  const parsed = MachineConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      file,
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`),
+    );
+  }
+  return parsed.data;
+}

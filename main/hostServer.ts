@@ -1,0 +1,139 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { HOST_API_PATH, WIRE_CLOSE_PROTOCOL_ERROR, type WireServerMessage, WireCallSchema } from '../domain/ipcWire';
+import { invokeApi } from './api';
+import { contentTypeOf, resolveRendererFile } from './rendererFiles';
+import { type StartOptions, startConsole } from './startup';
+import { buildContentSecurityPolicy } from './windowPolicy';
+
+export interface HostOptions extends Omit<StartOptions, 'runtime'> {
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface RunningHost {
+  /** The URL to open: the secret rides in the fragment, so it never reaches a server log or a Referer. */
+  url: string;
+  origin: string;
+  secret: string;
+  close(): Promise<void>;
+}
+
+const MAX_FRAME_BYTES = 1024 * 1024;
+const HOST = '127.0.0.1';
+
+function sameSecret(given: string | null, secret: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * Host mode: the console's services in plain Node, the built renderer over HTTP and the contract over a
+ * WebSocket, both on 127.0.0.1 only. A connection needs the per-run secret and the host's own Origin,
+ * so a web page the operator happens to visit cannot drive the console.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const running = startConsole({ ...options });
+  const secret = randomBytes(24).toString('base64url');
+  const sockets = new Set<WebSocket>();
+  let origin = '';
+  let csp = '';
+
+  const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolveRendererFile(options.rendererDir, req.url ?? '/');
+    const body = file ? await readFile(file).catch(() => null) : null;
+    if (!file || !body) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': contentTypeOf(file),
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': file.endsWith('.html') ? 'no-store' : 'max-age=3600',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const server = createServer((req, res) => {
+    serveFile(req, res).catch(() => res.writeHead(500).end());
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname !== HOST_API_PATH) return refuseUpgrade(socket, 404, 'Not Found');
+    if (!sameSecret(url.searchParams.get('secret'), secret)) {
+      running.log.warn('host.refused', { reason: 'secret' });
+      return refuseUpgrade(socket, 401, 'Unauthorized');
+    }
+    if (req.headers.origin !== origin) {
+      running.log.warn('host.refused', { reason: 'origin' });
+      return refuseUpgrade(socket, 403, 'Forbidden');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    sockets.add(ws);
+    const send = (message: WireServerMessage) => ws.send(JSON.stringify(message));
+    const unsubscribe = running.services.events.subscribe((event, payload) => send({ kind: 'event', event, payload }));
+    ws.on('close', () => {
+      unsubscribe();
+      sockets.delete(ws);
+    });
+    ws.on('message', (data, isBinary) => {
+      let call;
+      try {
+        call = WireCallSchema.parse(JSON.parse(isBinary ? '' : data.toString()));
+      } catch {
+        ws.close(WIRE_CLOSE_PROTOCOL_ERROR, 'not a console API call');
+        return;
+      }
+      void invokeApi(running.handlers, call.method, call.input, running.log).then((result) =>
+        send({ kind: 'result', id: call.id, result }),
+      );
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, HOST, () => resolve());
+  }).catch((error: unknown) => {
+    running.stop();
+    throw error;
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://${HOST}:${port}`;
+  csp = buildContentSecurityPolicy({ connectOrigins: [`ws://${HOST}:${port}`], tileUrl: running.services.info.tileUrl });
+  running.log.info('host.listening', { port });
+
+  return {
+    url: `${origin}/#secret=${secret}`,
+    origin,
+    secret,
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      running.stop();
+    },
+  };
+}

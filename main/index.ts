@@ -1,0 +1,71 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserWindow, app, dialog, ipcMain } from 'electron';
+import { CONSOLE_METHODS, ipcChannel } from '../domain/ipc';
+import { invokeApi } from './api';
+import { type RunningConsole, startConsole } from './startup';
+import { createConsoleWindow, registerAppScheme, trustedOrigins } from './window';
+import { isTrustedSender } from './windowPolicy';
+
+/** Electron entry: one instance, one hardened window, the contract over IPC. */
+const here = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+
+registerAppScheme();
+
+let consoleWindow: BrowserWindow | null = null;
+let running: RunningConsole | null = null;
+
+function serveContract(current: RunningConsole, origins: string[]): void {
+  for (const method of CONSOLE_METHODS) {
+    ipcMain.handle(ipcChannel.method(method), (event, input: unknown) => {
+      const frame = event.senderFrame;
+      if (!frame || frame !== event.sender.mainFrame || !isTrustedSender(frame.url, origins)) {
+        current.log.warn('ipc.untrustedSender', { method });
+        return { ok: false, error: { code: 'unavailable', messageKey: 'errors.untrustedSender' } };
+      }
+      return invokeApi(current.handlers, method, input, current.log);
+    });
+  }
+}
+
+function start(): void {
+  const dataDir = process.env.CONSOLE_DATA_DIR ?? app.getPath('userData');
+  try {
+    running = startConsole({
+      runtime: 'electron',
+      version: app.getVersion(),
+      dataDir,
+      logToConsole: !app.isPackaged,
+      nativeBinding: process.env.CONSOLE_SQLITE_BINDING,
+    });
+  } catch (error) {
+    dialog.showErrorBox('102', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  const current = running;
+  const origins = trustedOrigins({ devServerUrl });
+  serveContract(current, origins);
+  consoleWindow = createConsoleWindow({
+    rendererDir: join(here, '../renderer'),
+    preloadFile: join(here, '../preload/index.cjs'),
+    tileUrl: current.services.info.tileUrl,
+    devServerUrl,
+  });
+  current.services.events.subscribe((event, payload) => {
+    consoleWindow?.webContents.send(ipcChannel.event(event), payload);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (consoleWindow?.isMinimized()) consoleWindow.restore();
+    consoleWindow?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => running?.stop());
+  void app.whenReady().then(start);
+}

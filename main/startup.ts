@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { type ApiHandlers, createApiHandlers } from './api';
+import { CONFIG_FILE_NAME, loadMachineConfig } from './config';
+import { type DataDirLock, lockDataDir } from './dataDirLock';
+import { type Logger, createFileLogger } from './log';
+import { type Services, createServices } from './services';
+
+export interface RunningConsole {
+  services: Services;
+  handlers: ApiHandlers;
+  log: Logger;
+  stop(): void;
+}
+
+export interface StartOptions {
+  runtime: 'electron' | 'host';
+  version: string;
+  dataDir: string;
+  logToConsole: boolean;
+  nativeBinding?: string;
+}
+
+/**
+ * Starts the console's services the same way in Electron and in host mode:
+ * lock the data folder, open the log, read the machine config, open the store.
+ */
+export function startConsole(options: StartOptions): RunningConsole {
+  const lock: DataDirLock = lockDataDir(options.dataDir);
+  try {
+    const logDir = join(options.dataDir, 'logs');
+    const log = createFileLogger(logDir, { console: options.logToConsole });
+    const config = loadMachineConfig(join(options.dataDir, CONFIG_FILE_NAME));
+    const services = createServices({ ...options, logDir, config, log });
+    return {
+      services,
+      handlers: createApiHandlers(services),
+      log,
+      stop() {
+        services.close();
+        lock.release();
+        log.info('console.stopped');
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
