@@ -1,0 +1,27 @@
+import { useContext, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConsoleStoreContext } from '../store';
+import { matchesKeys } from './keys';
+import { COMMANDS } from './registry';
+
+/** Runs the command whose shortcut was pressed, when it applies; the registry is the only hotkey map. */
+export function useHotkeys(): void {
+  const store = useContext(ConsoleStoreContext);
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (!store) return;
+    const onKey = (event: KeyboardEvent) => {
+      const state = store.getState();
+      if (event.key === 'Escape' && state.helpOpen) {
+        state.toggleHelp(false);
+        return;
+      }
+      const command = COMMANDS.find((c) => matchesKeys(event, c.keys) && (c.when?.(state) ?? true));
+      if (!command) return;
+      event.preventDefault();
+      command.run({ store, i18n });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, i18n]);
+}

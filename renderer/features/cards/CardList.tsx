@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { useConsole } from '../../store';
+
+export function CardList() {
+  const { t, i18n } = useTranslation('cards');
+  const cards = useConsole((s) => s.cards);
+  const loaded = useConsole((s) => s.cardsLoaded);
+  const openCard = useConsole((s) => s.openCard);
+  const selectedId = useConsole((s) => s.editor.id);
+  return (
+    <section className="panel card-list" aria-labelledby="card-list-title">
+      <h2 id="card-list-title">{t('list')}</h2>
+      {!loaded && <p className="muted">{t('common:loading')}</p>}
+      {loaded && cards.length === 0 && <p className="muted">{t('empty')}</p>}
+      <ul>
+        {cards.map((card) => (
+          <li key={card.id}>
+            <button
+              type="button"
+              className="card-list__item"
+              aria-current={card.id === selectedId ? 'true' : undefined}
+              onClick={() => openCard(card)}
+              data-testid="card-list-item"
+            >
+              <span className="card-list__head">
+                <strong>{t('number', { number: card.localNumber })}</strong>
+                <span className="badge">{t(`status.${card.status}`)}</span>
+                <span className="muted">
+                  {new Date(card.updatedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}
+                </span>
+              </span>
+              <span className="card-list__category">
+                {card.category ? t(`categories.${card.category}`) : t('noCategory')}
+              </span>
+              {/* Citizen text is untrusted: React renders it as text, never as HTML. */}
+              <span className="card-list__text">{card.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { CardsView } from './CardsView';

@@ -1,0 +1,88 @@
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMapEvents } from 'react-leaflet';
+import type { LatLon } from '../../../domain/geo';
+import { useConsole } from '../../store';
+import { type BaseLayer, loadBaseLayer } from './baseLayer';
+import { MAP_PALETTES } from './palette';
+
+/** Kazakhstan with a little of its neighbours around it. */
+const KAZAKHSTAN_BOUNDS: [[number, number], [number, number]] = [
+  [40.3, 46.3],
+  [55.6, 87.5],
+];
+
+function ClickToPick({ onPick }: { onPick: (point: LatLon) => void }) {
+  useMapEvents({ click: (event) => onPick({ lat: event.latlng.lat, lon: event.latlng.lng }) });
+  return null;
+}
+
+export interface IncidentMapProps {
+  picked: LatLon | null;
+  onPick: (point: LatLon) => void;
+}
+
+/** Kazakhstan from offline data, an internal tile server on top when configured, and the incident's place. */
+export function IncidentMap({ picked, onPick }: IncidentMapProps) {
+  const { t } = useTranslation('map');
+  const tileUrl = useConsole((s) => s.appInfo?.tileUrl ?? null);
+  const palette = MAP_PALETTES[useConsole((s) => s.theme)];
+  const [base, setBase] = useState<BaseLayer | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    loadBaseLayer().then(
+      (layer) => live && setBase(layer),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <section className="panel map-panel" aria-label={t('label')} data-testid="incident-map">
+      <MapContainer
+        bounds={KAZAKHSTAN_BOUNDS}
+        preferCanvas
+        className="map"
+        style={{ background: palette.background }}
+        attributionControl
+      >
+        {tileUrl && <TileLayer url={tileUrl} attribution="© OpenStreetMap contributors" />}
+        {base && (
+          <>
+            <GeoJSON data={base.neighbours} style={palette.neighbour} interactive={false} />
+            <GeoJSON data={base.country} style={palette.country} interactive={false} attribution={t('attribution')} />
+            <GeoJSON data={base.regions} style={palette.region} interactive={false} />
+            {base.cities.map((city) => (
+              <CircleMarker
+                key={city.id}
+                center={[city.lat, city.lon]}
+                radius={city.population > 500_000 ? 5 : 3}
+                pathOptions={palette.city}
+                interactive={false}
+              >
+                {city.population > 300_000 && (
+                  <Tooltip permanent direction="right" className="map-city-label">
+                    {city.name}
+                  </Tooltip>
+                )}
+              </CircleMarker>
+            ))}
+          </>
+        )}
+        {picked && (
+          <CircleMarker center={[picked.lat, picked.lon]} radius={9} pathOptions={palette.incident}>
+            <Tooltip>{t('incident')}</Tooltip>
+          </CircleMarker>
+        )}
+        <ClickToPick onPick={onPick} />
+      </MapContainer>
+      <div className="map-panel__note muted">
+        {failed ? t('failed') : base ? t('regionsApprox') : t('loading')}
+      </div>
+    </section>
+  );
+}

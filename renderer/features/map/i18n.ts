@@ -1,0 +1,28 @@
+import { defineTranslations } from '../../i18n/translations';
+
+export const mapText = defineTranslations(
+  {
+    label: 'Map of Kazakhstan',
+    loading: 'Loading the map…',
+    failed: 'The offline map could not be loaded.',
+    incident: 'Incident location',
+    regionsApprox: 'Region borders are approximate',
+    attribution: 'Natural Earth; contains data from GeoNames.org',
+  },
+  {
+    label: 'Карта Казахстана',
+    loading: 'Загрузка карты…',
+    failed: 'Не удалось загрузить офлайн-карту.',
+    incident: 'Место происшествия',
+    regionsApprox: 'Границы областей приблизительные',
+    attribution: 'Natural Earth; содержит данные GeoNames.org',
+  },
+  {
+    label: 'Қазақстан картасы',
+    loading: 'Карта жүктелуде…',
+    failed: 'Офлайн картаны жүктеу мүмкін болмады.',
+    incident: 'Оқиға орны',
+    regionsApprox: 'Облыс шекаралары шамамен берілген',
+    attribution: 'Natural Earth; GeoNames.org деректері бар',
+  },
+);

@@ -1,0 +1,41 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { cardsText } from '../features/cards/i18n';
+import { mapText } from '../features/map/i18n';
+import { commonText } from './common';
+import { type FeatureTranslations, LANGUAGES, type Language } from './translations';
+
+/** One namespace per feature; a feature adds its strings here with one line. */
+export const NAMESPACES = {
+  common: commonText,
+  cards: cardsText,
+  map: mapText,
+} satisfies Record<string, FeatureTranslations<unknown>>;
+
+const LANGUAGE_KEY = 'console102.language';
+
+export function savedLanguage(): Language {
+  const saved = localStorage.getItem(LANGUAGE_KEY);
+  return LANGUAGES.find((l) => l === saved) ?? 'kk';
+}
+
+export function saveLanguage(language: Language): void {
+  localStorage.setItem(LANGUAGE_KEY, language);
+}
+
+export async function createI18n(language: Language): Promise<i18n> {
+  const resources = Object.fromEntries(
+    LANGUAGES.map((lng) => [lng, Object.fromEntries(Object.entries(NAMESPACES).map(([ns, text]) => [ns, text[lng]]))]),
+  );
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: false,
+    ns: Object.keys(NAMESPACES),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}

@@ -1,0 +1,40 @@
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { connectTransport } from './bridge';
+import { createI18n, savedLanguage } from './i18n';
+import { Frame } from './shell/Frame';
+import { ConsoleStoreContext, createConsoleStore } from './store';
+
+async function boot(): Promise<void> {
+  const transport = connectTransport();
+  const store = createConsoleStore(transport.bridge);
+  const i18n = await createI18n(savedLanguage());
+
+  const applyTheme = () => (document.documentElement.dataset.theme = store.getState().theme);
+  applyTheme();
+  store.subscribe(applyTheme);
+  document.documentElement.lang = i18n.language;
+  i18n.on('languageChanged', (language) => (document.documentElement.lang = language));
+
+  transport.onState((state) => store.getState().setTransport(state));
+  transport.bridge.on('connectivity.changed', (connectivity) => store.getState().setConnectivity(connectivity));
+  transport.bridge.on('cards.changed', ({ card }) => store.getState().cardChanged(card));
+  void store.getState().loadShell();
+  void store.getState().loadCards();
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <ConsoleStoreContext.Provider value={store}>
+          <Frame />
+        </ConsoleStoreContext.Provider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();

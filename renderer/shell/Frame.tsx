@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { useHotkeys } from '../commands/useHotkeys';
+import { useConsole } from '../store';
+import { ConnectivityIndicator } from './ConnectivityIndicator';
+import { HotkeyHelp } from './HotkeyHelp';
+import { LanguageSwitch } from './LanguageSwitch';
+import { sectionsFor } from './navigation';
+import { ThemeSwitch } from './ThemeSwitch';
+
+/** The app frame: who is working, the sections for that role, the link to central, language, theme, help. */
+export function Frame() {
+  const { t } = useTranslation();
+  useHotkeys();
+  const info = useConsole((s) => s.appInfo);
+  const transport = useConsole((s) => s.transport);
+  const view = useConsole((s) => s.view);
+  const showView = useConsole((s) => s.showView);
+  const toggleHelp = useConsole((s) => s.toggleHelp);
+  if (!info) {
+    return (
+      <div className="splash" role="status">
+        {transport === 'lost' ? t('connectivity.lost') : t('loading')}
+      </div>
+    );
+  }
+  const sections = sectionsFor(info.role);
+  const active = sections.find((s) => s.id === view) ?? sections[0];
+  return (
+    <div className="frame">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            102
+          </span>
+          <span className="brand__name">{t('appTitle')}</span>
+          <span className="badge" data-testid="role">
+            {t(`roles.${info.role}`)}
+          </span>
+        </div>
+        <nav className="nav" aria-label={t('nav.label')}>
+          {sections.map((section) => (
+            <button
+              key={section.id}
+              type="button"
+              aria-current={active?.id === section.id ? 'page' : undefined}
+              onClick={() => showView(section.id)}
+            >
+              {t(section.label)}
+            </button>
+          ))}
+        </nav>
+        <div className="topbar__status">
+          <ConnectivityIndicator />
+          <LanguageSwitch />
+          <ThemeSwitch />
+          <button type="button" className="ghost" onClick={() => toggleHelp(true)}>
+            {t('hotkeys.open')}
+          </button>
+        </div>
+      </header>
+      {transport === 'lost' && (
+        <div className="banner banner--error" role="alert">
+          {t('connectivity.lost')}
+        </div>
+      )}
+      <main className="workspace">{active && <active.View />}</main>
+      <HotkeyHelp />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import { type StoreApi, createStore, useStore } from 'zustand';
+import type { ConsoleBridge } from '../../domain/ipc';
+import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
+import { type ShellSlice, createShellSlice } from '../shell/slice';
+
+/** One store built from feature slices; a feature adds its slice here. */
+export type ConsoleState = ShellSlice & CardsSlice;
+
+export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
+  return createStore<ConsoleState>()((...args) => ({
+    ...createShellSlice(bridge)(...args),
+    ...createCardsSlice(bridge)(...args),
+  }));
+}
+
+export const ConsoleStoreContext = createContext<StoreApi<ConsoleState> | null>(null);
+
+export function useConsole<T>(selector: (state: ConsoleState) => T): T {
+  const store = useContext(ConsoleStoreContext);
+  if (!store) throw new Error('useConsole is used outside ConsoleStoreContext');
+  return useStore(store, selector);
+}

@@ -1,0 +1,191 @@
+// `npm start` and `npm test` come through here, so both work on a fresh clone:
+// dependencies are installed when missing or stale, Electron is optional, and tests find a Chromium.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { platform } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const isWindows = platform() === 'win32';
+const npm = isWindows ? 'npm.cmd' : 'npm';
+const npx = isWindows ? 'npx.cmd' : 'npx';
+const stampFile = join(root, 'node_modules', '.bootstrap-stamp');
+const electronStatusFile = join(root, 'node_modules', '.electron-status.json');
+
+const say = (text) => console.log(`[102] ${text}`);
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: isWindows, ...options });
+  return result.status ?? 1;
+}
+
+function dependencyStamp() {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) {
+    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
+  }
+  return hash.digest('hex');
+}
+
+/** Installs dependencies when node_modules is missing or older than package.json / package-lock.json. */
+function ensureDependencies() {
+  const stamp = dependencyStamp();
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  say('Installing dependencies (first run or package.json changed)…');
+  // The Electron binary is fetched separately below, so a machine that cannot download it still installs.
+  const status = run(npm, ['install', '--no-audit', '--no-fund'], {
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
+  if (status !== 0) {
+    console.error('[102] `npm install` failed; see the messages above. Check the npm registry is reachable.');
+    process.exit(status);
+  }
+  writeFileSync(stampFile, stamp);
+  // New dependencies, new chance: try the Electron download again.
+  rmSync(electronStatusFile, { force: true });
+}
+
+function electronBinary() {
+  const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+/** Tries once per dependency set to download the Electron binary; remembers why it failed. */
+function ensureElectron() {
+  const existing = electronBinary();
+  if (existing) return { binary: existing };
+  const status = existsSync(electronStatusFile) ? JSON.parse(readFileSync(electronStatusFile, 'utf8')) : {};
+  if (status.reason) return { reason: status.reason };
+  say('Downloading the Electron binary…');
+  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 5 * 60_000,
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+  });
+  const binary = electronBinary();
+  if (binary) return { binary };
+  const detail = `${result.stderr ?? ''}${result.error?.message ?? ''}`.trim().split('\n').at(-1) || `exit code ${result.status}`;
+  const reason = `the Electron binary could not be downloaded (${detail})`;
+  writeFileSync(electronStatusFile, JSON.stringify({ reason }));
+  return { reason };
+}
+
+/** better-sqlite3 is built for Node (host mode, tests); Electron needs its own build, kept beside it. */
+function ensureElectronSqlite() {
+  const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const dir = join(root, 'node_modules', '.electron-native', electronVersion);
+  const binding = join(dir, 'build', 'Release', 'better_sqlite3.node');
+  if (existsSync(binding)) return binding;
+  say(`Preparing better-sqlite3 for Electron ${electronVersion}…`);
+  mkdirSync(dir, { recursive: true });
+  const source = join(root, 'node_modules', 'better-sqlite3');
+  for (const part of ['package.json', 'binding.gyp', 'deps', 'src']) {
+    cpSync(join(source, part), join(dir, part), { recursive: true });
+  }
+  const prebuilt = run(join(root, 'node_modules', '.bin', isWindows ? 'prebuild-install.cmd' : 'prebuild-install'), [
+    '--runtime', 'electron', '--target', electronVersion,
+  ], { cwd: dir });
+  if (prebuilt !== 0 || !existsSync(binding)) {
+    run(npx, ['node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], { cwd: dir });
+  }
+  return existsSync(binding) ? binding : null;
+}
+
+function build() {
+  say('Building the console…');
+  const status = run(npx, ['electron-vite', 'build', '--logLevel', 'warn']);
+  if (status !== 0) process.exit(status);
+}
+
+function start() {
+  build();
+  const electron = ensureElectron();
+  if (electron.binary) {
+    const binding = ensureElectronSqlite();
+    if (binding) {
+      say('Starting the console window (Electron)…');
+      const child = spawn(electron.binary, ['.'], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, CONSOLE_SQLITE_BINDING: binding },
+      });
+      child.on('exit', (code) => process.exit(code ?? 0));
+      return;
+    }
+    electron.reason = 'better-sqlite3 could not be prepared for Electron';
+  }
+  say(`Electron was not started: ${electron.reason}.`);
+  say('Running host mode instead: open the URL below in Chrome or Edge.');
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'host.js'), ...process.argv.slice(3)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  const stop = () => child.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+function isDebianRoot() {
+  return !isWindows && process.getuid?.() === 0 && existsSync('/etc/debian_version');
+}
+
+/** A Chromium for the end-to-end tests, installed from Debian or by Playwright when none is found. */
+function ensureChromium() {
+  let found = findChromium();
+  if (!found && isDebianRoot()) {
+    say("Installing Debian's chromium for the end-to-end tests…");
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium']);
+    found = findChromium();
+  }
+  if (!found && !isDebianRoot()) {
+    say("Downloading Playwright's Chromium for the end-to-end tests…");
+    run(npx, ['playwright', 'install', 'chromium']);
+    found = findChromium();
+  }
+  if (!found) {
+    console.error(
+      '[102] No Chromium for the end-to-end tests. Install one (Debian: `apt-get install chromium`; ' +
+        'elsewhere: `npx playwright install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+    );
+    process.exit(1);
+  }
+  return found;
+}
+
+function test() {
+  const chromium = ensureChromium();
+  const env = { ...process.env, CHROMIUM_PATH: chromium };
+  const steps = [
+    ['lint', [npm, ['run', '--silent', 'lint']]],
+    ['typecheck', [npm, ['run', '--silent', 'typecheck']]],
+    ['build', [npx, ['electron-vite', 'build', '--logLevel', 'warn']]],
+    ['unit and integration tests', [npx, ['vitest', 'run']]],
+    ['end-to-end tests', [npx, ['playwright', 'test']]],
+  ];
+  for (const [name, [command, args]] of steps) {
+    say(`${name}…`);
+    const status = run(command, args, { env });
+    if (status !== 0) {
+      console.error(`[102] ${name} failed.`);
+      process.exit(status);
+    }
+  }
+  say('All checks passed.');
+}
+
+const [command] = process.argv.slice(2);
+ensureDependencies();
+if (command === 'start') start();
+else if (command === 'test') test();
+else {
+  console.error('Usage: node scripts/bootstrap.mjs start|test');
+  process.exit(2);
+}

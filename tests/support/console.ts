@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CardDraftInput } from '../../domain/card';
+import { MachineConfigSchema } from '../../main/config';
+import type { Logger } from '../../main/log';
+import { type Services, createServices } from '../../main/services';
+
+/** A temporary data folder, removed by the returned cleanup. */
+export function tempDir(prefix = 'console-test-'): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A logger that keeps lines in memory, so tests can assert what reaches the log. */
+export function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const write = (level: string) => (event: string, fields?: object) =>
+    lines.push(`${level} ${event}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
+  return { lines, info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** Real services on a real SQLite file in a temp folder. */
+export function servicesInTempDir(): { services: Services; dataDir: string; log: ReturnType<typeof memoryLogger>; cleanup(): void } {
+  const temp = tempDir();
+  const log = memoryLogger();
+  const services = createServices({
+    runtime: 'host',
+    version: '0.0.0-test',
+    dataDir: temp.dir,
+    logDir: join(temp.dir, 'logs'),
+    config: MachineConfigSchema.parse({}),
+    log,
+  });
+  return {
+    services,
+    dataDir: temp.dir,
+    log,
+    cleanup() {
+      services.close();
+      temp.remove();
+    },
+  };
+}
+
+/** A draft as an operator would type it; override what the test is about. */
+export const aDraft = (overrides: Partial<CardDraftInput> = {}): CardDraftInput => ({
+  description: 'Two cars collided at the crossroads, one person injured',
+  category: 'roadAccident',
+  location: { lat: 51.1694, lon: 71.4491, source: 'map' },
+  ...overrides,
+});

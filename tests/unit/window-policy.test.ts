@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  APP_ORIGIN,
+  buildContentSecurityPolicy,
+  decideNavigation,
+  decidePermission,
+  decideWindowOpen,
+  isTrustedSender,
+} from '../../main/windowPolicy';
+
+const trusted = [APP_ORIGIN];
+
+describe('the Content-Security-Policy', () => {
+  const directives = (csp: string) =>
+    new Map(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
+
+  it('allows only the app itself by default, with no eval, no inline scripts, no plugins, no framing', () => {
+    const csp = directives(buildContentSecurityPolicy());
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(buildContentSecurityPolicy()).not.toMatch(/unsafe-(eval|inline)/);
+  });
+
+  it('lets images come from the configured internal tile server only', () => {
+    const csp = directives(buildContentSecurityPolicy({ tileUrl: 'https://tiles.police.local:8443/{z}/{x}/{y}.png' }));
+    expect(csp.get('img-src')).toContain('https://tiles.police.local:8443');
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
+  });
+
+  it("adds host mode's WebSocket to connect-src when asked", () => {
+    const csp = directives(buildContentSecurityPolicy({ connectOrigins: ['ws://127.0.0.1:5000'] }));
+    expect(csp.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:5000']);
+  });
+});
+
+describe('permission requests', () => {
+  it('grants camera and microphone to the app itself', () => {
+    expect(decidePermission({ permission: 'media', requestingUrl: `${APP_ORIGIN}/index.html`, mediaTypes: ['audio', 'video'] }, trusted)).toBe(true);
+  });
+
+  it.each([
+    ['media from another origin', { permission: 'media', requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }],
+    ['media from a look-alike origin', { permission: 'media', requestingUrl: 'app://console.evil/', mediaTypes: ['video'] }],
+    ['screen capture', { permission: 'display-capture', requestingUrl: `${APP_ORIGIN}/` }],
+    ['geolocation', { permission: 'geolocation', requestingUrl: `${APP_ORIGIN}/` }],
+    ['notifications', { permission: 'notifications', requestingUrl: `${APP_ORIGIN}/` }],
+    ['an unparsable URL', { permission: 'media', requestingUrl: 'not a url', mediaTypes: ['audio'] }],
+  ])('refuses %s', (_name, request) => {
+    expect(decidePermission(request, trusted)).toBe(false);
+  });
+});
+
+describe('navigation and windows', () => {
+  it('allows reloading the app and refuses every other destination', () => {
+    expect(decideNavigation(`${APP_ORIGIN}/index.html`, trusted)).toBe('allow');
+    expect(decideNavigation('https://example.com/', trusted)).toBe('deny');
+    expect(decideNavigation('file:///C:/Windows/system32', trusted)).toBe('deny');
+    expect(decideNavigation('app://console@evil.example/', trusted)).toBe('deny');
+    expect(decideNavigation('javascript:alert(1)', trusted)).toBe('deny');
+  });
+
+  it('never opens a new window', () => {
+    expect(decideWindowOpen()).toEqual({ action: 'deny' });
+  });
+});
+
+describe('IPC sender checks', () => {
+  it('compares parsed origins, not string prefixes', () => {
+    expect(isTrustedSender(`${APP_ORIGIN}/index.html`, trusted)).toBe(true);
+    expect(isTrustedSender('app://console.attacker.example/index.html', trusted)).toBe(false);
+    expect(isTrustedSender('app://consolex/', trusted)).toBe(false);
+    expect(isTrustedSender('http://127.0.0.1:5173/', trusted)).toBe(false);
+    expect(isTrustedSender(undefined, trusted)).toBe(false);
+  });
+
+  it('trusts the development server only when it is configured', () => {
+    expect(isTrustedSender('http://localhost:5173/', [APP_ORIGIN, 'http://localhost:5173'])).toBe(true);
+    expect(isTrustedSender('http://localhost:5174/', [APP_ORIGIN, 'http://localhost:5173'])).toBe(false);
+  });
+});
