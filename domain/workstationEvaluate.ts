@@ -1,0 +1,282 @@
+import {
+  type ItemStatus,
+  type Localized,
+  type ReadinessItem,
+  type ReadinessItemId,
+  type UnknownReason,
+  type VideoCallReadiness,
+  type VideoCallReason,
+  type WorkstationProbes,
+  type WorkstationReport,
+  type WorkstationRequirements,
+  type WorkstationVerdict,
+  READINESS_ITEMS,
+  compareVersions,
+} from './workstation';
+import { ITEM_TITLES, UNKNOWN_REASONS, adviceFor } from './workstationAdvice';
+import {
+  type Finding,
+  findCamera,
+  findHeadset,
+  findKeyboard,
+  findMouse,
+  findSoundOutput,
+} from './workstationDevices';
+
+/** How each item counts: required items decide readiness; video-call items decide whether calls are allowed. */
+export const ITEM_RULES: Record<ReadinessItemId, { required: boolean; forVideoCalls: boolean }> = {
+  processor: { required: true, forVideoCalls: true },
+  memory: { required: true, forVideoCalls: true },
+  os: { required: true, forVideoCalls: false },
+  browser: { required: true, forVideoCalls: true },
+  soundCard: { required: true, forVideoCalls: true },
+  camera: { required: true, forVideoCalls: true },
+  headset: { required: true, forVideoCalls: true },
+  mouse: { required: true, forVideoCalls: false },
+  keyboard: { required: true, forVideoCalls: false },
+  networkSpeed: { required: true, forVideoCalls: true },
+  /** §27 asks for the ping to be "within limits" without a number: above the limit is a warning. */
+  roundTrip: { required: false, forVideoCalls: true },
+};
+
+/** Firmware and integrated graphics keep part of the installed memory: 8 GB installed shows as ~7.8 GiB usable. */
+const MEMORY_RESERVE_ALLOWANCE = 0.9;
+const GIB = 1024 ** 3;
+
+type Check = {
+  status: ItemStatus;
+  value: number | string | null;
+  valueText: string | null;
+  threshold: string;
+  unknownReason?: UnknownReason;
+  explanation?: Localized[];
+};
+
+const unknown = (threshold: string, reason: UnknownReason, explanation: Localized[] = []): Check => ({
+  status: 'unknown',
+  value: null,
+  valueText: null,
+  threshold,
+  unknownReason: reason,
+  explanation,
+});
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function checkProcessor(p: WorkstationProbes, r: WorkstationRequirements): Check {
+  const threshold = `> ${r.processorAboveGHz} GHz`;
+  if (p.cpu.state === 'unknown') return unknown(threshold, p.cpu.reason);
+  const { speed, speedMax, brand, manufacturer } = p.cpu.value;
+  // The highest clock the processor reaches: laptops run below it at idle, and §27 is about capability.
+  const clock = Math.max(speed, speedMax ?? 0);
+  const name = `${manufacturer} ${brand}`.trim();
+  if (clock <= 0) return unknown(threshold, { code: 'not_reported', detail: name });
+  return {
+    status: clock > r.processorAboveGHz ? 'pass' : 'fail',
+    value: clock,
+    valueText: `${clock} GHz (${name})`,
+    threshold,
+    explanation: [
+      {
+        kk: `Базалық жиілік ${speed} GHz, ең жоғарғы ${speedMax || '—'} GHz; жоғарғысы салыстырылады.`,
+        ru: `Базовая частота ${speed} GHz, максимальная ${speedMax || '—'} GHz; сравнивается наибольшая.`,
+        en: `Base clock ${speed} GHz, max ${speedMax || '—'} GHz; the higher one is compared.`,
+      },
+    ],
+  };
+}
+
+function checkMemory(p: WorkstationProbes, r: WorkstationRequirements): Check {
+  const threshold = `≥ ${r.memoryAtLeastGiB} GiB`;
+  if (p.memory.state === 'unknown') return unknown(threshold, p.memory.reason);
+  const gib = round(p.memory.value.total / GIB);
+  return {
+    status: gib >= r.memoryAtLeastGiB * MEMORY_RESERVE_ALLOWANCE ? 'pass' : 'fail',
+    value: gib,
+    valueText: `${gib} GiB`,
+    threshold,
+    explanation: [
+      {
+        kk: `Жабдық сақтайтын жады ескеріледі: ${round(r.memoryAtLeastGiB * MEMORY_RESERVE_ALLOWANCE)} GiB қолжетімді болса жеткілікті.`,
+        ru: `С учётом памяти, резервируемой оборудованием: достаточно ${round(r.memoryAtLeastGiB * MEMORY_RESERVE_ALLOWANCE)} GiB доступной.`,
+        en: `Allows for memory reserved by the hardware: ${round(r.memoryAtLeastGiB * MEMORY_RESERVE_ALLOWANCE)} GiB usable is enough.`,
+      },
+    ],
+  };
+}
+
+/** The Windows version from systeminformation's distro ("Microsoft Windows 10 Pro") or, failing that, its release. */
+export function windowsVersionOf(distro: string, release: string): string | null {
+  if (/server/i.test(distro)) return null;
+  const named = /Windows (11|10|8\.1|8|7)\b/i.exec(distro);
+  if (named?.[1]) return named[1];
+  const byRelease: Record<string, string> = { '6.1': '7', '6.2': '8', '6.3': '8.1' };
+  const [major, minor, build] = release.split('.');
+  if (major === '10') return Number(build) >= 22000 ? '11' : '10';
+  return byRelease[`${major}.${minor}`] ?? null;
+}
+
+function checkOs(p: WorkstationProbes, r: WorkstationRequirements): Check {
+  const threshold = `Windows ${r.supportedWindows.join(' / ')}`;
+  if (p.os.state === 'unknown') return unknown(threshold, p.os.reason);
+  const { platform, distro, release } = p.os.value;
+  const windows = /^win/i.test(platform) ? windowsVersionOf(distro, release) : null;
+  const supported = windows !== null && (r.supportedWindows as string[]).includes(windows);
+  return {
+    status: supported ? 'pass' : 'fail',
+    value: windows ? `Windows ${windows}` : platform,
+    valueText: `${distro} ${release}`.trim(),
+    threshold,
+  };
+}
+
+function checkBrowser(p: WorkstationProbes, r: WorkstationRequirements): Check {
+  const threshold = `Chrome ≥ ${r.chromeAtLeast} / Firefox ≥ ${r.firefoxAtLeast}`;
+  if (p.browser.state === 'unknown') return unknown(threshold, p.browser.reason);
+  const { engine, version } = p.browser.value;
+  const minimum = engine === 'chrome' ? r.chromeAtLeast : engine === 'firefox' ? r.firefoxAtLeast : null;
+  return {
+    status: minimum !== null && compareVersions(version, minimum) >= 0 ? 'pass' : 'fail',
+    value: version,
+    valueText: `${engine === 'chrome' ? 'Chrome' : engine === 'firefox' ? 'Firefox' : '?'} ${version}`,
+    threshold,
+  };
+}
+
+function fromFinding(finding: Finding, threshold: string): Check {
+  switch (finding.status) {
+    case 'pass':
+      return {
+        status: 'pass',
+        value: finding.device,
+        valueText: finding.device,
+        threshold,
+        explanation: finding.evidence,
+      };
+    case 'fail':
+      return { status: 'fail', value: null, valueText: null, threshold, explanation: finding.evidence };
+    case 'unknown':
+      return unknown(threshold, finding.reason, finding.evidence);
+  }
+}
+
+function checkNetworkSpeed(p: WorkstationProbes, r: WorkstationRequirements): Check {
+  const threshold = `≥ ${r.networkAtLeastMbps} Mbit/s`;
+  if (p.network.state === 'unknown') return unknown(threshold, p.network.reason);
+  const { downloadMbps, uploadMbps } = p.network.value;
+  const slower = round(Math.min(downloadMbps, uploadMbps));
+  return {
+    status: slower >= r.networkAtLeastMbps ? 'pass' : 'fail',
+    value: slower,
+    valueText: `↓ ${round(downloadMbps)} / ↑ ${round(uploadMbps)} Mbit/s`,
+    threshold,
+  };
+}
+
+function checkRoundTrip(p: WorkstationProbes, r: WorkstationRequirements): Check {
+  const threshold = `≤ ${r.roundTripAtMostMs} ms`;
+  if (p.network.state === 'unknown') return unknown(threshold, p.network.reason);
+  const ms = round(p.network.value.roundTripMs);
+  return { status: ms <= r.roundTripAtMostMs ? 'pass' : 'fail', value: ms, valueText: `${ms} ms`, threshold };
+}
+
+const DEVICE_THRESHOLDS = {
+  soundCard: '≥ 1',
+  camera: '≥ 1',
+  headset: '≥ 1',
+  mouse: '≥ 1',
+  keyboard: '≥ 1',
+} as const;
+
+function checks(p: WorkstationProbes, r: WorkstationRequirements): Record<ReadinessItemId, Check> {
+  return {
+    processor: checkProcessor(p, r),
+    memory: checkMemory(p, r),
+    os: checkOs(p, r),
+    browser: checkBrowser(p, r),
+    soundCard: fromFinding(findSoundOutput(p.mediaDevices, p.audio), DEVICE_THRESHOLDS.soundCard),
+    camera: fromFinding(findCamera(p.mediaDevices, p.usb), DEVICE_THRESHOLDS.camera),
+    headset: fromFinding(findHeadset(p.mediaDevices, p.audio, p.usb), DEVICE_THRESHOLDS.headset),
+    mouse: fromFinding(findMouse(p.usb, p.pointer), DEVICE_THRESHOLDS.mouse),
+    keyboard: fromFinding(findKeyboard(p.usb), DEVICE_THRESHOLDS.keyboard),
+    networkSpeed: checkNetworkSpeed(p, r),
+    roundTrip: checkRoundTrip(p, r),
+  };
+}
+
+function verdictOf(items: ReadinessItem[]): WorkstationVerdict {
+  if (items.some((i) => i.required && i.status === 'fail')) return 'not_ready';
+  return items.every((i) => i.status === 'pass') ? 'ready' : 'ready_with_warnings';
+}
+
+function reasonText(item: ReadinessItem): Localized {
+  const title = ITEM_TITLES[item.id];
+  if (item.status === 'unknown') {
+    const why = UNKNOWN_REASONS[item.unknownReason?.code ?? 'probe_failed'];
+    return {
+      kk: `${title.kk}: тексерілмеді — ${why.kk}`,
+      ru: `${title.ru}: не проверено — ${why.ru}`,
+      en: `${title.en}: not checked — ${why.en}`,
+    };
+  }
+  if (item.valueText === null) {
+    return { kk: `${title.kk}: табылмады`, ru: `${title.ru}: не найдено`, en: `${title.en}: not found` };
+  }
+  return {
+    kk: `${title.kk}: ${item.valueText} (талап ${item.threshold})`,
+    ru: `${title.ru}: ${item.valueText} (требуется ${item.threshold})`,
+    en: `${title.en}: ${item.valueText} (required ${item.threshold})`,
+  };
+}
+
+/**
+ * Video calls under the configured policy: a failed required item blocks them under `block` and warns
+ * under `warn`; an unknown or a failed optional item only warns, since "could not tell" is not "cannot".
+ */
+export function videoCallReadiness(
+  items: ReadinessItem[],
+  policy: WorkstationRequirements['videoCallPolicy'],
+): VideoCallReadiness {
+  const relevant = items.filter((i) => i.forVideoCalls && i.status !== 'pass');
+  const reasons: VideoCallReason[] = relevant.map((i) => ({
+    item: i.id,
+    status: i.status === 'fail' ? 'fail' : 'unknown',
+    text: reasonText(i),
+  }));
+  const hardFailure = relevant.some((i) => i.required && i.status === 'fail');
+  const state = hardFailure && policy === 'block' ? 'blocked' : reasons.length > 0 ? 'warned' : 'allowed';
+  return { state, policy, reasons };
+}
+
+/** The readiness report: pure, so the console, the CLI, the tests and central all reach the same verdict. */
+export function evaluate(
+  requirements: WorkstationRequirements,
+  probes: WorkstationProbes,
+): WorkstationReport {
+  const results = checks(probes, requirements);
+  const items: ReadinessItem[] = READINESS_ITEMS.map((id) => {
+    const check = results[id];
+    const reason = check.unknownReason ?? null;
+    return {
+      id,
+      status: check.status,
+      ...ITEM_RULES[id],
+      value: check.value,
+      valueText: check.valueText,
+      threshold: check.threshold,
+      unknownReason: reason,
+      explanation: check.explanation ?? [],
+      advice: adviceFor(id, check.status, { valueText: check.valueText, threshold: check.threshold, reason }),
+    };
+  });
+  return {
+    schemaVersion: 1,
+    checkedAt: probes.takenAt,
+    hostname: probes.os.state === 'measured' ? (probes.os.value.hostname ?? null) : null,
+    verdict: verdictOf(items),
+    supportedWorkstation: results.os.status === 'unknown' ? null : results.os.status === 'pass',
+    items,
+    videoCalls: videoCallReadiness(items, requirements.videoCallPolicy),
+    requirements,
+    probes,
+  };
+}

@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_REQUIREMENTS,
+  type ReadinessItemId,
+  type WorkstationProbes,
+  WorkstationProbesSchema,
+  WorkstationReportSchema,
+  withOverrides,
+} from '../../domain/workstation';
+import { evaluate } from '../../domain/workstationEvaluate';
+
+const fixture = (name: string): WorkstationProbes =>
+  WorkstationProbesSchema.parse(
+    JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/workstation', `${name}.json`), 'utf8')),
+  );
+const statuses = (probes: WorkstationProbes, requirements = DEFAULT_REQUIREMENTS) =>
+  Object.fromEntries(evaluate(requirements, probes).items.map((i) => [i.id, i.status]));
+const item = (probes: WorkstationProbes, id: ReadinessItemId, requirements = DEFAULT_REQUIREMENTS) => {
+  const found = evaluate(requirements, probes).items.find((i) => i.id === id);
+  if (!found) throw new Error(`no item ${id}`);
+  return found;
+};
+
+describe('workstation readiness against §27', () => {
+  describe('a Windows 10 office PC with a Jabra USB headset and a webcam', () => {
+    const office = fixture('windows10-office-jabra');
+
+    it('passes every item and allows video calls', () => {
+      const report = evaluate(DEFAULT_REQUIREMENTS, office);
+      expect(statuses(office)).toEqual({
+        processor: 'pass',
+        memory: 'pass',
+        os: 'pass',
+        browser: 'pass',
+        soundCard: 'pass',
+        camera: 'pass',
+        headset: 'pass',
+        mouse: 'pass',
+        keyboard: 'pass',
+        networkSpeed: 'pass',
+        roundTrip: 'pass',
+      });
+      expect(report.verdict).toBe('ready');
+      expect(report.supportedWorkstation).toBe(true);
+      expect(report.videoCalls).toEqual({ state: 'allowed', policy: 'warn', reasons: [] });
+      expect(report.items.every((i) => i.advice === null)).toBe(true);
+      expect(WorkstationReportSchema.safeParse(report).success).toBe(true);
+    });
+
+    it('reports the measured values next to the thresholds', () => {
+      expect(item(office, 'processor')).toMatchObject({ value: 3, threshold: '> 2.2 GHz' });
+      expect(item(office, 'memory')).toMatchObject({
+        value: 15.9,
+        valueText: '15.9 GiB',
+        threshold: '≥ 8 GiB',
+      });
+      expect(item(office, 'os')).toMatchObject({
+        value: 'Windows 10',
+        valueText: 'Microsoft Windows 10 Pro 10.0.19045',
+      });
+      expect(item(office, 'browser')).toMatchObject({
+        value: '140.0.7339.133',
+        threshold: expect.stringContaining('86.0.4240.183'),
+      });
+      expect(item(office, 'camera').value).toBe('HD Pro Webcam C920 (046d:082d)');
+      expect(item(office, 'networkSpeed')).toMatchObject({
+        value: 91.7,
+        valueText: '↓ 94.2 / ↑ 91.7 Mbit/s',
+      });
+      expect(item(office, 'roundTrip')).toMatchObject({ value: 3.1, threshold: '≤ 20 ms' });
+    });
+
+    it('explains why the Jabra counts as a headset, and that noise cancelling is not reported', () => {
+      const headset = item(office, 'headset');
+      expect(headset.value).toBe('Headset Microphone (Jabra EVOLVE 30 II)');
+      const english = headset.explanation.map((e) => e.en);
+      expect(english).toContain('Jabra is a known headset maker.');
+      expect(english.join(' ')).toMatch(/both a microphone and headphones/);
+      expect(english).toContain('The device does not report noise cancelling — check the model.');
+      expect(headset.explanation.every((e) => e.kk.length > 0 && e.ru.length > 0)).toBe(true);
+    });
+
+    it('still finds the headset from the system sound list when no console window took part (the CLI)', () => {
+      const cli: WorkstationProbes = {
+        ...office,
+        mediaDevices: { state: 'unknown', reason: { code: 'no_console_window', detail: '' } },
+      };
+      expect(item(cli, 'headset')).toMatchObject({
+        status: 'pass',
+        value: 'Jabra EVOLVE 30 II (Generic USB Audio)',
+      });
+      expect(item(cli, 'soundCard').status).toBe('pass');
+      // Windows' USB list never shows cameras, so without the window the camera is unknown, not failed.
+      expect(item(cli, 'camera')).toMatchObject({
+        status: 'unknown',
+        unknownReason: { code: 'no_console_window' },
+      });
+    });
+
+    it('marks noise cancelling as reported when the device name says so', () => {
+      const rename = (label: string) => label.replace('Jabra EVOLVE 30 II', 'Jabra Evolve2 40 ANC');
+      const anc: WorkstationProbes = {
+        ...office,
+        mediaDevices: {
+          state: 'measured',
+          value:
+            office.mediaDevices.state === 'measured'
+              ? office.mediaDevices.value.map((d) => ({ ...d, label: rename(d.label) }))
+              : [],
+        },
+      };
+      expect(item(anc, 'headset').explanation.map((e) => e.ru)).toContain('Заявлено шумоподавление.');
+    });
+  });
+
+  describe('a laptop with a built-in camera and no headset', () => {
+    const laptop = fixture('laptop-builtin-camera-no-headset');
+
+    it('fails the headset, cannot see the built-in keyboard, and warns about the round trip', () => {
+      expect(statuses(laptop)).toEqual({
+        processor: 'pass',
+        memory: 'pass',
+        os: 'pass',
+        browser: 'pass',
+        soundCard: 'pass',
+        camera: 'pass',
+        headset: 'fail',
+        mouse: 'pass',
+        keyboard: 'unknown',
+        networkSpeed: 'pass',
+        roundTrip: 'fail',
+      });
+      expect(evaluate(DEFAULT_REQUIREMENTS, laptop).verdict).toBe('not_ready');
+    });
+
+    it('does not take the built-in microphone and speakers for a headset', () => {
+      const headset = item(laptop, 'headset');
+      expect(headset.advice?.operator.ru).toBe(
+        'Гарнитура не найдена. Подключите гарнитуру; не принимайте звонки через динамики.',
+      );
+      expect(headset.advice?.it.en).toMatch(/noise-cancelling USB headset/);
+      expect(headset.advice?.it.kk).toMatch(/гарнитура/i);
+    });
+
+    it('accepts 7.8 GiB usable as the 8 GB installed', () => {
+      expect(item(laptop, 'memory')).toMatchObject({ status: 'pass', value: 7.8 });
+    });
+
+    it('treats the round trip above the limit as a warning, not as unreadiness', () => {
+      const roundTrip = item(laptop, 'roundTrip');
+      expect(roundTrip).toMatchObject({ required: false, value: 27.2, threshold: '≤ 20 ms' });
+      expect(roundTrip.advice?.it.ru).toBe(
+        'Задержка 27.2 ms, предел ≤ 20 ms (§27). Проверьте маршрут и загрузку сети.',
+      );
+      expect(item(laptop, 'roundTrip', withOverrides({ roundTripAtMostMs: 50 })).status).toBe('pass');
+    });
+
+    it('blocks video calls under the block policy, naming the headset', () => {
+      const report = evaluate(withOverrides({ videoCallPolicy: 'block' }), laptop);
+      expect(report.videoCalls.state).toBe('blocked');
+      expect(report.videoCalls.reasons.map((r) => [r.item, r.status])).toEqual([
+        ['headset', 'fail'],
+        ['roundTrip', 'fail'],
+      ]);
+      expect(report.videoCalls.reasons[0]?.text.ru).toBe('Гарнитура (наушники и микрофон): не найдено');
+      expect(report.videoCalls.reasons[1]?.text.kk).toBe(
+        'Орталыққа дейінгі кідіріс (ping): 27.2 ms (талап ≤ 20 ms)',
+      );
+      expect(evaluate(DEFAULT_REQUIREMENTS, laptop).videoCalls.state).toBe('warned');
+    });
+  });
+
+  describe('a virtual machine that reports no processor clock (recorded on this development machine)', () => {
+    const vm = fixture('vm-unknown-clock');
+    const report = evaluate(DEFAULT_REQUIREMENTS, vm);
+
+    it('answers unknown for the clock instead of passing or failing it', () => {
+      expect(item(vm, 'processor')).toMatchObject({
+        status: 'unknown',
+        value: null,
+        unknownReason: { code: 'not_reported' },
+      });
+      expect(item(vm, 'processor').advice?.operator.en).toBe(
+        'Could not check: the device does not report this value (typical of a virtual machine). Tell IT.',
+      );
+      expect(item(vm, 'processor').advice?.it.ru).toBe('Проверьте вручную (требуется: > 2.2 GHz).');
+    });
+
+    it('is not a supported workstation off Windows, and says what could not be checked without the window', () => {
+      expect(statuses(vm)).toEqual({
+        processor: 'unknown',
+        memory: 'pass',
+        os: 'fail',
+        browser: 'unknown',
+        soundCard: 'fail',
+        camera: 'unknown',
+        headset: 'unknown',
+        mouse: 'unknown',
+        keyboard: 'unknown',
+        networkSpeed: 'unknown',
+        roundTrip: 'unknown',
+      });
+      expect(report.supportedWorkstation).toBe(false);
+      expect(report.verdict).toBe('not_ready');
+      expect(item(vm, 'os').advice?.operator.ru).toMatch(/годится только для разработки/);
+      expect(item(vm, 'networkSpeed').advice?.it.en).toBe('Set centralUrl in config.json (§28).');
+      expect(item(vm, 'browser').advice?.it.en).toMatch(/--workstation-check/);
+    });
+
+    it('never counts an unknown as a pass', () => {
+      expect(report.items.filter((i) => i.status === 'unknown').every((i) => i.advice !== null)).toBe(true);
+      expect(report.videoCalls.state).not.toBe('allowed');
+    });
+  });
+
+  describe('a machine with 4 GB of memory', () => {
+    const small = fixture('office-4gb-ram');
+
+    it('fails memory only, with the value and the threshold in the advice', () => {
+      const failed = evaluate(DEFAULT_REQUIREMENTS, small).items.filter((i) => i.status !== 'pass');
+      expect(failed.map((i) => i.id)).toEqual(['memory']);
+      expect(item(small, 'memory')).toMatchObject({ value: 3.9, required: true });
+      expect(item(small, 'memory').advice?.it).toEqual({
+        kk: 'Жедел жады 3.9 GiB, талап ≥ 8 GiB (§27). Жады модульдерін қосыңыз.',
+        ru: 'Оперативная память 3.9 GiB, требуется ≥ 8 GiB (§27). Установите дополнительные модули памяти.',
+        en: 'Memory 3.9 GiB, required ≥ 8 GiB (§27). Install more memory.',
+      });
+    });
+
+    it('passes a Windows 8.1 machine and its Plantronics headset', () => {
+      expect(item(small, 'os')).toMatchObject({ status: 'pass', value: 'Windows 8.1' });
+      expect(item(small, 'headset').explanation.map((e) => e.en)).toContain(
+        'Plantronics is a known headset maker.',
+      );
+    });
+
+    it('passes the memory item once IT lowers the threshold in the machine config', () => {
+      expect(item(small, 'memory', withOverrides({ memoryAtLeastGiB: 4 })).status).toBe('pass');
+    });
+  });
+});
