@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,7 +6,6 @@ import { startHost } from './hostServer';
 
 /** Host-mode entry: `node out/main/host.js [--port N] [--data-dir DIR]`. */
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../..');
 
 const { values } = parseArgs({
   options: {
@@ -21,7 +20,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+/** The console's version from package.json: two folders up when built (out/main), one up from the sources. */
+function readVersion(): string {
+  const file = [join(here, '../../package.json'), join(here, '../package.json')].find(existsSync);
+  return file ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
+}
+const version = readVersion();
 
 try {
   const host = await startHost({

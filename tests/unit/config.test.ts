@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadMachineConfig } from '../../main/config';
+import { tempDir } from '../support/console';
+
+describe('the machine configuration', () => {
+  const temp = tempDir();
+  afterAll(() => temp.remove());
+  const write = (content: string) => {
+    const file = join(temp.dir, `config-${Math.random()}.json`);
+    writeFileSync(file, content);
+    return file;
+  };
+
+  it('falls back to defaults when the file does not exist', () => {
+    expect(loadMachineConfig(join(temp.dir, 'missing.json'))).toEqual({
+      centralUrl: null,
+      role: 'operator',
+      map: { tileUrl: null },
+    });
+  });
+
+  it('reads the central URL and an internal tile server', () => {
+    const file = write(
+      JSON.stringify({ centralUrl: 'https://central.102.local', map: { tileUrl: 'https://tiles.102.local/{z}/{x}/{y}.png' } }),
+    );
+    expect(loadMachineConfig(file)).toMatchObject({
+      centralUrl: 'https://central.102.local',
+      map: { tileUrl: 'https://tiles.102.local/{z}/{x}/{y}.png' },
+    });
+  });
+
+  it('refuses a file that is not JSON, naming the file', () => {
+    const file = write('{ centralUrl: ');
+    expect(() => loadMachineConfig(file)).toThrow(ConfigError);
+    expect(() => loadMachineConfig(file)).toThrow(file);
+  });
+
+  it('refuses wrong values with the field and the reason', () => {
+    const file = write(JSON.stringify({ centralUrl: 'central', role: 'chief', map: { tileUrl: 'ftp://x' }, colour: 1 }));
+    let message = '';
+    try {
+      loadMachineConfig(file);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('centralUrl');
+    expect(message).toContain('role');
+    expect(message).toContain('map.tileUrl');
+    expect(message).toContain('colour');
+  });
+});
