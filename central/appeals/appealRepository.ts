@@ -1,0 +1,195 @@
+import type { AppealIntake, AppealStaffView, AppealStatus, Attachment, ChatMessage } from '../../domain/appeal';
+import { ApplicantSchema } from '../../domain/card';
+import type { RoutingDecision } from '../../domain/territory';
+import { iso } from '../accounts/accountRepository';
+import type { Sql } from '../db/database';
+
+interface AppealRow {
+  id: string;
+  number: string;
+  kind: AppealStaffView['kind'];
+  channel: AppealStaffView['channel'];
+  via: AppealStaffView['via'];
+  language: AppealStaffView['language'];
+  category: AppealStaffView['category'];
+  text: string | null;
+  media: AppealStaffView['media'];
+  lat: number | null;
+  lon: number | null;
+  department_id: string | null;
+  routed_by: AppealStaffView['routedBy'];
+  anonymous: boolean;
+  applicant: unknown;
+  status: AppealStatus;
+  citizen_token_hash: string;
+  accepted_by: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+interface AttachmentRow {
+  id: string;
+  kind: Attachment['kind'];
+  name: string;
+  content_type: string;
+  bytes: number | string;
+  storage_name: string;
+}
+
+const rowToAttachment = (r: AttachmentRow): Attachment => ({
+  id: r.id,
+  kind: r.kind,
+  name: r.name,
+  contentType: r.content_type,
+  bytes: Number(r.bytes),
+});
+
+function rowToAppeal(r: AppealRow, attachments: Attachment[]): AppealStaffView {
+  return {
+    id: r.id,
+    number: r.number,
+    kind: r.kind,
+    status: r.status,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    attachments,
+    channel: r.channel,
+    via: r.via,
+    language: r.language,
+    category: r.category,
+    text: r.text,
+    media: r.media,
+    location: r.lat === null || r.lon === null ? null : { lat: r.lat, lon: r.lon },
+    departmentId: r.department_id,
+    routedBy: r.routed_by,
+    anonymous: r.anonymous,
+    // The JSON column is validated on the way out like any other boundary.
+    applicant: r.applicant === null ? null : ApplicantSchema.parse(r.applicant),
+    acceptedBy: r.accepted_by,
+  };
+}
+
+interface ChatRow {
+  id: string;
+  appeal_id: string;
+  sender: 'citizen' | 'staff';
+  account_id: string | null;
+  text: string;
+  created_at: Date | string;
+}
+
+export const rowToChat = (r: ChatRow): ChatMessage => ({
+  id: r.id,
+  appealId: r.appeal_id,
+  from: r.sender,
+  accountId: r.account_id,
+  text: r.text,
+  createdAt: iso(r.created_at),
+});
+
+export interface NewAppeal {
+  id: string;
+  intake: AppealIntake;
+  routing: RoutingDecision;
+  citizenTokenHash: string;
+}
+
+/** Appeals, their attachments and their chat. */
+export function createAppealRepository(db: Sql) {
+  async function attachmentsOf(appealId: string): Promise<Attachment[]> {
+    const rows = await db.query<AttachmentRow>('select * from attachments where appeal_id = $1 order by created_at', [appealId]);
+    return rows.map(rowToAttachment);
+  }
+
+  return {
+    /** Registers the appeal with the next number of the year (`2026-000123`) and answers it. */
+    async insert(a: NewAppeal): Promise<AppealStaffView> {
+      const i = a.intake;
+      const rows = await db.query<AppealRow>(
+        `insert into appeals (id, number, kind, channel, via, language, category, text, media, lat, lon,
+           department_id, routed_by, anonymous, applicant, status, citizen_token_hash)
+         values ($1, extract(year from now())::int || '-' || lpad(nextval('appeal_numbers')::text, 6, '0'),
+           $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, 'registered', $15)
+         returning *`,
+        [
+          a.id,
+          i.kind,
+          i.channel,
+          i.via ?? null,
+          i.language,
+          i.kind === 'text' ? i.category : null,
+          i.kind === 'text' ? i.text : null,
+          i.kind === 'callRequest' ? i.media : null,
+          i.location?.lat ?? null,
+          i.location?.lon ?? null,
+          a.routing.departmentId,
+          a.routing.by,
+          i.anonymous,
+          i.anonymous || !i.applicant ? null : JSON.stringify(i.applicant),
+          a.citizenTokenHash,
+        ],
+      );
+      const row = rows[0];
+      if (!row) throw new Error('insert returned no appeal');
+      return rowToAppeal(row, []);
+    },
+
+    async byId(id: string): Promise<{ appeal: AppealStaffView; citizenTokenHash: string } | null> {
+      const row = (await db.query<AppealRow>('select * from appeals where id = $1', [id]))[0];
+      return row ? { appeal: rowToAppeal(row, await attachmentsOf(id)), citizenTokenHash: row.citizen_token_hash } : null;
+    },
+
+    /** The newest appeals of the given departments (null = every department) and of the fallback queue. */
+    async listForStaff(departmentIds: string[] | null, limit: number): Promise<AppealStaffView[]> {
+      const rows = await db.query<AppealRow>(
+        `select * from appeals
+         where $1::text[] is null or department_id = any($1::text[]) or department_id is null
+         order by created_at desc limit $2`,
+        [departmentIds, limit],
+      );
+      return rows.map((r) => rowToAppeal(r, []));
+    },
+
+    async setStatus(id: string, status: AppealStatus): Promise<void> {
+      await db.query('update appeals set status = $2, updated_at = now() where id = $1', [id, status]);
+    },
+
+    /** The first operator to accept a call request gets it; answers null when someone was faster. */
+    async acceptCall(id: string, operatorId: string): Promise<{ departmentId: string | null } | null> {
+      const rows = await db.query<{ department_id: string | null }>(
+        `update appeals set accepted_by = $2, status = 'inProgress', updated_at = now()
+         where id = $1 and kind in ('callRequest', 'sos') and accepted_by is null returning department_id`,
+        [id, operatorId],
+      );
+      return rows[0] ? { departmentId: rows[0].department_id } : null;
+    },
+
+    async addAttachment(appealId: string, a: Attachment & { storageName: string }): Promise<void> {
+      await db.query(
+        `insert into attachments (id, appeal_id, kind, name, content_type, bytes, storage_name) values ($1, $2, $3, $4, $5, $6, $7)`,
+        [a.id, appealId, a.kind, a.name, a.contentType, a.bytes, a.storageName],
+      );
+    },
+
+    async countAttachments(appealId: string): Promise<number> {
+      const rows = await db.query<{ n: number | string }>('select count(*) as n from attachments where appeal_id = $1', [appealId]);
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    async addChat(m: { id: string; appealId: string; from: 'citizen' | 'staff'; accountId: string | null; text: string }): Promise<ChatMessage> {
+      const rows = await db.query<ChatRow>(
+        `insert into chat_messages (id, appeal_id, sender, account_id, text) values ($1, $2, $3, $4, $5) returning *`,
+        [m.id, m.appealId, m.from, m.accountId, m.text],
+      );
+      const row = rows[0];
+      if (!row) throw new Error('insert returned no message');
+      return rowToChat(row);
+    },
+
+    async chat(appealId: string): Promise<ChatMessage[]> {
+      const rows = await db.query<ChatRow>('select * from chat_messages where appeal_id = $1 order by created_at, id', [appealId]);
+      return rows.map(rowToChat);
+    },
+  };
+}
+export type AppealRepository = ReturnType<typeof createAppealRepository>;

@@ -1,0 +1,38 @@
+import type { CallSignal } from '../../domain/realtime';
+import type { Principal } from '../accounts/principal';
+import { HttpProblem } from '../http/problem';
+import type { EventBus } from '../realtime/bus';
+import type { AppealRepository } from './appealRepository';
+
+/**
+ * Call requests and SOS video (§9, §18): the first eligible operator to accept gets the call; SDP and
+ * ICE then pass between that operator and the citizen only.
+ */
+export function createCallService(deps: { appeals: AppealRepository; bus: EventBus }) {
+  const { appeals, bus } = deps;
+  return {
+    async accept(p: Principal, appealId: string): Promise<{ appealId: string; operatorId: string }> {
+      const taken = await appeals.acceptCall(appealId, p.accountId);
+      if (!taken) throw new HttpProblem(409, 'the call is already taken or is not a call');
+      await bus.publish({ kind: 'call.taken', departmentId: taken.departmentId, appealId, operatorId: p.accountId });
+      await bus.publish({ kind: 'appeal.status', departmentId: taken.departmentId, appealId, status: 'inProgress' });
+      return { appealId, operatorId: p.accountId };
+    },
+
+    /** Relays the citizen's signal to the operator who accepted; refuses before acceptance. */
+    async fromCitizen(appealId: string, signal: CallSignal): Promise<void> {
+      const found = await appeals.byId(appealId);
+      const operator = found?.appeal.acceptedBy ?? null;
+      if (!operator) throw new HttpProblem(409, 'no operator has accepted this call yet');
+      await bus.publish({ kind: 'call.signal', appealId, from: 'citizen', toAccountId: operator, signal });
+    },
+
+    /** Relays the operator's signal to the citizen; only the operator who accepted may signal. */
+    async fromOperator(p: Principal, appealId: string, signal: CallSignal): Promise<void> {
+      const found = await appeals.byId(appealId);
+      if (found?.appeal.acceptedBy !== p.accountId) throw new HttpProblem(403, 'only the operator who accepted the call may signal');
+      await bus.publish({ kind: 'call.signal', appealId, from: 'operator', toAccountId: null, signal });
+    },
+  };
+}
+export type CallService = ReturnType<typeof createCallService>;

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { APPEAL_LIMITS, AppealIntakeSchema, AttachmentKindSchema, AttachmentNameSchema, ChatInputSchema } from '../../domain/appeal';
+import { HttpProblem, parseOr400 } from '../http/problem';
+import type { AppealRepository } from './appealRepository';
+import type { AttachmentStore } from './attachmentStore';
+import { sniff } from './attachmentStore';
+import { type IntakeService, toPublicView } from './intakeService';
+
+const AppealParams = z.strictObject({ id: z.uuid('appeal id must be a UUID') });
+const AttachmentQuery = z.strictObject({ kind: AttachmentKindSchema, name: AttachmentNameSchema });
+
+export const citizenToken = (request: FastifyRequest): string | undefined => {
+  const header = request.headers['x-citizen-token'];
+  return typeof header === 'string' ? header : undefined;
+};
+
+/**
+ * The citizen side (§2, §7): every channel — app, Заң мен Тәртіп, SOS button, chatbots, widget,
+ * e-mail gateway — registers appeals here; no login, the citizen token follows one appeal.
+ */
+export function registerCitizenRoutes(
+  app: FastifyInstance,
+  deps: { intake: IntakeService; appeals: AppealRepository; attachments: AttachmentStore },
+): void {
+  const { intake, appeals, attachments } = deps;
+
+  app.post('/api/appeals', async (request, reply) => {
+    const receipt = await intake.register(parseOr400(AppealIntakeSchema, request.body, 'appeal'));
+    return reply.status(201).send(receipt);
+  });
+
+  app.get('/api/appeals/:id', async (request) => {
+    const { id } = parseOr400(AppealParams, request.params, 'path');
+    return toPublicView(await intake.appealForCitizen(id, citizenToken(request)));
+  });
+
+  app.get('/api/appeals/:id/messages', async (request) => {
+    const { id } = parseOr400(AppealParams, request.params, 'path');
+    return { messages: await intake.citizenChat(id, citizenToken(request)) };
+  });
+
+  app.post('/api/appeals/:id/messages', async (request, reply) => {
+    const { id } = parseOr400(AppealParams, request.params, 'path');
+    const { text } = parseOr400(ChatInputSchema, request.body, 'message');
+    const appeal = await intake.appealForCitizen(id, citizenToken(request));
+    return reply.status(201).send(await intake.postChat(appeal, 'citizen', null, text));
+  });
+
+  // Attachments are raw bodies up to the largest kind's limit; each kind is then held to its own limit.
+  app.register(async (scope) => {
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: APPEAL_LIMITS.attachmentBytes.video }, (_req, body, done) =>
+      done(null, body),
+    );
+    scope.post('/api/appeals/:id/attachments', async (request, reply) => {
+      const { id } = parseOr400(AppealParams, request.params, 'path');
+      const { kind, name } = parseOr400(AttachmentQuery, request.query, 'query');
+      await intake.appealForCitizen(id, citizenToken(request));
+      const bytes = request.body;
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpProblem(400, 'attachment is empty');
+      if (bytes.length > APPEAL_LIMITS.attachmentBytes[kind]) {
+        throw new HttpProblem(413, `a ${kind} may be at most ${APPEAL_LIMITS.attachmentBytes[kind]} bytes`);
+      }
+      const format = sniff(kind, bytes);
+      if (!format) throw new HttpProblem(415, `the content is not an accepted ${kind} format`);
+      if ((await appeals.countAttachments(id)) >= APPEAL_LIMITS.attachmentsMax) {
+        throw new HttpProblem(409, `an appeal carries at most ${APPEAL_LIMITS.attachmentsMax} attachments`);
+      }
+      const attachmentId = uuidv7();
+      const storageName = await attachments.save(id, attachmentId, format.ext, bytes);
+      const attachment = { id: attachmentId, kind, name, contentType: format.contentType, bytes: bytes.length };
+      await appeals.addAttachment(id, { ...attachment, storageName });
+      return reply.status(201).send(attachment);
+    });
+  });
+}

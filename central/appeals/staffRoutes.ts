@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { type AppealStaffView, ChatInputSchema } from '../../domain/appeal';
+import { can, inScope } from '../../domain/roles';
+import type { Principal } from '../accounts/principal';
+import type { AuthService } from '../accounts/authService';
+import type { Sql } from '../db/database';
+import { DepartmentDirectory } from '../departments/departmentRepository';
+import { HttpProblem } from '../http/problem';
+import { staffRoute } from '../http/staffRoute';
+import type { AppealRepository } from './appealRepository';
+import type { CallService } from './callService';
+import type { IntakeService } from './intakeService';
+
+const IdParams = z.strictObject({ id: z.uuid('id must be a UUID') });
+const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+/** Identity only for roles that act on it (§10, §14); every such read is audited. */
+export async function redactFor(db: Sql, p: Principal, appeal: AppealStaffView): Promise<AppealStaffView> {
+  if (!can(p.role, 'applicant.read')) return { ...appeal, applicant: null };
+  if (appeal.applicant !== null) {
+    await db.query(`insert into audit_log (account_id, action, subject_id) values ($1, 'applicant.read', $2)`, [p.accountId, appeal.id]);
+  }
+  return appeal;
+}
+
+/** The operators' side of appeals: the queue of their territory, chat with the citizen, taking calls. */
+export function registerStaffAppealRoutes(
+  app: FastifyInstance,
+  deps: { db: Sql; auth: AuthService; appeals: AppealRepository; intake: IntakeService; calls: CallService },
+): void {
+  const { db, auth, appeals, intake, calls } = deps;
+
+  async function appealInScope(p: Principal, id: string): Promise<AppealStaffView> {
+    const found = await appeals.byId(id);
+    // Another territory's appeal answers as if it did not exist: no probing of ids.
+    if (!found || !inScope(p.scope, found.appeal.departmentId)) throw new HttpProblem(404, 'no such appeal in your territory');
+    return found.appeal;
+  }
+
+  staffRoute(app, auth, 'GET /api/staff/appeals', { query: ListQuery }, async ({ principal, query }) => {
+    const list = await appeals.listForStaff(DepartmentDirectory.scopeIds(principal.scope), query.limit);
+    // A list shows no identities; the audited single read does.
+    return { appeals: list.map((a) => ({ ...a, applicant: null })) };
+  });
+
+  staffRoute(app, auth, 'GET /api/staff/appeals/:id', { params: IdParams }, async ({ principal, params }) => {
+    const appeal = await redactFor(db, principal, await appealInScope(principal, params.id));
+    return { appeal, messages: await appeals.chat(appeal.id) };
+  });
+
+  staffRoute(app, auth, 'POST /api/staff/appeals/:id/messages', { params: IdParams, body: ChatInputSchema }, async ({ principal, params, body, reply }) => {
+    const appeal = await appealInScope(principal, params.id);
+    return reply.status(201).send(await intake.postChat(appeal, 'staff', principal.accountId, body.text));
+  });
+
+  staffRoute(app, auth, 'POST /api/staff/calls/:id/accept', { params: IdParams }, async ({ principal, params }) => {
+    await appealInScope(principal, params.id);
+    return calls.accept(principal, params.id);
+  });
+}

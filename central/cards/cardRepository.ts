@@ -1,0 +1,142 @@
+import { type Card, type CardFields, CardFieldsSchema, type CardStatus } from '../../domain/card';
+import { iso } from '../accounts/accountRepository';
+import type { Sql } from '../db/database';
+
+export interface CardRow {
+  id: string;
+  number: string;
+  department_id: string | null;
+  status: CardStatus;
+  fields: unknown;
+  kuizh_number: string | null;
+  local_number: number | null;
+  version: number;
+  created_by: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+export interface StoredCard {
+  card: Card;
+  fields: CardFields;
+  createdBy: string | null;
+}
+
+export function rowToCard(r: CardRow): StoredCard {
+  const fields = CardFieldsSchema.parse(r.fields);
+  const card: Card = {
+    id: r.id,
+    // Central's own cards have no console number; the register's sequence stands in for it.
+    localNumber: r.local_number ?? Number(r.number.split('-').at(-1)),
+    status: r.status,
+    description: fields.description,
+    category: fields.category,
+    location: fields.location,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    number: r.number,
+    departmentId: r.department_id,
+    addressText: fields.addressText,
+    applicant: fields.applicant,
+    peopleCount: fields.peopleCount,
+    peopleFeatures: fields.peopleFeatures,
+    vehicles: fields.vehicles,
+    buildings: fields.buildings,
+    channel: fields.channel,
+    urgent: fields.urgent,
+    appealId: fields.appealId,
+    kuizhNumber: r.kuizh_number,
+    version: r.version,
+  };
+  return { card, fields, createdBy: r.created_by };
+}
+
+/** The card register (§9): rows locked for update inside the sync transaction that changes them. */
+export function createCardRepository() {
+  return {
+    async lock(tx: Sql, id: string): Promise<StoredCard | null> {
+      const row = (await tx.query<CardRow>('select * from cards where id = $1 for update', [id]))[0];
+      return row ? rowToCard(row) : null;
+    },
+
+    async exists(tx: Sql, id: string): Promise<boolean> {
+      return (await tx.query('select 1 from cards where id = $1', [id])).length > 0;
+    },
+
+    /** The next register number of the department (or `KZ` for the fallback queue) in this year. */
+    async nextNumber(tx: Sql, code: string): Promise<string> {
+      const rows = await tx.query<{ last: number; year: number }>(
+        `insert into counters (scope, year, last) values ($1, extract(year from now())::int, 1)
+         on conflict (scope, year) do update set last = counters.last + 1 returning last, year`,
+        [`card:${code}`],
+      );
+      const row = rows[0];
+      if (!row) throw new Error('counter returned nothing');
+      return `${code}-${row.year}-${String(row.last).padStart(6, '0')}`;
+    },
+
+    async insert(
+      tx: Sql,
+      c: { id: string; number: string; departmentId: string | null; fields: CardFields; localNumber: number | null; createdBy: string },
+    ): Promise<StoredCard> {
+      const rows = await tx.query<CardRow>(
+        `insert into cards (id, number, department_id, status, fields, local_number, created_by)
+         values ($1, $2, $3, 'draft', $4::jsonb, $5, $6) returning *`,
+        [c.id, c.number, c.departmentId, JSON.stringify(c.fields), c.localNumber, c.createdBy],
+      );
+      const row = rows[0];
+      if (!row) throw new Error('insert returned no card');
+      return rowToCard(row);
+    },
+
+    async update(
+      tx: Sql,
+      id: string,
+      c: { fields: CardFields; departmentId: string | null; status: CardStatus; kuizhNumber: string | null },
+    ): Promise<StoredCard> {
+      const rows = await tx.query<CardRow>(
+        `update cards set fields = $2::jsonb, department_id = $3, status = $4, kuizh_number = $5,
+           version = version + 1, updated_at = now()
+         where id = $1 returning *`,
+        [id, JSON.stringify(c.fields), c.departmentId, c.status, c.kuizhNumber],
+      );
+      const row = rows[0];
+      if (!row) throw new Error('update found no card');
+      return rowToCard(row);
+    },
+
+    async recordTransition(
+      tx: Sql,
+      t: { cardId: string; transition: string; from: CardStatus; to: CardStatus; accountId: string; note: string | null },
+    ): Promise<void> {
+      await tx.query(
+        `insert into card_transitions (card_id, transition, from_status, to_status, account_id, note) values ($1, $2, $3, $4, $5, $6)`,
+        [t.cardId, t.transition, t.from, t.to, t.accountId, t.note],
+      );
+    },
+
+    async byId(db: Sql, id: string): Promise<StoredCard | null> {
+      const row = (await db.query<CardRow>('select * from cards where id = $1', [id]))[0];
+      return row ? rowToCard(row) : null;
+    },
+
+    async list(db: Sql, departmentIds: string[] | null, accountId: string, limit: number): Promise<StoredCard[]> {
+      const rows = await db.query<CardRow>(
+        `select * from cards
+         where $1::text[] is null or department_id = any($1::text[]) or department_id is null or created_by = $2
+         order by updated_at desc limit $3`,
+        [departmentIds, accountId, limit],
+      );
+      return rows.map(rowToCard);
+    },
+
+    async transitions(db: Sql, cardId: string) {
+      const rows = await db.query<{ transition: string; from_status: string; to_status: string; account_id: string | null; note: string | null; at: Date | string }>(
+        'select * from card_transitions where card_id = $1 order by id',
+        [cardId],
+      );
+      return rows.map((r) => ({ transition: r.transition, from: r.from_status, to: r.to_status, accountId: r.account_id, note: r.note, at: iso(r.at) }));
+    },
+  };
+}
+export type CardRepository = ReturnType<typeof createCardRepository>;

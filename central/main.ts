@@ -1,0 +1,40 @@
+import { startCentral } from './server';
+
+/**
+ * `npm run central [-- --demo]`. Env: CENTRAL_PORT (8102), CENTRAL_HOST (127.0.0.1), DATABASE_URL
+ * (PostgreSQL; otherwise embedded PGlite), CENTRAL_DATA_DIR (PGlite folder; otherwise in memory),
+ * CENTRAL_ATTACHMENTS_DIR, CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs.
+ */
+const env = process.env;
+const demo = process.argv.includes('--demo') || env.CENTRAL_DEMO === '1';
+const port = env.CENTRAL_PORT ? Number(env.CENTRAL_PORT) : 8102;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`CENTRAL_PORT must be a port number, got ${env.CENTRAL_PORT}\n`);
+  process.exit(2);
+}
+
+const central = await startCentral({
+  port,
+  host: env.CENTRAL_HOST || '127.0.0.1',
+  databaseUrl: env.DATABASE_URL || undefined,
+  dataDir: env.CENTRAL_DATA_DIR || undefined,
+  attachmentsDir: env.CENTRAL_ATTACHMENTS_DIR || undefined,
+  demo,
+  log: env.CENTRAL_LOG !== '0',
+});
+
+const lines = [`central listening on ${central.url} (database: ${central.db})`, `citizen widget: ${central.url}/widget/`];
+if (demo) {
+  lines.push('demo accounts (password = login, demo only):');
+  for (const a of central.demoAccounts) lines.push(`  ${a.login.padEnd(11)} ${a.role}`);
+}
+process.stdout.write(`${lines.join('\n')}\n`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    void central.close().then(() => process.exit(0));
+  });
+}

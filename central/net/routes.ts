@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseOr400 } from '../http/problem';
+
+/** §27 readiness: the workstation probe measures bandwidth and round trip against central. */
+export const NET_TEST_MAX_BYTES = 50 * 1024 * 1024;
+const CHUNK = randomBytes(64 * 1024);
+
+const DownloadQuery = z.strictObject({ bytes: z.coerce.number().int().min(0).max(NET_TEST_MAX_BYTES, `at most ${NET_TEST_MAX_BYTES} bytes`) });
+
+/** Streams `n` bytes of one random chunk repeated: incompressible enough for a link test, free to produce. */
+function payload(n: number): Readable {
+  let left = n;
+  return new Readable({
+    read() {
+      if (left === 0) return void this.push(null);
+      const take = Math.min(left, CHUNK.length);
+      left -= take;
+      this.push(CHUNK.subarray(0, take));
+    },
+  });
+}
+
+export function registerNetRoutes(app: FastifyInstance): void {
+  app.get('/api/net/ping', async (_request, reply) => reply.header('cache-control', 'no-store').send({ t: Date.now() }));
+
+  app.get('/api/net/download', async (request, reply) => {
+    const { bytes } = parseOr400(DownloadQuery, request.query, 'query');
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-type', 'application/octet-stream')
+      .header('content-length', String(bytes))
+      .send(payload(bytes));
+  });
+
+  // The upload is counted as it streams and never buffered: 50 MB per probe must not cost 50 MB of memory.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { bodyLimit: NET_TEST_MAX_BYTES }, (_request, stream, done) => {
+      let bytes = 0;
+      stream.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      stream.on('end', () => done(null, { bytes }));
+      stream.on('error', (error) => done(error, undefined));
+    });
+    scope.post('/api/net/upload', { bodyLimit: NET_TEST_MAX_BYTES }, async (request, reply) => {
+      const counted = z.object({ bytes: z.number() }).safeParse(request.body);
+      return reply.header('cache-control', 'no-store').send({ bytes: counted.success ? counted.data.bytes : 0 });
+    });
+  });
+}

@@ -1,0 +1,18 @@
+import type { AppealStaffView, AppealStatus, ChatMessage } from '../../domain/appeal';
+import type { Card } from '../../domain/card';
+import type { CallSignal } from '../../domain/realtime';
+import type { Role } from '../../domain/roles';
+
+/**
+ * What one instance tells all instances (and their sockets). Each event carries what the hub needs to
+ * decide who may receive it: a department (territory), an owner, an account or an appeal.
+ */
+export type CentralEvent =
+  | { kind: 'appeal.new'; departmentId: string | null; appeal: AppealStaffView }
+  | { kind: 'appeal.status'; departmentId: string | null; appealId: string; status: AppealStatus }
+  | { kind: 'call.taken'; departmentId: string | null; appealId: string; operatorId: string }
+  | { kind: 'call.signal'; appealId: string; from: 'citizen' | 'operator'; toAccountId: string | null; signal: CallSignal }
+  | { kind: 'card.changed'; departmentId: string | null; ownerId: string | null; seq: number; card: Card }
+  | { kind: 'chat.message'; departmentId: string | null; message: ChatMessage }
+  | { kind: 'presence'; accountId: string; role: Role; departmentId: string | null; status: 'available' | 'busy' | 'away' | 'offline' }
+  | { kind: 'territories.changed' };

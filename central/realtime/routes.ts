@@ -1,0 +1,103 @@
+import type {} from '@fastify/websocket';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import { ClientMessageSchema } from '../../domain/realtime';
+import { can, inScope } from '../../domain/roles';
+import type { Principal } from '../accounts/principal';
+import type { AuthService } from '../accounts/authService';
+import type { AppealRepository } from '../appeals/appealRepository';
+import type { CallService } from '../appeals/callService';
+import { checkCitizenToken } from '../appeals/citizenToken';
+import { HttpProblem, parseOr400 } from '../http/problem';
+import { authorize } from '../http/staffRoute';
+import type { EventBus } from './bus';
+import { type RealtimeHub, send } from './hub';
+
+/** Staff: `?token=ACCESS`; a citizen: `?appeal=ID&citizenToken=TOKEN` (browsers cannot set headers on a WebSocket). */
+const WsQuery = z.union([
+  z.strictObject({ token: z.string().min(1).max(4096) }),
+  z.strictObject({ appeal: z.uuid(), citizenToken: z.string().min(1).max(256) }),
+]);
+
+type Peer = { kind: 'staff'; principal: Principal } | { kind: 'citizen'; appealId: string };
+const peers = new WeakMap<FastifyRequest, Peer>();
+
+/** Frames above this are refused: the largest legitimate one is an SDP offer. */
+const MAX_FRAME_BYTES = 128 * 1024;
+
+export function registerRealtimeRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; hub: RealtimeHub; bus: EventBus; calls: CallService; appeals: AppealRepository },
+): void {
+  const { auth, hub, bus, calls, appeals } = deps;
+
+  app.get(
+    '/ws',
+    {
+      websocket: true,
+      // Authentication happens before the upgrade, so a refused client gets a plain HTTP 401/403.
+      preValidation: async (request) => {
+        const query = parseOr400(WsQuery, request.query, 'query');
+        if ('token' in query) {
+          peers.set(request, { kind: 'staff', principal: await authorize(auth, query.token, 'GET /ws') });
+        } else {
+          const found = await appeals.byId(query.appeal);
+          if (!found) throw new HttpProblem(404, 'no such appeal, or wrong citizen token');
+          checkCitizenToken(query.citizenToken, found.citizenTokenHash);
+          peers.set(request, { kind: 'citizen', appealId: query.appeal });
+        }
+      },
+    },
+    (socket: WebSocket, request) => {
+      const peer = peers.get(request);
+      if (!peer) return socket.close(1008, 'not authenticated');
+      const remove = peer.kind === 'staff' ? hub.addStaff(socket, peer.principal) : hub.addCitizen(socket, peer.appealId);
+      const presence = async (status: 'available' | 'busy' | 'away' | 'offline') => {
+        if (peer.kind !== 'staff') return;
+        const p = peer.principal;
+        await bus.publish({ kind: 'presence', accountId: p.accountId, role: p.role, departmentId: p.departmentId, status });
+      };
+      void presence('available').catch(() => undefined);
+
+      socket.on('message', (data: Buffer, isBinary: boolean) => {
+        void (async () => {
+          if (isBinary || data.length > MAX_FRAME_BYTES) throw new HttpProblem(400, 'frames are JSON text up to 128 KB');
+          let json: unknown;
+          try {
+            json = JSON.parse(data.toString('utf8'));
+          } catch {
+            throw new HttpProblem(400, 'frame is not valid JSON');
+          }
+          const message = parseOr400(ClientMessageSchema, json, 'message');
+          switch (message.type) {
+            case 'ping':
+              return send(socket, { type: 'pong', t: Date.now() });
+            case 'presence.set':
+              return presence(message.status);
+            case 'call.accept': {
+              if (peer.kind !== 'staff' || !can(peer.principal.role, 'calls.accept')) throw new HttpProblem(403, 'only an operator accepts calls');
+              const found = await appeals.byId(message.appealId);
+              if (!found || !inScope(peer.principal.scope, found.appeal.departmentId)) throw new HttpProblem(404, 'no such call in your territory');
+              await calls.accept(peer.principal, message.appealId);
+              return;
+            }
+            case 'call.signal':
+              if (peer.kind === 'citizen') {
+                if (message.appealId !== peer.appealId) throw new HttpProblem(403, 'not your appeal');
+                return calls.fromCitizen(message.appealId, message.signal);
+              }
+              return calls.fromOperator(peer.principal, message.appealId, message.signal);
+          }
+        })().catch((error: unknown) => {
+          send(socket, { type: 'error', reason: error instanceof HttpProblem ? error.message : 'internal error' });
+        });
+      });
+
+      socket.on('close', () => {
+        remove();
+        if (peer.kind === 'staff' && !hub.hasStaffSocket(peer.principal.accountId)) void presence('offline').catch(() => undefined);
+      });
+    },
+  );
+}

@@ -1,0 +1,130 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createAccountRepository } from './accounts/accountRepository';
+import { createAuthService } from './accounts/authService';
+import { registerAccountRoutes } from './accounts/routes';
+import { createAppealRepository } from './appeals/appealRepository';
+import { AttachmentStore } from './appeals/attachmentStore';
+import { createCallService } from './appeals/callService';
+import { registerCitizenRoutes } from './appeals/citizenRoutes';
+import { createIntakeService } from './appeals/intakeService';
+import { registerStaffAppealRoutes } from './appeals/staffRoutes';
+import { createCardRepository } from './cards/cardRepository';
+import { registerCardRoutes } from './cards/routes';
+import { openDatabase } from './db/database';
+import { migrate } from './db/migrate';
+import { seedDemo } from './demo/seed';
+import { DepartmentDirectory } from './departments/departmentRepository';
+import { registerDepartmentRoutes } from './departments/routes';
+import { installErrorHandler } from './http/errors';
+import { registerNetRoutes } from './net/routes';
+import { createEventBus } from './realtime/bus';
+import { RealtimeHub } from './realtime/hub';
+import { registerRealtimeRoutes } from './realtime/routes';
+import { createSyncService } from './sync/syncService';
+import { registerSyncRoutes } from './sync/routes';
+import { TerritoryService } from './territories/territoryService';
+import { registerWorkstationRoutes } from './workstations/routes';
+
+export interface CentralOptions {
+  /** 0 = a random free port (tests); default 8102. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** PostgreSQL; without it, embedded PGlite. */
+  databaseUrl?: string;
+  /** PGlite's directory; undefined = in memory. */
+  dataDir?: string;
+  /** Where attachments are stored; default `<dataDir>.attachments`, or a temporary folder removed on close. */
+  attachmentsDir?: string;
+  /** Seed demo departments, territories and one account per role. */
+  demo?: boolean;
+  log?: boolean;
+}
+
+export interface Central {
+  url: string;
+  db: 'pglite' | 'postgres';
+  instanceId: string;
+  /** Demo logins (password = login), empty without demo. */
+  demoAccounts: readonly { login: string; role: string }[];
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BODY_LIMIT = 1024 * 1024;
+
+async function packageVersion(): Promise<string> {
+  const pkg: unknown = JSON.parse(await readFile(join(here, '../package.json'), 'utf8'));
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+/** The one place that wires central: database, services, routes, realtime. */
+export async function startCentral(options: CentralOptions = {}): Promise<Central> {
+  const db = await openDatabase(options);
+  await migrate(db);
+  const accounts = createAccountRepository(db);
+  const departments = new DepartmentDirectory(db);
+  const demo = options.demo ? await seedDemo(db, accounts) : null;
+  await departments.reload();
+
+  const bus = await createEventBus(db);
+  const territories = new TerritoryService(db, departments, bus);
+  await territories.reload();
+  const auth = await createAuthService(db, accounts, departments);
+  const appeals = createAppealRepository(db);
+  const cards = createCardRepository();
+  const intake = createIntakeService({ appeals, departments, territories, bus });
+  const calls = createCallService({ appeals, bus });
+  const sync = createSyncService({ db, bus, cards, departments, territories });
+  const hub = new RealtimeHub(bus);
+  const ownTempDir = options.attachmentsDir || options.dataDir ? null : await mkdtemp(join(tmpdir(), 'central-attachments-'));
+  const attachments = new AttachmentStore(options.attachmentsDir ?? (options.dataDir ? `${options.dataDir}.attachments` : (ownTempDir ?? '')));
+
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // Requests are logged by method and path only: query strings carry tokens, bodies carry personal data.
+    logger: options.log
+      ? { level: 'info', serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0] }) } }
+      : false,
+  });
+  installErrorHandler(app);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
+
+  const version = await packageVersion();
+  app.get('/health', async () => ({ status: 'ok', db: db.kind, version, instanceId: bus.instanceId }));
+  registerAccountRoutes(app, { auth, accounts, departments });
+  registerDepartmentRoutes(app, { db, auth, departments, territories });
+  registerCitizenRoutes(app, { intake, appeals, attachments });
+  registerStaffAppealRoutes(app, { db, auth, appeals, intake, calls });
+  registerCardRoutes(app, { db, auth, cards });
+  registerSyncRoutes(app, { auth, sync });
+  registerRealtimeRoutes(app, { auth, hub, bus, calls, appeals });
+  registerNetRoutes(app);
+  registerWorkstationRoutes(app, { db, auth });
+  await app.register(fastifyStatic, { root: join(here, 'widget'), prefix: '/widget/', index: 'index.html' });
+
+  const address = await app.listen({ port: options.port ?? 8102, host: options.host ?? '127.0.0.1' });
+  return {
+    url: address,
+    db: db.kind,
+    instanceId: bus.instanceId,
+    demoAccounts: demo?.accounts ?? [],
+    app,
+    async close() {
+      hub.close();
+      await app.close();
+      await bus.close();
+      await db.close();
+      if (ownTempDir) await attachments.removeAll();
+    },
+  };
+}

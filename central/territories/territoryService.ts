@@ -1,0 +1,75 @@
+import type { LatLon } from '../../domain/geo';
+import {
+  createTerritoryRouter,
+  type RoutingDecision,
+  type Territory,
+  TerritoryGeometrySchema,
+  type TerritoryImport,
+  type TerritoryRouter,
+} from '../../domain/territory';
+import type { Database, Sql } from '../db/database';
+import type { DepartmentDirectory } from '../departments/departmentRepository';
+import { HttpProblem } from '../http/problem';
+import type { EventBus } from '../realtime/bus';
+
+export async function saveTerritories(tx: Sql, territories: readonly Territory[], source: 'demo' | 'official'): Promise<void> {
+  for (const t of territories) {
+    await tx.query(
+      `insert into territories (department_id, geometry, source) values ($1, $2::jsonb, $3)
+       on conflict (department_id) do update set geometry = excluded.geometry, source = excluded.source, imported_at = now()`,
+      [t.departmentId, JSON.stringify(t.geometry), source],
+    );
+  }
+}
+
+/**
+ * The routing table in memory (§8), rebuilt from the database at start and whenever territories change
+ * on any instance.
+ */
+export class TerritoryService {
+  private router: TerritoryRouter = createTerritoryRouter([]);
+
+  constructor(
+    private readonly db: Database,
+    private readonly departments: DepartmentDirectory,
+    private readonly bus: EventBus,
+  ) {
+    bus.subscribe((e) => {
+      if (e.kind === 'territories.changed') void this.reload().catch(() => undefined);
+    });
+  }
+
+  get size(): number {
+    return this.router.size;
+  }
+
+  async reload(): Promise<void> {
+    const rows = await this.db.query<{ department_id: string; geometry: unknown }>('select department_id, geometry from territories');
+    this.router = createTerritoryRouter(
+      rows.map((r) => ({ departmentId: r.department_id, geometry: TerritoryGeometrySchema.parse(r.geometry) })),
+    );
+  }
+
+  route(point: LatLon | null, chosenDepartmentId: string | null): RoutingDecision {
+    return this.router.route(point, chosenDepartmentId);
+  }
+
+  /** Replaces the territories of the departments in the file, all or nothing. */
+  async importOfficial(file: TerritoryImport): Promise<{ imported: number }> {
+    const ids = file.features.map((f) => f.properties.departmentId);
+    const unknown = [...new Set(ids.filter((id) => !this.departments.get(id)))];
+    if (unknown.length > 0) throw new HttpProblem(400, `unknown departments: ${unknown.slice(0, 20).join(', ')}`);
+    const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (repeated.length > 0) throw new HttpProblem(400, `a department appears twice: ${repeated[0]}`);
+    await this.db.transaction((tx) =>
+      saveTerritories(
+        tx,
+        file.features.map((f) => ({ departmentId: f.properties.departmentId, geometry: f.geometry })),
+        'official',
+      ),
+    );
+    await this.reload();
+    await this.bus.publish({ kind: 'territories.changed' });
+    return { imported: ids.length };
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { AppealStaffViewSchema, AppealStatusSchema, ChatMessageSchema } from './appeal';
+import { CardSchema } from './card';
+import { RoleSchema } from './roles';
+
+/**
+ * Messages on the one realtime WebSocket per client (`GET /ws`). Staff authenticate with
+ * `?token=ACCESS_TOKEN`; a citizen with `?appeal=ID&citizenToken=TOKEN` and receives only their appeal's
+ * status, chat and call signaling. Every frame is one JSON object with a `type`.
+ */
+
+/** SDP/ICE relayed untouched between the citizen and the operator who accepted (media is peer to peer). */
+export const CallSignalSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('offer'), sdp: z.string().max(100_000) }),
+  z.strictObject({ kind: z.literal('answer'), sdp: z.string().max(100_000) }),
+  z.strictObject({ kind: z.literal('ice'), candidate: z.string().max(2000), sdpMid: z.string().max(64).nullable(), sdpMLineIndex: z.number().int().min(0).max(64).nullable() }),
+  z.strictObject({ kind: z.literal('hangup') }),
+]);
+export type CallSignal = z.infer<typeof CallSignalSchema>;
+
+export const PresenceStatusSchema = z.enum(['available', 'busy', 'away', 'offline']);
+
+/** Client → central. */
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ping') }),
+  /** The operator takes a call request; the first to accept gets it, the others see `call.taken`. */
+  z.strictObject({ type: z.literal('call.accept'), appealId: z.uuid() }),
+  z.strictObject({ type: z.literal('call.signal'), appealId: z.uuid(), signal: CallSignalSchema }),
+  z.strictObject({ type: z.literal('presence.set'), status: PresenceStatusSchema.exclude(['offline']) }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+/** Central → client. */
+export const ServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), instanceId: z.string(), as: z.enum(['staff', 'citizen']) }),
+  z.object({ type: z.literal('pong'), t: z.number() }),
+  /** A new appeal in the account's territory (text, SOS alarm or call request). */
+  z.object({ type: z.literal('appeal.new'), appeal: AppealStaffViewSchema }),
+  z.object({ type: z.literal('appeal.status'), appealId: z.uuid(), status: AppealStatusSchema }),
+  z.object({ type: z.literal('call.taken'), appealId: z.uuid(), operatorId: z.uuid() }),
+  z.object({ type: z.literal('call.signal'), appealId: z.uuid(), from: z.enum(['citizen', 'operator']), signal: CallSignalSchema }),
+  /** A card changed; `seq` is its place in the change feed, so the console can skip what it pulled. */
+  z.object({ type: z.literal('card.changed'), seq: z.number().int(), card: CardSchema }),
+  z.object({ type: z.literal('chat.message'), message: ChatMessageSchema }),
+  z.object({
+    type: z.literal('presence'),
+    accountId: z.uuid(),
+    role: RoleSchema,
+    departmentId: z.string().nullable(),
+    status: PresenceStatusSchema,
+  }),
+  z.object({ type: z.literal('error'), reason: z.string() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;
