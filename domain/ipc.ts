@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from './card';
 import { RoleSchema } from './roles';
+import {
+  CheckProgressSchema,
+  ConsoleWindowFactsSchema,
+  WorkstationReadinessSchema,
+  WorkstationReportSchema,
+} from './workstation';
 
 /**
  * The console API: the one contract between the renderer and main.
@@ -37,11 +43,17 @@ export const consoleApi = {
   'cards.list': method(NoInput, z.array(CardSchema)),
   'cards.get': method(z.object({ id: CardIdSchema }).strict(), CardSchema),
   'cards.saveDraft': method(CardDraftInputSchema, CardSchema),
+  /** §27 readiness: the last report (null before the first check), a new check, the video-call verdict. */
+  'workstation.report': method(NoInput, WorkstationReportSchema.nullable()),
+  'workstation.check': method(ConsoleWindowFactsSchema, WorkstationReportSchema),
+  'workstation.readiness': method(NoInput, WorkstationReadinessSchema),
 } as const;
 
 export const consoleEvents = {
   'cards.changed': z.object({ card: CardSchema }),
   'connectivity.changed': ConnectivitySchema,
+  'workstation.changed': z.object({ report: WorkstationReportSchema, readiness: WorkstationReadinessSchema }),
+  'workstation.progress': CheckProgressSchema,
 } as const;
 
 export type ConsoleMethod = keyof typeof consoleApi;

@@ -54,6 +54,20 @@ export type RequirementOverrides = z.infer<typeof RequirementOverridesSchema>;
 export const withOverrides = (overrides: RequirementOverrides = {}): WorkstationRequirements =>
   WorkstationRequirementsSchema.parse({ ...DEFAULT_REQUIREMENTS, ...overrides });
 
+/** The `workstation` section of the machine config (§28: IT sets the thresholds and the video-call policy). */
+export const WorkstationConfigSchema = z
+  .object({
+    videoCallPolicy: VideoCallPolicySchema.default(DEFAULT_REQUIREMENTS.videoCallPolicy),
+    thresholds: RequirementOverridesSchema.omit({ videoCallPolicy: true }).default({}),
+  })
+  .strict();
+export type WorkstationConfig = z.infer<typeof WorkstationConfigSchema>;
+
+export const requirementsFromConfig = (config: WorkstationConfig | undefined): WorkstationRequirements =>
+  config
+    ? withOverrides({ ...config.thresholds, videoCallPolicy: config.videoCallPolicy })
+    : DEFAULT_REQUIREMENTS;
+
 // ---------------------------------------------------------------------------------------------------
 // Probes: the subset of systeminformation's and the browser's answers the evaluation reads.
 // Field names follow systeminformation (lib/index.d.ts) and MediaDeviceInfo, so recordings fit as they are.
@@ -248,6 +262,14 @@ export const WorkstationReportSchema = z.object({
   probes: WorkstationProbesSchema,
 });
 export type WorkstationReport = z.infer<typeof WorkstationReportSchema>;
+
+/** How far a running check is: the machine's probes, then the network test's three phases. */
+export const CheckProgressSchema = z.object({
+  phase: z.enum(['machine', 'ping', 'download', 'upload']),
+  /** 0..1 over the whole check; only moves forward. */
+  fraction: z.number().min(0).max(1),
+});
+export type CheckProgress = z.infer<typeof CheckProgressSchema>;
 
 /** What the call feature asks before offering a video call. */
 export const WorkstationReadinessSchema = z.object({

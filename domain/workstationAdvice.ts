@@ -71,6 +71,13 @@ export const UNKNOWN_REASONS: Record<UnknownReason['code'], Localized> = {
   },
 };
 
+/** Why video calls are only warned about before the first check has run. */
+export const NOT_CHECKED: Localized = {
+  kk: 'Жұмыс орны әлі тексерілмеген.',
+  ru: 'Рабочее место ещё не проверено.',
+  en: 'The workstation has not been checked yet.',
+};
+
 type Advice = { operator: Localized; it: Localized };
 
 const TELL_IT: Localized = { kk: 'IT қызметіне хабарлаңыз.', ru: 'Сообщите в IT-службу.', en: 'Tell IT.' };

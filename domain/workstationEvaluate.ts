@@ -6,6 +6,7 @@ import {
   type UnknownReason,
   type VideoCallReadiness,
   type VideoCallReason,
+  type WorkstationReadiness,
   type WorkstationProbes,
   type WorkstationReport,
   type WorkstationRequirements,
@@ -13,7 +14,7 @@ import {
   READINESS_ITEMS,
   compareVersions,
 } from './workstation';
-import { ITEM_TITLES, UNKNOWN_REASONS, adviceFor } from './workstationAdvice';
+import { ITEM_TITLES, NOT_CHECKED, UNKNOWN_REASONS, adviceFor } from './workstationAdvice';
 import {
   type Finding,
   findCamera,
@@ -278,5 +279,28 @@ export function evaluate(
     videoCalls: videoCallReadiness(items, requirements.videoCallPolicy),
     requirements,
     probes,
+  };
+}
+
+/** What the call feature reads: the last report's video-call verdict under the policy configured now. */
+export function readinessOf(
+  report: WorkstationReport | null,
+  policy: WorkstationRequirements['videoCallPolicy'],
+): WorkstationReadiness {
+  if (!report) {
+    return {
+      videoCalls: {
+        state: 'warned',
+        policy,
+        reasons: [{ item: null, status: 'not_checked', text: NOT_CHECKED }],
+      },
+      verdict: null,
+      checkedAt: null,
+    };
+  }
+  return {
+    videoCalls: videoCallReadiness(report.items, policy),
+    verdict: report.verdict,
+    checkedAt: report.checkedAt,
   };
 }

@@ -33,6 +33,9 @@ export function createApiHandlers(services: Services): ApiHandlers {
       services.events.emit('cards.changed', { card });
       return card;
     },
+    'workstation.report': () => services.workstation.lastReport(),
+    'workstation.check': (facts) => services.workstation.check(facts),
+    'workstation.readiness': () => services.workstation.readiness(),
   };
 }
 

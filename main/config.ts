@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { RoleSchema } from '../domain/roles';
+import { WorkstationConfigSchema } from '../domain/workstation';
 
 /**
  * The workstation's configuration, set by IT (§28): `config.json` in the data folder.
@@ -21,6 +22,8 @@ export const MachineConfigSchema = z
       })
       .strict()
       .default({ tileUrl: null }),
+    /** Readiness thresholds and the video-call policy (§27); absent means the §27 defaults. */
+    workstation: WorkstationConfigSchema.optional(),
   })
   .strict();
 export type MachineConfig = z.infer<typeof MachineConfigSchema>;

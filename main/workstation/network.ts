@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { CheckProgress, NetworkProbe, Probe } from '../../domain/workstation';
+
+/**
+ * The §27 network test against central: round trips to `/api/net/ping`, then a download from
+ * `/api/net/download?bytes=N` and an upload to `/api/net/upload`. Transfers double in size until one
+ * takes long enough to measure (or a size cap), so a slow link finishes in seconds and a fast one is
+ * not under-measured by connection set-up. Central being down is an answer (unknown), not an error.
+ */
+
+export type NetworkPhase = Exclude<CheckProgress['phase'], 'machine'>;
+/** `fraction` is 0..1 over the network test alone. */
+export type NetworkProgress = { phase: NetworkPhase; fraction: number };
+
+export interface NetworkTestOptions {
+  centralUrl: string | null;
+  onProgress?: (progress: NetworkProgress) => void;
+  pings?: number;
+  /** A transfer shorter than this is too quick to trust; the next one is twice as big. */
+  minTransferMs?: number;
+  maxTransferBytes?: number;
+  requestTimeoutMs?: number;
+}
+
+const FIRST_TRANSFER_BYTES = 256 * 1024;
+
+class CentralAnswerError extends Error {}
+
+const UploadAnswerSchema = z.object({ bytes: z.number() });
+
+const mbps = (bytes: number, ms: number) => (bytes * 8) / 1e6 / (ms / 1000);
+
+export async function measureNetwork(options: NetworkTestOptions): Promise<Probe<NetworkProbe>> {
+  if (!options.centralUrl)
+    return { state: 'unknown', reason: { code: 'central_not_configured', detail: '' } };
+  const base = options.centralUrl.replace(/\/+$/, '');
+  const pings = options.pings ?? 6;
+  const minTransferMs = options.minTransferMs ?? 400;
+  const maxBytes = options.maxTransferBytes ?? 32 * 1024 * 1024;
+  const timeoutMs = options.requestTimeoutMs ?? 5_000;
+  // Progress only moves forward: a transfer that turns out quick must not pull the bar back.
+  let reported = 0;
+  const progress = (phase: NetworkPhase, fraction: number) => {
+    reported = Math.min(1, Math.max(reported, fraction));
+    options.onProgress?.({ phase, fraction: reported });
+  };
+
+  const request = async (path: string, init: RequestInit = {}) => {
+    const response = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) throw new CentralAnswerError(`HTTP ${response.status} from ${path.split('?')[0]}`);
+    return response;
+  };
+
+  const started = performance.now();
+  try {
+    // The first ping opens the connection; its time is set-up, not round trip, so it is not counted.
+    await (await request('/api/net/ping')).arrayBuffer();
+    const samples: number[] = [];
+    for (let i = 0; i < pings; i++) {
+      const t0 = performance.now();
+      await (await request('/api/net/ping')).arrayBuffer();
+      samples.push(Math.round((performance.now() - t0) * 100) / 100);
+      progress('ping', ((i + 1) / pings) * 0.2);
+    }
+
+    const transfer = async (phase: 'download' | 'upload', from: number, span: number) => {
+      let bytes = FIRST_TRANSFER_BYTES;
+      let total = 0;
+      for (;;) {
+        const t0 = performance.now();
+        const moved = phase === 'download' ? await download(bytes) : await upload(bytes);
+        const ms = performance.now() - t0;
+        total += moved;
+        progress(phase, from + span * Math.min(1, Math.max(ms / minTransferMs, bytes / maxBytes)));
+        if (ms >= minTransferMs || bytes >= maxBytes) return { rate: mbps(moved, ms), total };
+        bytes = Math.min(maxBytes, bytes * 2);
+      }
+    };
+    const download = async (bytes: number) => {
+      const body = await (await request(`/api/net/download?bytes=${bytes}`)).arrayBuffer();
+      if (body.byteLength !== bytes)
+        throw new CentralAnswerError(`download returned ${body.byteLength} of ${bytes} bytes`);
+      return bytes;
+    };
+    const payload = randomBytes(maxBytes);
+    const upload = async (bytes: number) => {
+      const response = await request('/api/net/upload', {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: payload.subarray(0, bytes),
+      });
+      const answer = UploadAnswerSchema.safeParse(await response.json());
+      const counted = answer.success ? answer.data.bytes : 'none';
+      if (counted !== bytes) throw new CentralAnswerError(`upload acknowledged ${counted} of ${bytes} bytes`);
+      return bytes;
+    };
+
+    const down = await transfer('download', 0.2, 0.4);
+    const up = await transfer('upload', 0.6, 0.4);
+    progress('upload', 1);
+    const sorted = [...samples].sort((a, b) => a - b);
+    return {
+      state: 'measured',
+      value: {
+        downloadMbps: Math.round(down.rate * 10) / 10,
+        uploadMbps: Math.round(up.rate * 10) / 10,
+        roundTripMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
+        roundTripSamplesMs: samples,
+        bytesDown: down.total,
+        bytesUp: up.total,
+        durationMs: Math.round(performance.now() - started),
+      },
+    };
+  } catch (error) {
+    return { state: 'unknown', reason: { code: 'central_unreachable', detail: describe(error) } };
+  }
+}
+
+/** A short technical reason for IT: the connection error code when there is one (ECONNREFUSED, timeout). */
+function describe(error: unknown): string {
+  if (error instanceof CentralAnswerError) return error.message;
+  if (error instanceof Error && error.name === 'TimeoutError') return 'no answer in time';
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  if (typeof cause?.code === 'string') return cause.code;
+  return error instanceof Error ? error.message : String(error);
+}

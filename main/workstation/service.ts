@@ -1,0 +1,113 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type CheckProgress,
+  type ConsoleWindowFacts,
+  type WorkstationReadiness,
+  type WorkstationReport,
+  type WorkstationRequirements,
+  WorkstationProbesSchema,
+  WorkstationReportSchema,
+} from '../../domain/workstation';
+import { evaluate, readinessOf } from '../../domain/workstationEvaluate';
+import type { Logger } from '../log';
+import { measureNetwork } from './network';
+import { probeMachine } from './probes';
+
+/** Workstation readiness in main: runs the probes, evaluates, keeps the last report across restarts. */
+export interface WorkstationService {
+  lastReport(): WorkstationReport | null;
+  /** Runs every probe now; a second call while one runs joins it instead of testing the network twice. */
+  check(window: ConsoleWindowFacts | null): Promise<WorkstationReport>;
+  readiness(): WorkstationReadiness;
+}
+
+export interface WorkstationServiceOptions {
+  dataDir: string;
+  centralUrl: string | null;
+  requirements: WorkstationRequirements;
+  /** `process.versions.chrome` in Electron; undefined in plain Node. */
+  chromeVersion: string | undefined;
+  log: Logger;
+  now: () => Date;
+  onProgress(progress: CheckProgress): void;
+  onReport(report: WorkstationReport, readiness: WorkstationReadiness): void;
+}
+
+export const REPORT_FILE_NAME = 'workstation-report.json';
+/** The machine's own probes take this share of the progress bar; the network test the rest. */
+const MACHINE_SHARE = 0.3;
+
+/** Reads the stored report; a missing, unreadable or outdated file is simply no report. */
+export function readStoredReport(file: string, log: Logger): WorkstationReport | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const parsed = WorkstationReportSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // not JSON: handled below like any other invalid file
+  }
+  log.warn('workstation.reportIgnored', { reason: 'invalid' });
+  return null;
+}
+
+export function createWorkstationService(options: WorkstationServiceOptions): WorkstationService {
+  const file = join(options.dataDir, REPORT_FILE_NAME);
+  let last = readStoredReport(file, options.log);
+  let running: Promise<WorkstationReport> | null = null;
+
+  // A report that cannot be saved (disk full, no rights) still answers this session; the log says why.
+  const store = (report: WorkstationReport) => {
+    try {
+      mkdirSync(options.dataDir, { recursive: true });
+      const temp = `${file}.tmp`;
+      writeFileSync(temp, JSON.stringify(report));
+      renameSync(temp, file);
+    } catch (error) {
+      options.log.warn('workstation.reportNotSaved', {
+        code: (error as NodeJS.ErrnoException).code ?? 'unknown',
+      });
+    }
+  };
+
+  const run = async (window: ConsoleWindowFacts | null): Promise<WorkstationReport> => {
+    const takenAt = options.now().toISOString();
+    options.onProgress({ phase: 'machine', fraction: 0 });
+    const machine = await probeMachine({ window, chromeVersion: options.chromeVersion });
+    options.onProgress({ phase: 'machine', fraction: MACHINE_SHARE });
+    const network = await measureNetwork({
+      centralUrl: options.centralUrl,
+      onProgress: (p) =>
+        options.onProgress({ phase: p.phase, fraction: MACHINE_SHARE + (1 - MACHINE_SHARE) * p.fraction }),
+    });
+    // Parsing keeps only the fields the report promises (no USB serial numbers) and proves the shape.
+    const probes = WorkstationProbesSchema.parse({ takenAt, ...machine, network });
+    const report = evaluate(options.requirements, probes);
+    last = report;
+    store(report);
+    options.log.info('workstation.checked', {
+      verdict: report.verdict,
+      videoCalls: report.videoCalls.state,
+      failed: report.items.filter((i) => i.status === 'fail').length,
+      unknown: report.items.filter((i) => i.status === 'unknown').length,
+    });
+    options.onReport(report, readinessOf(report, options.requirements.videoCallPolicy));
+    return report;
+  };
+
+  return {
+    lastReport: () => last,
+    check(window) {
+      running ??= run(window).finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    readiness: () => readinessOf(last, options.requirements.videoCallPolicy),
+  };
+}

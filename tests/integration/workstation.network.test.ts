@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type NetworkProgress, measureNetwork } from '../../main/workstation/network';
+import { startNetStandIn } from './workstationNetStandIn';
+
+describe('the §27 network test against central', () => {
+  let standIn: Awaited<ReturnType<typeof startNetStandIn>>;
+  beforeAll(async () => {
+    standIn = await startNetStandIn();
+  });
+  afterAll(() => standIn.close());
+
+  it('measures download, upload and round trip in a few seconds, reporting progress', async () => {
+    const progress: NetworkProgress[] = [];
+    const result = await measureNetwork({ centralUrl: standIn.url, onProgress: (p) => progress.push(p) });
+    if (result.state !== 'measured')
+      throw new Error(`expected a measurement, got ${JSON.stringify(result.reason)}`);
+    const { value } = result;
+    console.log(
+      `loopback: ↓ ${value.downloadMbps} Mbit/s, ↑ ${value.uploadMbps} Mbit/s, RTT ${value.roundTripMs} ms, ${value.durationMs} ms`,
+    );
+    expect(value.downloadMbps).toBeGreaterThan(20);
+    expect(value.uploadMbps).toBeGreaterThan(20);
+    expect(value.roundTripSamplesMs).toHaveLength(6);
+    expect(value.roundTripMs).toBeLessThan(50);
+    expect(value.durationMs).toBeLessThan(10_000);
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['ping', 'download', 'upload']));
+    expect(progress.at(-1)?.fraction).toBe(1);
+    const fractions = progress.map((p) => p.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  });
+
+  it('answers unknown "central unreachable" with the connection error when central is down', async () => {
+    const down = await startNetStandIn();
+    await down.close();
+    expect(await measureNetwork({ centralUrl: down.url })).toEqual({
+      state: 'unknown',
+      reason: { code: 'central_unreachable', detail: 'ECONNREFUSED' },
+    });
+  });
+
+  it('answers unknown with the status when central lacks the endpoints', async () => {
+    const result = await measureNetwork({ centralUrl: `${standIn.url}/not-central` });
+    expect(result).toEqual({
+      state: 'unknown',
+      reason: { code: 'central_unreachable', detail: 'HTTP 404 from /api/net/ping' },
+    });
+  });
+
+  it('answers unknown "central not configured" without touching the network', async () => {
+    expect(await measureNetwork({ centralUrl: null })).toEqual({
+      state: 'unknown',
+      reason: { code: 'central_not_configured', detail: '' },
+    });
+  });
+});
