@@ -1,0 +1,67 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Database, openPglite, openPostgres } from '../../../central/db/database';
+import { DatabaseTooNewError, loadMigrations, migrate } from '../../../central/db/migrate';
+import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from './support/postgres';
+
+/** The tables each migration must leave behind. */
+const TABLES_BY_VERSION: Record<number, string[]> = {
+  10: ['departments', 'patrol_units', 'accounts', 'refresh_tokens', 'settings'],
+  20: ['territories'],
+  30: ['counters', 'appeals', 'attachments', 'chat_messages'],
+  40: ['cards', 'card_transitions'],
+  50: ['sync_operations', 'changes', 'bus_spill'],
+  60: ['workstation_reports', 'audit_log'],
+};
+
+async function tables(db: Database): Promise<string[]> {
+  const rows = await db.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'public'`);
+  return rows.map((r) => r.table_name);
+}
+
+function migrationSuite(open: () => Promise<{ db: () => Promise<Database>; cleanup(): Promise<void> }>) {
+  let env: Awaited<ReturnType<typeof open>>;
+  afterAll(() => env?.cleanup());
+
+  it('knows every numbered migration file, in steps of 10', () => {
+    expect(loadMigrations().map((m) => m.version)).toEqual(Object.keys(TABLES_BY_VERSION).map(Number));
+  });
+
+  it('applies each migration in turn, each leaving its tables', async () => {
+    env = await open();
+    const db = await env.db();
+    const all = loadMigrations();
+    for (let i = 0; i < all.length; i++) {
+      const step = await migrate(db, all.slice(0, i + 1));
+      const m = all[i];
+      if (!m) throw new Error('missing migration');
+      expect(step.to).toBe(m.version);
+      expect(await tables(db)).toEqual(expect.arrayContaining(TABLES_BY_VERSION[m.version] ?? []));
+    }
+    await db.close();
+  });
+
+  it('does nothing when run again, and refuses a database newer than itself', async () => {
+    const db = await env.db();
+    const all = loadMigrations();
+    const latest = all.at(-1)?.version ?? 0;
+    expect(await migrate(db)).toEqual({ from: latest, to: latest });
+    await expect(migrate(db, all.slice(0, 2))).rejects.toBeInstanceOf(DatabaseTooNewError);
+    await db.close();
+  });
+}
+
+describe('central migrations on PGlite', () => {
+  migrationSuite(async () => {
+    const db = await openPglite();
+    // One in-memory database serves every step; closing it between tests would lose it.
+    const shared: Database = { ...db, close: async () => undefined };
+    return { db: async () => shared, cleanup: () => db.close() };
+  });
+});
+
+describe.skipIf(!postgresReachable)(`central migrations on PostgreSQL${postgresReachable ? '' : ` (${POSTGRES_SKIP_REASON})`}`, () => {
+  migrationSuite(async () => {
+    const fresh = await freshPostgresDatabase();
+    return { db: () => openPostgres(fresh.url), cleanup: () => fresh.drop() };
+  });
+});
