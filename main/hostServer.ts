@@ -44,7 +44,7 @@ function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string):
  * so a web page the operator happens to visit cannot drive the console.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const running = startConsole({ ...options });
+  const running = startConsole({ ...options, runtime: 'host' });
   const secret = randomBytes(24).toString('base64url');
   const sockets = new Set<WebSocket>();
   let origin = '';

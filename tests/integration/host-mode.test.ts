@@ -32,7 +32,13 @@ describe('host mode', () => {
   let apiUrl: (secret: string) => string;
 
   beforeAll(async () => {
-    host = await startHost({ port: 0, dataDir: temp.dir, rendererDir: temp.dir, version: 'test', logToConsole: false });
+    host = await startHost({
+      port: 0,
+      dataDir: temp.dir,
+      rendererDir: temp.dir,
+      version: 'test',
+      logToConsole: false,
+    });
     apiUrl = (secret) => `${host.origin.replace('http', 'ws')}/api?secret=${encodeURIComponent(secret)}`;
   });
   afterAll(async () => {
@@ -67,8 +73,13 @@ describe('host mode', () => {
     expect(reply).toMatchObject({ kind: 'result', id: 7, result: { ok: true, value: { localNumber: 1 } } });
     expect(await event).toMatchObject({ kind: 'event', event: 'cards.changed' });
 
-    socket.send(JSON.stringify({ kind: 'call', id: 8, method: 'cards.saveDraft', input: { description: 5 } }));
-    expect(await nextMessage(socket)).toMatchObject({ id: 8, result: { ok: false, error: { code: 'invalid_input' } } });
+    socket.send(
+      JSON.stringify({ kind: 'call', id: 8, method: 'cards.saveDraft', input: { description: 5 } }),
+    );
+    expect(await nextMessage(socket)).toMatchObject({
+      id: 8,
+      result: { ok: false, error: { code: 'invalid_input' } },
+    });
     socket.close();
     listener.close();
   });

@@ -13,16 +13,24 @@ interface HostProcess {
 
 function startHostProcess(dataDir: string): HostProcess {
   // One process (tsx as a loader, not its wrapper), so a kill is a real crash of the console.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'main/host.ts'), '--port', '0', '--data-dir', dataDir], {
-    cwd: repo,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repo, 'main/host.ts'), '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: repo,
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   return { child, output: () => output };
 }
 
-async function waitFor(condition: () => boolean, describeOutput?: () => string, timeoutMs = 20_000): Promise<void> {
+async function waitFor(
+  condition: () => boolean,
+  describeOutput?: () => string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out; output so far: ${describeOutput?.() ?? ''}`);

@@ -20,7 +20,10 @@ describe('the card store on disk', () => {
     const temp = tempDir();
     try {
       const first = open(temp.dir);
-      const saved = [first.cards.saveDraft(aDraft({ description: 'first' })), first.cards.saveDraft(aDraft({ description: 'second' }))];
+      const saved = [
+        first.cards.saveDraft(aDraft({ description: 'first' })),
+        first.cards.saveDraft(aDraft({ description: 'second' })),
+      ];
       first.cards.saveDraft({ ...aDraft({ description: 'first, edited' }), id: saved[0]?.id });
       first.close();
 

@@ -21,7 +21,12 @@ export function memoryLogger(): Logger & { lines: string[] } {
 }
 
 /** Real services on a real SQLite file in a temp folder. */
-export function servicesInTempDir(): { services: Services; dataDir: string; log: ReturnType<typeof memoryLogger>; cleanup(): void } {
+export function servicesInTempDir(): {
+  services: Services;
+  dataDir: string;
+  log: ReturnType<typeof memoryLogger>;
+  cleanup(): void;
+} {
   const temp = tempDir();
   const log = memoryLogger();
   const services = createServices({

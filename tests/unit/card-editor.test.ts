@@ -10,7 +10,9 @@ describe('the card form', () => {
   });
 
   it('saves a card without a location when both coordinates are empty', () => {
-    expect(editorToInput({ ...emptyEditor(), description: 'x' })).toMatchObject({ input: { location: null } });
+    expect(editorToInput({ ...emptyEditor(), description: 'x' })).toMatchObject({
+      input: { location: null },
+    });
   });
 
   it('names each coordinate that is out of range', () => {

@@ -23,7 +23,10 @@ describe('the machine configuration', () => {
 
   it('reads the central URL and an internal tile server', () => {
     const file = write(
-      JSON.stringify({ centralUrl: 'https://central.102.local', map: { tileUrl: 'https://tiles.102.local/{z}/{x}/{y}.png' } }),
+      JSON.stringify({
+        centralUrl: 'https://central.102.local',
+        map: { tileUrl: 'https://tiles.102.local/{z}/{x}/{y}.png' },
+      }),
     );
     expect(loadMachineConfig(file)).toMatchObject({
       centralUrl: 'https://central.102.local',
@@ -38,7 +41,9 @@ describe('the machine configuration', () => {
   });
 
   it('refuses wrong values with the field and the reason', () => {
-    const file = write(JSON.stringify({ centralUrl: 'central', role: 'chief', map: { tileUrl: 'ftp://x' }, colour: 1 }));
+    const file = write(
+      JSON.stringify({ centralUrl: 'central', role: 'chief', map: { tileUrl: 'ftp://x' }, colour: 1 }),
+    );
     let message = '';
     try {
       loadMachineConfig(file);

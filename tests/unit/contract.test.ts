@@ -23,12 +23,16 @@ describe('the console API contract', () => {
   it('saves a valid draft and returns it with a provisional number', async () => {
     const result = await call('cards.saveDraft', aDraft());
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.value).toMatchObject({ localNumber: 1, status: 'draft', category: 'roadAccident' });
+    if (result.ok)
+      expect(result.value).toMatchObject({ localNumber: 1, status: 'draft', category: 'roadAccident' });
   });
 
   it('refuses a method that is not in the contract', async () => {
     const result = await call('cards.deleteEverything', {});
-    expect(result).toEqual({ ok: false, error: { code: 'unknown_method', messageKey: 'errors.unknownMethod' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unknown_method', messageKey: 'errors.unknownMethod' },
+    });
   });
 
   it('refuses a method name inherited from Object.prototype', async () => {
@@ -37,8 +41,16 @@ describe('the console API contract', () => {
   });
 
   it.each([
-    ['a latitude outside -90..90', aDraft({ location: { lat: 200, lon: 71, source: 'typed' } }), 'location.lat'],
-    ['a longitude that is not a number', { ...aDraft(), location: { lat: 51, lon: 'east', source: 'typed' } }, 'location.lon'],
+    [
+      'a latitude outside -90..90',
+      aDraft({ location: { lat: 200, lon: 71, source: 'typed' } }),
+      'location.lat',
+    ],
+    [
+      'a longitude that is not a number',
+      { ...aDraft(), location: { lat: 51, lon: 'east', source: 'typed' } },
+      'location.lon',
+    ],
     ['an unknown category', { ...aDraft(), category: 'alienAbduction' }, 'category'],
     ['an unknown field', { ...aDraft(), applicantPassport: '123' }, ''],
     ['a description over the limit', aDraft({ description: 'x'.repeat(4001) }), 'description'],
@@ -55,7 +67,10 @@ describe('the console API contract', () => {
 
   it('answers not_found for a card that does not exist, and keeps serving', async () => {
     const missing = await call('cards.get', { id: '0190f0f0-0000-7000-8000-000000000000' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', messageKey: 'errors.cardNotFound' } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', messageKey: 'errors.cardNotFound' },
+    });
     const list = await call('cards.list', {});
     expect(list).toEqual({ ok: true, value: [] });
   });
@@ -63,7 +78,8 @@ describe('the console API contract', () => {
   it('pushes a cards.changed event when a draft is saved', async () => {
     const seen: string[] = [];
     env.services.events.subscribe((event, payload) => {
-      if (event === 'cards.changed') seen.push((payload as { card: { description: string } }).card.description);
+      if (event === 'cards.changed')
+        seen.push((payload as { card: { description: string } }).card.description);
     });
     await call('cards.saveDraft', aDraft({ description: 'Noise at night' }));
     expect(seen).toEqual(['Noise at night']);

@@ -19,7 +19,16 @@ async function cruise(files: Record<string, string>): Promise<string> {
   }
   writeFileSync(join(temp.dir, 'tsconfig.web.json'), '{"compilerOptions":{"allowJs":true}}');
   try {
-    const { stdout } = await run(process.execPath, [depcruise, '--config', join(repo, '.dependency-cruiser.cjs'), ...Object.keys(files).map((f) => f.split('/')[0] ?? f)], { cwd: temp.dir });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        depcruise,
+        '--config',
+        join(repo, '.dependency-cruiser.cjs'),
+        ...Object.keys(files).map((f) => f.split('/')[0] ?? f),
+      ],
+      { cwd: temp.dir },
+    );
     return stdout;
   } catch (error) {
     return (error as { stdout: string }).stdout;
@@ -31,19 +40,24 @@ afterAll(() => cleanups.forEach((c) => c()));
 describe('the layering rules of architecture.md', () => {
   it('refuse a renderer file that imports electron or node:fs', async () => {
     const out = await cruise({
-      'renderer/leak.ts': "import { ipcRenderer } from 'electron';\nimport { readFileSync } from 'node:fs';\nexport const x = [ipcRenderer, readFileSync];\n",
+      'renderer/leak.ts':
+        "import { ipcRenderer } from 'electron';\nimport { readFileSync } from 'node:fs';\nexport const x = [ipcRenderer, readFileSync];\n",
     });
     expect(out).toContain('renderer-no-electron');
     expect(out).toContain('renderer-no-node-builtins');
   });
 
   it('refuse a domain file that imports node', async () => {
-    const out = await cruise({ 'domain/impure.ts': "import { join } from 'node:path';\nexport const x = join;\n" });
+    const out = await cruise({
+      'domain/impure.ts': "import { join } from 'node:path';\nexport const x = join;\n",
+    });
     expect(out).toContain('domain-is-pure');
   });
 
   it('refuse electron in a main service outside the thin adapters', async () => {
-    const out = await cruise({ 'main/store/leak.ts': "import { app } from 'electron';\nexport const x = app;\n" });
+    const out = await cruise({
+      'main/store/leak.ts': "import { app } from 'electron';\nexport const x = app;\n",
+    });
     expect(out).toContain('electron-only-in-thin-adapters');
   });
 

@@ -16,13 +16,19 @@ describe('store migrations', () => {
     const db = new Database(':memory:');
     expect(migrate(db, MIGRATIONS)).toEqual({ from: 0, to: latest });
     expect(db.pragma('user_version', { simple: true })).toBe(latest);
-    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('cards')").all().map((c) => c.name);
+    const columns = db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('cards')")
+      .all()
+      .map((c) => c.name);
     expect(columns).toContain('location_source');
   });
 
   it('upgrade an old database and keep its cards', () => {
     const db = new Database(':memory:');
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 10));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 10),
+    );
     db.prepare(
       `INSERT INTO cards (id, local_number, status, description, category, lat, lon, created_at, updated_at)
        VALUES ('0190f0f0-0000-7000-8000-000000000001', 1, 'draft', 'old card', NULL, 43.2, 76.9, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
@@ -48,17 +54,30 @@ describe('store migrations', () => {
 
   it('roll back every step when one fails', () => {
     const db = new Database(':memory:');
-    const broken = [...MIGRATIONS, { version: latest + 10, name: 'broken', up: () => { throw new Error('boom'); } }];
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: latest + 10,
+        name: 'broken',
+        up: () => {
+          throw new Error('boom');
+        },
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(0);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'cards'").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'cards'").get()).toEqual({
+      n: 0,
+    });
   });
 
   it('list cards through the updated_at index', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS);
     const plan = db
-      .prepare<[], { detail: string }>('EXPLAIN QUERY PLAN SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC')
+      .prepare<[], { detail: string }>(
+        'EXPLAIN QUERY PLAN SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC',
+      )
       .all()
       .map((row) => row.detail)
       .join('\n');

@@ -10,12 +10,15 @@ describe('serving the built renderer', () => {
     expect(resolveRendererFile(root, '/assets/index-abc.js?v=1')).toBe(join(root, 'assets/index-abc.js'));
   });
 
-  it.each(['/../main/index.js', '/%2e%2e/%2e%2e/etc/passwd', '/assets/../../secret', '/%00index.html', '/%E0%A4%A'])(
-    'refuses %s',
-    (path) => {
-      expect(resolveRendererFile(root, path)).toBeNull();
-    },
-  );
+  it.each([
+    '/../main/index.js',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/assets/../../secret',
+    '/%00index.html',
+    '/%E0%A4%A',
+  ])('refuses %s', (path) => {
+    expect(resolveRendererFile(root, path)).toBeNull();
+  });
 
   it('names content types so the browser does not sniff', () => {
     expect(contentTypeOf('a.js')).toBe('text/javascript; charset=utf-8');

@@ -25,7 +25,9 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('lets images come from the configured internal tile server only', () => {
-    const csp = directives(buildContentSecurityPolicy({ tileUrl: 'https://tiles.police.local:8443/{z}/{x}/{y}.png' }));
+    const csp = directives(
+      buildContentSecurityPolicy({ tileUrl: 'https://tiles.police.local:8443/{z}/{x}/{y}.png' }),
+    );
     expect(csp.get('img-src')).toContain('https://tiles.police.local:8443');
     expect(csp.get('connect-src')).toEqual(["'self'"]);
   });
@@ -38,12 +40,23 @@ describe('the Content-Security-Policy', () => {
 
 describe('permission requests', () => {
   it('grants camera and microphone to the app itself', () => {
-    expect(decidePermission({ permission: 'media', requestingUrl: `${APP_ORIGIN}/index.html`, mediaTypes: ['audio', 'video'] }, trusted)).toBe(true);
+    expect(
+      decidePermission(
+        { permission: 'media', requestingUrl: `${APP_ORIGIN}/index.html`, mediaTypes: ['audio', 'video'] },
+        trusted,
+      ),
+    ).toBe(true);
   });
 
   it.each([
-    ['media from another origin', { permission: 'media', requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }],
-    ['media from a look-alike origin', { permission: 'media', requestingUrl: 'app://console.evil/', mediaTypes: ['video'] }],
+    [
+      'media from another origin',
+      { permission: 'media', requestingUrl: 'https://evil.example/', mediaTypes: ['video'] },
+    ],
+    [
+      'media from a look-alike origin',
+      { permission: 'media', requestingUrl: 'app://console.evil/', mediaTypes: ['video'] },
+    ],
     ['screen capture', { permission: 'display-capture', requestingUrl: `${APP_ORIGIN}/` }],
     ['geolocation', { permission: 'geolocation', requestingUrl: `${APP_ORIGIN}/` }],
     ['notifications', { permission: 'notifications', requestingUrl: `${APP_ORIGIN}/` }],

@@ -7,7 +7,7 @@ export const mapText = defineTranslations(
     failed: 'The offline map could not be loaded.',
     incident: 'Incident location',
     regionsApprox: 'Region borders are approximate',
-    attribution: 'Natural Earth; contains data from GeoNames.org',
+    attribution: 'Natural Earth · Contains data from GeoNames.org',
   },
   {
     label: 'Карта Казахстана',

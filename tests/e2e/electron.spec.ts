@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { _electron as electron } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The Electron binary, when this machine could download it (`npm start` tries once). */
+function electronBinary(): string | null {
+  const pathFile = join(repo, 'node_modules/electron/path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(repo, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+const binary = electronBinary();
+
+test('the real Electron window opens sandboxed and shows the console', async ({ dataDir }) => {
+  test.skip(
+    !binary,
+    'The Electron binary is not installed on this machine (it could not be downloaded); host mode covers the same renderer and services.',
+  );
+  const app = await electron.launch({
+    executablePath: binary ?? undefined,
+    args: [repo],
+    env: { ...process.env, CONSOLE_DATA_DIR: dataDir },
+  });
+  try {
+    const window = await app.firstWindow();
+    await expect(window.getByTestId('connectivity')).toBeVisible();
+    expect(new URL(window.url()).protocol).toBe('app:');
+    const exposed = await window.evaluate(() => ({
+      bridge: typeof (window as unknown as Record<string, unknown>).console102,
+      require: typeof (window as unknown as Record<string, unknown>).require,
+      process: typeof (window as unknown as Record<string, unknown>).process,
+    }));
+    expect(exposed).toEqual({ bridge: 'object', require: 'undefined', process: 'undefined' });
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { test as base } from '@playwright/test';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface ConsoleHost {
+  url: string;
+  origin: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built host mode (`out/main/host.js`) as its own process, as `npm start` does. */
+export function startConsoleHost(dataDir: string): Promise<ConsoleHost> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(repo, 'out/main/host.js'), '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  return new Promise((resolveHost, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000);
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+      const url = /is ready: (\S+)/.exec(output)?.[1];
+      if (!url) return;
+      clearTimeout(timer);
+      resolveHost({
+        url,
+        origin: new URL(url).origin,
+        dataDir,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
+  });
+}
+
+/** Each test gets a fresh data folder and its own host, like a fresh workstation. */
+export const test = base.extend<{ dataDir: string; host: ConsoleHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  host: async ({ dataDir }, use) => {
+    const host = await startConsoleHost(dataDir);
+    await use(host);
+    await host.stop();
+  },
+});
+
+export { expect } from '@playwright/test';
