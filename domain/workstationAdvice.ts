@@ -243,6 +243,11 @@ const CHECK_BY_HAND = both(
   'Check by hand (required: {t}).',
 );
 const CHECK_IN_WINDOW = both(
+  'Консоль терезесіндегі «Дайындық» бетінде тексеріңіз: құрылғыларды тек браузер көреді.',
+  'Проверьте на экране «Готовность» в окне консоли: устройства видит только браузер.',
+  'Check on the Readiness screen in the console window: only the browser sees these devices.',
+);
+const CHECK_ENGINE = both(
   'Консоль терезесіндегі «Дайындық» бетінде тексеріңіз немесе орнатылған қосымшаны --workstation-check жалаушасымен іске қосыңыз.',
   'Проверьте на экране «Готовность» в окне консоли или запустите установленное приложение с флагом --workstation-check.',
   'Check on the Readiness screen in the console window, or run the installed app with --workstation-check.',
@@ -297,7 +302,11 @@ export function adviceFor(id: ReadinessItemId, status: ItemStatus, params: Advic
       `Проверить не удалось: ${reason.ru}. ${TELL_IT.ru}`,
       `Could not check: ${reason.en}. ${TELL_IT.en}`,
     );
-  return { operator: fill(operator, params), it: fill(UNKNOWN_IT_ADVICE[code] ?? CHECK_BY_HAND, params) };
+  const it =
+    id === 'browser' && code === 'no_console_window'
+      ? CHECK_ENGINE
+      : (UNKNOWN_IT_ADVICE[code] ?? CHECK_BY_HAND);
+  return { operator: fill(operator, params), it: fill(it, params) };
 }
 
 function fill(text: Localized, params: AdviceParams): Localized {

@@ -99,6 +99,16 @@ describe('workstation readiness against §27', () => {
       });
     });
 
+    it('stays ready, with warnings, when an item is only unknown', () => {
+      const cli: WorkstationProbes = {
+        ...office,
+        mediaDevices: { state: 'unknown', reason: { code: 'no_console_window', detail: '' } },
+      };
+      const report = evaluate(withOverrides({ videoCallPolicy: 'block' }), cli);
+      expect(report.verdict).toBe('ready_with_warnings');
+      expect(report.videoCalls.state).toBe('warned');
+    });
+
     it('marks noise cancelling as reported when the device name says so', () => {
       const rename = (label: string) => label.replace('Jabra EVOLVE 30 II', 'Jabra Evolve2 40 ANC');
       const anc: WorkstationProbes = {
