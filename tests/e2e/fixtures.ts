@@ -51,7 +51,6 @@ export function startConsoleHost(dataDir: string): Promise<ConsoleHost> {
 
 /** Each test gets a fresh data folder and its own host, like a fresh workstation. */
 export const test = base.extend<{ dataDir: string; host: ConsoleHost }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
     await use(dir);
