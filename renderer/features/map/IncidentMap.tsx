@@ -1,7 +1,7 @@
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMapEvents } from 'react-leaflet';
+import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { LatLon } from '../../../domain/geo';
 import { useConsole } from '../../store';
 import { type BaseLayer, loadBaseLayer } from './baseLayer';
@@ -12,6 +12,29 @@ const KAZAKHSTAN_BOUNDS: [[number, number], [number, number]] = [
   [40.3, 46.3],
   [55.6, 87.5],
 ];
+
+/** The offline data covers this box (neighbours are clipped to it); the view never leaves it. */
+const DATA_EXTENT: [[number, number], [number, number]] = [
+  [35, 40],
+  [60, 95],
+];
+
+function KeepInsideData() {
+  const map = useMap();
+  useEffect(() => {
+    const limit = () => {
+      const zoom = map.getBoundsZoom(DATA_EXTENT, true);
+      // Before layout the map has no size and no meaningful zoom.
+      if (Number.isFinite(zoom) && map.getSize().x > 0) map.setMinZoom(Math.min(zoom, map.getZoom()));
+    };
+    limit();
+    map.on('resize', limit);
+    return () => {
+      map.off('resize', limit);
+    };
+  }, [map]);
+  return null;
+}
 
 function ClickToPick({ onPick }: { onPick: (point: LatLon) => void }) {
   useMapEvents({ click: (event) => onPick({ lat: event.latlng.lat, lon: event.latlng.lng }) });
@@ -45,6 +68,9 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
     <section className="panel map-panel" aria-label={t('label')} data-testid="incident-map">
       <MapContainer
         bounds={KAZAKHSTAN_BOUNDS}
+        maxBounds={DATA_EXTENT}
+        maxBoundsViscosity={1}
+        zoomSnap={0.25}
         preferCanvas
         className="map"
         style={{ background: palette.background }}
@@ -53,7 +79,12 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
         {tileUrl && <TileLayer url={tileUrl} attribution="© OpenStreetMap contributors" />}
         {base && (
           <>
-            <GeoJSON data={base.neighbours} style={palette.neighbour} interactive={false} />
+            <GeoJSON
+              data={base.neighbours}
+              // A neighbour clipped to the data box (Russia) gets no outline: the box's edges are not borders.
+              style={(feature) => ({ ...palette.neighbour, stroke: !feature?.properties?.clippedToBbox })}
+              interactive={false}
+            />
             <GeoJSON data={base.country} style={palette.country} interactive={false} attribution={t('attribution')} />
             <GeoJSON data={base.regions} style={palette.region} interactive={false} />
             {base.cities.map((city) => (
@@ -78,6 +109,7 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
             <Tooltip>{t('incident')}</Tooltip>
           </CircleMarker>
         )}
+        <KeepInsideData />
         <ClickToPick onPick={onPick} />
       </MapContainer>
       <div className="map-panel__note muted">
