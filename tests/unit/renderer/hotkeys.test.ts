@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesKeys } from '../../renderer/commands/keys';
-import { COMMANDS } from '../../renderer/commands/registry';
+import { matchesKeys } from '../../../renderer/commands/keys';
+import { COMMANDS } from '../../../renderer/commands/registry';
 
 const press = (key: string, code: string, mods: { alt?: boolean; ctrl?: boolean; shift?: boolean } = {}) => ({
   key,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NAMESPACES } from '../../renderer/i18n';
-import { LANGUAGES } from '../../renderer/i18n/translations';
+import { NAMESPACES } from '../../../renderer/i18n';
+import { LANGUAGES } from '../../../renderer/i18n/translations';
 
 type Tree = { [key: string]: string | Tree };
 

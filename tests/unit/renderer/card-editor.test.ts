@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorToInput, emptyEditor } from '../../renderer/features/cards/editor';
+import { editorToInput, emptyEditor } from '../../../renderer/features/cards/editor';
 
 describe('the card form', () => {
   it('accepts coordinates typed with a comma as the decimal separator', () => {
