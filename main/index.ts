@@ -4,6 +4,7 @@ import { type BrowserWindow, app, dialog, ipcMain } from 'electron';
 import { CONSOLE_METHODS, ipcChannel } from '../domain/ipc';
 import { invokeApi } from './api';
 import { type RunningConsole, startConsole } from './startup';
+import { runWorkstationCheckCli } from './workstation/checkCli';
 import { createConsoleWindow, registerAppScheme, trustedOrigins } from './window';
 import { isTrustedSender } from './windowPolicy';
 
@@ -58,7 +59,22 @@ function start(): void {
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
+/** IT's deployment scripts run the installed app with --workstation-check (§28): report, exit, no window. */
+function runWorkstationCheck(): void {
+  void app.whenReady().then(async () => {
+    const code = await runWorkstationCheckCli(process.argv.slice(1), {
+      defaultDataDir: process.env.CONSOLE_DATA_DIR ?? app.getPath('userData'),
+      chromeVersion: process.versions.chrome,
+      out: (text) => process.stdout.write(`${text}\n`),
+      err: (text) => process.stderr.write(`${text}\n`),
+    });
+    app.exit(code);
+  });
+}
+
+if (process.argv.includes('--workstation-check')) {
+  runWorkstationCheck();
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
