@@ -273,6 +273,11 @@ const UNKNOWN_IT_ADVICE: Partial<Record<UnknownReason['code'], Localized>> = {
 };
 
 const UNKNOWN_OPERATOR_ADVICE: Partial<Record<UnknownReason['code'], Localized>> = {
+  not_detectable: both(
+    'Егер ол қосулы болып, жұмыс істесе, ештеңе істеудің қажеті жоқ.',
+    'Если устройство подключено и работает, ничего делать не нужно.',
+    'If it is connected and works, nothing needs doing.',
+  ),
   labels_hidden: both(
     'Консоль сұрағанда камера мен микрофонға рұқсат беріп, қайта тексеріңіз.',
     'Разрешите доступ к камере и микрофону, когда консоль попросит, и проверьте снова.',

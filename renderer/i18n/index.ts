@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { cardsText } from '../features/cards/i18n';
 import { mapText } from '../features/map/i18n';
+import { readinessText } from '../features/readiness/i18n';
 import { commonText } from './common';
 import { type FeatureTranslations, LANGUAGES, type Language } from './translations';
 
@@ -10,6 +11,7 @@ export const NAMESPACES = {
   common: commonText,
   cards: cardsText,
   map: mapText,
+  readiness: readinessText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

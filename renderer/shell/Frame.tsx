@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useHotkeys } from '../commands/useHotkeys';
+import { ReadinessStatus } from '../features/readiness';
 import { useConsole } from '../store';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
 import { HotkeyHelp } from './HotkeyHelp';
@@ -51,6 +52,7 @@ export function Frame() {
         </nav>
         <div className="topbar__status">
           <ConnectivityIndicator />
+          <ReadinessStatus />
           <LanguageSwitch />
           <ThemeSwitch />
           <button type="button" className="ghost" onClick={() => toggleHelp(true)}>

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
-import type { Role } from '../../domain/roles';
+import { ROLES, type Role } from '../../domain/roles';
 import { CardsView } from '../features/cards';
+import { ReadinessView } from '../features/readiness';
 
 /** The sections of the console and who sees them; a feature adds its section here, operator's first. */
 export interface Section {
@@ -13,6 +14,8 @@ export interface Section {
 
 export const SECTIONS: readonly Section[] = [
   { id: 'cards', label: 'nav.cards', roles: ['operator', 'inspector', 'duty', 'supervisor'], View: CardsView },
+  /** §27 readiness is every workstation's business, whoever sits at it. */
+  { id: 'readiness', label: 'readiness:nav', roles: ROLES, View: ReadinessView },
 ];
 
 export const sectionsFor = (role: Role): Section[] => SECTIONS.filter((s) => s.roles.includes(role));

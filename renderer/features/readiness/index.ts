@@ -1,0 +1,4 @@
+export { ReadinessView } from './ReadinessView';
+export { ReadinessStatus } from './ReadinessStatus';
+export { VideoCallBanner } from './VideoCallBanner';
+export { selectVideoCalls } from './slice';
