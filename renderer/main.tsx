@@ -21,7 +21,9 @@ async function boot(): Promise<void> {
   transport.onState((state) => store.getState().setTransport(state));
   transport.bridge.on('connectivity.changed', (connectivity) => store.getState().setConnectivity(connectivity));
   transport.bridge.on('cards.changed', ({ card }) => store.getState().cardChanged(card));
-  transport.bridge.on('workstation.changed', ({ report, readiness }) => store.getState().workstationChanged(report, readiness));
+  transport.bridge.on('workstation.changed', ({ report, readiness }) =>
+    store.getState().workstationChanged(report, readiness),
+  );
   transport.bridge.on('workstation.progress', (progress) => store.getState().readinessProgressed(progress));
   void store.getState().loadShell();
   void store.getState().loadCards();

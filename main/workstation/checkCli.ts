@@ -49,7 +49,8 @@ export async function runWorkstationCheckCli(argv: string[], context: CheckCliCo
   try {
     parsed = parseArgs({
       args: argv.filter((arg) => arg !== '--workstation-check'),
-      allowPositionals: false,
+      // Electron in development passes the app folder ("."): positionals are ignored, unknown options are not.
+      allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
