@@ -22,6 +22,8 @@ export const MachineConfigSchema = z
       })
       .strict()
       .default({ tileUrl: null }),
+    /** How long after its last online sign-in here an account may still sign in while central is unreachable. */
+    offlineSignInMaxAgeHours: z.number().positive().max(24 * 30).default(72),
     /** Readiness thresholds and the video-call policy (§27); absent means the §27 defaults. */
     workstation: WorkstationConfigSchema.optional(),
   })
@@ -36,19 +38,30 @@ export class ConfigError extends Error {
 
 export const CONFIG_FILE_NAME = 'config.json';
 
-/** Reads and validates the machine configuration; a missing file means defaults, a bad one is refused with the reason. */
-export function loadMachineConfig(file: string): MachineConfig {
-  if (!existsSync(file)) return MachineConfigSchema.parse({});
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(file, [`not valid JSON (${(error as Error).message})`]);
+/** Environment variables that override the file, for development and `npm start`'s demo central. */
+export interface ConfigEnvironment {
+  CONSOLE_CENTRAL_URL?: string;
+}
+
+/**
+ * Reads and validates the machine configuration; a missing file means defaults, a bad one is refused with
+ * the reason. `CONSOLE_CENTRAL_URL`, when set, replaces `centralUrl` and is validated the same way.
+ */
+export function loadMachineConfig(file: string, env: ConfigEnvironment = {}): MachineConfig {
+  let raw: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new ConfigError(file, [`not valid JSON (${(error as Error).message})`]);
+    }
   }
+  const source = env.CONSOLE_CENTRAL_URL ? `${file} with CONSOLE_CENTRAL_URL` : file;
+  if (env.CONSOLE_CENTRAL_URL) raw = { ...raw, centralUrl: env.CONSOLE_CENTRAL_URL };
   const parsed = MachineConfigSchema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(
-      file,
+      source,
       parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`),
     );
   }

@@ -29,7 +29,7 @@ export function startConsole(options: StartOptions): RunningConsole {
   try {
     const logDir = join(options.dataDir, 'logs');
     const log = createFileLogger(logDir, { console: options.logToConsole });
-    const config = loadMachineConfig(join(options.dataDir, CONFIG_FILE_NAME));
+    const config = loadMachineConfig(join(options.dataDir, CONFIG_FILE_NAME), process.env);
     const services = createServices({ ...options, logDir, config, log });
     return {
       services,

@@ -70,7 +70,8 @@ function ensureElectron() {
   });
   const binary = electronBinary();
   if (binary) return { binary };
-  const detail = `${result.stderr ?? ''}${result.error?.message ?? ''}`.trim().split('\n').at(-1) || `exit code ${result.status}`;
+  const lines = `${result.stderr ?? ''}\n${result.error?.message ?? ''}`.split('\n').map((line) => line.trim());
+  const detail = lines.find((line) => /error/i.test(line) && !line.startsWith('at ')) ?? `exit code ${result.status}`;
   const reason = `the Electron binary could not be downloaded (${detail})`;
   writeFileSync(electronStatusFile, JSON.stringify({ reason }));
   return { reason };
@@ -103,8 +104,54 @@ function build() {
   if (status !== 0) process.exit(status);
 }
 
-function start() {
+async function isHealthy(url) {
+  try {
+    const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A newcomer gets a working pair at once: the reference central system with demo data beside the console
+ * (PGlite in .data/central). Skipped with --no-central, or reused when one already answers on the port.
+ */
+async function startDemoCentral(children) {
+  const port = process.env.CENTRAL_PORT ?? '8102';
+  const url = `http://127.0.0.1:${port}`;
+  if (await isHealthy(url)) {
+    say(`Using the central system already running at ${url}.`);
+    return url;
+  }
+  say(`Starting the demo central system on ${url}…`);
+  mkdirSync(join(root, '.data', 'central'), { recursive: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'central', 'main.ts'), '--demo'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CENTRAL_PORT: port, CENTRAL_DATA_DIR: join(root, '.data', 'central'), CENTRAL_LOG: '0' },
+  });
+  children.push(child);
+  for (let waited = 0; waited < 60_000; waited += 250) {
+    if (child.exitCode !== null) break;
+    if (await isHealthy(url)) return url;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  say('The demo central system did not start (see above); the console starts offline.');
+  return null;
+}
+
+async function start() {
   build();
+  const args = process.argv.slice(3);
+  const children = [];
+  const stopAll = () => children.forEach((child) => child.exitCode === null && child.kill('SIGTERM'));
+  process.on('SIGINT', stopAll);
+  process.on('SIGTERM', stopAll);
+  process.on('exit', stopAll);
+  const centralUrl = args.includes('--no-central') ? null : await startDemoCentral(children);
+  const consoleEnv = centralUrl ? { ...process.env, CONSOLE_CENTRAL_URL: centralUrl } : process.env;
+  const consoleArgs = args.filter((arg) => arg !== '--no-central');
   const electron = ensureElectron();
   if (electron.binary) {
     const binding = ensureElectronSqlite();
@@ -113,8 +160,9 @@ function start() {
       const child = spawn(electron.binary, ['.'], {
         cwd: root,
         stdio: 'inherit',
-        env: { ...process.env, CONSOLE_SQLITE_BINDING: binding },
+        env: { ...consoleEnv, CONSOLE_SQLITE_BINDING: binding },
       });
+      children.push(child);
       child.on('exit', (code) => process.exit(code ?? 0));
       return;
     }
@@ -122,13 +170,12 @@ function start() {
   }
   say(`Electron was not started: ${electron.reason}.`);
   say('Running host mode instead: open the URL below in Chrome or Edge.');
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'host.js'), ...process.argv.slice(3)], {
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'host.js'), ...consoleArgs], {
     cwd: root,
     stdio: 'inherit',
+    env: consoleEnv,
   });
-  const stop = () => child.kill('SIGTERM');
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  children.push(child);
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
@@ -183,7 +230,7 @@ function test() {
 
 const [command] = process.argv.slice(2);
 ensureDependencies();
-if (command === 'start') start();
+if (command === 'start') await start();
 else if (command === 'test') test();
 else {
   console.error('Usage: node scripts/bootstrap.mjs start|test');

@@ -55,4 +55,10 @@ describe('the machine configuration', () => {
     expect(message).toContain('map.tileUrl');
     expect(message).toContain('colour');
   });
+
+  it('lets CONSOLE_CENTRAL_URL replace the central URL, validated like the file', () => {
+    const file = write(JSON.stringify({ centralUrl: 'https://central.102.local' }));
+    expect(loadMachineConfig(file, { CONSOLE_CENTRAL_URL: 'http://127.0.0.1:8102' }).centralUrl).toBe('http://127.0.0.1:8102');
+    expect(() => loadMachineConfig(file, { CONSOLE_CENTRAL_URL: 'nowhere' })).toThrow('CONSOLE_CENTRAL_URL');
+  });
 });
