@@ -2,7 +2,10 @@ import './readiness.css';
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../store';
 
-/** The frame's compact readiness: one glance says whether this workstation is fit, and a click opens the details. */
+/**
+ * The frame's compact readiness: one glance says whether this workstation is fit and whether it may take
+ * video calls; a click opens the details. Two short lines, so the top bar keeps room in Kazakh too.
+ */
 export function ReadinessStatus() {
   const { t } = useTranslation('readiness');
   const report = useConsole((s) => s.workstationReport);
@@ -18,10 +21,13 @@ export function ReadinessStatus() {
       onClick={() => showView('readiness')}
     >
       <span className="readiness-status__dot" aria-hidden="true" />
-      <span>
-        {t('frame.label')}: <strong>{checking && !report ? t('frame.checking') : t(`frame.${state}`)}</strong>
+      <span className="readiness-status__text">
+        <span>
+          {t('frame.label')}:{' '}
+          <strong>{checking && !report ? t('frame.checking') : t(`frame.${state}`)}</strong>
+        </span>
         {videoCalls === 'blocked' && (
-          <strong className="readiness-status__blocked"> · {t('frame.videoBlocked')}</strong>
+          <strong className="readiness-status__blocked">{t('frame.videoBlocked')}</strong>
         )}
       </span>
     </button>
