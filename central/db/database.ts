@@ -17,8 +17,25 @@ export interface Database extends Sql {
   close(): Promise<void>;
 }
 
+/**
+ * PGlite runs initdb on every in-memory start (seconds); tests and benches start many. The first start
+ * in a process keeps an image of the empty cluster and later in-memory starts load it instead.
+ */
+let emptyCluster: Promise<Blob> | null = null;
+
+async function inMemoryPglite(): Promise<PGlite> {
+  emptyCluster ??= (async () => {
+    const template = new PGlite();
+    await template.waitReady;
+    const image = await template.dumpDataDir('none');
+    await template.close();
+    return image;
+  })();
+  return new PGlite({ loadDataDir: await emptyCluster });
+}
+
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = dataDir ? new PGlite(dataDir) : await inMemoryPglite();
   await db.waitReady;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
