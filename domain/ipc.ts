@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from './card';
 import { RoleSchema } from './roles';
+import { SessionSchema, SignInInputSchema, SignInResultSchema } from './session';
+import { SyncStatusSchema } from './syncStatus';
+import { TransitionInputSchema } from './workflow';
 import {
   CheckProgressSchema,
   ConsoleWindowFactsSchema,
@@ -43,6 +46,15 @@ export const consoleApi = {
   'cards.list': method(NoInput, z.array(CardSchema)),
   'cards.get': method(z.object({ id: CardIdSchema }).strict(), CardSchema),
   'cards.saveDraft': method(CardDraftInputSchema, CardSchema),
+  /** A workflow step such as "send" (§9 step 5); central decides, a refusal shows on the card. */
+  'cards.transition': method(TransitionInputSchema.extend({ id: CardIdSchema }).strict(), CardSchema),
+  /** Sign-in against central (tokens stay in main); null session when nobody is signed in. */
+  'session.get': method(NoInput, SessionSchema.nullable()),
+  'session.signIn': method(SignInInputSchema, SignInResultSchema),
+  'session.signOut': method(NoInput, z.object({})),
+  /** The outbox at a glance; `sync.now` asks for a push and pull at once. */
+  'sync.status': method(NoInput, SyncStatusSchema),
+  'sync.now': method(NoInput, SyncStatusSchema),
   /** §27 readiness: the last report (null before the first check), a new check, the video-call verdict. */
   'workstation.report': method(NoInput, WorkstationReportSchema.nullable()),
   'workstation.check': method(ConsoleWindowFactsSchema, WorkstationReportSchema),
@@ -52,6 +64,8 @@ export const consoleApi = {
 export const consoleEvents = {
   'cards.changed': z.object({ card: CardSchema }),
   'connectivity.changed': ConnectivitySchema,
+  'sync.changed': SyncStatusSchema,
+  'session.changed': z.object({ session: SessionSchema.nullable() }),
   'workstation.changed': z.object({ report: WorkstationReportSchema, readiness: WorkstationReadinessSchema }),
   'workstation.progress': CheckProgressSchema,
 } as const;

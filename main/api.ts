@@ -20,7 +20,8 @@ export type ApiHandlers = {
 
 export function createApiHandlers(services: Services): ApiHandlers {
   return {
-    'app.info': () => services.info,
+    // A signed-in account's role from central drives the navigation; without sign-in, the configured role.
+    'app.info': () => ({ ...services.info, role: services.sync?.session.current()?.role ?? services.info.role }),
     'connectivity.get': () => services.connectivity.current(),
     'cards.list': () => services.cards.list(),
     'cards.get': ({ id }) => {
@@ -31,7 +32,28 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'cards.saveDraft': (input) => {
       const card = services.cards.saveDraft(input);
       services.events.emit('cards.changed', { card });
+      services.events.emit('sync.changed', services.syncLedger.status());
+      services.sync?.syncNow();
       return card;
+    },
+    'cards.transition': ({ id, ...step }) => {
+      const card = services.cards.transition(id, step);
+      services.events.emit('cards.changed', { card });
+      services.events.emit('sync.changed', services.syncLedger.status());
+      services.sync?.syncNow();
+      return card;
+    },
+    'session.get': () => services.sync?.session.current() ?? null,
+    'session.signIn': (input) =>
+      services.sync ? services.sync.session.signIn(input) : { ok: false as const, refusal: 'unavailable' as const },
+    'session.signOut': () => {
+      services.sync?.session.signOut();
+      return {};
+    },
+    'sync.status': () => services.syncLedger.status(),
+    'sync.now': () => {
+      services.sync?.syncNow();
+      return services.syncLedger.status();
     },
     'workstation.report': () => services.workstation.lastReport(),
     'workstation.check': (facts) => services.workstation.check(facts),

@@ -22,8 +22,8 @@ export const MachineConfigSchema = z
       })
       .strict()
       .default({ tileUrl: null }),
-    /** How long after its last online sign-in here an account may still sign in while central is unreachable. */
-    offlineSignInMaxAgeHours: z.number().positive().max(24 * 30).default(72),
+    /** How long after its last online sign-in here an account may still sign in while central is unreachable (default 72). */
+    offlineSignInMaxAgeHours: z.number().positive().max(24 * 30).optional(),
     /** Readiness thresholds and the video-call policy (§27); absent means the §27 defaults. */
     workstation: WorkstationConfigSchema.optional(),
   })

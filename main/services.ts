@@ -9,6 +9,9 @@ import { type ConsoleEventBus, createEventBus } from './events';
 import type { Logger } from './log';
 import { type CardRepository, createCardRepository } from './store/cards';
 import { openDatabase } from './store/database';
+import { createOutbox } from './store/outbox';
+import { type SyncLedger, createSyncLedger } from './store/syncLedger';
+import { type SyncService, createSync } from './sync/syncService';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
 
 export interface Services {
@@ -17,6 +20,10 @@ export interface Services {
   connectivity: ConnectivityService;
   events: ConsoleEventBus;
   workstation: WorkstationService;
+  /** The outbox at a glance (unsent operations, per-card sync state). */
+  syncLedger: SyncLedger;
+  /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
+  sync: SyncService | null;
   log: Logger;
   close(): void;
 }
@@ -38,8 +45,29 @@ export function createServices(options: ServicesOptions): Services {
   mkdirSync(options.dataDir, { recursive: true });
   const now = () => new Date();
   const db = openDatabase(join(options.dataDir, DATABASE_FILE_NAME), { nativeBinding: options.nativeBinding });
-  const cards = createCardRepository(db, { now, newId: uuidv7 });
+  const outbox = createOutbox(db, { now, newId: uuidv7 });
+  const cards = createCardRepository(db, { now, newId: uuidv7, outbox });
+  const syncLedger = createSyncLedger(db, { cards, outbox });
   const events = createEventBus();
+  const connectivity = createConnectivity(now);
+  connectivity.onChange((c) => events.emit('connectivity.changed', c));
+  const sync = options.config.centralUrl
+    ? createSync({
+        db,
+        centralUrl: options.config.centralUrl,
+        outbox,
+        ledger: syncLedger,
+        connectivity,
+        maxOfflineAgeMs: (options.config.offlineSignInMaxAgeHours ?? 72) * 3_600_000,
+        log: options.log,
+        now,
+        onCardsChanged: (changed) => {
+          for (const card of changed) events.emit('cards.changed', { card });
+        },
+        onStatusChanged: (status) => events.emit('sync.changed', status),
+      })
+    : null;
+  sync?.session.onChange((session) => events.emit('session.changed', { session }));
   const workstation = createWorkstationService({
     dataDir: options.dataDir,
     centralUrl: options.config.centralUrl,
@@ -62,10 +90,15 @@ export function createServices(options: ServicesOptions): Services {
       tileUrl: options.config.map.tileUrl,
     },
     cards,
-    connectivity: createConnectivity(now),
+    connectivity,
     events,
     workstation,
+    syncLedger,
+    sync,
     log: options.log,
-    close: () => db.close(),
+    close: () => {
+      void sync?.stop();
+      db.close();
+    },
   };
 }

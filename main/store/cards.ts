@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { Card, CardDraftInput, CardId } from '../../domain/card';
+import { type Card, type CardDraftInput, type CardFields, type CardId, CardStatusSchema } from '../../domain/card';
 import { CardCategorySchema } from '../../domain/category';
 import { LocationSourceSchema } from '../../domain/geo';
+import { TRANSITIONS, type TransitionInput } from '../../domain/workflow';
+import type { Outbox } from './outbox';
 
 interface CardRow {
   id: string;
   local_number: number;
-  status: 'draft';
+  status: string;
   description: string;
   category: string | null;
   lat: number | null;
@@ -14,6 +16,10 @@ interface CardRow {
   location_source: string | null;
   created_at: string;
   updated_at: string;
+  number: string | null;
+  department_id: string | null;
+  version: number | null;
+  rejected_reason: string | null;
 }
 
 export class CardNotFoundError extends Error {
@@ -31,66 +37,152 @@ function rowToCard(row: CardRow): Card {
   return {
     id: row.id,
     localNumber: row.local_number,
-    status: row.status,
+    status: CardStatusSchema.parse(row.status),
     description: row.description,
     category: row.category === null ? null : CardCategorySchema.parse(row.category),
     location,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    number: row.number,
+    departmentId: row.department_id,
+    ...(row.version === null ? {} : { version: row.version }),
   };
 }
 
+/** The draft fields this console edits, as the protocol names them. */
+type DraftFields = Pick<CardFields, 'description' | 'category' | 'location'>;
+const draftFields = (c: Pick<Card, 'description' | 'category' | 'location'>): DraftFields => ({
+  description: c.description,
+  category: c.category,
+  location: c.location,
+});
+const changedFields = (before: DraftFields, after: DraftFields): Partial<DraftFields> => {
+  const changed: Partial<DraftFields> = {};
+  if (before.description !== after.description) changed.description = after.description;
+  if (before.category !== after.category) changed.category = after.category;
+  if (JSON.stringify(before.location) !== JSON.stringify(after.location)) changed.location = after.location;
+  return changed;
+};
+
 export interface CardRepository {
+  /** Saves the draft and its operation (`card.create` the first time, then the changed fields) in one transaction. */
   saveDraft(input: CardDraftInput): Card;
+  /** A workflow step (send…): the local status moves ahead as a hint; central decides and its answer wins. */
+  transition(id: CardId, input: TransitionInput): Card;
   get(id: CardId): Card | undefined;
   list(): Card[];
+  /** Takes central's card: number, department and version always; fields and status unless local changes are unsent. Runs in the caller's transaction. */
+  applyCentral(card: Card, hasUnsent: boolean): Card;
+  /** Central refused an operation of this card: the operator sees why. Runs in the caller's transaction. */
+  markRejected(id: CardId, reason: string): void;
+  rejected(): { id: CardId; reason: string }[];
 }
 
 export function createCardRepository(
   db: Database.Database,
-  deps: { now: () => Date; newId: () => string },
+  deps: { now: () => Date; newId: () => string; outbox: Outbox },
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
   const selectAll = db.prepare<[], CardRow>('SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC');
   const nextNumber = db.prepare<[], { next: number }>('SELECT COALESCE(MAX(local_number), 0) + 1 AS next FROM cards');
   const insert = db.prepare(
-    `INSERT INTO cards (id, local_number, status, description, category, lat, lon, location_source, created_at, updated_at)
-     VALUES (@id, @localNumber, 'draft', @description, @category, @lat, @lon, @locationSource, @now, @now)`,
+    `INSERT INTO cards (id, local_number, status, description, category, lat, lon, location_source, created_at, updated_at,
+       number, department_id, version)
+     VALUES (@id, @localNumber, @status, @description, @category, @lat, @lon, @locationSource, @createdAt, @now,
+       @number, @departmentId, @version)`,
   );
-  const update = db.prepare(
+  const updateFields = db.prepare(
     `UPDATE cards SET description = @description, category = @category, lat = @lat, lon = @lon,
        location_source = @locationSource, updated_at = @now
      WHERE id = @id`,
   );
+  const updateCentral = db.prepare(
+    `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, updated_at = @now WHERE id = @id`,
+  );
+  const updateStatus = db.prepare('UPDATE cards SET status = ?, updated_at = ? WHERE id = ?');
+  const setRejected = db.prepare('UPDATE cards SET rejected_reason = ? WHERE id = ?');
+  const selectRejected = db.prepare<[], { id: string; rejected_reason: string }>(
+    'SELECT id, rejected_reason FROM cards WHERE rejected_reason IS NOT NULL',
+  );
 
-  const saveDraft = db.transaction((input: CardDraftInput): Card => {
-    const now = deps.now().toISOString();
-    const fields = {
-      description: input.description,
-      category: input.category,
-      lat: input.location?.lat ?? null,
-      lon: input.location?.lon ?? null,
-      locationSource: input.location?.source ?? null,
-      now,
-    };
-    let id = input.id;
-    if (id === undefined) {
-      id = deps.newId();
-      insert.run({ ...fields, id, localNumber: nextNumber.get()?.next ?? 1 });
-    } else if (update.run({ ...fields, id }).changes === 0) {
-      throw new CardNotFoundError(id);
-    }
+  const columns = (f: DraftFields) => ({
+    description: f.description,
+    category: f.category,
+    lat: f.location?.lat ?? null,
+    lon: f.location?.lon ?? null,
+    locationSource: f.location?.source ?? null,
+  });
+  const mustGet = (id: string): Card => {
     const row = selectOne.get(id);
     if (!row) throw new CardNotFoundError(id);
     return rowToCard(row);
+  };
+
+  const saveDraft = db.transaction((input: CardDraftInput): Card => {
+    const now = deps.now().toISOString();
+    const fields = draftFields(input);
+    if (input.id === undefined) {
+      const id = deps.newId();
+      insert.run({
+        ...columns(fields),
+        id,
+        localNumber: nextNumber.get()?.next ?? 1,
+        status: 'draft',
+        createdAt: now,
+        now,
+        number: null,
+        departmentId: null,
+        version: null,
+      });
+      deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields } });
+      return mustGet(id);
+    }
+    const before = mustGet(input.id);
+    const changed = changedFields(draftFields(before), fields);
+    if (Object.keys(changed).length === 0) return before;
+    updateFields.run({ ...columns(fields), id: input.id, now });
+    deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
+    return mustGet(input.id);
+  });
+
+  const transition = db.transaction((id: string, input: TransitionInput): Card => {
+    mustGet(id);
+    updateStatus.run(TRANSITIONS[input.transition].to, deps.now().toISOString(), id);
+    deps.outbox.append({ type: 'card.transition', cardId: id, payload: input });
+    return mustGet(id);
   });
 
   return {
     saveDraft: (input) => saveDraft.immediate(input),
+    transition: (id, input) => transition.immediate(id, input),
     get: (id) => {
       const row = selectOne.get(id);
       return row ? rowToCard(row) : undefined;
     },
     list: () => selectAll.all().map(rowToCard),
+    applyCentral(card, hasUnsent) {
+      const now = card.updatedAt;
+      const central = {
+        id: card.id,
+        number: card.number ?? null,
+        departmentId: card.departmentId ?? null,
+        status: card.status,
+        version: card.version ?? null,
+        now,
+      };
+      if (!selectOne.get(card.id)) {
+        insert.run({ ...columns(card), ...central, localNumber: nextNumber.get()?.next ?? 1, createdAt: card.createdAt });
+      } else {
+        updateCentral.run(central);
+        // Unsent local changes (fields, a status moved ahead by "send") stay until central answers them.
+        if (!hasUnsent) {
+          updateFields.run({ ...columns(card), id: card.id, now });
+          updateStatus.run(card.status, now, card.id);
+        }
+      }
+      return mustGet(card.id);
+    },
+    markRejected: (id, reason) => void setRejected.run(reason, id),
+    rejected: () => selectRejected.all().map((r) => ({ id: r.id, reason: r.rejected_reason })),
   };
 }

@@ -1,0 +1,92 @@
+import type Database from 'better-sqlite3';
+import type { CardFields } from '../../domain/card';
+import { type SyncOperation, SyncOperationSchema } from '../../domain/sync';
+import type { CardSyncState } from '../../domain/syncStatus';
+
+/** An operation as the console writes it: id and time are added by the outbox. */
+export type NewOperation = SyncOperation extends infer O ? (O extends SyncOperation ? Omit<O, 'id' | 'createdAt'> : never) : never;
+
+interface OutboxRow {
+  seq: number;
+  id: string;
+  card_id: string;
+  type: string;
+  payload: string;
+  created_at: string;
+  state: 'pending' | 'inflight' | 'sent' | 'rejected';
+  attempts: number;
+}
+
+/** The outbox is a boundary: a row is parsed back into the protocol's operation, never cast. */
+const rowToOperation = (row: OutboxRow): SyncOperation =>
+  SyncOperationSchema.parse({ id: row.id, cardId: row.card_id, type: row.type, payload: JSON.parse(row.payload), createdAt: row.created_at });
+
+export interface Outbox {
+  /**
+   * Appends an operation; must run inside the caller's transaction (the one that changes the local state).
+   * Field changes merge into the card's last operation when that one has never been handed to the network,
+   * so a burst of autosaves is one operation — an operation that may have reached central is never modified.
+   */
+  append(op: NewOperation): void;
+  /** The next operations in order, marked in flight with one more attempt. */
+  takeBatch(max: number): SyncOperation[];
+  /** A push failed in transport: its operations go back to pending with the error, to be sent again as they are. */
+  release(error: string): void;
+  markSent(ids: readonly string[]): void;
+  markRejected(id: string): void;
+  unsentCount(): number;
+  hasUnsent(cardId: string): boolean;
+  /** Cards with unsent operations, and whether one of them is in flight. */
+  unsentCards(): Map<string, Extract<CardSyncState['state'], 'local' | 'sending'>>;
+}
+
+export function createOutbox(db: Database.Database, deps: { now: () => Date; newId: () => string }): Outbox {
+  const lastOfCard = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1');
+  const insert = db.prepare('INSERT INTO outbox (id, card_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)');
+  const rewrite = db.prepare('UPDATE outbox SET payload = ? WHERE seq = ? AND state = ? AND attempts = 0');
+  const pending = db.prepare<[number], OutboxRow>(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`);
+  const toInflight = db.prepare(`UPDATE outbox SET state = 'inflight', attempts = attempts + 1 WHERE seq = ?`);
+  const toPending = db.prepare(`UPDATE outbox SET state = 'pending', last_error = ? WHERE state = 'inflight'`);
+  const toSent = db.prepare(`UPDATE outbox SET state = 'sent', last_error = NULL WHERE id = ?`);
+  const toRejected = db.prepare(`UPDATE outbox SET state = 'rejected' WHERE id = ?`);
+  const count = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'inflight')`);
+  const cardUnsent = db.prepare<[string], { n: number }>(
+    `SELECT COUNT(*) AS n FROM outbox WHERE card_id = ? AND state IN ('pending', 'inflight')`,
+  );
+  const byCard = db.prepare<[], { card_id: string; inflight: number }>(
+    `SELECT card_id, MAX(state = 'inflight') AS inflight FROM outbox WHERE state IN ('pending', 'inflight') GROUP BY card_id`,
+  );
+
+  const mergeable = (last: OutboxRow | undefined, op: NewOperation): last is OutboxRow =>
+    last !== undefined &&
+    last.state === 'pending' &&
+    last.attempts === 0 &&
+    (op.type === 'card.update' && (last.type === 'card.create' || last.type === 'card.update'));
+
+  const takeBatch = db.transaction((max: number) => {
+    const rows = pending.all(max);
+    for (const row of rows) toInflight.run(row.seq);
+    return rows.map(rowToOperation);
+  });
+
+  return {
+    append(op) {
+      const last = lastOfCard.get(op.cardId);
+      if (op.type === 'card.update' && mergeable(last, op)) {
+        const before = JSON.parse(last.payload) as { fields: Partial<CardFields> };
+        const payload = { ...before, fields: { ...before.fields, ...op.payload.fields } };
+        if (rewrite.run(JSON.stringify(payload), last.seq, 'pending').changes === 1) return;
+      }
+      insert.run(deps.newId(), op.cardId, op.type, JSON.stringify(op.payload), deps.now().toISOString());
+    },
+    takeBatch: (max) => takeBatch.immediate(max),
+    release: (error) => void toPending.run(error),
+    markSent: (ids) => {
+      for (const id of ids) toSent.run(id);
+    },
+    markRejected: (id) => void toRejected.run(id),
+    unsentCount: () => count.get()?.n ?? 0,
+    hasUnsent: (cardId) => (cardUnsent.get(cardId)?.n ?? 0) > 0,
+    unsentCards: () => new Map(byCard.all().map((r) => [r.card_id, r.inflight ? 'sending' : 'local'] as const)),
+  };
+}

@@ -1,0 +1,86 @@
+import WebSocket from 'ws';
+import { ServerMessageSchema } from '../../domain/realtime';
+import type { Logger } from '../log';
+import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay } from './backoff';
+import type { TokenSource } from './engine';
+
+export interface RealtimeLink {
+  start(): void;
+  stop(): void;
+}
+
+/**
+ * The console's one realtime socket to central, owned by main. It reconnects by itself; every
+ * (re)connection and every change central announces triggers a pull, so the feed stays the one truth.
+ */
+export function createRealtimeLink(deps: {
+  centralUrl: string;
+  tokens: TokenSource;
+  log: Logger;
+  onUp(up: boolean): void;
+  onNudge(): void;
+  backoff?: BackoffPolicy;
+}): RealtimeLink {
+  const policy = deps.backoff ?? DEFAULT_BACKOFF;
+  let socket: WebSocket | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let failures = 0;
+  let stopped = true;
+
+  const schedule = () => {
+    if (stopped) return;
+    failures++;
+    timer = setTimeout(() => void connect(), Math.max(backoffDelay(policy, failures), 200));
+  };
+
+  async function connect(): Promise<void> {
+    timer = null;
+    if (stopped) return;
+    const token = await deps.tokens.accessToken();
+    if (!token) return schedule();
+    const url = new URL('/ws', deps.centralUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.searchParams.set('token', token);
+    const ws = new WebSocket(url, { handshakeTimeout: 10_000 });
+    socket = ws;
+    ws.on('open', () => {
+      failures = 0;
+      deps.onUp(true);
+      deps.onNudge();
+    });
+    ws.on('message', (data: WebSocket.RawData) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(data.toString());
+      } catch {
+        return;
+      }
+      const message = ServerMessageSchema.safeParse(json);
+      if (message.success && (message.data.type === 'card.changed' || message.data.type === 'chat.message')) deps.onNudge();
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      if (res.statusCode === 401) deps.tokens.refused();
+      ws.terminate();
+    });
+    ws.on('error', () => undefined);
+    ws.on('close', () => {
+      if (socket === ws) socket = null;
+      deps.onUp(false);
+      schedule();
+    });
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      void connect();
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      socket?.terminate();
+      socket = null;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Card } from '../../domain/card';
+import type { SyncStatus } from '../../domain/syncStatus';
+import { type SessionService, createSessionService } from '../auth/session';
+import type { ConnectivityService } from '../connectivity';
+import type { Logger } from '../log';
+import { createOfflineAccounts } from '../store/offlineAccounts';
+import type { Outbox } from '../store/outbox';
+import type { SyncLedger } from '../store/syncLedger';
+import type Database from 'better-sqlite3';
+import type { BackoffPolicy } from './backoff';
+import { createCentralClient } from './centralClient';
+import { type SyncEngine, createSyncEngine } from './engine';
+import { createRealtimeLink } from './realtime';
+
+export interface SyncService {
+  session: SessionService;
+  engine: SyncEngine;
+  status(): SyncStatus;
+  syncNow(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sync with central when the workstation has a `centralUrl`: sign-in, the engine and the realtime link,
+ * started once someone signs in and stopped when they sign out.
+ */
+export function createSync(deps: {
+  db: Database.Database;
+  centralUrl: string;
+  outbox: Outbox;
+  ledger: SyncLedger;
+  connectivity: ConnectivityService;
+  maxOfflineAgeMs: number;
+  log: Logger;
+  now: () => Date;
+  onCardsChanged(cards: Card[]): void;
+  onStatusChanged(status: SyncStatus): void;
+  backoff?: BackoffPolicy;
+}): SyncService {
+  const client = createCentralClient(deps.centralUrl);
+  const session = createSessionService({
+    client,
+    offline: createOfflineAccounts(deps.db),
+    maxOfflineAgeMs: deps.maxOfflineAgeMs,
+    now: deps.now,
+    log: deps.log,
+  });
+  const status = () => deps.ledger.status();
+  const engine = createSyncEngine({
+    client,
+    tokens: session,
+    outbox: deps.outbox,
+    ledger: deps.ledger,
+    connectivity: deps.connectivity,
+    log: deps.log,
+    now: deps.now,
+    backoff: deps.backoff,
+    onCardsChanged: deps.onCardsChanged,
+    onStatusChanged: () => deps.onStatusChanged(status()),
+  });
+  const realtime = createRealtimeLink({
+    centralUrl: deps.centralUrl,
+    tokens: session,
+    log: deps.log,
+    backoff: deps.backoff,
+    onUp: (up) => engine.setRealtimeUp(up),
+    onNudge: () => engine.wake(),
+  });
+  session.onChange((s) => {
+    if (s) {
+      engine.start();
+      realtime.start();
+    } else {
+      realtime.stop();
+      void engine.stop();
+      deps.connectivity.set('offline');
+    }
+  });
+  return {
+    session,
+    engine,
+    status,
+    syncNow: () => engine.wake(),
+    async stop() {
+      realtime.stop();
+      await engine.stop();
+    },
+  };
+}

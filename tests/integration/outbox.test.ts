@@ -1,0 +1,128 @@
+import Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SyncOperationSchema } from '../../domain/sync';
+import { type CardRepository, createCardRepository } from '../../main/store/cards';
+import { migrate } from '../../main/store/migrate';
+import { MIGRATIONS } from '../../main/store/migrations';
+import { type Outbox, createOutbox } from '../../main/store/outbox';
+import { createSyncLedger } from '../../main/store/syncLedger';
+
+interface Row {
+  id: string;
+  card_id: string;
+  type: string;
+  payload: string;
+  state: string;
+  attempts: number;
+}
+
+describe('the transactional outbox', () => {
+  let db: Database.Database;
+  let outbox: Outbox;
+  let cards: CardRepository;
+  const rows = () => db.prepare<[], Row>('SELECT * FROM outbox ORDER BY seq').all();
+  const draft = (description: string, id?: string) => ({ ...(id ? { id } : {}), description, category: null, location: null });
+
+  beforeEach(() => {
+    db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    outbox = createOutbox(db, { now: () => new Date(), newId: uuidv7 });
+    cards = createCardRepository(db, { now: () => new Date(), newId: uuidv7, outbox });
+  });
+  afterEach(() => db.close());
+
+  it('writes a card.create with a UUIDv7 id in the same transaction as a new card', () => {
+    const card = cards.saveDraft(draft('a fight at the market'));
+    expect(rows()).toMatchObject([{ card_id: card.id, type: 'card.create', state: 'pending', attempts: 0 }]);
+    const [op] = outbox.takeBatch(10);
+    expect(SyncOperationSchema.parse(op)).toMatchObject({ cardId: card.id, type: 'card.create' });
+  });
+
+  it('rolls the card back when its operation cannot be written, and the operation with it', () => {
+    db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    expect(() => cards.saveDraft(draft('lost?'))).toThrow('disk full');
+    expect(cards.list()).toEqual([]);
+  });
+
+  it('merges edits into an operation never handed to the network', () => {
+    const card = cards.saveDraft(draft('first'));
+    cards.saveDraft(draft('second', card.id));
+    expect(rows()).toHaveLength(1);
+    expect(JSON.parse(rows()[0]?.payload ?? '')).toMatchObject({ fields: { description: 'second' } });
+  });
+
+  it('never modifies an operation once it was handed to the network; the edit is a new card.update with only the changed field', () => {
+    const card = cards.saveDraft(draft('first'));
+    const [sent] = outbox.takeBatch(10);
+    cards.saveDraft(draft('second', card.id));
+    outbox.release('connection reset');
+    const after = rows();
+    expect(after).toHaveLength(2);
+    expect(after[0]).toMatchObject({ id: sent?.id, state: 'pending', attempts: 1 });
+    expect(JSON.parse(after[0]?.payload ?? '')).toMatchObject({ fields: { description: 'first' } });
+    expect(after[1]).toMatchObject({ type: 'card.update' });
+    expect(JSON.parse(after[1]?.payload ?? '')).toEqual({ fields: { description: 'second' } });
+  });
+
+  it('writes nothing when a save changes nothing', () => {
+    const card = cards.saveDraft(draft('same'));
+    outbox.takeBatch(10);
+    cards.saveDraft(draft('same', card.id));
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('hands out operations in the order they were written, across cards', () => {
+    const a = cards.saveDraft(draft('a'));
+    const b = cards.saveDraft(draft('b'));
+    cards.transition(a.id, { transition: 'sendToInspector' });
+    expect(outbox.takeBatch(10).map((op) => [op.cardId, op.type])).toEqual([
+      [a.id, 'card.create'],
+      [b.id, 'card.create'],
+      [a.id, 'card.transition'],
+    ]);
+  });
+
+  it('keeps a rejected operation and shows central\'s reason on the card', () => {
+    const card = cards.saveDraft(draft('x'));
+    const batch = outbox.takeBatch(10);
+    const ledger = createSyncLedger(db, { cards, outbox });
+    ledger.recordPush(batch, [{ id: batch[0]?.id ?? '', status: 'rejected', reason: 'role duty may not write cards' }]);
+    expect(rows()[0]).toMatchObject({ state: 'rejected' });
+    expect(ledger.status()).toEqual({
+      unsent: 0,
+      cards: [{ cardId: card.id, sync: { state: 'rejected', reason: 'role duty may not write cards' } }],
+      lastSyncAt: null,
+    });
+  });
+
+  it('finds unsent operations through its index', () => {
+    const plan = db
+      .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 200`)
+      .all();
+    expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_unsent');
+  });
+});
+
+describe('the outbox migration', () => {
+  it('gives every card saved before the outbox its card.create, so old drafts reach central too', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 20));
+    db.prepare(
+      `INSERT INTO cards (id, local_number, status, description, category, lat, lon, location_source, created_at, updated_at)
+       VALUES ('0190f0f0-0000-7000-8000-000000000001', 1, 'draft', 'old card', NULL, 43.2, 76.9, 'typed', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    ).run();
+    migrate(db, MIGRATIONS);
+    const op = db.prepare<[], Row>('SELECT * FROM outbox').get();
+    expect(op).toMatchObject({ card_id: '0190f0f0-0000-7000-8000-000000000001', type: 'card.create', state: 'pending' });
+    expect(JSON.parse(op?.payload ?? '')).toEqual({
+      fields: { description: 'old card', category: null, location: { lat: 43.2, lon: 76.9, source: 'typed' } },
+    });
+  });
+
+  it('creates an empty outbox on a new database', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+  });
+});

@@ -1,0 +1,70 @@
+import { type AddressInfo, type Socket, connect, createServer } from 'node:net';
+
+/**
+ * A loopback TCP proxy between a console and central that the test controls: point it at central or
+ * nowhere (central "down"), drop every open connection, and cut the answer to a push after central has
+ * applied it (the first bytes of the response are the proof that it did).
+ */
+export interface TcpProxy {
+  url: string;
+  setTarget(port: number | null): void;
+  dropAll(): void;
+  /** Called on the first response bytes to each `POST /api/sync/push`; answer 'cut' to drop the connection there. */
+  onPushAnswer: (() => 'pass' | 'cut') | null;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(): Promise<TcpProxy> {
+  let target: number | null = null;
+  const pairs = new Set<[Socket, Socket]>();
+  const proxy: TcpProxy = {
+    url: '',
+    setTarget: (port) => {
+      target = port;
+    },
+    dropAll() {
+      for (const [a, b] of pairs) {
+        a.destroy();
+        b.destroy();
+      }
+      pairs.clear();
+    },
+    onPushAnswer: null,
+    close: () =>
+      new Promise<void>((resolve) => {
+        proxy.dropAll();
+        server.close(() => resolve());
+      }),
+  };
+  const server = createServer((client) => {
+    if (target === null) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(target, '127.0.0.1');
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
+    let awaitingPushAnswer = false;
+    const end = () => {
+      pairs.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('data', (chunk: Buffer) => {
+      if (chunk.subarray(0, 32).toString('latin1').startsWith('POST /api/sync/push')) awaitingPushAnswer = true;
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (awaitingPushAnswer) {
+        awaitingPushAnswer = false;
+        if (proxy.onPushAnswer?.() === 'cut') return end();
+      }
+      client.write(chunk);
+    });
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return proxy;
+}
