@@ -31,6 +31,23 @@ describe('the §27 network test against central', () => {
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
   });
 
+  it('measures a slow link below the §27 minimum and still finishes in seconds', async () => {
+    const slow = await startNetStandIn({ downloadMbps: 8 });
+    try {
+      const result = await measureNetwork({ centralUrl: slow.url });
+      if (result.state !== 'measured')
+        throw new Error(`expected a measurement, got ${JSON.stringify(result.reason)}`);
+      console.log(
+        `paced at 8 Mbit/s: ↓ ${result.value.downloadMbps} Mbit/s in ${result.value.durationMs} ms`,
+      );
+      expect(result.value.downloadMbps).toBeGreaterThan(4);
+      expect(result.value.downloadMbps).toBeLessThan(10);
+      expect(result.value.durationMs).toBeLessThan(8_000);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('answers unknown "central unreachable" with the connection error when central is down', async () => {
     const down = await startNetStandIn();
     await down.close();

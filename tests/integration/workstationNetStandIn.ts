@@ -1,20 +1,42 @@
-import { type Server, createServer } from 'node:http';
+import { type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+const CHUNK = 16 * 1024;
+
+/** A slow link: chunks at the pace of the given rate. */
+function sendPaced(res: ServerResponse, bytes: number, mbps: number): void {
+  const started = Date.now();
+  let sent = 0;
+  const next = () => {
+    if (sent >= bytes || res.destroyed) {
+      res.end();
+      return;
+    }
+    const take = Math.min(CHUNK, bytes - sent);
+    res.write(Buffer.alloc(take, 7));
+    sent += take;
+    const due = started + (sent * 8) / (mbps * 1000);
+    setTimeout(next, Math.max(0, due - Date.now()));
+  };
+  next();
+}
 
 /**
  * A stand-in for central's network-test endpoints (central/net/routes.ts): the same three routes and
  * answers in plain node:http, so the workstation tests need neither central's database nor its accounts.
  */
-export function startNetStandIn(): Promise<{ url: string; close(): Promise<void> }> {
+export function startNetStandIn(
+  options: { downloadMbps?: number } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     if (req.method === 'GET' && url.pathname === '/api/net/ping') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ t: Date.now() }));
     } else if (req.method === 'GET' && url.pathname === '/api/net/download') {
       const bytes = Number(url.searchParams.get('bytes'));
-      res
-        .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes })
-        .end(Buffer.alloc(bytes, 7));
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes });
+      if (options.downloadMbps) sendPaced(res, bytes, options.downloadMbps);
+      else res.end(Buffer.alloc(bytes, 7));
     } else if (req.method === 'POST' && url.pathname === '/api/net/upload') {
       let bytes = 0;
       req.on('data', (chunk: Buffer) => (bytes += chunk.length));
