@@ -60,7 +60,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 
 export async function openPostgres(connectionString: string): Promise<Database> {
   // Timestamps come back as strings and int8 as strings; mappers at the edge turn them into ISO and numbers.
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({ connectionString, max: 20 });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
