@@ -33,8 +33,10 @@ export const HEADSET_VENDORS = [
 const HEADSET_WORDS = /headset|headphone|earphone|гарнитур|наушник|құлаққап/i;
 const NOISE_CANCELLING = /noise[\s-]?cancel|\bANC\b|\bENC\b|шумоподав|шуды басу/i;
 const WEBCAM_WORDS = /webcam|camera|\bcam\b|brio|c9[0-9]{2}|камера/i;
-/** Chromium appends "(vvvv:pppp)" to the labels of USB devices. */
-const USB_ID = /\([0-9a-f]{4}:[0-9a-f]{4}\)/i;
+/** Chromium appends "(vvvv:pppp)" to USB cameras' labels; Windows calls class-compliant headsets "USB Audio Device". */
+const USB_ID = /\([0-9a-f]{4}:[0-9a-f]{4}\)|\bUSB\b/i;
+/** A laptop's own microphone next to headphones in the jack is not a headset: the operator's voice comes from the lid. */
+const BUILT_IN_MICROPHONE = /array|internal|built-in|встроен|кіріктірілген/i;
 /** Chromium lists the default and communications devices twice, under these pseudo ids. */
 const PSEUDO_IDS = new Set(['default', 'communications']);
 
@@ -93,8 +95,11 @@ function headsetEvidence(label: string, both: boolean): Localized[] {
   return evidence;
 }
 
+const namesHeadset = (label: string) =>
+  !WEBCAM_WORDS.test(label) && (vendorOf(label) !== null || HEADSET_WORDS.test(label));
+/** Within one device group (microphone and output together), being USB audio is evidence enough. */
 const looksLikeHeadset = (label: string) =>
-  !WEBCAM_WORDS.test(label) && (vendorOf(label) !== null || HEADSET_WORDS.test(label) || USB_ID.test(label));
+  namesHeadset(label) || (!WEBCAM_WORDS.test(label) && USB_ID.test(label));
 
 /** A headset: one physical device (same group) with microphone and headphones that names itself or its maker as one. */
 export function findHeadset(
@@ -111,8 +116,10 @@ export function findHeadset(
       const input = group.find((d) => d.kind === 'audioinput');
       const hasOutput = group.some((d) => d.kind === 'audiooutput');
       const hasCamera = group.some((d) => d.kind === 'videoinput');
-      if (input && hasOutput && !hasCamera && looksLikeHeadset(input.label)) {
-        return { status: 'pass', device: input.label, evidence: headsetEvidence(input.label, true) };
+      // Either side may carry the name: "Microphone (USB Audio Device)" beside "Headset Earphone (...)".
+      const named = group.find((d) => looksLikeHeadset(d.label));
+      if (input && hasOutput && !hasCamera && named && !BUILT_IN_MICROPHONE.test(input.label)) {
+        return { status: 'pass', device: input.label, evidence: headsetEvidence(named.label, true) };
       }
     }
     return {
@@ -133,7 +140,8 @@ export function findHeadset(
       ? usb.value.filter((d) => d.type === 'Audio').map((d) => `${d.name ?? ''} ${d.vendor ?? ''}`.trim())
       : []),
   ];
-  const found = names.find(looksLikeHeadset);
+  // Every USB sound device is "(Generic USB Audio)" here, webcams' microphones too: only a name counts.
+  const found = names.find(namesHeadset);
   if (found) {
     const evidence = headsetEvidence(found, false);
     evidence.push(

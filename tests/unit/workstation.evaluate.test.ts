@@ -92,6 +92,17 @@ describe('workstation readiness against §27', () => {
         value: 'Jabra EVOLVE 30 II (Generic USB Audio)',
       });
       expect(item(cli, 'soundCard').status).toBe('pass');
+      const webcamOnly: WorkstationProbes = {
+        ...cli,
+        audio: {
+          state: 'measured',
+          value:
+            office.audio.state === 'measured'
+              ? office.audio.value.filter((d) => !d.name.includes('Jabra'))
+              : [],
+        },
+      };
+      expect(item(webcamOnly, 'headset').status).toBe('unknown');
       // Windows' USB list never shows cameras, so without the window the camera is unknown, not failed.
       expect(item(cli, 'camera')).toMatchObject({
         status: 'unknown',
@@ -152,6 +163,33 @@ describe('workstation readiness against §27', () => {
       );
       expect(headset.advice?.it.en).toMatch(/noise-cancelling USB headset/);
       expect(headset.advice?.it.kk).toMatch(/гарнитура/i);
+    });
+
+    it('takes a nameless USB headset for one, but not the laptop microphone beside headphones in the jack', () => {
+      const withAudio = (labels: [string, string]): WorkstationProbes => ({
+        ...laptop,
+        mediaDevices: {
+          state: 'measured',
+          value: [
+            { deviceId: 'in', kind: 'audioinput', label: labels[0], groupId: 'g' },
+            { deviceId: 'out', kind: 'audiooutput', label: labels[1], groupId: 'g' },
+            { deviceId: 'cam', kind: 'videoinput', label: 'Integrated Webcam (0c45:6a14)', groupId: 'c' },
+          ],
+        },
+      });
+      const usbHeadset = item(
+        withAudio(['Microphone (USB Audio Device)', 'Speakers (USB Audio Device)']),
+        'headset',
+      );
+      expect(usbHeadset).toMatchObject({ status: 'pass', value: 'Microphone (USB Audio Device)' });
+      expect(usbHeadset.explanation.map((e) => e.en)).toContain('A USB device.');
+      const jack = withAudio(['Microphone Array (Realtek(R) Audio)', 'Headphones (Realtek(R) Audio)']);
+      expect(item(jack, 'headset').status).toBe('fail');
+      const jackHeadset = withAudio([
+        'Headset Microphone (Realtek(R) Audio)',
+        'Headphones (Realtek(R) Audio)',
+      ]);
+      expect(item(jackHeadset, 'headset').status).toBe('pass');
     });
 
     it('accepts 7.8 GiB usable as the 8 GB installed', () => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConsole } from '../../store';
 import { useMicrophoneLevel } from './useMicrophoneLevel';
 
 type Opened = { audio: MediaStream | null; video: MediaStream | null };
@@ -20,6 +21,8 @@ const close = (opened: Opened | null) => {
 /** A live microphone meter and camera picture: the operator sees the headset and camera actually work. */
 export function DeviceCheck() {
   const { t } = useTranslation('readiness');
+  const access = useConsole((s) => s.mediaAccess);
+  const check = useConsole((s) => s.checkWorkstation);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [opening, setOpening] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
@@ -33,8 +36,11 @@ export function DeviceCheck() {
 
   const start = async () => {
     setOpening(true);
-    setOpened(await openDevices());
+    const devices = await openDevices();
+    setOpened(devices);
     setOpening(false);
+    // Opening them was the permission: check again so the report can name the headset and camera.
+    if (access !== 'granted' && (devices.audio || devices.video)) void check();
   };
 
   return (
