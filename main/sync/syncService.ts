@@ -36,6 +36,7 @@ export function createSync(deps: {
   onCardsChanged(cards: Card[]): void;
   onStatusChanged(status: SyncStatus): void;
   backoff?: BackoffPolicy;
+  batchSize?: number;
 }): SyncService {
   const client = createCentralClient(deps.centralUrl);
   const session = createSessionService({
@@ -55,6 +56,7 @@ export function createSync(deps: {
     log: deps.log,
     now: deps.now,
     backoff: deps.backoff,
+    batchSize: deps.batchSize,
     onCardsChanged: deps.onCardsChanged,
     onStatusChanged: () => deps.onStatusChanged(status()),
   });

@@ -11,6 +11,8 @@ export interface TcpProxy {
   dropAll(): void;
   /** Called on the first response bytes to each `POST /api/sync/push`; answer 'cut' to drop the connection there. */
   onPushAnswer: (() => 'pass' | 'cut') | null;
+  /** Everything central answered to pushes that reached the console (or were cut), in order. */
+  pushAnswers: string[];
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startTcpProxy(): Promise<TcpProxy> {
       pairs.clear();
     },
     onPushAnswer: null,
+    pushAnswers: [],
     close: () =>
       new Promise<void>((resolve) => {
         proxy.dropAll();
@@ -45,20 +48,24 @@ export async function startTcpProxy(): Promise<TcpProxy> {
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
     let awaitingPushAnswer = false;
+    let answerIndex = -1;
     const end = () => {
       pairs.delete(pair);
       client.destroy();
       upstream.destroy();
     };
     client.on('data', (chunk: Buffer) => {
+      answerIndex = -1;
       if (chunk.subarray(0, 32).toString('latin1').startsWith('POST /api/sync/push')) awaitingPushAnswer = true;
       upstream.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {
       if (awaitingPushAnswer) {
         awaitingPushAnswer = false;
+        answerIndex = proxy.pushAnswers.push('') - 1;
         if (proxy.onPushAnswer?.() === 'cut') return end();
       }
+      if (answerIndex >= 0) proxy.pushAnswers[answerIndex] += chunk.toString('utf8');
       client.write(chunk);
     });
     client.on('error', end).on('close', end);

@@ -1,52 +1,8 @@
 import { join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
-import type { Card } from '../../../domain/card';
 import type { Change } from '../../../domain/sync';
 import { startCentral, type Central } from '../../../central/server';
-import { createConnectivity } from '../../../main/connectivity';
-import { createCardRepository } from '../../../main/store/cards';
-import { openDatabase } from '../../../main/store/database';
-import { createOutbox } from '../../../main/store/outbox';
-import { createSyncLedger } from '../../../main/store/syncLedger';
-import { createSync } from '../../../main/sync/syncService';
-import { memoryLogger } from '../../support/console';
 
-/** A console's store and sync on a real SQLite file, with test-speed backoff (the API layer adds nothing here). */
-export function aSyncingConsole(dataDir: string, centralUrl: string) {
-  const db = openDatabase(join(dataDir, 'console.sqlite'));
-  const now = () => new Date();
-  const outbox = createOutbox(db, { now, newId: uuidv7 });
-  const cards = createCardRepository(db, { now, newId: uuidv7, outbox });
-  const ledger = createSyncLedger(db, { cards, outbox });
-  const connectivity = createConnectivity(now);
-  const changed: Card[] = [];
-  const sync = createSync({
-    db,
-    centralUrl,
-    outbox,
-    ledger,
-    connectivity,
-    maxOfflineAgeMs: 3_600_000,
-    log: memoryLogger(),
-    now,
-    backoff: { baseMs: 20, capMs: 250 },
-    onCardsChanged: (c) => changed.push(...c),
-    onStatusChanged: () => undefined,
-  });
-  return {
-    db,
-    cards,
-    outbox,
-    ledger,
-    connectivity,
-    sync,
-    changed,
-    async close() {
-      await sync.stop();
-      db.close();
-    },
-  };
-}
+export { aSyncingConsole } from './syncingConsole';
 
 /** Every change central's feed holds for the account, read from the start (how tests see exactly-once). */
 export async function centralFeed(centralUrl: string, login = 'operator'): Promise<Change[]> {

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCentral } from '../../central/server';
+import { tempDir } from '../support/console';
+import { startTcpProxy } from './syncSupport/tcpProxy';
+import { aSyncingConsole, centralFeed, portOf } from './syncSupport/testConsole';
+
+const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;
+
+describe('sync over a flapping link', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.reverse()) await c();
+    cleanups.length = 0;
+  });
+
+  it('leaves central with every operation exactly once although connections drop and answers are cut after central applied a batch', async () => {
+    const temp = tempDir();
+    cleanups.push(() => temp.remove());
+    const central = await startCentral({ port: 0, demo: true });
+    cleanups.push(() => central.close());
+    const proxy = await startTcpProxy();
+    cleanups.push(() => proxy.close());
+    proxy.setTarget(portOf(central.url));
+    const desk = aSyncingConsole(temp.dir, proxy.url, { batchSize: 25 });
+    cleanups.push(() => desk.close());
+    expect((await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
+
+    const ids: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const card = desk.cards.saveDraft({ description: `flap ${i}`, category: 'roadAccident', location: ALMATY });
+      ids.push(card.id);
+      if (i % 4 === 0) desk.cards.transition(card.id, { transition: 'sendToInspector' });
+    }
+    let cuts = 0;
+    proxy.onPushAnswer = () => (Math.random() < 0.3 ? (cuts++, 'cut') : 'pass');
+    let flapping = true;
+    const flap = async () => {
+      while (flapping) {
+        await new Promise((r) => setTimeout(r, 150 + Math.random() * 250));
+        proxy.dropAll();
+      }
+    };
+    const flapper = flap();
+    desk.sync.syncNow();
+    await desk.sync.engine.idle();
+    flapping = false;
+    await flapper;
+
+    expect(cuts).toBeGreaterThan(0);
+    expect(proxy.pushAnswers.join('')).toContain('"duplicate"');
+    const feed = (await centralFeed(central.url)).filter((c) => c.entity === 'card' && ids.includes(c.card.id));
+    const perCard = new Map<string, string[]>();
+    for (const c of feed) if (c.entity === 'card') perCard.set(c.card.id, [...(perCard.get(c.card.id) ?? []), c.card.status]);
+    ids.forEach((id, i) => expect(perCard.get(id)).toEqual(i % 4 === 0 ? ['draft', 'sentToInspector'] : ['draft']));
+    expect(desk.ledger.status().unsent).toBe(0);
+  }, 90_000);
+});

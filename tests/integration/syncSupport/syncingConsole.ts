@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { Card } from '../../../domain/card';
+import { createConnectivity } from '../../../main/connectivity';
+import type { Logger } from '../../../main/log';
+import { createCardRepository } from '../../../main/store/cards';
+import { openDatabase } from '../../../main/store/database';
+import { createOutbox } from '../../../main/store/outbox';
+import { createSyncLedger } from '../../../main/store/syncLedger';
+import { createSync } from '../../../main/sync/syncService';
+
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A console's store and sync on a real SQLite file, with test-speed backoff (the API layer adds nothing here). */
+export function aSyncingConsole(dataDir: string, centralUrl: string, options: { batchSize?: number } = {}) {
+  const db = openDatabase(join(dataDir, 'console.sqlite'));
+  const now = () => new Date();
+  const outbox = createOutbox(db, { now, newId: uuidv7 });
+  const cards = createCardRepository(db, { now, newId: uuidv7, outbox });
+  const ledger = createSyncLedger(db, { cards, outbox });
+  const connectivity = createConnectivity(now);
+  const changed: Card[] = [];
+  const sync = createSync({
+    db,
+    centralUrl,
+    outbox,
+    ledger,
+    connectivity,
+    maxOfflineAgeMs: 3_600_000,
+    log: quiet,
+    now,
+    backoff: { baseMs: 20, capMs: 250 },
+    batchSize: options.batchSize,
+    onCardsChanged: (c) => changed.push(...c),
+    onStatusChanged: () => undefined,
+  });
+  return {
+    db,
+    cards,
+    outbox,
+    ledger,
+    connectivity,
+    sync,
+    changed,
+    async close() {
+      await sync.stop();
+      db.close();
+    },
+  };
+}
+
