@@ -4,9 +4,6 @@ import {
   type ReadinessItem,
   type ReadinessItemId,
   type UnknownReason,
-  type VideoCallReadiness,
-  type VideoCallReason,
-  type WorkstationReadiness,
   type WorkstationProbes,
   type WorkstationReport,
   type WorkstationRequirements,
@@ -14,7 +11,7 @@ import {
   READINESS_ITEMS,
   compareVersions,
 } from './workstation';
-import { ITEM_TITLES, NOT_CHECKED, UNKNOWN_REASONS, adviceFor } from './workstationAdvice';
+import { adviceFor } from './workstationAdvice';
 import {
   type Finding,
   findCamera,
@@ -23,6 +20,7 @@ import {
   findMouse,
   findSoundOutput,
 } from './workstationDevices';
+import { videoCallReadiness } from './workstationVideoCalls';
 
 /** How each item counts: required items decide readiness; video-call items decide whether calls are allowed. */
 export const ITEM_RULES: Record<ReadinessItemId, { required: boolean; forVideoCalls: boolean }> = {
@@ -209,45 +207,6 @@ function verdictOf(items: ReadinessItem[]): WorkstationVerdict {
   return items.every((i) => i.status === 'pass') ? 'ready' : 'ready_with_warnings';
 }
 
-function reasonText(item: ReadinessItem): Localized {
-  const title = ITEM_TITLES[item.id];
-  if (item.status === 'unknown') {
-    const why = UNKNOWN_REASONS[item.unknownReason?.code ?? 'probe_failed'];
-    return {
-      kk: `${title.kk}: тексерілмеді — ${why.kk}`,
-      ru: `${title.ru}: не проверено — ${why.ru}`,
-      en: `${title.en}: not checked — ${why.en}`,
-    };
-  }
-  if (item.valueText === null) {
-    return { kk: `${title.kk}: табылмады`, ru: `${title.ru}: не найдено`, en: `${title.en}: not found` };
-  }
-  return {
-    kk: `${title.kk}: ${item.valueText} (талап ${item.threshold})`,
-    ru: `${title.ru}: ${item.valueText} (требуется ${item.threshold})`,
-    en: `${title.en}: ${item.valueText} (required ${item.threshold})`,
-  };
-}
-
-/**
- * Video calls under the configured policy: a failed required item blocks them under `block` and warns
- * under `warn`; an unknown or a failed optional item only warns, since "could not tell" is not "cannot".
- */
-export function videoCallReadiness(
-  items: ReadinessItem[],
-  policy: WorkstationRequirements['videoCallPolicy'],
-): VideoCallReadiness {
-  const relevant = items.filter((i) => i.forVideoCalls && i.status !== 'pass');
-  const reasons: VideoCallReason[] = relevant.map((i) => ({
-    item: i.id,
-    status: i.status === 'fail' ? 'fail' : 'unknown',
-    text: reasonText(i),
-  }));
-  const hardFailure = relevant.some((i) => i.required && i.status === 'fail');
-  const state = hardFailure && policy === 'block' ? 'blocked' : reasons.length > 0 ? 'warned' : 'allowed';
-  return { state, policy, reasons };
-}
-
 /** The readiness report: pure, so the console, the CLI, the tests and central all reach the same verdict. */
 export function evaluate(
   requirements: WorkstationRequirements,
@@ -279,28 +238,5 @@ export function evaluate(
     videoCalls: videoCallReadiness(items, requirements.videoCallPolicy),
     requirements,
     probes,
-  };
-}
-
-/** What the call feature reads: the last report's video-call verdict under the policy configured now. */
-export function readinessOf(
-  report: WorkstationReport | null,
-  policy: WorkstationRequirements['videoCallPolicy'],
-): WorkstationReadiness {
-  if (!report) {
-    return {
-      videoCalls: {
-        state: 'warned',
-        policy,
-        reasons: [{ item: null, status: 'not_checked', text: NOT_CHECKED }],
-      },
-      verdict: null,
-      checkedAt: null,
-    };
-  }
-  return {
-    videoCalls: videoCallReadiness(report.items, policy),
-    verdict: report.verdict,
-    checkedAt: report.checkedAt,
   };
 }

@@ -9,7 +9,8 @@ import {
   WorkstationProbesSchema,
   WorkstationReportSchema,
 } from '../../domain/workstation';
-import { evaluate, readinessOf } from '../../domain/workstationEvaluate';
+import { evaluate } from '../../domain/workstationEvaluate';
+import { readinessOf } from '../../domain/workstationVideoCalls';
 import type { Logger } from '../log';
 import { measureNetwork } from './network';
 import { probeMachine } from './probes';
