@@ -48,34 +48,67 @@ export const TerritoryImportSchema = z.object({
 export type TerritoryImport = z.infer<typeof TerritoryImportSchema>;
 
 type Ring = readonly (readonly number[])[];
-interface Indexed {
-  departmentId: string;
-  polygons: readonly (readonly Ring[])[];
-  minLon: number;
+
+/**
+ * A ring cut into horizontal bands, each listing the edges that cross it as flat [x1, y1, x2, y2, …]:
+ * a ray cast then tests a handful of edges instead of every vertex of a detailed border.
+ */
+interface BandedRing {
   minLat: number;
-  maxLon: number;
-  maxLat: number;
-  area: number;
+  bandHeight: number;
+  bands: Float64Array[];
 }
 
-/** Even-odd ray casting; the point is [lon, lat]. */
-function inRing(ring: Ring, lon: number, lat: number): boolean {
-  let inside = false;
+const BANDS = 64;
+
+function bandRing(ring: Ring): BandedRing {
+  let minLat = Infinity;
+  let maxLat = -Infinity;
+  for (const [, lat = 0] of ring) {
+    minLat = Math.min(minLat, lat);
+    maxLat = Math.max(maxLat, lat);
+  }
+  const bandHeight = (maxLat - minLat) / BANDS || 1;
+  const lists: number[][] = Array.from({ length: BANDS }, () => []);
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i];
-    const b = ring[j];
-    if (a === undefined || b === undefined) continue;
-    const [xi = 0, yi = 0] = a;
-    const [xj = 0, yj = 0] = b;
+    const [x1 = 0, y1 = 0] = ring[i] ?? [];
+    const [x2 = 0, y2 = 0] = ring[j] ?? [];
+    const from = Math.max(0, Math.floor((Math.min(y1, y2) - minLat) / bandHeight));
+    const to = Math.min(BANDS - 1, Math.floor((Math.max(y1, y2) - minLat) / bandHeight));
+    for (let b = from; b <= to; b++) lists[b]?.push(x1, y1, x2, y2);
+  }
+  return { minLat, bandHeight, bands: lists.map((l) => Float64Array.from(l)) };
+}
+
+/** Even-odd ray casting over the edges of the point's band. */
+function inRing(ring: BandedRing, lon: number, lat: number): boolean {
+  const band = ring.bands[Math.floor((lat - ring.minLat) / ring.bandHeight)];
+  if (band === undefined) return false;
+  let inside = false;
+  for (let k = 0; k < band.length; k += 4) {
+    const xi = band[k] ?? 0;
+    const yi = band[k + 1] ?? 0;
+    const xj = band[k + 2] ?? 0;
+    const yj = band[k + 3] ?? 0;
     if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }
 
-function inPolygon(rings: readonly Ring[], lon: number, lat: number): boolean {
+function inPolygon(rings: readonly BandedRing[], lon: number, lat: number): boolean {
   const [outer, ...holes] = rings;
   if (outer === undefined || !inRing(outer, lon, lat)) return false;
   return !holes.some((hole) => inRing(hole, lon, lat));
+}
+
+interface Indexed {
+  departmentId: string;
+  polygons: readonly (readonly BandedRing[])[];
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+  area: number;
 }
 
 function index(t: Territory): Indexed {
@@ -92,7 +125,15 @@ function index(t: Territory): Indexed {
       maxLat = Math.max(maxLat, lat);
     }
   }
-  return { departmentId: t.departmentId, polygons, minLon, minLat, maxLon, maxLat, area: (maxLon - minLon) * (maxLat - minLat) };
+  return {
+    departmentId: t.departmentId,
+    polygons: polygons.map((rings) => rings.map(bandRing)),
+    minLon,
+    minLat,
+    maxLon,
+    maxLat,
+    area: (maxLon - minLon) * (maxLat - minLat),
+  };
 }
 
 /** Where an appeal or card went, and why (§8). */
