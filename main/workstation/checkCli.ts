@@ -11,7 +11,7 @@ import {
 } from '../../domain/workstation';
 import { ITEM_TITLES } from '../../domain/workstationAdvice';
 import { evaluate } from '../../domain/workstationEvaluate';
-import { CONFIG_FILE_NAME, ConfigError, loadMachineConfig } from '../config';
+import { CONFIG_FILE_NAME, ConfigError, type ConfigEnvironment, loadMachineConfig } from '../config';
 import { measureNetwork } from './network';
 import { probeMachine } from './probes';
 
@@ -31,6 +31,8 @@ export interface CheckCliContext {
   chromeVersion: string | undefined;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** CONSOLE_CENTRAL_URL, as the console itself reads it (development, `npm start`). */
+  env?: ConfigEnvironment;
 }
 
 const USAGE = `Usage: workstation-check [--json] [--out FILE] [--lang ru|kk|en] [--data-dir DIR] [--central-url URL]
@@ -79,7 +81,7 @@ export async function runWorkstationCheckCli(argv: string[], context: CheckCliCo
 
   let config;
   try {
-    config = loadMachineConfig(join(parsed['data-dir'], CONFIG_FILE_NAME));
+    config = loadMachineConfig(join(parsed['data-dir'], CONFIG_FILE_NAME), context.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     context.err(error.message);

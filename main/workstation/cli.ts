@@ -7,5 +7,6 @@ const code = await runWorkstationCheckCli(process.argv.slice(2), {
   chromeVersion: process.versions.chrome,
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  env: process.env,
 });
 process.exitCode = code;
