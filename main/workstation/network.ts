@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { CheckProgress, NetworkProbe, Probe } from '../../domain/workstation';
+import { CentralAnswerError, createPinger } from './roundTrip';
 
 /**
  * The §27 network test against central: round trips to `/api/net/ping`, then a download from
@@ -29,8 +30,6 @@ const FIRST_TRANSFER_BYTES = 256 * 1024;
 /** Below this a transfer is mostly set-up time, however long it took. */
 const MIN_TRUSTED_BYTES = 1024 * 1024;
 
-class CentralAnswerError extends Error {}
-
 const UploadAnswerSchema = z.object({ bytes: z.number() });
 
 const mbps = (bytes: number, ms: number) => (bytes * 8) / 1e6 / (ms / 1000);
@@ -58,15 +57,18 @@ export async function measureNetwork(options: NetworkTestOptions): Promise<Probe
   };
 
   const started = performance.now();
+  const pinger = createPinger(base, timeoutMs);
   try {
     // The first ping opens the connection; its time is set-up, not round trip, so it is not counted.
-    await (await request('/api/net/ping')).arrayBuffer();
     const samples: number[] = [];
-    for (let i = 0; i < pings; i++) {
-      const t0 = performance.now();
-      await (await request('/api/net/ping')).arrayBuffer();
-      samples.push(Math.round((performance.now() - t0) * 100) / 100);
-      progress('ping', ((i + 1) / pings) * 0.2);
+    try {
+      await pinger.ping();
+      for (let i = 0; i < pings; i++) {
+        samples.push(Math.round((await pinger.ping()) * 100) / 100);
+        progress('ping', ((i + 1) / pings) * 0.2);
+      }
+    } finally {
+      pinger.close();
     }
 
     // Each transfer can only under-measure the link (set-up, a pause on a busy machine), so the phase
@@ -132,9 +134,12 @@ export async function measureNetwork(options: NetworkTestOptions): Promise<Probe
 /** A short technical reason for IT: the connection error code when there is one (ECONNREFUSED, timeout). */
 function describe(error: unknown): string {
   if (error instanceof CentralAnswerError) return error.message;
-  if (error instanceof Error && error.name === 'TimeoutError') return 'no answer in time';
-  const cause =
-    error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  if (typeof cause?.code === 'string') return cause.code;
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError') return 'no answer in time';
+  // node:http puts the system code on the error, fetch on its cause.
+  for (const source of [error, error.cause]) {
+    const code = typeof source === 'object' && source !== null && 'code' in source ? source.code : undefined;
+    if (typeof code === 'string') return code;
+  }
+  return error.message;
 }
