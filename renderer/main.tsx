@@ -19,14 +19,20 @@ async function boot(): Promise<void> {
   i18n.on('languageChanged', (language) => (document.documentElement.lang = language));
 
   transport.onState((state) => store.getState().setTransport(state));
-  transport.bridge.on('connectivity.changed', (connectivity) => store.getState().setConnectivity(connectivity));
+  transport.bridge.on('connectivity.changed', (connectivity) =>
+    store.getState().setConnectivity(connectivity),
+  );
   transport.bridge.on('cards.changed', ({ card }) => store.getState().cardChanged(card));
+  transport.bridge.on('sync.changed', (status) => store.getState().syncChanged(status));
+  transport.bridge.on('session.changed', ({ session }) => store.getState().sessionChanged(session));
   transport.bridge.on('workstation.changed', ({ report, readiness }) =>
     store.getState().workstationChanged(report, readiness),
   );
   transport.bridge.on('workstation.progress', (progress) => store.getState().readinessProgressed(progress));
   void store.getState().loadShell();
   void store.getState().loadCards();
+  void store.getState().loadSync();
+  void store.getState().loadSession();
   void store.getState().startReadiness();
 
   const root = document.getElementById('root');

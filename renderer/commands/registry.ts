@@ -49,6 +49,13 @@ export const COMMANDS: readonly Command[] = [
     run: () => document.getElementById('card-description')?.focus(),
   },
   {
+    id: 'sync.now',
+    label: 'sync:commands.syncNow',
+    keys: 'Alt+Y',
+    when: (state) => Boolean(state.appInfo?.centralUrl),
+    run: ({ store }) => void store.getState().syncNow(),
+  },
+  {
     id: 'language.next',
     label: 'common:language.label',
     keys: 'Alt+L',

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { cardsText } from '../features/cards/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/readiness/i18n';
+import { signinText } from '../features/signin/i18n';
+import { syncText } from '../features/sync/i18n';
 import { commonText } from './common';
 import { type FeatureTranslations, LANGUAGES, type Language } from './translations';
 
@@ -12,6 +14,8 @@ export const NAMESPACES = {
   cards: cardsText,
   map: mapText,
   readiness: readinessText,
+  sync: syncText,
+  signin: signinText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useHotkeys } from '../commands/useHotkeys';
 import { ReadinessStatus } from '../features/readiness';
+import { SessionBadge, SignInScreen } from '../features/signin';
+import { SyncStatusBar } from '../features/sync';
 import { useConsole } from '../store';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
 import { HotkeyHelp } from './HotkeyHelp';
@@ -17,6 +19,8 @@ export function Frame() {
   const view = useConsole((s) => s.view);
   const showView = useConsole((s) => s.showView);
   const toggleHelp = useConsole((s) => s.toggleHelp);
+  const session = useConsole((s) => s.session);
+  const sessionLoaded = useConsole((s) => s.sessionLoaded);
   if (!info) {
     return (
       <div className="splash" role="status">
@@ -24,6 +28,14 @@ export function Frame() {
       </div>
     );
   }
+  // With a central system, work starts with signing in; without one the console works alone in its configured role.
+  if (info.centralUrl && !sessionLoaded)
+    return (
+      <div className="splash" role="status">
+        {t('loading')}
+      </div>
+    );
+  if (info.centralUrl && !session) return <SignInScreen />;
   const sections = sectionsFor(info.role);
   const active = sections.find((s) => s.id === view) ?? sections[0];
   return (
@@ -52,6 +64,8 @@ export function Frame() {
         </nav>
         <div className="topbar__status">
           <ConnectivityIndicator />
+          {info.centralUrl && <SyncStatusBar />}
+          <SessionBadge />
           <ReadinessStatus />
           <LanguageSwitch />
           <ThemeSwitch />

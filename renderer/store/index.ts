@@ -3,16 +3,20 @@ import { type StoreApi, createStore, useStore } from 'zustand';
 import type { ConsoleBridge } from '../../domain/ipc';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
 import { type ReadinessSlice, createReadinessSlice } from '../features/readiness/slice';
+import { type SignInSlice, createSignInSlice } from '../features/signin/slice';
+import { type SyncSlice, createSyncSlice } from '../features/sync/slice';
 import { type ShellSlice, createShellSlice } from '../shell/slice';
 
 /** One store built from feature slices; a feature adds its slice here. */
-export type ConsoleState = ShellSlice & CardsSlice & ReadinessSlice;
+export type ConsoleState = ShellSlice & CardsSlice & ReadinessSlice & SyncSlice & SignInSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
     ...createShellSlice(bridge)(...args),
     ...createCardsSlice(bridge)(...args),
     ...createReadinessSlice(bridge)(...args),
+    ...createSyncSlice(bridge)(...args),
+    ...createSignInSlice(bridge)(...args),
   }));
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CARD_CATEGORIES, type CardCategory } from '../../../domain/category';
 import { CARD_LIMITS } from '../../../domain/card';
 import { useConsole } from '../../store';
+import { CardSyncBadge } from '../sync';
 
 export function CardForm() {
   const { t, i18n } = useTranslation('cards');
@@ -9,6 +10,8 @@ export function CardForm() {
   const editCard = useConsole((s) => s.editCard);
   const saveCard = useConsole((s) => s.saveCard);
   const newCard = useConsole((s) => s.newCard);
+  const sendCard = useConsole((s) => s.sendCard);
+  const withCentral = useConsole((s) => Boolean(s.appInfo?.centralUrl));
   const saving = useConsole((s) => s.saving);
   const savedAt = useConsole((s) => s.savedAt);
   const problems = useConsole((s) => s.problems);
@@ -25,8 +28,9 @@ export function CardForm() {
     >
       <div className="panel__head">
         <h2 id="card-form-title">
-          {editor.localNumber ? t('editing', { number: editor.localNumber }) : t('creating')}
+          {editor.localNumber ? t('editing', { number: editor.number ?? editor.localNumber }) : t('creating')}
         </h2>
+        <CardSyncBadge cardId={editor.id} />
         <button type="button" className="ghost" onClick={newCard}>
           {t('newCard')} <kbd>Alt+N</kbd>
         </button>
@@ -105,6 +109,11 @@ export function CardForm() {
         <button type="submit" className="primary" disabled={saving}>
           {saving ? t('saving') : t('saveDraft')} <kbd>Ctrl+S</kbd>
         </button>
+        {withCentral && editor.status === 'draft' && (
+          <button type="button" onClick={() => void sendCard()} disabled={saving}>
+            {t('send')}
+          </button>
+        )}
         {savedAt && (
           <span className="muted" role="status">
             {t('savedAt', { time: new Date(savedAt).toLocaleTimeString(i18n.language) })}

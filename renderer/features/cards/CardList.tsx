@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../store';
+import { CardSyncBadge } from '../sync';
 
 export function CardList() {
   const { t, i18n } = useTranslation('cards');
@@ -23,10 +24,17 @@ export function CardList() {
               data-testid="card-list-item"
             >
               <span className="card-list__head">
-                <strong>{t('number', { number: card.localNumber })}</strong>
+                <strong data-testid="card-number">
+                  {t('number', { number: card.number ?? card.localNumber })}
+                </strong>
+                {!card.number && <span className="muted">{t('provisional')}</span>}
                 <span className="badge">{t(`status.${card.status}`)}</span>
+                <CardSyncBadge cardId={card.id} />
                 <span className="muted">
-                  {new Date(card.updatedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}
+                  {new Date(card.updatedAt).toLocaleString(i18n.language, {
+                    dateStyle: 'short',
+                    timeStyle: 'short',
+                  })}
                 </span>
               </span>
               <span className="card-list__category">

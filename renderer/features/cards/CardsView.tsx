@@ -9,14 +9,19 @@ export function CardsView() {
   const editCard = useConsole((s) => s.editCard);
   const lat = Number(editor.lat);
   const lon = Number(editor.lon);
-  const picked = editor.lat !== '' && editor.lon !== '' && Number.isFinite(lat) && Number.isFinite(lon) ? { lat, lon } : null;
+  const picked =
+    editor.lat !== '' && editor.lon !== '' && Number.isFinite(lat) && Number.isFinite(lon)
+      ? { lat, lon }
+      : null;
   return (
     <div className="cards-view">
       <CardList />
       <CardForm />
       <IncidentMap
         picked={picked}
-        onPick={(point) => editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' })}
+        onPick={(point) =>
+          editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' })
+        }
       />
     </div>
   );

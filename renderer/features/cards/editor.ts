@@ -1,4 +1,4 @@
-import type { Card, CardDraftInput } from '../../../domain/card';
+import type { Card, CardDraftInput, CardStatus } from '../../../domain/card';
 import type { CardCategory } from '../../../domain/category';
 import type { LocationSource } from '../../../domain/geo';
 
@@ -6,6 +6,9 @@ import type { LocationSource } from '../../../domain/geo';
 export interface CardEditor {
   id: string | undefined;
   localNumber: number | undefined;
+  /** Central's register number; until it comes, the console's provisional `localNumber` stands in. */
+  number: string | null;
+  status: CardStatus;
   description: string;
   category: CardCategory | null;
   lat: string;
@@ -18,6 +21,8 @@ export type EditorProblem = 'invalidLatitude' | 'invalidLongitude' | 'bothCoordi
 export const emptyEditor = (): CardEditor => ({
   id: undefined,
   localNumber: undefined,
+  number: null,
+  status: 'draft',
   description: '',
   category: null,
   lat: '',
@@ -28,6 +33,8 @@ export const emptyEditor = (): CardEditor => ({
 export const editorFromCard = (card: Card): CardEditor => ({
   id: card.id,
   localNumber: card.localNumber,
+  number: card.number ?? null,
+  status: card.status,
   description: card.description,
   category: card.category,
   lat: card.location ? String(card.location.lat) : '',

@@ -1,0 +1,61 @@
+import { defineTranslations } from '../../i18n/translations';
+
+export const signinText = defineTranslations(
+  {
+    title: 'Sign in to the 102 console',
+    login: 'Login',
+    password: 'Password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    signOut: 'Sign out',
+    offlineMode: 'signed in offline',
+    refusal: {
+      wrongCredentials: 'Wrong login or password.',
+      locked: 'The account is locked after several failed attempts. Try again in 15 minutes.',
+      disabled: 'The account is disabled. Contact the digitalisation unit.',
+      offlineUnknownAccount:
+        'The central system is unreachable, and this account has never signed in on this workstation. Sign in once while it is online.',
+      offlineTooOld:
+        'The central system is unreachable, and the last online sign-in here is too long ago. Sign in while it is online.',
+      unavailable: 'Sign-in is unavailable right now. Try again; if it keeps failing, tell IT.',
+    },
+  },
+  {
+    title: 'Вход в пульт 102',
+    login: 'Логин',
+    password: 'Пароль',
+    signIn: 'Войти',
+    signingIn: 'Вход…',
+    signOut: 'Выйти',
+    offlineMode: 'вход без связи',
+    refusal: {
+      wrongCredentials: 'Неверный логин или пароль.',
+      locked: 'Учётная запись заблокирована после нескольких неудачных попыток. Повторите через 15 минут.',
+      disabled: 'Учётная запись отключена. Обратитесь в подразделение цифровизации.',
+      offlineUnknownAccount:
+        'Центральная система недоступна, а эта учётная запись ещё не входила на этом рабочем месте. Войдите один раз, когда связь будет.',
+      offlineTooOld:
+        'Центральная система недоступна, а последний вход со связью был слишком давно. Войдите, когда связь будет.',
+      unavailable: 'Вход сейчас недоступен. Повторите; если не получается, сообщите в ИТ.',
+    },
+  },
+  {
+    title: '102 пультіне кіру',
+    login: 'Логин',
+    password: 'Құпиясөз',
+    signIn: 'Кіру',
+    signingIn: 'Кіруде…',
+    signOut: 'Шығу',
+    offlineMode: 'байланыссыз кірді',
+    refusal: {
+      wrongCredentials: 'Логин немесе құпиясөз қате.',
+      locked: 'Бірнеше сәтсіз әрекеттен кейін тіркелгі бұғатталды. 15 минуттан кейін қайталаңыз.',
+      disabled: 'Тіркелгі өшірілген. Цифрландыру бөлімшесіне хабарласыңыз.',
+      offlineUnknownAccount:
+        'Орталық жүйе қолжетімсіз, ал бұл тіркелгі осы жұмыс орнында әлі кірмеген. Байланыс болғанда бір рет кіріңіз.',
+      offlineTooOld:
+        'Орталық жүйе қолжетімсіз, ал мұнда байланыспен соңғы кіру тым ертеде болған. Байланыс болғанда кіріңіз.',
+      unavailable: 'Қазір кіру мүмкін емес. Қайталаңыз; болмаса, IT-ге хабарлаңыз.',
+    },
+  },
+);

@@ -1,0 +1,2 @@
+export { SessionBadge } from './SessionBadge';
+export { SignInScreen } from './SignInScreen';

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import type { CardSyncState } from '../../../domain/syncStatus';
+import { useConsole } from '../../store';
+import { selectCardSync } from './slice';
+
+function label(sync: CardSyncState, t: (key: string, options?: Record<string, string>) => string): string {
+  switch (sync.state) {
+    case 'local':
+      return t('state.local');
+    case 'sending':
+      return t('state.sending');
+    case 'synced':
+      return t('state.synced');
+    case 'rejected':
+      return t('state.rejected', { reason: sync.reason });
+  }
+}
+
+/** Where one card stands with central; a rejection shows central's reason in its words. */
+export function CardSyncBadge({ cardId }: { cardId: string | undefined }) {
+  const { t } = useTranslation('sync');
+  const sync = useConsole(selectCardSync(cardId));
+  if (!sync) return null;
+  return (
+    <span
+      className={`badge sync-badge sync-badge--${sync.state}`}
+      data-testid="card-sync"
+      role={sync.state === 'rejected' ? 'alert' : undefined}
+    >
+      {label(sync, t)}
+    </span>
+  );
+}

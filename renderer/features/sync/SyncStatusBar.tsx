@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { useConsole } from '../../store';
+
+/** The top bar's outbox counter and the "sync now" action (Alt+Y). */
+export function SyncStatusBar() {
+  const { t } = useTranslation('sync');
+  const status = useConsole((s) => s.syncStatus);
+  const syncNow = useConsole((s) => s.syncNow);
+  if (!status) return null;
+  return (
+    <div className="sync-status" role="status">
+      <span data-testid="unsent-count">{t('unsent', { count: status.unsent })}</span>{' '}
+      <button type="button" className="ghost" onClick={() => void syncNow()}>
+        {t('syncNow')} <kbd>Alt+Y</kbd>
+      </button>
+    </div>
+  );
+}

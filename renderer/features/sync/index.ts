@@ -1,0 +1,2 @@
+export { CardSyncBadge } from './CardSyncBadge';
+export { SyncStatusBar } from './SyncStatusBar';
