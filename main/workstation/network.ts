@@ -27,6 +27,11 @@ export interface NetworkTestOptions {
 }
 
 const FIRST_TRANSFER_BYTES = 256 * 1024;
+/**
+ * Every console checks at start, so a shift change must not flood central: 8 MB in 400 ms is 160 Mbit/s,
+ * far above §27's 20, and a faster link is reported as at least what 8 MB showed (about 16 MB each way).
+ */
+const DEFAULT_MAX_TRANSFER_BYTES = 8 * 1024 * 1024;
 /** Below this a transfer is mostly set-up time, however long it took. */
 const MIN_TRUSTED_BYTES = 1024 * 1024;
 
@@ -40,7 +45,7 @@ export async function measureNetwork(options: NetworkTestOptions): Promise<Probe
   const base = options.centralUrl.replace(/\/+$/, '');
   const pings = options.pings ?? 6;
   const minTransferMs = options.minTransferMs ?? 400;
-  const maxBytes = options.maxTransferBytes ?? 32 * 1024 * 1024;
+  const maxBytes = options.maxTransferBytes ?? DEFAULT_MAX_TRANSFER_BYTES;
   const phaseBudgetMs = options.phaseBudgetMs ?? 2_500;
   const timeoutMs = options.requestTimeoutMs ?? 5_000;
   // Progress only moves forward: a transfer that turns out quick must not pull the bar back.
