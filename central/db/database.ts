@@ -1,3 +1,8 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -18,24 +23,41 @@ export interface Database extends Sql {
 }
 
 /**
- * PGlite runs initdb on every in-memory start (seconds); tests and benches start many. The first start
- * in a process keeps an image of the empty cluster and later in-memory starts load it instead.
+ * PGlite runs initdb on every fresh start (seconds, far more on a busy machine), and tests and benches
+ * start many. The first fresh start on a machine saves an image of the empty cluster in the temp folder
+ * (keyed by the PGlite build); later fresh starts, in memory or in a new data folder, load it instead.
  */
 let emptyCluster: Promise<Blob> | null = null;
 
-async function inMemoryPglite(): Promise<PGlite> {
+function emptyClusterImage(): Promise<Blob> {
   emptyCluster ??= (async () => {
+    const pglite = statSync(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const file = join(tmpdir(), `central-pglite-empty-${pglite.size}-${Math.round(pglite.mtimeMs)}.tar`);
+    if (existsSync(file)) return new Blob([await readFile(file)]);
     const template = new PGlite();
     await template.waitReady;
     const image = await template.dumpDataDir('none');
     await template.close();
+    // Written aside and renamed, so a concurrent start never reads half a file.
+    const partial = `${file}.${process.pid}.${Date.now()}`;
+    await writeFile(partial, Buffer.from(await image.arrayBuffer()));
+    await rename(partial, file);
     return image;
   })();
-  return new PGlite({ loadDataDir: await emptyCluster });
+  return emptyCluster;
+}
+
+function isFresh(dataDir: string): boolean {
+  return !existsSync(dataDir) || readdirSync(dataDir).length === 0;
 }
 
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = dataDir ? new PGlite(dataDir) : await inMemoryPglite();
+  const db =
+    dataDir === undefined
+      ? new PGlite({ loadDataDir: await emptyClusterImage() })
+      : isFresh(dataDir)
+        ? new PGlite(mkdirSync(dataDir, { recursive: true }) ?? dataDir, { loadDataDir: await emptyClusterImage() })
+        : new PGlite(dataDir);
   await db.waitReady;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {

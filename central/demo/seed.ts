@@ -68,6 +68,17 @@ export function demoTerritories(file = APPROX_REGIONS_FILE): { departments: Depa
   return { departments: [...regions, ...DEMO_DISTRICTS], territories: [...squares, ...districts], source: 'fallback squares around seats' };
 }
 
+/** Demo hashes are computed once per process: tests and benches seed many fresh databases. */
+const demoHashes = new Map<string, Promise<string>>();
+function demoHash(login: string): Promise<string> {
+  let hash = demoHashes.get(login);
+  if (!hash) {
+    hash = hashPassword(login);
+    demoHashes.set(login, hash);
+  }
+  return hash;
+}
+
 /** Seeds demo data once (idempotent: existing rows are kept, so two instances may both seed). */
 export async function seedDemo(db: Database, accounts: AccountRepository): Promise<{ accounts: readonly { login: string; role: string }[]; territorySource: string }> {
   const { departments, territories, source } = demoTerritories();
@@ -80,7 +91,7 @@ export async function seedDemo(db: Database, accounts: AccountRepository): Promi
   });
   for (const a of DEMO_ACCOUNTS) {
     if (await accounts.byLogin(a.login)) continue;
-    await accounts.insert({ id: uuidv7(), login: a.login, passwordHash: await hashPassword(a.login), role: a.role, departmentId: a.departmentId, displayName: a.displayName });
+    await accounts.insert({ id: uuidv7(), login: a.login, passwordHash: await demoHash(a.login), role: a.role, departmentId: a.departmentId, displayName: a.displayName });
   }
   return { accounts: DEMO_ACCOUNTS, territorySource: source };
 }

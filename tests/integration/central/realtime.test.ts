@@ -57,10 +57,10 @@ describe.skipIf(!postgresReachable)(`two central instances on one PostgreSQL beh
   });
 });
 
-describe('realtime on one instance', () => {
+describe('realtime on one PGlite instance', () => {
   let t: TestCentral;
   beforeAll(async () => {
-    t = await startTestCentral();
+    t = await startTestCentral({ pglite: true });
   });
   afterAll(() => t.close());
 

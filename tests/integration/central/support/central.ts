@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Central, type CentralOptions, startCentral } from '../../../../central/server';
 import { api, type Api, loginAs } from './client';
+import { freshPostgresDatabase, postgresReachable } from './postgres';
 
 export interface TestCentral {
   central: Central;
@@ -13,9 +14,15 @@ export interface TestCentral {
   close(): Promise<void>;
 }
 
-/** Central on a random port with demo data; PGlite in memory unless told otherwise. */
-export async function startTestCentral(options: CentralOptions = {}): Promise<TestCentral> {
-  const central = await startCentral({ port: 0, demo: true, ...options });
+/**
+ * Central on a random port with demo data. Without a database in the options: a fresh PostgreSQL
+ * database of its own when PostgreSQL is reachable (created in milliseconds, dropped on close), else
+ * PGlite in memory. The suites that are about PGlite itself pass `pglite: true`.
+ */
+export async function startTestCentral(options: CentralOptions & { pglite?: boolean } = {}): Promise<TestCentral> {
+  const { pglite, ...rest } = options;
+  const own = !pglite && !rest.databaseUrl && !rest.dataDir && postgresReachable ? await freshPostgresDatabase() : null;
+  const central = await startCentral({ port: 0, demo: true, ...rest, ...(own ? { databaseUrl: own.url } : {}) });
   const call = api(central.url);
   const tokens = new Map<string, Promise<string>>();
   return {
@@ -30,7 +37,10 @@ export async function startTestCentral(options: CentralOptions = {}): Promise<Te
       }
       return t;
     },
-    close: () => central.close(),
+    async close() {
+      await central.close();
+      await own?.drop();
+    },
   };
 }
 
