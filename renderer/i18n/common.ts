@@ -5,6 +5,7 @@ export const commonText = defineTranslations(
   {
     appTitle: '102 Console',
     nav: { label: 'Sections', cards: 'Cards' },
+    statusbar: { label: 'Status' },
     roles: {
       operator: '102 operator',
       inspector: 'Senior inspector',
@@ -22,7 +23,7 @@ export const commonText = defineTranslations(
       since: 'since {{time}}',
       lost: 'Connection to the console service is lost. Restart the console.',
     },
-    language: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    language: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English', short: { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' } },
     theme: { label: 'Theme', dark: 'Dark', light: 'Light' },
     hotkeys: {
       title: 'Keyboard shortcuts',
@@ -43,6 +44,7 @@ export const commonText = defineTranslations(
   {
     appTitle: 'Пульт 102',
     nav: { label: 'Разделы', cards: 'Карточки' },
+    statusbar: { label: 'Состояние' },
     roles: {
       operator: 'Оператор 102',
       inspector: 'Старший инспектор',
@@ -60,7 +62,7 @@ export const commonText = defineTranslations(
       since: 'с {{time}}',
       lost: 'Связь со службой пульта потеряна. Перезапустите пульт.',
     },
-    language: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    language: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English', short: { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' } },
     theme: { label: 'Тема', dark: 'Тёмная', light: 'Светлая' },
     hotkeys: {
       title: 'Горячие клавиши',
@@ -81,6 +83,7 @@ export const commonText = defineTranslations(
   {
     appTitle: '102 пульті',
     nav: { label: 'Бөлімдер', cards: 'Карточкалар' },
+    statusbar: { label: 'Күйі' },
     roles: {
       operator: '102 операторы',
       inspector: 'Аға инспектор',
@@ -98,7 +101,7 @@ export const commonText = defineTranslations(
       since: '{{time}} бастап',
       lost: 'Пульт қызметімен байланыс үзілді. Пультті қайта іске қосыңыз.',
     },
-    language: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
+    language: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English', short: { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' } },
     theme: { label: 'Тақырып', dark: 'Қараңғы', light: 'Жарық' },
     hotkeys: {
       title: 'Жылдам пернелер',

@@ -10,7 +10,10 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { sectionsFor } from './navigation';
 import { ThemeSwitch } from './ThemeSwitch';
 
-/** The app frame: who is working, the sections for that role, the link to central, language, theme, help. */
+/**
+ * The app frame: who is working, the sections for that role, language, theme and help on top;
+ * the link to central, unsent operations and workstation readiness in the status bar below.
+ */
 export function Frame() {
   const { t } = useTranslation();
   useHotkeys();
@@ -63,10 +66,7 @@ export function Frame() {
           ))}
         </nav>
         <div className="topbar__status">
-          <ConnectivityIndicator />
-          {info.centralUrl && <SyncStatusBar />}
           <SessionBadge />
-          <ReadinessStatus />
           <LanguageSwitch />
           <ThemeSwitch />
           <button type="button" className="ghost" onClick={() => toggleHelp(true)}>
@@ -80,6 +80,12 @@ export function Frame() {
         </div>
       )}
       <main className="workspace">{active && <active.View />}</main>
+      {/* The state of the link, the outbox and the workstation, always in the same place, like a status bar. */}
+      <footer className="statusbar" aria-label={t('statusbar.label')}>
+        <ConnectivityIndicator />
+        {info.centralUrl && <SyncStatusBar />}
+        <ReadinessStatus />
+      </footer>
       <HotkeyHelp />
     </div>
   );

@@ -16,9 +16,11 @@ export function LanguageSwitch() {
           type="button"
           lang={language}
           aria-pressed={i18n.language === language}
+          aria-label={t(`language.${language}`)}
+          title={t(`language.${language}`)}
           onClick={() => choose(language)}
         >
-          {t(`language.${language}`)}
+          {t(`language.short.${language}`)}
         </button>
       ))}
     </div>
