@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 import { WorkstationReadinessSchema } from '../../domain/workstation';
 import { expect, startConsoleHost, test } from './fixtures';
 
+const FIRST_CHECK_MS = 40_000;
+
 /** Asks the running host for `workstation.readiness` over the contract, as the call feature will. */
 async function readinessOverContract(url: string) {
   const { origin, hash } = new URL(url);
@@ -47,7 +49,8 @@ test.describe('workstation readiness (§27)', () => {
       });
       await page.goto(host.url);
       const status = page.getByTestId('workstation-status');
-      await expect(status).toContainText('video calls blocked');
+      // The first check waits for Chromium to list media devices, which takes seconds on a busy machine.
+      await expect(status).toContainText('video calls blocked', { timeout: FIRST_CHECK_MS });
       await status.click();
 
       await expect(page.getByRole('heading', { name: 'Workstation readiness' })).toBeVisible();
@@ -120,12 +123,17 @@ test.describe('workstation readiness (§27)', () => {
     });
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Readiness' }).click();
-    await expect(page.getByTestId('readiness-item-headset')).toContainText('Allow camera and microphone access when the console asks');
+    await expect(page.getByTestId('readiness-item-headset')).toContainText(
+      'Allow camera and microphone access when the console asks',
+      { timeout: FIRST_CHECK_MS },
+    );
     await expect(page.getByText('Nothing is recorded or sent')).toBeVisible();
     await page.getByRole('button', { name: 'Allow and check' }).click();
     // Names become visible once access is given, so the explanation goes away.
     await expect(page.getByRole('button', { name: 'Allow and check' })).toBeHidden();
-    await expect(page.getByTestId('readiness-item-camera')).toHaveAttribute('data-status', 'pass');
+    await expect(page.getByTestId('readiness-item-camera')).toHaveAttribute('data-status', 'pass', {
+      timeout: FIRST_CHECK_MS,
+    });
 
     await page.getByRole('button', { name: 'Start the test' }).click();
     const meter = page.getByRole('meter', { name: 'Microphone level' });
