@@ -46,20 +46,28 @@ export async function createEventBus(db: Database): Promise<EventBus> {
     });
   }
 
+  async function notify(event: CentralEvent): Promise<void> {
+    let payload = JSON.stringify({ from: instanceId, event } satisfies Envelope);
+    if (Buffer.byteLength(payload) > NOTIFY_MAX_BYTES) {
+      const spill = randomUUID();
+      await db.query('insert into bus_spill (id, payload) values ($1, $2::jsonb)', [spill, JSON.stringify(event)]);
+      // Spilled events are read within milliseconds; a minute is ample before they are swept.
+      await db.query(`delete from bus_spill where at < now() - interval '1 minute'`);
+      payload = JSON.stringify({ from: instanceId, spill } satisfies Envelope);
+    }
+    await db.query('select pg_notify($1, $2)', [CHANNEL, payload]);
+  }
+
+  // One queue keeps this instance's events in order on the other instances (an ICE candidate must not
+  // overtake its offer), without making the caller wait for the round trip.
+  let outbound: Promise<void> = Promise.resolve();
+
   return {
     instanceId,
     async publish(event) {
       deliver(event);
       if (db.kind !== 'postgres') return;
-      let payload = JSON.stringify({ from: instanceId, event } satisfies Envelope);
-      if (Buffer.byteLength(payload) > NOTIFY_MAX_BYTES) {
-        const spill = randomUUID();
-        await db.query('insert into bus_spill (id, payload) values ($1, $2::jsonb)', [spill, JSON.stringify(event)]);
-        // Spilled events are read within milliseconds; a minute is ample before they are swept.
-        await db.query(`delete from bus_spill where at < now() - interval '1 minute'`);
-        payload = JSON.stringify({ from: instanceId, spill } satisfies Envelope);
-      }
-      await db.query('select pg_notify($1, $2)', [CHANNEL, payload]);
+      outbound = outbound.then(() => notify(event)).catch(() => undefined);
     },
     subscribe(handler) {
       handlers.add(handler);
@@ -67,6 +75,7 @@ export async function createEventBus(db: Database): Promise<EventBus> {
     },
     async close() {
       handlers.clear();
+      await outbound;
       await unlisten?.();
     },
   };
