@@ -5,6 +5,9 @@ import type { CentralClient, TokenPair } from '../sync/centralClient';
 import type { TokenSource } from '../sync/engine';
 import type { OfflineAccounts, SignedInAccount } from '../store/offlineAccounts';
 
+/** argon2id at OWASP's minimum (19 MiB, 2 passes), as central hashes: the verifier never leaves this workstation's disk. */
+const VERIFIER_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
 /** Refresh this long before the access token expires, so a push never starts with a dying token. */
 const REFRESH_MARGIN_MS = 60_000;
 
@@ -60,7 +63,7 @@ export function createSessionService(deps: {
     if (answer.ok) {
       accept(answer.value);
       const account = answer.value.account;
-      deps.offline.remember(login, await argon2.hash(password, { type: argon2.argon2id }), account, deps.now());
+      deps.offline.remember(login, await argon2.hash(password, VERIFIER_OPTIONS), account, deps.now());
       pendingPassword = null;
       publish(toSession(account, 'online'));
       deps.log.info('auth.signedIn', { mode: 'online', role: account.role });

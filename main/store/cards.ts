@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { type Card, type CardDraftInput, type CardFields, type CardId, CardStatusSchema } from '../../domain/card';
 import { CardCategorySchema } from '../../domain/category';
 import { LocationSourceSchema } from '../../domain/geo';
-import { TRANSITIONS, type TransitionInput } from '../../domain/workflow';
+import type { TransitionInput } from '../../domain/workflow';
 import type { Outbox } from './outbox';
 
 interface CardRow {
@@ -67,7 +67,7 @@ const changedFields = (before: DraftFields, after: DraftFields): Partial<DraftFi
 export interface CardRepository {
   /** Saves the draft and its operation (`card.create` the first time, then the changed fields) in one transaction. */
   saveDraft(input: CardDraftInput): Card;
-  /** A workflow step (send…): the local status moves ahead as a hint; central decides and its answer wins. */
+  /** A workflow step (send…) as an operation; the status changes when central's answer comes, since central decides. */
   transition(id: CardId, input: TransitionInput): Card;
   get(id: CardId): Card | undefined;
   list(): Card[];
@@ -146,10 +146,9 @@ export function createCardRepository(
   });
 
   const transition = db.transaction((id: string, input: TransitionInput): Card => {
-    mustGet(id);
-    updateStatus.run(TRANSITIONS[input.transition].to, deps.now().toISOString(), id);
+    const card = mustGet(id);
     deps.outbox.append({ type: 'card.transition', cardId: id, payload: input });
-    return mustGet(id);
+    return card;
   });
 
   return {
@@ -174,7 +173,7 @@ export function createCardRepository(
         insert.run({ ...columns(card), ...central, localNumber: nextNumber.get()?.next ?? 1, createdAt: card.createdAt });
       } else {
         updateCentral.run(central);
-        // Unsent local changes (fields, a status moved ahead by "send") stay until central answers them.
+        // Unsent local field changes stay until central answers them; so does the status they were made on.
         if (!hasUnsent) {
           updateFields.run({ ...columns(card), id: card.id, now });
           updateStatus.run(card.status, now, card.id);

@@ -1,18 +1,30 @@
+import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Card } from '../../../domain/card';
-import { createConnectivity } from '../../../main/connectivity';
+import { type ConnectivityService, createConnectivity } from '../../../main/connectivity';
 import type { Logger } from '../../../main/log';
-import { createCardRepository } from '../../../main/store/cards';
+import { type CardRepository, createCardRepository } from '../../../main/store/cards';
 import { openDatabase } from '../../../main/store/database';
-import { createOutbox } from '../../../main/store/outbox';
-import { createSyncLedger } from '../../../main/store/syncLedger';
-import { createSync } from '../../../main/sync/syncService';
+import { type Outbox, createOutbox } from '../../../main/store/outbox';
+import { type SyncLedger, createSyncLedger } from '../../../main/store/syncLedger';
+import { type SyncService, createSync } from '../../../main/sync/syncService';
+
+export interface SyncingConsole {
+  db: Database.Database;
+  cards: CardRepository;
+  outbox: Outbox;
+  ledger: SyncLedger;
+  connectivity: ConnectivityService;
+  sync: SyncService;
+  changed: Card[];
+  close(): Promise<void>;
+}
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** A console's store and sync on a real SQLite file, with test-speed backoff (the API layer adds nothing here). */
-export function aSyncingConsole(dataDir: string, centralUrl: string, options: { batchSize?: number } = {}) {
+export function aSyncingConsole(dataDir: string, centralUrl: string, options: { batchSize?: number } = {}): SyncingConsole {
   const db = openDatabase(join(dataDir, 'console.sqlite'));
   const now = () => new Date();
   const outbox = createOutbox(db, { now, newId: uuidv7 });
