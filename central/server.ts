@@ -104,7 +104,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerAccountRoutes(app, { auth, accounts, departments });
   registerDepartmentRoutes(app, { db, auth, departments, territories });
   registerCitizenRoutes(app, { intake, appeals, attachments });
-  registerStaffAppealRoutes(app, { db, auth, appeals, intake, calls });
+  registerStaffAppealRoutes(app, { db, auth, appeals, attachments, intake, calls });
   registerCardRoutes(app, { db, auth, cards });
   registerSyncRoutes(app, { auth, sync });
   registerRealtimeRoutes(app, { auth, hub, bus, calls, appeals });

@@ -69,6 +69,7 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/territories/import': 'territories.import',
   'GET /api/staff/appeals': 'appeals.read',
   'GET /api/staff/appeals/:id': 'appeals.read',
+  'GET /api/staff/appeals/:id/attachments/:attachmentId': 'appeals.read',
   'POST /api/staff/appeals/:id/messages': 'appeals.chat',
   'POST /api/staff/calls/:id/accept': 'calls.accept',
   'GET /api/cards': 'cards.read',

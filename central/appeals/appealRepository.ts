@@ -171,6 +171,12 @@ export function createAppealRepository(db: Sql) {
       );
     },
 
+    async storedAttachment(appealId: string, attachmentId: string): Promise<{ contentType: string; storageName: string; bytes: number } | null> {
+      const rows = await db.query<AttachmentRow>('select * from attachments where appeal_id = $1 and id = $2', [appealId, attachmentId]);
+      const r = rows[0];
+      return r ? { contentType: r.content_type, storageName: r.storage_name, bytes: Number(r.bytes) } : null;
+    },
+
     async countAttachments(appealId: string): Promise<number> {
       const rows = await db.query<{ n: number | string }>('select count(*) as n from attachments where appeal_id = $1', [appealId]);
       return Number(rows[0]?.n ?? 0);

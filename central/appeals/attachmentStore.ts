@@ -1,3 +1,4 @@
+import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttachmentKind } from '../../domain/appeal';
@@ -41,6 +42,11 @@ export class AttachmentStore {
     const storageName = `${appealId}/${attachmentId}.${ext}`;
     await writeFile(join(this.root, storageName), bytes, { flag: 'wx' });
     return storageName;
+  }
+
+  /** Opens a stored file by the name central gave it (read from the database, never from a request). */
+  open(storageName: string): ReadStream {
+    return createReadStream(join(this.root, storageName));
   }
 
   async removeAll(): Promise<void> {

@@ -9,6 +9,7 @@ import { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import type { AppealRepository } from './appealRepository';
+import type { AttachmentStore } from './attachmentStore';
 import type { CallService } from './callService';
 import type { IntakeService } from './intakeService';
 
@@ -27,9 +28,9 @@ export async function redactFor(db: Sql, p: Principal, appeal: AppealStaffView):
 /** The operators' side of appeals: the queue of their territory, chat with the citizen, taking calls. */
 export function registerStaffAppealRoutes(
   app: FastifyInstance,
-  deps: { db: Sql; auth: AuthService; appeals: AppealRepository; intake: IntakeService; calls: CallService },
+  deps: { db: Sql; auth: AuthService; appeals: AppealRepository; attachments: AttachmentStore; intake: IntakeService; calls: CallService },
 ): void {
-  const { db, auth, appeals, intake, calls } = deps;
+  const { db, auth, appeals, attachments, intake, calls } = deps;
 
   async function appealInScope(p: Principal, id: string): Promise<AppealStaffView> {
     const found = await appeals.byId(id);
@@ -48,6 +49,25 @@ export function registerStaffAppealRoutes(
     const appeal = await redactFor(db, principal, await appealInScope(principal, params.id));
     return { appeal, messages: await appeals.chat(appeal.id) };
   });
+
+  staffRoute(
+    app,
+    auth,
+    'GET /api/staff/appeals/:id/attachments/:attachmentId',
+    { params: z.strictObject({ id: z.uuid('id must be a UUID'), attachmentId: z.uuid('attachment id must be a UUID') }) },
+    async ({ principal, params, reply }) => {
+      await appealInScope(principal, params.id);
+      const stored = await appeals.storedAttachment(params.id, params.attachmentId);
+      if (!stored) throw new HttpProblem(404, 'no such attachment');
+      await db.query(`insert into audit_log (account_id, action, subject_id) values ($1, 'attachment.read', $2)`, [principal.accountId, params.attachmentId]);
+      return reply
+        .header('content-type', stored.contentType)
+        .header('content-length', String(stored.bytes))
+        .header('content-disposition', 'attachment')
+        .header('x-content-type-options', 'nosniff')
+        .send(attachments.open(stored.storageName));
+    },
+  );
 
   staffRoute(app, auth, 'POST /api/staff/appeals/:id/messages', { params: IdParams, body: ChatInputSchema }, async ({ principal, params, body, reply }) => {
     const appeal = await appealInScope(principal, params.id);

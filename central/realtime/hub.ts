@@ -22,10 +22,6 @@ export class RealtimeHub {
     this.unsubscribe = bus.subscribe((event) => this.dispatch(event));
   }
 
-  get size(): number {
-    return this.clients.size;
-  }
-
   addStaff(socket: WebSocket, principal: Principal): () => void {
     const client: Client = { kind: 'staff', socket, principal };
     this.clients.add(client);

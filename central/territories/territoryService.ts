@@ -39,10 +39,6 @@ export class TerritoryService {
     });
   }
 
-  get size(): number {
-    return this.router.size;
-  }
-
   async reload(): Promise<void> {
     const rows = await this.db.query<{ department_id: string; geometry: unknown }>('select department_id, geometry from territories');
     this.router = createTerritoryRouter(

@@ -91,9 +91,13 @@ describe('bad input gets a 4xx with a reason, never a 500', () => {
     expect((await attach('photo.jpg', JPEG, 'photo', 'not-the-token')).status).toBe(404);
   });
 
-  it('stores a good attachment under its own name', async () => {
+  it('stores a good attachment under its own name and gives it to the operator of the territory', async () => {
     const r = await attach('фото двора.jpg');
     expect(r).toMatchObject({ status: 201, body: { kind: 'photo', contentType: 'image/jpeg', name: 'фото двора.jpg' } });
+    const id = (r.body as { id: string }).id;
+    const file = await fetch(`${t.url}/api/staff/appeals/${receipt.id}/attachments/${id}`, { headers: { authorization: `Bearer ${await t.token('operator')}` } });
+    expect(file.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await file.arrayBuffer()).equals(JPEG)).toBe(true);
   });
 
   it('refuses bad ids and queries', async () => {

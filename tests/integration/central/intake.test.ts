@@ -102,3 +102,14 @@ describe('the citizen widget (§2)', () => {
     expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });
 });
+
+describe('official territories (§8)', () => {
+  it('imports an official territory and routes by it at once', async () => {
+    const { lat, lon } = PLACES.almatyCentre;
+    const ring = [[lon - 0.01, lat - 0.01], [lon + 0.01, lat - 0.01], [lon + 0.01, lat + 0.01], [lon - 0.01, lat + 0.01], [lon - 0.01, lat - 0.01]];
+    const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { departmentId: 'kz-almaty-bostandyq', source: 'МВД' }, geometry: { type: 'Polygon', coordinates: [ring] } }] };
+    const r = await t.call('POST', '/api/territories/import', { token: await t.token('admin'), body: file });
+    expect(r).toMatchObject({ status: 200, body: { imported: 1 } });
+    expect((await register(anAppeal({ location: PLACES.almatyCentre }))).departmentId).toBe('kz-almaty-bostandyq');
+  });
+});
