@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { CheckProgress, NetworkProbe, Probe } from '../../domain/workstation';
-import { CentralAnswerError, createPinger } from './roundTrip';
+import { CentralAnswerError, createNetClient } from './netClient';
 
 /**
  * The §27 network test against central: round trips to `/api/net/ping`, then a download from
@@ -35,8 +34,6 @@ const DEFAULT_MAX_TRANSFER_BYTES = 8 * 1024 * 1024;
 /** Below this a transfer is mostly set-up time, however long it took. */
 const MIN_TRUSTED_BYTES = 1024 * 1024;
 
-const UploadAnswerSchema = z.object({ bytes: z.number() });
-
 const mbps = (bytes: number, ms: number) => (bytes * 8) / 1e6 / (ms / 1000);
 
 export async function measureNetwork(options: NetworkTestOptions): Promise<Probe<NetworkProbe>> {
@@ -55,29 +52,20 @@ export async function measureNetwork(options: NetworkTestOptions): Promise<Probe
     options.onProgress?.({ phase, fraction: reported });
   };
 
-  const request = async (path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    if (!response.ok) throw new CentralAnswerError(`HTTP ${response.status} from ${path.split('?')[0]}`);
-    return response;
-  };
-
   const started = performance.now();
-  const pinger = createPinger(base, timeoutMs);
+  const client = createNetClient(base, timeoutMs);
   try {
     // The first ping opens the connection; its time is set-up, not round trip, so it is not counted.
+    await client.ping();
     const samples: number[] = [];
-    try {
-      await pinger.ping();
-      for (let i = 0; i < pings; i++) {
-        samples.push(Math.round((await pinger.ping()) * 100) / 100);
-        progress('ping', ((i + 1) / pings) * 0.2);
-      }
-    } finally {
-      pinger.close();
+    for (let i = 0; i < pings; i++) {
+      samples.push(Math.round((await client.ping()) * 100) / 100);
+      progress('ping', ((i + 1) / pings) * 0.2);
     }
 
     // Each transfer can only under-measure the link (set-up, a pause on a busy machine), so the phase
     // keeps the best rate it saw; it ends on a long-enough transfer, the size cap, or its time budget.
+    const payload = randomBytes(maxBytes);
     const transfer = async (phase: 'download' | 'upload', from: number, span: number) => {
       const phaseStarted = performance.now();
       let bytes = FIRST_TRANSFER_BYTES;
@@ -85,34 +73,17 @@ export async function measureNetwork(options: NetworkTestOptions): Promise<Probe
       let best = 0;
       for (;;) {
         const t0 = performance.now();
-        const moved = phase === 'download' ? await download(bytes) : await upload(bytes);
+        if (phase === 'download') await client.download(bytes);
+        else await client.upload(payload.subarray(0, bytes));
         const ms = performance.now() - t0;
-        total += moved;
-        best = Math.max(best, mbps(moved, ms));
+        total += bytes;
+        best = Math.max(best, mbps(bytes, ms));
         const spent = performance.now() - phaseStarted;
         progress(phase, from + span * Math.min(1, Math.max(spent / phaseBudgetMs, bytes / maxBytes)));
         const measured = ms >= minTransferMs && bytes >= MIN_TRUSTED_BYTES;
         if (measured || bytes >= maxBytes || spent >= phaseBudgetMs) return { rate: best, total };
         bytes = Math.min(maxBytes, bytes * 2);
       }
-    };
-    const download = async (bytes: number) => {
-      const body = await (await request(`/api/net/download?bytes=${bytes}`)).arrayBuffer();
-      if (body.byteLength !== bytes)
-        throw new CentralAnswerError(`download returned ${body.byteLength} of ${bytes} bytes`);
-      return bytes;
-    };
-    const payload = randomBytes(maxBytes);
-    const upload = async (bytes: number) => {
-      const response = await request('/api/net/upload', {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream' },
-        body: payload.subarray(0, bytes),
-      });
-      const answer = UploadAnswerSchema.safeParse(await response.json());
-      const counted = answer.success ? answer.data.bytes : 'none';
-      if (counted !== bytes) throw new CentralAnswerError(`upload acknowledged ${counted} of ${bytes} bytes`);
-      return bytes;
     };
 
     const down = await transfer('download', 0.2, 0.4);
@@ -133,6 +104,8 @@ export async function measureNetwork(options: NetworkTestOptions): Promise<Probe
     };
   } catch (error) {
     return { state: 'unknown', reason: { code: 'central_unreachable', detail: describe(error) } };
+  } finally {
+    client.close();
   }
 }
 

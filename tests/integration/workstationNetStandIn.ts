@@ -2,6 +2,8 @@ import { type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const CHUNK = 16 * 1024;
+/** One block served in slices: allocating per request would measure the stand-in, not the client. */
+const BLOCK = Buffer.alloc(8 * 1024 * 1024, 7);
 
 /** A slow link: chunks at the pace of the given rate. */
 function sendPaced(res: ServerResponse, bytes: number, mbps: number): void {
@@ -13,7 +15,7 @@ function sendPaced(res: ServerResponse, bytes: number, mbps: number): void {
       return;
     }
     const take = Math.min(CHUNK, bytes - sent);
-    res.write(Buffer.alloc(take, 7));
+    res.write(BLOCK.subarray(0, take));
     sent += take;
     const due = started + (sent * 8) / (mbps * 1000);
     setTimeout(next, Math.max(0, due - Date.now()));
@@ -36,7 +38,7 @@ export function startNetStandIn(
       const bytes = Number(url.searchParams.get('bytes'));
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes });
       if (options.downloadMbps) sendPaced(res, bytes, options.downloadMbps);
-      else res.end(Buffer.alloc(bytes, 7));
+      else res.end(BLOCK.subarray(0, bytes));
     } else if (req.method === 'POST' && url.pathname === '/api/net/upload') {
       let bytes = 0;
       req.on('data', (chunk: Buffer) => (bytes += chunk.length));
