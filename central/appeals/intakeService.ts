@@ -6,6 +6,7 @@ import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
 import type { AppealRepository } from './appealRepository';
 import { checkCitizenToken, newCitizenToken } from './citizenToken';
+import { createIntakeBatcher } from './intakeBatcher';
 
 export function toPublicView(a: AppealStaffView): AppealPublicView {
   return { id: a.id, number: a.number, kind: a.kind, status: a.status, createdAt: a.createdAt, updatedAt: a.updatedAt, attachments: a.attachments };
@@ -19,6 +20,7 @@ export function createIntakeService(deps: {
   bus: EventBus;
 }) {
   const { appeals, departments, territories, bus } = deps;
+  const batcher = createIntakeBatcher(appeals);
 
   async function appealForCitizen(id: string, token: string | undefined): Promise<AppealStaffView> {
     const found = await appeals.byId(id);
@@ -33,7 +35,7 @@ export function createIntakeService(deps: {
       if (chosen !== null && !departments.get(chosen)) throw new HttpProblem(400, `unknown department ${chosen}`);
       const routing = territories.route(intake.location ?? null, chosen);
       const { token, hash } = newCitizenToken();
-      const appeal = await appeals.insert({ id: uuidv7(), intake, routing, citizenTokenHash: hash });
+      const appeal = await batcher.insert({ id: uuidv7(), intake, routing, citizenTokenHash: hash });
       await bus.publish({ kind: 'appeal.new', departmentId: appeal.departmentId, appeal });
       return { id: appeal.id, number: appeal.number, status: appeal.status, citizenToken: token, departmentId: appeal.departmentId };
     },

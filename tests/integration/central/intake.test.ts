@@ -23,6 +23,13 @@ describe('appeal intake from every channel (§2, §7)', () => {
     expect(receipt).toMatchObject({ number: expect.stringMatching(/^\d{4}-\d{6}$/), status: 'registered', citizenToken: expect.any(String) });
   });
 
+  it('registers a burst of appeals together, each with its own number and department', async () => {
+    const places = [PLACES.almatyCentre, PLACES.astana, PLACES.medeu];
+    const receipts = await Promise.all(Array.from({ length: 60 }, (_, i) => register(anAppeal({ location: places[i % 3], anonymous: true }))));
+    expect(new Set(receipts.map((r) => r.number)).size).toBe(60);
+    expect(receipts.map((r) => r.departmentId)).toEqual(Array.from({ length: 60 }, (_, i) => ['kz-almaty', 'kz-astana', 'kz-almaty-medeu'][i % 3]));
+  });
+
   it('routes an appeal to the department of its territory (§8)', async () => {
     expect((await register(anAppeal({ location: PLACES.astana }))).departmentId).toBe('kz-astana');
     expect((await register(anAppeal({ location: PLACES.medeu }))).departmentId).toBe('kz-almaty-medeu');
