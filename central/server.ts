@@ -30,6 +30,7 @@ import { createSyncService } from './sync/syncService';
 import { registerSyncRoutes } from './sync/routes';
 import { TerritoryService } from './territories/territoryService';
 import { registerWorkstationRoutes } from './workstations/routes';
+import { uploadRoutes } from './uploads/routes';
 
 export interface CentralOptions {
   /** 0 = a random free port (tests); default 8102. */
@@ -110,6 +111,8 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerRealtimeRoutes(app, { auth, hub, bus, calls, appeals });
   registerNetRoutes(app);
   registerWorkstationRoutes(app, { db, auth });
+  // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
+  await app.register(uploadRoutes({ auth, dir: join(attachments.root, 'card-files') }));
   await app.register(fastifyStatic, { root: join(here, 'widget'), prefix: '/widget/', index: 'index.html' });
 
   const address = await app.listen({ port: options.port ?? 8102, host: options.host ?? '127.0.0.1' });

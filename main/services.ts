@@ -9,6 +9,8 @@ import { type ConsoleEventBus, createEventBus } from './events';
 import type { Logger } from './log';
 import { type CardRepository, createCardRepository } from './store/cards';
 import { openDatabase } from './store/database';
+import { createCardFiles } from './files/cardFiles';
+import { createCardFileRepository } from './store/cardFiles';
 import { createOutbox } from './store/outbox';
 import { type SyncLedger, createSyncLedger } from './store/syncLedger';
 import { type SyncService, createSync } from './sync/syncService';
@@ -65,6 +67,7 @@ export function createServices(options: ServicesOptions): Services {
           for (const card of changed) events.emit('cards.changed', { card });
         },
         onStatusChanged: (status) => events.emit('sync.changed', status),
+        files: createCardFiles({ dir: join(options.dataDir, 'files'), files: createCardFileRepository(db), newId: uuidv7, now }),
       })
     : null;
   sync?.session.onChange((session) => events.emit('session.changed', { session }));

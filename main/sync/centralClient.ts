@@ -13,14 +13,21 @@ import {
  * timeouts via AbortSignal are all we need, and one HTTP stack less to keep patched.
  * Every failure is a value: `network` (no answer — retry later) or `http` (central answered with an error).
  */
-export type CentralFailure = { kind: 'network'; message: string } | { kind: 'http'; status: number; message: string };
+export type CentralFailure =
+  { kind: 'network'; message: string } | { kind: 'http'; status: number; message: string };
 export type CentralResult<T> = { ok: true; value: T } | { ok: false; failure: CentralFailure };
 
 export const TokenPairSchema = z.object({
   accessToken: z.string().min(1),
   refreshToken: z.string().min(1),
   expiresIn: z.number().positive(),
-  account: z.object({ id: z.uuid(), login: z.string(), role: RoleSchema, departmentId: z.string().nullable(), displayName: z.string() }),
+  account: z.object({
+    id: z.uuid(),
+    login: z.string(),
+    role: RoleSchema,
+    departmentId: z.string().nullable(),
+    displayName: z.string(),
+  }),
 });
 export type TokenPair = z.infer<typeof TokenPairSchema>;
 
@@ -57,29 +64,52 @@ export function createCentralClient(baseUrl: string): CentralClient {
       // A body cut mid-way is a transport failure too: the request may or may not have been applied.
       text = await response.text();
     } catch (error) {
-      return { ok: false, failure: { kind: 'network', message: error instanceof Error ? error.name : 'network error' } };
+      return {
+        ok: false,
+        failure: { kind: 'network', message: error instanceof Error ? error.name : 'network error' },
+      };
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return { ok: false, failure: { kind: 'network', message: `unreadable answer (HTTP ${response.status})` } };
+      return {
+        ok: false,
+        failure: { kind: 'network', message: `unreadable answer (HTTP ${response.status})` },
+      };
     }
     if (!response.ok) {
       const detail = z.object({ error: z.string() }).safeParse(json);
-      return { ok: false, failure: { kind: 'http', status: response.status, message: detail.success ? detail.data.error : `HTTP ${response.status}` } };
+      return {
+        ok: false,
+        failure: {
+          kind: 'http',
+          status: response.status,
+          message: detail.success ? detail.data.error : `HTTP ${response.status}`,
+        },
+      };
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) return { ok: false, failure: { kind: 'http', status: response.status, message: 'answer does not match the protocol' } };
+    if (!parsed.success)
+      return {
+        ok: false,
+        failure: { kind: 'http', status: response.status, message: 'answer does not match the protocol' },
+      };
     return { ok: true, value: parsed.data };
   }
 
   return {
     url,
-    login: (login, password) => request('/api/auth/login', TokenPairSchema, { method: 'POST', body: { login, password } }),
-    refresh: (refreshToken) => request('/api/auth/refresh', TokenPairSchema, { method: 'POST', body: { refreshToken } }),
-    push: (token, operations) => request('/api/sync/push', SyncPushResponseSchema, { method: 'POST', token, body: { operations } }),
+    login: (login, password) =>
+      request('/api/auth/login', TokenPairSchema, { method: 'POST', body: { login, password } }),
+    refresh: (refreshToken) =>
+      request('/api/auth/refresh', TokenPairSchema, { method: 'POST', body: { refreshToken } }),
+    push: (token, operations) =>
+      request('/api/sync/push', SyncPushResponseSchema, { method: 'POST', token, body: { operations } }),
     pull: (token, since, limit) =>
-      request(`/api/sync/pull?since=${since}&limit=${limit}`, SyncPullResponseSchema, { method: 'GET', token }),
+      request(`/api/sync/pull?since=${since}&limit=${limit}`, SyncPullResponseSchema, {
+        method: 'GET',
+        token,
+      }),
   };
 }

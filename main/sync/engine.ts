@@ -28,6 +28,8 @@ export interface SyncEngineDeps {
   /** A quiet pull this often even without a realtime nudge. */
   pollMs?: number;
   batchSize?: number;
+  /** Files of cards go after the cards themselves: called once the outbox is pushed. */
+  uploadFiles?: (token: string) => Promise<{ ok: true } | { ok: false; failure: CentralFailure }>;
 }
 
 export interface SyncEngine {
@@ -60,7 +62,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let httpUp = false;
   let idleWaiters: (() => void)[] = [];
 
-  const showConnectivity = () => deps.connectivity.set(!httpUp ? 'offline' : realtimeUp ? 'online' : 'degraded');
+  const showConnectivity = () =>
+    deps.connectivity.set(!httpUp ? 'offline' : realtimeUp ? 'online' : 'degraded');
 
   async function push(token: string): Promise<Round> {
     for (;;) {
@@ -93,7 +96,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (!token) return { ok: false, failure: { kind: 'signedOut' } };
     const pushed = await push(token);
     if (!pushed.ok) return pushed;
-    return pull(token);
+    const pulled = await pull(token);
+    if (!pulled.ok || !deps.uploadFiles) return pulled;
+    return deps.uploadFiles(token);
   }
 
   const sleep = (ms: number) =>

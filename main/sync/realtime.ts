@@ -56,7 +56,8 @@ export function createRealtimeLink(deps: {
         return;
       }
       const message = ServerMessageSchema.safeParse(json);
-      if (message.success && (message.data.type === 'card.changed' || message.data.type === 'chat.message')) deps.onNudge();
+      if (message.success && (message.data.type === 'card.changed' || message.data.type === 'chat.message'))
+        deps.onNudge();
     });
     ws.on('unexpected-response', (_req, res) => {
       if (res.statusCode === 401) deps.tokens.refused();

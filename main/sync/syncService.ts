@@ -7,6 +7,7 @@ import { createOfflineAccounts } from '../store/offlineAccounts';
 import type { Outbox } from '../store/outbox';
 import type { SyncLedger } from '../store/syncLedger';
 import type Database from 'better-sqlite3';
+import type { CardFiles } from '../files/cardFiles';
 import type { BackoffPolicy } from './backoff';
 import { createCentralClient } from './centralClient';
 import { type SyncEngine, createSyncEngine } from './engine';
@@ -37,6 +38,7 @@ export function createSync(deps: {
   onStatusChanged(status: SyncStatus): void;
   backoff?: BackoffPolicy;
   batchSize?: number;
+  files?: CardFiles;
 }): SyncService {
   const client = createCentralClient(deps.centralUrl);
   const session = createSessionService({
@@ -57,6 +59,9 @@ export function createSync(deps: {
     now: deps.now,
     backoff: deps.backoff,
     batchSize: deps.batchSize,
+    uploadFiles: deps.files
+      ? (token) => deps.files?.upload(deps.centralUrl, token) ?? Promise.resolve({ ok: true as const })
+      : undefined,
     onCardsChanged: deps.onCardsChanged,
     onStatusChanged: () => deps.onStatusChanged(status()),
   });

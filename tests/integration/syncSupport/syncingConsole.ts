@@ -4,6 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Card } from '../../../domain/card';
 import { type ConnectivityService, createConnectivity } from '../../../main/connectivity';
 import type { Logger } from '../../../main/log';
+import { type CardFiles, createCardFiles } from '../../../main/files/cardFiles';
+import { createCardFileRepository } from '../../../main/store/cardFiles';
 import { type CardRepository, createCardRepository } from '../../../main/store/cards';
 import { openDatabase } from '../../../main/store/database';
 import { type Outbox, createOutbox } from '../../../main/store/outbox';
@@ -18,6 +20,7 @@ export interface SyncingConsole {
   connectivity: ConnectivityService;
   sync: SyncService;
   changed: Card[];
+  files: CardFiles;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export function aSyncingConsole(dataDir: string, centralUrl: string, options: { 
   const ledger = createSyncLedger(db, { cards, outbox });
   const connectivity = createConnectivity(now);
   const changed: Card[] = [];
+  const files = createCardFiles({ dir: join(dataDir, 'files'), files: createCardFileRepository(db), newId: uuidv7, now });
   const sync = createSync({
     db,
     centralUrl,
@@ -43,6 +47,7 @@ export function aSyncingConsole(dataDir: string, centralUrl: string, options: { 
     now,
     backoff: { baseMs: 20, capMs: 250 },
     batchSize: options.batchSize,
+    files,
     onCardsChanged: (c) => changed.push(...c),
     onStatusChanged: () => undefined,
   });
@@ -54,6 +59,7 @@ export function aSyncingConsole(dataDir: string, centralUrl: string, options: { 
     connectivity,
     sync,
     changed,
+    files,
     async close() {
       await sync.stop();
       db.close();

@@ -11,6 +11,8 @@ export interface TcpProxy {
   dropAll(): void;
   /** Called on the first response bytes to each `POST /api/sync/push`; answer 'cut' to drop the connection there. */
   onPushAnswer: (() => 'pass' | 'cut') | null;
+  /** Called with the first line of each request before it is forwarded; answer 'cut' to drop the connection instead. */
+  onRequest: ((requestLine: string) => 'pass' | 'cut') | null;
   /** Everything central answered to pushes that reached the console (or were cut), in order. */
   pushAnswers: string[];
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export async function startTcpProxy(): Promise<TcpProxy> {
       pairs.clear();
     },
     onPushAnswer: null,
+    onRequest: null,
     pushAnswers: [],
     close: () =>
       new Promise<void>((resolve) => {
@@ -56,7 +59,9 @@ export async function startTcpProxy(): Promise<TcpProxy> {
     };
     client.on('data', (chunk: Buffer) => {
       answerIndex = -1;
-      if (chunk.subarray(0, 32).toString('latin1').startsWith('POST /api/sync/push')) awaitingPushAnswer = true;
+      const head = chunk.subarray(0, 200).toString('latin1');
+      if (/^[A-Z]+ \//.test(head) && proxy.onRequest?.(head.split('\r\n')[0] ?? '') === 'cut') return end();
+      if (head.startsWith('POST /api/sync/push')) awaitingPushAnswer = true;
       upstream.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {

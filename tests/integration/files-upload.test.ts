@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCentral } from '../../central/server';
+import { CHUNK_SIZE } from '../../main/files/cardFiles';
+import { tempDir } from '../support/console';
+import { startTcpProxy } from './syncSupport/tcpProxy';
+import { aSyncingConsole, portOf } from './syncSupport/testConsole';
+
+/** A photo-sized JPEG: the real header, then 3 MB of camera-noise bytes. */
+function aPhoto(file: string): Buffer {
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(3 * 1024 * 1024 + 12_345)]);
+  writeFileSync(file, bytes);
+  return bytes;
+}
+
+describe('card files', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.reverse()) await c();
+    cleanups.length = 0;
+  });
+
+  it('upload a photo after its card and, when the link is cut mid-upload, resume at the next missing chunk', async () => {
+    const temp = tempDir();
+    cleanups.push(() => temp.remove());
+    const attachmentsDir = join(temp.dir, 'central-attachments');
+    const central = await startCentral({ port: 0, demo: true, attachmentsDir });
+    cleanups.push(() => central.close());
+    const proxy = await startTcpProxy();
+    cleanups.push(() => proxy.close());
+    proxy.setTarget(portOf(central.url));
+    const desk = aSyncingConsole(temp.dir, proxy.url);
+    cleanups.push(() => desk.close());
+    expect((await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
+
+    const requests: string[] = [];
+    let chunkPuts = 0;
+    proxy.onRequest = (line) => {
+      requests.push(line);
+      // The sixth chunk never arrives: the link drops as it is sent.
+      return line.startsWith('PUT /api/uploads/') && ++chunkPuts === 6 ? 'cut' : 'pass';
+    };
+    const card = desk.cards.saveDraft({ description: 'photo of the damaged car', category: 'roadAccident', location: null });
+    const photo = aPhoto(join(temp.dir, 'photo.jpg'));
+    const fileId = await desk.files.attach(card.id, 'photo', join(temp.dir, 'photo.jpg'));
+    desk.sync.syncNow();
+    await desk.sync.engine.idle();
+
+    const stored = readFileSync(join(attachmentsDir, 'card-files', fileId));
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(createHash('sha256').update(photo).digest('hex'));
+    const chunks = Math.ceil(photo.length / CHUNK_SIZE);
+    const sentIndexes = requests.filter((l) => l.startsWith('PUT /api/uploads/')).map((l) => Number(/chunks\/(\d+)/.exec(l)?.[1]));
+    // Every chunk once, and the one cut mid-way once more: the upload resumed, it did not restart.
+    expect(sentIndexes).toEqual([0, 1, 2, 3, 4, 5, ...Array.from({ length: chunks - 5 }, (_, i) => i + 5)]);
+    // The card reached central before its file did.
+    const firstPush = requests.findIndex((l) => l.startsWith('POST /api/sync/push'));
+    const firstUpload = requests.findIndex((l) => l.startsWith('POST /api/uploads'));
+    expect(firstPush).toBeGreaterThanOrEqual(0);
+    expect(firstUpload).toBeGreaterThan(firstPush);
+  }, 60_000);
+});
