@@ -30,11 +30,17 @@ async function connectAll(url: string, n: number, onFrame: (text: string) => voi
 }
 
 /** Runs `EVENTS` rounds: `emit(marker)` then waits until all clients saw the marker; answers the times in ms. */
-async function rounds(sockets: () => number, waitFor: { marker: string; left: number; done: () => void }, emit: (marker: string) => Promise<void>): Promise<number[]> {
+async function rounds(
+  sockets: () => number,
+  waitFor: { marker: string; left: number; done: () => void },
+  emit: (marker: string) => Promise<void>,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < EVENTS + 5; i++) {
     const marker = randomUUID();
-    const all = new Promise<void>((resolve) => Object.assign(waitFor, { marker, left: sockets(), done: resolve }));
+    const all = new Promise<void>((resolve) =>
+      Object.assign(waitFor, { marker, left: sockets(), done: resolve }),
+    );
     const t0 = performance.now();
     await emit(marker);
     await all;
@@ -58,10 +64,14 @@ const reference = await (async () => {
   const port = (wss.address() as { port: number }).port;
   const { state, onFrame } = counter();
   const sockets = await connectAll(`ws://127.0.0.1:${port}`, CLIENTS, onFrame);
-  const times = await rounds(() => CLIENTS, state, async (marker) => {
-    const frame = JSON.stringify({ type: 'appeal.new', appeal: { id: marker, text: 'x'.repeat(400) } });
-    for (const c of wss.clients) c.send(frame);
-  });
+  const times = await rounds(
+    () => CLIENTS,
+    state,
+    async (marker) => {
+      const frame = JSON.stringify({ type: 'appeal.new', appeal: { id: marker, text: 'x'.repeat(400) } });
+      for (const c of wss.clients) c.send(frame);
+    },
+  );
   for (const s of sockets) s.terminate();
   wss.close();
   return percentile(times, 99);
@@ -69,18 +79,38 @@ const reference = await (async () => {
 
 const central = await spawnCentral({});
 try {
-  const login = await fetch(`${central.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'operator', password: 'operator' }) });
+  const login = await fetch(`${central.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'operator', password: 'operator' }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const { state, onFrame } = counter();
-  const sockets = await connectAll(`${central.url.replace('http', 'ws')}/ws?token=${accessToken}`, CLIENTS, onFrame);
-  const times = await rounds(() => CLIENTS, state, async (marker) => {
-    const response = await fetch(`${central.url}/api/appeals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'text', channel: 'widget', language: 'kk', anonymous: true, category: 'otherOffence', text: `Бенчмарк ${marker}`, location: { lat: 43.2567, lon: 76.9286 } }),
-    });
-    if (response.status !== 201) throw new Error(`intake answered ${response.status}`);
-  });
+  const sockets = await connectAll(
+    `${central.url.replace('http', 'ws')}/ws?token=${accessToken}`,
+    CLIENTS,
+    onFrame,
+  );
+  const times = await rounds(
+    () => CLIENTS,
+    state,
+    async (marker) => {
+      const response = await fetch(`${central.url}/api/appeals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'text',
+          channel: 'widget',
+          language: 'kk',
+          anonymous: true,
+          category: 'otherOffence',
+          text: `Бенчмарк ${marker}`,
+          location: { lat: 43.2567, lon: 76.9286 },
+        }),
+      });
+      if (response.status !== 201) throw new Error(`intake answered ${response.status}`);
+    },
+  );
   for (const s of sockets) s.terminate();
   const p99 = percentile(times, 99);
   reportBench({
@@ -92,7 +122,12 @@ try {
     ratio: p99 / reference,
     target: 'value < 250 ms',
     pass: p99 < 250,
-    extra: { clients: CLIENTS, events: EVENTS, p50_ms: Math.round(percentile(times, 50) * 10) / 10, max_ms: Math.round((times.at(-1) ?? 0) * 10) / 10 },
+    extra: {
+      clients: CLIENTS,
+      events: EVENTS,
+      p50_ms: Math.round(percentile(times, 50) * 10) / 10,
+      max_ms: Math.round((times.at(-1) ?? 0) * 10) / 10,
+    },
   });
 } finally {
   await central.close();

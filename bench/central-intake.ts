@@ -31,11 +31,22 @@ const body = (i: number) =>
 function post(agent: Agent, url: URL, payload: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent, host: url.hostname, port: url.port, path: '/api/appeals', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: '/api/appeals',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => (res.statusCode === 201 ? resolve(JSON.parse(Buffer.concat(chunks).toString()).id) : reject(new Error(`status ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 201
+            ? resolve(JSON.parse(Buffer.concat(chunks).toString()).id)
+            : reject(new Error(`status ${res.statusCode}`)),
+        );
       },
     );
     req.on('error', reject);
@@ -43,11 +54,17 @@ function post(agent: Agent, url: URL, payload: string): Promise<string> {
   });
 }
 
-async function endToEnd(options: { databaseUrl?: string }): Promise<{ rate: number; p50: number; p99: number }> {
+async function endToEnd(options: {
+  databaseUrl?: string;
+}): Promise<{ rate: number; p50: number; p99: number }> {
   // Central runs in its own process, as deployed; the load generator here must not share its event loop.
   const central = await spawnCentral(options);
   try {
-    const login = await fetch(`${central.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'operator', password: 'operator' }) });
+    const login = await fetch(`${central.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'operator', password: 'operator' }),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const ws = new WebSocket(`${central.url.replace('http', 'ws')}/ws?token=${accessToken}`);
     await new Promise((r) => ws.once('open', r));
@@ -97,11 +114,22 @@ async function endToEnd(options: { databaseUrl?: string }): Promise<{ rate: numb
 async function rawInserts(query: (sql: string, params: unknown[]) => Promise<unknown>): Promise<number> {
   const sql = `insert into appeals (id, number, kind, channel, via, language, category, text, media, lat, lon, department_id, routed_by, anonymous, applicant, status, citizen_token_hash)
     values ($1, $2, 'text', 'app102', null, 'ru', 'otherOffence', $3, null, $4, 76.9286, null, 'fallbackQueue', true, null, 'registered', $5)`;
-  const insert = (i: number) => query(sql, [randomUUID(), `raw-${i}-${randomUUID()}`, `Шум во дворе, бенчмарк ${i}`, 43.2567 + (i % 100) * 0.0001, randomBytes(32).toString('hex')]);
+  const insert = (i: number) =>
+    query(sql, [
+      randomUUID(),
+      `raw-${i}-${randomUUID()}`,
+      `Шум во дворе, бенчмарк ${i}`,
+      43.2567 + (i % 100) * 0.0001,
+      randomBytes(32).toString('hex'),
+    ]);
   for (let i = 0; i < 200; i++) await insert(i);
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (next < APPEALS) await insert(next++); }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < APPEALS) await insert(next++);
+    }),
+  );
   return APPEALS / ((performance.now() - t0) / 1000);
 }
 
@@ -149,7 +177,9 @@ const main = postgres ?? pglite;
 const reference = postgresRaw ?? pgliteRaw;
 reportBench({
   name: 'central-intake',
-  metric: postgres ? 'appeals/s end to end on PostgreSQL' : 'appeals/s end to end on PGlite (PostgreSQL unreachable)',
+  metric: postgres
+    ? 'appeals/s end to end on PostgreSQL'
+    : 'appeals/s end to end on PGlite (PostgreSQL unreachable)',
   unit: 'appeals/s',
   value: main.rate,
   reference,

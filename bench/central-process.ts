@@ -5,12 +5,24 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Starts `central/main.ts --demo` in a child process on a random port; answers its URL and a stop. */
-export async function spawnCentral(options: { databaseUrl?: string }): Promise<{ url: string; close(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'central/main.ts'), '--demo'], {
-    cwd: root,
-    env: { ...process.env, CENTRAL_PORT: '0', CENTRAL_LOG: '0', DATABASE_URL: options.databaseUrl ?? '', CENTRAL_DATA_DIR: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export async function spawnCentral(options: {
+  databaseUrl?: string;
+}): Promise<{ url: string; close(): Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'central/main.ts'), '--demo'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        CENTRAL_PORT: '0',
+        CENTRAL_LOG: '0',
+        DATABASE_URL: options.databaseUrl ?? '',
+        CENTRAL_DATA_DIR: '',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -23,7 +23,10 @@ const central = await startCentral({
   log: env.CENTRAL_LOG !== '0',
 });
 
-const lines = [`central listening on ${central.url} (database: ${central.db})`, `citizen widget: ${central.url}/widget/`];
+const lines = [
+  `central listening on ${central.url} (database: ${central.db})`,
+  `citizen widget: ${central.url}/widget/`,
+];
 if (demo) {
   lines.push('demo accounts (password = login, demo only):');
   for (const a of central.demoAccounts) lines.push(`  ${a.login.padEnd(11)} ${a.role}`);

@@ -63,7 +63,9 @@ const BODY_LIMIT = 1024 * 1024;
 
 async function packageVersion(): Promise<string> {
   const pkg: unknown = JSON.parse(await readFile(join(here, '../package.json'), 'utf8'));
-  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string'
+    ? pkg.version
+    : '0.0.0';
 }
 
 /** The one place that wires central: database, services, routes, realtime. */
@@ -85,8 +87,11 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const calls = createCallService({ appeals, bus });
   const sync = createSyncService({ db, bus, cards, departments, territories });
   const hub = new RealtimeHub(bus);
-  const ownTempDir = options.attachmentsDir || options.dataDir ? null : await mkdtemp(join(tmpdir(), 'central-attachments-'));
-  const attachments = new AttachmentStore(options.attachmentsDir ?? (options.dataDir ? `${options.dataDir}.attachments` : (ownTempDir ?? '')));
+  const ownTempDir =
+    options.attachmentsDir || options.dataDir ? null : await mkdtemp(join(tmpdir(), 'central-attachments-'));
+  const attachments = new AttachmentStore(
+    options.attachmentsDir ?? (options.dataDir ? `${options.dataDir}.attachments` : (ownTempDir ?? '')),
+  );
 
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
@@ -94,7 +99,10 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     onConstructorPoisoning: 'error',
     // Requests are logged by method and path only: query strings carry tokens, bodies carry personal data.
     logger: options.log
-      ? { level: 'info', serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0] }) } }
+      ? {
+          level: 'info',
+          serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0] }) },
+        }
       : false,
   });
   installErrorHandler(app);

@@ -7,7 +7,15 @@ import { LatLonSchema } from './geo';
  * One intake API for every citizen channel (§2, §7): the 102 app, "Заң мен Тәртіп" in eGov/Kaspi/Halyk,
  * the SOS button, chatbots, the site widget and e-mail.
  */
-export const APPEAL_CHANNELS = ['app102', 'zanMenTartip', 'sos', 'telegram', 'vk', 'widget', 'email'] as const;
+export const APPEAL_CHANNELS = [
+  'app102',
+  'zanMenTartip',
+  'sos',
+  'telegram',
+  'vk',
+  'widget',
+  'email',
+] as const;
 export const AppealChannelSchema = z.enum(APPEAL_CHANNELS);
 export type AppealChannel = z.infer<typeof AppealChannelSchema>;
 
@@ -50,12 +58,31 @@ export const AppealIntakeSchema = z
     z.strictObject({ kind: z.literal('callRequest'), ...common, media: z.enum(['video', 'audio']) }),
   ])
   .superRefine((a, ctx) => {
-    if (a.anonymous && a.applicant) ctx.addIssue({ code: 'custom', path: ['applicant'], message: 'an anonymous appeal carries no applicant' });
-    if (!a.anonymous && !a.applicant) ctx.addIssue({ code: 'custom', path: ['applicant'], message: 'give the applicant or mark the appeal anonymous' });
+    if (a.anonymous && a.applicant)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicant'],
+        message: 'an anonymous appeal carries no applicant',
+      });
+    if (!a.anonymous && !a.applicant)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicant'],
+        message: 'give the applicant or mark the appeal anonymous',
+      });
     if ((a.channel === 'zanMenTartip') !== (a.via !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['via'], message: 'via (egov|kaspi|halyk) is given exactly for zanMenTartip' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['via'],
+        message: 'via (egov|kaspi|halyk) is given exactly for zanMenTartip',
+      });
     }
-    if (a.kind === 'sos' && a.channel !== 'sos') ctx.addIssue({ code: 'custom', path: ['channel'], message: 'an SOS alarm comes through the sos channel' });
+    if (a.kind === 'sos' && a.channel !== 'sos')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['channel'],
+        message: 'an SOS alarm comes through the sos channel',
+      });
   });
 export type AppealIntake = z.infer<typeof AppealIntakeSchema>;
 export type AppealKind = AppealIntake['kind'];

@@ -31,7 +31,16 @@ export const CardStatusSchema = z.enum(CARD_STATUSES);
 export type CardStatus = z.infer<typeof CardStatusSchema>;
 
 /** The channel an appeal came through (§2, §7); `phone` for a card the operator opens without an appeal. */
-export const CHANNELS = ['app102', 'zanMenTartip', 'sos', 'telegram', 'vk', 'widget', 'email', 'phone'] as const;
+export const CHANNELS = [
+  'app102',
+  'zanMenTartip',
+  'sos',
+  'telegram',
+  'vk',
+  'widget',
+  'email',
+  'phone',
+] as const;
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof ChannelSchema>;
 
@@ -44,7 +53,10 @@ export const ApplicantSchema = z
       .regex(/^\+?[0-9 ()-]{5,20}$/, 'phone is 5–20 digits, spaces, dashes or brackets')
       .optional(),
     /** ЖСН / ИИН, the 12-digit individual identification number. */
-    iin: z.string().regex(/^[0-9]{12}$/, 'IIN is 12 digits').optional(),
+    iin: z
+      .string()
+      .regex(/^[0-9]{12}$/, 'IIN is 12 digits')
+      .optional(),
   })
   .strict();
 export type Applicant = z.infer<typeof ApplicantSchema>;
@@ -55,7 +67,10 @@ export const CardFieldsSchema = z
     description: z
       .string()
       .trim()
-      .max(CARD_LIMITS.descriptionMax, `description must be at most ${CARD_LIMITS.descriptionMax} characters`),
+      .max(
+        CARD_LIMITS.descriptionMax,
+        `description must be at most ${CARD_LIMITS.descriptionMax} characters`,
+      ),
     category: CardCategorySchema.nullable(),
     location: IncidentLocationSchema.nullable(),
     addressText: z.string().trim().max(CARD_LIMITS.addressMax).nullable(),
@@ -115,7 +130,10 @@ export const CardDraftInputSchema = z
     description: z
       .string()
       .trim()
-      .max(CARD_LIMITS.descriptionMax, `description must be at most ${CARD_LIMITS.descriptionMax} characters`),
+      .max(
+        CARD_LIMITS.descriptionMax,
+        `description must be at most ${CARD_LIMITS.descriptionMax} characters`,
+      ),
     category: CardCategorySchema.nullable(),
     location: IncidentLocationSchema.nullable(),
   })

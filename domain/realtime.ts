@@ -13,7 +13,12 @@ import { RoleSchema } from './roles';
 export const CallSignalSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('offer'), sdp: z.string().max(100_000) }),
   z.strictObject({ kind: z.literal('answer'), sdp: z.string().max(100_000) }),
-  z.strictObject({ kind: z.literal('ice'), candidate: z.string().max(2000), sdpMid: z.string().max(64).nullable(), sdpMLineIndex: z.number().int().min(0).max(64).nullable() }),
+  z.strictObject({
+    kind: z.literal('ice'),
+    candidate: z.string().max(2000),
+    sdpMid: z.string().max(64).nullable(),
+    sdpMLineIndex: z.number().int().min(0).max(64).nullable(),
+  }),
   z.strictObject({ kind: z.literal('hangup') }),
 ]);
 export type CallSignal = z.infer<typeof CallSignalSchema>;
@@ -38,7 +43,12 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('appeal.new'), appeal: AppealStaffViewSchema }),
   z.object({ type: z.literal('appeal.status'), appealId: z.uuid(), status: AppealStatusSchema }),
   z.object({ type: z.literal('call.taken'), appealId: z.uuid(), operatorId: z.uuid() }),
-  z.object({ type: z.literal('call.signal'), appealId: z.uuid(), from: z.enum(['citizen', 'operator']), signal: CallSignalSchema }),
+  z.object({
+    type: z.literal('call.signal'),
+    appealId: z.uuid(),
+    from: z.enum(['citizen', 'operator']),
+    signal: CallSignalSchema,
+  }),
   /** A card changed; `seq` is its place in the change feed, so the console can skip what it pulled. */
   z.object({ type: z.literal('card.changed'), seq: z.number().int(), card: CardSchema }),
   z.object({ type: z.literal('chat.message'), message: ChatMessageSchema }),

@@ -27,7 +27,11 @@ const base = {
 
 export const SyncOperationSchema = z.discriminatedUnion('type', [
   /** A new card; central assigns its number and department (§8). Omitted fields are blank. */
-  z.strictObject({ ...base, type: z.literal('card.create'), payload: z.strictObject({ fields: CardFieldsSchema.partial() }) }),
+  z.strictObject({
+    ...base,
+    type: z.literal('card.create'),
+    payload: z.strictObject({ fields: CardFieldsSchema.partial() }),
+  }),
   /**
    * Changed fields of a card. With `baseVersion`, a card changed by someone else since is `rejected`
    * as stale so the console can show both and let the operator decide.
@@ -58,12 +62,21 @@ export const SyncPushRequestSchema = z.strictObject({
 export type SyncPushRequest = z.infer<typeof SyncPushRequestSchema>;
 
 export const SyncOpResultSchema = z.discriminatedUnion('status', [
-  z.object({ id: z.uuid(), status: z.literal('applied'), seq: z.number().int(), card: CardSchema.nullable() }),
+  z.object({
+    id: z.uuid(),
+    status: z.literal('applied'),
+    seq: z.number().int(),
+    card: CardSchema.nullable(),
+  }),
   z.object({
     id: z.uuid(),
     status: z.literal('duplicate'),
     /** The original answer, as it was when the operation was first applied or rejected. */
-    original: z.object({ status: z.enum(['applied', 'rejected']), seq: z.number().int().nullable(), reason: z.string().nullable() }),
+    original: z.object({
+      status: z.enum(['applied', 'rejected']),
+      seq: z.number().int().nullable(),
+      reason: z.string().nullable(),
+    }),
   }),
   z.object({ id: z.uuid(), status: z.literal('rejected'), reason: z.string() }),
 ]);

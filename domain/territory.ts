@@ -6,7 +6,10 @@ import type { LatLon } from './geo';
 const PositionSchema = z
   .tuple([z.number().finite(), z.number().finite()])
   .rest(z.number().finite())
-  .refine(([lon, lat]) => lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90, 'position must be [lon, lat] in degrees');
+  .refine(
+    ([lon, lat]) => lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90,
+    'position must be [lon, lat] in degrees',
+  );
 const RingSchema = z
   .array(PositionSchema)
   .min(4, 'a linear ring has at least 4 positions')

@@ -65,7 +65,8 @@ export function decideTransition(
       break;
     }
     case 'forwardToService':
-      if (card.fields.urgent) return { ok: false, reason: 'only a non-urgent card goes to the service (§12)' };
+      if (card.fields.urgent)
+        return { ok: false, reason: 'only a non-urgent card goes to the service (§12)' };
       break;
     case 'register':
       if (!input.kuizhNumber) return { ok: false, reason: 'registration needs the КІҚЖ number (§14)' };

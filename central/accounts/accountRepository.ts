@@ -96,7 +96,15 @@ export function createAccountRepository(db: Sql) {
            locked_until = case when $2::text is not null then null else locked_until end,
            updated_at = now()
          where id = $1 returning *`,
-        [id, c.passwordHash ?? null, c.role ?? null, c.departmentId !== undefined, c.departmentId ?? null, c.displayName ?? null, c.disabled ?? null],
+        [
+          id,
+          c.passwordHash ?? null,
+          c.role ?? null,
+          c.departmentId !== undefined,
+          c.departmentId ?? null,
+          c.displayName ?? null,
+          c.disabled ?? null,
+        ],
       );
       return rows[0] ?? null;
     },

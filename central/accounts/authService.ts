@@ -5,7 +5,7 @@ import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import { RoleSchema } from '../../domain/roles';
 import { type AccountRepository, type AccountView, rowToAccount } from './accountRepository';
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 
 export const AUTH_POLICY = {
@@ -37,8 +37,13 @@ async function loadSigningKey(db: Sql): Promise<Uint8Array> {
   return new Uint8Array(Buffer.from(rows[0]?.value ?? '', 'base64'));
 }
 
-export async function createAuthService(db: Sql, accounts: AccountRepository, departments: DepartmentDirectory) {
+export async function createAuthService(
+  db: Sql,
+  accounts: AccountRepository,
+  departments: DepartmentDirectory,
+) {
   const key = await loadSigningKey(db);
+  const dummyHash = hashPassword(randomBytes(16).toString('hex'));
 
   async function issue(accountId: string): Promise<TokenPair> {
     const row = await accounts.byId(accountId);
@@ -51,7 +56,12 @@ export async function createAuthService(db: Sql, accounts: AccountRepository, de
       .sign(key);
     const refreshToken = randomBytes(32).toString('base64url');
     await accounts.saveRefreshToken(sha256(refreshToken), row.id, AUTH_POLICY.refreshTokenSeconds);
-    return { accessToken, refreshToken, expiresIn: AUTH_POLICY.accessTokenSeconds, account: rowToAccount(row) };
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn: AUTH_POLICY.accessTokenSeconds,
+      account: rowToAccount(row),
+    };
   }
 
   return {
@@ -59,9 +69,16 @@ export async function createAuthService(db: Sql, accounts: AccountRepository, de
       const row = await accounts.byLogin(login);
       // The same answer for an unknown login and a wrong password, so logins cannot be probed.
       const refused = new HttpProblem(401, 'wrong login or password');
-      if (!row) throw refused;
+      if (!row) {
+        // Spend the same argon2 time as for a real account, so response times do not reveal logins.
+        await verifyPassword(await dummyHash, password);
+        throw refused;
+      }
       if (row.locked_until !== null && new Date(row.locked_until).getTime() > Date.now()) {
-        throw new HttpProblem(423, `account locked after ${AUTH_POLICY.maxFailures} failed logins; try again later`);
+        throw new HttpProblem(
+          423,
+          `account locked after ${AUTH_POLICY.maxFailures} failed logins; try again later`,
+        );
       }
       if (row.disabled) throw new HttpProblem(403, 'account disabled');
       if (!(await verifyPassword(row.password_hash, password))) {

@@ -9,10 +9,15 @@ import { type AccountRepository, rowToAccount } from './accountRepository';
 import type { AuthService } from './authService';
 import { hashPassword } from './passwords';
 
-const LoginSchema = z.strictObject({ login: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+const LoginSchema = z.strictObject({
+  login: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
 const RefreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(256) });
 const PasswordSchema = z.string().min(10, 'password must be at least 10 characters').max(256);
-const LoginNameSchema = z.string().regex(/^[a-z0-9._-]{3,64}$/, 'login is 3–64 lowercase letters, digits, dots, dashes or underscores');
+const LoginNameSchema = z
+  .string()
+  .regex(/^[a-z0-9._-]{3,64}$/, 'login is 3–64 lowercase letters, digits, dots, dashes or underscores');
 
 const NewAccountSchema = z.strictObject({
   login: LoginNameSchema,
@@ -56,32 +61,55 @@ export function registerAccountRoutes(
   staffRoute(app, auth, 'POST /api/accounts', { body: NewAccountSchema }, async ({ body, reply }) => {
     checkDepartment(body.departmentId);
     const id = uuidv7();
-    const inserted = await accounts.insert({ id, login: body.login, passwordHash: await hashPassword(body.password), role: body.role, departmentId: body.departmentId, displayName: body.displayName });
+    const inserted = await accounts.insert({
+      id,
+      login: body.login,
+      passwordHash: await hashPassword(body.password),
+      role: body.role,
+      departmentId: body.departmentId,
+      displayName: body.displayName,
+    });
     if (!inserted) throw new HttpProblem(409, 'this login is taken');
     const row = await accounts.byId(id);
     if (!row) throw new Error('account vanished after insert');
     return reply.status(201).send(rowToAccount(row));
   });
 
-  staffRoute(app, auth, 'PATCH /api/accounts/:id', { params: IdParams, body: AccountChangesSchema }, async ({ principal, params, body }) => {
-    checkDepartment(body.departmentId);
-    if (params.id === principal.accountId && (body.disabled === true || (body.role && body.role !== 'admin'))) {
-      throw new HttpProblem(409, 'an admin cannot disable or demote their own account');
-    }
-    const row = await accounts.update(params.id, {
-      ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
-      ...(body.role ? { role: body.role } : {}),
-      ...(body.departmentId !== undefined ? { departmentId: body.departmentId } : {}),
-      ...(body.displayName ? { displayName: body.displayName } : {}),
-      ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
-    });
-    if (!row) throw new HttpProblem(404, 'no such account');
-    return rowToAccount(row);
-  });
+  staffRoute(
+    app,
+    auth,
+    'PATCH /api/accounts/:id',
+    { params: IdParams, body: AccountChangesSchema },
+    async ({ principal, params, body }) => {
+      checkDepartment(body.departmentId);
+      if (
+        params.id === principal.accountId &&
+        (body.disabled === true || (body.role && body.role !== 'admin'))
+      ) {
+        throw new HttpProblem(409, 'an admin cannot disable or demote their own account');
+      }
+      const row = await accounts.update(params.id, {
+        ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
+        ...(body.role ? { role: body.role } : {}),
+        ...(body.departmentId !== undefined ? { departmentId: body.departmentId } : {}),
+        ...(body.displayName ? { displayName: body.displayName } : {}),
+        ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
+      });
+      if (!row) throw new HttpProblem(404, 'no such account');
+      return rowToAccount(row);
+    },
+  );
 
-  staffRoute(app, auth, 'DELETE /api/accounts/:id', { params: IdParams }, async ({ principal, params, reply }) => {
-    if (params.id === principal.accountId) throw new HttpProblem(409, 'an admin cannot delete their own account');
-    if (!(await accounts.remove(params.id))) throw new HttpProblem(404, 'no such account');
-    return reply.status(204).send();
-  });
+  staffRoute(
+    app,
+    auth,
+    'DELETE /api/accounts/:id',
+    { params: IdParams },
+    async ({ principal, params, reply }) => {
+      if (params.id === principal.accountId)
+        throw new HttpProblem(409, 'an admin cannot delete their own account');
+      if (!(await accounts.remove(params.id))) throw new HttpProblem(404, 'no such account');
+      return reply.status(204).send();
+    },
+  );
 }

@@ -1,4 +1,10 @@
-import type { AppealIntake, AppealStaffView, AppealStatus, Attachment, ChatMessage } from '../../domain/appeal';
+import type {
+  AppealIntake,
+  AppealStaffView,
+  AppealStatus,
+  Attachment,
+  ChatMessage,
+} from '../../domain/appeal';
 import { ApplicantSchema } from '../../domain/card';
 import type { RoutingDecision } from '../../domain/territory';
 import { iso } from '../accounts/accountRepository';
@@ -97,7 +103,10 @@ export interface NewAppeal {
 /** Appeals, their attachments and their chat. */
 export function createAppealRepository(db: Sql) {
   async function attachmentsOf(appealId: string): Promise<Attachment[]> {
-    const rows = await db.query<AttachmentRow>('select * from attachments where appeal_id = $1 order by created_at', [appealId]);
+    const rows = await db.query<AttachmentRow>(
+      'select * from attachments where appeal_id = $1 order by created_at',
+      [appealId],
+    );
     return rows.map(rowToAttachment);
   }
 
@@ -149,7 +158,9 @@ export function createAppealRepository(db: Sql) {
 
     async byId(id: string): Promise<{ appeal: AppealStaffView; citizenTokenHash: string } | null> {
       const row = (await db.query<AppealRow>('select * from appeals where id = $1', [id]))[0];
-      return row ? { appeal: rowToAppeal(row, await attachmentsOf(id)), citizenTokenHash: row.citizen_token_hash } : null;
+      return row
+        ? { appeal: rowToAppeal(row, await attachmentsOf(id)), citizenTokenHash: row.citizen_token_hash }
+        : null;
     },
 
     /** The newest appeals of the given departments (null = every department) and of the fallback queue. */
@@ -184,18 +195,33 @@ export function createAppealRepository(db: Sql) {
       );
     },
 
-    async storedAttachment(appealId: string, attachmentId: string): Promise<{ contentType: string; storageName: string; bytes: number } | null> {
-      const rows = await db.query<AttachmentRow>('select * from attachments where appeal_id = $1 and id = $2', [appealId, attachmentId]);
+    async storedAttachment(
+      appealId: string,
+      attachmentId: string,
+    ): Promise<{ contentType: string; storageName: string; bytes: number } | null> {
+      const rows = await db.query<AttachmentRow>(
+        'select * from attachments where appeal_id = $1 and id = $2',
+        [appealId, attachmentId],
+      );
       const r = rows[0];
       return r ? { contentType: r.content_type, storageName: r.storage_name, bytes: Number(r.bytes) } : null;
     },
 
     async countAttachments(appealId: string): Promise<number> {
-      const rows = await db.query<{ n: number | string }>('select count(*) as n from attachments where appeal_id = $1', [appealId]);
+      const rows = await db.query<{ n: number | string }>(
+        'select count(*) as n from attachments where appeal_id = $1',
+        [appealId],
+      );
       return Number(rows[0]?.n ?? 0);
     },
 
-    async addChat(m: { id: string; appealId: string; from: 'citizen' | 'staff'; accountId: string | null; text: string }): Promise<ChatMessage> {
+    async addChat(m: {
+      id: string;
+      appealId: string;
+      from: 'citizen' | 'staff';
+      accountId: string | null;
+      text: string;
+    }): Promise<ChatMessage> {
       const rows = await db.query<ChatRow>(
         `insert into chat_messages (id, appeal_id, sender, account_id, text) values ($1, $2, $3, $4, $5) returning *`,
         [m.id, m.appealId, m.from, m.accountId, m.text],
@@ -206,7 +232,10 @@ export function createAppealRepository(db: Sql) {
     },
 
     async chat(appealId: string): Promise<ChatMessage[]> {
-      const rows = await db.query<ChatRow>('select * from chat_messages where appeal_id = $1 order by created_at, id', [appealId]);
+      const rows = await db.query<ChatRow>(
+        'select * from chat_messages where appeal_id = $1 order by created_at, id',
+        [appealId],
+      );
       return rows.map(rowToChat);
     },
   };

@@ -4,16 +4,56 @@ import { join } from 'node:path';
 import type { AttachmentKind } from '../../domain/appeal';
 
 /** The formats each kind accepts, recognised by their first bytes, never by the name or the header alone. */
-const SIGNATURES: readonly { kind: AttachmentKind; contentType: string; ext: string; test: (b: Buffer) => boolean }[] = [
-  { kind: 'photo', contentType: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { kind: 'photo', contentType: 'image/png', ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { kind: 'photo', contentType: 'image/webp', ext: 'webp', test: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP' },
-  { kind: 'video', contentType: 'video/mp4', ext: 'mp4', test: (b) => ascii(b, 4, 8) === 'ftyp' && !ascii(b, 8, 11).startsWith('M4A') },
+const SIGNATURES: readonly {
+  kind: AttachmentKind;
+  contentType: string;
+  ext: string;
+  test: (b: Buffer) => boolean;
+}[] = [
+  {
+    kind: 'photo',
+    contentType: 'image/jpeg',
+    ext: 'jpg',
+    test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  },
+  {
+    kind: 'photo',
+    contentType: 'image/png',
+    ext: 'png',
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  {
+    kind: 'photo',
+    contentType: 'image/webp',
+    ext: 'webp',
+    test: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP',
+  },
+  {
+    kind: 'video',
+    contentType: 'video/mp4',
+    ext: 'mp4',
+    test: (b) => ascii(b, 4, 8) === 'ftyp' && !ascii(b, 8, 11).startsWith('M4A'),
+  },
   { kind: 'video', contentType: 'video/webm', ext: 'webm', test: (b) => b.readUInt32BE(0) === 0x1a45dfa3 },
   { kind: 'voice', contentType: 'audio/ogg', ext: 'ogg', test: (b) => ascii(b, 0, 4) === 'OggS' },
-  { kind: 'voice', contentType: 'audio/mp4', ext: 'm4a', test: (b) => ascii(b, 4, 8) === 'ftyp' && ascii(b, 8, 11) === 'M4A' },
-  { kind: 'voice', contentType: 'audio/mpeg', ext: 'mp3', test: (b) => ascii(b, 0, 3) === 'ID3' || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0) },
-  { kind: 'voice', contentType: 'audio/wav', ext: 'wav', test: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WAVE' },
+  {
+    kind: 'voice',
+    contentType: 'audio/mp4',
+    ext: 'm4a',
+    test: (b) => ascii(b, 4, 8) === 'ftyp' && ascii(b, 8, 11) === 'M4A',
+  },
+  {
+    kind: 'voice',
+    contentType: 'audio/mpeg',
+    ext: 'mp3',
+    test: (b) => ascii(b, 0, 3) === 'ID3' || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0),
+  },
+  {
+    kind: 'voice',
+    contentType: 'audio/wav',
+    ext: 'wav',
+    test: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WAVE',
+  },
   // A voice message recorded in the browser is WebM audio; the same container as video.
   { kind: 'voice', contentType: 'audio/webm', ext: 'webm', test: (b) => b.readUInt32BE(0) === 0x1a45dfa3 },
 ];

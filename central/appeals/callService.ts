@@ -14,8 +14,18 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
     async accept(p: Principal, appealId: string): Promise<{ appealId: string; operatorId: string }> {
       const taken = await appeals.acceptCall(appealId, p.accountId);
       if (!taken) throw new HttpProblem(409, 'the call is already taken or is not a call');
-      await bus.publish({ kind: 'call.taken', departmentId: taken.departmentId, appealId, operatorId: p.accountId });
-      await bus.publish({ kind: 'appeal.status', departmentId: taken.departmentId, appealId, status: 'inProgress' });
+      await bus.publish({
+        kind: 'call.taken',
+        departmentId: taken.departmentId,
+        appealId,
+        operatorId: p.accountId,
+      });
+      await bus.publish({
+        kind: 'appeal.status',
+        departmentId: taken.departmentId,
+        appealId,
+        status: 'inProgress',
+      });
       return { appealId, operatorId: p.accountId };
     },
 
@@ -30,7 +40,8 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
     /** Relays the operator's signal to the citizen; only the operator who accepted may signal. */
     async fromOperator(p: Principal, appealId: string, signal: CallSignal): Promise<void> {
       const found = await appeals.byId(appealId);
-      if (found?.appeal.acceptedBy !== p.accountId) throw new HttpProblem(403, 'only the operator who accepted the call may signal');
+      if (found?.appeal.acceptedBy !== p.accountId)
+        throw new HttpProblem(403, 'only the operator who accepted the call may signal');
       await bus.publish({ kind: 'call.signal', appealId, from: 'operator', toAccountId: null, signal });
     },
   };

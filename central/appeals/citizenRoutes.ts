@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { APPEAL_LIMITS, AppealIntakeSchema, AttachmentKindSchema, AttachmentNameSchema, ChatInputSchema } from '../../domain/appeal';
+import {
+  APPEAL_LIMITS,
+  AppealIntakeSchema,
+  AttachmentKindSchema,
+  AttachmentNameSchema,
+  ChatInputSchema,
+} from '../../domain/appeal';
 import { HttpProblem, parseOr400 } from '../http/problem';
 import type { AppealRepository } from './appealRepository';
 import type { AttachmentStore } from './attachmentStore';
@@ -50,8 +56,10 @@ export function registerCitizenRoutes(
 
   // Attachments are raw bodies up to the largest kind's limit; each kind is then held to its own limit.
   app.register(async (scope) => {
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: APPEAL_LIMITS.attachmentBytes.video }, (_req, body, done) =>
-      done(null, body),
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: APPEAL_LIMITS.attachmentBytes.video },
+      (_req, body, done) => done(null, body),
     );
     scope.post('/api/appeals/:id/attachments', async (request, reply) => {
       const { id } = parseOr400(AppealParams, request.params, 'path');
@@ -69,7 +77,13 @@ export function registerCitizenRoutes(
       }
       const attachmentId = uuidv7();
       const storageName = await attachments.save(id, attachmentId, format.ext, bytes);
-      const attachment = { id: attachmentId, kind, name, contentType: format.contentType, bytes: bytes.length };
+      const attachment = {
+        id: attachmentId,
+        kind,
+        name,
+        contentType: format.contentType,
+        bytes: bytes.length,
+      };
       await appeals.addAttachment(id, { ...attachment, storageName });
       return reply.status(201).send(attachment);
     });

@@ -10,7 +10,8 @@ const MAX_BATCH = 200;
  * pays one commit, one disk flush, for many appeals instead of one each.
  */
 export function createIntakeBatcher(appeals: AppealRepository) {
-  let waiting: { appeal: NewAppeal; resolve: (a: AppealStaffView) => void; reject: (e: unknown) => void }[] = [];
+  let waiting: { appeal: NewAppeal; resolve: (a: AppealStaffView) => void; reject: (e: unknown) => void }[] =
+    [];
   let flushing = false;
 
   async function flush(): Promise<void> {

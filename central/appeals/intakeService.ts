@@ -1,5 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { AppealIntake, AppealPublicView, AppealReceipt, AppealStaffView, ChatMessage } from '../../domain/appeal';
+import type {
+  AppealIntake,
+  AppealPublicView,
+  AppealReceipt,
+  AppealStaffView,
+  ChatMessage,
+} from '../../domain/appeal';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import type { TerritoryService } from '../territories/territoryService';
 import { HttpProblem } from '../http/problem';
@@ -9,7 +15,15 @@ import { checkCitizenToken, newCitizenToken } from './citizenToken';
 import { createIntakeBatcher } from './intakeBatcher';
 
 export function toPublicView(a: AppealStaffView): AppealPublicView {
-  return { id: a.id, number: a.number, kind: a.kind, status: a.status, createdAt: a.createdAt, updatedAt: a.updatedAt, attachments: a.attachments };
+  return {
+    id: a.id,
+    number: a.number,
+    kind: a.kind,
+    status: a.status,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    attachments: a.attachments,
+  };
 }
 
 /** Registers appeals from every channel, routes them by territory (§8) and tells the operators at once. */
@@ -32,12 +46,19 @@ export function createIntakeService(deps: {
   return {
     async register(intake: AppealIntake): Promise<AppealReceipt> {
       const chosen = intake.chosenDepartmentId ?? null;
-      if (chosen !== null && !departments.get(chosen)) throw new HttpProblem(400, `unknown department ${chosen}`);
+      if (chosen !== null && !departments.get(chosen))
+        throw new HttpProblem(400, `unknown department ${chosen}`);
       const routing = territories.route(intake.location ?? null, chosen);
       const { token, hash } = newCitizenToken();
       const appeal = await batcher.insert({ id: uuidv7(), intake, routing, citizenTokenHash: hash });
       await bus.publish({ kind: 'appeal.new', departmentId: appeal.departmentId, appeal });
-      return { id: appeal.id, number: appeal.number, status: appeal.status, citizenToken: token, departmentId: appeal.departmentId };
+      return {
+        id: appeal.id,
+        number: appeal.number,
+        status: appeal.status,
+        citizenToken: token,
+        departmentId: appeal.departmentId,
+      };
     },
 
     appealForCitizen,
@@ -47,7 +68,12 @@ export function createIntakeService(deps: {
       return appeals.chat(id);
     },
 
-    async postChat(appeal: AppealStaffView, from: 'citizen' | 'staff', accountId: string | null, text: string): Promise<ChatMessage> {
+    async postChat(
+      appeal: AppealStaffView,
+      from: 'citizen' | 'staff',
+      accountId: string | null,
+      text: string,
+    ): Promise<ChatMessage> {
       const message = await appeals.addChat({ id: uuidv7(), appealId: appeal.id, from, accountId, text });
       await bus.publish({ kind: 'chat.message', departmentId: appeal.departmentId, message });
       return message;

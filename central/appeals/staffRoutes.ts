@@ -20,7 +20,10 @@ const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500
 export async function redactFor(db: Sql, p: Principal, appeal: AppealStaffView): Promise<AppealStaffView> {
   if (!can(p.role, 'applicant.read')) return { ...appeal, applicant: null };
   if (appeal.applicant !== null) {
-    await db.query(`insert into audit_log (account_id, action, subject_id) values ($1, 'applicant.read', $2)`, [p.accountId, appeal.id]);
+    await db.query(
+      `insert into audit_log (account_id, action, subject_id) values ($1, 'applicant.read', $2)`,
+      [p.accountId, appeal.id],
+    );
   }
   return appeal;
 }
@@ -28,14 +31,22 @@ export async function redactFor(db: Sql, p: Principal, appeal: AppealStaffView):
 /** The operators' side of appeals: the queue of their territory, chat with the citizen, taking calls. */
 export function registerStaffAppealRoutes(
   app: FastifyInstance,
-  deps: { db: Sql; auth: AuthService; appeals: AppealRepository; attachments: AttachmentStore; intake: IntakeService; calls: CallService },
+  deps: {
+    db: Sql;
+    auth: AuthService;
+    appeals: AppealRepository;
+    attachments: AttachmentStore;
+    intake: IntakeService;
+    calls: CallService;
+  },
 ): void {
   const { db, auth, appeals, attachments, intake, calls } = deps;
 
   async function appealInScope(p: Principal, id: string): Promise<AppealStaffView> {
     const found = await appeals.byId(id);
     // Another territory's appeal answers as if it did not exist: no probing of ids.
-    if (!found || !inScope(p.scope, found.appeal.departmentId)) throw new HttpProblem(404, 'no such appeal in your territory');
+    if (!found || !inScope(p.scope, found.appeal.departmentId))
+      throw new HttpProblem(404, 'no such appeal in your territory');
     return found.appeal;
   }
 
@@ -54,12 +65,20 @@ export function registerStaffAppealRoutes(
     app,
     auth,
     'GET /api/staff/appeals/:id/attachments/:attachmentId',
-    { params: z.strictObject({ id: z.uuid('id must be a UUID'), attachmentId: z.uuid('attachment id must be a UUID') }) },
+    {
+      params: z.strictObject({
+        id: z.uuid('id must be a UUID'),
+        attachmentId: z.uuid('attachment id must be a UUID'),
+      }),
+    },
     async ({ principal, params, reply }) => {
       await appealInScope(principal, params.id);
       const stored = await appeals.storedAttachment(params.id, params.attachmentId);
       if (!stored) throw new HttpProblem(404, 'no such attachment');
-      await db.query(`insert into audit_log (account_id, action, subject_id) values ($1, 'attachment.read', $2)`, [principal.accountId, params.attachmentId]);
+      await db.query(
+        `insert into audit_log (account_id, action, subject_id) values ($1, 'attachment.read', $2)`,
+        [principal.accountId, params.attachmentId],
+      );
       return reply
         .header('content-type', stored.contentType)
         .header('content-length', String(stored.bytes))
@@ -69,13 +88,25 @@ export function registerStaffAppealRoutes(
     },
   );
 
-  staffRoute(app, auth, 'POST /api/staff/appeals/:id/messages', { params: IdParams, body: ChatInputSchema }, async ({ principal, params, body, reply }) => {
-    const appeal = await appealInScope(principal, params.id);
-    return reply.status(201).send(await intake.postChat(appeal, 'staff', principal.accountId, body.text));
-  });
+  staffRoute(
+    app,
+    auth,
+    'POST /api/staff/appeals/:id/messages',
+    { params: IdParams, body: ChatInputSchema },
+    async ({ principal, params, body, reply }) => {
+      const appeal = await appealInScope(principal, params.id);
+      return reply.status(201).send(await intake.postChat(appeal, 'staff', principal.accountId, body.text));
+    },
+  );
 
-  staffRoute(app, auth, 'POST /api/staff/calls/:id/accept', { params: IdParams }, async ({ principal, params }) => {
-    await appealInScope(principal, params.id);
-    return calls.accept(principal, params.id);
-  });
+  staffRoute(
+    app,
+    auth,
+    'POST /api/staff/calls/:id/accept',
+    { params: IdParams },
+    async ({ principal, params }) => {
+      await appealInScope(principal, params.id);
+      return calls.accept(principal, params.id);
+    },
+  );
 }

@@ -77,7 +77,14 @@ export function createCardRepository() {
 
     async insert(
       tx: Sql,
-      c: { id: string; number: string; departmentId: string | null; fields: CardFields; localNumber: number | null; createdBy: string },
+      c: {
+        id: string;
+        number: string;
+        departmentId: string | null;
+        fields: CardFields;
+        localNumber: number | null;
+        createdBy: string;
+      },
     ): Promise<StoredCard> {
       const rows = await tx.query<CardRow>(
         `insert into cards (id, number, department_id, status, fields, local_number, created_by)
@@ -107,7 +114,14 @@ export function createCardRepository() {
 
     async recordTransition(
       tx: Sql,
-      t: { cardId: string; transition: string; from: CardStatus; to: CardStatus; accountId: string; note: string | null },
+      t: {
+        cardId: string;
+        transition: string;
+        from: CardStatus;
+        to: CardStatus;
+        accountId: string;
+        note: string | null;
+      },
     ): Promise<void> {
       await tx.query(
         `insert into card_transitions (card_id, transition, from_status, to_status, account_id, note) values ($1, $2, $3, $4, $5, $6)`,
@@ -120,7 +134,12 @@ export function createCardRepository() {
       return row ? rowToCard(row) : null;
     },
 
-    async list(db: Sql, departmentIds: string[] | null, accountId: string, limit: number): Promise<StoredCard[]> {
+    async list(
+      db: Sql,
+      departmentIds: string[] | null,
+      accountId: string,
+      limit: number,
+    ): Promise<StoredCard[]> {
       const rows = await db.query<CardRow>(
         `select * from cards
          where $1::text[] is null or department_id = any($1::text[]) or department_id is null or created_by = $2
@@ -131,11 +150,22 @@ export function createCardRepository() {
     },
 
     async transitions(db: Sql, cardId: string) {
-      const rows = await db.query<{ transition: string; from_status: string; to_status: string; account_id: string | null; note: string | null; at: Date | string }>(
-        'select * from card_transitions where card_id = $1 order by id',
-        [cardId],
-      );
-      return rows.map((r) => ({ transition: r.transition, from: r.from_status, to: r.to_status, accountId: r.account_id, note: r.note, at: iso(r.at) }));
+      const rows = await db.query<{
+        transition: string;
+        from_status: string;
+        to_status: string;
+        account_id: string | null;
+        note: string | null;
+        at: Date | string;
+      }>('select * from card_transitions where card_id = $1 order by id', [cardId]);
+      return rows.map((r) => ({
+        transition: r.transition,
+        from: r.from_status,
+        to: r.to_status,
+        accountId: r.account_id,
+        note: r.note,
+        at: iso(r.at),
+      }));
     },
   };
 }

@@ -56,7 +56,9 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     dataDir === undefined
       ? new PGlite({ loadDataDir: await emptyClusterImage() })
       : isFresh(dataDir)
-        ? new PGlite(mkdirSync(dataDir, { recursive: true }) ?? dataDir, { loadDataDir: await emptyClusterImage() })
+        ? new PGlite(mkdirSync(dataDir, { recursive: true }) ?? dataDir, {
+            loadDataDir: await emptyClusterImage(),
+          })
         : new PGlite(dataDir);
   await db.waitReady;
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({

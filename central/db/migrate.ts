@@ -33,7 +33,10 @@ export class DatabaseTooNewError extends Error {
  * Applies every pending migration in one transaction. An advisory lock makes instances that start
  * together on one PostgreSQL take turns instead of racing on the same DDL.
  */
-export async function migrate(db: Database, migrations: readonly Migration[] = loadMigrations()): Promise<{ from: number; to: number }> {
+export async function migrate(
+  db: Database,
+  migrations: readonly Migration[] = loadMigrations(),
+): Promise<{ from: number; to: number }> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(1020001)');
     await tx.exec(

@@ -32,7 +32,17 @@ export async function upsertDepartments(db: Sql, departments: readonly Departmen
     await db.query(
       `insert into departments (id, kind, parent_id, code, name_kk, name_ru, name_en, seat_lat, seat_lon)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (id) do nothing`,
-      [d.id, d.kind, d.parentId, d.code, d.nameKk, d.nameRu, d.nameEn, d.seat?.lat ?? null, d.seat?.lon ?? null],
+      [
+        d.id,
+        d.kind,
+        d.parentId,
+        d.code,
+        d.nameKk,
+        d.nameRu,
+        d.nameEn,
+        d.seat?.lat ?? null,
+        d.seat?.lon ?? null,
+      ],
     );
   }
 }
@@ -47,10 +57,12 @@ export async function upsertPatrolUnits(db: Sql, units: readonly PatrolUnit[]): 
 }
 
 export async function listPatrolUnits(db: Sql, departmentId: string): Promise<PatrolUnit[]> {
-  const rows = await db.query<{ id: string; department_id: string; call_sign: string; kind: PatrolUnit['kind'] }>(
-    'select * from patrol_units where department_id = $1 order by call_sign',
-    [departmentId],
-  );
+  const rows = await db.query<{
+    id: string;
+    department_id: string;
+    call_sign: string;
+    kind: PatrolUnit['kind'];
+  }>('select * from patrol_units where department_id = $1 order by call_sign', [departmentId]);
   return rows.map((r) => ({ id: r.id, departmentId: r.department_id, callSign: r.call_sign, kind: r.kind }));
 }
 

@@ -20,19 +20,35 @@ export function registerDepartmentRoutes(
 
   staffRoute(app, auth, 'GET /api/departments', {}, async () => ({ departments: departments.list() }));
 
-  staffRoute(app, auth, 'GET /api/departments/:id/units', { params: z.strictObject({ id: DepartmentIdSchema }) }, async ({ params }) => {
-    if (!departments.get(params.id)) throw new HttpProblem(404, 'no such department');
-    return { units: await listPatrolUnits(db, params.id) };
-  });
+  staffRoute(
+    app,
+    auth,
+    'GET /api/departments/:id/units',
+    { params: z.strictObject({ id: DepartmentIdSchema }) },
+    async ({ params }) => {
+      if (!departments.get(params.id)) throw new HttpProblem(404, 'no such department');
+      return { units: await listPatrolUnits(db, params.id) };
+    },
+  );
 
   app.register(async (scope) => {
-    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: TERRITORY_IMPORT_MAX_BYTES }, (_req, body, done) => {
-      try {
-        done(null, JSON.parse(String(body)));
-      } catch {
-        done(new HttpProblem(400, 'the file is not valid JSON'), undefined);
-      }
-    });
-    staffRoute(scope, auth, 'POST /api/territories/import', { body: TerritoryImportSchema }, async ({ body }) => territories.importOfficial(body));
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: TERRITORY_IMPORT_MAX_BYTES },
+      (_req, body, done) => {
+        try {
+          done(null, JSON.parse(String(body)));
+        } catch {
+          done(new HttpProblem(400, 'the file is not valid JSON'), undefined);
+        }
+      },
+    );
+    staffRoute(
+      scope,
+      auth,
+      'POST /api/territories/import',
+      { body: TerritoryImportSchema },
+      async ({ body }) => territories.importOfficial(body),
+    );
   });
 }

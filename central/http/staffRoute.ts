@@ -11,10 +11,15 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 /** Authenticates and checks the route's permission from the matrix in domain/roles.ts. */
-export async function authorize(auth: AuthService, token: string | undefined, key: RouteKey): Promise<Principal> {
+export async function authorize(
+  auth: AuthService,
+  token: string | undefined,
+  key: RouteKey,
+): Promise<Principal> {
   const principal = await auth.authenticate(token);
   const permission = ROUTE_PERMISSIONS[key];
-  if (!can(principal.role, permission)) throw new HttpProblem(403, `role ${principal.role} lacks ${permission}`);
+  if (!can(principal.role, permission))
+    throw new HttpProblem(403, `role ${principal.role} lacks ${permission}`);
   return principal;
 }
 

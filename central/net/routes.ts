@@ -8,7 +8,9 @@ import { parseOr400 } from '../http/problem';
 export const NET_TEST_MAX_BYTES = 50 * 1024 * 1024;
 const CHUNK = randomBytes(64 * 1024);
 
-const DownloadQuery = z.strictObject({ bytes: z.coerce.number().int().min(0).max(NET_TEST_MAX_BYTES, `at most ${NET_TEST_MAX_BYTES} bytes`) });
+const DownloadQuery = z.strictObject({
+  bytes: z.coerce.number().int().min(0).max(NET_TEST_MAX_BYTES, `at most ${NET_TEST_MAX_BYTES} bytes`),
+});
 
 /** Streams `n` bytes of one random chunk repeated: incompressible enough for a link test, free to produce. */
 function payload(n: number): Readable {
@@ -24,7 +26,9 @@ function payload(n: number): Readable {
 }
 
 export function registerNetRoutes(app: FastifyInstance): void {
-  app.get('/api/net/ping', async (_request, reply) => reply.header('cache-control', 'no-store').send({ t: Date.now() }));
+  app.get('/api/net/ping', async (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ t: Date.now() }),
+  );
 
   app.get('/api/net/download', async (request, reply) => {
     const { bytes } = parseOr400(DownloadQuery, request.query, 'query');
@@ -48,7 +52,9 @@ export function registerNetRoutes(app: FastifyInstance): void {
     });
     scope.post('/api/net/upload', { bodyLimit: NET_TEST_MAX_BYTES }, async (request, reply) => {
       const counted = z.object({ bytes: z.number() }).safeParse(request.body);
-      return reply.header('cache-control', 'no-store').send({ bytes: counted.success ? counted.data.bytes : 0 });
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ bytes: counted.success ? counted.data.bytes : 0 });
     });
   });
 }

@@ -39,7 +39,10 @@ export async function createEventBus(db: Database): Promise<EventBus> {
         if (envelope.from === instanceId) return;
         if (envelope.event) return deliver(envelope.event);
         if (envelope.spill) {
-          const rows = await db.query<{ payload: CentralEvent }>('select payload from bus_spill where id = $1', [envelope.spill]);
+          const rows = await db.query<{ payload: CentralEvent }>(
+            'select payload from bus_spill where id = $1',
+            [envelope.spill],
+          );
           if (rows[0]) deliver(rows[0].payload);
         }
       })().catch(() => undefined);
@@ -50,7 +53,10 @@ export async function createEventBus(db: Database): Promise<EventBus> {
     let payload = JSON.stringify({ from: instanceId, event } satisfies Envelope);
     if (Buffer.byteLength(payload) > NOTIFY_MAX_BYTES) {
       const spill = randomUUID();
-      await db.query('insert into bus_spill (id, payload) values ($1, $2::jsonb)', [spill, JSON.stringify(event)]);
+      await db.query('insert into bus_spill (id, payload) values ($1, $2::jsonb)', [
+        spill,
+        JSON.stringify(event),
+      ]);
       // Spilled events are read within milliseconds; a minute is ample before they are swept.
       await db.query(`delete from bus_spill where at < now() - interval '1 minute'`);
       payload = JSON.stringify({ from: instanceId, spill } satisfies Envelope);

@@ -11,8 +11,20 @@ export type CentralEvent =
   | { kind: 'appeal.new'; departmentId: string | null; appeal: AppealStaffView }
   | { kind: 'appeal.status'; departmentId: string | null; appealId: string; status: AppealStatus }
   | { kind: 'call.taken'; departmentId: string | null; appealId: string; operatorId: string }
-  | { kind: 'call.signal'; appealId: string; from: 'citizen' | 'operator'; toAccountId: string | null; signal: CallSignal }
+  | {
+      kind: 'call.signal';
+      appealId: string;
+      from: 'citizen' | 'operator';
+      toAccountId: string | null;
+      signal: CallSignal;
+    }
   | { kind: 'card.changed'; departmentId: string | null; ownerId: string | null; seq: number; card: Card }
   | { kind: 'chat.message'; departmentId: string | null; message: ChatMessage }
-  | { kind: 'presence'; accountId: string; role: Role; departmentId: string | null; status: 'available' | 'busy' | 'away' | 'offline' }
+  | {
+      kind: 'presence';
+      accountId: string;
+      role: Role;
+      departmentId: string | null;
+      status: 'available' | 'busy' | 'away' | 'offline';
+    }
   | { kind: 'territories.changed' };

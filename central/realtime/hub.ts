@@ -5,7 +5,9 @@ import type { Principal } from '../accounts/principal';
 import type { EventBus } from './bus';
 import type { CentralEvent } from './events';
 
-type Client = { kind: 'staff'; socket: WebSocket; principal: Principal } | { kind: 'citizen'; socket: WebSocket; appealId: string };
+type Client =
+  | { kind: 'staff'; socket: WebSocket; principal: Principal }
+  | { kind: 'citizen'; socket: WebSocket; appealId: string };
 type PresenceEvent = Extract<CentralEvent, { kind: 'presence' }>;
 
 /**
@@ -27,7 +29,8 @@ export class RealtimeHub {
     this.clients.add(client);
     send(socket, { type: 'hello', instanceId: this.bus.instanceId, as: 'staff' });
     for (const p of this.presence.values()) {
-      if (p.status !== 'offline' && inScope(principal.scope, p.departmentId)) send(socket, presenceMessage(p));
+      if (p.status !== 'offline' && inScope(principal.scope, p.departmentId))
+        send(socket, presenceMessage(p));
     }
     return () => this.clients.delete(client);
   }
@@ -59,7 +62,8 @@ export class RealtimeHub {
       const message = messageFor(client, event);
       if (message === null) continue;
       // The message is fixed by the event, except that identity is removed for some roles.
-      const variant = client.kind === 'staff' && !can(client.principal.role, 'applicant.read') ? 'redacted' : 'full';
+      const variant =
+        client.kind === 'staff' && !can(client.principal.role, 'applicant.read') ? 'redacted' : 'full';
       let text = cache.get(variant);
       if (text === undefined) {
         text = JSON.stringify(message);
@@ -71,7 +75,13 @@ export class RealtimeHub {
 }
 
 function presenceMessage(p: PresenceEvent): ServerMessage {
-  return { type: 'presence', accountId: p.accountId, role: p.role, departmentId: p.departmentId, status: p.status };
+  return {
+    type: 'presence',
+    accountId: p.accountId,
+    role: p.role,
+    departmentId: p.departmentId,
+    status: p.status,
+  };
 }
 
 /** The message a client gets for an event, or null when it may not see it. */
@@ -79,9 +89,13 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
   if (client.kind === 'citizen') {
     switch (event.kind) {
       case 'appeal.status':
-        return event.appealId === client.appealId ? { type: 'appeal.status', appealId: event.appealId, status: event.status } : null;
+        return event.appealId === client.appealId
+          ? { type: 'appeal.status', appealId: event.appealId, status: event.status }
+          : null;
       case 'chat.message':
-        return event.message.appealId === client.appealId ? { type: 'chat.message', message: event.message } : null;
+        return event.message.appealId === client.appealId
+          ? { type: 'chat.message', message: event.message }
+          : null;
       case 'call.signal':
         return event.appealId === client.appealId && event.from === 'operator'
           ? { type: 'call.signal', appealId: event.appealId, from: event.from, signal: event.signal }
@@ -116,9 +130,13 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
       return { type: 'card.changed', seq: event.seq, card };
     }
     case 'chat.message':
-      return can(p.role, 'appeals.read') && inScope(p.scope, event.departmentId) ? { type: 'chat.message', message: event.message } : null;
+      return can(p.role, 'appeals.read') && inScope(p.scope, event.departmentId)
+        ? { type: 'chat.message', message: event.message }
+        : null;
     case 'presence':
-      return event.accountId !== p.accountId && inScope(p.scope, event.departmentId) ? presenceMessage(event) : null;
+      return event.accountId !== p.accountId && inScope(p.scope, event.departmentId)
+        ? presenceMessage(event)
+        : null;
     case 'territories.changed':
       return null;
   }

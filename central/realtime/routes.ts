@@ -52,17 +52,25 @@ export function registerRealtimeRoutes(
     (socket: WebSocket, request) => {
       const peer = peers.get(request);
       if (!peer) return socket.close(1008, 'not authenticated');
-      const remove = peer.kind === 'staff' ? hub.addStaff(socket, peer.principal) : hub.addCitizen(socket, peer.appealId);
+      const remove =
+        peer.kind === 'staff' ? hub.addStaff(socket, peer.principal) : hub.addCitizen(socket, peer.appealId);
       const presence = async (status: 'available' | 'busy' | 'away' | 'offline') => {
         if (peer.kind !== 'staff') return;
         const p = peer.principal;
-        await bus.publish({ kind: 'presence', accountId: p.accountId, role: p.role, departmentId: p.departmentId, status });
+        await bus.publish({
+          kind: 'presence',
+          accountId: p.accountId,
+          role: p.role,
+          departmentId: p.departmentId,
+          status,
+        });
       };
       void presence('available').catch(() => undefined);
 
       socket.on('message', (data: Buffer, isBinary: boolean) => {
         void (async () => {
-          if (isBinary || data.length > MAX_FRAME_BYTES) throw new HttpProblem(400, 'frames are JSON text up to 128 KB');
+          if (isBinary || data.length > MAX_FRAME_BYTES)
+            throw new HttpProblem(400, 'frames are JSON text up to 128 KB');
           let json: unknown;
           try {
             json = JSON.parse(data.toString('utf8'));
@@ -76,9 +84,11 @@ export function registerRealtimeRoutes(
             case 'presence.set':
               return presence(message.status);
             case 'call.accept': {
-              if (peer.kind !== 'staff' || !can(peer.principal.role, 'calls.accept')) throw new HttpProblem(403, 'only an operator accepts calls');
+              if (peer.kind !== 'staff' || !can(peer.principal.role, 'calls.accept'))
+                throw new HttpProblem(403, 'only an operator accepts calls');
               const found = await appeals.byId(message.appealId);
-              if (!found || !inScope(peer.principal.scope, found.appeal.departmentId)) throw new HttpProblem(404, 'no such call in your territory');
+              if (!found || !inScope(peer.principal.scope, found.appeal.departmentId))
+                throw new HttpProblem(404, 'no such call in your territory');
               await calls.accept(peer.principal, message.appealId);
               return;
             }
@@ -90,13 +100,17 @@ export function registerRealtimeRoutes(
               return calls.fromOperator(peer.principal, message.appealId, message.signal);
           }
         })().catch((error: unknown) => {
-          send(socket, { type: 'error', reason: error instanceof HttpProblem ? error.message : 'internal error' });
+          send(socket, {
+            type: 'error',
+            reason: error instanceof HttpProblem ? error.message : 'internal error',
+          });
         });
       });
 
       socket.on('close', () => {
         remove();
-        if (peer.kind === 'staff' && !hub.hasStaffSocket(peer.principal.accountId)) void presence('offline').catch(() => undefined);
+        if (peer.kind === 'staff' && !hub.hasStaffSocket(peer.principal.accountId))
+          void presence('offline').catch(() => undefined);
       });
     },
   );

@@ -14,7 +14,8 @@ import type { TerritoryService } from '../territories/territoryService';
 import { appendChange } from './changeFeed';
 
 /** What applying one operation did: its feed position and the events to publish after commit. */
-export type Outcome = { ok: true; seq: number; card: Card | null; events: CentralEvent[] } | { ok: false; reason: string };
+export type Outcome =
+  { ok: true; seq: number; card: Card | null; events: CentralEvent[] } | { ok: false; reason: string };
 
 export interface OperationDeps {
   cards: CardRepository;
@@ -26,23 +27,46 @@ export interface OperationDeps {
  * Applies one operation inside the caller's transaction. Every refusal is decided before the first
  * write, so a rejected operation leaves nothing behind but its own record.
  */
-export async function applyOperation(tx: Sql, deps: OperationDeps, p: Principal, op: SyncOperation): Promise<Outcome> {
+export async function applyOperation(
+  tx: Sql,
+  deps: OperationDeps,
+  p: Principal,
+  op: SyncOperation,
+): Promise<Outcome> {
   const { cards, departments, territories } = deps;
-  const canTouch = (c: StoredCard) => inScope(p.scope, c.card.departmentId ?? null) || c.createdBy === p.accountId;
+  const canTouch = (c: StoredCard) =>
+    inScope(p.scope, c.card.departmentId ?? null) || c.createdBy === p.accountId;
 
   const unknownDepartment = (f: Partial<CardFields>) =>
-    f.chosenDepartmentId && !departments.get(f.chosenDepartmentId) ? `unknown department ${f.chosenDepartmentId}` : null;
+    f.chosenDepartmentId && !departments.get(f.chosenDepartmentId)
+      ? `unknown department ${f.chosenDepartmentId}`
+      : null;
 
   async function cardChanged(stored: StoredCard, extra: CentralEvent[] = []): Promise<Outcome> {
     const departmentId = stored.card.departmentId ?? null;
-    const seq = await appendChange(tx, { entity: 'card', entityId: stored.card.id, departmentId, ownerId: stored.createdBy, payload: stored.card });
-    return { ok: true, seq, card: stored.card, events: [{ kind: 'card.changed', departmentId, ownerId: stored.createdBy, seq, card: stored.card }, ...extra] };
+    const seq = await appendChange(tx, {
+      entity: 'card',
+      entityId: stored.card.id,
+      departmentId,
+      ownerId: stored.createdBy,
+      payload: stored.card,
+    });
+    return {
+      ok: true,
+      seq,
+      card: stored.card,
+      events: [
+        { kind: 'card.changed', departmentId, ownerId: stored.createdBy, seq, card: stored.card },
+        ...extra,
+      ],
+    };
   }
 
   switch (op.type) {
     case 'card.create': {
       if (!can(p.role, 'cards.write')) return { ok: false, reason: `role ${p.role} may not write cards` };
-      if (await cards.exists(tx, op.cardId)) return { ok: false, reason: 'a card with this id already exists' };
+      if (await cards.exists(tx, op.cardId))
+        return { ok: false, reason: 'a card with this id already exists' };
       const fields: CardFields = { ...EMPTY_CARD_FIELDS, ...op.payload.fields };
       const bad = unknownDepartment(fields);
       if (bad) return { ok: false, reason: bad };
@@ -65,18 +89,29 @@ export async function applyOperation(tx: Sql, deps: OperationDeps, p: Principal,
       if (!current) return { ok: false, reason: 'no such card' };
       if (!canTouch(current)) return { ok: false, reason: 'the card belongs to another territory' };
       if (current.card.status === 'closed') return { ok: false, reason: 'the card is closed' };
-      if (p.role === 'operator' && current.card.status !== 'draft') return { ok: false, reason: 'an operator edits a card only until it is sent' };
+      if (p.role === 'operator' && current.card.status !== 'draft')
+        return { ok: false, reason: 'an operator edits a card only until it is sent' };
       const { baseVersion } = op.payload;
       if (baseVersion !== undefined && baseVersion !== current.card.version) {
-        return { ok: false, reason: `stale: the card is at version ${current.card.version}, the change was made on ${baseVersion}` };
+        return {
+          ok: false,
+          reason: `stale: the card is at version ${current.card.version}, the change was made on ${baseVersion}`,
+        };
       }
       const bad = unknownDepartment(op.payload.fields);
       if (bad) return { ok: false, reason: bad };
       const fields: CardFields = { ...current.fields, ...op.payload.fields };
       // A draft follows its location (§8); once sent, only the inspector's side moves it.
       const departmentId =
-        current.card.status === 'draft' ? territories.route(fields.location, fields.chosenDepartmentId).departmentId : (current.card.departmentId ?? null);
-      const stored = await cards.update(tx, op.cardId, { fields, departmentId, status: current.card.status, kuizhNumber: current.card.kuizhNumber ?? null });
+        current.card.status === 'draft'
+          ? territories.route(fields.location, fields.chosenDepartmentId).departmentId
+          : (current.card.departmentId ?? null);
+      const stored = await cards.update(tx, op.cardId, {
+        fields,
+        departmentId,
+        status: current.card.status,
+        kuizhNumber: current.card.kuizhNumber ?? null,
+      });
       return cardChanged(stored);
     }
 
@@ -85,7 +120,11 @@ export async function applyOperation(tx: Sql, deps: OperationDeps, p: Principal,
       const current = await cards.lock(tx, op.cardId);
       if (!current) return { ok: false, reason: 'no such card' };
       if (!canTouch(current)) return { ok: false, reason: 'the card belongs to another territory' };
-      const decision = decideTransition({ status: current.card.status, fields: current.fields }, op.payload, p.role);
+      const decision = decideTransition(
+        { status: current.card.status, fields: current.fields },
+        op.payload,
+        p.role,
+      );
       if (!decision.ok) return { ok: false, reason: decision.reason };
       const stored = await cards.update(tx, op.cardId, {
         fields: current.fields,
@@ -110,15 +149,22 @@ export async function applyOperation(tx: Sql, deps: OperationDeps, p: Principal,
           'update appeals set status = $2, updated_at = now() where id = $1 returning department_id',
           [appealId, status],
         );
-        if (rows[0]) extra.push({ kind: 'appeal.status', departmentId: rows[0].department_id, appealId, status });
+        if (rows[0])
+          extra.push({ kind: 'appeal.status', departmentId: rows[0].department_id, appealId, status });
       }
       return cardChanged(stored, extra);
     }
 
     case 'chat.message': {
-      if (!can(p.role, 'appeals.chat')) return { ok: false, reason: `role ${p.role} may not chat with citizens` };
-      const appeal = (await tx.query<{ department_id: string | null }>('select department_id from appeals where id = $1', [op.payload.appealId]))[0];
-      if (!appeal || !inScope(p.scope, appeal.department_id)) return { ok: false, reason: 'no such appeal in your territory' };
+      if (!can(p.role, 'appeals.chat'))
+        return { ok: false, reason: `role ${p.role} may not chat with citizens` };
+      const appeal = (
+        await tx.query<{ department_id: string | null }>('select department_id from appeals where id = $1', [
+          op.payload.appealId,
+        ])
+      )[0];
+      if (!appeal || !inScope(p.scope, appeal.department_id))
+        return { ok: false, reason: 'no such appeal in your territory' };
       const rows = await tx.query<Parameters<typeof rowToChat>[0]>(
         `insert into chat_messages (id, appeal_id, sender, account_id, text) values ($1, $2, 'staff', $3, $4) returning *`,
         [uuidv7(), op.payload.appealId, p.accountId, op.payload.text],
@@ -126,8 +172,19 @@ export async function applyOperation(tx: Sql, deps: OperationDeps, p: Principal,
       const row = rows[0];
       if (!row) throw new Error('insert returned no message');
       const message = rowToChat(row);
-      const seq = await appendChange(tx, { entity: 'chat', entityId: message.id, departmentId: appeal.department_id, ownerId: p.accountId, payload: message });
-      return { ok: true, seq, card: null, events: [{ kind: 'chat.message', departmentId: appeal.department_id, message }] };
+      const seq = await appendChange(tx, {
+        entity: 'chat',
+        entityId: message.id,
+        departmentId: appeal.department_id,
+        ownerId: p.accountId,
+        payload: message,
+      });
+      return {
+        ok: true,
+        seq,
+        card: null,
+        events: [{ kind: 'chat.message', departmentId: appeal.department_id, message }],
+      };
     }
   }
 }

@@ -8,7 +8,8 @@ import { readChanges } from './changeFeed';
 import { applyOperation, type OperationDeps } from './operations';
 
 /** PostgreSQL's unique_violation: a concurrent transaction created the same card first. */
-const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && e.code === '23505';
+const isUniqueViolation = (e: unknown) =>
+  typeof e === 'object' && e !== null && 'code' in e && e.code === '23505';
 
 /**
  * Applies pushed operations exactly once: the operation id is claimed in `sync_operations` in the same
@@ -28,22 +29,44 @@ export function createSyncService(deps: OperationDeps & { db: Database; bus: Eve
             [op.id, p.accountId, op.type, op.cardId],
           );
           if (claimed.length === 0) {
-            const rows = await tx.query<{ status: 'applied' | 'rejected'; seq: number | string | null; reason: string | null }>(
-              'select status, seq, reason from sync_operations where id = $1',
-              [op.id],
-            );
+            const rows = await tx.query<{
+              status: 'applied' | 'rejected';
+              seq: number | string | null;
+              reason: string | null;
+            }>('select status, seq, reason from sync_operations where id = $1', [op.id]);
             const o = rows[0];
             if (!o) throw new Error('operation vanished');
-            const original = { status: o.status, seq: o.seq === null ? null : Number(o.seq), reason: o.reason };
-            return { result: { id: op.id, status: 'duplicate', original } satisfies SyncOpResult, events: [] };
+            const original = {
+              status: o.status,
+              seq: o.seq === null ? null : Number(o.seq),
+              reason: o.reason,
+            };
+            return {
+              result: { id: op.id, status: 'duplicate', original } satisfies SyncOpResult,
+              events: [],
+            };
           }
           const outcome = await applyOperation(tx, deps, p, op);
           if (!outcome.ok) {
-            await tx.query(`update sync_operations set status = 'rejected', reason = $2 where id = $1`, [op.id, outcome.reason]);
-            return { result: { id: op.id, status: 'rejected', reason: outcome.reason } satisfies SyncOpResult, events: [] };
+            await tx.query(`update sync_operations set status = 'rejected', reason = $2 where id = $1`, [
+              op.id,
+              outcome.reason,
+            ]);
+            return {
+              result: { id: op.id, status: 'rejected', reason: outcome.reason } satisfies SyncOpResult,
+              events: [],
+            };
           }
           await tx.query('update sync_operations set seq = $2 where id = $1', [op.id, outcome.seq]);
-          return { result: { id: op.id, status: 'applied', seq: outcome.seq, card: outcome.card } satisfies SyncOpResult, events: outcome.events };
+          return {
+            result: {
+              id: op.id,
+              status: 'applied',
+              seq: outcome.seq,
+              card: outcome.card,
+            } satisfies SyncOpResult,
+            events: outcome.events,
+          };
         });
         for (const e of events) await bus.publish(e);
         return result;

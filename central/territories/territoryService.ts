@@ -12,7 +12,11 @@ import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
 
-export async function saveTerritories(tx: Sql, territories: readonly Territory[], source: 'demo' | 'official'): Promise<void> {
+export async function saveTerritories(
+  tx: Sql,
+  territories: readonly Territory[],
+  source: 'demo' | 'official',
+): Promise<void> {
   for (const t of territories) {
     await tx.query(
       `insert into territories (department_id, geometry, source) values ($1, $2::jsonb, $3)
@@ -40,9 +44,14 @@ export class TerritoryService {
   }
 
   async reload(): Promise<void> {
-    const rows = await this.db.query<{ department_id: string; geometry: unknown }>('select department_id, geometry from territories');
+    const rows = await this.db.query<{ department_id: string; geometry: unknown }>(
+      'select department_id, geometry from territories',
+    );
     this.router = createTerritoryRouter(
-      rows.map((r) => ({ departmentId: r.department_id, geometry: TerritoryGeometrySchema.parse(r.geometry) })),
+      rows.map((r) => ({
+        departmentId: r.department_id,
+        geometry: TerritoryGeometrySchema.parse(r.geometry),
+      })),
     );
   }
 
@@ -54,7 +63,8 @@ export class TerritoryService {
   async importOfficial(file: TerritoryImport): Promise<{ imported: number }> {
     const ids = file.features.map((f) => f.properties.departmentId);
     const unknown = [...new Set(ids.filter((id) => !this.departments.get(id)))];
-    if (unknown.length > 0) throw new HttpProblem(400, `unknown departments: ${unknown.slice(0, 20).join(', ')}`);
+    if (unknown.length > 0)
+      throw new HttpProblem(400, `unknown departments: ${unknown.slice(0, 20).join(', ')}`);
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (repeated.length > 0) throw new HttpProblem(400, `a department appears twice: ${repeated[0]}`);
     await this.db.transaction((tx) =>

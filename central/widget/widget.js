@@ -4,24 +4,82 @@
 
 const TEXT = {
   kk: {
-    title: '102 — полицияға хабарласу', sos: 'SOS', sosHint: 'Қауіп төнсе басыңыз: орналасқан жеріңіз бірден жіберіледі.',
-    kind: 'Хабарлама түрі', text: 'Не болды?', location: 'Оқиға орны', useMyLocation: 'Менің орным',
-    lat: 'Ендік', lon: 'Бойлық', anonymous: 'Анонимді жіберу', name: 'Аты-жөніңіз', phone: 'Телефон',
-    send: 'Жіберу', appealNo: 'Өтініш №', status: 'Мәртебесі', message: 'Хабарлама', sendMessage: 'Жіберу',
-    newAppeal: 'Жаңа өтініш', locating: 'Орын анықталуда…', noLocation: 'Орынды анықтау мүмкін болмады; координаттарды енгізіңіз.',
-    failed: 'Жіберілмеді', you: 'Сіз', dispatcher: 'Диспетчер',
-    categories: { roadAccident: 'Жол-көлік оқиғасы', trafficViolation: 'Жол жүру ережесін бұзу', domesticViolence: 'Тұрмыстық зорлық-зомбылық', childIncident: 'Балаларға қатысты оқиға', otherOffence: 'Басқа құқықбұзушылық', officerComplaint: 'Полиция қызметкерінің әрекетіне шағым' },
-    statuses: { registered: 'Тіркелді', inProgress: 'Өңделуде', answered: 'Жауап берілді', closed: 'Жабылды' },
+    title: '102 — полицияға хабарласу',
+    sos: 'SOS',
+    sosHint: 'Қауіп төнсе басыңыз: орналасқан жеріңіз бірден жіберіледі.',
+    kind: 'Хабарлама түрі',
+    text: 'Не болды?',
+    location: 'Оқиға орны',
+    useMyLocation: 'Менің орным',
+    lat: 'Ендік',
+    lon: 'Бойлық',
+    anonymous: 'Анонимді жіберу',
+    name: 'Аты-жөніңіз',
+    phone: 'Телефон',
+    send: 'Жіберу',
+    appealNo: 'Өтініш №',
+    status: 'Мәртебесі',
+    message: 'Хабарлама',
+    sendMessage: 'Жіберу',
+    newAppeal: 'Жаңа өтініш',
+    locating: 'Орын анықталуда…',
+    noLocation: 'Орынды анықтау мүмкін болмады; координаттарды енгізіңіз.',
+    failed: 'Жіберілмеді',
+    you: 'Сіз',
+    dispatcher: 'Диспетчер',
+    categories: {
+      roadAccident: 'Жол-көлік оқиғасы',
+      trafficViolation: 'Жол жүру ережесін бұзу',
+      domesticViolence: 'Тұрмыстық зорлық-зомбылық',
+      childIncident: 'Балаларға қатысты оқиға',
+      otherOffence: 'Басқа құқықбұзушылық',
+      officerComplaint: 'Полиция қызметкерінің әрекетіне шағым',
+    },
+    statuses: {
+      registered: 'Тіркелді',
+      inProgress: 'Өңделуде',
+      answered: 'Жауап берілді',
+      closed: 'Жабылды',
+    },
   },
   ru: {
-    title: '102 — обращение в полицию', sos: 'SOS', sosHint: 'Нажмите при опасности: ваше местоположение будет отправлено сразу.',
-    kind: 'Вид сообщения', text: 'Что случилось?', location: 'Место происшествия', useMyLocation: 'Моё местоположение',
-    lat: 'Широта', lon: 'Долгота', anonymous: 'Отправить анонимно', name: 'Ваше имя', phone: 'Телефон',
-    send: 'Отправить', appealNo: 'Обращение №', status: 'Статус', message: 'Сообщение', sendMessage: 'Отправить',
-    newAppeal: 'Новое обращение', locating: 'Определяем местоположение…', noLocation: 'Не удалось определить место; введите координаты.',
-    failed: 'Не отправлено', you: 'Вы', dispatcher: 'Диспетчер',
-    categories: { roadAccident: 'ДТП', trafficViolation: 'Нарушение ПДД', domesticViolence: 'Бытовое насилие', childIncident: 'Происшествие с детьми', otherOffence: 'Другое правонарушение', officerComplaint: 'Жалоба на действия сотрудника полиции' },
-    statuses: { registered: 'Зарегистрировано', inProgress: 'В работе', answered: 'Дан ответ', closed: 'Закрыто' },
+    title: '102 — обращение в полицию',
+    sos: 'SOS',
+    sosHint: 'Нажмите при опасности: ваше местоположение будет отправлено сразу.',
+    kind: 'Вид сообщения',
+    text: 'Что случилось?',
+    location: 'Место происшествия',
+    useMyLocation: 'Моё местоположение',
+    lat: 'Широта',
+    lon: 'Долгота',
+    anonymous: 'Отправить анонимно',
+    name: 'Ваше имя',
+    phone: 'Телефон',
+    send: 'Отправить',
+    appealNo: 'Обращение №',
+    status: 'Статус',
+    message: 'Сообщение',
+    sendMessage: 'Отправить',
+    newAppeal: 'Новое обращение',
+    locating: 'Определяем местоположение…',
+    noLocation: 'Не удалось определить место; введите координаты.',
+    failed: 'Не отправлено',
+    you: 'Вы',
+    dispatcher: 'Диспетчер',
+    categories: {
+      roadAccident: 'ДТП',
+      trafficViolation: 'Нарушение ПДД',
+      domesticViolence: 'Бытовое насилие',
+      childIncident: 'Происшествие с детьми',
+      otherOffence: 'Другое правонарушение',
+      officerComplaint: 'Жалоба на действия сотрудника полиции',
+    },
+    statuses: {
+      registered: 'Зарегистрировано',
+      inProgress: 'В работе',
+      answered: 'Дан ответ',
+      closed: 'Закрыто',
+    },
   },
 };
 
@@ -38,7 +96,8 @@ function t(key) {
 function render() {
   document.documentElement.lang = lang;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  for (const b of document.querySelectorAll('[data-lang]'))
+    b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   const select = $('category');
   const chosen = select.value;
   select.replaceChildren(
@@ -60,10 +119,16 @@ function showError(message) {
 async function api(method, path, body, token) {
   const headers = { 'content-type': 'application/json' };
   if (token) headers['x-citizen-token'] = token;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const json = await response.json().catch(() => ({}));
   if (!response.ok) {
-    const detail = Array.isArray(json.issues) ? json.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : '';
+    const detail = Array.isArray(json.issues)
+      ? json.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
+      : '';
     throw new Error(`${t('failed')}: ${json.error ?? response.status}${detail ? ` (${detail})` : ''}`);
   }
   return json;
@@ -121,7 +186,9 @@ async function follow(appeal) {
   messages.forEach(addChatLine);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   socket?.close();
-  socket = new WebSocket(`${scheme}://${location.host}/ws?appeal=${encodeURIComponent(appeal.id)}&citizenToken=${encodeURIComponent(appeal.citizenToken)}`);
+  socket = new WebSocket(
+    `${scheme}://${location.host}/ws?appeal=${encodeURIComponent(appeal.id)}&citizenToken=${encodeURIComponent(appeal.citizenToken)}`,
+  );
   socket.addEventListener('message', (event) => {
     const m = JSON.parse(event.data);
     if (m.type === 'appeal.status') setStatus(m.status);
@@ -175,7 +242,14 @@ $('chatForm').addEventListener('submit', async (event) => {
   event.preventDefault();
   if (!current) return;
   try {
-    addChatLine(await api('POST', `/api/appeals/${current.id}/messages`, { text: $('chatText').value }, current.citizenToken));
+    addChatLine(
+      await api(
+        'POST',
+        `/api/appeals/${current.id}/messages`,
+        { text: $('chatText').value },
+        current.citizenToken,
+      ),
+    );
     $('chatText').value = '';
     showError('');
   } catch (error) {

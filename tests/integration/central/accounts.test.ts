@@ -21,14 +21,23 @@ const anAccount = (overrides: Record<string, unknown> = {}) => ({
 
 describe('accounts and roles (§28)', () => {
   it('logs in with a short-lived access token and a refresh token, and rotates the refresh token', async () => {
-    const login = await t.call<{ accessToken: string; refreshToken: string; expiresIn: number; account: { role: string } }>('POST', '/api/auth/login', { body: { login: 'operator', password: 'operator' } });
+    const login = await t.call<{
+      accessToken: string;
+      refreshToken: string;
+      expiresIn: number;
+      account: { role: string };
+    }>('POST', '/api/auth/login', { body: { login: 'operator', password: 'operator' } });
     expect(login.status).toBe(200);
     expect(login.body).toMatchObject({ expiresIn: 900, account: { role: 'operator' } });
-    const refreshed = await t.call<{ accessToken: string }>('POST', '/api/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
+    const refreshed = await t.call<{ accessToken: string }>('POST', '/api/auth/refresh', {
+      body: { refreshToken: login.body.refreshToken },
+    });
     expect(refreshed.status).toBe(200);
     expect((await t.call('GET', '/api/departments', { token: refreshed.body.accessToken })).status).toBe(200);
     // A refresh token works once.
-    expect((await t.call('POST', '/api/auth/refresh', { body: { refreshToken: login.body.refreshToken } })).status).toBe(401);
+    expect(
+      (await t.call('POST', '/api/auth/refresh', { body: { refreshToken: login.body.refreshToken } })).status,
+    ).toBe(401);
   });
 
   it('keeps the stored password out of every answer', async () => {
@@ -39,8 +48,14 @@ describe('accounts and roles (§28)', () => {
   it('locks a login after five wrong passwords, even for the right one', async () => {
     const account = anAccount();
     expect((await t.call('POST', '/api/accounts', { token: admin, body: account })).status).toBe(201);
-    for (let i = 0; i < 5; i++) expect((await t.call('POST', '/api/auth/login', { body: { login: account.login, password: 'wrong' } })).status).toBe(401);
-    const locked = await t.call('POST', '/api/auth/login', { body: { login: account.login, password: account.password } });
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await t.call('POST', '/api/auth/login', { body: { login: account.login, password: 'wrong' } }))
+          .status,
+      ).toBe(401);
+    const locked = await t.call('POST', '/api/auth/login', {
+      body: { login: account.login, password: account.password },
+    });
     expect(locked).toMatchObject({ status: 423, body: { error: expect.stringContaining('locked') } });
   });
 
@@ -60,27 +75,54 @@ describe('accounts and roles (§28)', () => {
     expect((await t.call('GET', '/api/cards', { token })).status).toBe(200);
 
     // Made an employee: loses the card register at the next request, with the same token.
-    const edited = await t.call('PATCH', `/api/accounts/${id}`, { token: admin, body: { role: 'employee', departmentId: 'kz-almaty' } });
+    const edited = await t.call('PATCH', `/api/accounts/${id}`, {
+      token: admin,
+      body: { role: 'employee', departmentId: 'kz-almaty' },
+    });
     expect(edited).toMatchObject({ status: 200, body: { role: 'employee', departmentId: 'kz-almaty' } });
     expect((await t.call('GET', '/api/cards', { token })).status).toBe(403);
 
-    expect((await t.call('PATCH', `/api/accounts/${id}`, { token: admin, body: { disabled: true } })).status).toBe(200);
+    expect(
+      (await t.call('PATCH', `/api/accounts/${id}`, { token: admin, body: { disabled: true } })).status,
+    ).toBe(200);
     expect((await t.call('GET', '/api/departments', { token })).status).toBe(401);
-    expect((await t.call('POST', '/api/auth/login', { body: { login: account.login, password: account.password } })).status).toBe(403);
+    expect(
+      (
+        await t.call('POST', '/api/auth/login', {
+          body: { login: account.login, password: account.password },
+        })
+      ).status,
+    ).toBe(403);
 
     expect((await t.call('DELETE', `/api/accounts/${id}`, { token: admin })).status).toBe(204);
     expect((await t.call('DELETE', `/api/accounts/${id}`, { token: admin })).status).toBe(404);
   });
 
   it('refuses weak passwords, unknown departments and roles', async () => {
-    expect((await t.call('POST', '/api/accounts', { token: admin, body: anAccount({ password: 'short' }) })).status).toBe(400);
-    expect((await t.call('POST', '/api/accounts', { token: admin, body: anAccount({ departmentId: 'kz-nowhere' }) })).status).toBe(400);
-    expect((await t.call('POST', '/api/accounts', { token: admin, body: anAccount({ role: 'root' }) })).status).toBe(400);
+    expect(
+      (await t.call('POST', '/api/accounts', { token: admin, body: anAccount({ password: 'short' }) }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await t.call('POST', '/api/accounts', {
+          token: admin,
+          body: anAccount({ departmentId: 'kz-nowhere' }),
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await t.call('POST', '/api/accounts', { token: admin, body: anAccount({ role: 'root' }) })).status,
+    ).toBe(400);
   });
 
   it('does not let an admin lock themselves out', async () => {
-    const me = (await t.call<{ accounts: { id: string; login: string }[] }>('GET', '/api/accounts', { token: admin })).body.accounts.find((a) => a.login === 'admin');
-    expect((await t.call('PATCH', `/api/accounts/${me?.id}`, { token: admin, body: { disabled: true } })).status).toBe(409);
+    const me = (
+      await t.call<{ accounts: { id: string; login: string }[] }>('GET', '/api/accounts', { token: admin })
+    ).body.accounts.find((a) => a.login === 'admin');
+    expect(
+      (await t.call('PATCH', `/api/accounts/${me?.id}`, { token: admin, body: { disabled: true } })).status,
+    ).toBe(409);
     expect((await t.call('DELETE', `/api/accounts/${me?.id}`, { token: admin })).status).toBe(409);
   });
 });

@@ -10,7 +10,8 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(
 
 beforeAll(async () => {
   t = await startTestCentral();
-  receipt = (await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ anonymous: true }) })).body;
+  receipt = (await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ anonymous: true }) }))
+    .body;
 });
 afterAll(async () => {
   // Every refusal above must have left the server serving.
@@ -38,20 +39,38 @@ describe('bad input gets a 4xx with a reason, never a 500', () => {
   it('refuses wrong types, naming the field', async () => {
     const r = await t.call('POST', '/api/appeals', { body: { ...anAppeal(), text: 42, anonymous: 'yes' } });
     expect(r.status).toBe(400);
-    expect(r.body).toMatchObject({ error: 'invalid appeal', issues: expect.arrayContaining([expect.objectContaining({ path: 'text' }), expect.objectContaining({ path: 'anonymous' })]) });
+    expect(r.body).toMatchObject({
+      error: 'invalid appeal',
+      issues: expect.arrayContaining([
+        expect.objectContaining({ path: 'text' }),
+        expect.objectContaining({ path: 'anonymous' }),
+      ]),
+    });
   });
 
   it('refuses unknown fields', async () => {
     const r = await t.call('POST', '/api/appeals', { body: anAppeal({ isAdmin: true }) });
-    expect(r).toMatchObject({ status: 400, body: { issues: [expect.objectContaining({ message: expect.stringContaining('isAdmin') })] } });
+    expect(r).toMatchObject({
+      status: 400,
+      body: { issues: [expect.objectContaining({ message: expect.stringContaining('isAdmin') })] },
+    });
   });
 
   it('refuses invalid coordinates', async () => {
-    for (const location of [{ lat: 91, lon: 0 }, { lat: 0, lon: -181 }, { lat: 'north', lon: 0 }]) {
+    for (const location of [
+      { lat: 91, lon: 0 },
+      { lat: 0, lon: -181 },
+      { lat: 'north', lon: 0 },
+    ]) {
       const r = await t.call('POST', '/api/appeals', { body: anAppeal({ location }) });
-      expect(r).toMatchObject({ status: 400, body: { issues: [expect.objectContaining({ path: expect.stringMatching(/^location/) })] } });
+      expect(r).toMatchObject({
+        status: 400,
+        body: { issues: [expect.objectContaining({ path: expect.stringMatching(/^location/) })] },
+      });
     }
-    const nan = await t.call('POST', '/api/appeals', { raw: JSON.stringify(anAppeal()).replace('"lat":43.2567', '"lat":1e999') });
+    const nan = await t.call('POST', '/api/appeals', {
+      raw: JSON.stringify(anAppeal()).replace('"lat":43.2567', '"lat":1e999'),
+    });
     expect(nan.status).toBe(400);
   });
 
@@ -61,7 +80,9 @@ describe('bad input gets a 4xx with a reason, never a 500', () => {
   });
 
   it('refuses an over-long text even under the body limit', async () => {
-    expect((await t.call('POST', '/api/appeals', { body: anAppeal({ text: 'x'.repeat(5000) }) })).status).toBe(400);
+    expect(
+      (await t.call('POST', '/api/appeals', { body: anAppeal({ text: 'x'.repeat(5000) }) })).status,
+    ).toBe(400);
   });
 
   it('refuses prototype pollution in JSON', async () => {
@@ -93,41 +114,115 @@ describe('bad input gets a 4xx with a reason, never a 500', () => {
 
   it('stores a good attachment under its own name and gives it to the operator of the territory', async () => {
     const r = await attach('фото двора.jpg');
-    expect(r).toMatchObject({ status: 201, body: { kind: 'photo', contentType: 'image/jpeg', name: 'фото двора.jpg' } });
+    expect(r).toMatchObject({
+      status: 201,
+      body: { kind: 'photo', contentType: 'image/jpeg', name: 'фото двора.jpg' },
+    });
     const id = (r.body as { id: string }).id;
-    const file = await fetch(`${t.url}/api/staff/appeals/${receipt.id}/attachments/${id}`, { headers: { authorization: `Bearer ${await t.token('operator')}` } });
+    const file = await fetch(`${t.url}/api/staff/appeals/${receipt.id}/attachments/${id}`, {
+      headers: { authorization: `Bearer ${await t.token('operator')}` },
+    });
     expect(file.headers.get('content-type')).toBe('image/jpeg');
     expect(Buffer.from(await file.arrayBuffer()).equals(JPEG)).toBe(true);
   });
 
   it('refuses bad ids and queries', async () => {
     expect((await t.call('GET', '/api/appeals/not-a-uuid')).status).toBe(400);
-    expect((await t.call('GET', `/api/appeals/${randomUUID()}`, { headers: { 'x-citizen-token': 'x' } })).status).toBe(404);
+    expect(
+      (await t.call('GET', `/api/appeals/${randomUUID()}`, { headers: { 'x-citizen-token': 'x' } })).status,
+    ).toBe(404);
     expect((await t.call('GET', '/api/net/download?bytes=-1')).status).toBe(400);
     expect((await t.call('GET', `/api/net/download?bytes=${60 * 1024 * 1024}`)).status).toBe(400);
-    expect((await t.call('GET', '/api/sync/pull?since=abc', { token: await t.token('operator') })).status).toBe(400);
+    expect(
+      (await t.call('GET', '/api/sync/pull?since=abc', { token: await t.token('operator') })).status,
+    ).toBe(400);
   });
 
   it('refuses sync operations that are not UUIDv7 or of an unknown type', async () => {
     const token = await t.token('operator');
-    const op = { id: randomUUID(), type: 'card.create', cardId: randomUUID(), createdAt: new Date().toISOString(), payload: { fields: {} } };
+    const op = {
+      id: randomUUID(),
+      type: 'card.create',
+      cardId: randomUUID(),
+      createdAt: new Date().toISOString(),
+      payload: { fields: {} },
+    };
     expect((await t.call('POST', '/api/sync/push', { token, body: { operations: [op] } })).status).toBe(400);
-    expect((await t.call('POST', '/api/sync/push', { token, body: { operations: [{ ...op, type: 'card.delete' }] } })).status).toBe(400);
+    expect(
+      (
+        await t.call('POST', '/api/sync/push', {
+          token,
+          body: { operations: [{ ...op, type: 'card.delete' }] },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('answers an unknown route with 404 and a reason', async () => {
-    expect(await t.call('GET', '/api/nothing')).toMatchObject({ status: 404, body: { error: 'no such route' } });
+    expect(await t.call('GET', '/api/nothing')).toMatchObject({
+      status: 404,
+      body: { error: 'no such route' },
+    });
   });
 
   it('refuses a territory import that is not valid GeoJSON, changing nothing (§8)', async () => {
     const admin = await t.token('admin');
-    const open = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { departmentId: 'kz-almaty' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1]]] } }] };
+    const open = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { departmentId: 'kz-almaty' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+              ],
+            ],
+          },
+        },
+      ],
+    };
     const r = await t.call('POST', '/api/territories/import', { token: admin, body: open });
-    expect(r).toMatchObject({ status: 400, body: { issues: expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining('ring') })]) } });
-    const unknown = { ...open, features: [{ ...open.features[0], properties: { departmentId: 'kz-atlantis' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] };
-    expect(await t.call('POST', '/api/territories/import', { token: admin, body: unknown })).toMatchObject({ status: 400, body: { error: expect.stringContaining('kz-atlantis') } });
+    expect(r).toMatchObject({
+      status: 400,
+      body: {
+        issues: expect.arrayContaining([
+          expect.objectContaining({ message: expect.stringContaining('ring') }),
+        ]),
+      },
+    });
+    const unknown = {
+      ...open,
+      features: [
+        {
+          ...open.features[0],
+          properties: { departmentId: 'kz-atlantis' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+                [0, 0],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    expect(await t.call('POST', '/api/territories/import', { token: admin, body: unknown })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining('kz-atlantis') },
+    });
     // Routing is unchanged: Almaty still routes to Almaty.
-    const after = await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ anonymous: true }) });
+    const after = await t.call<AppealReceipt>('POST', '/api/appeals', {
+      body: anAppeal({ anonymous: true }),
+    });
     expect(after.body.departmentId).toBe('kz-almaty');
   });
 });

@@ -15,19 +15,31 @@ const register = async (appeal: Record<string, unknown>) => {
   return r.body;
 };
 const staffView = async (id: string, login = 'operator') =>
-  (await t.call<{ appeal: AppealStaffView }>('GET', `/api/staff/appeals/${id}`, { token: await t.token(login) })).body.appeal;
+  (
+    await t.call<{ appeal: AppealStaffView }>('GET', `/api/staff/appeals/${id}`, {
+      token: await t.token(login),
+    })
+  ).body.appeal;
 
 describe('appeal intake from every channel (§2, §7)', () => {
   it('registers an appeal at once with a number and a status', async () => {
     const receipt = await register(anAppeal());
-    expect(receipt).toMatchObject({ number: expect.stringMatching(/^\d{4}-\d{6}$/), status: 'registered', citizenToken: expect.any(String) });
+    expect(receipt).toMatchObject({
+      number: expect.stringMatching(/^\d{4}-\d{6}$/),
+      status: 'registered',
+      citizenToken: expect.any(String),
+    });
   });
 
   it('registers a burst of appeals together, each with its own number and department', async () => {
     const places = [PLACES.almatyCentre, PLACES.astana, PLACES.medeu];
-    const receipts = await Promise.all(Array.from({ length: 60 }, (_, i) => register(anAppeal({ location: places[i % 3], anonymous: true }))));
+    const receipts = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => register(anAppeal({ location: places[i % 3], anonymous: true }))),
+    );
     expect(new Set(receipts.map((r) => r.number)).size).toBe(60);
-    expect(receipts.map((r) => r.departmentId)).toEqual(Array.from({ length: 60 }, (_, i) => ['kz-almaty', 'kz-astana', 'kz-almaty-medeu'][i % 3]));
+    expect(receipts.map((r) => r.departmentId)).toEqual(
+      Array.from({ length: 60 }, (_, i) => ['kz-almaty', 'kz-astana', 'kz-almaty-medeu'][i % 3]),
+    );
   });
 
   it('routes an appeal to the department of its territory (§8)', async () => {
@@ -46,7 +58,9 @@ describe('appeal intake from every channel (§2, §7)', () => {
   it('keeps no identity for an anonymous appeal (seed 002)', async () => {
     const receipt = await register(anAppeal({ anonymous: true }));
     expect(await staffView(receipt.id)).toMatchObject({ anonymous: true, applicant: null });
-    const both = await t.call('POST', '/api/appeals', { body: anAppeal({ anonymous: true, applicant: { name: 'X' } }) });
+    const both = await t.call('POST', '/api/appeals', {
+      body: anAppeal({ anonymous: true, applicant: { name: 'X' } }),
+    });
     expect(both.status).toBe(400);
   });
 
@@ -57,19 +71,27 @@ describe('appeal intake from every channel (§2, §7)', () => {
   });
 
   it('accepts every citizen channel, with via for Заң мен Тәртіп', async () => {
-    for (const channel of ['app102', 'telegram', 'vk', 'widget', 'email']) await register(anAppeal({ channel }));
+    for (const channel of ['app102', 'telegram', 'vk', 'widget', 'email'])
+      await register(anAppeal({ channel }));
     await register(anAppeal({ channel: 'zanMenTartip', via: 'kaspi', category: 'officerComplaint' }));
-    expect((await t.call('POST', '/api/appeals', { body: anAppeal({ channel: 'zanMenTartip' }) })).status).toBe(400);
+    expect(
+      (await t.call('POST', '/api/appeals', { body: anAppeal({ channel: 'zanMenTartip' }) })).status,
+    ).toBe(400);
   });
 
   it('requires a location for an SOS alarm (§18)', async () => {
-    expect((await t.call('POST', '/api/appeals', { body: anAppeal({ kind: 'sos', location: undefined }) })).status).toBe(400);
+    expect(
+      (await t.call('POST', '/api/appeals', { body: anAppeal({ kind: 'sos', location: undefined }) })).status,
+    ).toBe(400);
     await register(anAppeal({ kind: 'sos', anonymous: true }));
   });
 
   it('lets the citizen follow the status with their token, and nobody else', async () => {
     const receipt = await register(anAppeal({ kind: 'callRequest', media: 'audio' }));
-    const poll = (token: string) => t.call<{ status: string }>('GET', `/api/appeals/${receipt.id}`, { headers: { 'x-citizen-token': token } });
+    const poll = (token: string) =>
+      t.call<{ status: string }>('GET', `/api/appeals/${receipt.id}`, {
+        headers: { 'x-citizen-token': token },
+      });
     expect((await poll(receipt.citizenToken)).body.status).toBe('registered');
     expect((await poll('someone-else')).status).toBe(404);
     await t.call('POST', `/api/staff/calls/${receipt.id}/accept`, { token: await t.token('operator') });
@@ -82,7 +104,10 @@ describe('workstation readiness and network test endpoints (§27)', () => {
     const download = await fetch(`${t.url}/api/net/download?bytes=1048576`);
     expect(download.headers.get('cache-control')).toBe('no-store');
     expect((await download.arrayBuffer()).byteLength).toBe(1048576);
-    const upload = await t.call('POST', '/api/net/upload', { raw: Buffer.alloc(5 * 1024 * 1024, 7), contentType: 'application/octet-stream' });
+    const upload = await t.call('POST', '/api/net/upload', {
+      raw: Buffer.alloc(5 * 1024 * 1024, 7),
+      contentType: 'application/octet-stream',
+    });
     expect(upload).toMatchObject({ status: 200, body: { bytes: 5 * 1024 * 1024 } });
     expect((await t.call<{ t: number }>('GET', '/api/net/ping')).body.t).toBeGreaterThan(0);
   });
@@ -90,11 +115,31 @@ describe('workstation readiness and network test endpoints (§27)', () => {
   it('keeps the last readiness report per workstation for the admin', async () => {
     const report = (ok: boolean) => ({ workstationId: 'zhbo-almaty-07', report: { ok, ramGb: 16 } });
     for (const ok of [false, true]) {
-      expect((await t.call('POST', '/api/workstations/report', { token: await t.token('operator'), body: report(ok) })).status).toBe(200);
+      expect(
+        (
+          await t.call('POST', '/api/workstations/report', {
+            token: await t.token('operator'),
+            body: report(ok),
+          })
+        ).status,
+      ).toBe(200);
     }
-    const list = await t.call<{ workstations: { workstationId: string; report: unknown }[] }>('GET', '/api/workstations', { token: await t.token('admin') });
-    expect(list.body.workstations).toEqual([expect.objectContaining({ workstationId: 'zhbo-almaty-07', report: { ok: true, ramGb: 16 } })]);
-    expect((await t.call('POST', '/api/workstations/report', { token: await t.token('operator'), body: { workstationId: 'x', report: [1] } })).status).toBe(400);
+    const list = await t.call<{ workstations: { workstationId: string; report: unknown }[] }>(
+      'GET',
+      '/api/workstations',
+      { token: await t.token('admin') },
+    );
+    expect(list.body.workstations).toEqual([
+      expect.objectContaining({ workstationId: 'zhbo-almaty-07', report: { ok: true, ramGb: 16 } }),
+    ]);
+    expect(
+      (
+        await t.call('POST', '/api/workstations/report', {
+          token: await t.token('operator'),
+          body: { workstationId: 'x', report: [1] },
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -104,8 +149,8 @@ describe('the citizen widget (§2)', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('widget.js');
     const script = await (await fetch(`${t.url}/widget/widget.js`)).text();
-    expect(script).toContain("kk: {");
-    expect(script).toContain("ru: {");
+    expect(script).toContain('kk: {');
+    expect(script).toContain('ru: {');
     expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });
 });
@@ -113,10 +158,27 @@ describe('the citizen widget (§2)', () => {
 describe('official territories (§8)', () => {
   it('imports an official territory and routes by it at once', async () => {
     const { lat, lon } = PLACES.almatyCentre;
-    const ring = [[lon - 0.01, lat - 0.01], [lon + 0.01, lat - 0.01], [lon + 0.01, lat + 0.01], [lon - 0.01, lat + 0.01], [lon - 0.01, lat - 0.01]];
-    const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { departmentId: 'kz-almaty-bostandyq', source: 'МВД' }, geometry: { type: 'Polygon', coordinates: [ring] } }] };
+    const ring = [
+      [lon - 0.01, lat - 0.01],
+      [lon + 0.01, lat - 0.01],
+      [lon + 0.01, lat + 0.01],
+      [lon - 0.01, lat + 0.01],
+      [lon - 0.01, lat - 0.01],
+    ];
+    const file = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { departmentId: 'kz-almaty-bostandyq', source: 'МВД' },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        },
+      ],
+    };
     const r = await t.call('POST', '/api/territories/import', { token: await t.token('admin'), body: file });
     expect(r).toMatchObject({ status: 200, body: { imported: 1 } });
-    expect((await register(anAppeal({ location: PLACES.almatyCentre }))).departmentId).toBe('kz-almaty-bostandyq');
+    expect((await register(anAppeal({ location: PLACES.almatyCentre }))).departmentId).toBe(
+      'kz-almaty-bostandyq',
+    );
   });
 });

@@ -14,7 +14,9 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
 };
 
 async function tables(db: Database): Promise<string[]> {
-  const rows = await db.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'public'`);
+  const rows = await db.query<{ table_name: string }>(
+    `select table_name from information_schema.tables where table_schema = 'public'`,
+  );
   return rows.map((r) => r.table_name);
 }
 
@@ -59,9 +61,12 @@ describe('central migrations on PGlite', () => {
   });
 });
 
-describe.skipIf(!postgresReachable)(`central migrations on PostgreSQL${postgresReachable ? '' : ` (${POSTGRES_SKIP_REASON})`}`, () => {
-  migrationSuite(async () => {
-    const fresh = await freshPostgresDatabase();
-    return { db: () => openPostgres(fresh.url), cleanup: () => fresh.drop() };
-  });
-});
+describe.skipIf(!postgresReachable)(
+  `central migrations on PostgreSQL${postgresReachable ? '' : ` (${POSTGRES_SKIP_REASON})`}`,
+  () => {
+    migrationSuite(async () => {
+      const fresh = await freshPostgresDatabase();
+      return { db: () => openPostgres(fresh.url), cleanup: () => fresh.drop() };
+    });
+  },
+);

@@ -11,7 +11,13 @@ function sampleRequest(key: RouteKey): { method: string; path: string; body?: un
   const [method = 'GET', template = '/'] = key.split(' ');
   const path = template.replace(':id', key.includes('departments') ? 'kz-almaty' : randomUUID());
   const bodies: Partial<Record<RouteKey, unknown>> = {
-    'POST /api/accounts': { login: `x${randomUUID().slice(0, 8)}`, password: 'long-enough-pass', role: 'operator', departmentId: null, displayName: 'X' },
+    'POST /api/accounts': {
+      login: `x${randomUUID().slice(0, 8)}`,
+      password: 'long-enough-pass',
+      role: 'operator',
+      departmentId: null,
+      displayName: 'X',
+    },
     'PATCH /api/accounts/:id': { displayName: 'Y' },
     'POST /api/territories/import': { type: 'FeatureCollection', features: [] },
     'POST /api/staff/appeals/:id/messages': { text: 'hello' },
@@ -42,7 +48,11 @@ describe('the permission matrix, route by route and role by role (§28)', () => 
         const r = sampleRequest(key);
         const reply = await t.call(r.method, r.path, { token: await t.token(role), body: r.body });
         if (allowed) expect([401, 403]).not.toContain(reply.status);
-        else expect(reply).toMatchObject({ status: 403, body: { error: expect.stringContaining(ROUTE_PERMISSIONS[key]) } });
+        else
+          expect(reply).toMatchObject({
+            status: 403,
+            body: { error: expect.stringContaining(ROUTE_PERMISSIONS[key]) },
+          });
       });
     }
   }
@@ -66,7 +76,13 @@ describe('territory: each account acts only on its own department (§8)', () => 
     const admin = await t.token('admin');
     const created = await t.call('POST', '/api/accounts', {
       token: admin,
-      body: { login: 'inspector.astana', password: 'inspector.astana', role: 'inspector', departmentId: 'kz-astana', displayName: 'Astana inspector' },
+      body: {
+        login: 'inspector.astana',
+        password: 'inspector.astana',
+        role: 'inspector',
+        departmentId: 'kz-astana',
+        displayName: 'Astana inspector',
+      },
     });
     expect(created.status).toBe(201);
     astanaInspector = await loginAs(t.call, 'inspector.astana');
@@ -79,17 +95,22 @@ describe('territory: each account acts only on its own department (§8)', () => 
     expect(pushed.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
   });
 
-  it("an inspector of another department cannot move the card (§8, §10)", async () => {
+  it('an inspector of another department cannot move the card (§8, §10)', async () => {
     const r = await t.call<{ results: SyncOpResult[] }>('POST', '/api/sync/push', {
       token: astanaInspector,
       body: { operations: [aTransition(cardId, 'startResponse')] },
     });
-    expect(r.body.results[0]).toMatchObject({ status: 'rejected', reason: 'the card belongs to another territory' });
+    expect(r.body.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'the card belongs to another territory',
+    });
   });
 
-  it("an inspector of another department cannot read the card or see it in the feed", async () => {
+  it('an inspector of another department cannot read the card or see it in the feed', async () => {
     expect((await t.call('GET', `/api/cards/${cardId}`, { token: astanaInspector })).status).toBe(404);
-    const feed = await t.call<{ changes: { card?: { id: string } }[] }>('GET', '/api/sync/pull?since=0', { token: astanaInspector });
+    const feed = await t.call<{ changes: { card?: { id: string } }[] }>('GET', '/api/sync/pull?since=0', {
+      token: astanaInspector,
+    });
     expect(feed.body.changes.some((c) => c.card?.id === cardId)).toBe(false);
   });
 
@@ -102,10 +123,16 @@ describe('territory: each account acts only on its own department (§8)', () => 
   });
 
   it("another territory's appeal is neither listed nor readable", async () => {
-    const receipt = await t.call<{ id: string }>('POST', '/api/appeals', { body: anAppeal({ location: PLACES.almatyCentre }) });
-    const list = await t.call<{ appeals: { id: string }[] }>('GET', '/api/staff/appeals', { token: astanaInspector });
+    const receipt = await t.call<{ id: string }>('POST', '/api/appeals', {
+      body: anAppeal({ location: PLACES.almatyCentre }),
+    });
+    const list = await t.call<{ appeals: { id: string }[] }>('GET', '/api/staff/appeals', {
+      token: astanaInspector,
+    });
     expect(list.body.appeals.map((a) => a.id)).not.toContain(receipt.body.id);
-    expect((await t.call('GET', `/api/staff/appeals/${receipt.body.id}`, { token: astanaInspector })).status).toBe(404);
+    expect(
+      (await t.call('GET', `/api/staff/appeals/${receipt.body.id}`, { token: astanaInspector })).status,
+    ).toBe(404);
   });
 
   it('a district duty officer sees only the district (§14)', async () => {

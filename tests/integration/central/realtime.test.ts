@@ -5,57 +5,78 @@ import { startTestCentral, type TestCentral } from './support/central';
 import { openSocket } from './support/client';
 import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from './support/postgres';
 
-describe.skipIf(!postgresReachable)(`two central instances on one PostgreSQL behave as one${postgresReachable ? '' : ` (${POSTGRES_SKIP_REASON})`}`, () => {
-  let a: TestCentral;
-  let b: TestCentral;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshPostgresDatabase();
-    drop = db.drop;
-    a = await startTestCentral({ databaseUrl: db.url });
-    b = await startTestCentral({ databaseUrl: db.url });
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await drop?.();
-  });
+describe.skipIf(!postgresReachable)(
+  `two central instances on one PostgreSQL behave as one${postgresReachable ? '' : ` (${POSTGRES_SKIP_REASON})`}`,
+  () => {
+    let a: TestCentral;
+    let b: TestCentral;
+    let drop: () => Promise<void>;
+    beforeAll(async () => {
+      const db = await freshPostgresDatabase();
+      drop = db.drop;
+      a = await startTestCentral({ databaseUrl: db.url });
+      b = await startTestCentral({ databaseUrl: db.url });
+    });
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+      await drop?.();
+    });
 
-  it('an appeal posted to one instance reaches an operator socket on the other (§8 territory)', async () => {
-    const operator = await openSocket(b.url, `token=${await b.token('operator')}`);
-    const receipt = (await a.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal() })).body;
-    const m = await operator.next('appeal.new', (x) => x.appeal.id === receipt.id);
-    expect(m.appeal).toMatchObject({ number: receipt.number, departmentId: 'kz-almaty', routedBy: 'territory' });
-    expect(m.appeal.applicant).toMatchObject({ name: 'Айгерим Сапарова' });
-    operator.close();
-  });
+    it('an appeal posted to one instance reaches an operator socket on the other (§8 territory)', async () => {
+      const operator = await openSocket(b.url, `token=${await b.token('operator')}`);
+      const receipt = (await a.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal() })).body;
+      const m = await operator.next('appeal.new', (x) => x.appeal.id === receipt.id);
+      expect(m.appeal).toMatchObject({
+        number: receipt.number,
+        departmentId: 'kz-almaty',
+        routedBy: 'territory',
+      });
+      expect(m.appeal.applicant).toMatchObject({ name: 'Айгерим Сапарова' });
+      operator.close();
+    });
 
-  it('relays call signaling between a citizen on one instance and the accepting operator on the other', async () => {
-    const receipt = (await a.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ kind: 'callRequest', anonymous: true }) })).body;
-    const citizen = await openSocket(a.url, `appeal=${receipt.id}&citizenToken=${receipt.citizenToken}`);
-    const operator = await openSocket(b.url, `token=${await b.token('operator')}`);
-    operator.send({ type: 'call.accept', appealId: receipt.id });
-    await citizen.next('appeal.status', (m) => m.status === 'inProgress');
-    // An SDP offer larger than a NOTIFY payload travels through the spill table.
-    const sdp = `v=0\r\n${'a=candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host\r\n'.repeat(200)}`;
-    citizen.send({ type: 'call.signal', appealId: receipt.id, signal: { kind: 'offer', sdp } });
-    const offer = await operator.next('call.signal', (m) => m.appealId === receipt.id);
-    expect(offer).toMatchObject({ from: 'citizen', signal: { kind: 'offer', sdp } });
-    operator.send({ type: 'call.signal', appealId: receipt.id, signal: { kind: 'answer', sdp: 'v=0\r\n' } });
-    expect(await citizen.next('call.signal')).toMatchObject({ from: 'operator', signal: { kind: 'answer' } });
-    citizen.close();
-    operator.close();
-  });
+    it('relays call signaling between a citizen on one instance and the accepting operator on the other', async () => {
+      const receipt = (
+        await a.call<AppealReceipt>('POST', '/api/appeals', {
+          body: anAppeal({ kind: 'callRequest', anonymous: true }),
+        })
+      ).body;
+      const citizen = await openSocket(a.url, `appeal=${receipt.id}&citizenToken=${receipt.citizenToken}`);
+      const operator = await openSocket(b.url, `token=${await b.token('operator')}`);
+      operator.send({ type: 'call.accept', appealId: receipt.id });
+      await citizen.next('appeal.status', (m) => m.status === 'inProgress');
+      // An SDP offer larger than a NOTIFY payload travels through the spill table.
+      const sdp = `v=0\r\n${'a=candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host\r\n'.repeat(200)}`;
+      citizen.send({ type: 'call.signal', appealId: receipt.id, signal: { kind: 'offer', sdp } });
+      const offer = await operator.next('call.signal', (m) => m.appealId === receipt.id);
+      expect(offer).toMatchObject({ from: 'citizen', signal: { kind: 'offer', sdp } });
+      operator.send({
+        type: 'call.signal',
+        appealId: receipt.id,
+        signal: { kind: 'answer', sdp: 'v=0\r\n' },
+      });
+      expect(await citizen.next('call.signal')).toMatchObject({
+        from: 'operator',
+        signal: { kind: 'answer' },
+      });
+      citizen.close();
+      operator.close();
+    });
 
-  it('shows an operator online on one instance to a supervisor on the other', async () => {
-    const supervisor = await openSocket(a.url, `token=${await a.token('supervisor')}`);
-    const operator = await openSocket(b.url, `token=${await b.token('operator')}`);
-    const seen = await supervisor.next('presence', (m) => m.role === 'operator' && m.status === 'available');
-    operator.close();
-    await supervisor.next('presence', (m) => m.accountId === seen.accountId && m.status === 'offline');
-    supervisor.close();
-  });
-});
+    it('shows an operator online on one instance to a supervisor on the other', async () => {
+      const supervisor = await openSocket(a.url, `token=${await a.token('supervisor')}`);
+      const operator = await openSocket(b.url, `token=${await b.token('operator')}`);
+      const seen = await supervisor.next(
+        'presence',
+        (m) => m.role === 'operator' && m.status === 'available',
+      );
+      operator.close();
+      await supervisor.next('presence', (m) => m.accountId === seen.accountId && m.status === 'offline');
+      supervisor.close();
+    });
+  },
+);
 
 describe('realtime on one PGlite instance', () => {
   let t: TestCentral;
@@ -67,10 +88,18 @@ describe('realtime on one PGlite instance', () => {
   it('sends a new SOS alarm to the operators of its territory only (§18, §8)', async () => {
     const almaty = await openSocket(t.url, `token=${await t.token('operator')}`);
     const duty = await openSocket(t.url, `token=${await t.token('duty')}`);
-    const sos = (await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ kind: 'sos', anonymous: true, location: PLACES.almatyCentre }) })).body;
-    expect(await almaty.next('appeal.new', (m) => m.appeal.id === sos.id)).toMatchObject({ appeal: { kind: 'sos', anonymous: true, applicant: null } });
+    const sos = (
+      await t.call<AppealReceipt>('POST', '/api/appeals', {
+        body: anAppeal({ kind: 'sos', anonymous: true, location: PLACES.almatyCentre }),
+      })
+    ).body;
+    expect(await almaty.next('appeal.new', (m) => m.appeal.id === sos.id)).toMatchObject({
+      appeal: { kind: 'sos', anonymous: true, applicant: null },
+    });
     // The Medeu duty unit does not see an appeal outside Medeu; a marker appeal inside it arrives after.
-    const inMedeu = (await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ location: PLACES.medeu }) })).body;
+    const inMedeu = (
+      await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ location: PLACES.medeu }) })
+    ).body;
     await duty.next('appeal.new', (m) => m.appeal.id === inMedeu.id);
     expect(duty.messages.some((m) => m.type === 'appeal.new' && m.appeal.id === sos.id)).toBe(false);
     almaty.close();
@@ -81,19 +110,35 @@ describe('realtime on one PGlite instance', () => {
     const receipt = (await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal() })).body;
     const citizen = await openSocket(t.url, `appeal=${receipt.id}&citizenToken=${receipt.citizenToken}`);
     const operator = await openSocket(t.url, `token=${await t.token('operator')}`);
-    await t.call('POST', `/api/appeals/${receipt.id}/messages`, { body: { text: 'Помогите' }, headers: { 'x-citizen-token': receipt.citizenToken } });
-    expect(await operator.next('chat.message', (m) => m.message.appealId === receipt.id)).toMatchObject({ message: { from: 'citizen', text: 'Помогите' } });
-    const reply = await t.call('POST', `/api/staff/appeals/${receipt.id}/messages`, { token: await t.token('operator'), body: { text: 'Наряд выехал' } });
+    await t.call('POST', `/api/appeals/${receipt.id}/messages`, {
+      body: { text: 'Помогите' },
+      headers: { 'x-citizen-token': receipt.citizenToken },
+    });
+    expect(await operator.next('chat.message', (m) => m.message.appealId === receipt.id)).toMatchObject({
+      message: { from: 'citizen', text: 'Помогите' },
+    });
+    const reply = await t.call('POST', `/api/staff/appeals/${receipt.id}/messages`, {
+      token: await t.token('operator'),
+      body: { text: 'Наряд выехал' },
+    });
     expect(reply.status).toBe(201);
-    expect(await citizen.next('chat.message', (m) => m.message.from === 'staff')).toMatchObject({ message: { text: 'Наряд выехал' } });
-    const history = await t.call<{ messages: unknown[] }>('GET', `/api/appeals/${receipt.id}/messages`, { headers: { 'x-citizen-token': receipt.citizenToken } });
+    expect(await citizen.next('chat.message', (m) => m.message.from === 'staff')).toMatchObject({
+      message: { text: 'Наряд выехал' },
+    });
+    const history = await t.call<{ messages: unknown[] }>('GET', `/api/appeals/${receipt.id}/messages`, {
+      headers: { 'x-citizen-token': receipt.citizenToken },
+    });
     expect(history.body.messages).toHaveLength(2);
     citizen.close();
     operator.close();
   });
 
   it('gives a call to the first operator who accepts and tells the others it is taken (§9)', async () => {
-    const receipt = (await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ kind: 'callRequest', anonymous: true }) })).body;
+    const receipt = (
+      await t.call<AppealReceipt>('POST', '/api/appeals', {
+        body: anAppeal({ kind: 'callRequest', anonymous: true }),
+      })
+    ).body;
     const token = await t.token('operator');
     const first = await t.call('POST', `/api/staff/calls/${receipt.id}/accept`, { token });
     const second = await t.call('POST', `/api/staff/calls/${receipt.id}/accept`, { token });
@@ -102,7 +147,11 @@ describe('realtime on one PGlite instance', () => {
   });
 
   it('refuses a citizen socket with a wrong token, and a signal before any operator accepted', async () => {
-    const receipt = (await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ kind: 'callRequest', anonymous: true }) })).body;
+    const receipt = (
+      await t.call<AppealReceipt>('POST', '/api/appeals', {
+        body: anAppeal({ kind: 'callRequest', anonymous: true }),
+      })
+    ).body;
     await expect(openSocket(t.url, `appeal=${receipt.id}&citizenToken=wrong`)).rejects.toThrow('404');
     const citizen = await openSocket(t.url, `appeal=${receipt.id}&citizenToken=${receipt.citizenToken}`);
     citizen.send({ type: 'call.signal', appealId: receipt.id, signal: { kind: 'hangup' } });

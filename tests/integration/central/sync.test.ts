@@ -8,13 +8,18 @@ import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from '
 type Push = { results: SyncOpResult[] };
 
 async function push(t: TestCentral, operations: SyncOperation[], login = 'operator') {
-  const r = await t.call<Push>('POST', '/api/sync/push', { token: await t.token(login), body: { operations } });
+  const r = await t.call<Push>('POST', '/api/sync/push', {
+    token: await t.token(login),
+    body: { operations },
+  });
   expect(r.status).toBe(200);
   return r.body.results;
 }
 
 async function cardIds(t: TestCentral): Promise<string[]> {
-  const r = await t.call<{ cards: { id: string }[] }>('GET', '/api/cards?limit=500', { token: await t.token('supervisor') });
+  const r = await t.call<{ cards: { id: string }[] }>('GET', '/api/cards?limit=500', {
+    token: await t.token('supervisor'),
+  });
   return r.body.cards.map((c) => c.id);
 }
 
@@ -39,7 +44,9 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
     expect(first.map((r) => r.status)).toEqual(Array(5).fill('applied'));
     const again = await push(t, batch);
     expect(again.map((r) => r.status)).toEqual(Array(5).fill('duplicate'));
-    expect(again.map((r) => (r.status === 'duplicate' ? r.original.seq : null))).toEqual(first.map((r) => (r.status === 'applied' ? r.seq : null)));
+    expect(again.map((r) => (r.status === 'duplicate' ? r.original.seq : null))).toEqual(
+      first.map((r) => (r.status === 'applied' ? r.seq : null)),
+    );
     const ids = await cardIds(t);
     for (const op of batch) expect(ids.filter((id) => id === op.cardId)).toHaveLength(1);
   });
@@ -82,7 +89,10 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
     const [r] = await push(t, [stale]);
     expect(r).toMatchObject({ status: 'rejected', reason: expect.stringContaining('stale') });
     const [again] = await push(t, [stale]);
-    expect(again).toMatchObject({ status: 'duplicate', original: { status: 'rejected', reason: expect.stringContaining('stale') } });
+    expect(again).toMatchObject({
+      status: 'duplicate',
+      original: { status: 'rejected', reason: expect.stringContaining('stale') },
+    });
   });
 
   it('numbers cards per department and year (§9 register)', async () => {
@@ -117,12 +127,15 @@ describe('sync push exactly once and pull on PGlite (§ architecture: data flow)
   });
 });
 
-describe.skipIf(!postgresReachable)(`sync push exactly once and pull on PostgreSQL${postgresReachable ? '' : ` (${POSTGRES_SKIP_REASON})`}`, () => {
-  exactlyOnceSuite(async () => {
-    const db = await freshPostgresDatabase();
-    return { options: { databaseUrl: db.url }, cleanup: () => db.drop() };
-  });
-});
+describe.skipIf(!postgresReachable)(
+  `sync push exactly once and pull on PostgreSQL${postgresReachable ? '' : ` (${POSTGRES_SKIP_REASON})`}`,
+  () => {
+    exactlyOnceSuite(async () => {
+      const db = await freshPostgresDatabase();
+      return { options: { databaseUrl: db.url }, cleanup: () => db.drop() };
+    });
+  },
+);
 
 describe('the card workflow on central (§9–15)', () => {
   let t: TestCentral;
@@ -134,15 +147,39 @@ describe('the card workflow on central (§9–15)', () => {
   it('takes a card from draft to closed, each step by its role, with who and when', async () => {
     const create = aCardCreate(aFilledCard({ location: { ...PLACES.medeu, source: 'map' } }));
     const id = create.cardId;
-    expect((await push(t, [create, aTransition(id, 'sendToInspector')])).map((r) => r.status)).toEqual(['applied', 'applied']);
-    expect((await push(t, [aTransition(id, 'startResponse'), aTransition(id, 'forwardToDuty')], 'inspector')).map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect((await push(t, [create, aTransition(id, 'sendToInspector')])).map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+    ]);
+    expect(
+      (await push(t, [aTransition(id, 'startResponse'), aTransition(id, 'forwardToDuty')], 'inspector')).map(
+        (r) => r.status,
+      ),
+    ).toEqual(['applied', 'applied']);
     const [noNumber] = await push(t, [aTransition(id, 'register')], 'duty');
     expect(noNumber).toMatchObject({ status: 'rejected', reason: expect.stringContaining('КІҚЖ') });
-    const [registered, closed] = await push(t, [aTransition(id, 'register', { kuizhNumber: '2026/1234' }), aTransition(id, 'close')], 'duty');
-    expect(registered).toMatchObject({ status: 'applied', card: { status: 'registered', kuizhNumber: '2026/1234' } });
+    const [registered, closed] = await push(
+      t,
+      [aTransition(id, 'register', { kuizhNumber: '2026/1234' }), aTransition(id, 'close')],
+      'duty',
+    );
+    expect(registered).toMatchObject({
+      status: 'applied',
+      card: { status: 'registered', kuizhNumber: '2026/1234' },
+    });
     expect(closed).toMatchObject({ status: 'applied', card: { status: 'closed' } });
-    const read = await t.call<{ transitions: { transition: string; accountId: string; at: string }[] }>('GET', `/api/cards/${id}`, { token: await t.token('supervisor') });
-    expect(read.body.transitions.map((x) => x.transition)).toEqual(['sendToInspector', 'startResponse', 'forwardToDuty', 'register', 'close']);
+    const read = await t.call<{ transitions: { transition: string; accountId: string; at: string }[] }>(
+      'GET',
+      `/api/cards/${id}`,
+      { token: await t.token('supervisor') },
+    );
+    expect(read.body.transitions.map((x) => x.transition)).toEqual([
+      'sendToInspector',
+      'startResponse',
+      'forwardToDuty',
+      'register',
+      'close',
+    ]);
     expect(read.body.transitions.every((x) => x.accountId && x.at)).toBe(true);
   });
 
@@ -163,7 +200,10 @@ describe('the card workflow on central (§9–15)', () => {
     const lost = aCardCreate(aFilledCard({ location: { ...PLACES.caspianSea, source: 'map' } }));
     const [a, b] = await push(t, [chosen, lost]);
     expect(a).toMatchObject({ status: 'applied', card: { departmentId: 'kz-karaganda' } });
-    expect(b).toMatchObject({ status: 'applied', card: { departmentId: null, number: expect.stringMatching(/^KZ-/) } });
+    expect(b).toMatchObject({
+      status: 'applied',
+      card: { departmentId: null, number: expect.stringMatching(/^KZ-/) },
+    });
   });
 
   it('does not let an operator skip the inspector', async () => {

@@ -12,7 +12,13 @@ const square = (lon: number, lat: number, half: number): [number, number][] => [
 
 /** A region with a lake (hole), an island (second polygon) and a city inside it. */
 const territories: Territory[] = [
-  { departmentId: 'region', geometry: { type: 'MultiPolygon', coordinates: [[square(70, 50, 5), square(70, 50, 1)], [square(80, 50, 1)]] } },
+  {
+    departmentId: 'region',
+    geometry: {
+      type: 'MultiPolygon',
+      coordinates: [[square(70, 50, 5), square(70, 50, 1)], [square(80, 50, 1)]],
+    },
+  },
   { departmentId: 'city', geometry: { type: 'Polygon', coordinates: [square(67, 47, 0.5)] } },
 ];
 const router = createTerritoryRouter(territories);
@@ -41,7 +47,9 @@ describe('routing by territory (§8)', () => {
     const demo = createTerritoryRouter(demoTerritories().territories);
     const t0 = performance.now();
     let found = 0;
-    for (let i = 0; i < 100_000; i++) if (demo.locate({ lat: 41 + (i % 1000) * 0.014, lon: 47 + Math.floor(i / 1000) * 0.4 }) !== null) found++;
+    for (let i = 0; i < 100_000; i++)
+      if (demo.locate({ lat: 41 + (i % 1000) * 0.014, lon: 47 + Math.floor(i / 1000) * 0.4 }) !== null)
+        found++;
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(found).toBeGreaterThan(10_000);
   });
@@ -50,12 +58,24 @@ describe('routing by territory (§8)', () => {
     const { departments, territories: demo } = demoTerritories();
     const r = createTerritoryRouter(demo);
     for (const d of departments.filter((x) => x.kind !== 'district')) {
-      if (d.seat) expect([d.id, ...departments.filter((c) => c.parentId === d.id).map((c) => c.id)]).toContain(r.locate(d.seat));
+      if (d.seat)
+        expect([d.id, ...departments.filter((c) => c.parentId === d.id).map((c) => c.id)]).toContain(
+          r.locate(d.seat),
+        );
     }
   });
 
   it('refuses an import with an open ring or coordinates out of range', () => {
-    const file = (coordinates: number[][][]) => ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { departmentId: 'kz-almaty' }, geometry: { type: 'Polygon', coordinates } }] });
+    const file = (coordinates: number[][][]) => ({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { departmentId: 'kz-almaty' },
+          geometry: { type: 'Polygon', coordinates },
+        },
+      ],
+    });
     expect(TerritoryImportSchema.safeParse(file([square(70, 50, 1)])).success).toBe(true);
     expect(TerritoryImportSchema.safeParse(file([square(70, 50, 1).slice(0, 4)])).success).toBe(false);
     expect(TerritoryImportSchema.safeParse(file([square(179.5, 50, 1)])).success).toBe(false);

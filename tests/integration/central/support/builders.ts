@@ -51,10 +51,30 @@ export function aCardCreate(fields: Partial<CardFields> = aFilledCard(), cardId 
   return { id: uuidv7(), type: 'card.create', cardId, createdAt: now(), payload: { fields } };
 }
 
-export function aCardUpdate(cardId: string, fields: Partial<CardFields>, baseVersion?: number): SyncOperation {
-  return { id: uuidv7(), type: 'card.update', cardId, createdAt: now(), payload: baseVersion === undefined ? { fields } : { fields, baseVersion } };
+export function aCardUpdate(
+  cardId: string,
+  fields: Partial<CardFields>,
+  baseVersion?: number,
+): SyncOperation {
+  return {
+    id: uuidv7(),
+    type: 'card.update',
+    cardId,
+    createdAt: now(),
+    payload: baseVersion === undefined ? { fields } : { fields, baseVersion },
+  };
 }
 
-export function aTransition(cardId: string, transition: TransitionInput['transition'], extra: Omit<TransitionInput, 'transition'> = {}): SyncOperation {
-  return { id: uuidv7(), type: 'card.transition', cardId, createdAt: now(), payload: { transition, ...extra } };
+export function aTransition(
+  cardId: string,
+  transition: TransitionInput['transition'],
+  extra: Omit<TransitionInput, 'transition'> = {},
+): SyncOperation {
+  return {
+    id: uuidv7(),
+    type: 'card.transition',
+    cardId,
+    createdAt: now(),
+    payload: { transition, ...extra },
+  };
 }

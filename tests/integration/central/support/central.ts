@@ -19,10 +19,18 @@ export interface TestCentral {
  * database of its own when PostgreSQL is reachable (created in milliseconds, dropped on close), else
  * PGlite in memory. The suites that are about PGlite itself pass `pglite: true`.
  */
-export async function startTestCentral(options: CentralOptions & { pglite?: boolean } = {}): Promise<TestCentral> {
+export async function startTestCentral(
+  options: CentralOptions & { pglite?: boolean } = {},
+): Promise<TestCentral> {
   const { pglite, ...rest } = options;
-  const own = !pglite && !rest.databaseUrl && !rest.dataDir && postgresReachable ? await freshPostgresDatabase() : null;
-  const central = await startCentral({ port: 0, demo: true, ...rest, ...(own ? { databaseUrl: own.url } : {}) });
+  const own =
+    !pglite && !rest.databaseUrl && !rest.dataDir && postgresReachable ? await freshPostgresDatabase() : null;
+  const central = await startCentral({
+    port: 0,
+    demo: true,
+    ...rest,
+    ...(own ? { databaseUrl: own.url } : {}),
+  });
   const call = api(central.url);
   const tokens = new Map<string, Promise<string>>();
   return {

@@ -11,7 +11,13 @@ export function api(baseUrl: string) {
   return async function call<T = Record<string, unknown>>(
     method: string,
     path: string,
-    options: { token?: string; body?: unknown; raw?: string | Buffer; contentType?: string; headers?: Record<string, string> } = {},
+    options: {
+      token?: string;
+      body?: unknown;
+      raw?: string | Buffer;
+      contentType?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -66,7 +72,11 @@ export async function openSocket(baseUrl: string, query: string) {
     ws,
     messages,
     send: (m: unknown) => ws.send(JSON.stringify(m)),
-    next<T extends ServerMessage['type']>(type: T, where: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true, timeoutMs = 5000) {
+    next<T extends ServerMessage['type']>(
+      type: T,
+      where: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+      timeoutMs = 5000,
+    ) {
       const test = (m: ServerMessage) => m.type === type && where(m as Extract<ServerMessage, { type: T }>);
       const seen = messages.find(test);
       if (seen) return Promise.resolve(seen as Extract<ServerMessage, { type: T }>);
