@@ -70,7 +70,11 @@ export function createSync(deps: {
     tokens: session,
     log: deps.log,
     backoff: deps.backoff,
-    onUp: (up) => engine.setRealtimeUp(up),
+    onUp: (up) => {
+      engine.setRealtimeUp(up);
+      // A socket that drops is the first sign central went away: check the link now, not at the next poll.
+      if (!up) engine.wake();
+    },
     onNudge: () => engine.wake(),
   });
   session.onChange((s) => {
