@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppInfo } from '../domain/ipc';
@@ -14,6 +15,7 @@ import { createCardFileRepository } from './store/cardFiles';
 import { createOutbox } from './store/outbox';
 import { type SyncLedger, createSyncLedger } from './store/syncLedger';
 import { type SyncService, createSync } from './sync/syncService';
+import { createReportPublisher, workstationIdOf } from './workstation/publish';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
 
 export interface Services {
@@ -71,6 +73,15 @@ export function createServices(options: ServicesOptions): Services {
       })
     : null;
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
+  const publisher =
+    sync && options.config.centralUrl
+      ? createReportPublisher({
+          centralUrl: options.config.centralUrl,
+          tokens: sync.session,
+          workstationId: workstationIdOf(hostname()),
+          log: options.log,
+        })
+      : null;
   const workstation = createWorkstationService({
     dataDir: options.dataDir,
     centralUrl: options.config.centralUrl,
@@ -79,7 +90,15 @@ export function createServices(options: ServicesOptions): Services {
     log: options.log,
     now,
     onProgress: (progress) => events.emit('workstation.progress', progress),
-    onReport: (report, readiness) => events.emit('workstation.changed', { report, readiness }),
+    onReport: (report, readiness) => {
+      events.emit('workstation.changed', { report, readiness });
+      void publisher?.publish(report);
+    },
+  });
+  // A check that ran before sign-in reaches central once someone signs in.
+  sync?.session.onChange((session) => {
+    const last = workstation.lastReport();
+    if (session && last) void publisher?.publish(last);
   });
   options.log.info('services.started', { runtime: options.runtime, version: options.version });
   return {

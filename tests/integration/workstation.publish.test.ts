@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_REQUIREMENTS, WorkstationProbesSchema } from '../../domain/workstation';
+import { evaluate } from '../../domain/workstationEvaluate';
+import { createCentralClient } from '../../main/sync/centralClient';
+import { createReportPublisher, workstationIdOf } from '../../main/workstation/publish';
+import { memoryLogger } from '../support/console';
+import { type TestCentral, startTestCentral } from './central/support/central';
+
+const officeReport = () =>
+  evaluate(
+    DEFAULT_REQUIREMENTS,
+    WorkstationProbesSchema.parse(
+      JSON.parse(
+        readFileSync(
+          join(import.meta.dirname, '../fixtures/workstation/windows10-office-jabra.json'),
+          'utf8',
+        ),
+      ),
+    ),
+  );
+
+describe('each workstation reports its readiness to central (§28)', () => {
+  let central: TestCentral;
+  beforeAll(async () => {
+    central = await startTestCentral({ pglite: true });
+  });
+  afterAll(() => central.close());
+
+  const signedInAs = async (login: string) => {
+    const answer = await createCentralClient(central.url).login(login, login);
+    if (!answer.ok) throw new Error(`demo sign-in failed: ${answer.failure.message}`);
+    return { accessToken: async () => answer.value.accessToken, refused: () => undefined };
+  };
+
+  it("sends the operator's last report, and the digitalisation unit sees it in the list of workstations", async () => {
+    const log = memoryLogger();
+    const publisher = createReportPublisher({
+      centralUrl: central.url,
+      tokens: await signedInAs('operator'),
+      workstationId: workstationIdOf('DCH-ALM-OP07'),
+      log,
+    });
+    const report = officeReport();
+    expect(await publisher.publish(report)).toBe('sent');
+    expect(log.lines).toContain('info workstation.reportPublished {"verdict":"ready"}');
+
+    const list = await central.call<{
+      workstations: { workstationId: string; report: { verdict: string } }[];
+    }>('GET', '/api/workstations', { token: await central.token('admin') });
+    expect(list.status).toBe(200);
+    expect(list.body.workstations).toContainEqual(
+      expect.objectContaining({
+        workstationId: 'DCH-ALM-OP07',
+        report: expect.objectContaining({ verdict: 'ready' }),
+      }),
+    );
+  });
+
+  it('sends nothing while nobody is signed in, and says why when central refuses', async () => {
+    const log = memoryLogger();
+    const signedOut = createReportPublisher({
+      centralUrl: central.url,
+      tokens: { accessToken: async () => null, refused: () => undefined },
+      workstationId: 'ws-1',
+      log,
+    });
+    expect(await signedOut.publish(officeReport())).toBe('signed_out');
+
+    let refused = 0;
+    const stale = createReportPublisher({
+      centralUrl: central.url,
+      tokens: { accessToken: async () => 'not-a-token', refused: () => refused++ },
+      workstationId: 'ws-1',
+      log,
+    });
+    expect(await stale.publish(officeReport())).toBe('failed');
+    expect(refused).toBe(1);
+    expect(log.lines).toContain('warn workstation.reportNotPublished {"status":401}');
+  });
+
+  it('names the workstation the way central accepts', () => {
+    expect(workstationIdOf('DCH-ALM-OP07')).toBe('DCH-ALM-OP07');
+    expect(workstationIdOf('ПК оператора 7')).toBe('-------------7');
+    expect(workstationIdOf('')).toBe('workstation');
+    expect(workstationIdOf('x'.repeat(100))).toHaveLength(64);
+  });
+});
