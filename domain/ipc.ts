@@ -10,6 +10,7 @@ import {
   WorkstationReadinessSchema,
   WorkstationReportSchema,
 } from './workstation';
+import { WorkstationFleetSchema } from './workstationFleet';
 
 /**
  * The console API: the one contract between the renderer and main.
@@ -59,6 +60,7 @@ export const consoleApi = {
   'workstation.report': method(NoInput, WorkstationReportSchema.nullable()),
   'workstation.check': method(ConsoleWindowFactsSchema, WorkstationReportSchema),
   'workstation.readiness': method(NoInput, WorkstationReadinessSchema),
+  'workstation.fleet': method(NoInput, WorkstationFleetSchema),
 } as const;
 
 export const consoleEvents = {

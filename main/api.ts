@@ -58,6 +58,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'workstation.report': () => services.workstation.lastReport(),
     'workstation.check': (facts) => services.workstation.check(facts),
     'workstation.readiness': () => services.workstation.readiness(),
+    'workstation.fleet': () => services.workstation.fleet(),
   };
 }
 

@@ -15,7 +15,7 @@ import { createCardFileRepository } from './store/cardFiles';
 import { createOutbox } from './store/outbox';
 import { type SyncLedger, createSyncLedger } from './store/syncLedger';
 import { type SyncService, createSync } from './sync/syncService';
-import { createReportPublisher, workstationIdOf } from './workstation/publish';
+import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
 
 export interface Services {
@@ -73,9 +73,9 @@ export function createServices(options: ServicesOptions): Services {
       })
     : null;
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
-  const publisher =
+  const workstationCentral =
     sync && options.config.centralUrl
-      ? createReportPublisher({
+      ? createWorkstationCentral({
           centralUrl: options.config.centralUrl,
           tokens: sync.session,
           workstationId: workstationIdOf(hostname()),
@@ -90,15 +90,12 @@ export function createServices(options: ServicesOptions): Services {
     log: options.log,
     now,
     onProgress: (progress) => events.emit('workstation.progress', progress),
-    onReport: (report, readiness) => {
-      events.emit('workstation.changed', { report, readiness });
-      void publisher?.publish(report);
-    },
+    onReport: (report, readiness) => events.emit('workstation.changed', { report, readiness }),
+    central: workstationCentral,
   });
   // A check that ran before sign-in reaches central once someone signs in.
   sync?.session.onChange((session) => {
-    const last = workstation.lastReport();
-    if (session && last) void publisher?.publish(last);
+    if (session) workstation.publishLast();
   });
   options.log.info('services.started', { runtime: options.runtime, version: options.version });
   return {

@@ -10,8 +10,10 @@ import {
   WorkstationReportSchema,
 } from '../../domain/workstation';
 import { evaluate } from '../../domain/workstationEvaluate';
+import type { WorkstationFleet } from '../../domain/workstationFleet';
 import { readinessOf } from '../../domain/workstationVideoCalls';
 import type { Logger } from '../log';
+import type { WorkstationCentral } from './centralReports';
 import { measureNetwork } from './network';
 import { probeMachine } from './probes';
 
@@ -21,6 +23,10 @@ export interface WorkstationService {
   /** Runs every probe now; a second call while one runs joins it instead of testing the network twice. */
   check(window: ConsoleWindowFacts | null): Promise<WorkstationReport>;
   readiness(): WorkstationReadiness;
+  /** Sends the last report to central again, e.g. once someone signs in after the start-up check. */
+  publishLast(): void;
+  /** Every workstation's last report, for the digitalisation unit (§28). */
+  fleet(): Promise<WorkstationFleet>;
 }
 
 export interface WorkstationServiceOptions {
@@ -31,6 +37,8 @@ export interface WorkstationServiceOptions {
   chromeVersion: string | undefined;
   log: Logger;
   now: () => Date;
+  /** Null when the console has no central (then reports stay on this machine). */
+  central: WorkstationCentral | null;
   onProgress(progress: CheckProgress): void;
   onReport(report: WorkstationReport, readiness: WorkstationReadiness): void;
 }
@@ -98,6 +106,7 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
       unknown: report.items.filter((i) => i.status === 'unknown').length,
     });
     options.onReport(report, readinessOf(report, options.requirements.videoCallPolicy));
+    void options.central?.publish(report);
     return report;
   };
 
@@ -110,5 +119,9 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
       return running;
     },
     readiness: () => readinessOf(last, options.requirements.videoCallPolicy),
+    publishLast() {
+      if (last) void options.central?.publish(last);
+    },
+    fleet: async () => options.central?.fleet() ?? { state: 'unavailable', reason: 'central_not_configured' },
   };
 }

@@ -51,6 +51,7 @@ describe('workstation readiness in main, on this machine', () => {
       now: () => new Date(),
       onProgress: (p) => progress.push(p),
       onReport: (report) => reports.push(report),
+      central: null,
     });
     return { service: created, progress, reports, log };
   };
@@ -142,6 +143,11 @@ describe('workstation readiness through the console API contract', () => {
     expect(announced).toContain('workstation.progress');
     expect(announced.at(-1)).toBe('workstation.changed');
 
+    // Without a central the digitalisation unit's list is unavailable, with the reason.
+    expect(await invokeApi(handlers, 'workstation.fleet', {}, running.log)).toEqual({
+      ok: true,
+      value: { state: 'unavailable', reason: 'central_not_configured' },
+    });
     const readiness = await invokeApi(handlers, 'workstation.readiness', {}, running.log);
     expect(readiness).toMatchObject({ ok: true, value: { videoCalls: { state: 'warned', policy: 'warn' } } });
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REQUIREMENTS, WorkstationProbesSchema } from '../../domain/workstation';
 import { evaluate } from '../../domain/workstationEvaluate';
 import { createCentralClient } from '../../main/sync/centralClient';
-import { createReportPublisher, workstationIdOf } from '../../main/workstation/publish';
+import { createWorkstationCentral, workstationIdOf } from '../../main/workstation/centralReports';
 import { memoryLogger } from '../support/console';
 import { type TestCentral, startTestCentral } from './central/support/central';
 
@@ -36,7 +36,7 @@ describe('each workstation reports its readiness to central (§28)', () => {
 
   it("sends the operator's last report, and the digitalisation unit sees it in the list of workstations", async () => {
     const log = memoryLogger();
-    const publisher = createReportPublisher({
+    const publisher = createWorkstationCentral({
       centralUrl: central.url,
       tokens: await signedInAs('operator'),
       workstationId: workstationIdOf('DCH-ALM-OP07'),
@@ -46,30 +46,40 @@ describe('each workstation reports its readiness to central (§28)', () => {
     expect(await publisher.publish(report)).toBe('sent');
     expect(log.lines).toContain('info workstation.reportPublished {"verdict":"ready"}');
 
-    const list = await central.call<{
-      workstations: { workstationId: string; report: { verdict: string } }[];
-    }>('GET', '/api/workstations', { token: await central.token('admin') });
-    expect(list.status).toBe(200);
-    expect(list.body.workstations).toContainEqual(
-      expect.objectContaining({
-        workstationId: 'DCH-ALM-OP07',
-        report: expect.objectContaining({ verdict: 'ready' }),
-      }),
-    );
+    // The digitalisation unit's console lists it; an operator's may not.
+    const admin = createWorkstationCentral({
+      centralUrl: central.url,
+      tokens: await signedInAs('admin'),
+      workstationId: 'admin-ws',
+      log,
+    });
+    const fleet = await admin.fleet();
+    expect(fleet).toMatchObject({ state: 'listed' });
+    expect(fleet.state === 'listed' ? fleet.workstations : []).toContainEqual({
+      workstationId: 'DCH-ALM-OP07',
+      receivedAt: expect.any(String),
+      checkedAt: report.checkedAt,
+      verdict: 'ready',
+      videoCalls: 'allowed',
+      failed: [],
+      unknown: [],
+    });
+    expect(await publisher.fleet()).toEqual({ state: 'unavailable', reason: 'refused' });
   });
 
   it('sends nothing while nobody is signed in, and says why when central refuses', async () => {
     const log = memoryLogger();
-    const signedOut = createReportPublisher({
+    const signedOut = createWorkstationCentral({
       centralUrl: central.url,
       tokens: { accessToken: async () => null, refused: () => undefined },
       workstationId: 'ws-1',
       log,
     });
     expect(await signedOut.publish(officeReport())).toBe('signed_out');
+    expect(await signedOut.fleet()).toEqual({ state: 'unavailable', reason: 'signed_out' });
 
     let refused = 0;
-    const stale = createReportPublisher({
+    const stale = createWorkstationCentral({
       centralUrl: central.url,
       tokens: { accessToken: async () => 'not-a-token', refused: () => refused++ },
       workstationId: 'ws-1',
