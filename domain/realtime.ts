@@ -9,6 +9,12 @@ import { RoleSchema } from './roles';
  * status, chat and call signaling. Every frame is one JSON object with a `type`.
  */
 
+/**
+ * Close codes central uses. `tokenExpired`: the socket lived as long as its access token; reconnect with
+ * a refreshed one (a disabled account then fails to reconnect).
+ */
+export const REALTIME_CLOSE_CODES = { tokenExpired: 4001, shuttingDown: 1001 } as const;
+
 /** SDP/ICE relayed untouched between the citizen and the operator who accepted (media is peer to peer). */
 export const CallSignalSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('offer'), sdp: z.string().max(100_000) }),

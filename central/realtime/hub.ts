@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { ServerMessage } from '../../domain/realtime';
+import { REALTIME_CLOSE_CODES, type ServerMessage } from '../../domain/realtime';
 import { can, inScope } from '../../domain/roles';
 import type { Principal } from '../accounts/principal';
 import type { EventBus } from './bus';
@@ -50,7 +50,7 @@ export class RealtimeHub {
 
   close(): void {
     this.unsubscribe();
-    for (const c of this.clients) c.socket.close(1001, 'central shutting down');
+    for (const c of this.clients) c.socket.close(REALTIME_CLOSE_CODES.shuttingDown, 'central shutting down');
     this.clients.clear();
   }
 

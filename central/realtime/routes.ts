@@ -1,8 +1,9 @@
 import type {} from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { ClientMessageSchema } from '../../domain/realtime';
+import { ClientMessageSchema, REALTIME_CLOSE_CODES } from '../../domain/realtime';
 import { can, inScope } from '../../domain/roles';
 import type { Principal } from '../accounts/principal';
 import type { AuthService } from '../accounts/authService';
@@ -20,7 +21,9 @@ const WsQuery = z.union([
   z.strictObject({ appeal: z.uuid(), citizenToken: z.string().min(1).max(256) }),
 ]);
 
-type Peer = { kind: 'staff'; principal: Principal } | { kind: 'citizen'; appealId: string };
+type Peer =
+  { kind: 'staff'; principal: Principal; expiresAt: number } | { kind: 'citizen'; appealId: string };
+
 const peers = new WeakMap<FastifyRequest, Peer>();
 
 /** Frames above this are refused: the largest legitimate one is an SDP offer. */
@@ -40,7 +43,12 @@ export function registerRealtimeRoutes(
       preValidation: async (request) => {
         const query = parseOr400(WsQuery, request.query, 'query');
         if ('token' in query) {
-          peers.set(request, { kind: 'staff', principal: await authorize(auth, query.token, 'GET /ws') });
+          const principal = await authorize(auth, query.token, 'GET /ws');
+          peers.set(request, {
+            kind: 'staff',
+            principal,
+            expiresAt: (decodeJwt(query.token).exp ?? 0) * 1000,
+          });
         } else {
           const found = await appeals.byId(query.appeal);
           if (!found) throw new HttpProblem(404, 'no such appeal, or wrong citizen token');
@@ -54,6 +62,15 @@ export function registerRealtimeRoutes(
       if (!peer) return socket.close(1008, 'not authenticated');
       const remove =
         peer.kind === 'staff' ? hub.addStaff(socket, peer.principal) : hub.addCitizen(socket, peer.appealId);
+      // A socket lives no longer than its token, so a disabled account or a changed role takes effect
+      // within one token lifetime; the console reconnects with a refreshed token.
+      const expiry =
+        peer.kind === 'staff'
+          ? setTimeout(
+              () => socket.close(REALTIME_CLOSE_CODES.tokenExpired, 'access token expired'),
+              Math.max(0, peer.expiresAt - Date.now()),
+            )
+          : null;
       const presence = async (status: 'available' | 'busy' | 'away' | 'offline') => {
         if (peer.kind !== 'staff') return;
         const p = peer.principal;
@@ -108,6 +125,7 @@ export function registerRealtimeRoutes(
       });
 
       socket.on('close', () => {
+        if (expiry) clearTimeout(expiry);
         remove();
         if (peer.kind === 'staff' && !hub.hasStaffSocket(peer.principal.accountId))
           void presence('offline').catch(() => undefined);
