@@ -1,10 +1,30 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { hostname } from 'node:os';
 import WebSocket from 'ws';
 import { WorkstationReadinessSchema } from '../../domain/workstation';
 import { expect, startConsoleHost, test } from './fixtures';
 
 const FIRST_CHECK_MS = 40_000;
+
+/** Central with its demo accounts as its own process, the documented way (`npm run central -- --demo`). */
+async function startDemoCentral(): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'central/main.ts'], {
+    env: { ...process.env, CENTRAL_PORT: '0', CENTRAL_DEMO: '1', CENTRAL_LOG: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`central exited with ${code}:\n${output}`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += String(chunk);
+      const found = /central listening on (\S+)/.exec(output)?.[1];
+      if (found) resolve(found);
+    });
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
 
 /** Asks the running host for `workstation.readiness` over the contract, as the call feature will. */
 async function readinessOverContract(url: string) {
@@ -146,5 +166,41 @@ test.describe('workstation readiness (§27)', () => {
     await page.getByRole('button', { name: 'Export report (JSON)' }).click();
     expect((await download).suggestedFilename()).toMatch(/^workstation-report-.+\.json$/);
     await page.getByRole('button', { name: 'Stop the test' }).click();
+  });
+
+  test('the digitalisation unit sees every workstation and its readiness, sent by the consoles to central (§28)', async ({
+    page,
+    dataDir,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const central = await startDemoCentral();
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ centralUrl: central.url, role: 'admin' }));
+    const host = await startConsoleHost(dataDir);
+    try {
+      await page.goto(host.url);
+      await page.getByLabel('Login').fill('admin');
+      await page.getByLabel('Password').fill('admin');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect(page.getByTestId('workstation-status')).toContainText('not ready', {
+        timeout: FIRST_CHECK_MS,
+      });
+      await page.getByRole('button', { name: 'Workstations' }).click();
+      await expect(page.getByRole('heading', { name: 'Workstations and their readiness' })).toBeVisible();
+      // Central names the workstation after the machine, in the letters it accepts.
+      const row = page.getByTestId(
+        `fleet-${hostname()
+          .replace(/[^A-Za-z0-9._-]/g, '-')
+          .slice(0, 64)}`,
+      );
+      await expect(async () => {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        await expect(row).toContainText('Not ready', { timeout: 1_000 });
+      }).toPass({ timeout: 30_000 });
+      await expect(row).toContainText('Operating system');
+      await page.screenshot({ path: testInfo.outputPath('workstations.png'), fullPage: true });
+    } finally {
+      await host.stop();
+      central.stop();
+    }
   });
 });

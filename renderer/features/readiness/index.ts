@@ -1,3 +1,4 @@
+export { FleetView } from './FleetView';
 export { ReadinessView } from './ReadinessView';
 export { ReadinessStatus } from './ReadinessStatus';
 export { VideoCallBanner } from './VideoCallBanner';

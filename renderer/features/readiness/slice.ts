@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ApiError, ConsoleBridge } from '../../../domain/ipc';
 import type { CheckProgress, WorkstationReadiness, WorkstationReport } from '../../../domain/workstation';
+import type { WorkstationFleet } from '../../../domain/workstationFleet';
 import type { ConsoleState } from '../../store';
 import { type MediaAccess, accessFromFacts, collectWindowFacts, requestMediaAccess } from './service';
 
@@ -13,6 +14,9 @@ export interface ReadinessSlice {
   readinessProgress: CheckProgress | null;
   readinessError: ApiError | null;
   mediaAccess: MediaAccess | null;
+  /** The digitalisation unit's list of every workstation (§28); null until asked. */
+  fleet: WorkstationFleet | null;
+  fleetLoading: boolean;
   // Actions
   /** At start: the last report, then a fresh check without asking for any permission. */
   startReadiness(): Promise<void>;
@@ -20,6 +24,7 @@ export interface ReadinessSlice {
   checkWorkstation(options?: { askAccess: boolean }): Promise<void>;
   workstationChanged(report: WorkstationReport, readiness: WorkstationReadiness): void;
   readinessProgressed(progress: CheckProgress): void;
+  loadFleet(): Promise<void>;
 }
 
 export const createReadinessSlice =
@@ -31,6 +36,8 @@ export const createReadinessSlice =
     readinessProgress: null,
     readinessError: null,
     mediaAccess: null,
+    fleet: null,
+    fleetLoading: false,
     async startReadiness() {
       const [report, readiness] = await Promise.all([
         bridge.call('workstation.report', {}),
@@ -62,6 +69,14 @@ export const createReadinessSlice =
     workstationChanged: (report, readiness) =>
       set({ workstationReport: report, workstationReadiness: readiness }),
     readinessProgressed: (progress) => set({ readinessProgress: progress }),
+    async loadFleet() {
+      set({ fleetLoading: true });
+      const result = await bridge.call('workstation.fleet', {});
+      set({
+        fleetLoading: false,
+        fleet: result.ok ? result.value : { state: 'unavailable', reason: 'central_unreachable' },
+      });
+    },
   });
 
 /** Selector for the call feature: the video-call verdict, or null before the first answer from main. */
