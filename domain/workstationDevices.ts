@@ -196,7 +196,8 @@ export function findMouse(usb: Probe<UsbDevice[]>, pointer: Probe<{ finePointer:
     return pointer.value.finePointer
       ? {
           status: 'pass',
-          device: '—',
+          // The media query the window answered: neutral in every language, and exact for IT.
+          device: '(any-pointer: fine)',
           evidence: [
             t(
               'Консоль терезесі дәл көрсеткішті көреді.',
