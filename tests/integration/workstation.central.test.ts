@@ -23,9 +23,10 @@ const officeReport = () =>
 
 describe('each workstation reports its readiness to central (§28)', () => {
   let central: TestCentral;
+  // Central with its demo accounts takes seconds to start, longer on a busy machine.
   beforeAll(async () => {
     central = await startTestCentral({ pglite: true });
-  });
+  }, 180_000);
   afterAll(() => central.close());
 
   const signedInAs = async (login: string) => {
