@@ -15,6 +15,7 @@ interface OutboxRow {
   created_at: string;
   state: 'pending' | 'inflight' | 'sent' | 'rejected';
   attempts: number;
+  account: string | null;
 }
 
 /** The outbox is a boundary: a row is parsed back into the protocol's operation, never cast. */
@@ -28,6 +29,8 @@ export interface Outbox {
    * so a burst of autosaves is one operation — an operation that may have reached central is never modified.
    */
   append(op: NewOperation): void;
+  /** The signed-in account: new operations are written as theirs, and only theirs (or nobody's) are handed out. */
+  setAccount(login: string | null): void;
   /** The next operations in order, marked in flight with one more attempt. */
   takeBatch(max: number): SyncOperation[];
   /** A push failed in transport: its operations go back to pending with the error, to be sent again as they are. */
@@ -42,9 +45,11 @@ export interface Outbox {
 
 export function createOutbox(db: Database.Database, deps: { now: () => Date; newId: () => string }): Outbox {
   const lastOfCard = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1');
-  const insert = db.prepare('INSERT INTO outbox (id, card_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO outbox (id, card_id, type, payload, created_at, account) VALUES (?, ?, ?, ?, ?, ?)');
   const rewrite = db.prepare('UPDATE outbox SET payload = ? WHERE seq = ? AND state = ? AND attempts = 0');
-  const pending = db.prepare<[number], OutboxRow>(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`);
+  const pending = db.prepare<[string | null, number], OutboxRow>(
+    `SELECT * FROM outbox WHERE state = 'pending' AND (account IS NULL OR account = ?) ORDER BY seq LIMIT ?`,
+  );
   const toInflight = db.prepare(`UPDATE outbox SET state = 'inflight', attempts = attempts + 1 WHERE seq = ?`);
   const toPending = db.prepare(`UPDATE outbox SET state = 'pending', last_error = ? WHERE state = 'inflight'`);
   const toSent = db.prepare(`UPDATE outbox SET state = 'sent', last_error = NULL WHERE id = ?`);
@@ -57,14 +62,16 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     `SELECT card_id, MAX(state = 'inflight') AS inflight FROM outbox WHERE state IN ('pending', 'inflight') GROUP BY card_id`,
   );
 
+  let account: string | null = null;
   const mergeable = (last: OutboxRow | undefined, op: NewOperation): last is OutboxRow =>
     last !== undefined &&
     last.state === 'pending' &&
     last.attempts === 0 &&
+    last.account === account &&
     (op.type === 'card.update' && (last.type === 'card.create' || last.type === 'card.update'));
 
   const takeBatch = db.transaction((max: number) => {
-    const rows = pending.all(max);
+    const rows = pending.all(account, max);
     for (const row of rows) toInflight.run(row.seq);
     return rows.map(rowToOperation);
   });
@@ -77,7 +84,10 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
         const payload = { ...before, fields: { ...before.fields, ...op.payload.fields } };
         if (rewrite.run(JSON.stringify(payload), last.seq, 'pending').changes === 1) return;
       }
-      insert.run(deps.newId(), op.cardId, op.type, JSON.stringify(op.payload), deps.now().toISOString());
+      insert.run(deps.newId(), op.cardId, op.type, JSON.stringify(op.payload), deps.now().toISOString(), account);
+    },
+    setAccount: (login) => {
+      account = login;
     },
     takeBatch: (max) => takeBatch.immediate(max),
     release: (error) => void toPending.run(error),

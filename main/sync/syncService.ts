@@ -78,6 +78,7 @@ export function createSync(deps: {
     onNudge: () => engine.wake(),
   });
   session.onChange((s) => {
+    deps.outbox.setAccount(s?.login ?? null);
     if (s) {
       engine.start();
       realtime.start();

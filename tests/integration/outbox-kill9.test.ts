@@ -10,7 +10,11 @@ const KILLS = Number(process.env.KILL9_ROUNDS ?? 200);
 const PARALLEL = 4;
 
 /** One writer killed with SIGKILL at a random moment; resolves with the (card id → acknowledged descriptions) it printed. */
-async function writeUntilKilled(script: string, dataDir: string): Promise<Map<string, string[]>> {
+async function writeUntilKilled(
+  script: string,
+  dataDir: string,
+  live: Set<{ kill(signal: NodeJS.Signals): boolean }>,
+): Promise<Map<string, string[]>> {
   const acked = new Map<string, string[]>();
   const killAfter = Math.floor(Math.random() * 40);
   let acks = 0;
@@ -21,7 +25,9 @@ async function writeUntilKilled(script: string, dataDir: string): Promise<Map<st
     acked.set(id, [...(acked.get(id) ?? []), description]);
     if (++acks === killAfter) setTimeout(() => child.kill('SIGKILL'), Math.random() * 5);
   });
+  live.add(child);
   await exited(child);
+  live.delete(child);
   expect(child.signalCode).toBe('SIGKILL');
   return acked;
 }
@@ -30,6 +36,7 @@ describe('the store under kill -9', () => {
   it(`keeps every acknowledged card and never a half-written one across ${KILLS} kills at random moments`, async () => {
     const temp = tempDir();
     const script = bundleChild('consoleChild.ts');
+    const live = new Set<{ kill(signal: NodeJS.Signals): boolean }>();
     try {
       const lanes = Array.from({ length: PARALLEL }, (_, i) => {
         const dir = join(temp.dir, `lane${i}`);
@@ -39,13 +46,16 @@ describe('the store under kill -9', () => {
       await Promise.all(
         lanes.map(async (lane) => {
           for (let round = 0; round < KILLS / PARALLEL; round++) {
-            for (const [id, descriptions] of await writeUntilKilled(script, lane.dir)) lane.acked.set(id, descriptions);
+            for (const [id, descriptions] of await writeUntilKilled(script, lane.dir, live))
+              lane.acked.set(id, descriptions);
             // The next start opens the database the kill left behind (WAL recovery, migrations checked).
             openDatabase(join(lane.dir, 'console.sqlite')).close();
             const db = new Database(join(lane.dir, 'console.sqlite'), { readonly: true });
             try {
               expect(db.pragma('quick_check', { simple: true })).toBe('ok');
-              const byId = db.prepare<[string], { description: string }>('SELECT description FROM cards WHERE id = ?');
+              const byId = db.prepare<[string], { description: string }>(
+                'SELECT description FROM cards WHERE id = ?',
+              );
               for (const [id, descriptions] of lane.acked) {
                 const last = descriptions.at(-1) ?? '';
                 // The edit after the last acknowledgement may have committed before the kill: that is fine, losing an ack'ed one is not.
@@ -63,6 +73,7 @@ describe('the store under kill -9', () => {
       );
       expect(lanes.reduce((n, lane) => n + lane.acked.size, 0)).toBeGreaterThan(KILLS);
     } finally {
+      for (const child of live) child.kill('SIGKILL');
       rmSync(script, { force: true });
       temp.remove();
     }

@@ -96,6 +96,16 @@ describe('the transactional outbox', () => {
     });
   });
 
+  it('hands an operation only to the account that wrote it, so central sees each change under its author', () => {
+    outbox.setAccount('operator');
+    const mine = cards.saveDraft(draft('written by the day shift'));
+    outbox.setAccount('operator2');
+    const theirs = cards.saveDraft(draft('written by the night shift'));
+    expect(outbox.takeBatch(10).map((op) => op.cardId)).toEqual([theirs.id]);
+    outbox.setAccount('operator');
+    expect(outbox.takeBatch(10).map((op) => op.cardId)).toEqual([mine.id]);
+  });
+
   it('finds unsent operations through its index', () => {
     const plan = db
       .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 200`)
