@@ -13,7 +13,7 @@ async function startCentral(port: number): Promise<{ url: string; stop(): Promis
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`central did not start:\n${output}`)), 40_000);
+    const timer = setTimeout(() => reject(new Error(`central did not start:\n${output}`)), 90_000);
     child.stderr?.on('data', (chunk) => (output += chunk));
     child.stdout?.on('data', (chunk) => {
       output += chunk;
@@ -55,7 +55,7 @@ async function signIn(page: Page, login: string, password: string) {
 }
 
 test.describe('sync with central', () => {
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: 240_000 });
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('console102.language', 'en'));
   });
