@@ -101,13 +101,11 @@ export async function applyOperation(
       const bad = unknownDepartment(op.payload.fields);
       if (bad) return { ok: false, reason: bad };
       const fields: CardFields = { ...current.fields, ...op.payload.fields };
-      // A draft follows its location (§8). A sent card keeps its department, except one in the fallback
-      // queue: whoever fixes its location or chooses its region hands it to that department.
-      const held = current.card.departmentId ?? null;
+      // A draft follows its location (§8); once sent, only the inspector's side moves it.
       const departmentId =
-        current.card.status === 'draft' || held === null
+        current.card.status === 'draft'
           ? territories.route(fields.location, fields.chosenDepartmentId).departmentId
-          : held;
+          : (current.card.departmentId ?? null);
       const stored = await cards.update(tx, op.cardId, {
         fields,
         departmentId,
