@@ -101,11 +101,13 @@ export async function applyOperation(
       const bad = unknownDepartment(op.payload.fields);
       if (bad) return { ok: false, reason: bad };
       const fields: CardFields = { ...current.fields, ...op.payload.fields };
-      // A draft follows its location (§8); once sent, only the inspector's side moves it.
+      // A draft follows its location (§8). A sent card keeps its department, except one in the fallback
+      // queue: whoever fixes its location or chooses its region hands it to that department.
+      const held = current.card.departmentId ?? null;
       const departmentId =
-        current.card.status === 'draft'
+        current.card.status === 'draft' || held === null
           ? territories.route(fields.location, fields.chosenDepartmentId).departmentId
-          : (current.card.departmentId ?? null);
+          : held;
       const stored = await cards.update(tx, op.cardId, {
         fields,
         departmentId,

@@ -206,6 +206,20 @@ describe('the card workflow on central (§9–15)', () => {
     });
   });
 
+  it('hands a sent card from the fallback queue to the region a supervisor chooses (§8)', async () => {
+    const lost = aCardCreate(aFilledCard({ location: { ...PLACES.caspianSea, source: 'map' } }));
+    await push(t, [lost, aTransition(lost.cardId, 'sendToInspector')]);
+    const [moved] = await push(
+      t,
+      [aCardUpdate(lost.cardId, { chosenDepartmentId: 'kz-mangystau' })],
+      'supervisor',
+    );
+    expect(moved).toMatchObject({
+      status: 'applied',
+      card: { departmentId: 'kz-mangystau', status: 'sentToInspector' },
+    });
+  });
+
   it('does not let an operator skip the inspector', async () => {
     const create = aCardCreate(aFilledCard());
     const [, skip] = await push(t, [create, aTransition(create.cardId, 'startResponse')]);
