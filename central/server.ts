@@ -83,13 +83,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const auth = await createAuthService(db, accounts, departments);
   const appeals = createAppealRepository(db);
   const cards = createCardRepository();
-  const intake = createIntakeService({
-    appeals,
-    departments,
-    territories,
-    bus,
-    parallelInserts: db.kind === 'postgres' ? 4 : 1,
-  });
+  const intake = createIntakeService({ appeals, departments, territories, bus });
   const calls = createCallService({ appeals, bus });
   const sync = createSyncService({ db, bus, cards, departments, territories });
   const hub = new RealtimeHub(bus);

@@ -32,11 +32,9 @@ export function createIntakeService(deps: {
   departments: DepartmentDirectory;
   territories: TerritoryService;
   bus: EventBus;
-  /** Intake inserts in flight at once: several on PostgreSQL, one on PGlite. */
-  parallelInserts: number;
 }) {
   const { appeals, departments, territories, bus } = deps;
-  const batcher = createIntakeBatcher(appeals, deps.parallelInserts);
+  const batcher = createIntakeBatcher(appeals);
 
   async function appealForCitizen(id: string, token: string | undefined): Promise<AppealStaffView> {
     const found = await appeals.byId(id);
