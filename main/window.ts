@@ -7,6 +7,7 @@ import {
   buildContentSecurityPolicy,
   decideNavigation,
   decidePermission,
+  decideRequest,
   decideWindowOpen,
 } from './windowPolicy';
 import { contentTypeOf, resolveRendererFile } from './rendererFiles';
@@ -62,11 +63,7 @@ export function createConsoleWindow(options: WindowOptions): BrowserWindow {
   );
   // Nothing but the app's own origin and the configured tile server is fetched: no remote content.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed =
-      details.url.startsWith('devtools:') ||
-      decideNavigation(details.url, origins) === 'allow' ||
-      (options.tileUrl !== null && new URL(details.url).origin === new URL(options.tileUrl.replaceAll(/\{[a-z]\}/g, '0')).origin);
-    callback({ cancel: !allowed });
+    callback({ cancel: decideRequest(details.url, { trustedOrigins: origins, tileUrl: options.tileUrl }) === 'cancel' });
   });
 
   const window = new BrowserWindow({

@@ -71,6 +71,31 @@ export function decideNavigation(targetUrl: string, trustedOrigins: readonly str
   return isTrustedOrigin(targetUrl, trustedOrigins) ? 'allow' : 'deny';
 }
 
+export interface RequestPolicy {
+  trustedOrigins: readonly string[];
+  /** The internal tile server's URL template, when configured. */
+  tileUrl: string | null;
+}
+
+/**
+ * Which requests the window's session lets through: the app itself (and blobs it made, such as an exported
+ * report), inline data, developer tools, and the configured tile server. Everything else — any remote
+ * content — is cancelled.
+ */
+export function decideRequest(url: string, policy: RequestPolicy): 'allow' | 'cancel' {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'cancel';
+  }
+  if (parsed.protocol === 'data:' || parsed.protocol === 'devtools:') return 'allow';
+  if (parsed.protocol === 'blob:') return isTrustedOrigin(parsed.pathname, policy.trustedOrigins) ? 'allow' : 'cancel';
+  if (isTrustedOrigin(url, policy.trustedOrigins)) return 'allow';
+  const tileOrigin = policy.tileUrl ? originOf(policy.tileUrl.replaceAll(/\{[a-z]\}/g, '0')) : null;
+  return tileOrigin !== null && originOf(url) === tileOrigin ? 'allow' : 'cancel';
+}
+
 /** The console never opens a second window or a browser page from the renderer. */
 export function decideWindowOpen(): { action: 'deny' } {
   return { action: 'deny' };

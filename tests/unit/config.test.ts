@@ -61,4 +61,9 @@ describe('the machine configuration', () => {
     expect(loadMachineConfig(file, { CONSOLE_CENTRAL_URL: 'http://127.0.0.1:8102' }).centralUrl).toBe('http://127.0.0.1:8102');
     expect(() => loadMachineConfig(file, { CONSOLE_CENTRAL_URL: 'nowhere' })).toThrow('CONSOLE_CENTRAL_URL');
   });
+
+  it('accepts the example IT installs beside the app', () => {
+    const example = join(__dirname, '../../resources/config.example.json');
+    expect(loadMachineConfig(example).workstation?.videoCallPolicy).toBe('block');
+  });
 });

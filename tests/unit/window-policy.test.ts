@@ -4,6 +4,7 @@ import {
   buildContentSecurityPolicy,
   decideNavigation,
   decidePermission,
+  decideRequest,
   decideWindowOpen,
   isTrustedSender,
 } from '../../main/windowPolicy';
@@ -92,5 +93,25 @@ describe('IPC sender checks', () => {
   it('trusts the development server only when it is configured', () => {
     expect(isTrustedSender('http://localhost:5173/', [APP_ORIGIN, 'http://localhost:5173'])).toBe(true);
     expect(isTrustedSender('http://localhost:5174/', [APP_ORIGIN, 'http://localhost:5173'])).toBe(false);
+  });
+});
+
+describe('requests from the window', () => {
+  const policy = { trustedOrigins: trusted, tileUrl: 'https://tiles.102.local/{z}/{x}/{y}.png' };
+
+  it('lets through the app, its own blobs, inline data and the internal tile server', () => {
+    expect(decideRequest(`${APP_ORIGIN}/assets/index.js`, policy)).toBe('allow');
+    expect(decideRequest(`blob:${APP_ORIGIN}/0d6c4e1a-8d3c-4a57-9a8e-5d3f2b1c0a99`, policy)).toBe('allow');
+    expect(decideRequest('data:image/png;base64,AAAA', policy)).toBe('allow');
+    expect(decideRequest('https://tiles.102.local/5/22/11.png', policy)).toBe('allow');
+  });
+
+  it('cancels remote content, blobs of other origins and anything unparsable', () => {
+    expect(decideRequest('https://tile.openstreetmap.org/5/22/11.png', policy)).toBe('cancel');
+    expect(decideRequest('https://tiles.102.local.evil.example/5/22/11.png', policy)).toBe('cancel');
+    expect(decideRequest('blob:https://evil.example/0d6c4e1a', policy)).toBe('cancel');
+    expect(decideRequest('file:///C:/Windows/win.ini', policy)).toBe('cancel');
+    expect(decideRequest('not a url', policy)).toBe('cancel');
+    expect(decideRequest('https://tiles.102.local/5/22/11.png', { ...policy, tileUrl: null })).toBe('cancel');
   });
 });
