@@ -77,6 +77,6 @@ describe('the store under kill -9', () => {
       rmSync(script, { force: true });
       temp.remove();
     }
-    // About 40 s on two idle cores; the limit leaves room for a machine busy with other suites.
-  }, 240_000);
+    // About 40 s on two idle cores; 160–240 s measured on two cores shared with other suites (load 10–15).
+  }, 420_000);
 });
