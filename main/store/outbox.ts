@@ -78,7 +78,8 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
 
   return {
     append(op) {
-      const last = lastOfCard.get(op.cardId);
+      // Only an update can merge into the card's last unsent operation; anything else skips the lookup.
+      const last = op.type === 'card.update' ? lastOfCard.get(op.cardId) : undefined;
       if (op.type === 'card.update' && mergeable(last, op)) {
         const before = JSON.parse(last.payload) as { fields: Partial<CardFields> };
         const payload = { ...before, fields: { ...before.fields, ...op.payload.fields } };
