@@ -27,6 +27,15 @@ const THEME_KEY = 'console102.theme';
 
 export const savedTheme = (): Theme => (localStorage.getItem(THEME_KEY) === 'light' ? 'light' : 'dark');
 
+export const READINESS_INTRODUCED_KEY = 'console102.readinessIntroduced';
+
+/** A new workstation opens once on its readiness check (§27); every later start opens on the work itself. */
+function firstView(): ViewId {
+  if (localStorage.getItem(READINESS_INTRODUCED_KEY)) return 'cards';
+  localStorage.setItem(READINESS_INTRODUCED_KEY, '1');
+  return 'readiness';
+}
+
 export const createShellSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], ShellSlice> =>
   (set) => ({
@@ -35,7 +44,7 @@ export const createShellSlice =
     transport: 'connecting',
     theme: savedTheme(),
     helpOpen: false,
-    view: 'cards',
+    view: firstView(),
     async loadShell() {
       const [info, connectivity] = await Promise.all([bridge.call('app.info', {}), bridge.call('connectivity.get', {})]);
       if (info.ok) set({ appInfo: info.value });

@@ -56,6 +56,11 @@ export const test = base.extend<{ dataDir: string; host: ConsoleHost }>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
+  // Tests start where an operator's day starts; the one-time readiness introduction has its own test.
+  page: async ({ page }, use) => {
+    await page.addInitScript(() => localStorage.setItem('console102.readinessIntroduced', '1'));
+    await use(page);
+  },
   host: async ({ dataDir }, use) => {
     const host = await startConsoleHost(dataDir);
     await use(host);
