@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from './card';
+import { DepartmentSchema } from './department';
 import { RoleSchema } from './roles';
 import { SessionSchema, SignInInputSchema, SignInResultSchema } from './session';
 import { SyncStatusSchema } from './syncStatus';
@@ -45,6 +46,11 @@ export const consoleApi = {
   'app.info': method(NoInput, AppInfoSchema),
   'connectivity.get': method(NoInput, ConnectivitySchema),
   'cards.list': method(NoInput, z.array(CardSchema)),
+  /** Central's departments as this console last received them: available offline. */
+  'reference.departments': method(
+    NoInput,
+    z.object({ departments: z.array(DepartmentSchema), fetchedAt: z.iso.datetime().nullable() }),
+  ),
   'cards.get': method(z.object({ id: CardIdSchema }).strict(), CardSchema),
   'cards.saveDraft': method(CardDraftInputSchema, CardSchema),
   /** A workflow step such as "send" (§9 step 5); central decides, a refusal shows on the card. */

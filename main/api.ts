@@ -24,6 +24,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'app.info': () => ({ ...services.info, role: services.sync?.session.current()?.role ?? services.info.role }),
     'connectivity.get': () => services.connectivity.current(),
     'cards.list': () => services.cards.list(),
+    'reference.departments': () => services.referenceData.departments(),
     'cards.get': ({ id }) => {
       const card = services.cards.get(id);
       if (!card) throw new CardNotFoundError(id);

@@ -13,6 +13,7 @@ import { openDatabase } from './store/database';
 import { createCardFiles } from './files/cardFiles';
 import { createCardFileRepository } from './store/cardFiles';
 import { createOutbox } from './store/outbox';
+import { type ReferenceData, createReferenceData } from './store/referenceData';
 import { type SyncLedger, createSyncLedger } from './store/syncLedger';
 import { type SyncService, createSync } from './sync/syncService';
 import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
@@ -26,6 +27,8 @@ export interface Services {
   workstation: WorkstationService;
   /** The outbox at a glance (unsent operations, per-card sync state). */
   syncLedger: SyncLedger;
+  /** Central's departments as last received, for offline work. */
+  referenceData: ReferenceData;
   /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
   sync: SyncService | null;
   log: Logger;
@@ -52,6 +55,7 @@ export function createServices(options: ServicesOptions): Services {
   const outbox = createOutbox(db, { now, newId: uuidv7 });
   const cards = createCardRepository(db, { now, newId: uuidv7, outbox });
   const syncLedger = createSyncLedger(db, { cards, outbox });
+  const referenceData = createReferenceData(db, { now });
   const events = createEventBus();
   const connectivity = createConnectivity(now);
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
@@ -69,6 +73,7 @@ export function createServices(options: ServicesOptions): Services {
           for (const card of changed) events.emit('cards.changed', { card });
         },
         onStatusChanged: (status) => events.emit('sync.changed', status),
+        referenceData,
         files: createCardFiles({ dir: join(options.dataDir, 'files'), files: createCardFileRepository(db), newId: uuidv7, now }),
       })
     : null;
@@ -113,6 +118,7 @@ export function createServices(options: ServicesOptions): Services {
     events,
     workstation,
     syncLedger,
+    referenceData,
     sync,
     log: options.log,
     close: () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Department, DepartmentSchema } from '../../domain/department';
 import { RoleSchema } from '../../domain/roles';
 import {
   type SyncOperation,
@@ -37,6 +38,7 @@ export interface CentralClient {
   refresh(refreshToken: string): Promise<CentralResult<TokenPair>>;
   push(token: string, operations: readonly SyncOperation[]): Promise<CentralResult<SyncPushResponse>>;
   pull(token: string, since: number, limit: number): Promise<CentralResult<SyncPullResponse>>;
+  departments(token: string): Promise<CentralResult<{ departments: Department[] }>>;
 }
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -108,6 +110,11 @@ export function createCentralClient(baseUrl: string): CentralClient {
       request('/api/sync/push', SyncPushResponseSchema, { method: 'POST', token, body: { operations } }),
     pull: (token, since, limit) =>
       request(`/api/sync/pull?since=${since}&limit=${limit}`, SyncPullResponseSchema, {
+        method: 'GET',
+        token,
+      }),
+    departments: (token) =>
+      request('/api/departments', z.object({ departments: z.array(DepartmentSchema) }), {
         method: 'GET',
         token,
       }),

@@ -30,6 +30,8 @@ export interface SyncEngineDeps {
   batchSize?: number;
   /** Files of cards go after the cards themselves: called once the outbox is pushed. */
   uploadFiles?: (token: string) => Promise<{ ok: true } | { ok: false; failure: CentralFailure }>;
+  /** Best effort after a good round (reference data); its failure does not count against the link. */
+  afterRound?: (token: string) => Promise<void>;
 }
 
 export interface SyncEngine {
@@ -97,8 +99,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const pushed = await push(token);
     if (!pushed.ok) return pushed;
     const pulled = await pull(token);
-    if (!pulled.ok || !deps.uploadFiles) return pulled;
-    return deps.uploadFiles(token);
+    if (!pulled.ok) return pulled;
+    const uploaded = deps.uploadFiles ? await deps.uploadFiles(token) : pulled;
+    if (uploaded.ok && deps.afterRound) {
+      await deps.afterRound(token).catch(() => deps.log.warn('sync.afterRound.failed'));
+    }
+    return uploaded;
   }
 
   const sleep = (ms: number) =>

@@ -5,6 +5,7 @@ import type { ConnectivityService } from '../connectivity';
 import type { Logger } from '../log';
 import { createOfflineAccounts } from '../store/offlineAccounts';
 import type { Outbox } from '../store/outbox';
+import type { ReferenceData } from '../store/referenceData';
 import type { SyncLedger } from '../store/syncLedger';
 import type Database from 'better-sqlite3';
 import type { CardFiles } from '../files/cardFiles';
@@ -25,6 +26,8 @@ export interface SyncService {
  * Sync with central when the workstation has a `centralUrl`: sign-in, the engine and the realtime link,
  * started once someone signs in and stopped when they sign out.
  */
+const REFERENCE_REFRESH_MS = 10 * 60_000;
+
 export function createSync(deps: {
   db: Database.Database;
   centralUrl: string;
@@ -39,6 +42,7 @@ export function createSync(deps: {
   backoff?: BackoffPolicy;
   batchSize?: number;
   files?: CardFiles;
+  referenceData?: ReferenceData;
 }): SyncService {
   const client = createCentralClient(deps.centralUrl);
   const session = createSessionService({
@@ -49,6 +53,15 @@ export function createSync(deps: {
     log: deps.log,
   });
   const status = () => deps.ledger.status();
+
+  /** Departments change rarely: refresh the offline copy after a good round, at most every few minutes. */
+  async function refreshReferenceData(token: string): Promise<void> {
+    const cached = deps.referenceData?.departments();
+    if (cached?.fetchedAt && deps.now().getTime() - Date.parse(cached.fetchedAt) < REFERENCE_REFRESH_MS)
+      return;
+    const answer = await client.departments(token);
+    if (answer.ok) deps.referenceData?.saveDepartments(answer.value.departments);
+  }
   const engine = createSyncEngine({
     client,
     tokens: session,
@@ -62,6 +75,7 @@ export function createSync(deps: {
     uploadFiles: deps.files
       ? (token) => deps.files?.upload(deps.centralUrl, token) ?? Promise.resolve({ ok: true as const })
       : undefined,
+    afterRound: deps.referenceData ? (token) => refreshReferenceData(token) : undefined,
     onCardsChanged: deps.onCardsChanged,
     onStatusChanged: () => deps.onStatusChanged(status()),
   });

@@ -5,6 +5,15 @@ import { migration0030 } from './0030-outbox';
 import { migration0040 } from './0040-offline-accounts';
 import { migration0050 } from './0050-card-files';
 import { migration0060 } from './0060-outbox-account';
+import { migration0070 } from './0070-reference-data';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+  migration0060,
+  migration0070,
+];
