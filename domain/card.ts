@@ -123,20 +123,13 @@ export const CardSchema = z.object({
 });
 export type Card = z.infer<typeof CardSchema>;
 
-/** What the operator types into a draft; `id` is absent for a new card. */
-export const CardDraftInputSchema = z
-  .object({
-    id: CardIdSchema.optional(),
-    description: z
-      .string()
-      .trim()
-      .max(
-        CARD_LIMITS.descriptionMax,
-        `description must be at most ${CARD_LIMITS.descriptionMax} characters`,
-      ),
-    category: CardCategorySchema.nullable(),
-    location: IncidentLocationSchema.nullable(),
-  })
+/** What the operator types into a draft; `id` is absent for a new card. Same rules as the card's fields. */
+export const CardDraftInputSchema = CardFieldsSchema.pick({
+  description: true,
+  category: true,
+  location: true,
+})
+  .extend({ id: CardIdSchema.optional() })
   .strict();
 export type CardDraftInput = z.infer<typeof CardDraftInputSchema>;
 
