@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocket, WebSocketServer } from 'ws';
 import { percentile, reportBench } from './report';
-import { spawnCentral } from './central-process';
+import { demoOperatorToken, spawnCentral } from './support/central-process';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const EVENTS = 40;
@@ -79,12 +79,7 @@ const reference = await (async () => {
 
 const central = await spawnCentral({});
 try {
-  const login = await fetch(`${central.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'operator', password: 'operator' }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  const accessToken = await demoOperatorToken(central.url);
   const { state, onFrame } = counter();
   const sockets = await connectAll(
     `${central.url.replace('http', 'ws')}/ws?token=${accessToken}`,

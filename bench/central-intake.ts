@@ -10,7 +10,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { openPglite } from '../central/db/database';
 import { migrate } from '../central/db/migrate';
-import { spawnCentral } from './central-process';
+import { demoOperatorToken, spawnCentral } from './support/central-process';
 import { percentile, reportBench } from './report';
 
 const APPEALS = Number(process.env.BENCH_APPEALS ?? 2000);
@@ -60,12 +60,7 @@ async function endToEnd(options: {
   // Central runs in its own process, as deployed; the load generator here must not share its event loop.
   const central = await spawnCentral(options);
   try {
-    const login = await fetch(`${central.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'operator', password: 'operator' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await demoOperatorToken(central.url);
     const ws = new WebSocket(`${central.url.replace('http', 'ws')}/ws?token=${accessToken}`);
     await new Promise((r) => ws.once('open', r));
     const arrived = new Map<string, number>();

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Starts `central/main.ts --demo` in a child process on a random port; answers its URL and a stop. */
 export async function spawnCentral(options: {
@@ -40,4 +40,14 @@ export async function spawnCentral(options: {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** An access token of the demo operator (password = login), as a console would hold after signing in. */
+export async function demoOperatorToken(centralUrl: string): Promise<string> {
+  const login = await fetch(`${centralUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'operator', password: 'operator' }),
+  });
+  return ((await login.json()) as { accessToken: string }).accessToken;
 }
