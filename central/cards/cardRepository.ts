@@ -59,41 +59,65 @@ export function createCardRepository() {
       return row ? rowToCard(row) : null;
     },
 
-    async exists(tx: Sql, id: string): Promise<boolean> {
-      return (await tx.query('select 1 from cards where id = $1', [id])).length > 0;
+    /**
+     * Register numbers (§9) for new cards in the given order, per department code (`KZ`: the fallback
+     * queue) and year: one counter statement per code, reserving as many numbers as that code gets.
+     */
+    async reserveNumbers(tx: Sql, codes: readonly string[]): Promise<string[]> {
+      const wanted = new Map<string, number>();
+      for (const code of codes) wanted.set(code, (wanted.get(code) ?? 0) + 1);
+      const next = new Map<string, { year: number; number: number }>();
+      for (const [code, count] of wanted) {
+        const rows = await tx.query<{ last: number; year: number }>(
+          `insert into counters (scope, year, last) values ($1, extract(year from now())::int, $2)
+           on conflict (scope, year) do update set last = counters.last + $2 returning last, year`,
+          [`card:${code}`, count],
+        );
+        const row = rows[0];
+        if (!row) throw new Error('counter returned nothing');
+        next.set(code, { year: row.year, number: row.last - count + 1 });
+      }
+      return codes.map((code) => {
+        const n = next.get(code);
+        if (!n) throw new Error(`no number reserved for ${code}`);
+        const number = n.number++;
+        return `${code}-${n.year}-${String(number).padStart(6, '0')}`;
+      });
     },
 
-    /** The next register number of the department (or `KZ` for the fallback queue) in this year. */
-    async nextNumber(tx: Sql, code: string): Promise<string> {
-      const rows = await tx.query<{ last: number; year: number }>(
-        `insert into counters (scope, year, last) values ($1, extract(year from now())::int, 1)
-         on conflict (scope, year) do update set last = counters.last + 1 returning last, year`,
-        [`card:${code}`],
-      );
-      const row = rows[0];
-      if (!row) throw new Error('counter returned nothing');
-      return `${code}-${row.year}-${String(row.last).padStart(6, '0')}`;
-    },
-
-    async insert(
+    /**
+     * Inserts new cards in one statement. A card whose id already exists is left alone and missing from the
+     * answer: the caller refuses that create.
+     */
+    async insertMany(
       tx: Sql,
-      c: {
+      cards: readonly {
         id: string;
         number: string;
         departmentId: string | null;
         fields: CardFields;
         localNumber: number | null;
         createdBy: string;
-      },
-    ): Promise<StoredCard> {
+      }[],
+    ): Promise<Map<string, StoredCard>> {
+      if (cards.length === 0) return new Map();
       const rows = await tx.query<CardRow>(
         `insert into cards (id, number, department_id, status, fields, local_number, created_by)
-         values ($1, $2, $3, 'draft', $4::jsonb, $5, $6) returning *`,
-        [c.id, c.number, c.departmentId, JSON.stringify(c.fields), c.localNumber, c.createdBy],
+         select id, number, department_id, 'draft', fields, local_number, created_by
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::int[], $6::uuid[])
+           with ordinality as u(id, number, department_id, fields, local_number, created_by, ord)
+         order by ord
+         on conflict (id) do nothing returning *`,
+        [
+          cards.map((c) => c.id),
+          cards.map((c) => c.number),
+          cards.map((c) => c.departmentId),
+          cards.map((c) => JSON.stringify(c.fields)),
+          cards.map((c) => c.localNumber),
+          cards.map((c) => c.createdBy),
+        ],
       );
-      const row = rows[0];
-      if (!row) throw new Error('insert returned no card');
-      return rowToCard(row);
+      return new Map(rows.map((r) => [r.id, rowToCard(r)]));
     },
 
     async update(

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AppealStatus } from '../../domain/appeal';
-import { type Card, type CardFields, EMPTY_CARD_FIELDS } from '../../domain/card';
+import type { Card, CardFields } from '../../domain/card';
 import { can, inScope } from '../../domain/roles';
 import type { SyncOperation } from '../../domain/sync';
 import { decideTransition } from '../../domain/workflow';
@@ -23,15 +23,18 @@ export interface OperationDeps {
   territories: TerritoryService;
 }
 
+/** Operations applied one at a time; new cards go through `applyCardCreates`, a run at a time. */
+export type SingleOperation = Exclude<SyncOperation, { type: 'card.create' }>;
+
 /**
- * Applies one operation inside the caller's transaction. Every refusal is decided before the first
- * write, so a rejected operation leaves nothing behind but its own record.
+ * Applies one operation inside the caller's transaction, which holds the change feed's lock. Every
+ * refusal is decided before the first write, so a rejected operation leaves nothing behind but its own record.
  */
 export async function applyOperation(
   tx: Sql,
   deps: OperationDeps,
   p: Principal,
-  op: SyncOperation,
+  op: SingleOperation,
 ): Promise<Outcome> {
   const { cards, departments, territories } = deps;
   const canTouch = (c: StoredCard) =>
@@ -63,26 +66,6 @@ export async function applyOperation(
   }
 
   switch (op.type) {
-    case 'card.create': {
-      if (!can(p.role, 'cards.write')) return { ok: false, reason: `role ${p.role} may not write cards` };
-      if (await cards.exists(tx, op.cardId))
-        return { ok: false, reason: 'a card with this id already exists' };
-      const fields: CardFields = { ...EMPTY_CARD_FIELDS, ...op.payload.fields };
-      const bad = unknownDepartment(fields);
-      if (bad) return { ok: false, reason: bad };
-      const routing = territories.route(fields.location, fields.chosenDepartmentId);
-      const code = routing.departmentId ? (departments.get(routing.departmentId)?.code ?? 'KZ') : 'KZ';
-      const stored = await cards.insert(tx, {
-        id: op.cardId,
-        number: await cards.nextNumber(tx, code),
-        departmentId: routing.departmentId,
-        fields,
-        localNumber: null,
-        createdBy: p.accountId,
-      });
-      return cardChanged(stored);
-    }
-
     case 'card.update': {
       if (!can(p.role, 'cards.write')) return { ok: false, reason: `role ${p.role} may not write cards` };
       const current = await cards.lock(tx, op.cardId);

@@ -1,19 +1,19 @@
 import type { SyncOperation, SyncOpResult, SyncPullResponse } from '../../domain/sync';
 import { can } from '../../domain/roles';
 import type { Principal } from '../accounts/principal';
-import type { Database, Sql } from '../db/database';
+import type { Database } from '../db/database';
 import { DepartmentDirectory } from '../departments/departmentRepository';
 import type { EventBus } from '../realtime/bus';
-import { readChanges } from './changeFeed';
-import { applyOperation, type OperationDeps } from './operations';
+import { applyCardCreates } from './cardCreates';
+import { lockFeed, readChanges } from './changeFeed';
+import { ledger, type Original } from './ledger';
+import { applyOperation, type OperationDeps, type Outcome } from './operations';
 
-/** PostgreSQL's unique_violation: a concurrent transaction created the same card first. */
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && 'code' in e && e.code === '23505';
+type CardCreate = Extract<SyncOperation, { type: 'card.create' }>;
 
 /**
  * Applies pushed operations exactly once: the operation id is claimed in `sync_operations` in the same
- * transaction as its effect. A concurrent push of the same id waits on that row and then answers
+ * transaction as its effect. A concurrent push of the same id waits for that transaction and then answers
  * `duplicate`; a push whose answer was lost is answered `duplicate` when the console retries.
  * A batch is one transaction: central's commit, not each operation's, is what the console waits for.
  */
@@ -22,61 +22,76 @@ export function createSyncService(deps: OperationDeps & { db: Database; bus: Eve
 
   type Applied = { result: SyncOpResult; events: Parameters<EventBus['publish']>[0][] };
 
-  /** One operation inside the batch's transaction: claim its id, then apply it or answer its earlier result. */
-  async function applyOne(tx: Sql, p: Principal, op: SyncOperation): Promise<Applied> {
-    const claimed = await tx.query(
-      `insert into sync_operations (id, account_id, type, card_id, status) values ($1, $2, $3, $4, 'applied')
-       on conflict (id) do nothing returning id`,
-      [op.id, p.accountId, op.type, op.cardId],
-    );
-    if (claimed.length === 0) {
-      const rows = await tx.query<{
-        status: 'applied' | 'rejected';
-        seq: number | string | null;
-        reason: string | null;
-      }>('select status, seq, reason from sync_operations where id = $1', [op.id]);
-      const o = rows[0];
-      if (!o) throw new Error('operation vanished');
-      const original = { status: o.status, seq: o.seq === null ? null : Number(o.seq), reason: o.reason };
-      return { result: { id: op.id, status: 'duplicate', original }, events: [] };
-    }
-    const outcome = await applyOperation(tx, deps, p, op);
-    if (!outcome.ok) {
-      await tx.query(`update sync_operations set status = 'rejected', reason = $2 where id = $1`, [
-        op.id,
-        outcome.reason,
-      ]);
-      return { result: { id: op.id, status: 'rejected', reason: outcome.reason }, events: [] };
-    }
-    await tx.query('update sync_operations set seq = $2 where id = $1', [op.id, outcome.seq]);
-    return {
-      result: { id: op.id, status: 'applied', seq: outcome.seq, card: outcome.card },
-      events: outcome.events,
-    };
-  }
+  const answer = (op: SyncOperation, outcome: Outcome): Applied =>
+    outcome.ok
+      ? {
+          result: { id: op.id, status: 'applied', seq: outcome.seq, card: outcome.card },
+          events: outcome.events,
+        }
+      : { result: { id: op.id, status: 'rejected', reason: outcome.reason }, events: [] };
+  const asOriginal = (outcome: Outcome): Original =>
+    outcome.ok
+      ? { status: 'applied', seq: outcome.seq, reason: null }
+      : { status: 'rejected', seq: null, reason: outcome.reason };
 
   /**
-   * The whole batch in one transaction (one commit, one fsync), each operation behind its own savepoint:
-   * a concurrent transaction that created the same card first only rolls that operation back, which is then
-   * decided again against the winner's row.
+   * The whole batch in one transaction (one commit, one fsync). The feed lock is taken first, so pushes
+   * apply one after another and a repeated id is always found committed. Consecutive new cards are
+   * applied together; everything else in order, one by one.
    */
   async function pushBatch(p: Principal, operations: readonly SyncOperation[]): Promise<Applied[]> {
     return db.transaction(async (tx) => {
-      const applied: Applied[] = [];
-      for (const op of operations) {
-        for (let attempt = 0; ; attempt++) {
-          await tx.query('savepoint sync_op');
-          try {
-            applied.push(await applyOne(tx, p, op));
-            await tx.query('release savepoint sync_op');
-            break;
-          } catch (error) {
-            await tx.query('rollback to savepoint sync_op');
-            if (!isUniqueViolation(error) || attempt >= 3) throw error;
-          }
+      await lockFeed(tx);
+      const claimed = await ledger.claim(tx, p.accountId, operations);
+      const earlier = await ledger.originals(
+        tx,
+        operations.filter((op) => !claimed.has(op.id)).map((op) => op.id),
+      );
+      const outcomes = new Map<string, Original>();
+      const applied: (Applied | undefined)[] = [];
+      const seen = new Set<string>();
+      let run: { index: number; op: CardCreate }[] = [];
+
+      const flushRun = async () => {
+        if (run.length === 0) return;
+        const results = await applyCardCreates(
+          tx,
+          deps,
+          p,
+          run.map((r) => r.op),
+        );
+        run.forEach(({ index, op }, i) => {
+          const outcome = results[i];
+          if (!outcome) throw new Error('a new card got no outcome');
+          applied[index] = answer(op, outcome);
+          outcomes.set(op.id, asOriginal(outcome));
+        });
+        run = [];
+      };
+
+      for (const [index, op] of operations.entries()) {
+        if (!claimed.has(op.id) || seen.has(op.id)) continue;
+        seen.add(op.id);
+        if (op.type === 'card.create') {
+          run.push({ index, op });
+          continue;
         }
+        await flushRun();
+        const outcome = await applyOperation(tx, deps, p, op);
+        applied[index] = answer(op, outcome);
+        outcomes.set(op.id, asOriginal(outcome));
       }
-      return applied;
+      await flushRun();
+      await ledger.record(tx, outcomes);
+
+      // Repeats: of an earlier push, or of an operation that appears twice in this one.
+      return operations.map((op, index): Applied => {
+        const done = applied[index];
+        if (done) return done;
+        const original = earlier.get(op.id) ?? outcomes.get(op.id);
+        if (!original) throw new Error(`operation ${op.id} has no answer`);
+        return { result: { id: op.id, status: 'duplicate', original }, events: [] };
+      });
     });
   }
 

@@ -82,6 +82,40 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
     for (const op of batch) expect(ids.filter((id) => id === op.cardId)).toHaveLength(1);
   });
 
+  it('applies a mixed batch in order: new cards, an edit of one of them, a refused create, a repeated id', async () => {
+    const first = aCardCreate(aFilledCard());
+    const unplaced = aCardCreate(aFilledCard({ location: null }));
+    const edit = aCardUpdate(first.cardId, { peopleCount: 5 });
+    const sameCardAgain = aCardCreate(aFilledCard(), first.cardId);
+    const third = aCardCreate(aFilledCard());
+    const results = await push(t, [first, unplaced, edit, sameCardAgain, third, first]);
+    expect(results.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'rejected',
+      'applied',
+      'duplicate',
+    ]);
+    expect(results[3]).toMatchObject({ reason: 'a card with this id already exists' });
+    const [a, u, e, , c, repeat] = results;
+    expect(u?.status === 'applied' && u.card?.number).toMatch(/^KZ-/);
+    const seqOf = (r: SyncOpResult | undefined) => (r?.status === 'applied' ? r.seq : -1);
+    expect(seqOf(a)).toBeLessThan(seqOf(e));
+    expect(seqOf(e)).toBeLessThan(seqOf(c));
+    expect(repeat).toMatchObject({ status: 'duplicate', original: { status: 'applied', seq: seqOf(a) } });
+    expect(e?.status === 'applied' && e.card).toMatchObject({ id: first.cardId, version: 2 });
+    // The two Almaty cards of the batch get consecutive register numbers; the unplaced one is numbered apart (§8, §9).
+    const serial = (r: SyncOpResult | undefined) =>
+      Number(r?.status === 'applied' ? r.card?.number?.split('-').at(-1) : NaN);
+    expect(serial(c)).toBe(serial(a) + 1);
+    const again = await push(t, [sameCardAgain]);
+    expect(again[0]).toMatchObject({
+      status: 'duplicate',
+      original: { status: 'rejected', reason: 'a card with this id already exists' },
+    });
+  });
+
   it('rejects a stale update with the reason, and a repeat answers the same rejection', async () => {
     const create = aCardCreate(aFilledCard());
     await push(t, [create, aCardUpdate(create.cardId, { peopleCount: 3 }, 1)]);

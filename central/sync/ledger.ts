@@ -1,0 +1,65 @@
+import type { SyncOperation } from '../../domain/sync';
+import type { Sql } from '../db/database';
+
+/** What central answered an operation the first time: repeated for every later `duplicate`. */
+export interface Original {
+  status: 'applied' | 'rejected';
+  seq: number | null;
+  reason: string | null;
+}
+
+/**
+ * The ledger of applied operations (`sync_operations`), written in the same transaction as their effects.
+ * A batch touches it with three statements whatever its size: claim, read the earlier answers, record.
+ */
+export const ledger = {
+  /**
+   * Claims the ids not seen before; a concurrent transaction claiming the same id waits for this one and
+   * then finds it taken. Ids are claimed in sorted order, so two overlapping batches cannot deadlock here.
+   */
+  async claim(tx: Sql, accountId: string, ops: readonly SyncOperation[]): Promise<Set<string>> {
+    const sorted = [...ops].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const rows = await tx.query<{ id: string }>(
+      `insert into sync_operations (id, account_id, type, card_id, status)
+       select id, $1, type, card_id, 'applied'
+       from unnest($2::uuid[], $3::text[], $4::uuid[]) with ordinality as u(id, type, card_id, ord)
+       order by ord
+       on conflict (id) do nothing returning id`,
+      [accountId, sorted.map((o) => o.id), sorted.map((o) => o.type), sorted.map((o) => o.cardId)],
+    );
+    return new Set(rows.map((r) => r.id));
+  },
+
+  async originals(tx: Sql, ids: readonly string[]): Promise<Map<string, Original>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx.query<{
+      id: string;
+      status: Original['status'];
+      seq: number | string | null;
+      reason: string | null;
+    }>('select id, status, seq, reason from sync_operations where id = any($1::uuid[])', [ids]);
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { status: r.status, seq: r.seq === null ? null : Number(r.seq), reason: r.reason },
+      ]),
+    );
+  },
+
+  /** Records how each claimed operation ended, for the answers to its repeats. */
+  async record(tx: Sql, outcomes: ReadonlyMap<string, Original>): Promise<void> {
+    if (outcomes.size === 0) return;
+    const entries = [...outcomes];
+    await tx.query(
+      `update sync_operations s set status = u.status, seq = u.seq, reason = u.reason
+       from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]) as u(id, status, seq, reason)
+       where s.id = u.id`,
+      [
+        entries.map(([id]) => id),
+        entries.map(([, o]) => o.status),
+        entries.map(([, o]) => o.seq),
+        entries.map(([, o]) => o.reason),
+      ],
+    );
+  },
+};
