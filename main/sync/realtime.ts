@@ -1,8 +1,15 @@
 import WebSocket from 'ws';
-import { ServerMessageSchema } from '../../domain/realtime';
+import { z } from 'zod';
 import type { Logger } from '../log';
 import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import type { TokenSource } from './engine';
+
+/**
+ * The one thing the console takes from a realtime message: that the feed moved. The card or message it
+ * carries is not used (the pull brings it, checked there), so it is not parsed: a console coming back online
+ * gets one such message per card it had buffered.
+ */
+const FeedMovedSchema = z.object({ type: z.enum(['card.changed', 'chat.message']) });
 
 export interface RealtimeLink {
   start(): void;
@@ -55,9 +62,7 @@ export function createRealtimeLink(deps: {
       } catch {
         return;
       }
-      const message = ServerMessageSchema.safeParse(json);
-      if (message.success && (message.data.type === 'card.changed' || message.data.type === 'chat.message'))
-        deps.onNudge();
+      if (FeedMovedSchema.safeParse(json).success) deps.onNudge();
     });
     ws.on('unexpected-response', (_req, res) => {
       if (res.statusCode === 401) deps.tokens.refused();
