@@ -6,16 +6,15 @@
  */
 import { Agent, request } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { openPglite } from '../central/db/database';
 import { migrate } from '../central/db/migrate';
 import { demoOperatorToken, spawnCentral } from './support/central-process';
+import { withPostgres } from './support/postgres';
 import { percentile, reportBench } from './report';
 
 const APPEALS = Number(process.env.BENCH_APPEALS ?? 2000);
 const CONCURRENCY = 16;
-const PG_ADMIN = process.env.BENCH_PG_ADMIN ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const body = (i: number) =>
   JSON.stringify({
@@ -126,25 +125,6 @@ async function rawInserts(query: (sql: string, params: unknown[]) => Promise<unk
     }),
   );
   return APPEALS / ((performance.now() - t0) / 1000);
-}
-
-async function withPostgres<T>(fn: (url: string) => Promise<T>): Promise<T | null> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `central_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
 }
 
 const pglite = await endToEnd({});

@@ -33,14 +33,14 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'cards.saveDraft': (input) => {
       const card = services.cards.saveDraft(input);
       services.events.emit('cards.changed', { card });
-      services.events.emit('sync.changed', services.syncLedger.status());
+      services.syncStatusChanged();
       services.sync?.syncNow();
       return card;
     },
     'cards.transition': ({ id, ...step }) => {
       const card = services.cards.transition(id, step);
       services.events.emit('cards.changed', { card });
-      services.events.emit('sync.changed', services.syncLedger.status());
+      services.syncStatusChanged();
       services.sync?.syncNow();
       return card;
     },

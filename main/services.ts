@@ -15,9 +15,13 @@ import { createCardFileRepository } from './store/cardFiles';
 import { createOutbox } from './store/outbox';
 import { type ReferenceData, createReferenceData } from './store/referenceData';
 import { type SyncLedger, createSyncLedger } from './store/syncLedger';
+import { coalesce } from './sync/coalesce';
 import { type SyncService, createSync } from './sync/syncService';
 import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
+
+/** A few status updates a second are what the status bar needs, whatever the engine or the operator does. */
+const SYNC_STATUS_INTERVAL_MS = 250;
 
 export interface Services {
   info: AppInfo;
@@ -27,6 +31,8 @@ export interface Services {
   workstation: WorkstationService;
   /** The outbox at a glance (unsent operations, per-card sync state). */
   syncLedger: SyncLedger;
+  /** Tells the windows the sync status changed: at once, then at most every 250 ms with the latest. */
+  syncStatusChanged(): void;
   /** Central's departments as last received, for offline work. */
   referenceData: ReferenceData;
   /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
@@ -57,6 +63,7 @@ export function createServices(options: ServicesOptions): Services {
   const syncLedger = createSyncLedger(db, { cards, outbox });
   const referenceData = createReferenceData(db, { now });
   const events = createEventBus();
+  const syncStatusChanged = coalesce(() => events.emit('sync.changed', syncLedger.status()), SYNC_STATUS_INTERVAL_MS);
   const connectivity = createConnectivity(now);
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
   const sync = options.config.centralUrl
@@ -72,7 +79,7 @@ export function createServices(options: ServicesOptions): Services {
         onCardsChanged: (changed) => {
           for (const card of changed) events.emit('cards.changed', { card });
         },
-        onStatusChanged: (status) => events.emit('sync.changed', status),
+        onStatusChanged: syncStatusChanged,
         referenceData,
         files: createCardFiles({ dir: join(options.dataDir, 'files'), files: createCardFileRepository(db), newId: uuidv7, now }),
       })
@@ -118,10 +125,12 @@ export function createServices(options: ServicesOptions): Services {
     events,
     workstation,
     syncLedger,
+    syncStatusChanged,
     referenceData,
     sync,
     log: options.log,
     close: () => {
+      syncStatusChanged.cancel();
       void sync?.stop();
       db.close();
     },

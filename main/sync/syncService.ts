@@ -11,7 +11,6 @@ import type Database from 'better-sqlite3';
 import type { CardFiles } from '../files/cardFiles';
 import type { BackoffPolicy } from './backoff';
 import { createCentralClient } from './centralClient';
-import { coalesce } from './coalesce';
 import { type SyncEngine, createSyncEngine } from './engine';
 import { createRealtimeLink } from './realtime';
 
@@ -28,8 +27,6 @@ export interface SyncService {
  * started once someone signs in and stopped when they sign out.
  */
 const REFERENCE_REFRESH_MS = 10 * 60_000;
-/** How often, at most, the sync status goes to the window while the engine works. */
-const STATUS_INTERVAL_MS = 250;
 
 export function createSync(deps: {
   db: Database.Database;
@@ -41,7 +38,8 @@ export function createSync(deps: {
   log: Logger;
   now: () => Date;
   onCardsChanged(cards: Card[]): void;
-  onStatusChanged(status: SyncStatus): void;
+  /** The sync status may have changed (many times a second while the engine works). */
+  onStatusChanged(): void;
   backoff?: BackoffPolicy;
   batchSize?: number;
   files?: CardFiles;
@@ -56,7 +54,6 @@ export function createSync(deps: {
     log: deps.log,
   });
   const status = () => deps.ledger.status();
-  const statusChanged = coalesce(() => deps.onStatusChanged(status()), STATUS_INTERVAL_MS);
 
   /** Departments change rarely: refresh the offline copy after a good round, at most every few minutes. */
   async function refreshReferenceData(token: string): Promise<void> {
@@ -81,7 +78,7 @@ export function createSync(deps: {
       : undefined,
     afterRound: deps.referenceData ? (token) => refreshReferenceData(token) : undefined,
     onCardsChanged: deps.onCardsChanged,
-    onStatusChanged: statusChanged,
+    onStatusChanged: deps.onStatusChanged,
   });
   const realtime = createRealtimeLink({
     centralUrl: deps.centralUrl,
@@ -114,7 +111,6 @@ export function createSync(deps: {
     async stop() {
       realtime.stop();
       await engine.stop();
-      statusChanged.cancel();
     },
   };
 }
