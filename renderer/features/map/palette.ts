@@ -9,7 +9,10 @@ export interface MapPalette {
   background: string;
   country: PathOptions;
   region: PathOptions;
-  /** The signed-in account's own territory, over the approximate regions. */
+  /**
+   * The signed-in account's own territory, over the approximate regions. No fill in the light theme: any
+   * tint of the cream country turns it the grey of the land outside it.
+   */
   territory: PathOptions;
   neighbour: PathOptions;
   city: PathOptions;
@@ -30,7 +33,7 @@ export const MAP_PALETTES: Record<Theme, MapPalette> = {
     background: '#e4e7eb',
     country: { color: '#4b5563', weight: 1.5, fillColor: '#f7f3ea', fillOpacity: 1 },
     region: { color: '#9aa5b4', weight: 1, dashArray: '4 3', fill: false },
-    territory: { color: '#1d4ed8', weight: 2, fillColor: '#1d4ed8', fillOpacity: 0.05 },
+    territory: { color: '#1d4ed8', weight: 2, fill: false },
     neighbour: { color: '#b8c0cc', weight: 1, fill: false },
     city: { color: '#111827', weight: 0, fillColor: '#111827', fillOpacity: 0.75 },
     incident: { color: '#ffffff', weight: 2, fillColor: '#b91c1c', fillOpacity: 0.95 },
