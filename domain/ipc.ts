@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from './card';
-import { DepartmentSchema } from './department';
+import { DepartmentSchema, PatrolUnitSchema } from './department';
+import { ReferenceKindSchema } from './reference';
 import { RoleSchema } from './roles';
 import { SessionSchema, SignInInputSchema, SignInResultSchema } from './session';
 import { SyncStatusSchema } from './syncStatus';
+import { TerritorySchema } from './territory';
 import { TransitionInputSchema } from './workflow';
 import {
   CheckProgressSchema,
@@ -51,6 +53,16 @@ export const consoleApi = {
     NoInput,
     z.object({ departments: z.array(DepartmentSchema), fetchedAt: z.iso.datetime().nullable() }),
   ),
+  /** The signed-in account's patrol units as last received (offline too); none while nobody is signed in. */
+  'reference.units': method(
+    NoInput,
+    z.object({ units: z.array(PatrolUnitSchema), fetchedAt: z.iso.datetime().nullable() }),
+  ),
+  /** Outlines of the account's territories, simplified for drawing (domain/territoryOutline.ts). */
+  'reference.territories': method(
+    NoInput,
+    z.object({ territories: z.array(TerritorySchema), fetchedAt: z.iso.datetime().nullable() }),
+  ),
   'cards.get': method(z.object({ id: CardIdSchema }).strict(), CardSchema),
   'cards.saveDraft': method(CardDraftInputSchema, CardSchema),
   /** A workflow step such as "send" (§9 step 5); central decides, a refusal shows on the card. */
@@ -74,6 +86,8 @@ export const consoleEvents = {
   'connectivity.changed': ConnectivitySchema,
   'sync.changed': SyncStatusSchema,
   'session.changed': z.object({ session: SessionSchema.nullable() }),
+  /** The offline copy of some reference data changed: read it again. */
+  'reference.changed': z.object({ kind: ReferenceKindSchema }),
   'workstation.changed': z.object({ report: WorkstationReportSchema, readiness: WorkstationReadinessSchema }),
   'workstation.progress': CheckProgressSchema,
 } as const;

@@ -66,6 +66,9 @@ export const ROUTE_PERMISSIONS = {
   'DELETE /api/accounts/:id': 'accounts.manage',
   'GET /api/departments': 'departments.read',
   'GET /api/departments/:id/units': 'departments.read',
+  // A department's reference data includes its patrol units and territory (the account's scope only).
+  'GET /api/units': 'departments.read',
+  'GET /api/territories': 'departments.read',
   'POST /api/territories/import': 'territories.import',
   'GET /api/staff/appeals': 'appeals.read',
   'GET /api/staff/appeals/:id': 'appeals.read',

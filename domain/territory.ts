@@ -26,10 +26,10 @@ export const TerritoryGeometrySchema = z.discriminatedUnion('type', [
 export type TerritoryGeometry = z.infer<typeof TerritoryGeometrySchema>;
 
 /** One department's territory (аумақ / территория обслуживания, §8). */
-export interface Territory {
-  departmentId: string;
-  geometry: TerritoryGeometry;
-}
+export const TerritorySchema = z
+  .object({ departmentId: DepartmentIdSchema, geometry: TerritoryGeometrySchema })
+  .strict();
+export type Territory = z.infer<typeof TerritorySchema>;
 
 /**
  * The admin's import of official territories: a FeatureCollection whose features name their department

@@ -10,6 +10,7 @@ import {
 import type { Logger } from './log';
 import type { Services } from './services';
 import { CardNotFoundError } from './store/cards';
+import { scopeOfAccount } from './store/referenceData';
 
 type ParsedInput<M extends ConsoleMethod> = z.output<(typeof consoleApi)[M]['input']>;
 
@@ -25,6 +26,19 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'connectivity.get': () => services.connectivity.current(),
     'cards.list': () => services.cards.list(),
     'reference.departments': () => services.referenceData.departments(),
+    // Units and territories are the signed-in account's; with nobody signed in there are none to show.
+    'reference.units': () => {
+      const account = services.sync?.session.current();
+      return account
+        ? services.referenceData.units(scopeOfAccount(account.departmentId))
+        : { units: [], fetchedAt: null };
+    },
+    'reference.territories': () => {
+      const account = services.sync?.session.current();
+      return account
+        ? services.referenceData.territories(scopeOfAccount(account.departmentId))
+        : { territories: [], fetchedAt: null };
+    },
     'cards.get': ({ id }) => {
       const card = services.cards.get(id);
       if (!card) throw new CardNotFoundError(id);

@@ -81,6 +81,7 @@ export function createServices(options: ServicesOptions): Services {
         },
         onStatusChanged: syncStatusChanged,
         referenceData,
+        onReferenceChanged: (kind) => events.emit('reference.changed', { kind }),
         files: createCardFiles({ dir: join(options.dataDir, 'files'), files: createCardFileRepository(db), newId: uuidv7, now }),
       })
     : null;

@@ -29,10 +29,12 @@ async function boot(): Promise<void> {
     store.getState().workstationChanged(report, readiness),
   );
   transport.bridge.on('workstation.progress', (progress) => store.getState().readinessProgressed(progress));
+  transport.bridge.on('reference.changed', ({ kind }) => void store.getState().loadReference(kind));
   void store.getState().loadShell();
   void store.getState().loadCards();
   void store.getState().loadSync();
   void store.getState().loadSession();
+  void store.getState().loadReference();
   void store.getState().startReadiness();
 
   const root = document.getElementById('root');

@@ -56,14 +56,36 @@ export async function upsertPatrolUnits(db: Sql, units: readonly PatrolUnit[]): 
   }
 }
 
+interface PatrolUnitRow {
+  id: string;
+  department_id: string;
+  call_sign: string;
+  kind: PatrolUnit['kind'];
+}
+
+const rowToPatrolUnit = (r: PatrolUnitRow): PatrolUnit => ({
+  id: r.id,
+  departmentId: r.department_id,
+  callSign: r.call_sign,
+  kind: r.kind,
+});
+
 export async function listPatrolUnits(db: Sql, departmentId: string): Promise<PatrolUnit[]> {
-  const rows = await db.query<{
-    id: string;
-    department_id: string;
-    call_sign: string;
-    kind: PatrolUnit['kind'];
-  }>('select * from patrol_units where department_id = $1 order by call_sign', [departmentId]);
-  return rows.map((r) => ({ id: r.id, departmentId: r.department_id, callSign: r.call_sign, kind: r.kind }));
+  const rows = await db.query<PatrolUnitRow>(
+    'select * from patrol_units where department_id = $1 order by call_sign',
+    [departmentId],
+  );
+  return rows.map(rowToPatrolUnit);
+}
+
+/** The units of a scope (`null`: every department), in a stable order so equal data gives an equal ETag. */
+export async function listPatrolUnitsIn(db: Sql, departmentIds: string[] | null): Promise<PatrolUnit[]> {
+  const rows = await db.query<PatrolUnitRow>(
+    `select * from patrol_units where $1::text[] is null or department_id = any($1::text[])
+     order by department_id, call_sign, id`,
+    [departmentIds],
+  );
+  return rows.map(rowToPatrolUnit);
 }
 
 /**

@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DepartmentIdSchema } from '../../domain/department';
+import type { DepartmentsAnswer, UnitsAnswer } from '../../domain/reference';
+import { inScope } from '../../domain/roles';
 import { TerritoryImportSchema } from '../../domain/territory';
 import type { AuthService } from '../accounts/authService';
 import type { Sql } from '../db/database';
+import { sendWithEtag } from '../http/etag';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import type { TerritoryService } from '../territories/territoryService';
-import { type DepartmentDirectory, listPatrolUnits } from './departmentRepository';
+import { DepartmentDirectory, listPatrolUnits, listPatrolUnitsIn } from './departmentRepository';
 
 /** Territory files can be large (detailed official borders); the import route allows more than the default. */
 export const TERRITORY_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -18,15 +21,33 @@ export function registerDepartmentRoutes(
 ): void {
   const { db, auth, departments, territories } = deps;
 
-  staffRoute(app, auth, 'GET /api/departments', {}, async () => ({ departments: departments.list() }));
+  // Reference data for the console's offline copy: sent with an ETag, so an unchanged answer is a bodiless 304.
+  staffRoute(app, auth, 'GET /api/departments', {}, async ({ request, reply }) =>
+    sendWithEtag(
+      request,
+      reply,
+      JSON.stringify({ departments: [...departments.list()] } satisfies DepartmentsAnswer),
+    ),
+  );
+
+  staffRoute(app, auth, 'GET /api/units', {}, async ({ principal, request, reply }) => {
+    const units = await listPatrolUnitsIn(db, DepartmentDirectory.scopeIds(principal.scope));
+    return sendWithEtag(request, reply, JSON.stringify({ units } satisfies UnitsAnswer));
+  });
+
+  staffRoute(app, auth, 'GET /api/territories', {}, async ({ principal, request, reply }) =>
+    sendWithEtag(request, reply, territories.answerJson(principal.scope)),
+  );
 
   staffRoute(
     app,
     auth,
     'GET /api/departments/:id/units',
     { params: z.strictObject({ id: DepartmentIdSchema }) },
-    async ({ params }) => {
-      if (!departments.get(params.id)) throw new HttpProblem(404, 'no such department');
+    async ({ principal, params }) => {
+      // Another territory's units are as unknown to the account as another territory's cards (§8).
+      if (!departments.get(params.id) || !inScope(principal.scope, params.id))
+        throw new HttpProblem(404, 'no such department');
       return { units: await listPatrolUnits(db, params.id) };
     },
   );

@@ -1,4 +1,6 @@
 import type { LatLon } from '../../domain/geo';
+import type { TerritoriesAnswer } from '../../domain/reference';
+import { inScope, type Scope } from '../../domain/roles';
 import {
   createTerritoryRouter,
   type RoutingDecision,
@@ -32,6 +34,9 @@ export async function saveTerritories(
  */
 export class TerritoryService {
   private router: TerritoryRouter = createTerritoryRouter([]);
+  private territories: Territory[] = [];
+  /** Each scope's answer as sent, built once per change: national borders are large to serialise. */
+  private answers = new Map<string, string>();
 
   constructor(
     private readonly db: Database,
@@ -47,12 +52,23 @@ export class TerritoryService {
     const rows = await this.db.query<{ department_id: string; geometry: unknown }>(
       'select department_id, geometry from territories',
     );
-    this.router = createTerritoryRouter(
-      rows.map((r) => ({
-        departmentId: r.department_id,
-        geometry: TerritoryGeometrySchema.parse(r.geometry),
-      })),
-    );
+    this.territories = rows
+      .map((r) => ({ departmentId: r.department_id, geometry: TerritoryGeometrySchema.parse(r.geometry) }))
+      .sort((a, b) => a.departmentId.localeCompare(b.departmentId));
+    this.router = createTerritoryRouter(this.territories);
+    this.answers = new Map();
+  }
+
+  /** `GET /api/territories`: the territories of the scope's departments, as JSON (`{ territories }`). */
+  answerJson(scope: Scope): string {
+    const key = scope.national ? '*' : [...scope.departmentIds].sort().join(',');
+    let json = this.answers.get(key);
+    if (json === undefined) {
+      const territories = this.territories.filter((t) => inScope(scope, t.departmentId));
+      json = JSON.stringify({ territories } satisfies TerritoriesAnswer);
+      this.answers.set(key, json);
+    }
+    return json;
   }
 
   route(point: LatLon | null, chosenDepartmentId: string | null): RoutingDecision {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { type Department, DepartmentSchema } from '../../domain/department';
 import { RoleSchema } from '../../domain/roles';
 import {
   type SyncOperation,
@@ -38,39 +37,53 @@ export interface CentralClient {
   refresh(refreshToken: string): Promise<CentralResult<TokenPair>>;
   push(token: string, operations: readonly SyncOperation[]): Promise<CentralResult<SyncPushResponse>>;
   pull(token: string, since: number, limit: number): Promise<CentralResult<SyncPullResponse>>;
-  departments(token: string): Promise<CentralResult<{ departments: Department[] }>>;
+  /**
+   * A GET that sends the ETag of the copy held (`If-None-Match`); central's 304 comes back as
+   * `{ changed: false }`, with no body to read or check.
+   */
+  getIfChanged<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    token: string,
+    etag: string | null,
+  ): Promise<CentralResult<IfChanged<T>>>;
 }
+
+export type IfChanged<T> = { changed: false } | { changed: true; value: T; etag: string | null };
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
 export function createCentralClient(baseUrl: string): CentralClient {
   const url = baseUrl.replace(/\/+$/, '');
 
-  async function request<T>(
+  type Sent = { ok: true; response: Response; text: string } | { ok: false; failure: CentralFailure };
+
+  async function send(
     path: string,
-    schema: z.ZodType<T>,
-    init: { method: 'GET' | 'POST'; token?: string; body?: unknown },
-  ): Promise<CentralResult<T>> {
-    let response: Response;
-    let text: string;
+    init: { method: 'GET' | 'POST'; token?: string; body?: unknown; etag?: string },
+  ): Promise<Sent> {
     try {
-      response = await fetch(`${url}${path}`, {
+      const response = await fetch(`${url}${path}`, {
         method: init.method,
         headers: {
           ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...(init.etag ? { 'if-none-match': init.etag } : {}),
         },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       // A body cut mid-way is a transport failure too: the request may or may not have been applied.
-      text = await response.text();
+      return { ok: true, response, text: await response.text() };
     } catch (error) {
       return {
         ok: false,
         failure: { kind: 'network', message: error instanceof Error ? error.name : 'network error' },
       };
     }
+  }
+
+  function parse<T>(response: Response, text: string, schema: z.ZodType<T>): CentralResult<T> {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -100,6 +113,15 @@ export function createCentralClient(baseUrl: string): CentralClient {
     return { ok: true, value: parsed.data };
   }
 
+  async function request<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    init: { method: 'GET' | 'POST'; token?: string; body?: unknown },
+  ): Promise<CentralResult<T>> {
+    const sent = await send(path, init);
+    return sent.ok ? parse(sent.response, sent.text, schema) : sent;
+  }
+
   return {
     url,
     login: (login, password) =>
@@ -113,10 +135,16 @@ export function createCentralClient(baseUrl: string): CentralClient {
         method: 'GET',
         token,
       }),
-    departments: (token) =>
-      request('/api/departments', z.object({ departments: z.array(DepartmentSchema) }), {
-        method: 'GET',
-        token,
-      }),
+    async getIfChanged(path, schema, token, etag) {
+      const sent = await send(path, { method: 'GET', token, etag: etag ?? undefined });
+      if (!sent.ok) return sent;
+      if (sent.response.status === 304) return { ok: true, value: { changed: false } };
+      const parsed = parse(sent.response, sent.text, schema);
+      if (!parsed.ok) return parsed;
+      return {
+        ok: true,
+        value: { changed: true, value: parsed.value, etag: sent.response.headers.get('etag') },
+      };
+    },
   };
 }

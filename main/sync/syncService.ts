@@ -1,4 +1,5 @@
 import type { Card } from '../../domain/card';
+import type { ReferenceKind } from '../../domain/reference';
 import type { SyncStatus } from '../../domain/syncStatus';
 import { type SessionService, createSessionService } from '../auth/session';
 import type { ConnectivityService } from '../connectivity';
@@ -12,6 +13,7 @@ import type { CardFiles } from '../files/cardFiles';
 import type { BackoffPolicy } from './backoff';
 import { createCentralClient } from './centralClient';
 import { type SyncEngine, createSyncEngine } from './engine';
+import { createReferenceRefresh } from './referenceRefresh';
 import { createRealtimeLink } from './realtime';
 
 export interface SyncService {
@@ -26,8 +28,6 @@ export interface SyncService {
  * Sync with central when the workstation has a `centralUrl`: sign-in, the engine and the realtime link,
  * started once someone signs in and stopped when they sign out.
  */
-const REFERENCE_REFRESH_MS = 10 * 60_000;
-
 export function createSync(deps: {
   db: Database.Database;
   centralUrl: string;
@@ -44,6 +44,8 @@ export function createSync(deps: {
   batchSize?: number;
   files?: CardFiles;
   referenceData?: ReferenceData;
+  /** Central's reference data changed in the offline copy (the renderer reloads it). */
+  onReferenceChanged?(kind: ReferenceKind): void;
 }): SyncService {
   const client = createCentralClient(deps.centralUrl);
   const session = createSessionService({
@@ -55,14 +57,21 @@ export function createSync(deps: {
   });
   const status = () => deps.ledger.status();
 
-  /** Departments change rarely: refresh the offline copy after a good round, at most every few minutes. */
-  async function refreshReferenceData(token: string): Promise<void> {
-    const cached = deps.referenceData?.departments();
-    if (cached?.fetchedAt && deps.now().getTime() - Date.parse(cached.fetchedAt) < REFERENCE_REFRESH_MS)
-      return;
-    const answer = await client.departments(token);
-    if (answer.ok) deps.referenceData?.saveDepartments(answer.value.departments);
+  const reference = deps.referenceData
+    ? createReferenceRefresh({
+        client,
+        store: deps.referenceData,
+        log: deps.log,
+        now: deps.now,
+        onChanged: (kind) => deps.onReferenceChanged?.(kind),
+      })
+    : null;
+  /** The signed-in account's copy; `force` right after a sign-in, else only what is older than the period. */
+  async function refreshReference(token: string, force: boolean): Promise<void> {
+    const account = session.current();
+    if (reference && account) await reference.refresh(token, account.departmentId, { force });
   }
+
   const engine = createSyncEngine({
     client,
     tokens: session,
@@ -76,7 +85,7 @@ export function createSync(deps: {
     uploadFiles: deps.files
       ? (token) => deps.files?.upload(deps.centralUrl, token) ?? Promise.resolve({ ok: true as const })
       : undefined,
-    afterRound: deps.referenceData ? (token) => refreshReferenceData(token) : undefined,
+    afterRound: reference ? (token) => refreshReference(token, false) : undefined,
     onCardsChanged: deps.onCardsChanged,
     onStatusChanged: deps.onStatusChanged,
   });
@@ -97,6 +106,13 @@ export function createSync(deps: {
     if (s) {
       engine.start();
       realtime.start();
+      // Every sign-in online checks the account's copy at once, whatever its age: the account may be
+      // another one, and roles that do not sync cards (admin, employee) get no sync rounds to do it.
+      if (s.mode === 'online')
+        void session
+          .accessToken()
+          .then((token) => (token ? refreshReference(token, true) : undefined))
+          .catch(() => deps.log.warn('reference.refresh.failed', { kind: 'all', failure: 'internal' }));
     } else {
       realtime.stop();
       void engine.stop();
@@ -111,6 +127,7 @@ export function createSync(deps: {
     async stop() {
       realtime.stop();
       await engine.stop();
+      await reference?.settled();
     },
   };
 }

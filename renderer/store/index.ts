@@ -3,12 +3,18 @@ import { type StoreApi, createStore, useStore } from 'zustand';
 import type { ConsoleBridge } from '../../domain/ipc';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
 import { type ReadinessSlice, createReadinessSlice } from '../features/readiness/slice';
+import { type ReferenceSlice, createReferenceSlice } from '../features/reference/slice';
 import { type SignInSlice, createSignInSlice } from '../features/signin/slice';
 import { type SyncSlice, createSyncSlice } from '../features/sync/slice';
 import { type ShellSlice, createShellSlice } from '../shell/slice';
 
 /** One store built from feature slices; a feature adds its slice here. */
-export type ConsoleState = ShellSlice & CardsSlice & ReadinessSlice & SyncSlice & SignInSlice;
+export type ConsoleState = ShellSlice &
+  CardsSlice &
+  ReadinessSlice &
+  SyncSlice &
+  SignInSlice &
+  ReferenceSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -17,6 +23,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createReadinessSlice(bridge)(...args),
     ...createSyncSlice(bridge)(...args),
     ...createSignInSlice(bridge)(...args),
+    ...createReferenceSlice(bridge)(...args),
   }));
 }
 

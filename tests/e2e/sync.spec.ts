@@ -97,6 +97,8 @@ test.describe('sync with central', () => {
       await page.goto(host.url);
       await signIn(page, 'operator', 'operator');
       await expect(page.getByTestId('session')).toContainText('Demo operator');
+      const ownTerritory = page.getByRole('button', { name: /^Show my territory: Almaty/ });
+      await expect(ownTerritory).toBeVisible();
       await page.getByRole('button', { name: 'Sign out' }).click();
       await central.stop();
 
@@ -105,6 +107,11 @@ test.describe('sync with central', () => {
       await signIn(page, 'operator', 'operator');
       await expect(page.getByTestId('session')).toContainText('signed in offline');
       await expect(page.getByTestId('connectivity')).toContainText('Offline');
+      // The territory and its districts came with the online sign-in: they are there with central down.
+      await expect(ownTerritory).toBeVisible();
+      await page.getByLabel('Latitude').fill('43.2382');
+      await page.getByLabel('Longitude').fill('76.9568');
+      await expect(page.getByTestId('card-territory')).toHaveText('Territory: Medeu District Police');
 
       await page.getByLabel('What the applicant says').fill('A car blocks the ambulance entrance');
       await page.getByLabel('Category').selectOption('trafficViolation');

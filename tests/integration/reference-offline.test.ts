@@ -1,12 +1,20 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCentral } from '../../central/server';
-import { consoleApi } from '../../domain/ipc';
+import { type ConsoleMethod, type MethodOutput, consoleApi } from '../../domain/ipc';
 import { createApiHandlers, invokeApi } from '../../main/api';
 import { MachineConfigSchema } from '../../main/config';
-import { createServices } from '../../main/services';
+import { type Services, createServices } from '../../main/services';
 import { memoryLogger, tempDir } from '../support/console';
 import { waitFor } from './syncSupport/testConsole';
+
+async function call<M extends ConsoleMethod>(services: Services, method: M): Promise<MethodOutput<M>> {
+  const result = await invokeApi(createApiHandlers(services), method, {}, memoryLogger());
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code}`);
+  return consoleApi[method].output.parse(result.value) as MethodOutput<M>;
+}
+
+const ALMATY = ['kz-almaty', 'kz-almaty-bostandyq', 'kz-almaty-medeu'];
 
 describe('reference data for offline work', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -15,7 +23,7 @@ describe('reference data for offline work', () => {
     cleanups.length = 0;
   });
 
-  it("keeps central's departments after a sign-in online and serves them while central is down", async () => {
+  it("keeps central's departments, and each account's units and territories, and serves them while central is down", async () => {
     const temp = tempDir();
     cleanups.push(() => temp.remove());
     const central = await startCentral({ port: 0, demo: true });
@@ -33,8 +41,17 @@ describe('reference data for offline work', () => {
 
     const online = open();
     expect(online.referenceData.departments()).toEqual({ departments: [], fetchedAt: null });
-    expect((await online.sync?.session.signIn({ login: 'operator', password: 'operator' }))?.ok).toBe(true);
-    await waitFor(() => online.referenceData.departments().departments.length > 0);
+    expect(await call(online, 'reference.units')).toEqual({ units: [], fetchedAt: null });
+    const changed: string[] = [];
+    online.events.subscribe((event, payload) => {
+      if (event === 'reference.changed') changed.push((payload as { kind: string }).kind);
+    });
+    // Two accounts of different territories sign in on this workstation, one after the other.
+    for (const login of ['duty', 'operator']) {
+      expect((await online.sync?.session.signIn({ login, password: login }))?.ok).toBe(true);
+      await waitFor(async () => (await call(online, 'reference.territories')).territories.length > 0);
+    }
+    expect(new Set(changed)).toEqual(new Set(['departments', 'units', 'territories']));
     await online.sync?.stop();
     online.close();
     await central.close();
@@ -45,12 +62,28 @@ describe('reference data for offline work', () => {
       await offline.sync?.stop();
       offline.close();
     });
-    const result = await invokeApi(createApiHandlers(offline), 'reference.departments', {}, memoryLogger());
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const cached = consoleApi['reference.departments'].output.parse(result.value);
+    expect((await offline.sync?.session.signIn({ login: 'operator', password: 'operator' }))?.ok).toBe(true);
+    expect(offline.sync?.session.current()?.mode).toBe('offline');
+
+    const departments = await call(offline, 'reference.departments');
     // The 17 regions and the 3 cities of republican significance, at least.
-    expect(cached.departments.filter((d) => d.kind !== 'district').length).toBeGreaterThanOrEqual(20);
-    expect(cached.fetchedAt).not.toBeNull();
+    expect(departments.departments.filter((d) => d.kind !== 'district').length).toBeGreaterThanOrEqual(20);
+    expect(departments.fetchedAt).not.toBeNull();
+
+    const units = await call(offline, 'reference.units');
+    expect(units.fetchedAt).not.toBeNull();
+    expect(new Set(units.units.map((u) => u.departmentId))).toEqual(new Set(ALMATY));
+    const territories = await call(offline, 'reference.territories');
+    expect(territories.territories.map((t) => t.departmentId).sort()).toEqual(ALMATY);
+
+    // The duty officer of Medeu, signing in next, sees Medeu's copy, not the operator's.
+    offline.sync?.session.signOut();
+    expect((await offline.sync?.session.signIn({ login: 'duty', password: 'duty' }))?.ok).toBe(true);
+    expect((await call(offline, 'reference.territories')).territories.map((t) => t.departmentId)).toEqual([
+      'kz-almaty-medeu',
+    ]);
+    expect(new Set((await call(offline, 'reference.units')).units.map((u) => u.departmentId))).toEqual(
+      new Set(['kz-almaty-medeu']),
+    );
   });
 });

@@ -40,6 +40,29 @@ describe('store migrations', () => {
     });
   });
 
+  it('keep the departments a console already held when reference data becomes per scope (0110)', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 70),
+    );
+    db.prepare(
+      `INSERT INTO reference_data (kind, json, fetched_at) VALUES ('departments', '[]', '2026-01-01T00:00:00.000Z')`,
+    ).run();
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT kind, scope, json, etag, fetched_at FROM reference_data').all()).toEqual([
+      { kind: 'departments', scope: '', json: '[]', etag: null, fetched_at: '2026-01-01T00:00:00.000Z' },
+    ]);
+    const plan = db
+      .prepare<[], { detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT json FROM reference_data WHERE kind = 'units' AND scope = 'kz-almaty'",
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('(kind=? AND scope=?)');
+  });
+
   it('do nothing the second time', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS);

@@ -3,6 +3,8 @@ import { CARD_CATEGORIES, type CardCategory } from '../../../domain/category';
 import { CARD_LIMITS } from '../../../domain/card';
 import { useConsole } from '../../store';
 import { CardSyncBadge } from '../sync';
+import { editorPoint } from './editor';
+import { TerritoryHint } from './TerritoryHint';
 
 export function CardForm() {
   const { t, i18n } = useTranslation('cards');
@@ -89,6 +91,7 @@ export function CardForm() {
           </button>
         </div>
         {editor.lat !== '' && <p className="muted">{t(`source.${editor.locationSource}`)}</p>}
+        <TerritoryHint point={editorPoint(editor)} />
       </fieldset>
 
       {(problems.length > 0 || saveError) && (

@@ -1,6 +1,6 @@
 import type { Card, CardDraftInput, CardStatus } from '../../../domain/card';
 import type { CardCategory } from '../../../domain/category';
-import type { LocationSource } from '../../../domain/geo';
+import type { LatLon, LocationSource } from '../../../domain/geo';
 
 /** The card form as the operator is typing it: coordinates stay text until they are valid numbers. */
 export interface CardEditor {
@@ -48,6 +48,13 @@ const parseCoordinate = (text: string, limit: number): number | null | 'invalid'
   const value = Number(trimmed);
   return Number.isFinite(value) && Math.abs(value) <= limit ? value : 'invalid';
 };
+
+/** The place the form points at while both coordinates read as numbers (for the map and the territory). */
+export function editorPoint(editor: CardEditor): LatLon | null {
+  const lat = parseCoordinate(editor.lat, 90);
+  const lon = parseCoordinate(editor.lon, 180);
+  return typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : null;
+}
 
 /** Turns the form into the contract's input, or names what the operator must fix first. */
 export function editorToInput(editor: CardEditor): { input: CardDraftInput } | { problems: EditorProblem[] } {

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { LatLon } from '../../../domain/geo';
 import { useConsole } from '../../store';
+import { departmentName, selectOwnDepartment } from '../reference';
 import { type BaseLayer, loadBaseLayer } from './baseLayer';
 import { MAP_PALETTES } from './palette';
+import { TerritoryLayer } from './TerritoryLayer';
 
 /** Kazakhstan with a little of its neighbours around it. */
 const KAZAKHSTAN_BOUNDS: [[number, number], [number, number]] = [
@@ -48,9 +50,14 @@ export interface IncidentMapProps {
 
 /** Kazakhstan from offline data, an internal tile server on top when configured, and the incident's place. */
 export function IncidentMap({ picked, onPick }: IncidentMapProps) {
-  const { t } = useTranslation('map');
+  const { t, i18n } = useTranslation('map');
   const tileUrl = useConsole((s) => s.appInfo?.tileUrl ?? null);
   const palette = MAP_PALETTES[useConsole((s) => s.theme)];
+  // A national account's territory is the whole country: outlining it all would only hide the regions.
+  const ownDepartment = useConsole(selectOwnDepartment);
+  const territories = useConsole((s) => s.territories);
+  const [fits, setFits] = useState(0);
+  const showTerritory = ownDepartment !== null && territories.length > 0;
   const [base, setBase] = useState<BaseLayer | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -87,6 +94,13 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
             />
             <GeoJSON data={base.country} style={palette.country} interactive={false} attribution={t('attribution')} />
             <GeoJSON data={base.regions} style={palette.region} interactive={false} />
+            {showTerritory && (
+              <TerritoryLayer
+                territories={territories}
+                style={palette.territory}
+                fitRequest={`${ownDepartment.id}:${fits}`}
+              />
+            )}
             {base.cities.map((city) => (
               <CircleMarker
                 key={city.id}
@@ -105,7 +119,13 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
           </>
         )}
         {picked && (
-          <CircleMarker center={[picked.lat, picked.lon]} radius={9} pathOptions={palette.incident}>
+          // Its own pane keeps the incident above the outlines, whichever layer Leaflet adds last.
+          <CircleMarker
+            center={[picked.lat, picked.lon]}
+            radius={9}
+            pathOptions={palette.incident}
+            pane="markerPane"
+          >
             <Tooltip>{t('incident')}</Tooltip>
           </CircleMarker>
         )}
@@ -113,7 +133,12 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
         <ClickToPick onPick={onPick} />
       </MapContainer>
       <div className="map-panel__note muted">
-        {failed ? t('failed') : base ? t('regionsApprox') : t('loading')}
+        <span>{failed ? t('failed') : base ? t('regionsApprox') : t('loading')}</span>
+        {showTerritory && (
+          <button type="button" className="ghost map-panel__territory" onClick={() => setFits((n) => n + 1)}>
+            {t('ownTerritory', { name: departmentName(ownDepartment, i18n.language) })}
+          </button>
+        )}
       </div>
     </section>
   );

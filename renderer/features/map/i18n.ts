@@ -7,6 +7,7 @@ export const mapText = defineTranslations(
     failed: 'The offline map could not be loaded.',
     incident: 'Incident location',
     regionsApprox: 'Region borders are approximate',
+    ownTerritory: 'Show my territory: {{name}}',
     attribution: 'Natural Earth · Contains data from GeoNames.org',
   },
   {
@@ -15,6 +16,7 @@ export const mapText = defineTranslations(
     failed: 'Не удалось загрузить офлайн-карту.',
     incident: 'Место происшествия',
     regionsApprox: 'Границы областей приблизительные',
+    ownTerritory: 'Показать мою территорию: {{name}}',
     attribution: 'Natural Earth; содержит данные GeoNames.org',
   },
   {
@@ -23,6 +25,7 @@ export const mapText = defineTranslations(
     failed: 'Офлайн картаны жүктеу мүмкін болмады.',
     incident: 'Оқиға орны',
     regionsApprox: 'Облыс шекаралары шамамен берілген',
+    ownTerritory: 'Менің аумағымды көрсету: {{name}}',
     attribution: 'Natural Earth; GeoNames.org деректері бар',
   },
 );

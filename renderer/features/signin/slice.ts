@@ -33,6 +33,8 @@ export const createSignInSlice =
       void get().loadShell();
       void get().loadCards();
       void get().loadSync();
+      // Units and territories are the account's: another account, another copy.
+      void get().loadReference();
     },
     async signIn(login, password) {
       if (get().signingIn) return;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, ROUTE_PERMISSIONS, type RouteKey } from '../../../domain/roles';
+import type { TerritoriesAnswer, UnitsAnswer } from '../../../domain/reference';
 import type { SyncOpResult } from '../../../domain/sync';
 import { aCardCreate, aFilledCard, anAppeal, aTransition, PLACES } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';
@@ -133,6 +134,25 @@ describe('territory: each account acts only on its own department (§8)', () => 
     expect(
       (await t.call('GET', `/api/staff/appeals/${receipt.body.id}`, { token: astanaInspector })).status,
     ).toBe(404);
+  });
+
+  it("an account gets only its territory's patrol units and outlines, districts included (§8)", async () => {
+    const units = await t.call<UnitsAnswer>('GET', '/api/units', { token: astanaInspector });
+    const territories = await t.call<TerritoriesAnswer>('GET', '/api/territories', {
+      token: astanaInspector,
+    });
+    const astana = ['kz-astana', 'kz-astana-esil', 'kz-astana-saryarka'];
+    expect(new Set(units.body.units.map((u) => u.departmentId))).toEqual(new Set(astana));
+    expect(territories.body.territories.map((x) => x.departmentId).sort()).toEqual(astana);
+    const duty = await t.call<UnitsAnswer>('GET', '/api/units', { token: await t.token('duty') });
+    expect(new Set(duty.body.units.map((u) => u.departmentId))).toEqual(new Set(['kz-almaty-medeu']));
+    const national = await t.call<TerritoriesAnswer>('GET', '/api/territories', {
+      token: await t.token('admin'),
+    });
+    expect(national.body.territories.length).toBeGreaterThan(20);
+    expect((await t.call('GET', '/api/departments/kz-almaty/units', { token: astanaInspector })).status).toBe(
+      404,
+    );
   });
 
   it('a district duty officer sees only the district (§14)', async () => {

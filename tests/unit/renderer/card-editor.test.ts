@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorToInput, emptyEditor } from '../../../renderer/features/cards/editor';
+import { editorPoint, editorToInput, emptyEditor } from '../../../renderer/features/cards/editor';
 
 describe('the card form', () => {
   it('accepts coordinates typed with a comma as the decimal separator', () => {
@@ -23,5 +23,14 @@ describe('the card form', () => {
 
   it('asks for both coordinates when only one is given', () => {
     expect(editorToInput({ ...emptyEditor(), lat: '43' })).toEqual({ problems: ['bothCoordinates'] });
+  });
+
+  it('points the map and the territory at the place only while both coordinates read as numbers', () => {
+    expect(editorPoint({ ...emptyEditor(), lat: '43,2382', lon: ' 76.9568' })).toEqual({
+      lat: 43.2382,
+      lon: 76.9568,
+    });
+    expect(editorPoint({ ...emptyEditor(), lat: '43.2', lon: '' })).toBeNull();
+    expect(editorPoint({ ...emptyEditor(), lat: '95', lon: '76.9' })).toBeNull();
   });
 });

@@ -1,0 +1,1 @@
+export { departmentName, selectOwnDepartment, territoryRouterFor } from './selectors';
