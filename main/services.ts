@@ -10,7 +10,7 @@ import { type ConsoleEventBus, createEventBus } from './events';
 import type { Logger } from './log';
 import { type CardRepository, createCardRepository } from './store/cards';
 import { openDatabase } from './store/database';
-import { createCardFiles } from './files/cardFiles';
+import { type CardFiles, createCardFiles } from './files/cardFiles';
 import { createCardFileRepository } from './store/cardFiles';
 import { createOutbox } from './store/outbox';
 import { type ReferenceData, createReferenceData } from './store/referenceData';
@@ -29,6 +29,8 @@ export interface Services {
   syncLedger: SyncLedger;
   /** Central's departments as last received, for offline work. */
   referenceData: ReferenceData;
+  /** Photos attached to cards, kept here and uploaded after their card. */
+  files: CardFiles;
   /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
   sync: SyncService | null;
   log: Logger;
@@ -58,6 +60,13 @@ export function createServices(options: ServicesOptions): Services {
   const referenceData = createReferenceData(db, { now });
   const events = createEventBus();
   const connectivity = createConnectivity(now);
+  const files = createCardFiles({
+    dir: join(options.dataDir, 'files'),
+    files: createCardFileRepository(db),
+    newId: uuidv7,
+    now,
+    onChanged: (cardId) => events.emit('cards.filesChanged', { cardId, files: files.list(cardId) }),
+  });
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
   const sync = options.config.centralUrl
     ? createSync({
@@ -74,7 +83,7 @@ export function createServices(options: ServicesOptions): Services {
         },
         onStatusChanged: (status) => events.emit('sync.changed', status),
         referenceData,
-        files: createCardFiles({ dir: join(options.dataDir, 'files'), files: createCardFileRepository(db), newId: uuidv7, now }),
+        files,
       })
     : null;
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
@@ -119,6 +128,7 @@ export function createServices(options: ServicesOptions): Services {
     workstation,
     syncLedger,
     referenceData,
+    files,
     sync,
     log: options.log,
     close: () => {
