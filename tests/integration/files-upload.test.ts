@@ -34,12 +34,17 @@ describe('card files', () => {
 
     const requests: string[] = [];
     let chunkPuts = 0;
+    let seenWhileSending: unknown = null;
+    const card = desk.cards.saveDraft({ description: 'photo of the damaged car', category: 'roadAccident', location: null });
     proxy.onRequest = (line) => {
       requests.push(line);
+      if (!line.startsWith('PUT /api/uploads/')) return 'pass';
+      chunkPuts++;
+      // As the third chunk goes out, the operator sees the two before it counted.
+      if (chunkPuts === 3) seenWhileSending = desk.files.list(card.id)[0]?.upload;
       // The sixth chunk never arrives: the link drops as it is sent.
-      return line.startsWith('PUT /api/uploads/') && ++chunkPuts === 6 ? 'cut' : 'pass';
+      return chunkPuts === 6 ? 'cut' : 'pass';
     };
-    const card = desk.cards.saveDraft({ description: 'photo of the damaged car', category: 'roadAccident', location: null });
     const photo = aPhoto();
     const { id: fileId } = await desk.files.attach({
       cardId: card.id,
@@ -54,6 +59,7 @@ describe('card files', () => {
     const stored = readFileSync(join(attachmentsDir, 'card-files', fileId));
     expect(createHash('sha256').update(stored).digest('hex')).toBe(createHash('sha256').update(photo).digest('hex'));
     const chunks = Math.ceil(photo.length / CHUNK_SIZE);
+    expect(seenWhileSending).toEqual({ state: 'uploading', percent: Math.floor((2 * 100) / chunks) });
     const sentIndexes = requests.filter((l) => l.startsWith('PUT /api/uploads/')).map((l) => Number(/chunks\/(\d+)/.exec(l)?.[1]));
     // Every chunk once, and the one cut mid-way once more: the upload resumed, it did not restart.
     expect(sentIndexes).toEqual([0, 1, 2, 3, 4, 5, ...Array.from({ length: chunks - 5 }, (_, i) => i + 5)]);
