@@ -11,7 +11,12 @@ export function usePhotoDrop(onPhotos: (files: File[]) => void) {
   // dragenter/dragleave fire for every child the pointer crosses: count them to know when it really left.
   const depth = useRef(0);
   useEffect(() => {
-    const ignore = (event: globalThis.DragEvent) => event.preventDefault();
+    // The card's own handlers ran first (React listens below the window) and took what was meant for it.
+    const ignore = (event: globalThis.DragEvent) => {
+      if (event.defaultPrevented) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+    };
     window.addEventListener('dragover', ignore);
     window.addEventListener('drop', ignore);
     return () => {
