@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from './card';
+import { AttachPhotoInputSchema, AttachPhotoResultSchema, CardFileSchema, PhotoTypeSchema } from './cardFile';
 import { DepartmentSchema, PatrolUnitSchema } from './department';
 import { ReferenceKindSchema } from './reference';
 import { RoleSchema } from './roles';
@@ -67,6 +68,14 @@ export const consoleApi = {
   'cards.saveDraft': method(CardDraftInputSchema, CardSchema),
   /** A workflow step such as "send" (§9 step 5); central decides, a refusal shows on the card. */
   'cards.transition': method(TransitionInputSchema.extend({ id: CardIdSchema }).strict(), CardSchema),
+  /** A photo the operator attaches (§9 step 4: what is seen); kept here and uploaded after the card. */
+  'cards.attachPhoto': method(AttachPhotoInputSchema, AttachPhotoResultSchema),
+  'cards.files': method(z.object({ cardId: CardIdSchema }).strict(), z.array(CardFileSchema)),
+  /** A photo's bytes as kept on this console, for its preview. */
+  'cards.photo': method(
+    z.object({ fileId: z.uuid() }).strict(),
+    z.object({ contentType: PhotoTypeSchema, bytesBase64: z.string() }),
+  ),
   /** Sign-in against central (tokens stay in main); null session when nobody is signed in. */
   'session.get': method(NoInput, SessionSchema.nullable()),
   'session.signIn': method(SignInInputSchema, SignInResultSchema),
@@ -83,6 +92,8 @@ export const consoleApi = {
 
 export const consoleEvents = {
   'cards.changed': z.object({ card: CardSchema }),
+  /** A card's files, whenever one is attached or its upload moves on. */
+  'cards.filesChanged': z.object({ cardId: CardIdSchema, files: z.array(CardFileSchema) }),
   'connectivity.changed': ConnectivitySchema,
   'sync.changed': SyncStatusSchema,
   'session.changed': z.object({ session: SessionSchema.nullable() }),

@@ -7,6 +7,8 @@ import {
   consoleApi,
   isConsoleMethod,
 } from '../domain/ipc';
+import { CardFileNotFoundError } from './files/cardFiles';
+import { checkPhoto, cleanFileName } from './files/photo';
 import type { Logger } from './log';
 import type { Services } from './services';
 import { CardNotFoundError } from './store/cards';
@@ -58,6 +60,31 @@ export function createApiHandlers(services: Services): ApiHandlers {
       services.sync?.syncNow();
       return card;
     },
+    'cards.attachPhoto': async ({ cardId, name, bytesBase64 }) => {
+      if (!services.cards.get(cardId)) throw new CardNotFoundError(cardId);
+      const bytes = Buffer.from(bytesBase64, 'base64');
+      const checked = checkPhoto(bytes);
+      if (!checked.ok) return checked;
+      const file = await services.files.attach({
+        cardId,
+        kind: 'photo',
+        name: cleanFileName(name, checked.type),
+        contentType: checked.type,
+        bytes,
+      });
+      services.sync?.syncNow();
+      return { ok: true as const, file };
+    },
+    'cards.files': ({ cardId }) => {
+      if (!services.cards.get(cardId)) throw new CardNotFoundError(cardId);
+      return services.files.list(cardId);
+    },
+    'cards.photo': async ({ fileId }) => {
+      const kept = await services.files.read(fileId);
+      const type = kept?.file.kind === 'photo' ? checkPhoto(kept.bytes) : null;
+      if (!kept || !type?.ok) throw new CardFileNotFoundError(fileId);
+      return { contentType: type.type, bytesBase64: kept.bytes.toString('base64') };
+    },
     'session.get': () => services.sync?.session.current() ?? null,
     'session.signIn': (input) =>
       services.sync ? services.sync.session.signIn(input) : { ok: false as const, refusal: 'unavailable' as const },
@@ -106,6 +133,8 @@ export async function invokeApi(
     return { ok: true, value };
   } catch (error) {
     if (error instanceof CardNotFoundError) return failure({ code: 'not_found', messageKey: 'errors.cardNotFound' });
+    if (error instanceof CardFileNotFoundError)
+      return failure({ code: 'not_found', messageKey: 'errors.fileNotFound' });
     log.error('api.failed', { method, error: error instanceof Error ? error.name : 'unknown' });
     return failure({ code: 'internal', messageKey: 'errors.internal' });
   }

@@ -4,6 +4,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { PHOTO_MAX_BYTES, base64Length } from '../domain/cardFile';
 import { HOST_API_PATH, WIRE_CLOSE_PROTOCOL_ERROR, type WireServerMessage, WireCallSchema } from '../domain/ipcWire';
 import { invokeApi } from './api';
 import { contentTypeOf, resolveRendererFile } from './rendererFiles';
@@ -24,7 +25,8 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const MAX_FRAME_BYTES = 1024 * 1024;
+/** The largest call is a photo in base64 (domain/cardFile.ts); the rest of its frame is small JSON. */
+const MAX_FRAME_BYTES = base64Length(PHOTO_MAX_BYTES) + 64 * 1024;
 const HOST = '127.0.0.1';
 
 function sameSecret(given: string | null, secret: string): boolean {
@@ -98,6 +100,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       unsubscribe();
       sockets.delete(ws);
     });
+    // A frame over the limit (or broken framing) closes the socket; unheard, the error would end the process.
+    ws.on('error', (error) => running.log.warn('host.socketError', { code: 'code' in error ? String(error.code) : error.name }));
     ws.on('message', (data, isBinary) => {
       let call;
       try {

@@ -10,7 +10,7 @@ import { type ConsoleEventBus, createEventBus } from './events';
 import type { Logger } from './log';
 import { type CardRepository, createCardRepository } from './store/cards';
 import { openDatabase } from './store/database';
-import { createCardFiles } from './files/cardFiles';
+import { type CardFiles, createCardFiles } from './files/cardFiles';
 import { createCardFileRepository } from './store/cardFiles';
 import { createOutbox } from './store/outbox';
 import { type ReferenceData, createReferenceData } from './store/referenceData';
@@ -35,6 +35,8 @@ export interface Services {
   syncStatusChanged(): void;
   /** Central's departments as last received, for offline work. */
   referenceData: ReferenceData;
+  /** Photos attached to cards, kept here and uploaded after their card. */
+  files: CardFiles;
   /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
   sync: SyncService | null;
   log: Logger;
@@ -65,6 +67,13 @@ export function createServices(options: ServicesOptions): Services {
   const events = createEventBus();
   const syncStatusChanged = coalesce(() => events.emit('sync.changed', syncLedger.status()), SYNC_STATUS_INTERVAL_MS);
   const connectivity = createConnectivity(now);
+  const files = createCardFiles({
+    dir: join(options.dataDir, 'files'),
+    files: createCardFileRepository(db),
+    newId: uuidv7,
+    now,
+    onChanged: (cardId) => events.emit('cards.filesChanged', { cardId, files: files.list(cardId) }),
+  });
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
   const sync = options.config.centralUrl
     ? createSync({
@@ -82,7 +91,7 @@ export function createServices(options: ServicesOptions): Services {
         onStatusChanged: syncStatusChanged,
         referenceData,
         onReferenceChanged: (kind) => events.emit('reference.changed', { kind }),
-        files: createCardFiles({ dir: join(options.dataDir, 'files'), files: createCardFileRepository(db), newId: uuidv7, now }),
+        files,
       })
     : null;
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
@@ -128,6 +137,7 @@ export function createServices(options: ServicesOptions): Services {
     syncLedger,
     syncStatusChanged,
     referenceData,
+    files,
     sync,
     log: options.log,
     close: () => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import type { CardFile, FileUploadState, UploadFailure } from '../../domain/cardFile';
 import { type UploadStatus, UploadStatusSchema, chunkCount } from '../../domain/upload';
 import type { CentralFailure } from '../sync/centralClient';
-import type { CardFileRepository, WaitingFile } from '../store/cardFiles';
+import type { CardFileRepository, StoredCardFile, WaitingFile } from '../store/cardFiles';
 
 /** 256 KiB: a chunk lost to a dropped link costs little to send again, and a 3 MB photo is a dozen requests. */
 export const CHUNK_SIZE = 256 * 1024;
@@ -12,11 +13,38 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export type UploadRound = { ok: true } | { ok: false; failure: CentralFailure };
 
+export class CardFileNotFoundError extends Error {
+  constructor(readonly id: string) {
+    super(`card file ${id} is not on this console`);
+  }
+}
+
+export interface NewFile {
+  cardId: string;
+  kind: 'photo' | 'recording';
+  /** Already cleaned (main/files/photo.ts); shown to people, never used as a path. */
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
 export interface CardFiles {
-  /** Copies the file into the data folder (the original may go away) and queues its upload after the card. */
-  attach(cardId: string, kind: 'photo' | 'recording', source: string): Promise<string>;
+  /** Keeps the bytes in the data folder under a new id and queues their upload after the card. */
+  attach(file: NewFile): Promise<CardFile>;
+  /** A card's files with where each upload stands, oldest first. */
+  list(cardId: string): CardFile[];
+  /** A file's bytes as kept on this console (previews); null when there is no such file or it is gone. */
+  read(id: string): Promise<{ file: CardFile; bytes: Buffer } | null>;
   /** Uploads every file whose card central has, each from the first chunk central is missing. */
   upload(centralUrl: string, token: string): Promise<UploadRound>;
+}
+
+/** What stops the whole round (the link or the token) and what only this file (central refused it). */
+function failureOf(failure: CentralFailure): { file: UploadFailure | null; stopsRound: boolean } {
+  if (failure.kind === 'network') return { file: 'network', stopsRound: true };
+  if (failure.status === 401) return { file: null, stopsRound: true };
+  if (failure.status >= 400 && failure.status < 500) return { file: 'refused', stopsRound: false };
+  return { file: 'server', stopsRound: true };
 }
 
 export function createCardFiles(deps: {
@@ -24,8 +52,33 @@ export function createCardFiles(deps: {
   files: CardFileRepository;
   newId: () => string;
   now: () => Date;
+  /** A card's files changed (attached, progressed, failed): the UI shows it at once. */
+  onChanged?: (cardId: string) => void;
 }): CardFiles {
   const fileOf = (id: string) => join(deps.dir, id);
+  /** The file being sent right now: it shows as uploading even before its first chunk is through. */
+  let active: string | null = null;
+  const changed = (cardId: string) => deps.onChanged?.(cardId);
+
+  function uploadState(f: StoredCardFile): FileUploadState {
+    if (f.uploaded) return { state: 'uploaded' };
+    if (f.failure && f.id !== active) return { state: 'failed', reason: f.failure };
+    if (f.id === active || f.nextChunk > 0) {
+      const chunks = chunkCount(f);
+      return { state: 'uploading', percent: Math.min(99, Math.floor((f.nextChunk * 100) / chunks)) };
+    }
+    return { state: 'waiting' };
+  }
+  const view = (f: StoredCardFile): CardFile => ({
+    id: f.id,
+    cardId: f.cardId,
+    kind: f.kind,
+    name: f.name,
+    contentType: f.contentType,
+    size: f.size,
+    createdAt: f.createdAt,
+    upload: uploadState(f),
+  });
 
   async function call<T>(
     url: string,
@@ -73,20 +126,33 @@ export function createCardFiles(deps: {
     return { ok: true as const, value: parsed.data };
   }
 
+  /** Opens the kept bytes, or null when they are gone or not the size declared (they could never match). */
+  async function openKept(file: WaitingFile) {
+    const handle = await open(fileOf(file.id), 'r').catch(() => null);
+    if (!handle) return null;
+    if ((await handle.stat()).size === file.size) return handle;
+    await handle.close();
+    return null;
+  }
+
   async function uploadOne(base: string, token: string, file: WaitingFile): Promise<UploadRound> {
     const { nextChunk: _local, ...declaration } = file;
-    // Central's answer says where to resume; the local progress only tells the operator how far it got.
-    let status: UploadStatus;
-    const declared = await call(
-      `${base}/api/uploads`,
-      token,
-      { method: 'POST', body: JSON.stringify(declaration), json: true },
-      UploadStatusSchema,
-    );
-    if (!declared.ok) return declared;
-    status = declared.value;
-    const handle = await open(fileOf(file.id), 'r');
+    const handle = await openKept(file);
+    if (!handle) {
+      deps.files.failed(file.id, 'missing', 'the file is missing from the data folder or damaged');
+      return { ok: true };
+    }
     try {
+      // Central's answer says where to resume; the local progress only tells the operator how far it got.
+      let status: UploadStatus;
+      const declared = await call(
+        `${base}/api/uploads`,
+        token,
+        { method: 'POST', body: JSON.stringify(declaration), json: true },
+        UploadStatusSchema,
+      );
+      if (!declared.ok) return declared;
+      status = declared.value;
       while (!status.complete) {
         const index = status.nextChunk;
         const length = Math.min(file.chunkSize, file.size - index * file.chunkSize);
@@ -101,6 +167,7 @@ export function createCardFiles(deps: {
         if (!answer.ok) return answer;
         status = answer.value;
         deps.files.progressed(file.id, status.nextChunk, status.complete);
+        changed(file.cardId);
       }
       deps.files.progressed(file.id, chunkCount(file), true);
       return { ok: true };
@@ -109,24 +176,53 @@ export function createCardFiles(deps: {
     }
   }
 
+  const stored = (id: string) => {
+    const file = deps.files.get(id);
+    if (!file) throw new Error('a card file vanished from the store');
+    return file;
+  };
+
   return {
-    async attach(cardId, kind, source) {
+    async attach({ cardId, kind, name, contentType, bytes }) {
       await mkdir(deps.dir, { recursive: true });
       const id = deps.newId();
-      await copyFile(source, fileOf(id));
-      const bytes = await readFile(fileOf(id));
+      // On disk and flushed before the row that promises it exists: a power cut leaves at worst an unlisted file.
+      const handle = await open(fileOf(id), 'wx');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      deps.files.add({ id, cardId, kind, size: bytes.length, sha256, chunkSize: CHUNK_SIZE }, deps.now());
-      return id;
+      deps.files.add(
+        { id, cardId, kind, name, contentType, size: bytes.length, sha256, chunkSize: CHUNK_SIZE },
+        deps.now(),
+      );
+      changed(cardId);
+      return view(stored(id));
+    },
+    list: (cardId) => deps.files.ofCard(cardId).map(view),
+    async read(id) {
+      const file = deps.files.get(id);
+      if (!file) return null;
+      const bytes = await readFile(fileOf(id)).catch(() => null);
+      return bytes ? { file: view(file), bytes } : null;
     },
     async upload(centralUrl, token) {
       const base = centralUrl.replace(/\/+$/, '');
       for (const file of deps.files.ready(20)) {
-        const result = await uploadOne(base, token, file);
+        active = file.id;
+        changed(file.cardId);
+        const result = await uploadOne(base, token, file).finally(() => (active = null));
         if (!result.ok) {
-          deps.files.failed(file.id, result.failure.message);
-          return result;
+          const { file: failure, stopsRound } = failureOf(result.failure);
+          if (failure) deps.files.failed(file.id, failure, result.failure.message);
+          changed(file.cardId);
+          if (stopsRound) return result;
+          continue;
         }
+        changed(file.cardId);
       }
       return { ok: true };
     },

@@ -1,35 +1,104 @@
 import type Database from 'better-sqlite3';
+import type { UploadFailure } from '../../domain/cardFile';
 import type { UploadDeclaration } from '../../domain/upload';
 
 export interface WaitingFile extends UploadDeclaration {
   nextChunk: number;
 }
 
+/** A file as stored: its upload's raw progress; main/files/cardFiles.ts turns it into what the operator sees. */
+export interface StoredCardFile {
+  id: string;
+  cardId: string;
+  kind: 'photo' | 'recording';
+  name: string;
+  contentType: string;
+  size: number;
+  chunkSize: number;
+  nextChunk: number;
+  uploaded: boolean;
+  failure: UploadFailure | null;
+  createdAt: string;
+}
+
+export type NewCardFile = UploadDeclaration & { name: string; contentType: string };
+
 /** The files of cards and their upload progress; the bytes live in the data folder under the file's id. */
 export interface CardFileRepository {
-  add(file: Omit<UploadDeclaration, 'chunkSize'> & { chunkSize: number }, at: Date): void;
-  /** Files whose card central already has (its `card.create` was answered), oldest first. */
+  add(file: NewCardFile, at: Date): void;
+  /** Files whose card central already has (its `card.create` was answered), oldest first; a missing file never is. */
   ready(limit: number): WaitingFile[];
   progressed(id: string, nextChunk: number, complete: boolean): void;
-  failed(id: string, error: string): void;
+  failed(id: string, failure: UploadFailure, error: string): void;
+  get(id: string): StoredCardFile | null;
+  ofCard(cardId: string): StoredCardFile[];
   waitingCount(): number;
 }
 
+interface CardFileRow {
+  id: string;
+  card_id: string;
+  kind: 'photo' | 'recording';
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  chunk_size: number;
+  next_chunk: number;
+  uploaded: number;
+  failure: UploadFailure | null;
+  created_at: string;
+}
+
+const rowToStored = (r: CardFileRow): StoredCardFile => ({
+  id: r.id,
+  cardId: r.card_id,
+  kind: r.kind,
+  name: r.name,
+  contentType: r.content_type,
+  size: r.size,
+  chunkSize: r.chunk_size,
+  nextChunk: r.next_chunk,
+  uploaded: r.uploaded === 1,
+  failure: r.failure,
+  createdAt: r.created_at,
+});
+
 export function createCardFileRepository(db: Database.Database): CardFileRepository {
   const insert = db.prepare(
-    `INSERT INTO card_files (id, card_id, kind, size, sha256, chunk_size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO card_files (id, card_id, kind, name, content_type, size, sha256, chunk_size, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const selectReady = db.prepare<[number], { id: string; card_id: string; kind: 'photo' | 'recording'; size: number; sha256: string; chunk_size: number; next_chunk: number }>(
+  const selectReady = db.prepare<[number], CardFileRow>(
     `SELECT f.* FROM card_files f
-     WHERE f.uploaded = 0 AND NOT EXISTS (
+     WHERE f.uploaded = 0 AND f.failure IS NOT 'missing' AND NOT EXISTS (
        SELECT 1 FROM outbox o WHERE o.card_id = f.card_id AND o.type = 'card.create' AND o.state IN ('pending', 'inflight', 'rejected'))
      ORDER BY f.created_at LIMIT ?`,
   );
-  const update = db.prepare('UPDATE card_files SET next_chunk = ?, uploaded = ?, last_error = NULL WHERE id = ?');
-  const fail = db.prepare('UPDATE card_files SET attempts = attempts + 1, last_error = ? WHERE id = ?');
+  const update = db.prepare(
+    'UPDATE card_files SET next_chunk = ?, uploaded = ?, failure = NULL, last_error = NULL WHERE id = ?',
+  );
+  const fail = db.prepare(
+    'UPDATE card_files SET attempts = attempts + 1, failure = ?, last_error = ? WHERE id = ?',
+  );
+  const selectOne = db.prepare<[string], CardFileRow>('SELECT * FROM card_files WHERE id = ?');
+  const selectOfCard = db.prepare<[string], CardFileRow>(
+    'SELECT * FROM card_files WHERE card_id = ? ORDER BY created_at, id',
+  );
   const waiting = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM card_files WHERE uploaded = 0');
   return {
-    add: (f, at) => void insert.run(f.id, f.cardId, f.kind, f.size, f.sha256, f.chunkSize, at.toISOString()),
+    add: (f, at) =>
+      void insert.run(
+        f.id,
+        f.cardId,
+        f.kind,
+        f.name,
+        f.contentType,
+        f.size,
+        f.sha256,
+        f.chunkSize,
+        at.toISOString(),
+      ),
     ready: (limit) =>
       selectReady.all(limit).map((r) => ({
         id: r.id,
@@ -41,7 +110,12 @@ export function createCardFileRepository(db: Database.Database): CardFileReposit
         nextChunk: r.next_chunk,
       })),
     progressed: (id, nextChunk, complete) => void update.run(nextChunk, complete ? 1 : 0, id),
-    failed: (id, error) => void fail.run(error, id),
+    failed: (id, failure, error) => void fail.run(failure, error, id),
+    get: (id) => {
+      const row = selectOne.get(id);
+      return row ? rowToStored(row) : null;
+    },
+    ofCard: (cardId) => selectOfCard.all(cardId).map(rowToStored),
     waitingCount: () => waiting.get()?.n ?? 0,
   };
 }

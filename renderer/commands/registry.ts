@@ -2,6 +2,7 @@ import type { i18n } from 'i18next';
 import type { StoreApi } from 'zustand';
 import { LANGUAGES } from '../i18n/translations';
 import { saveLanguage } from '../i18n';
+import { openPhotoChooser } from '../features/cards/photoChooser';
 import type { ConsoleState } from '../store';
 import type { Keys } from './keys';
 
@@ -47,6 +48,13 @@ export const COMMANDS: readonly Command[] = [
     keys: 'Alt+D',
     when: inCards,
     run: () => document.getElementById('card-description')?.focus(),
+  },
+  {
+    id: 'cards.attachPhoto',
+    label: 'cards:commands.attachPhoto',
+    keys: 'Alt+P',
+    when: inCards,
+    run: openPhotoChooser,
   },
   {
     id: 'sync.now',

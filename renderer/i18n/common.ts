@@ -35,6 +35,7 @@ export const commonText = defineTranslations(
     errors: {
       invalidInput: 'Some fields are filled in incorrectly.',
       cardNotFound: 'This card no longer exists.',
+      fileNotFound: 'This file is no longer on this console.',
       unknownMethod: 'The console does not know this action. Update the console.',
       unavailable: 'The console service does not answer. Restart the console.',
       untrustedSender: 'This page is not allowed to use the console.',
@@ -74,6 +75,7 @@ export const commonText = defineTranslations(
     errors: {
       invalidInput: 'Некоторые поля заполнены неверно.',
       cardNotFound: 'Этой карточки больше нет.',
+      fileNotFound: 'Этого файла больше нет на этом пульте.',
       unknownMethod: 'Пульт не знает этого действия. Обновите пульт.',
       unavailable: 'Служба пульта не отвечает. Перезапустите пульт.',
       untrustedSender: 'Этой странице нельзя пользоваться пультом.',
@@ -113,6 +115,7 @@ export const commonText = defineTranslations(
     errors: {
       invalidInput: 'Кейбір өрістер қате толтырылған.',
       cardNotFound: 'Бұл карточка енді жоқ.',
+      fileNotFound: 'Бұл файл осы пультте енді жоқ.',
       unknownMethod: 'Пульт бұл әрекетті білмейді. Пультті жаңартыңыз.',
       unavailable: 'Пульт қызметі жауап бермейді. Пультті қайта іске қосыңыз.',
       untrustedSender: 'Бұл бетке пультті пайдалануға болмайды.',

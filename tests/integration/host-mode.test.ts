@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { PHOTO_MAX_BYTES } from '../../domain/cardFile';
 import type { WireServerMessage } from '../../domain/ipcWire';
 import { type RunningHost, startHost } from '../../main/hostServer';
 import { aDraft, tempDir } from '../support/console';
@@ -82,6 +83,27 @@ describe('host mode', () => {
     });
     socket.close();
     listener.close();
+  });
+
+  it('carries a photo of the largest size allowed in one call, and closes a connection that sends a bigger frame', async () => {
+    const { socket } = await connect(apiUrl(host.secret), host.origin);
+    if (!socket) throw new Error('not connected');
+    socket.send(JSON.stringify({ kind: 'call', id: 1, method: 'cards.saveDraft', input: aDraft() }));
+    const card = await nextMessage(socket);
+    const cardId = card.kind === 'result' && card.result.ok ? (card.result.value as { id: string }).id : '';
+    const photo = Buffer.alloc(PHOTO_MAX_BYTES, 1);
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(photo);
+    const input = { cardId, name: 'largest.jpg', bytesBase64: photo.toString('base64') };
+    socket.send(JSON.stringify({ kind: 'call', id: 2, method: 'cards.attachPhoto', input }));
+    expect(await nextMessage(socket)).toMatchObject({
+      id: 2,
+      result: { ok: true, value: { ok: true, file: { name: 'largest.jpg', size: PHOTO_MAX_BYTES } } },
+    });
+
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    const tooBig = { ...input, bytesBase64: Buffer.alloc(PHOTO_MAX_BYTES + 100 * 1024).toString('base64') };
+    socket.send(JSON.stringify({ kind: 'call', id: 3, method: 'cards.attachPhoto', input: tooBig }));
+    expect(await closed).toBe(1009);
   });
 
   it('closes a connection that sends something other than a call, and keeps serving others', async () => {

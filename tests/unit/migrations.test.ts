@@ -106,4 +106,36 @@ describe('store migrations', () => {
       .join('\n');
     expect(plan).toContain('cards_by_updated');
   });
+
+  it("list a card's files through the card_files_card index", () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    const plan = db
+      .prepare<[], { detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT * FROM card_files WHERE card_id = 'x' ORDER BY created_at, id",
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('card_files_card');
+  });
+
+  it('keep files attached before 0090 with a neutral name and type', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 70),
+    );
+    db.exec(`INSERT INTO cards (id, local_number, status, description, category, lat, lon, created_at, updated_at)
+       VALUES ('0190f0f0-0000-7000-8000-000000000001', 1, 'draft', '', NULL, NULL, NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+      INSERT INTO card_files (id, card_id, kind, size, sha256, chunk_size, created_at)
+       VALUES ('0190f0f0-0000-7000-8000-000000000002', '0190f0f0-0000-7000-8000-000000000001', 'photo', 10, '${'0'.repeat(64)}', 262144, '2026-01-01T00:00:00.000Z');`);
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT name, content_type, failure FROM card_files').get()).toEqual({
+      name: '',
+      content_type: 'application/octet-stream',
+      failure: null,
+    });
+    expect(() => db.exec(`UPDATE card_files SET failure = 'lost'`)).toThrow(/CHECK/);
+  });
 });

@@ -3,8 +3,10 @@ import { CARD_CATEGORIES, type CardCategory } from '../../../domain/category';
 import { CARD_LIMITS } from '../../../domain/card';
 import { useConsole } from '../../store';
 import { CardSyncBadge } from '../sync';
+import { CardPhotos } from './CardPhotos';
 import { editorPoint } from './editor';
 import { TerritoryHint } from './TerritoryHint';
+import { usePhotoDrop } from './usePhotoDrop';
 
 export function CardForm() {
   const { t, i18n } = useTranslation('cards');
@@ -18,16 +20,25 @@ export function CardForm() {
   const savedAt = useConsole((s) => s.savedAt);
   const problems = useConsole((s) => s.problems);
   const saveError = useConsole((s) => s.saveError);
+  const attachPhotos = useConsole((s) => s.attachPhotos);
+  const drop = usePhotoDrop((files) => void attachPhotos(files));
 
   return (
     <form
-      className="panel card-form"
+      className={`panel card-form${drop.dragging ? ' card-form--dropping' : ''}`}
       aria-labelledby="card-form-title"
+      data-testid="card-form"
       onSubmit={(event) => {
         event.preventDefault();
         void saveCard();
       }}
+      {...drop.handlers}
     >
+      {drop.dragging && (
+        <div className="card-form__drop" aria-hidden="true">
+          <span>{t('photos.drop')}</span>
+        </div>
+      )}
       <div className="panel__head">
         <h2 id="card-form-title">
           {editor.localNumber ? t('editing', { number: editor.number ?? editor.localNumber }) : t('creating')}
@@ -93,6 +104,8 @@ export function CardForm() {
         {editor.lat !== '' && <p className="muted">{t(`source.${editor.locationSource}`)}</p>}
         <TerritoryHint point={editorPoint(editor)} />
       </fieldset>
+
+      <CardPhotos />
 
       {(problems.length > 0 || saveError) && (
         <div className="banner banner--error" role="alert">
