@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from './card';
+import { ChatListInputSchema, ChatListResultSchema, ChatSendInputSchema, ChatSendResultSchema } from './chat';
 import { DepartmentSchema, PatrolUnitSchema } from './department';
 import { ReferenceKindSchema } from './reference';
 import { RoleSchema } from './roles';
@@ -67,6 +68,10 @@ export const consoleApi = {
   'cards.saveDraft': method(CardDraftInputSchema, CardSchema),
   /** A workflow step such as "send" (§9 step 5); central decides, a refusal shows on the card. */
   'cards.transition': method(TransitionInputSchema.extend({ id: CardIdSchema }).strict(), CardSchema),
+  /** The chat with the citizen of the card's appeal (§2): central's lines and this console's, with their sync state. */
+  'chat.list': method(ChatListInputSchema, ChatListResultSchema),
+  /** A staff line to the citizen: kept here at once, sent to central by the sync engine. */
+  'chat.send': method(ChatSendInputSchema, ChatSendResultSchema),
   /** Sign-in against central (tokens stay in main); null session when nobody is signed in. */
   'session.get': method(NoInput, SessionSchema.nullable()),
   'session.signIn': method(SignInInputSchema, SignInResultSchema),
@@ -83,6 +88,8 @@ export const consoleApi = {
 
 export const consoleEvents = {
   'cards.changed': z.object({ card: CardSchema }),
+  /** The chat of this appeal changed here: ask `chat.list` again for a card that shows it. */
+  'chat.changed': z.object({ appealId: z.uuid() }),
   'connectivity.changed': ConnectivitySchema,
   'sync.changed': SyncStatusSchema,
   'session.changed': z.object({ session: SessionSchema.nullable() }),

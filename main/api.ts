@@ -7,6 +7,7 @@ import {
   consoleApi,
   isConsoleMethod,
 } from '../domain/ipc';
+import { can } from '../domain/roles';
 import type { Logger } from './log';
 import type { Services } from './services';
 import { CardNotFoundError } from './store/cards';
@@ -20,9 +21,11 @@ export type ApiHandlers = {
 };
 
 export function createApiHandlers(services: Services): ApiHandlers {
+  // A signed-in account's role from central drives the navigation; without sign-in, the configured role.
+  const role = () => services.sync?.session.current()?.role ?? services.info.role;
+  const chatRefused = { ok: false as const, refusal: 'notAllowed' as const };
   return {
-    // A signed-in account's role from central drives the navigation; without sign-in, the configured role.
-    'app.info': () => ({ ...services.info, role: services.sync?.session.current()?.role ?? services.info.role }),
+    'app.info': () => ({ ...services.info, role: role() }),
     'connectivity.get': () => services.connectivity.current(),
     'cards.list': () => services.cards.list(),
     'reference.departments': () => services.referenceData.departments(),
@@ -57,6 +60,17 @@ export function createApiHandlers(services: Services): ApiHandlers {
       services.syncStatusChanged();
       services.sync?.syncNow();
       return card;
+    },
+    'chat.list': ({ cardId }) => (can(role(), 'appeals.chat') ? services.chat.forCard(cardId) : chatRefused),
+    'chat.send': ({ cardId, text }) => {
+      if (!can(role(), 'appeals.chat')) return chatRefused;
+      const sent = services.chat.send(cardId, text);
+      if (sent.ok) {
+        services.events.emit('chat.changed', { appealId: sent.message.appealId });
+        services.syncStatusChanged();
+        services.sync?.syncNow();
+      }
+      return sent;
     },
     'session.get': () => services.sync?.session.current() ?? null,
     'session.signIn': (input) =>

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, open, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { z } from 'zod';
 import { type UploadStatus, UploadStatusSchema, chunkCount } from '../../domain/upload';
 import type { CentralFailure } from '../sync/centralClient';
@@ -12,9 +14,19 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export type UploadRound = { ok: true } | { ok: false; failure: CentralFailure };
 
+export interface KeptFile {
+  id: string;
+  size: number;
+  sha256: string;
+}
+
 export interface CardFiles {
   /** Copies the file into the data folder (the original may go away) and queues its upload after the card. */
   attach(cardId: string, kind: 'photo' | 'recording', source: string): Promise<string>;
+  /** Copies the file into the data folder under a new id, for a caller that queues it in its own transaction. */
+  keep(source: string): Promise<KeptFile>;
+  /** Removes a kept file that was never queued. */
+  discard(id: string): Promise<void>;
   /** Uploads every file whose card central has, each from the first chunk central is missing. */
   upload(centralUrl: string, token: string): Promise<UploadRound>;
 }
@@ -109,16 +121,30 @@ export function createCardFiles(deps: {
     }
   }
 
+  async function keep(source: string): Promise<KeptFile> {
+    await mkdir(deps.dir, { recursive: true });
+    const id = deps.newId();
+    await copyFile(source, fileOf(id));
+    // The copy is what gets uploaded, so the copy is what is hashed; streamed, since a recording may be large.
+    const hash = createHash('sha256');
+    let size = 0;
+    await pipeline(createReadStream(fileOf(id)), async (chunks: AsyncIterable<Buffer>) => {
+      for await (const chunk of chunks) {
+        size += chunk.length;
+        hash.update(chunk);
+      }
+    });
+    return { id, size, sha256: hash.digest('hex') };
+  }
+
   return {
     async attach(cardId, kind, source) {
-      await mkdir(deps.dir, { recursive: true });
-      const id = deps.newId();
-      await copyFile(source, fileOf(id));
-      const bytes = await readFile(fileOf(id));
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      deps.files.add({ id, cardId, kind, size: bytes.length, sha256, chunkSize: CHUNK_SIZE }, deps.now());
+      const { id, size, sha256 } = await keep(source);
+      deps.files.add({ id, cardId, kind, size, sha256, chunkSize: CHUNK_SIZE }, deps.now());
       return id;
     },
+    keep,
+    discard: (id) => rm(fileOf(id), { force: true }),
     async upload(centralUrl, token) {
       const base = centralUrl.replace(/\/+$/, '');
       for (const file of deps.files.ready(20)) {
