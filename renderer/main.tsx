@@ -23,6 +23,7 @@ async function boot(): Promise<void> {
     store.getState().setConnectivity(connectivity),
   );
   transport.bridge.on('cards.changed', ({ card }) => store.getState().cardChanged(card));
+  transport.bridge.on('chat.changed', ({ appealId }) => store.getState().chatChanged(appealId));
   transport.bridge.on('sync.changed', (status) => store.getState().syncChanged(status));
   transport.bridge.on('session.changed', ({ session }) => store.getState().sessionChanged(session));
   transport.bridge.on('workstation.changed', ({ report, readiness }) =>

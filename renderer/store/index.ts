@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { type StoreApi, createStore, useStore } from 'zustand';
 import type { ConsoleBridge } from '../../domain/ipc';
+import { type ChatSlice, createChatSlice } from '../features/cards/chatSlice';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
 import { type ReadinessSlice, createReadinessSlice } from '../features/readiness/slice';
 import { type ReferenceSlice, createReferenceSlice } from '../features/reference/slice';
@@ -11,6 +12,7 @@ import { type ShellSlice, createShellSlice } from '../shell/slice';
 /** One store built from feature slices; a feature adds its slice here. */
 export type ConsoleState = ShellSlice &
   CardsSlice &
+  ChatSlice &
   ReadinessSlice &
   SyncSlice &
   SignInSlice &
@@ -20,6 +22,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
   return createStore<ConsoleState>()((...args) => ({
     ...createShellSlice(bridge)(...args),
     ...createCardsSlice(bridge)(...args),
+    ...createChatSlice(bridge)(...args),
     ...createReadinessSlice(bridge)(...args),
     ...createSyncSlice(bridge)(...args),
     ...createSignInSlice(bridge)(...args),
