@@ -1,58 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { type Page } from '@playwright/test';
-import { type ConsoleHost, expect, startConsoleHost, test } from './fixtures';
-
-/** Central with demo accounts as its own process, the documented way (`npm run central -- --demo`). */
-async function startCentral(port: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'central/main.ts'], {
-    env: { ...process.env, CENTRAL_PORT: String(port), CENTRAL_DEMO: '1', CENTRAL_LOG: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`central did not start:\n${output}`)), 90_000);
-    child.stderr?.on('data', (chunk) => (output += chunk));
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-      const found = /central listening on (\S+)/.exec(output)?.[1];
-      if (found) {
-        clearTimeout(timer);
-        resolve(found);
-      }
-    });
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
-async function consoleWithCentral(dataDir: string, port: number): Promise<ConsoleHost> {
-  writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ centralUrl: `http://127.0.0.1:${port}` }));
-  return startConsoleHost(dataDir);
-}
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.getByLabel('Login').fill(login);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
+import { expect, test } from './fixtures';
+import { consoleWithCentral, freePort, signIn, startCentral } from './central';
 
 test.describe('sync with central', () => {
   test.describe.configure({ timeout: 240_000 });
@@ -60,7 +7,10 @@ test.describe('sync with central', () => {
     await page.addInitScript(() => localStorage.setItem('console102.language', 'en'));
   });
 
-  test('signs in against central and shows central\'s reason on a card it rejected', async ({ page, dataDir }) => {
+  test("signs in against central and shows central's reason on a card it rejected", async ({
+    page,
+    dataDir,
+  }) => {
     const port = await freePort();
     const central = await startCentral(port);
     const host = await consoleWithCentral(dataDir, port);
@@ -103,7 +53,9 @@ test.describe('sync with central', () => {
       await central.stop();
 
       await signIn(page, 'inspector', 'inspector');
-      await expect(page.getByRole('alert')).toContainText('this account has never signed in on this workstation');
+      await expect(page.getByRole('alert')).toContainText(
+        'this account has never signed in on this workstation',
+      );
       await signIn(page, 'operator', 'operator');
       await expect(page.getByTestId('session')).toContainText('signed in offline');
       await expect(page.getByTestId('connectivity')).toContainText('Offline');
@@ -118,7 +70,9 @@ test.describe('sync with central', () => {
       await page.keyboard.press('Control+s');
       await expect(page.getByTestId('unsent-count')).toHaveText('Unsent: 1');
       await expect(page.getByTestId('card-sync')).toHaveCount(2);
-      await expect(page.getByTestId('card-list-item').getByTestId('card-sync')).toHaveText('On this console only');
+      await expect(page.getByTestId('card-list-item').getByTestId('card-sync')).toHaveText(
+        'On this console only',
+      );
 
       central = await startCentral(port);
       await page.keyboard.press('Alt+y');
