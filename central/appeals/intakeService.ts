@@ -8,7 +8,7 @@ import type {
 } from '../../domain/appeal';
 import type { Database } from '../db/database';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
-import { appendChange } from '../sync/changeFeed';
+import { appendChange, lockFeed } from '../sync/changeFeed';
 import type { TerritoryService } from '../territories/territoryService';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
@@ -79,6 +79,7 @@ export function createIntakeService(deps: {
     ): Promise<ChatMessage> {
       // The line and its change-feed entry commit together, so consoles pull every line exactly once.
       const message = await db.transaction(async (tx) => {
+        await lockFeed(tx);
         const m = await appeals.addChat(tx, { id: uuidv7(), appealId: appeal.id, from, accountId, text });
         await appendChange(tx, {
           entity: 'chat',
