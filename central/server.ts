@@ -26,6 +26,8 @@ import { registerNetRoutes } from './net/routes';
 import { createEventBus } from './realtime/bus';
 import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/routes';
+import { createRecordingRepository } from './recordings/recordingRepository';
+import { registerRecordingRoutes } from './recordings/routes';
 import { createSyncService } from './sync/syncService';
 import { registerSyncRoutes } from './sync/routes';
 import { TerritoryService } from './territories/territoryService';
@@ -83,9 +85,10 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const auth = await createAuthService(db, accounts, departments);
   const appeals = createAppealRepository(db);
   const cards = createCardRepository();
-  const intake = createIntakeService({ appeals, departments, territories, bus });
+  const recordings = createRecordingRepository();
+  const intake = createIntakeService({ db, appeals, departments, territories, bus });
   const calls = createCallService({ appeals, bus });
-  const sync = createSyncService({ db, bus, cards, departments, territories });
+  const sync = createSyncService({ db, bus, cards, departments, territories, recordings });
   const hub = new RealtimeHub(bus);
   const ownTempDir =
     options.attachmentsDir || options.dataDir ? null : await mkdtemp(join(tmpdir(), 'central-attachments-'));
@@ -115,6 +118,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerCitizenRoutes(app, { intake, appeals, attachments });
   registerStaffAppealRoutes(app, { db, auth, appeals, attachments, intake, calls });
   registerCardRoutes(app, { db, auth, cards });
+  registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
   registerRealtimeRoutes(app, { auth, hub, bus, calls, appeals });
   registerNetRoutes(app);

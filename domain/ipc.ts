@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from './card';
 import { AttachPhotoInputSchema, AttachPhotoResultSchema, CardFileSchema, PhotoTypeSchema } from './cardFile';
+import { ChatListInputSchema, ChatListResultSchema, ChatSendInputSchema, ChatSendResultSchema } from './chat';
 import { DepartmentSchema, PatrolUnitSchema } from './department';
 import { ReferenceKindSchema } from './reference';
 import { RoleSchema } from './roles';
@@ -76,6 +77,10 @@ export const consoleApi = {
     z.object({ fileId: z.uuid() }).strict(),
     z.object({ contentType: PhotoTypeSchema, bytesBase64: z.string() }),
   ),
+  /** The chat with the citizen of the card's appeal (§2): central's lines and this console's, with their sync state. */
+  'chat.list': method(ChatListInputSchema, ChatListResultSchema),
+  /** A staff line to the citizen: kept here at once, sent to central by the sync engine. */
+  'chat.send': method(ChatSendInputSchema, ChatSendResultSchema),
   /** Sign-in against central (tokens stay in main); null session when nobody is signed in. */
   'session.get': method(NoInput, SessionSchema.nullable()),
   'session.signIn': method(SignInInputSchema, SignInResultSchema),
@@ -94,6 +99,8 @@ export const consoleEvents = {
   'cards.changed': z.object({ card: CardSchema }),
   /** A card's files, whenever one is attached or its upload moves on. */
   'cards.filesChanged': z.object({ cardId: CardIdSchema, files: z.array(CardFileSchema) }),
+  /** The chat of this appeal changed here: ask `chat.list` again for a card that shows it. */
+  'chat.changed': z.object({ appealId: z.uuid() }),
   'connectivity.changed': ConnectivitySchema,
   'sync.changed': SyncStatusSchema,
   'session.changed': z.object({ session: SessionSchema.nullable() }),

@@ -77,6 +77,7 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/staff/calls/:id/accept': 'calls.accept',
   'GET /api/cards': 'cards.read',
   'GET /api/cards/:id': 'cards.read',
+  'GET /api/cards/:id/recordings': 'cards.read',
   'POST /api/sync/push': 'sync.push',
   'GET /api/sync/pull': 'sync.pull',
   'GET /ws': 'realtime.connect',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CardFieldsSchema, CardIdSchema, CardSchema } from './card';
 import { ChatMessageSchema } from './appeal';
+import { RecordingMetaSchema } from './recording';
 import { TransitionInputSchema } from './workflow';
 
 /**
@@ -46,12 +47,17 @@ export const SyncOperationSchema = z.discriminatedUnion('type', [
   }),
   /** A workflow step (domain/workflow.ts), checked on central for role and territory. */
   z.strictObject({ ...base, type: z.literal('card.transition'), payload: TransitionInputSchema }),
-  /** A dispatcher's chat line to the citizen of the card's appeal. */
+  /**
+   * A dispatcher's chat line to the citizen of the card's appeal. Central keeps the operation's id as the
+   * message's id, so the console recognises its own message when the change feed brings it back.
+   */
   z.strictObject({
     ...base,
     type: z.literal('chat.message'),
     payload: z.strictObject({ appealId: z.uuid(), text: z.string().trim().min(1).max(2000) }),
   }),
+  /** A call recording of the card: its metadata now, its bytes after the card as a resumable upload. */
+  z.strictObject({ ...base, type: z.literal('recording.meta'), payload: RecordingMetaSchema }),
 ]);
 export type SyncOperation = z.infer<typeof SyncOperationSchema>;
 export type SyncOperationType = SyncOperation['type'];

@@ -7,6 +7,7 @@ import {
   consoleApi,
   isConsoleMethod,
 } from '../domain/ipc';
+import { can } from '../domain/roles';
 import { CardFileNotFoundError } from './files/cardFiles';
 import { checkPhoto, cleanFileName } from './files/photo';
 import type { Logger } from './log';
@@ -22,9 +23,11 @@ export type ApiHandlers = {
 };
 
 export function createApiHandlers(services: Services): ApiHandlers {
+  // A signed-in account's role from central drives the navigation; without sign-in, the configured role.
+  const role = () => services.sync?.session.current()?.role ?? services.info.role;
+  const chatRefused = { ok: false as const, refusal: 'notAllowed' as const };
   return {
-    // A signed-in account's role from central drives the navigation; without sign-in, the configured role.
-    'app.info': () => ({ ...services.info, role: services.sync?.session.current()?.role ?? services.info.role }),
+    'app.info': () => ({ ...services.info, role: role() }),
     'connectivity.get': () => services.connectivity.current(),
     'cards.list': () => services.cards.list(),
     'reference.departments': () => services.referenceData.departments(),
@@ -84,6 +87,17 @@ export function createApiHandlers(services: Services): ApiHandlers {
       const type = kept?.file.kind === 'photo' ? checkPhoto(kept.bytes) : null;
       if (!kept || !type?.ok) throw new CardFileNotFoundError(fileId);
       return { contentType: type.type, bytesBase64: kept.bytes.toString('base64') };
+    },
+    'chat.list': ({ cardId }) => (can(role(), 'appeals.chat') ? services.chat.forCard(cardId) : chatRefused),
+    'chat.send': ({ cardId, text }) => {
+      if (!can(role(), 'appeals.chat')) return chatRefused;
+      const sent = services.chat.send(cardId, text);
+      if (sent.ok) {
+        services.events.emit('chat.changed', { appealId: sent.message.appealId });
+        services.syncStatusChanged();
+        services.sync?.syncNow();
+      }
+      return sent;
     },
     'session.get': () => services.sync?.session.current() ?? null,
     'session.signIn': (input) =>

@@ -8,11 +8,14 @@ import type { MachineConfig } from './config';
 import { type ConnectivityService, createConnectivity } from './connectivity';
 import { type ConsoleEventBus, createEventBus } from './events';
 import type { Logger } from './log';
+import { type RecordingService, createRecordingService } from './recordings/recordingService';
 import { type CardRepository, createCardRepository } from './store/cards';
+import { type ChatRepository, createChatRepository } from './store/chat';
 import { openDatabase } from './store/database';
 import { type CardFiles, createCardFiles } from './files/cardFiles';
 import { createCardFileRepository } from './store/cardFiles';
 import { createOutbox } from './store/outbox';
+import { createRecordingRepository } from './store/recordings';
 import { type ReferenceData, createReferenceData } from './store/referenceData';
 import { type SyncLedger, createSyncLedger } from './store/syncLedger';
 import { coalesce } from './sync/coalesce';
@@ -26,6 +29,10 @@ const SYNC_STATUS_INTERVAL_MS = 250;
 export interface Services {
   info: AppInfo;
   cards: CardRepository;
+  /** The chat with the citizen of a card's appeal (§2). */
+  chat: ChatRepository;
+  /** Call recordings: registered with their card, uploaded after it (no calls yet, so no UI yet). */
+  recordings: RecordingService;
   connectivity: ConnectivityService;
   events: ConsoleEventBus;
   workstation: WorkstationService;
@@ -62,17 +69,23 @@ export function createServices(options: ServicesOptions): Services {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE_NAME), { nativeBinding: options.nativeBinding });
   const outbox = createOutbox(db, { now, newId: uuidv7 });
   const cards = createCardRepository(db, { now, newId: uuidv7, outbox });
-  const syncLedger = createSyncLedger(db, { cards, outbox });
+  const chat = createChatRepository(db, { now, cards, outbox });
+  const syncLedger = createSyncLedger(db, { cards, outbox, chat });
+  const cardFileRepository = createCardFileRepository(db);
   const referenceData = createReferenceData(db, { now });
   const events = createEventBus();
   const syncStatusChanged = coalesce(() => events.emit('sync.changed', syncLedger.status()), SYNC_STATUS_INTERVAL_MS);
   const connectivity = createConnectivity(now);
   const files = createCardFiles({
     dir: join(options.dataDir, 'files'),
-    files: createCardFileRepository(db),
+    files: cardFileRepository,
     newId: uuidv7,
     now,
     onChanged: (cardId) => events.emit('cards.filesChanged', { cardId, files: files.list(cardId) }),
+  });
+  const recordings = createRecordingService({
+    files,
+    recordings: createRecordingRepository(db, { now, outbox, files: cardFileRepository }),
   });
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
   const sync = options.config.centralUrl
@@ -87,6 +100,9 @@ export function createServices(options: ServicesOptions): Services {
         now,
         onCardsChanged: (changed) => {
           for (const card of changed) events.emit('cards.changed', { card });
+        },
+        onChatChanged: (appealIds) => {
+          for (const appealId of appealIds) events.emit('chat.changed', { appealId });
         },
         onStatusChanged: syncStatusChanged,
         referenceData,
@@ -131,6 +147,8 @@ export function createServices(options: ServicesOptions): Services {
       tileUrl: options.config.map.tileUrl,
     },
     cards,
+    chat,
+    recordings,
     connectivity,
     events,
     workstation,

@@ -24,6 +24,7 @@ async function boot(): Promise<void> {
   );
   transport.bridge.on('cards.changed', ({ card }) => store.getState().cardChanged(card));
   transport.bridge.on('cards.filesChanged', ({ cardId, files }) => store.getState().cardFilesChanged(cardId, files));
+  transport.bridge.on('chat.changed', ({ appealId }) => store.getState().chatChanged(appealId));
   transport.bridge.on('sync.changed', (status) => store.getState().syncChanged(status));
   transport.bridge.on('session.changed', ({ session }) => store.getState().sessionChanged(session));
   transport.bridge.on('workstation.changed', ({ report, readiness }) =>

@@ -215,14 +215,12 @@ export function createAppealRepository(db: Sql) {
       return Number(rows[0]?.n ?? 0);
     },
 
-    async addChat(m: {
-      id: string;
-      appealId: string;
-      from: 'citizen' | 'staff';
-      accountId: string | null;
-      text: string;
-    }): Promise<ChatMessage> {
-      const rows = await db.query<ChatRow>(
+    /** In the caller's transaction: the line goes into the change feed with it. */
+    async addChat(
+      tx: Sql,
+      m: { id: string; appealId: string; from: 'citizen' | 'staff'; accountId: string | null; text: string },
+    ): Promise<ChatMessage> {
+      const rows = await tx.query<ChatRow>(
         `insert into chat_messages (id, appeal_id, sender, account_id, text) values ($1, $2, $3, $4, $5) returning *`,
         [m.id, m.appealId, m.from, m.accountId, m.text],
       );

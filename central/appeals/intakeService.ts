@@ -6,7 +6,9 @@ import type {
   AppealStaffView,
   ChatMessage,
 } from '../../domain/appeal';
+import type { Database } from '../db/database';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
+import { appendChange, lockFeed } from '../sync/changeFeed';
 import type { TerritoryService } from '../territories/territoryService';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
@@ -28,12 +30,13 @@ export function toPublicView(a: AppealStaffView): AppealPublicView {
 
 /** Registers appeals from every channel, routes them by territory (§8) and tells the operators at once. */
 export function createIntakeService(deps: {
+  db: Database;
   appeals: AppealRepository;
   departments: DepartmentDirectory;
   territories: TerritoryService;
   bus: EventBus;
 }) {
-  const { appeals, departments, territories, bus } = deps;
+  const { db, appeals, departments, territories, bus } = deps;
   const batcher = createIntakeBatcher(appeals);
 
   async function appealForCitizen(id: string, token: string | undefined): Promise<AppealStaffView> {
@@ -74,7 +77,19 @@ export function createIntakeService(deps: {
       accountId: string | null,
       text: string,
     ): Promise<ChatMessage> {
-      const message = await appeals.addChat({ id: uuidv7(), appealId: appeal.id, from, accountId, text });
+      // The line and its change-feed entry commit together, so consoles pull every line exactly once.
+      const message = await db.transaction(async (tx) => {
+        await lockFeed(tx);
+        const m = await appeals.addChat(tx, { id: uuidv7(), appealId: appeal.id, from, accountId, text });
+        await appendChange(tx, {
+          entity: 'chat',
+          entityId: m.id,
+          departmentId: appeal.departmentId,
+          ownerId: accountId,
+          payload: m,
+        });
+        return m;
+      });
       await bus.publish({ kind: 'chat.message', departmentId: appeal.departmentId, message });
       return message;
     },

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { AppealStatus } from '../../domain/appeal';
 import type { Card, CardFields } from '../../domain/card';
 import { can, inScope } from '../../domain/roles';
@@ -11,6 +10,8 @@ import type { CardRepository, StoredCard } from '../cards/cardRepository';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import type { CentralEvent } from '../realtime/events';
 import type { TerritoryService } from '../territories/territoryService';
+import { applyRecordingMeta } from '../recordings/applyRecordingMeta';
+import type { RecordingRepository } from '../recordings/recordingRepository';
 import { appendChange } from './changeFeed';
 
 /** What applying one operation did: its feed position and the events to publish after commit. */
@@ -21,6 +22,7 @@ export interface OperationDeps {
   cards: CardRepository;
   departments: DepartmentDirectory;
   territories: TerritoryService;
+  recordings: RecordingRepository;
 }
 
 /** Operations applied one at a time; new cards go through `applyCardCreates`, a run at a time. */
@@ -152,7 +154,8 @@ export async function applyOperation(
         return { ok: false, reason: 'no such appeal in your territory' };
       const rows = await tx.query<Parameters<typeof rowToChat>[0]>(
         `insert into chat_messages (id, appeal_id, sender, account_id, text) values ($1, $2, 'staff', $3, $4) returning *`,
-        [uuidv7(), op.payload.appealId, p.accountId, op.payload.text],
+        // The operation's id is the message's: the console knows its own line when the feed returns it.
+        [op.id, op.payload.appealId, p.accountId, op.payload.text],
       );
       const row = rows[0];
       if (!row) throw new Error('insert returned no message');
@@ -171,5 +174,8 @@ export async function applyOperation(
         events: [{ kind: 'chat.message', departmentId: appeal.department_id, message }],
       };
     }
+
+    case 'recording.meta':
+      return applyRecordingMeta(tx, deps, p, op);
   }
 }

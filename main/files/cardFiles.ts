@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { z } from 'zod';
 import type { CardFile, FileUploadState, UploadFailure } from '../../domain/cardFile';
 import { type UploadStatus, UploadStatusSchema, chunkCount } from '../../domain/upload';
@@ -12,6 +14,12 @@ export const CHUNK_SIZE = 256 * 1024;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export type UploadRound = { ok: true } | { ok: false; failure: CentralFailure };
+
+export interface KeptFile {
+  id: string;
+  size: number;
+  sha256: string;
+}
 
 export class CardFileNotFoundError extends Error {
   constructor(readonly id: string) {
@@ -35,6 +43,10 @@ export interface CardFiles {
   list(cardId: string): CardFile[];
   /** A file's bytes as kept on this console (previews); null when there is no such file or it is gone. */
   read(id: string): Promise<{ file: CardFile; bytes: Buffer } | null>;
+  /** Copies the file into the data folder under a new id, for a caller that queues it in its own transaction. */
+  keep(source: string): Promise<KeptFile>;
+  /** Removes a kept file that was never queued. */
+  discard(id: string): Promise<void>;
   /** Uploads every file whose card central has, each from the first chunk central is missing. */
   upload(centralUrl: string, token: string): Promise<UploadRound>;
 }
@@ -176,6 +188,25 @@ export function createCardFiles(deps: {
     }
   }
 
+  async function keep(source: string): Promise<KeptFile> {
+    await mkdir(deps.dir, { recursive: true });
+    const id = deps.newId();
+    await copyFile(source, fileOf(id));
+    // Flushed before the row that promises it exists, as an attached photo is.
+    const handle = await open(fileOf(id), 'r+');
+    await handle.sync().finally(() => handle.close());
+    // The copy is what gets uploaded, so the copy is what is hashed; streamed, since a recording may be large.
+    const hash = createHash('sha256');
+    let size = 0;
+    await pipeline(createReadStream(fileOf(id)), async (chunks: AsyncIterable<Buffer>) => {
+      for await (const chunk of chunks) {
+        size += chunk.length;
+        hash.update(chunk);
+      }
+    });
+    return { id, size, sha256: hash.digest('hex') };
+  }
+
   const stored = (id: string) => {
     const file = deps.files.get(id);
     if (!file) throw new Error('a card file vanished from the store');
@@ -209,6 +240,8 @@ export function createCardFiles(deps: {
       const bytes = await readFile(fileOf(id)).catch(() => null);
       return bytes ? { file: view(file), bytes } : null;
     },
+    keep,
+    discard: (id) => rm(fileOf(id), { force: true }),
     async upload(centralUrl, token) {
       const base = centralUrl.replace(/\/+$/, '');
       for (const file of deps.files.ready(20)) {

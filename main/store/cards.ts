@@ -20,6 +20,7 @@ interface CardRow {
   department_id: string | null;
   version: number | null;
   rejected_reason: string | null;
+  appeal_id: string | null;
 }
 
 export class CardNotFoundError extends Error {
@@ -46,6 +47,7 @@ function rowToCard(row: CardRow): Card {
     number: row.number,
     departmentId: row.department_id,
     ...(row.version === null ? {} : { version: row.version }),
+    ...(row.appeal_id === null ? {} : { appealId: row.appeal_id }),
   };
 }
 
@@ -100,6 +102,8 @@ export function createCardRepository(
     `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, updated_at = @now WHERE id = @id`,
   );
   const updateStatus = db.prepare('UPDATE cards SET status = ?, updated_at = ? WHERE id = ?');
+  // The appeal a card answers is central's to say (it links the citizen's chat to the card).
+  const updateAppeal = db.prepare('UPDATE cards SET appeal_id = ? WHERE id = ?');
   const setRejected = db.prepare('UPDATE cards SET rejected_reason = ? WHERE id = ?');
   const selectRejected = db.prepare<[], { id: string; rejected_reason: string }>(
     'SELECT id, rejected_reason FROM cards WHERE rejected_reason IS NOT NULL',
@@ -179,6 +183,7 @@ export function createCardRepository(
           updateStatus.run(card.status, now, card.id);
         }
       }
+      updateAppeal.run(card.appealId ?? null, card.id);
       return mustGet(card.id);
     },
     markRejected: (id, reason) => void setRejected.run(reason, id),

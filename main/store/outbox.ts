@@ -27,8 +27,9 @@ export interface Outbox {
    * Appends an operation; must run inside the caller's transaction (the one that changes the local state).
    * Field changes merge into the card's last operation when that one has never been handed to the network,
    * so a burst of autosaves is one operation — an operation that may have reached central is never modified.
+   * Returns the id of the operation that carries the change.
    */
-  append(op: NewOperation): void;
+  append(op: NewOperation): string;
   /** The signed-in account: new operations are written as theirs, and only theirs (or nobody's) are handed out. */
   setAccount(login: string | null): void;
   /** The next operations in order, marked in flight with one more attempt. */
@@ -38,8 +39,9 @@ export interface Outbox {
   markSent(ids: readonly string[]): void;
   markRejected(id: string): void;
   unsentCount(): number;
+  /** Whether the card's own fields or status have changes central has not answered (chat lines and recordings do not count). */
   hasUnsent(cardId: string): boolean;
-  /** Cards with unsent operations, and whether one of them is in flight. */
+  /** Cards with unsent changes of their own, and whether one of them is in flight. */
   unsentCards(): Map<string, Extract<CardSyncState['state'], 'local' | 'sending'>>;
 }
 
@@ -56,10 +58,11 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
   const toRejected = db.prepare(`UPDATE outbox SET state = 'rejected' WHERE id = ?`);
   const count = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'inflight')`);
   const cardUnsent = db.prepare<[string], { n: number }>(
-    `SELECT COUNT(*) AS n FROM outbox WHERE card_id = ? AND state IN ('pending', 'inflight')`,
+    `SELECT COUNT(*) AS n FROM outbox WHERE card_id = ? AND state IN ('pending', 'inflight') AND type LIKE 'card.%'`,
   );
   const byCard = db.prepare<[], { card_id: string; inflight: number }>(
-    `SELECT card_id, MAX(state = 'inflight') AS inflight FROM outbox WHERE state IN ('pending', 'inflight') GROUP BY card_id`,
+    `SELECT card_id, MAX(state = 'inflight') AS inflight FROM outbox
+     WHERE state IN ('pending', 'inflight') AND type LIKE 'card.%' GROUP BY card_id`,
   );
 
   let account: string | null = null;
@@ -83,9 +86,11 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
       if (op.type === 'card.update' && mergeable(last, op)) {
         const before = JSON.parse(last.payload) as { fields: Partial<CardFields> };
         const payload = { ...before, fields: { ...before.fields, ...op.payload.fields } };
-        if (rewrite.run(JSON.stringify(payload), last.seq, 'pending').changes === 1) return;
+        if (rewrite.run(JSON.stringify(payload), last.seq, 'pending').changes === 1) return last.id;
       }
-      insert.run(deps.newId(), op.cardId, op.type, JSON.stringify(op.payload), deps.now().toISOString(), account);
+      const id = deps.newId();
+      insert.run(id, op.cardId, op.type, JSON.stringify(op.payload), deps.now().toISOString(), account);
+      return id;
     },
     setAccount: (login) => {
       account = login;

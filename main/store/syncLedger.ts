@@ -3,50 +3,69 @@ import type { Card } from '../../domain/card';
 import type { Change, SyncOperation, SyncOpResult } from '../../domain/sync';
 import type { CardSyncState, SyncStatus } from '../../domain/syncStatus';
 import type { CardRepository } from './cards';
+import type { ChatRepository } from './chat';
 import type { Outbox } from './outbox';
+
+/** What an answer or a page of the feed changed here: cards, and the appeals whose chat changed. */
+export interface LocalChanges {
+  cards: Card[];
+  chatAppeals: string[];
+}
 
 /**
  * Records what central answered, each time in one transaction with the local state it changes,
  * so a crash leaves either the old picture (the push is repeated and answered `duplicate`) or the new one.
  */
 export interface SyncLedger {
-  /** Returns the cards that changed locally. Operations without an answer go back to pending. */
-  recordPush(batch: readonly SyncOperation[], results: readonly SyncOpResult[]): Card[];
+  /** Returns what changed locally. Operations without an answer go back to pending. */
+  recordPush(batch: readonly SyncOperation[], results: readonly SyncOpResult[]): LocalChanges;
   /** Applies a page of the change feed and moves the cursor. */
-  applyPull(changes: readonly Change[], cursor: number): Card[];
+  applyPull(changes: readonly Change[], cursor: number): LocalChanges;
   cursor(): number;
   status(): SyncStatus;
   recordSyncTime(at: Date): void;
 }
 
-export function createSyncLedger(db: Database.Database, deps: { cards: CardRepository; outbox: Outbox }): SyncLedger {
-  const { cards, outbox } = deps;
+export function createSyncLedger(
+  db: Database.Database,
+  deps: { cards: CardRepository; outbox: Outbox; chat: ChatRepository },
+): SyncLedger {
+  const { cards, outbox, chat } = deps;
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM sync_meta WHERE key = ?');
   const setMeta = db.prepare('INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
 
-  const reject = (op: SyncOperation, reason: string) => {
+  /** A refused chat line shows its reason on the line; any other refusal on the card. */
+  const reject = (op: SyncOperation, reason: string, chatAppeals: Set<string>) => {
     outbox.markRejected(op.id);
-    cards.markRejected(op.cardId, reason);
+    if (op.type !== 'chat.message') return cards.markRejected(op.cardId, reason);
+    const appeal = chat.markRejected(op.id, reason);
+    if (appeal) chatAppeals.add(appeal);
+  };
+  const sent = (op: SyncOperation, chatAppeals: Set<string>) => {
+    outbox.markSent([op.id]);
+    const appeal = op.type === 'chat.message' ? chat.markSent(op.id) : null;
+    if (appeal) chatAppeals.add(appeal);
   };
 
-  const recordPush = db.transaction((batch: readonly SyncOperation[], results: readonly SyncOpResult[]): Card[] => {
+  const recordPush = db.transaction((batch: readonly SyncOperation[], results: readonly SyncOpResult[]): LocalChanges => {
     const byId = new Map(results.map((r) => [r.id, r]));
     const changed: Card[] = [];
+    const chatAppeals = new Set<string>();
     for (const op of batch) {
       const result = byId.get(op.id);
       if (!result) continue;
       switch (result.status) {
         case 'applied':
-          outbox.markSent([op.id]);
+          sent(op, chatAppeals);
           if (result.card) changed.push(cards.applyCentral(result.card, outbox.hasUnsent(op.cardId)));
           break;
         case 'duplicate':
           // The answer to an earlier push of this very operation was lost; its original result stands.
-          if (result.original.status === 'applied') outbox.markSent([op.id]);
-          else reject(op, result.original.reason ?? 'rejected');
+          if (result.original.status === 'applied') sent(op, chatAppeals);
+          else reject(op, result.original.reason ?? 'rejected', chatAppeals);
           break;
         case 'rejected':
-          reject(op, result.reason);
+          reject(op, result.reason, chatAppeals);
           break;
       }
     }
@@ -55,23 +74,25 @@ export function createSyncLedger(db: Database.Database, deps: { cards: CardRepos
       const card = cards.get(id);
       if (card && !changed.some((c) => c.id === id)) changed.push(card);
     }
-    return changed;
+    return { cards: changed, chatAppeals: [...chatAppeals] };
   });
 
-  const applyPull = db.transaction((changes: readonly Change[], cursor: number): Card[] => {
+  const applyPull = db.transaction((changes: readonly Change[], cursor: number): LocalChanges => {
     const changed: Card[] = [];
+    const chatAppeals = new Set<string>();
     for (const change of changes) {
       switch (change.entity) {
         case 'card':
           changed.push(cards.applyCentral(change.card, outbox.hasUnsent(change.card.id)));
           break;
         case 'chat':
-          // The console keeps no chat history yet; the feed position still moves past it.
+          chat.applyCentral(change.message);
+          chatAppeals.add(change.message.appealId);
           break;
       }
     }
     setMeta.run('cursor', String(cursor));
-    return changed;
+    return { cards: changed, chatAppeals: [...chatAppeals] };
   });
 
   return {

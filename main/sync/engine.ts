@@ -3,7 +3,7 @@ import type { Card } from '../../domain/card';
 import type { ConnectivityService } from '../connectivity';
 import type { Logger } from '../log';
 import type { Outbox } from '../store/outbox';
-import type { SyncLedger } from '../store/syncLedger';
+import type { LocalChanges, SyncLedger } from '../store/syncLedger';
 import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import type { CentralClient, CentralFailure } from './centralClient';
 
@@ -23,6 +23,8 @@ export interface SyncEngineDeps {
   log: Logger;
   now: () => Date;
   onCardsChanged(cards: Card[]): void;
+  /** The chat of these appeals changed here (a line arrived, or central answered one of ours). */
+  onChatChanged(appealIds: string[]): void;
   onStatusChanged(): void;
   backoff?: BackoffPolicy;
   /** A quiet pull this often even without a realtime nudge. */
@@ -64,6 +66,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let httpUp = false;
   let idleWaiters: (() => void)[] = [];
 
+  const tell = (changed: LocalChanges) => {
+    if (changed.cards.length > 0) deps.onCardsChanged(changed.cards);
+    if (changed.chatAppeals.length > 0) deps.onChatChanged(changed.chatAppeals);
+  };
+
   const showConnectivity = () =>
     deps.connectivity.set(!httpUp ? 'offline' : realtimeUp ? 'online' : 'degraded');
 
@@ -78,7 +85,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         deps.onStatusChanged();
         return answer;
       }
-      deps.onCardsChanged(deps.ledger.recordPush(batch, answer.value.results));
+      tell(deps.ledger.recordPush(batch, answer.value.results));
       deps.onStatusChanged();
     }
   }
@@ -87,8 +94,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     for (;;) {
       const answer = await deps.client.pull(token, deps.ledger.cursor(), SYNC_LIMITS.pullMax);
       if (!answer.ok) return answer;
-      const changed = deps.ledger.applyPull(answer.value.changes, answer.value.cursor);
-      if (changed.length > 0) deps.onCardsChanged(changed);
+      tell(deps.ledger.applyPull(answer.value.changes, answer.value.cursor));
       if (!answer.value.hasMore) return { ok: true };
     }
   }

@@ -38,6 +38,7 @@ export function createSync(deps: {
   log: Logger;
   now: () => Date;
   onCardsChanged(cards: Card[]): void;
+  onChatChanged(appealIds: string[]): void;
   /** The sync status may have changed (many times a second while the engine works). */
   onStatusChanged(): void;
   backoff?: BackoffPolicy;
@@ -87,6 +88,7 @@ export function createSync(deps: {
       : undefined,
     afterRound: reference ? (token) => refreshReference(token, false) : undefined,
     onCardsChanged: deps.onCardsChanged,
+    onChatChanged: deps.onChatChanged,
     onStatusChanged: deps.onStatusChanged,
   });
   const realtime = createRealtimeLink({

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { type StoreApi, createStore, useStore } from 'zustand';
 import type { ConsoleBridge } from '../../domain/ipc';
 import { type CardPhotosSlice, createCardPhotosSlice } from '../features/cards/photosSlice';
+import { type ChatSlice, createChatSlice } from '../features/cards/chatSlice';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
 import { type ReadinessSlice, createReadinessSlice } from '../features/readiness/slice';
 import { type ReferenceSlice, createReferenceSlice } from '../features/reference/slice';
@@ -13,6 +14,7 @@ import { type ShellSlice, createShellSlice } from '../shell/slice';
 export type ConsoleState = ShellSlice &
   CardsSlice &
   CardPhotosSlice &
+  ChatSlice &
   ReadinessSlice &
   SyncSlice &
   SignInSlice &
@@ -23,6 +25,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createShellSlice(bridge)(...args),
     ...createCardsSlice(bridge)(...args),
     ...createCardPhotosSlice(bridge)(...args),
+    ...createChatSlice(bridge)(...args),
     ...createReadinessSlice(bridge)(...args),
     ...createSyncSlice(bridge)(...args),
     ...createSignInSlice(bridge)(...args),

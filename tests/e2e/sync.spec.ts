@@ -7,7 +7,10 @@ test.describe('sync with central', () => {
     await page.addInitScript(() => localStorage.setItem('console102.language', 'en'));
   });
 
-  test('signs in against central and shows central\'s reason on a card it rejected', async ({ page, dataDir }) => {
+  test("signs in against central and shows central's reason on a card it rejected", async ({
+    page,
+    dataDir,
+  }) => {
     const port = await freePort();
     const central = await startCentral(port);
     const host = await consoleWithCentral(dataDir, port);
@@ -50,7 +53,9 @@ test.describe('sync with central', () => {
       await central.stop();
 
       await signIn(page, 'inspector', 'inspector');
-      await expect(page.getByRole('alert')).toContainText('this account has never signed in on this workstation');
+      await expect(page.getByRole('alert')).toContainText(
+        'this account has never signed in on this workstation',
+      );
       await signIn(page, 'operator', 'operator');
       await expect(page.getByTestId('session')).toContainText('signed in offline');
       await expect(page.getByTestId('connectivity')).toContainText('Offline');
@@ -65,7 +70,9 @@ test.describe('sync with central', () => {
       await page.keyboard.press('Control+s');
       await expect(page.getByTestId('unsent-count')).toHaveText('Unsent: 1');
       await expect(page.getByTestId('card-sync')).toHaveCount(2);
-      await expect(page.getByTestId('card-list-item').getByTestId('card-sync')).toHaveText('On this console only');
+      await expect(page.getByTestId('card-list-item').getByTestId('card-sync')).toHaveText(
+        'On this console only',
+      );
 
       central = await startCentral(port);
       await page.keyboard.press('Alt+y');

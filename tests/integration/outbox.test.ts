@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncOperationSchema } from '../../domain/sync';
 import { type CardRepository, createCardRepository } from '../../main/store/cards';
+import { createChatRepository } from '../../main/store/chat';
 import { migrate } from '../../main/store/migrate';
 import { MIGRATIONS } from '../../main/store/migrations';
 import { type Outbox, createOutbox } from '../../main/store/outbox';
@@ -86,7 +87,8 @@ describe('the transactional outbox', () => {
   it('keeps a rejected operation and shows central\'s reason on the card', () => {
     const card = cards.saveDraft(draft('x'));
     const batch = outbox.takeBatch(10);
-    const ledger = createSyncLedger(db, { cards, outbox });
+    const chat = createChatRepository(db, { now: () => new Date(), cards, outbox });
+    const ledger = createSyncLedger(db, { cards, outbox, chat });
     ledger.recordPush(batch, [{ id: batch[0]?.id ?? '', status: 'rejected', reason: 'role duty may not write cards' }]);
     expect(rows()[0]).toMatchObject({ state: 'rejected' });
     expect(ledger.status()).toEqual({

@@ -7,6 +7,7 @@ import { migration0050 } from './0050-card-files';
 import { migration0060 } from './0060-outbox-account';
 import { migration0070 } from './0070-reference-data';
 import { migration0090 } from './0090-card-file-names';
+import { migration0100 } from './0100-chat';
 import { migration0110 } from './0110-reference-scope';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0090,
+  migration0100,
   migration0110,
 ];

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardFile, FileUploadState } from '../../../domain/cardFile';
 import { PHOTO_TYPES } from '../../../domain/cardFile';
@@ -73,7 +73,9 @@ function PhotoItem({ file }: { file: CardFile }) {
 export function CardPhotos() {
   const { t } = useTranslation('cards');
   const cardId = useConsole((s) => s.editor.id);
-  const files = useConsole((s) => s.cardFiles.files);
+  const all = useConsole((s) => s.cardFiles.files);
+  // Call recordings are files of the card too; this section is about photos.
+  const files = useMemo(() => all.filter((file) => file.kind === 'photo'), [all]);
   const attaching = useConsole((s) => s.attachingPhotos > 0);
   const problems = useConsole((s) => s.photoProblems);
   const showCardFiles = useConsole((s) => s.showCardFiles);

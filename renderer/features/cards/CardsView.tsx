@@ -1,24 +1,34 @@
+import { can } from '../../../domain/roles';
 import { useConsole } from '../../store';
 import { IncidentMap } from '../map';
 import { CardForm } from './CardForm';
 import { CardList } from './CardList';
+import { ChatPanel } from './ChatPanel';
 import { editorPoint } from './editor';
 
-/** The operator's workplace: the cards on this console, the card being filled in, and the map. */
+/**
+ * The operator's workplace: the cards on this console, the card being filled in, and the map (with the chat
+ * with the card's applicant below it when the card answers a citizen's appeal and the role may chat).
+ */
 export function CardsView() {
   const editor = useConsole((s) => s.editor);
   const editCard = useConsole((s) => s.editCard);
+  const mayChat = useConsole((s) => (s.appInfo ? can(s.appInfo.role, 'appeals.chat') : false));
+  const hasAppeal = useConsole((s) => Boolean(s.cards.find((c) => c.id === s.editor.id)?.appealId));
   const picked = editorPoint(editor);
   return (
     <div className="cards-view">
       <CardList />
       <CardForm />
-      <IncidentMap
-        picked={picked}
-        onPick={(point) =>
-          editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' })
-        }
-      />
+      <div className="cards-view__side">
+        <IncidentMap
+          picked={picked}
+          onPick={(point) =>
+            editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' })
+          }
+        />
+        {editor.id && mayChat && hasAppeal && <ChatPanel cardId={editor.id} />}
+      </div>
     </div>
   );
 }

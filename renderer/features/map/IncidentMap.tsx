@@ -38,6 +38,23 @@ function KeepInsideData() {
   return null;
 }
 
+/**
+ * The map's box changes with the layout (the chat opens beneath it): Leaflet is told of the new size, and
+ * the incident's place stays in view.
+ */
+function FollowContainerSize({ picked }: { picked: LatLon | null }) {
+  const map = useMap();
+  useEffect(() => {
+    const observer = new ResizeObserver(() => {
+      map.invalidateSize();
+      if (picked && !map.getBounds().contains([picked.lat, picked.lon])) map.panTo([picked.lat, picked.lon]);
+    });
+    observer.observe(map.getContainer());
+    return () => observer.disconnect();
+  }, [map, picked]);
+  return null;
+}
+
 function ClickToPick({ onPick }: { onPick: (point: LatLon) => void }) {
   useMapEvents({ click: (event) => onPick({ lat: event.latlng.lat, lon: event.latlng.lng }) });
   return null;
@@ -130,6 +147,7 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
           </CircleMarker>
         )}
         <KeepInsideData />
+        <FollowContainerSize picked={picked} />
         <ClickToPick onPick={onPick} />
       </MapContainer>
       <div className="map-panel__note muted">

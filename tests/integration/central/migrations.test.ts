@@ -11,6 +11,7 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   40: ['cards', 'card_transitions'],
   50: ['sync_operations', 'changes', 'bus_spill'],
   60: ['workstation_reports', 'audit_log'],
+  70: ['recordings'],
 };
 
 async function tables(db: Database): Promise<string[]> {

@@ -5,21 +5,28 @@ import type { Card } from '../../../domain/card';
 import { type ConnectivityService, createConnectivity } from '../../../main/connectivity';
 import type { Logger } from '../../../main/log';
 import { type CardFiles, createCardFiles } from '../../../main/files/cardFiles';
+import { type RecordingService, createRecordingService } from '../../../main/recordings/recordingService';
 import { createCardFileRepository } from '../../../main/store/cardFiles';
 import { type CardRepository, createCardRepository } from '../../../main/store/cards';
+import { type ChatRepository, createChatRepository } from '../../../main/store/chat';
 import { openDatabase } from '../../../main/store/database';
 import { type Outbox, createOutbox } from '../../../main/store/outbox';
+import { createRecordingRepository } from '../../../main/store/recordings';
 import { type SyncLedger, createSyncLedger } from '../../../main/store/syncLedger';
 import { type SyncService, createSync } from '../../../main/sync/syncService';
 
 export interface SyncingConsole {
   db: Database.Database;
   cards: CardRepository;
+  chat: ChatRepository;
+  recordings: RecordingService;
   outbox: Outbox;
   ledger: SyncLedger;
   connectivity: ConnectivityService;
   sync: SyncService;
   changed: Card[];
+  /** Appeals whose chat changed, in the order the engine said so. */
+  chatChanged: string[];
   files: CardFiles;
   close(): Promise<void>;
 }
@@ -32,10 +39,17 @@ export function aSyncingConsole(dataDir: string, centralUrl: string, options: { 
   const now = () => new Date();
   const outbox = createOutbox(db, { now, newId: uuidv7 });
   const cards = createCardRepository(db, { now, newId: uuidv7, outbox });
-  const ledger = createSyncLedger(db, { cards, outbox });
+  const chat = createChatRepository(db, { now, cards, outbox });
+  const ledger = createSyncLedger(db, { cards, outbox, chat });
   const connectivity = createConnectivity(now);
   const changed: Card[] = [];
-  const files = createCardFiles({ dir: join(dataDir, 'files'), files: createCardFileRepository(db), newId: uuidv7, now });
+  const chatChanged: string[] = [];
+  const fileRepository = createCardFileRepository(db);
+  const files = createCardFiles({ dir: join(dataDir, 'files'), files: fileRepository, newId: uuidv7, now });
+  const recordings = createRecordingService({
+    files,
+    recordings: createRecordingRepository(db, { now, outbox, files: fileRepository }),
+  });
   const sync = createSync({
     db,
     centralUrl,
@@ -49,16 +63,20 @@ export function aSyncingConsole(dataDir: string, centralUrl: string, options: { 
     batchSize: options.batchSize,
     files,
     onCardsChanged: (c) => changed.push(...c),
+    onChatChanged: (appeals) => chatChanged.push(...appeals),
     onStatusChanged: () => undefined,
   });
   return {
     db,
     cards,
+    chat,
+    recordings,
     outbox,
     ledger,
     connectivity,
     sync,
     changed,
+    chatChanged,
     files,
     async close() {
       await sync.stop();

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AppealIntake } from '../../../../domain/appeal';
 import type { CardFields } from '../../../../domain/card';
+import type { RecordingMeta } from '../../../../domain/recording';
 import type { SyncOperation } from '../../../../domain/sync';
 import type { TransitionInput } from '../../../../domain/workflow';
 
@@ -77,4 +78,28 @@ export function aTransition(
     createdAt: now(),
     payload: { transition, ...extra },
   };
+}
+
+/** The metadata of a 90-second call recording of the card (no personal data). */
+export function aRecordingMeta(cardId: string, overrides: Partial<RecordingMeta> = {}): SyncOperation {
+  return {
+    id: uuidv7(),
+    type: 'recording.meta',
+    cardId,
+    createdAt: now(),
+    payload: {
+      fileId: uuidv7(),
+      kind: 'call',
+      startedAt: now(),
+      durationMs: 90_000,
+      mimeType: 'video/webm;codecs=vp8,opus',
+      size: 1_234_567,
+      sha256: 'ab'.repeat(32),
+      ...overrides,
+    },
+  };
+}
+
+export function aChatLine(cardId: string, appealId: string, text: string): SyncOperation {
+  return { id: uuidv7(), type: 'chat.message', cardId, createdAt: now(), payload: { appealId, text } };
 }

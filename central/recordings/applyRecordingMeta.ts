@@ -1,0 +1,39 @@
+import { can, inScope } from '../../domain/roles';
+import type { SyncOperation } from '../../domain/sync';
+import type { Principal } from '../accounts/principal';
+import type { CardRepository } from '../cards/cardRepository';
+import type { Sql } from '../db/database';
+import type { RecordingRepository } from './recordingRepository';
+
+type RecordingMetaOperation = Extract<SyncOperation, { type: 'recording.meta' }>;
+
+/** The same shape as the sync service's outcome: a recording changes no card and publishes nothing. */
+export type RecordingOutcome =
+  { ok: true; seq: number; card: null; events: never[] } | { ok: false; reason: string };
+
+/**
+ * Registers a call recording's metadata inside the push's transaction; exactly once is the sync service's
+ * operation claim. Recordings are not in the change feed (no console pulls them), so the answer carries
+ * the feed position the operation was applied at.
+ */
+export async function applyRecordingMeta(
+  tx: Sql,
+  deps: { cards: CardRepository; recordings: RecordingRepository },
+  p: Principal,
+  op: RecordingMetaOperation,
+): Promise<RecordingOutcome> {
+  // Who takes calls records them (§9 step 3).
+  if (!can(p.role, 'calls.accept')) return { ok: false, reason: `role ${p.role} may not record calls` };
+  const stored = await deps.cards.byId(tx, op.cardId);
+  if (!stored) return { ok: false, reason: 'no such card' };
+  if (!inScope(p.scope, stored.card.departmentId ?? null) && stored.createdBy !== p.accountId)
+    return { ok: false, reason: 'the card belongs to another territory' };
+  const inserted = await deps.recordings.insert(tx, {
+    ...op.payload,
+    cardId: op.cardId,
+    accountId: p.accountId,
+  });
+  if (!inserted) return { ok: false, reason: 'a recording with this file id is already registered' };
+  const rows = await tx.query<{ seq: number | string }>('select coalesce(max(seq), 0) as seq from changes');
+  return { ok: true, seq: Number(rows[0]?.seq ?? 0), card: null, events: [] };
+}

@@ -1,0 +1,55 @@
+import { type CardRecording, CardRecordingSchema, type RecordingMeta } from '../../domain/recording';
+import { iso } from '../accounts/accountRepository';
+import type { Sql } from '../db/database';
+
+interface RecordingRow {
+  file_id: string;
+  card_id: string;
+  kind: string;
+  account_id: string | null;
+  started_at: Date | string;
+  duration_ms: number | string;
+  mime_type: string;
+  size: number | string;
+  sha256: string;
+  received_at: Date | string;
+}
+
+/** The table is a boundary: a row is parsed into the protocol's shape, never cast. */
+const rowToRecording = (r: RecordingRow): CardRecording =>
+  CardRecordingSchema.parse({
+    fileId: r.file_id,
+    cardId: r.card_id,
+    kind: r.kind,
+    accountId: r.account_id,
+    startedAt: iso(r.started_at),
+    durationMs: Number(r.duration_ms),
+    mimeType: r.mime_type,
+    size: Number(r.size),
+    sha256: r.sha256,
+    receivedAt: iso(r.received_at),
+  });
+
+/** Call recordings' metadata per card (migration 0070). */
+export function createRecordingRepository() {
+  return {
+    /** False when a recording with this file id is already registered (nothing is written then). */
+    async insert(tx: Sql, r: RecordingMeta & { cardId: string; accountId: string }): Promise<boolean> {
+      const rows = await tx.query(
+        `insert into recordings (file_id, card_id, kind, account_id, started_at, duration_ms, mime_type, size, sha256)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (file_id) do nothing returning file_id`,
+        [r.fileId, r.cardId, r.kind, r.accountId, r.startedAt, r.durationMs, r.mimeType, r.size, r.sha256],
+      );
+      return rows.length === 1;
+    },
+
+    async forCard(db: Sql, cardId: string): Promise<CardRecording[]> {
+      const rows = await db.query<RecordingRow>(
+        'select * from recordings where card_id = $1 order by started_at, file_id',
+        [cardId],
+      );
+      return rows.map(rowToRecording);
+    },
+  };
+}
+export type RecordingRepository = ReturnType<typeof createRecordingRepository>;

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { inScope } from '../../domain/roles';
+import type { AuthService } from '../accounts/authService';
+import type { CardRepository } from '../cards/cardRepository';
+import type { Sql } from '../db/database';
+import { HttpProblem } from '../http/problem';
+import { staffRoute } from '../http/staffRoute';
+import type { RecordingRepository } from './recordingRepository';
+
+const IdParams = z.strictObject({ id: z.uuid('card id must be a UUID') });
+
+/** The call recordings registered for a card: metadata only; the bytes are the card's uploaded files. */
+export function registerRecordingRoutes(
+  app: FastifyInstance,
+  deps: { db: Sql; auth: AuthService; cards: CardRepository; recordings: RecordingRepository },
+): void {
+  const { db, auth, cards, recordings } = deps;
+  staffRoute(
+    app,
+    auth,
+    'GET /api/cards/:id/recordings',
+    { params: IdParams },
+    async ({ principal, params }) => {
+      const s = await cards.byId(db, params.id);
+      if (
+        !s ||
+        !(inScope(principal.scope, s.card.departmentId ?? null) || s.createdBy === principal.accountId)
+      )
+        throw new HttpProblem(404, 'no such card in your territory');
+      return { recordings: await recordings.forCard(db, params.id) };
+    },
+  );
+}
