@@ -23,6 +23,39 @@ interface CardRow {
   appeal_id: string | null;
 }
 
+/** What central decides of a card, as columns. */
+interface CentralColumns {
+  id: string;
+  number: string | null;
+  departmentId: string | null;
+  status: string;
+  version: number | null;
+  appealId: string | null;
+  now: string;
+}
+
+/** The draft fields, as columns. */
+interface FieldColumns {
+  description: string;
+  category: string | null;
+  lat: number | null;
+  lon: number | null;
+  locationSource: string | null;
+}
+
+const sameAsCentral = (row: CardRow, central: CentralColumns, fields: FieldColumns): boolean =>
+  row.number === central.number &&
+  row.department_id === central.departmentId &&
+  row.status === central.status &&
+  row.version === central.version &&
+  row.appeal_id === central.appealId &&
+  row.updated_at === central.now &&
+  row.description === fields.description &&
+  row.category === fields.category &&
+  row.lat === fields.lat &&
+  row.lon === fields.lon &&
+  row.location_source === fields.locationSource;
+
 export class CardNotFoundError extends Error {
   constructor(readonly id: string) {
     super(`card ${id} does not exist`);
@@ -73,8 +106,11 @@ export interface CardRepository {
   transition(id: CardId, input: TransitionInput): Card;
   get(id: CardId): Card | undefined;
   list(): Card[];
-  /** Takes central's card: number, department and version always; fields and status unless local changes are unsent. Runs in the caller's transaction. */
-  applyCentral(card: Card, hasUnsent: boolean): Card;
+  /**
+   * Takes central's card: number, department and version always; fields and status unless local changes are
+   * unsent. `changed` is false when the card was already so. Runs in the caller's transaction.
+   */
+  applyCentral(card: Card, hasUnsent: boolean): { card: Card; changed: boolean };
   /** Central refused an operation of this card: the operator sees why. Runs in the caller's transaction. */
   markRejected(id: CardId, reason: string): void;
   rejected(): { id: CardId; reason: string }[];
@@ -89,27 +125,33 @@ export function createCardRepository(
   const nextNumber = db.prepare<[], { next: number }>('SELECT COALESCE(MAX(local_number), 0) + 1 AS next FROM cards');
   const insert = db.prepare(
     `INSERT INTO cards (id, local_number, status, description, category, lat, lon, location_source, created_at, updated_at,
-       number, department_id, version)
+       number, department_id, version, appeal_id)
      VALUES (@id, @localNumber, @status, @description, @category, @lat, @lon, @locationSource, @createdAt, @now,
-       @number, @departmentId, @version)`,
+       @number, @departmentId, @version, @appealId)`,
   );
   const updateFields = db.prepare(
     `UPDATE cards SET description = @description, category = @category, lat = @lat, lon = @lon,
        location_source = @locationSource, updated_at = @now
      WHERE id = @id`,
   );
-  const updateCentral = db.prepare(
-    `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, updated_at = @now WHERE id = @id`,
-  );
-  const updateStatus = db.prepare('UPDATE cards SET status = ?, updated_at = ? WHERE id = ?');
   // The appeal a card answers is central's to say (it links the citizen's chat to the card).
-  const updateAppeal = db.prepare('UPDATE cards SET appeal_id = ? WHERE id = ?');
+  const updateCentral = db.prepare<CentralColumns, CardRow>(
+    `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, appeal_id = @appealId,
+       updated_at = @now
+     WHERE id = @id RETURNING *`,
+  );
+  const updateAll = db.prepare<CentralColumns & FieldColumns, CardRow>(
+    `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, appeal_id = @appealId,
+       status = @status, description = @description, category = @category, lat = @lat, lon = @lon,
+       location_source = @locationSource, updated_at = @now
+     WHERE id = @id RETURNING *`,
+  );
   const setRejected = db.prepare('UPDATE cards SET rejected_reason = ? WHERE id = ?');
   const selectRejected = db.prepare<[], { id: string; rejected_reason: string }>(
     'SELECT id, rejected_reason FROM cards WHERE rejected_reason IS NOT NULL',
   );
 
-  const columns = (f: DraftFields) => ({
+  const columns = (f: DraftFields): FieldColumns => ({
     description: f.description,
     category: f.category,
     lat: f.location?.lat ?? null,
@@ -137,6 +179,7 @@ export function createCardRepository(
         number: null,
         departmentId: null,
         version: null,
+        appealId: null,
       });
       deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields } });
       return mustGet(id);
@@ -164,27 +207,30 @@ export function createCardRepository(
     },
     list: () => selectAll.all().map(rowToCard),
     applyCentral(card, hasUnsent) {
-      const now = card.updatedAt;
-      const central = {
+      const central: CentralColumns = {
         id: card.id,
         number: card.number ?? null,
         departmentId: card.departmentId ?? null,
         status: card.status,
         version: card.version ?? null,
-        now,
+        appealId: card.appealId ?? null,
+        now: card.updatedAt,
       };
-      if (!selectOne.get(card.id)) {
+      const stored = selectOne.get(card.id);
+      if (!stored) {
         insert.run({ ...columns(card), ...central, localNumber: nextNumber.get()?.next ?? 1, createdAt: card.createdAt });
-      } else {
-        updateCentral.run(central);
-        // Unsent local field changes stay until central answers them; so does the status they were made on.
-        if (!hasUnsent) {
-          updateFields.run({ ...columns(card), id: card.id, now });
-          updateStatus.run(card.status, now, card.id);
-        }
+        return { card: mustGet(card.id), changed: true };
       }
-      updateAppeal.run(card.appealId ?? null, card.id);
-      return mustGet(card.id);
+      // Unsent local field changes stay until central answers them; so does the status they were made on.
+      if (hasUnsent) {
+        const row = updateCentral.get(central);
+        return { card: row ? rowToCard(row) : mustGet(card.id), changed: true };
+      }
+      // The pull that follows a push brings back what the push's answer already wrote: nothing to do.
+      const fields = columns(card);
+      if (sameAsCentral(stored, central, fields)) return { card: rowToCard(stored), changed: false };
+      const row = updateAll.get({ ...central, ...fields });
+      return { card: row ? rowToCard(row) : mustGet(card.id), changed: true };
     },
     markRejected: (id, reason) => void setRejected.run(reason, id),
     rejected: () => selectRejected.all().map((r) => ({ id: r.id, reason: r.rejected_reason })),

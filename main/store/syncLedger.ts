@@ -49,7 +49,8 @@ export function createSyncLedger(
 
   const recordPush = db.transaction((batch: readonly SyncOperation[], results: readonly SyncOpResult[]): LocalChanges => {
     const byId = new Map(results.map((r) => [r.id, r]));
-    const changed: Card[] = [];
+    // Each card once, as it stands after the batch.
+    const changed = new Map<string, Card>();
     const chatAppeals = new Set<string>();
     for (const op of batch) {
       const result = byId.get(op.id);
@@ -57,7 +58,7 @@ export function createSyncLedger(
       switch (result.status) {
         case 'applied':
           sent(op, chatAppeals);
-          if (result.card) changed.push(cards.applyCentral(result.card, outbox.hasUnsent(op.cardId)));
+          if (result.card) changed.set(op.cardId, cards.applyCentral(result.card, outbox.hasUnsent(op.cardId)).card);
           break;
         case 'duplicate':
           // The answer to an earlier push of this very operation was lost; its original result stands.
@@ -70,11 +71,12 @@ export function createSyncLedger(
       }
     }
     outbox.release('no answer for this operation');
-    for (const id of new Set(batch.map((op) => op.cardId))) {
-      const card = cards.get(id);
-      if (card && !changed.some((c) => c.id === id)) changed.push(card);
+    for (const op of batch) {
+      if (changed.has(op.cardId)) continue;
+      const card = cards.get(op.cardId);
+      if (card) changed.set(op.cardId, card);
     }
-    return { cards: changed, chatAppeals: [...chatAppeals] };
+    return { cards: [...changed.values()], chatAppeals: [...chatAppeals] };
   });
 
   const applyPull = db.transaction((changes: readonly Change[], cursor: number): LocalChanges => {
@@ -82,9 +84,11 @@ export function createSyncLedger(
     const chatAppeals = new Set<string>();
     for (const change of changes) {
       switch (change.entity) {
-        case 'card':
-          changed.push(cards.applyCentral(change.card, outbox.hasUnsent(change.card.id)));
+        case 'card': {
+          const applied = cards.applyCentral(change.card, outbox.hasUnsent(change.card.id));
+          if (applied.changed) changed.push(applied.card);
           break;
+        }
         case 'chat':
           chat.applyCentral(change.message);
           chatAppeals.add(change.message.appealId);

@@ -98,6 +98,23 @@ describe('the transactional outbox', () => {
     });
   });
 
+  it('takes central\'s number from the push answer, and the pull that brings the same card back changes nothing', () => {
+    const card = cards.saveDraft(draft('a fight at the market'));
+    const batch = outbox.takeBatch(10);
+    const chat = createChatRepository(db, { now: () => new Date(), cards, outbox });
+    const ledger = createSyncLedger(db, { cards, outbox, chat });
+    const central = { ...card, number: 'ALA-2026-000042', departmentId: 'kz-almaty', version: 1, updatedAt: new Date().toISOString() };
+    const pushed = ledger.recordPush(batch, [{ id: batch[0]?.id ?? '', status: 'applied', seq: 9, card: central }]);
+    expect(pushed.cards).toMatchObject([{ id: card.id, number: 'ALA-2026-000042', version: 1 }]);
+    expect(ledger.applyPull([{ seq: 9, entity: 'card', card: central }], 9).cards).toEqual([]);
+    // A later version from central is applied and reported.
+    const moved = { ...central, status: 'sentToInspector' as const, version: 2 };
+    expect(ledger.applyPull([{ seq: 10, entity: 'card', card: moved }], 10).cards).toMatchObject([
+      { id: card.id, status: 'sentToInspector', version: 2 },
+    ]);
+    expect(cards.get(card.id)).toMatchObject({ status: 'sentToInspector', version: 2, number: 'ALA-2026-000042' });
+  });
+
   it('hands an operation only to the account that wrote it, so central sees each change under its author', () => {
     outbox.setAccount('operator');
     const mine = cards.saveDraft(draft('written by the day shift'));
