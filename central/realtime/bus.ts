@@ -6,9 +6,10 @@ const CHANNEL = 'central_events';
 /** NOTIFY payloads are limited to 8000 bytes; keep a margin for the envelope. */
 const NOTIFY_MAX_BYTES = 7000;
 
+/** One NOTIFY: several events in order, or the id of one parked in `bus_spill`. */
 interface Envelope {
   from: string;
-  event?: CentralEvent;
+  events?: CentralEvent[];
   spill?: string;
 }
 
@@ -37,7 +38,7 @@ export async function createEventBus(db: Database): Promise<EventBus> {
       void (async () => {
         const envelope = JSON.parse(payload) as Envelope;
         if (envelope.from === instanceId) return;
-        if (envelope.event) return deliver(envelope.event);
+        if (envelope.events) return envelope.events.forEach(deliver);
         if (envelope.spill) {
           const rows = await db.query<{ payload: CentralEvent }>(
             'select payload from bus_spill where id = $1',
@@ -49,31 +50,67 @@ export async function createEventBus(db: Database): Promise<EventBus> {
     });
   }
 
-  async function notify(event: CentralEvent): Promise<void> {
-    let payload = JSON.stringify({ from: instanceId, event } satisfies Envelope);
-    if (Buffer.byteLength(payload) > NOTIFY_MAX_BYTES) {
-      const spill = randomUUID();
-      await db.query('insert into bus_spill (id, payload) values ($1, $2::jsonb)', [
-        spill,
-        JSON.stringify(event),
-      ]);
-      // Spilled events are read within milliseconds; a minute is ample before they are swept.
-      await db.query(`delete from bus_spill where at < now() - interval '1 minute'`);
-      payload = JSON.stringify({ from: instanceId, spill } satisfies Envelope);
-    }
-    await db.query('select pg_notify($1, $2)', [CHANNEL, payload]);
+  async function spill(event: CentralEvent): Promise<string> {
+    const id = randomUUID();
+    await db.query('insert into bus_spill (id, payload) values ($1, $2::jsonb)', [id, JSON.stringify(event)]);
+    // Spilled events are read within milliseconds; a minute is ample before they are swept.
+    await db.query(`delete from bus_spill where at < now() - interval '1 minute'`);
+    return JSON.stringify({ from: instanceId, spill: id } satisfies Envelope);
   }
 
-  // One queue keeps this instance's events in order on the other instances (an ICE candidate must not
-  // overtake its offer), without making the caller wait for the round trip.
-  let outbound: Promise<void> = Promise.resolve();
+  /** Packs events, in order, into as few notifications as fit; an event too big for one is spilled. */
+  async function envelopes(events: readonly CentralEvent[]): Promise<string[]> {
+    const payloads: string[] = [];
+    let group: CentralEvent[] = [];
+    let bytes = 0;
+    const close = () => {
+      if (group.length > 0)
+        payloads.push(JSON.stringify({ from: instanceId, events: group } satisfies Envelope));
+      group = [];
+      bytes = 0;
+    };
+    for (const event of events) {
+      const size = Buffer.byteLength(JSON.stringify(event)) + 1;
+      if (size > NOTIFY_MAX_BYTES) {
+        close();
+        payloads.push(await spill(event));
+        continue;
+      }
+      if (bytes + size > NOTIFY_MAX_BYTES) close();
+      group.push(event);
+      bytes += size;
+    }
+    close();
+    return payloads;
+  }
+
+  // Events wait here while a notification is on its way, and go together in the next ones: a push of 200
+  // cards is a few notifications, not 200 round trips. One drain at a time keeps the order on the other
+  // instances (an ICE candidate must not overtake its offer), without making the publisher wait.
+  let queued: CentralEvent[] = [];
+  let draining: Promise<void> | null = null;
+  async function drain(): Promise<void> {
+    try {
+      while (queued.length > 0) {
+        const batch = queued;
+        queued = [];
+        for (const payload of await envelopes(batch))
+          await db.query('select pg_notify($1, $2)', [CHANNEL, payload]).catch(() => undefined);
+      }
+    } catch {
+      // The database went away; the events are lost to other instances as a dropped socket would lose them.
+    } finally {
+      draining = null;
+    }
+  }
 
   return {
     instanceId,
     async publish(event) {
       deliver(event);
       if (db.kind !== 'postgres') return;
-      outbound = outbound.then(() => notify(event)).catch(() => undefined);
+      queued.push(event);
+      draining ??= drain();
     },
     subscribe(handler) {
       handlers.add(handler);
@@ -81,7 +118,7 @@ export async function createEventBus(db: Database): Promise<EventBus> {
     },
     async close() {
       handlers.clear();
-      await outbound;
+      await draining;
       await unlisten?.();
     },
   };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt } from '../../../domain/appeal';
-import { anAppeal, PLACES } from './support/builders';
+import type { SyncOpResult } from '../../../domain/sync';
+import { aCardCreate, aFilledCard, anAppeal, PLACES } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';
 import { openSocket } from './support/client';
 import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from './support/postgres';
@@ -33,6 +34,22 @@ describe.skipIf(!postgresReachable)(
         routedBy: 'territory',
       });
       expect(m.appeal.applicant).toMatchObject({ name: 'Айгерим Сапарова' });
+      operator.close();
+    });
+
+    it('passes a burst of card changes from one instance to the other complete and in order', async () => {
+      const operator = await openSocket(b.url, `token=${await b.token('operator')}`);
+      const batch = Array.from({ length: 150 }, () => aCardCreate(aFilledCard()));
+      const pushed = await a.call<{ results: SyncOpResult[] }>('POST', '/api/sync/push', {
+        token: await a.token('operator'),
+        body: { operations: batch },
+      });
+      expect(pushed.status).toBe(200);
+      const last = batch.at(-1)?.cardId;
+      await operator.next('card.changed', (m) => m.card.id === last);
+      const seen = operator.messages.flatMap((m) => (m.type === 'card.changed' ? [m] : []));
+      expect(seen.map((m) => m.card.id)).toEqual(batch.map((op) => op.cardId));
+      expect(seen.map((m) => m.seq)).toEqual([...seen.map((m) => m.seq)].sort((x, y) => x - y));
       operator.close();
     });
 
