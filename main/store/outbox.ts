@@ -6,6 +6,9 @@ import type { CardSyncState } from '../../domain/syncStatus';
 /** An operation as the console writes it: id and time are added by the outbox. */
 export type NewOperation = SyncOperation extends infer O ? (O extends SyncOperation ? Omit<O, 'id' | 'createdAt'> : never) : never;
 
+/** Which operation: its id, and its card (through whose index the outbox finds it). */
+export type OperationRef = Pick<SyncOperation, 'id' | 'cardId'>;
+
 interface OutboxRow {
   seq: number;
   id: string;
@@ -13,7 +16,7 @@ interface OutboxRow {
   type: string;
   payload: string;
   created_at: string;
-  state: 'pending' | 'inflight' | 'sent' | 'rejected';
+  state: 'pending' | 'inflight' | 'rejected';
   attempts: number;
   account: string | null;
 }
@@ -35,8 +38,10 @@ export interface Outbox {
   takeBatch(max: number): SyncOperation[];
   /** A push failed in transport: its operations go back to pending with the error, to be sent again as they are. */
   release(error: string): void;
-  markSent(ids: readonly string[]): void;
-  markRejected(id: string): void;
+  /** Central has these: they move out of the outbox into `outbox_sent`. */
+  markSent(ops: readonly OperationRef[]): void;
+  /** Central refused it for good: it stays in the outbox, never handed out again. */
+  markRejected(op: OperationRef): void;
   unsentCount(): number;
   hasUnsent(cardId: string): boolean;
   /** Cards with unsent operations, and whether one of them is in flight. */
@@ -45,15 +50,24 @@ export interface Outbox {
 
 export function createOutbox(db: Database.Database, deps: { now: () => Date; newId: () => string }): Outbox {
   const lastOfCard = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1');
-  const insert = db.prepare('INSERT INTO outbox (id, card_id, type, payload, created_at, account) VALUES (?, ?, ?, ?, ?, ?)');
+  // One more than any seq the outbox ever gave, sent or not: a seq is never given twice (see migration 0080).
+  const insert = db.prepare(
+    `INSERT INTO outbox (seq, id, card_id, type, payload, created_at, account)
+     VALUES (MAX(COALESCE((SELECT MAX(seq) FROM outbox), 0), COALESCE((SELECT MAX(seq) FROM outbox_sent), 0)) + 1,
+       ?, ?, ?, ?, ?, ?)`,
+  );
   const rewrite = db.prepare('UPDATE outbox SET payload = ? WHERE seq = ? AND state = ? AND attempts = 0');
   const pending = db.prepare<[string | null, number], OutboxRow>(
     `SELECT * FROM outbox WHERE state = 'pending' AND (account IS NULL OR account = ?) ORDER BY seq LIMIT ?`,
   );
   const toInflight = db.prepare(`UPDATE outbox SET state = 'inflight', attempts = attempts + 1 WHERE seq = ?`);
   const toPending = db.prepare(`UPDATE outbox SET state = 'pending', last_error = ? WHERE state = 'inflight'`);
-  const toSent = db.prepare(`UPDATE outbox SET state = 'sent', last_error = NULL WHERE id = ?`);
-  const toRejected = db.prepare(`UPDATE outbox SET state = 'rejected' WHERE id = ?`);
+  const copySent = db.prepare(
+    `INSERT INTO outbox_sent (seq, id, card_id, type, payload, created_at, account, attempts)
+     SELECT seq, id, card_id, type, payload, created_at, account, attempts FROM outbox WHERE card_id = ? AND id = ?`,
+  );
+  const removeSent = db.prepare('DELETE FROM outbox WHERE card_id = ? AND id = ?');
+  const toRejected = db.prepare(`UPDATE outbox SET state = 'rejected' WHERE card_id = ? AND id = ?`);
   const count = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'inflight')`);
   const cardUnsent = db.prepare<[string], { n: number }>(
     `SELECT COUNT(*) AS n FROM outbox WHERE card_id = ? AND state IN ('pending', 'inflight')`,
@@ -76,6 +90,14 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     return rows.map(rowToOperation);
   });
 
+  // Copied and removed together, so a crash never leaves an operation both sent and pending.
+  const markSent = db.transaction((ops: readonly OperationRef[]) => {
+    for (const op of ops) {
+      copySent.run(op.cardId, op.id);
+      removeSent.run(op.cardId, op.id);
+    }
+  });
+
   return {
     append(op) {
       // Only an update can merge into the card's last unsent operation; anything else skips the lookup.
@@ -92,10 +114,8 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     },
     takeBatch: (max) => takeBatch.immediate(max),
     release: (error) => void toPending.run(error),
-    markSent: (ids) => {
-      for (const id of ids) toSent.run(id);
-    },
-    markRejected: (id) => void toRejected.run(id),
+    markSent: (ops) => markSent(ops),
+    markRejected: (op) => void toRejected.run(op.cardId, op.id),
     unsentCount: () => count.get()?.n ?? 0,
     hasUnsent: (cardId) => (cardUnsent.get(cardId)?.n ?? 0) > 0,
     unsentCards: () => new Map(byCard.all().map((r) => [r.card_id, r.inflight ? 'sending' : 'local'] as const)),

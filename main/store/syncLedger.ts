@@ -25,7 +25,7 @@ export function createSyncLedger(db: Database.Database, deps: { cards: CardRepos
   const setMeta = db.prepare('INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
 
   const reject = (op: SyncOperation, reason: string) => {
-    outbox.markRejected(op.id);
+    outbox.markRejected(op);
     cards.markRejected(op.cardId, reason);
   };
 
@@ -37,12 +37,12 @@ export function createSyncLedger(db: Database.Database, deps: { cards: CardRepos
       if (!result) continue;
       switch (result.status) {
         case 'applied':
-          outbox.markSent([op.id]);
+          outbox.markSent([op]);
           if (result.card) changed.push(cards.applyCentral(result.card, outbox.hasUnsent(op.cardId)));
           break;
         case 'duplicate':
           // The answer to an earlier push of this very operation was lost; its original result stands.
-          if (result.original.status === 'applied') outbox.markSent([op.id]);
+          if (result.original.status === 'applied') outbox.markSent([op]);
           else reject(op, result.original.reason ?? 'rejected');
           break;
         case 'rejected':

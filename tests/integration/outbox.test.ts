@@ -106,11 +106,30 @@ describe('the transactional outbox', () => {
     expect(outbox.takeBatch(10).map((op) => op.cardId)).toEqual([mine.id]);
   });
 
-  it('finds unsent operations through its index', () => {
+  it('moves an operation central has out of the outbox, and never gives its seq again', () => {
+    const card = cards.saveDraft(draft('a'));
+    const batch = outbox.takeBatch(10);
+    outbox.markSent(batch);
+    expect(rows()).toEqual([]);
+    expect(db.prepare('SELECT seq, id, card_id, attempts FROM outbox_sent').all()).toEqual([
+      { seq: 1, id: batch[0]?.id, card_id: card.id, attempts: 1 },
+    ]);
+    cards.saveDraft(draft('b'));
+    expect(db.prepare('SELECT seq FROM outbox').all()).toEqual([{ seq: 2 }]);
+  });
+
+  it('takes unsent operations in seq order straight from the table, which holds nothing central already has', () => {
     const plan = db
       .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 200`)
       .all();
-    expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_unsent');
+    expect(plan.map((p) => p.detail)).toEqual(['SCAN outbox']);
+  });
+
+  it('finds a card\'s operations through its index', () => {
+    const plan = db
+      .prepare<[string], { detail: string }>('EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1')
+      .all('x');
+    expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_by_card');
   });
 });
 

@@ -6,6 +6,7 @@ import { migration0040 } from './0040-offline-accounts';
 import { migration0050 } from './0050-card-files';
 import { migration0060 } from './0060-outbox-account';
 import { migration0070 } from './0070-reference-data';
+import { migration0080 } from './0080-lean-save';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
 ];
