@@ -50,7 +50,9 @@ const anOpRow = (seq: number, cardId: unknown, overrides: Row = {}): Row => ({
 
 function insertRow(db: Database.Database, table: string, row: Row): void {
   const columns = Object.keys(row);
-  db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+  db.prepare(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  ).run(row);
 }
 
 describe('migration 0080 (fewer pages per save)', () => {
@@ -66,11 +68,25 @@ describe('migration 0080 (fewer pages per save)', () => {
     const local = aCardRow(1);
     const synced = aCardRow(2, { number: 'ALM-2026-000002', department_id: 'kz-almaty', version: 3 });
     const rejected = aCardRow(3, { rejected_reason: 'role duty may not write cards' });
-    const pulled = aCardRow(4, { status: 'sentToInspector', number: 'ALM-2026-000004', department_id: 'kz-almaty', version: 1 });
-    const shared = aCardRow(5, { description: 'edited by two shifts', location_source: null, lat: null, lon: null });
+    const pulled = aCardRow(4, {
+      status: 'sentToInspector',
+      number: 'ALM-2026-000004',
+      department_id: 'kz-almaty',
+      version: 1,
+    });
+    const shared = aCardRow(5, {
+      description: 'edited by two shifts',
+      location_source: null,
+      lat: null,
+      lon: null,
+    });
     const cards = [local, synced, rejected, pulled, shared];
     const create = (seq: number, card: Row, overrides: Row = {}) =>
-      anOpRow(seq, card.id, { type: 'card.create', payload: JSON.stringify({ fields: { description: card.description } }), ...overrides });
+      anOpRow(seq, card.id, {
+        type: 'card.create',
+        payload: JSON.stringify({ fields: { description: card.description } }),
+        ...overrides,
+      });
     const ops = [
       create(1, local, { account: null }),
       create(2, synced, { state: 'sent', attempts: 1 }),
@@ -78,20 +94,39 @@ describe('migration 0080 (fewer pages per save)', () => {
       create(4, rejected, { state: 'rejected', attempts: 1 }),
       create(5, shared, { account: 'operator2', state: 'sent', attempts: 1 }),
       anOpRow(6, shared.id, { account: 'operator2' }),
-      anOpRow(7, local.id, { type: 'card.transition', payload: JSON.stringify({ transition: 'sendToInspector' }) }),
+      anOpRow(7, local.id, {
+        type: 'card.transition',
+        payload: JSON.stringify({ transition: 'sendToInspector' }),
+      }),
       // The highest seq is a sent one: the outbox must not give it again once the row has moved out.
       anOpRow(8, synced.id, { state: 'sent', attempts: 1 }),
     ];
 
     const old = new Database(file);
     old.pragma('journal_mode = WAL');
-    migrate(old, MIGRATIONS.filter((m) => m.version <= 70));
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version <= 70),
+    );
     old.transaction(() => {
       for (const c of cards) insertRow(old, 'cards', c);
       for (const op of ops) insertRow(old, 'outbox', op);
-      insertRow(old, 'card_files', { id: uuidv7(), card_id: synced.id, kind: 'photo', size: 10, sha256: 'ab', chunk_size: 4, created_at: T });
+      insertRow(old, 'card_files', {
+        id: uuidv7(),
+        card_id: synced.id,
+        kind: 'photo',
+        size: 10,
+        sha256: 'ab',
+        chunk_size: 4,
+        created_at: T,
+      });
       insertRow(old, 'sync_meta', { key: 'cursor', value: '42' });
-      insertRow(old, 'offline_accounts', { login: 'operator', verifier: '$argon2id$x', account: '{}', last_online_at: T });
+      insertRow(old, 'offline_accounts', {
+        login: 'operator',
+        verifier: '$argon2id$x',
+        account: '{}',
+        last_online_at: T,
+      });
       insertRow(old, 'reference_data', { kind: 'departments', json: '[]', fetched_at: T });
     })();
     const untouched = ['card_files', 'sync_meta', 'offline_accounts', 'reference_data'];
@@ -107,7 +142,9 @@ describe('migration 0080 (fewer pages per save)', () => {
       expect(db.prepare('SELECT * FROM cards ORDER BY local_number').all()).toEqual(cards);
 
       const unsent = ops.filter((op) => op.state !== 'sent');
-      const sent = ops.filter((op) => op.state === 'sent').map(({ state: _state, last_error: _error, ...kept }) => kept);
+      const sent = ops
+        .filter((op) => op.state === 'sent')
+        .map(({ state: _state, last_error: _error, ...kept }) => kept);
       expect(db.prepare('SELECT * FROM outbox ORDER BY seq').all()).toEqual(unsent);
       expect(db.prepare('SELECT * FROM outbox_sent ORDER BY seq').all()).toEqual(sent);
 
@@ -124,12 +161,20 @@ describe('migration 0080 (fewer pages per save)', () => {
           [shared.id, { state: 'local' }],
         ]),
       );
-      expect(repo.get(String(pulled.id))).toMatchObject({ number: 'ALM-2026-000004', status: 'sentToInspector', version: 1 });
+      expect(repo.get(String(pulled.id))).toMatchObject({
+        number: 'ALM-2026-000004',
+        status: 'sentToInspector',
+        version: 1,
+      });
 
       outbox.release('console restarted during a push');
       outbox.setAccount('operator');
       expect(outbox.takeBatch(10).map((op) => op.id)).toEqual([ops[0]?.id, ops[2]?.id, ops[6]?.id]);
-      const next = repo.saveDraft({ description: 'the first card after the upgrade', category: null, location: null });
+      const next = repo.saveDraft({
+        description: 'the first card after the upgrade',
+        category: null,
+        location: null,
+      });
       expect(next.localNumber).toBe(6);
       expect(db.prepare('SELECT seq FROM outbox WHERE card_id = ?').get(next.id)).toEqual({ seq: 9 });
     } finally {
@@ -145,14 +190,19 @@ describe('migration 0080 (fewer pages per save)', () => {
       const frames = () => (statSync(`${file}-wal`).size - 32) / (4096 + 24);
       const outbox = createOutbox(db, { now: () => new Date(), newId: uuidv7 });
       const repo = createCardRepository(db, { now: () => new Date(), newId: uuidv7, outbox });
-      const draft = { description: 'Two cars collided at the crossroads', category: 'roadAccident' as const, location: null };
+      const draft = {
+        description: 'Two cars collided at the crossroads',
+        category: 'roadAccident' as const,
+        location: null,
+      };
       for (let i = 0; i < 100; i++) repo.saveDraft(draft);
       const start = frames();
       const created = Array.from({ length: 300 }, () => repo.saveDraft(draft));
       expect((frames() - start) / created.length).toBeLessThan(5);
       outbox.takeBatch(1000);
       const taken = frames();
-      for (const card of created) repo.saveDraft({ ...draft, id: card.id, description: `${draft.description}, edited` });
+      for (const card of created)
+        repo.saveDraft({ ...draft, id: card.id, description: `${draft.description}, edited` });
       expect((frames() - taken) / created.length).toBeLessThan(4);
     } finally {
       db.close();
