@@ -32,7 +32,10 @@ export interface Outbox {
    * so a burst of autosaves is one operation — an operation that may have reached central is never modified.
    */
   append(op: NewOperation): void;
-  /** The signed-in account: new operations are written as theirs, and only theirs (or nobody's) are handed out. */
+  /**
+   * The signed-in account: new operations are written as theirs, and only theirs (or nobody's) are handed out,
+   * except those of a card with an earlier operation of another account still unsent (order per card).
+   */
   setAccount(login: string | null): void;
   /** The next operations in order, marked in flight with one more attempt. */
   takeBatch(max: number): SyncOperation[];
@@ -57,8 +60,16 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
        ?, ?, ?, ?, ?, ?)`,
   );
   const rewrite = db.prepare('UPDATE outbox SET payload = ? WHERE seq = ? AND state = ? AND attempts = 0');
-  const pending = db.prepare<[string | null, number], OutboxRow>(
-    `SELECT * FROM outbox WHERE state = 'pending' AND (account IS NULL OR account = ?) ORDER BY seq LIMIT ?`,
+  // A card's operations reach central in the order they were written, whoever wrote them: one waits while an
+  // earlier one of its card is unsent by another account, or is in flight at all. Other cards flow.
+  const pending = db.prepare<{ account: string | null; max: number }, OutboxRow>(
+    `SELECT * FROM outbox o
+     WHERE o.state = 'pending' AND (o.account IS NULL OR o.account = @account)
+       AND NOT EXISTS (
+         SELECT 1 FROM outbox e
+         WHERE e.card_id = o.card_id AND e.seq < o.seq
+           AND (e.state = 'inflight' OR (e.state = 'pending' AND e.account IS NOT NULL AND e.account IS NOT @account)))
+     ORDER BY o.seq LIMIT @max`,
   );
   const toInflight = db.prepare(`UPDATE outbox SET state = 'inflight', attempts = attempts + 1 WHERE seq = ?`);
   const toPending = db.prepare(`UPDATE outbox SET state = 'pending', last_error = ? WHERE state = 'inflight'`);
@@ -85,7 +96,7 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     (op.type === 'card.update' && (last.type === 'card.create' || last.type === 'card.update'));
 
   const takeBatch = db.transaction((max: number) => {
-    const rows = pending.all(account, max);
+    const rows = pending.all({ account, max });
     for (const row of rows) toInflight.run(row.seq);
     return rows.map(rowToOperation);
   });
