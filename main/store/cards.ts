@@ -91,6 +91,11 @@ const draftFields = (c: Pick<Card, 'description' | 'category' | 'location'>): Dr
   category: c.category,
   location: c.location,
 });
+/** The draft fields in the shape a read gives them back (a location is exactly lat, lon and source). */
+const storedFields = (input: CardDraftInput): DraftFields => ({
+  ...draftFields(input),
+  location: input.location && { lat: input.location.lat, lon: input.location.lon, source: input.location.source },
+});
 const changedFields = (before: DraftFields, after: DraftFields): Partial<DraftFields> => {
   const changed: Partial<DraftFields> = {};
   if (before.description !== after.description) changed.description = after.description;
@@ -122,11 +127,11 @@ export function createCardRepository(
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
   const selectAll = db.prepare<[], CardRow>('SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC');
-  const nextNumber = db.prepare<[], { next: number }>('SELECT COALESCE(MAX(local_number), 0) + 1 AS next FROM cards');
+  // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
-    `INSERT INTO cards (id, local_number, status, description, category, lat, lon, location_source, created_at, updated_at,
+    `INSERT INTO cards (id, status, description, category, lat, lon, location_source, created_at, updated_at,
        number, department_id, version, appeal_id)
-     VALUES (@id, @localNumber, @status, @description, @category, @lat, @lon, @locationSource, @createdAt, @now,
+     VALUES (@id, @status, @description, @category, @lat, @lon, @locationSource, @createdAt, @now,
        @number, @departmentId, @version, @appealId)`,
   );
   const updateFields = db.prepare(
@@ -164,15 +169,15 @@ export function createCardRepository(
     return rowToCard(row);
   };
 
+  // A save answers with the card as written rather than reading it back: the commit is the save's cost, not a second query.
   const saveDraft = db.transaction((input: CardDraftInput): Card => {
     const now = deps.now().toISOString();
-    const fields = draftFields(input);
+    const fields = storedFields(input);
     if (input.id === undefined) {
       const id = deps.newId();
-      insert.run({
+      const { lastInsertRowid } = insert.run({
         ...columns(fields),
         id,
-        localNumber: nextNumber.get()?.next ?? 1,
         status: 'draft',
         createdAt: now,
         now,
@@ -182,14 +187,15 @@ export function createCardRepository(
         appealId: null,
       });
       deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields } });
-      return mustGet(id);
+      const localNumber = Number(lastInsertRowid);
+      return { id, localNumber, status: 'draft', ...fields, createdAt: now, updatedAt: now, number: null, departmentId: null };
     }
     const before = mustGet(input.id);
     const changed = changedFields(draftFields(before), fields);
     if (Object.keys(changed).length === 0) return before;
     updateFields.run({ ...columns(fields), id: input.id, now });
     deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
-    return mustGet(input.id);
+    return { ...before, ...fields, updatedAt: now };
   });
 
   const transition = db.transaction((id: string, input: TransitionInput): Card => {
@@ -218,7 +224,7 @@ export function createCardRepository(
       };
       const stored = selectOne.get(card.id);
       if (!stored) {
-        insert.run({ ...columns(card), ...central, localNumber: nextNumber.get()?.next ?? 1, createdAt: card.createdAt });
+        insert.run({ ...columns(card), ...central, createdAt: card.createdAt });
         return { card: mustGet(card.id), changed: true };
       }
       // Unsent local field changes stay until central answers them; so does the status they were made on.

@@ -10,16 +10,28 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-/** Applies every pending migration in one transaction and records the schema version in `user_version`. */
+/**
+ * Applies every pending migration in one transaction and records the schema version in `user_version`.
+ * Foreign keys are off while they run, so a migration may rebuild a referenced table (create, copy, drop,
+ * rename: SQLite's documented way); every reference is checked before the transaction commits.
+ */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) throw new DatabaseTooNewError(from, latest);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
-  db.transaction(() => {
-    for (const m of pending) m.up(db);
-    db.pragma(`user_version = ${latest}`);
-  }).immediate();
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) m.up(db);
+      const broken = db.pragma('foreign_key_check') as { table: string }[];
+      if (broken.length > 0) throw new Error(`migration left ${broken.length} broken references (first in ${broken[0]?.table})`);
+      db.pragma(`user_version = ${latest}`);
+    }).immediate();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+  }
   return { from, to: latest };
 }

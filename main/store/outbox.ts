@@ -6,6 +6,9 @@ import type { CardSyncState } from '../../domain/syncStatus';
 /** An operation as the console writes it: id and time are added by the outbox. */
 export type NewOperation = SyncOperation extends infer O ? (O extends SyncOperation ? Omit<O, 'id' | 'createdAt'> : never) : never;
 
+/** Which operation: its id, and its card (through whose index the outbox finds it). */
+export type OperationRef = Pick<SyncOperation, 'id' | 'cardId'>;
+
 interface OutboxRow {
   seq: number;
   id: string;
@@ -13,7 +16,7 @@ interface OutboxRow {
   type: string;
   payload: string;
   created_at: string;
-  state: 'pending' | 'inflight' | 'sent' | 'rejected';
+  state: 'pending' | 'inflight' | 'rejected';
   attempts: number;
   account: string | null;
 }
@@ -30,14 +33,19 @@ export interface Outbox {
    * Returns the id of the operation that carries the change.
    */
   append(op: NewOperation): string;
-  /** The signed-in account: new operations are written as theirs, and only theirs (or nobody's) are handed out. */
+  /**
+   * The signed-in account: new operations are written as theirs, and only theirs (or nobody's) are handed out,
+   * except those of a card with an earlier operation of another account still unsent (order per card).
+   */
   setAccount(login: string | null): void;
   /** The next operations in order, marked in flight with one more attempt. */
   takeBatch(max: number): SyncOperation[];
   /** A push failed in transport: its operations go back to pending with the error, to be sent again as they are. */
   release(error: string): void;
-  markSent(ids: readonly string[]): void;
-  markRejected(id: string): void;
+  /** Central has these: they move out of the outbox into `outbox_sent`. */
+  markSent(ops: readonly OperationRef[]): void;
+  /** Central refused it for good: it stays in the outbox, never handed out again. */
+  markRejected(op: OperationRef): void;
   unsentCount(): number;
   /** Whether the card's own fields or status have changes central has not answered (chat lines and recordings do not count). */
   hasUnsent(cardId: string): boolean;
@@ -47,15 +55,32 @@ export interface Outbox {
 
 export function createOutbox(db: Database.Database, deps: { now: () => Date; newId: () => string }): Outbox {
   const lastOfCard = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1');
-  const insert = db.prepare('INSERT INTO outbox (id, card_id, type, payload, created_at, account) VALUES (?, ?, ?, ?, ?, ?)');
+  // One more than any seq the outbox ever gave, sent or not: a seq is never given twice (see migration 0080).
+  const insert = db.prepare(
+    `INSERT INTO outbox (seq, id, card_id, type, payload, created_at, account)
+     VALUES (MAX(COALESCE((SELECT MAX(seq) FROM outbox), 0), COALESCE((SELECT MAX(seq) FROM outbox_sent), 0)) + 1,
+       ?, ?, ?, ?, ?, ?)`,
+  );
   const rewrite = db.prepare('UPDATE outbox SET payload = ? WHERE seq = ? AND state = ? AND attempts = 0');
-  const pending = db.prepare<[string | null, number], OutboxRow>(
-    `SELECT * FROM outbox WHERE state = 'pending' AND (account IS NULL OR account = ?) ORDER BY seq LIMIT ?`,
+  // A card's operations reach central in the order they were written, whoever wrote them: one waits while an
+  // earlier one of its card is unsent by another account, or is in flight at all. Other cards flow.
+  const pending = db.prepare<{ account: string | null; max: number }, OutboxRow>(
+    `SELECT * FROM outbox o
+     WHERE o.state = 'pending' AND (o.account IS NULL OR o.account = @account)
+       AND NOT EXISTS (
+         SELECT 1 FROM outbox e
+         WHERE e.card_id = o.card_id AND e.seq < o.seq
+           AND (e.state = 'inflight' OR (e.state = 'pending' AND e.account IS NOT NULL AND e.account IS NOT @account)))
+     ORDER BY o.seq LIMIT @max`,
   );
   const toInflight = db.prepare(`UPDATE outbox SET state = 'inflight', attempts = attempts + 1 WHERE seq = ?`);
   const toPending = db.prepare(`UPDATE outbox SET state = 'pending', last_error = ? WHERE state = 'inflight'`);
-  const toSent = db.prepare(`UPDATE outbox SET state = 'sent', last_error = NULL WHERE id = ?`);
-  const toRejected = db.prepare(`UPDATE outbox SET state = 'rejected' WHERE id = ?`);
+  const copySent = db.prepare(
+    `INSERT INTO outbox_sent (seq, id, card_id, type, payload, created_at, account, attempts)
+     SELECT seq, id, card_id, type, payload, created_at, account, attempts FROM outbox WHERE card_id = ? AND id = ?`,
+  );
+  const removeSent = db.prepare('DELETE FROM outbox WHERE card_id = ? AND id = ?');
+  const toRejected = db.prepare(`UPDATE outbox SET state = 'rejected' WHERE card_id = ? AND id = ?`);
   const count = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'inflight')`);
   const cardUnsent = db.prepare<[string], { n: number }>(
     `SELECT COUNT(*) AS n FROM outbox WHERE card_id = ? AND state IN ('pending', 'inflight') AND type LIKE 'card.%'`,
@@ -74,9 +99,17 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     (op.type === 'card.update' && (last.type === 'card.create' || last.type === 'card.update'));
 
   const takeBatch = db.transaction((max: number) => {
-    const rows = pending.all(account, max);
+    const rows = pending.all({ account, max });
     for (const row of rows) toInflight.run(row.seq);
     return rows.map(rowToOperation);
+  });
+
+  // Copied and removed together, so a crash never leaves an operation both sent and pending.
+  const markSent = db.transaction((ops: readonly OperationRef[]) => {
+    for (const op of ops) {
+      copySent.run(op.cardId, op.id);
+      removeSent.run(op.cardId, op.id);
+    }
   });
 
   return {
@@ -97,10 +130,8 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     },
     takeBatch: (max) => takeBatch.immediate(max),
     release: (error) => void toPending.run(error),
-    markSent: (ids) => {
-      for (const id of ids) toSent.run(id);
-    },
-    markRejected: (id) => void toRejected.run(id),
+    markSent: (ops) => markSent(ops),
+    markRejected: (op) => void toRejected.run(op.cardId, op.id),
     unsentCount: () => count.get()?.n ?? 0,
     hasUnsent: (cardId) => (cardUnsent.get(cardId)?.n ?? 0) > 0,
     unsentCards: () => new Map(byCard.all().map((r) => [r.card_id, r.inflight ? 'sending' : 'local'] as const)),

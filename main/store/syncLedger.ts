@@ -36,13 +36,13 @@ export function createSyncLedger(
 
   /** A refused chat line shows its reason on the line; any other refusal on the card. */
   const reject = (op: SyncOperation, reason: string, chatAppeals: Set<string>) => {
-    outbox.markRejected(op.id);
+    outbox.markRejected(op);
     if (op.type !== 'chat.message') return cards.markRejected(op.cardId, reason);
     const appeal = chat.markRejected(op.id, reason);
     if (appeal) chatAppeals.add(appeal);
   };
   const sent = (op: SyncOperation, chatAppeals: Set<string>) => {
-    outbox.markSent([op.id]);
+    outbox.markSent([op]);
     const appeal = op.type === 'chat.message' ? chat.markSent(op.id) : null;
     if (appeal) chatAppeals.add(appeal);
   };

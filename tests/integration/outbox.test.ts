@@ -1,13 +1,16 @@
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncOperationSchema } from '../../domain/sync';
+import { type SyncOperation, SyncOperationSchema } from '../../domain/sync';
 import { type CardRepository, createCardRepository } from '../../main/store/cards';
 import { createChatRepository } from '../../main/store/chat';
 import { migrate } from '../../main/store/migrate';
 import { MIGRATIONS } from '../../main/store/migrations';
+import { openDatabase } from '../../main/store/database';
 import { type Outbox, createOutbox } from '../../main/store/outbox';
 import { createSyncLedger } from '../../main/store/syncLedger';
+import { tempDir } from '../support/console';
 
 interface Row {
   id: string;
@@ -125,11 +128,107 @@ describe('the transactional outbox', () => {
     expect(outbox.takeBatch(10).map((op) => op.cardId)).toEqual([mine.id]);
   });
 
-  it('finds unsent operations through its index', () => {
+  it('moves an operation central has out of the outbox, and never gives its seq again', () => {
+    const card = cards.saveDraft(draft('a'));
+    const batch = outbox.takeBatch(10);
+    outbox.markSent(batch);
+    expect(rows()).toEqual([]);
+    expect(db.prepare('SELECT seq, id, card_id, attempts FROM outbox_sent').all()).toEqual([
+      { seq: 1, id: batch[0]?.id, card_id: card.id, attempts: 1 },
+    ]);
+    cards.saveDraft(draft('b'));
+    expect(db.prepare('SELECT seq FROM outbox').all()).toEqual([{ seq: 2 }]);
+  });
+
+  it('takes unsent operations in seq order straight from the table (it holds nothing central has), checking each card\'s earlier ones through its index', () => {
     const plan = db
-      .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 200`)
+      .prepare<[], { detail: string }>(
+        `EXPLAIN QUERY PLAN SELECT * FROM outbox o WHERE o.state = 'pending' AND NOT EXISTS (
+           SELECT 1 FROM outbox e WHERE e.card_id = o.card_id AND e.seq < o.seq AND e.state = 'inflight')
+         ORDER BY o.seq LIMIT 200`,
+      )
       .all();
-    expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_unsent');
+    expect(plan.map((p) => p.detail)).toEqual([
+      'SCAN o',
+      'CORRELATED SCALAR SUBQUERY 1',
+      'SEARCH e USING INDEX outbox_by_card (card_id=? AND seq<?)',
+    ]);
+  });
+
+  it('finds a card\'s operations through its index', () => {
+    const plan = db
+      .prepare<[string], { detail: string }>('EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1')
+      .all('x');
+    expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_by_card');
+  });
+});
+
+describe('one card edited under two accounts (a shared workstation at shift change, offline)', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let file: string;
+  beforeEach(() => {
+    temp = tempDir();
+    file = join(temp.dir, 'console.sqlite');
+  });
+  afterEach(() => temp.remove());
+
+  const open = () => {
+    const db = openDatabase(file);
+    const outbox = createOutbox(db, { now: () => new Date(), newId: uuidv7 });
+    const cards = createCardRepository(db, { now: () => new Date(), newId: uuidv7, outbox });
+    const chat = createChatRepository(db, { now: () => new Date(), cards, outbox });
+    return { db, outbox, cards, ledger: createSyncLedger(db, { cards, outbox, chat }) };
+  };
+  const draft = (description: string, id?: string) => ({ ...(id ? { id } : {}), description, category: null, location: null });
+  const applied = (batch: SyncOperation[]) => batch.map((op, i) => ({ id: op.id, status: 'applied' as const, seq: i + 1, card: null }));
+
+  it('holds back the card the first account has not sent, with everything later of it, while other cards flow', () => {
+    const day = open();
+    day.outbox.setAccount('operator');
+    const shared = day.cards.saveDraft(draft('written by the day shift'));
+    day.cards.transition(shared.id, { transition: 'sendToInspector' });
+    day.db.close();
+
+    const night = open();
+    night.outbox.setAccount('operator2');
+    night.cards.saveDraft(draft('corrected by the night shift', shared.id));
+    night.outbox.setAccount(null);
+    night.cards.saveDraft(draft('typed while nobody was signed in', shared.id));
+    night.outbox.setAccount('operator2');
+    const own = night.cards.saveDraft(draft('the night shift\'s own card'));
+    const theirs = night.outbox.takeBatch(10);
+    expect(theirs.map((op) => [op.cardId, op.type])).toEqual([[own.id, 'card.create']]);
+    night.ledger.recordPush(theirs, applied(theirs));
+    expect(night.ledger.status().cards).toContainEqual({ cardId: shared.id, sync: { state: 'local' } });
+
+    night.outbox.setAccount('operator');
+    const first = night.outbox.takeBatch(10);
+    expect(first.map((op) => [op.cardId, op.type])).toEqual([
+      [shared.id, 'card.create'],
+      [shared.id, 'card.transition'],
+    ]);
+    night.ledger.recordPush(first, applied(first));
+
+    night.outbox.setAccount('operator2');
+    expect(night.outbox.takeBatch(10).map((op) => [op.cardId, op.type, op.payload])).toEqual([
+      [shared.id, 'card.update', { fields: { description: 'corrected by the night shift' } }],
+      [shared.id, 'card.update', { fields: { description: 'typed while nobody was signed in' } }],
+    ]);
+    night.db.close();
+  });
+
+  it('lets the card go once the other account\'s operation was refused for good, and holds it while one is in flight', () => {
+    const desk = open();
+    desk.outbox.setAccount('operator');
+    const card = desk.cards.saveDraft(draft('refused by central'));
+    const refused = desk.outbox.takeBatch(10);
+    desk.outbox.setAccount('operator2');
+    desk.cards.saveDraft(draft('edited after', card.id));
+    expect(desk.outbox.takeBatch(10)).toEqual([]);
+
+    desk.ledger.recordPush(refused, [{ id: refused[0]?.id ?? '', status: 'rejected', reason: 'no such department' }]);
+    expect(desk.outbox.takeBatch(10).map((op) => [op.cardId, op.type])).toEqual([[card.id, 'card.update']]);
+    desk.db.close();
   });
 });
 

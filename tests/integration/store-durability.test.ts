@@ -38,6 +38,24 @@ describe('the card store on disk', () => {
     }
   });
 
+  it('answers a save with the card exactly as a later read gives it back', () => {
+    const temp = tempDir();
+    try {
+      const services = open(temp.dir);
+      const created = services.cards.saveDraft(aDraft());
+      expect(created).toEqual(services.cards.get(created.id));
+      const edited = services.cards.saveDraft({
+        ...aDraft({ description: 'edited', location: null }),
+        id: created.id,
+      });
+      expect(edited).toEqual(services.cards.get(created.id));
+      expect(edited).toMatchObject({ localNumber: 1, description: 'edited', location: null });
+      services.close();
+    } finally {
+      temp.remove();
+    }
+  });
+
   it('runs SQLite in WAL mode with synchronous=FULL and foreign keys on', () => {
     const temp = tempDir();
     try {

@@ -94,17 +94,38 @@ describe('store migrations', () => {
     });
   });
 
-  it('list cards through the updated_at index', () => {
+  it('refuse a step that leaves a reference to nothing, and roll back every step', () => {
+    const db = new Database(':memory:');
+    const dangling = [
+      ...MIGRATIONS,
+      {
+        version: latest + 10,
+        name: 'dangling',
+        up: (d: Database.Database) =>
+          d.exec(
+            `INSERT INTO outbox (seq, id, card_id, type, payload, created_at) VALUES (1, 'op', 'no-such-card', 'card.create', '{}', 'now')`,
+          ),
+      },
+    ];
+    expect(() => migrate(db, dangling)).toThrow('broken references');
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('find a card by id and the rejected cards without reading every card', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS);
-    const plan = db
-      .prepare<[], { detail: string }>(
-        'EXPLAIN QUERY PLAN SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC',
-      )
-      .all()
-      .map((row) => row.detail)
-      .join('\n');
-    expect(plan).toContain('cards_by_updated');
+    const plan = (sql: string) =>
+      db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...Array.from({ length: sql.split('?').length - 1 }, () => 'x'))
+        .map((row) => row.detail);
+    expect(plan('SELECT * FROM cards WHERE id = ?')).toEqual([
+      'SEARCH cards USING INDEX sqlite_autoindex_cards_1 (id=?)',
+    ]);
+    expect(plan('SELECT id, rejected_reason FROM cards WHERE rejected_reason IS NOT NULL')).toEqual([
+      'SEARCH cards USING INDEX cards_rejected (rejected_reason>?)',
+    ]);
   });
 
   it("list a card's files through the card_files_card index", () => {

@@ -96,7 +96,7 @@ describe('registering a call recording, on a real SQLite file', () => {
     const meta = await store.recordings.register(aRecording());
     expect(store.fileRepository.ready(10)).toEqual([]);
     const batch = store.outbox.takeBatch(10);
-    store.outbox.markSent(batch.filter((op) => op.type === 'card.create').map((op) => op.id));
+    store.outbox.markSent(batch.filter((op) => op.type === 'card.create'));
     expect(store.fileRepository.ready(10).map((f) => [f.id, f.kind])).toEqual([[meta.fileId, 'recording']]);
   });
 });

@@ -6,6 +6,7 @@ import { migration0040 } from './0040-offline-accounts';
 import { migration0050 } from './0050-card-files';
 import { migration0060 } from './0060-outbox-account';
 import { migration0070 } from './0070-reference-data';
+import { migration0080 } from './0080-lean-save';
 import { migration0090 } from './0090-card-file-names';
 import { migration0100 } from './0100-chat';
 import { migration0110 } from './0110-reference-scope';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
   migration0090,
   migration0100,
   migration0110,
