@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { startCentral } from '../central/server';
-import type { SyncOperation } from '../domain/sync';
+import { SYNC_LIMITS, type SyncOperation } from '../domain/sync';
 import { tempDir } from '../tests/support/console';
 import { startTcpProxy } from '../tests/integration/syncSupport/tcpProxy';
 import { aSyncingConsole } from '../tests/integration/syncSupport/syncingConsole';
@@ -16,7 +16,7 @@ import { withPostgres } from './support/postgres';
  * (Fastify inject, no network, no console) in batches of the same size, on the same kind of database.
  */
 const OPERATIONS = Number(process.env.BENCH_OPERATIONS ?? 10_000);
-const BATCH = 200;
+const BATCH = SYNC_LIMITS.batchMax;
 const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;
 
 interface Replay {

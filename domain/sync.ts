@@ -15,7 +15,7 @@ import { TransitionInputSchema } from './workflow';
  * Pull: `GET /api/sync/pull?since=CURSOR&limit=N` returns the changes this account may see with
  * `seq > since`, in order; store `cursor` and ask again while `hasMore`.
  */
-export const SYNC_LIMITS = { batchMax: 200, pullMax: 1000 } as const;
+export const SYNC_LIMITS = { batchMax: 500, pullMax: 1000 } as const;
 
 /** UUIDv7: time-ordered client operation id. */
 export const OperationIdSchema = z.uuid({ version: 'v7', message: 'operation id must be a UUIDv7' });

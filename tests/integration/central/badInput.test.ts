@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt } from '../../../domain/appeal';
-import { anAppeal } from './support/builders';
+import { SYNC_LIMITS, type SyncOpResult } from '../../../domain/sync';
+import { aCardCreate, anAppeal } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';
 
 let t: TestCentral;
@@ -156,6 +157,21 @@ describe('bad input gets a 4xx with a reason, never a 500', () => {
         })
       ).status,
     ).toBe(400);
+  });
+
+  it('refuses a push of more operations than a batch may hold, and applies none of them', async () => {
+    const token = await t.token('operator');
+    const tooMany = Array.from({ length: SYNC_LIMITS.batchMax + 1 }, () => aCardCreate());
+    expect((await t.call('POST', '/api/sync/push', { token, body: { operations: tooMany } })).status).toBe(
+      400,
+    );
+    // The refused push left nothing behind: the same operations, one fewer, are all new to central.
+    const full = await t.call<{ results: SyncOpResult[] }>('POST', '/api/sync/push', {
+      token,
+      body: { operations: tooMany.slice(1) },
+    });
+    expect(full.status).toBe(200);
+    expect(full.body.results.map((r) => r.status)).toEqual(Array(SYNC_LIMITS.batchMax).fill('applied'));
   });
 
   it('answers an unknown route with 404 and a reason', async () => {
