@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCentral } from '../../central/server';
 import { createSessionService } from '../../main/auth/session';
 import { createOfflineAccounts } from '../../main/store/offlineAccounts';
 import { createCentralClient } from '../../main/sync/centralClient';
-import { tempDir } from '../support/console';
-import { startTcpProxy } from './syncSupport/tcpProxy';
-import { aSyncingConsole, portOf, waitFor } from './syncSupport/testConsole';
+import { aConsoleBehindProxy } from './syncSupport/consoleBehindProxy';
+import { portOf, waitFor } from './syncSupport/testConsole';
 
 describe('sign-in at the console', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -15,15 +13,7 @@ describe('sign-in at the console', () => {
   });
 
   it('signs in offline only an account that signed in online on this workstation before, and goes online when central returns', async () => {
-    const temp = tempDir();
-    cleanups.push(() => temp.remove());
-    const central = await startCentral({ port: 0, demo: true });
-    cleanups.push(() => central.close());
-    const proxy = await startTcpProxy();
-    cleanups.push(() => proxy.close());
-    proxy.setTarget(portOf(central.url));
-    const desk = aSyncingConsole(temp.dir, proxy.url);
-    cleanups.push(() => desk.close());
+    const { central, proxy, desk } = await aConsoleBehindProxy(cleanups);
     const session = desk.sync.session;
 
     expect(await session.signIn({ login: 'operator', password: 'wrong' })).toEqual({ ok: false, refusal: 'wrongCredentials' });
@@ -47,15 +37,7 @@ describe('sign-in at the console', () => {
   }, 60_000);
 
   it('refuses an offline sign-in older than the configured limit', async () => {
-    const temp = tempDir();
-    cleanups.push(() => temp.remove());
-    const central = await startCentral({ port: 0, demo: true });
-    cleanups.push(() => central.close());
-    const proxy = await startTcpProxy();
-    cleanups.push(() => proxy.close());
-    proxy.setTarget(portOf(central.url));
-    const desk = aSyncingConsole(temp.dir, proxy.url);
-    cleanups.push(() => desk.close());
+    const { proxy, desk } = await aConsoleBehindProxy(cleanups);
     await desk.sync.session.signIn({ login: 'operator', password: 'operator' });
     proxy.setTarget(null);
     proxy.dropAll();

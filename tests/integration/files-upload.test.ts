@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startCentral } from '../../central/server';
 import { CHUNK_SIZE } from '../../main/files/cardFiles';
 import { tempDir } from '../support/console';
-import { startTcpProxy } from './syncSupport/tcpProxy';
-import { aSyncingConsole, portOf } from './syncSupport/testConsole';
+import { aConsoleBehindProxy } from './syncSupport/consoleBehindProxy';
+import { aSyncingConsole } from './syncSupport/testConsole';
 
 /** A photo-sized JPEG: the real header, then 3 MB of camera-noise bytes. */
 const aPhoto = (): Buffer =>
@@ -20,16 +20,7 @@ describe('card files', () => {
   });
 
   it('upload a photo after its card and, when the link is cut mid-upload, resume at the next missing chunk', async () => {
-    const temp = tempDir();
-    cleanups.push(() => temp.remove());
-    const attachmentsDir = join(temp.dir, 'central-attachments');
-    const central = await startCentral({ port: 0, demo: true, attachmentsDir });
-    cleanups.push(() => central.close());
-    const proxy = await startTcpProxy();
-    cleanups.push(() => proxy.close());
-    proxy.setTarget(portOf(central.url));
-    const desk = aSyncingConsole(temp.dir, proxy.url);
-    cleanups.push(() => desk.close());
+    const { proxy, desk, attachmentsDir } = await aConsoleBehindProxy(cleanups);
     expect((await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
 
     const requests: string[] = [];

@@ -6,12 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppealReceipt, ChatMessage } from '../../domain/appeal';
 import type { CardRecording } from '../../domain/recording';
 import type { SyncOperation } from '../../domain/sync';
-import { type Central, startCentral } from '../../central/server';
-import { tempDir } from '../support/console';
 import { aFilledCard, anAppeal } from './central/support/builders';
-import { type TcpProxy, startTcpProxy } from './syncSupport/tcpProxy';
-import type { SyncingConsole } from './syncSupport/syncingConsole';
-import { aSyncingConsole, demoToken, portOf, waitFor } from './syncSupport/testConsole';
+import { type ConsoleBehindProxy, aConsoleBehindProxy } from './syncSupport/consoleBehindProxy';
+import type { TcpProxy } from './syncSupport/tcpProxy';
+import { demoToken, waitFor } from './syncSupport/testConsole';
 
 async function json<T>(
   url: string,
@@ -47,25 +45,10 @@ describe('chat and call recordings, from a console to a real central', () => {
     cleanups.length = 0;
   });
 
-  async function setUp(): Promise<{
-    central: Central;
-    proxy: TcpProxy;
-    desk: SyncingConsole;
-    dir: string;
-    attachmentsDir: string;
-  }> {
-    const temp = tempDir();
-    cleanups.push(() => temp.remove());
-    const attachmentsDir = join(temp.dir, 'central-attachments');
-    const central = await startCentral({ port: 0, demo: true, attachmentsDir });
-    cleanups.push(() => central.close());
-    const proxy = await startTcpProxy();
-    cleanups.push(() => proxy.close());
-    proxy.setTarget(portOf(central.url));
-    const desk = aSyncingConsole(temp.dir, proxy.url);
-    cleanups.push(() => desk.close());
-    expect((await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
-    return { central, proxy, desk, dir: temp.dir, attachmentsDir };
+  async function setUp(): Promise<ConsoleBehindProxy> {
+    const behind = await aConsoleBehindProxy(cleanups);
+    expect((await behind.desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
+    return behind;
   }
 
   it("brings the citizen's lines to the card, and takes the operator's line to central exactly once though its answer is lost", async () => {

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCentral } from '../../central/server';
-import { tempDir } from '../support/console';
-import { startTcpProxy } from './syncSupport/tcpProxy';
+import { aConsoleBehindProxy } from './syncSupport/consoleBehindProxy';
 import type { SyncingConsole } from './syncSupport/syncingConsole';
-import { aSyncingConsole, centralFeed, portOf, waitFor } from './syncSupport/testConsole';
+import { centralFeed, portOf, waitFor } from './syncSupport/testConsole';
 
 const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;
 
@@ -22,15 +20,7 @@ describe('one card edited offline under two accounts', () => {
   }
 
   it("reaches central in the order it was written: the second account's edit waits for the first account's card", async () => {
-    const temp = tempDir();
-    cleanups.push(() => temp.remove());
-    const central = await startCentral({ port: 0, demo: true });
-    cleanups.push(() => central.close());
-    const proxy = await startTcpProxy();
-    cleanups.push(() => proxy.close());
-    proxy.setTarget(portOf(central.url));
-    const desk = aSyncingConsole(temp.dir, proxy.url);
-    cleanups.push(() => desk.close());
+    const { central, proxy, desk } = await aConsoleBehindProxy(cleanups);
 
     // Both have signed in online on this workstation before, so both may sign in while central is away.
     expect(await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).toMatchObject({
