@@ -59,6 +59,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const pollMs = deps.pollMs ?? 30_000;
   const batchSize = deps.batchSize ?? SYNC_LIMITS.batchMax;
   let running = false;
+  let generation = 0;
   let loop: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
   let woken = false;
@@ -131,15 +132,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       };
     });
 
-  async function run(): Promise<void> {
+  /** Whether the loop started as `generation` should go on: it stops when told to, or when a newer one took over. */
+  const current = (mine: number) => running && generation === mine;
+
+  async function run(mine: number): Promise<void> {
     let failures = 0;
-    while (running) {
+    while (current(mine)) {
       woken = false;
       const result = await round().catch((error: unknown): Round => {
         deps.log.error('sync.round.failed', { error: error instanceof Error ? error.name : 'unknown' });
         return { ok: false, failure: { kind: 'network', message: 'internal' } };
       });
-      if (!running) break;
+      if (!current(mine)) break;
       if (result.ok) {
         failures = 0;
         httpUp = true;
@@ -179,9 +183,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     start() {
       if (running) return;
       running = true;
-      // Operations in flight when the console stopped may or may not have reached central: send them again as they are.
-      deps.outbox.release('console restarted during a push');
-      loop = run();
+      const mine = ++generation;
+      const previous = loop;
+      // A loop told to stop may still be in its round, a push on the wire (sign-out and straight back in):
+      // this one begins when that one has ended, so two loops never push at once.
+      loop = (async () => {
+        await previous;
+        if (!current(mine)) return;
+        // Operations in flight when the console stopped may or may not have reached central: send them again as they are.
+        deps.outbox.release('console restarted during a push');
+        await run(mine);
+      })();
     },
     wake() {
       if (wakeUp) wakeUp();

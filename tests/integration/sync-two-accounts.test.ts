@@ -72,4 +72,30 @@ describe('one card edited offline under two accounts', () => {
       feed.flatMap((c) => (c.entity === 'card' && c.card.id === shared.id ? [c.card.description] : [])),
     ).toEqual(['a fight at the bus stop', 'a fight at the bus stop, two injured']);
   }, 90_000);
+
+  it('runs one sync loop after a sign-out and straight back in while a push is still on the wire', async () => {
+    const { central, proxy, desk } = await aConsoleBehindProxy(cleanups);
+    expect(await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).toMatchObject({ ok: true });
+    await desk.sync.engine.idle();
+    let pushes = 0;
+    proxy.onRequest = (line) => (line.startsWith('POST /api/sync/push') ? (pushes++, 'hold') : 'pass');
+    const card = desk.cards.saveDraft({ description: 'held on the wire', category: 'roadAccident', location: ALMATY });
+    desk.sync.syncNow();
+    await waitFor(() => pushes === 1);
+
+    desk.sync.session.signOut();
+    expect(await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).toMatchObject({ ok: true });
+    // A second loop would give the held operation up for lost and push it again at once.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(pushes).toBe(1);
+
+    proxy.onRequest = null;
+    proxy.releaseHeld();
+    await desk.sync.engine.idle();
+    expect(pushes).toBe(1);
+    expect(proxy.pushAnswers.join('\n')).not.toContain('"duplicate"');
+    const feed = await centralFeed(central.url);
+    expect(feed.filter((c) => c.entity === 'card' && c.card.id === card.id)).toHaveLength(1);
+    expect(desk.ledger.status().unsent).toBe(0);
+  }, 60_000);
 });

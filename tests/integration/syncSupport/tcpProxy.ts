@@ -11,8 +11,13 @@ export interface TcpProxy {
   dropAll(): void;
   /** Called on the first response bytes to each `POST /api/sync/push`; answer 'cut' to drop the connection there. */
   onPushAnswer: (() => 'pass' | 'cut') | null;
-  /** Called with the first line of each request before it is forwarded; answer 'cut' to drop the connection instead. */
-  onRequest: ((requestLine: string) => 'pass' | 'cut') | null;
+  /**
+   * Called with the first line of each request before it is forwarded; answer 'cut' to drop the connection
+   * instead, or 'hold' to keep the request (and what follows on its connection) here until `releaseHeld()`.
+   */
+  onRequest: ((requestLine: string) => 'pass' | 'cut' | 'hold') | null;
+  /** Forwards every held request. */
+  releaseHeld(): void;
   /** Everything central answered to pushes that reached the console (or were cut), in order. */
   pushAnswers: string[];
   close(): Promise<void>;
@@ -21,6 +26,7 @@ export interface TcpProxy {
 export async function startTcpProxy(): Promise<TcpProxy> {
   let target: number | null = null;
   const pairs = new Set<[Socket, Socket]>();
+  const held: (() => void)[] = [];
   const proxy: TcpProxy = {
     url: '',
     setTarget: (port) => {
@@ -35,6 +41,9 @@ export async function startTcpProxy(): Promise<TcpProxy> {
     },
     onPushAnswer: null,
     onRequest: null,
+    releaseHeld() {
+      for (const release of held.splice(0)) release();
+    },
     pushAnswers: [],
     close: () =>
       new Promise<void>((resolve) => {
@@ -57,11 +66,23 @@ export async function startTcpProxy(): Promise<TcpProxy> {
       client.destroy();
       upstream.destroy();
     };
+    let holding: Buffer[] | null = null;
     client.on('data', (chunk: Buffer) => {
+      if (holding) return void holding.push(chunk);
       answerIndex = -1;
       const head = chunk.subarray(0, 200).toString('latin1');
-      if (/^[A-Z]+ \//.test(head) && proxy.onRequest?.(head.split('\r\n')[0] ?? '') === 'cut') return end();
+      const decision = /^[A-Z]+ \//.test(head) ? proxy.onRequest?.(head.split('\r\n')[0] ?? '') : 'pass';
+      if (decision === 'cut') return end();
       if (head.startsWith('POST /api/sync/push')) awaitingPushAnswer = true;
+      if (decision === 'hold') {
+        const kept: Buffer[] = [chunk];
+        holding = kept;
+        held.push(() => {
+          holding = null;
+          for (const c of kept) upstream.write(c);
+        });
+        return;
+      }
       upstream.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {
