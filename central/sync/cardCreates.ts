@@ -6,7 +6,7 @@ import type { Sql } from '../db/database';
 import { appendChanges } from './changeFeed';
 import type { OperationDeps, Outcome } from './operations';
 
-type CardCreate = Extract<SyncOperation, { type: 'card.create' }>;
+export type CardCreate = Extract<SyncOperation, { type: 'card.create' }>;
 
 /**
  * Applies a run of consecutive `card.create` operations with a few statements for the whole run instead of

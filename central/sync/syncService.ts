@@ -4,12 +4,10 @@ import type { Principal } from '../accounts/principal';
 import type { Database } from '../db/database';
 import { DepartmentDirectory } from '../departments/departmentRepository';
 import type { EventBus } from '../realtime/bus';
-import { applyCardCreates } from './cardCreates';
+import { type CardCreate, applyCardCreates } from './cardCreates';
 import { lockFeed, readChanges } from './changeFeed';
 import { ledger, type Original } from './ledger';
 import { applyOperation, type OperationDeps, type Outcome } from './operations';
-
-type CardCreate = Extract<SyncOperation, { type: 'card.create' }>;
 
 /**
  * Applies pushed operations exactly once: the operation id is claimed in `sync_operations` in the same
