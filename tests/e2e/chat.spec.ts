@@ -111,6 +111,16 @@ test.describe('chat with the applicant', () => {
       await expect(lines).toHaveCount(3);
       await expect(lines.nth(2)).toContainText('Спасибо, ждём');
 
+      // With central gone, a new line stays on this console, and the operator is told the citizen has not got it.
+      await central.stop();
+      await page.keyboard.press('Alt+y');
+      await expect(page.getByTestId('connectivity')).toContainText('Offline', { timeout: 30_000 });
+      await input.fill('Связь пропала, мы на месте.');
+      await input.press('Enter');
+      await expect(lines).toHaveCount(4);
+      await expect(lines.nth(3)).toContainText('On this console only: goes when central is back');
+      await expect(page.getByTestId('unsent-count')).toHaveText('Unsent: 1');
+
       // A card that answers no appeal has nobody to chat with.
       await page.keyboard.press('Alt+n');
       await page.getByLabel('What the applicant says').fill('A walk-in report');

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPEAL_LIMITS } from '../../../domain/appeal';
 import type { CardChatMessage } from '../../../domain/chat';
@@ -6,12 +6,16 @@ import { useConsole } from '../../store';
 
 function LineState({ message }: { message: CardChatMessage }) {
   const { t } = useTranslation('cards');
+  // Without central the line waits here; the operator must know the citizen has not got it.
+  const offline = useConsole((s) => s.connectivity?.state === 'offline');
   // The citizen's lines came from central; only this console's own lines have a journey to show.
   if (message.from === 'citizen') return null;
   const { sync } = message;
   switch (sync.state) {
     case 'sending':
-      return <span className="chat-line__state">{t('chat.state.sending')}</span>;
+      return (
+        <span className="chat-line__state">{t(offline ? 'chat.state.waiting' : 'chat.state.sending')}</span>
+      );
     case 'sent':
       return <span className="chat-line__state">{t('chat.state.sent')}</span>;
     case 'rejected':
@@ -33,6 +37,7 @@ export function ChatPanel({ cardId }: { cardId: string }) {
   const sendChat = useConsole((s) => s.sendChat);
   const [text, setText] = useState('');
   const list = useRef<HTMLOListElement>(null);
+  const atNewest = useRef(true);
 
   useEffect(() => {
     setText('');
@@ -44,6 +49,11 @@ export function ChatPanel({ cardId }: { cardId: string }) {
     // The newest line is the one that matters: keep it in view.
     list.current?.scrollTo({ top: list.current.scrollHeight });
   }, [lines]);
+  // A line's state or the language can make the lines taller: the newest stays in view, unless the operator
+  // has scrolled up to read.
+  useLayoutEffect(() => {
+    if (atNewest.current) list.current?.scrollTo({ top: list.current.scrollHeight });
+  });
 
   async function send() {
     if (text.trim() === '') return;
@@ -60,7 +70,16 @@ export function ChatPanel({ cardId }: { cardId: string }) {
   return (
     <section className="panel chat-panel" aria-labelledby="chat-title">
       <h2 id="chat-title">{t('chat.title')}</h2>
-      <ol className="chat-panel__lines" ref={list} role="log" aria-labelledby="chat-title">
+      <ol
+        className="chat-panel__lines"
+        ref={list}
+        role="log"
+        aria-labelledby="chat-title"
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          atNewest.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
+      >
         {chat?.messages.map((m) => (
           <li key={m.id} className={`chat-line chat-line--${m.from}`} data-testid="chat-line">
             <span className="chat-line__head">

@@ -96,7 +96,12 @@ export const cardsText = defineTranslations(
       placeholder: 'Write to the applicant…',
       hint: 'Enter sends, Shift+Enter starts a new line',
       send: 'Send',
-      state: { sending: 'Sending…', sent: 'Sent', rejected: 'Not delivered: {{reason}}' },
+      state: {
+        sending: 'Sending…',
+        waiting: 'On this console only: goes when central is back',
+        sent: 'Sent',
+        rejected: 'Not delivered: {{reason}}',
+      },
       refusal: {
         notAllowed: 'Your role does not chat with applicants.',
         noAppeal: 'This card did not come from an appeal, so there is no one to write to.',
@@ -198,7 +203,12 @@ export const cardsText = defineTranslations(
       placeholder: 'Напишите заявителю…',
       hint: 'Enter — отправить, Shift+Enter — новая строка',
       send: 'Отправить',
-      state: { sending: 'Отправляется…', sent: 'Отправлено', rejected: 'Не доставлено: {{reason}}' },
+      state: {
+        sending: 'Отправляется…',
+        waiting: 'Только на этом пульте: уйдёт, когда центральная система вернётся',
+        sent: 'Отправлено',
+        rejected: 'Не доставлено: {{reason}}',
+      },
       refusal: {
         notAllowed: 'Ваша роль не ведёт чат с заявителями.',
         noAppeal: 'Карточка создана не по обращению: писать некому.',
@@ -300,7 +310,12 @@ export const cardsText = defineTranslations(
       placeholder: 'Өтініш берушіге жазыңыз…',
       hint: 'Enter — жіберу, Shift+Enter — жаңа жол',
       send: 'Жіберу',
-      state: { sending: 'Жіберілуде…', sent: 'Жіберілді', rejected: 'Жеткізілмеді: {{reason}}' },
+      state: {
+        sending: 'Жіберілуде…',
+        waiting: 'Тек осы пультте: орталық жүйе қайта қосылғанда жіберіледі',
+        sent: 'Жіберілді',
+        rejected: 'Жеткізілмеді: {{reason}}',
+      },
       refusal: {
         notAllowed: 'Сіздің рөліңіз өтініш берушілермен чат жүргізбейді.',
         noAppeal: 'Карточка өтініш бойынша ашылмаған: жазатын адам жоқ.',
