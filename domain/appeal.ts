@@ -1,22 +1,13 @@
 import { z } from 'zod';
-import { ApplicantSchema } from './card';
+import { ApplicantSchema, ChannelSchema } from './card';
 import { CardCategorySchema } from './category';
 import { LatLonSchema } from './geo';
 
 /**
  * One intake API for every citizen channel (§2, §7): the 102 app, "Заң мен Тәртіп" in eGov/Kaspi/Halyk,
- * the SOS button, chatbots, the site widget and e-mail.
+ * the SOS button, chatbots, the site widget and e-mail. A card's channels are these and `phone`.
  */
-export const APPEAL_CHANNELS = [
-  'app102',
-  'zanMenTartip',
-  'sos',
-  'telegram',
-  'vk',
-  'widget',
-  'email',
-] as const;
-export const AppealChannelSchema = z.enum(APPEAL_CHANNELS);
+export const AppealChannelSchema = ChannelSchema.exclude(['phone']);
 export type AppealChannel = z.infer<typeof AppealChannelSchema>;
 
 export const ZanMenTartipViaSchema = z.enum(['egov', 'kaspi', 'halyk']);
