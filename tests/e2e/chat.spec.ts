@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AppealReceipt, ChatMessage } from '../../domain/appeal';
+import type { CardFields } from '../../domain/card';
 import type { SyncOperation } from '../../domain/sync';
 import { consoleWithCentral, freePort, signIn, startCentral } from './central';
 import { expect, test } from './fixtures';
@@ -12,6 +13,26 @@ async function post<T>(url: string, body: unknown, headers: Record<string, strin
   });
   if (!r.ok) throw new Error(`POST ${url} answered ${r.status}`);
   return (await r.json()) as T;
+}
+
+/**
+ * The demo operator opens a card for an appeal at another workstation, straight through central's sync API;
+ * the console under test gets it from the feed. Answers the operator's access token.
+ */
+async function aCardOfAppealElsewhere(centralUrl: string, fields: Partial<CardFields>): Promise<string> {
+  const { accessToken } = await post<{ accessToken: string }>(`${centralUrl}/api/auth/login`, {
+    login: 'operator',
+    password: 'operator',
+  });
+  const create: SyncOperation = {
+    id: uuidv7(),
+    type: 'card.create',
+    cardId: uuidv7(),
+    createdAt: new Date().toISOString(),
+    payload: { fields },
+  };
+  await post(`${centralUrl}/api/sync/push`, { operations: [create] }, { authorization: `Bearer ${accessToken}` });
+  return accessToken;
 }
 
 /** Inside the Medeu district, where the demo duty officer works (§14). */
@@ -50,29 +71,12 @@ test.describe('chat with the applicant', () => {
         citizen,
       );
       // The appeal became a card at another workstation of the same operator; this console gets it from the feed.
-      const { accessToken } = await post<{ accessToken: string }>(`${central.url}/api/auth/login`, {
-        login: 'operator',
-        password: 'operator',
+      const accessToken = await aCardOfAppealElsewhere(central.url, {
+        description: 'Драка во дворе, заявитель на связи в чате',
+        category: 'otherOffence',
+        location: { lat: 43.2567, lon: 76.9286, source: 'device' },
+        appealId: appeal.id,
       });
-      const create: SyncOperation = {
-        id: uuidv7(),
-        type: 'card.create',
-        cardId: uuidv7(),
-        createdAt: new Date().toISOString(),
-        payload: {
-          fields: {
-            description: 'Драка во дворе, заявитель на связи в чате',
-            category: 'otherOffence',
-            location: { lat: 43.2567, lon: 76.9286, source: 'device' },
-            appealId: appeal.id,
-          },
-        },
-      };
-      await post(
-        `${central.url}/api/sync/push`,
-        { operations: [create] },
-        { authorization: `Bearer ${accessToken}` },
-      );
 
       await page.goto(host.url);
       await signIn(page, 'operator', 'operator');
@@ -140,28 +144,11 @@ test.describe('chat with the applicant', () => {
         ...anAppeal,
         location: { lat: MEDEU.lat, lon: MEDEU.lon },
       });
-      const { accessToken } = await post<{ accessToken: string }>(`${central.url}/api/auth/login`, {
-        login: 'operator',
-        password: 'operator',
+      await aCardOfAppealElsewhere(central.url, {
+        description: 'Card of an appeal, opened by the duty officer',
+        location: MEDEU,
+        appealId: appeal.id,
       });
-      const create: SyncOperation = {
-        id: uuidv7(),
-        type: 'card.create',
-        cardId: uuidv7(),
-        createdAt: new Date().toISOString(),
-        payload: {
-          fields: {
-            description: 'Card of an appeal, opened by the duty officer',
-            location: MEDEU,
-            appealId: appeal.id,
-          },
-        },
-      };
-      await post(
-        `${central.url}/api/sync/push`,
-        { operations: [create] },
-        { authorization: `Bearer ${accessToken}` },
-      );
 
       await page.goto(host.url);
       await signIn(page, 'duty', 'duty');

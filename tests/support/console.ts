@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { z } from 'zod';
 import type { CardDraftInput } from '../../domain/card';
 import { MachineConfigSchema } from '../../main/config';
 import type { Logger } from '../../main/log';
@@ -20,8 +21,8 @@ export function memoryLogger(): Logger & { lines: string[] } {
   return { lines, info: write('info'), warn: write('warn'), error: write('error') };
 }
 
-/** Real services on a real SQLite file in a temp folder. */
-export function servicesInTempDir(): {
+/** Real services on a real SQLite file in a temp folder, with the workstation's `config.json` given as `config`. */
+export function servicesInTempDir(config: z.input<typeof MachineConfigSchema> = {}): {
   services: Services;
   dataDir: string;
   log: ReturnType<typeof memoryLogger>;
@@ -34,7 +35,7 @@ export function servicesInTempDir(): {
     version: '0.0.0-test',
     dataDir: temp.dir,
     logDir: join(temp.dir, 'logs'),
-    config: MachineConfigSchema.parse({}),
+    config: MachineConfigSchema.parse(config),
     log,
   });
   return {

@@ -1,34 +1,20 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/roles';
 import { createApiHandlers, invokeApi } from '../../main/api';
-import { MachineConfigSchema } from '../../main/config';
-import { type Services, createServices } from '../../main/services';
 import { aCentralCard } from '../support/consoleStore';
-import { memoryLogger, tempDir } from '../support/console';
+import { servicesInTempDir } from '../support/console';
 
 describe('the chat through the console API', () => {
-  const opened: { services: Services; remove(): void }[] = [];
+  const opened: { cleanup(): void }[] = [];
   afterEach(() => {
-    for (const o of opened.splice(0)) {
-      o.services.close();
-      o.remove();
-    }
+    for (const o of opened.splice(0)) o.cleanup();
   });
 
   /** A console working in `role`, holding one card that central sent with a citizen's appeal. */
   function aConsole(role: Role) {
-    const temp = tempDir();
-    const log = memoryLogger();
-    const services = createServices({
-      runtime: 'host',
-      version: '0.0.0-test',
-      dataDir: temp.dir,
-      logDir: join(temp.dir, 'logs'),
-      config: MachineConfigSchema.parse({ role }),
-      log,
-    });
-    opened.push({ services, remove: temp.remove });
+    const env = servicesInTempDir({ role });
+    opened.push(env);
+    const { services, log } = env;
     const card = aCentralCard();
     services.syncLedger.applyPull([{ seq: 1, entity: 'card', card }], 1);
     const events: string[] = [];
