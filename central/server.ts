@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createAccountRepository } from './accounts/accountRepository';
 import { createAuthService } from './accounts/authService';
 import { registerAccountRoutes } from './accounts/routes';
+import { createAuditLog } from './audit/auditLog';
 import { createAppealRepository } from './appeals/appealRepository';
 import { AttachmentStore } from './appeals/attachmentStore';
 import { createCallService } from './appeals/callService';
@@ -86,6 +87,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const appeals = createAppealRepository(db);
   const cards = createCardRepository();
   const recordings = createRecordingRepository();
+  const audit = createAuditLog(db);
   const intake = createIntakeService({ db, appeals, departments, territories, bus });
   const calls = createCallService({ appeals, bus });
   const sync = createSyncService({ db, bus, cards, departments, territories, recordings });
@@ -116,7 +118,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerAccountRoutes(app, { auth, accounts, departments });
   registerDepartmentRoutes(app, { db, auth, departments, territories });
   registerCitizenRoutes(app, { intake, appeals, attachments });
-  registerStaffAppealRoutes(app, { db, auth, appeals, attachments, intake, calls });
+  registerStaffAppealRoutes(app, { audit, auth, appeals, attachments, intake, calls });
   registerCardRoutes(app, { db, auth, cards });
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
