@@ -29,6 +29,8 @@ import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/routes';
 import { createRecordingRepository } from './recordings/recordingRepository';
 import { registerRecordingRoutes } from './recordings/routes';
+import { createRetentionRepository } from './retention/retentionRepository';
+import { PURGE_EVERY_MS, type PurgeReport, createRetentionService } from './retention/retentionService';
 import { createSyncService } from './sync/syncService';
 import { registerSyncRoutes } from './sync/routes';
 import { TerritoryService } from './territories/territoryService';
@@ -46,6 +48,8 @@ export interface CentralOptions {
   dataDir?: string;
   /** Where attachments are stored; default `<dataDir>.attachments`, or a temporary folder removed on close. */
   attachmentsDir?: string;
+  /** How many days citizens' attachments and card files (photos, call recordings) are kept; default 30. */
+  retentionDays?: number;
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -58,11 +62,15 @@ export interface Central {
   /** Demo logins (password = login), empty without demo. */
   demoAccounts: readonly { login: string; role: string }[];
   app: FastifyInstance;
+  /** Purges what is past retention now (it also runs at start and hourly); tests pass their own clock. */
+  purgeExpired(now?: Date): Promise<PurgeReport>;
   close(): Promise<void>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BODY_LIMIT = 1024 * 1024;
+/** Recordings and attachments are kept 30 days unless configured otherwise (architecture.md). */
+export const DEFAULT_RETENTION_DAYS = 30;
 
 async function packageVersion(): Promise<string> {
   const pkg: unknown = JSON.parse(await readFile(join(here, '../package.json'), 'utf8'));
@@ -126,8 +134,23 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerNetRoutes(app);
   registerWorkstationRoutes(app, { db, auth });
   // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
-  await app.register(uploadRoutes({ auth, dir: join(attachments.root, 'card-files') }));
+  const cardFilesDir = join(attachments.root, 'card-files');
+  await app.register(uploadRoutes({ auth, dir: cardFilesDir }));
   await app.register(fastifyStatic, { root: join(here, 'widget'), prefix: '/widget/', index: 'index.html' });
+
+  const retention = createRetentionService({
+    days: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    repository: createRetentionRepository(db),
+    attachments,
+    cardFilesDir,
+  });
+  const purgeQuietly = () =>
+    retention
+      .purgeExpired()
+      .catch((error: unknown) => app.log.error({ err: error }, 'retention purge failed'));
+  await purgeQuietly();
+  const purgeTimer = setInterval(() => void purgeQuietly(), PURGE_EVERY_MS);
+  purgeTimer.unref();
 
   const address = await app.listen({ port: options.port ?? 8102, host: options.host ?? '127.0.0.1' });
   return {
@@ -136,7 +159,9 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     instanceId: bus.instanceId,
     demoAccounts: demo?.accounts ?? [],
     app,
+    purgeExpired: (now) => retention.purgeExpired(now),
     async close() {
+      clearInterval(purgeTimer);
       hub.close();
       await app.close();
       await bus.close();

@@ -82,6 +82,7 @@ export function registerStaffAppealRoutes(
       await appealInScope(principal, params.id);
       const stored = await appeals.storedAttachment(params.id, params.attachmentId);
       if (!stored) throw new HttpProblem(404, 'no such attachment');
+      if (stored.purged) throw new HttpProblem(410, 'the attachment was removed after its retention period');
       await audit.record({
         accountId: principal.accountId,
         action: 'attachment.read',
