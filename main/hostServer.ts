@@ -5,8 +5,14 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { PHOTO_MAX_BYTES, base64Length } from '../domain/cardFile';
-import { HOST_API_PATH, WIRE_CLOSE_PROTOCOL_ERROR, type WireServerMessage, WireCallSchema } from '../domain/ipcWire';
+import {
+  HOST_API_PATH,
+  WIRE_CLOSE_PROTOCOL_ERROR,
+  type WireServerMessage,
+  WireCallSchema,
+} from '../domain/ipcWire';
 import { invokeApi } from './api';
+import { readUpgradeRequest } from './hostUpgrade';
 import { contentTypeOf, resolveRendererFile } from './rendererFiles';
 import { type StartOptions, startConsole } from './startup';
 import { buildContentSecurityPolicy } from './windowPolicy';
@@ -78,30 +84,44 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== HOST_API_PATH) return refuseUpgrade(socket, 404, 'Not Found');
-    if (!sameSecret(url.searchParams.get('secret'), secret)) {
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const request = readUpgradeRequest(req.url, req.headers);
+    if (!request || request.pathname !== HOST_API_PATH) return refuseUpgrade(socket, 404, 'Not Found');
+    if (!sameSecret(request.secret, secret)) {
       running.log.warn('host.refused', { reason: 'secret' });
       return refuseUpgrade(socket, 401, 'Unauthorized');
     }
-    if (req.headers.origin !== origin) {
+    if (request.origin !== origin) {
       running.log.warn('host.refused', { reason: 'origin' });
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  };
+  // Nothing a client sends may end the console: a reset socket or a bug in one connection ends that connection only.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(req, socket, head);
+    } catch (error) {
+      running.log.warn('host.upgradeFailed', { error: error instanceof Error ? error.name : 'unknown' });
+      socket.destroy();
+    }
   });
 
   wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
     const send = (message: WireServerMessage) => ws.send(JSON.stringify(message));
-    const unsubscribe = running.services.events.subscribe((event, payload) => send({ kind: 'event', event, payload }));
+    const unsubscribe = running.services.events.subscribe((event, payload) =>
+      send({ kind: 'event', event, payload }),
+    );
     ws.on('close', () => {
       unsubscribe();
       sockets.delete(ws);
     });
     // A frame over the limit (or broken framing) closes the socket; unheard, the error would end the process.
-    ws.on('error', (error) => running.log.warn('host.socketError', { code: 'code' in error ? String(error.code) : error.name }));
+    ws.on('error', (error) =>
+      running.log.warn('host.socketError', { code: 'code' in error ? String(error.code) : error.name }),
+    );
     ws.on('message', (data, isBinary) => {
       let call;
       try {
@@ -110,9 +130,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         ws.close(WIRE_CLOSE_PROTOCOL_ERROR, 'not a console API call');
         return;
       }
-      void invokeApi(running.handlers, call.method, call.input, running.log).then((result) =>
-        send({ kind: 'result', id: call.id, result }),
-      );
+      invokeApi(running.handlers, call.method, call.input, running.log)
+        .then((result) => send({ kind: 'result', id: call.id, result }))
+        .catch(() => ws.terminate());
     });
   });
 
@@ -125,7 +145,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://${HOST}:${port}`;
-  csp = buildContentSecurityPolicy({ connectOrigins: [`ws://${HOST}:${port}`], tileUrl: running.services.info.tileUrl });
+  csp = buildContentSecurityPolicy({
+    connectOrigins: [`ws://${HOST}:${port}`],
+    tileUrl: running.services.info.tileUrl,
+  });
   running.log.info('host.listening', { port });
 
   return {
