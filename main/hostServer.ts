@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import {
   WireCallSchema,
 } from '../domain/ipcWire';
 import { invokeApi } from './api';
+import { loadHostSecret } from './hostSecret';
 import { readUpgradeRequest } from './hostUpgrade';
 import { contentTypeOf, resolveRendererFile } from './rendererFiles';
 import { type StartOptions, startConsole } from './startup';
@@ -19,8 +20,8 @@ import { buildContentSecurityPolicy } from './windowPolicy';
 
 export interface HostOptions extends Omit<StartOptions, 'runtime'> {
   rendererDir: string;
-  /** 0 picks a free port. */
-  port: number;
+  /** Absent: `hostPort` of config.json, else DEFAULT_HOST_PORT. 0 picks a free port (tests). */
+  port?: number;
 }
 
 export interface RunningHost {
@@ -34,6 +35,11 @@ export interface RunningHost {
 /** The largest call is a photo in base64 (domain/cardFile.ts); the rest of its frame is small JSON. */
 const MAX_FRAME_BYTES = base64Length(PHOTO_MAX_BYTES) + 64 * 1024;
 const HOST = '127.0.0.1';
+/**
+ * A stable port by default, so an open tab and a bookmark survive a restart (and the browser keeps the
+ * tab's local settings, which are per origin). 8102 is central's.
+ */
+export const DEFAULT_HOST_PORT = 8103;
 
 function sameSecret(given: string | null, secret: string): boolean {
   if (given === null) return false;
@@ -48,12 +54,19 @@ function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string):
 
 /**
  * Host mode: the console's services in plain Node, the built renderer over HTTP and the contract over a
- * WebSocket, both on 127.0.0.1 only. A connection needs the per-run secret and the host's own Origin,
+ * WebSocket, both on 127.0.0.1 only. A connection needs the data folder's secret and the host's own Origin,
  * so a web page the operator happens to visit cannot drive the console.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const running = startConsole({ ...options, runtime: 'host' });
-  const secret = randomBytes(24).toString('base64url');
+  const wantedPort = options.port ?? running.config.hostPort ?? DEFAULT_HOST_PORT;
+  let secret: string;
+  try {
+    secret = loadHostSecret(options.dataDir);
+  } catch (error) {
+    running.stop();
+    throw error;
+  }
   const sockets = new Set<WebSocket>();
   let origin = '';
   let csp = '';
@@ -138,9 +151,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, HOST, () => resolve());
+    server.listen(wantedPort, HOST, () => resolve());
   }).catch((error: unknown) => {
     running.stop();
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
+      throw new Error(
+        `port ${wantedPort} on ${HOST} is taken by another program; start with --port N or set hostPort in config.json`,
+      );
     throw error;
   });
   const { port } = server.address() as AddressInfo;
