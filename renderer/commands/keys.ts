@@ -1,7 +1,10 @@
 /** A shortcut written as people read it: "F1", "Alt+N", "Ctrl+S". */
 export type Keys = string;
 
-export function matchesKeys(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>, keys: Keys): boolean {
+export function matchesKeys(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>,
+  keys: Keys,
+): boolean {
   const parts = keys.split('+');
   const key = parts.at(-1) ?? '';
   const wants = new Set(parts.slice(0, -1));

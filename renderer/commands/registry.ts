@@ -68,7 +68,9 @@ export const COMMANDS: readonly Command[] = [
     label: 'common:language.label',
     keys: 'Alt+L',
     run: ({ i18n }) => {
-      const next = LANGUAGES[(LANGUAGES.indexOf(i18n.language as (typeof LANGUAGES)[number]) + 1) % LANGUAGES.length] ?? 'kk';
+      const next =
+        LANGUAGES[(LANGUAGES.indexOf(i18n.language as (typeof LANGUAGES)[number]) + 1) % LANGUAGES.length] ??
+        'kk';
       saveLanguage(next);
       void i18n.changeLanguage(next);
     },

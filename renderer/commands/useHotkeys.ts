@@ -12,6 +12,11 @@ export function useHotkeys(): void {
     if (!store) return;
     const onKey = (event: KeyboardEvent) => {
       const state = store.getState();
+      // The console is away (host mode): the overlay says so, and no command runs against nothing.
+      if (state.transport === 'lost') {
+        event.preventDefault();
+        return;
+      }
       if (event.key === 'Escape' && state.helpOpen) {
         state.toggleHelp(false);
         return;

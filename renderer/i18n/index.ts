@@ -5,6 +5,7 @@ import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/readiness/i18n';
 import { signinText } from '../features/signin/i18n';
 import { syncText } from '../features/sync/i18n';
+import { shellText } from '../shell/i18n';
 import { commonText } from './common';
 import { type FeatureTranslations, LANGUAGES, type Language } from './translations';
 
@@ -16,6 +17,7 @@ export const NAMESPACES = {
   readiness: readinessText,
   sync: syncText,
   signin: signinText,
+  shell: shellText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

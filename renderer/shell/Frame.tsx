@@ -5,6 +5,7 @@ import { SessionBadge, SignInScreen } from '../features/signin';
 import { SyncStatusBar } from '../features/sync';
 import { useConsole } from '../store';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
+import { ConsoleLostOverlay } from './ConsoleLostOverlay';
 import { HotkeyHelp } from './HotkeyHelp';
 import { LanguageSwitch } from './LanguageSwitch';
 import { sectionsFor } from './navigation';
@@ -15,6 +16,19 @@ import { ThemeSwitch } from './ThemeSwitch';
  * the link to central, unsent operations and workstation readiness in the status bar below.
  */
 export function Frame() {
+  const lost = useConsole((s) => s.transport === 'lost');
+  return (
+    <>
+      {/* Behind the overlay nothing takes focus, clicks or keys: what the form holds stays as it was. */}
+      <div className="frame-root" inert={lost}>
+        <FrameContent />
+      </div>
+      {lost && <ConsoleLostOverlay />}
+    </>
+  );
+}
+
+function FrameContent() {
   const { t } = useTranslation();
   useHotkeys();
   const info = useConsole((s) => s.appInfo);
@@ -74,11 +88,6 @@ export function Frame() {
           </button>
         </div>
       </header>
-      {transport === 'lost' && (
-        <div className="banner banner--error" role="alert">
-          {t('connectivity.lost')}
-        </div>
-      )}
       <main className="workspace">{active && <active.View />}</main>
       {/* The state of the link, the outbox and the workstation, always in the same place, like a status bar. */}
       <footer className="statusbar" aria-label={t('statusbar.label')}>

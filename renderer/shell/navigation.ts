@@ -13,7 +13,12 @@ export interface Section {
 }
 
 export const SECTIONS: readonly Section[] = [
-  { id: 'cards', label: 'nav.cards', roles: ['operator', 'inspector', 'duty', 'supervisor'], View: CardsView },
+  {
+    id: 'cards',
+    label: 'nav.cards',
+    roles: ['operator', 'inspector', 'duty', 'supervisor'],
+    View: CardsView,
+  },
   /** §27 readiness is every workstation's business, whoever sits at it. */
   { id: 'readiness', label: 'readiness:nav', roles: ROLES, View: ReadinessView },
   /** §28: the digitalisation unit sees every workstation's last readiness report. */

@@ -46,7 +46,10 @@ export const createShellSlice =
     helpOpen: false,
     view: firstView(),
     async loadShell() {
-      const [info, connectivity] = await Promise.all([bridge.call('app.info', {}), bridge.call('connectivity.get', {})]);
+      const [info, connectivity] = await Promise.all([
+        bridge.call('app.info', {}),
+        bridge.call('connectivity.get', {}),
+      ]);
       if (info.ok) set({ appInfo: info.value });
       if (connectivity.ok) set({ connectivity: connectivity.value });
     },

@@ -31,7 +31,11 @@ async function aCardOfAppealElsewhere(centralUrl: string, fields: Partial<CardFi
     createdAt: new Date().toISOString(),
     payload: { fields },
   };
-  await post(`${centralUrl}/api/sync/push`, { operations: [create] }, { authorization: `Bearer ${accessToken}` });
+  await post(
+    `${centralUrl}/api/sync/push`,
+    { operations: [create] },
+    { authorization: `Bearer ${accessToken}` },
+  );
   return accessToken;
 }
 
