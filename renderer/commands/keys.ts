@@ -13,5 +13,7 @@ export function matchesKeys(
   if (event.shiftKey !== wants.has('Shift')) return false;
   // Letters by physical key, so Alt+N works on a Kazakh or Russian keyboard layout too.
   if (/^[A-Z]$/.test(key)) return event.code === `Key${key}`;
+  // Digits by physical key too: with Shift or on AZERTY-like layouts the character differs.
+  if (/^[0-9]$/.test(key)) return event.code === `Digit${key}`;
   return event.key === key;
 }

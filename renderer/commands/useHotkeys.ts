@@ -1,10 +1,14 @@
 import { useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsoleStoreContext } from '../store';
+import { refusalOf } from './availability';
 import { matchesKeys } from './keys';
 import { COMMANDS } from './registry';
 
-/** Runs the command whose shortcut was pressed, when it applies; the registry is the only hotkey map. */
+/**
+ * Runs the command whose shortcut was pressed, or says why it cannot run; the registry is the only hotkey
+ * map, and every command answers in every section.
+ */
 export function useHotkeys(): void {
   const store = useContext(ConsoleStoreContext);
   const { i18n } = useTranslation();
@@ -21,10 +25,12 @@ export function useHotkeys(): void {
         state.toggleHelp(false);
         return;
       }
-      const command = COMMANDS.find((c) => matchesKeys(event, c.keys) && (c.when?.(state) ?? true));
+      const command = COMMANDS.find((c) => matchesKeys(event, c.keys));
       if (!command) return;
       event.preventDefault();
-      command.run({ store, i18n });
+      const refusal = refusalOf(command, state);
+      state.showCommandRefusal(refusal);
+      if (!refusal) command.run({ store, i18n });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

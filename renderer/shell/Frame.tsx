@@ -4,6 +4,7 @@ import { ReadinessStatus } from '../features/readiness';
 import { SessionBadge, SignInScreen } from '../features/signin';
 import { SyncStatusBar } from '../features/sync';
 import { useConsole } from '../store';
+import { CommandRefusalNotice } from './CommandRefusalNotice';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
 import { ConsoleLostOverlay } from './ConsoleLostOverlay';
 import { HotkeyHelp } from './HotkeyHelp';
@@ -52,7 +53,14 @@ function FrameContent() {
         {t('loading')}
       </div>
     );
-  if (info.centralUrl && !session) return <SignInScreen />;
+  if (info.centralUrl && !session)
+    return (
+      <>
+        <SignInScreen />
+        <CommandRefusalNotice />
+        <HotkeyHelp />
+      </>
+    );
   const sections = sectionsFor(info.role);
   const active = sections.find((s) => s.id === view) ?? sections[0];
   return (
@@ -75,7 +83,7 @@ function FrameContent() {
               aria-current={active?.id === section.id ? 'page' : undefined}
               onClick={() => showView(section.id)}
             >
-              {t(section.label)}
+              {t(section.label)} <kbd>{section.keys}</kbd>
             </button>
           ))}
         </nav>
@@ -95,6 +103,7 @@ function FrameContent() {
         {info.centralUrl && <SyncStatusBar />}
         <ReadinessStatus />
       </footer>
+      <CommandRefusalNotice />
       <HotkeyHelp />
     </div>
   );
