@@ -5,7 +5,7 @@ import type { LatLon } from '../../../domain/geo';
 import { INCIDENT_MAP_ID } from './ids';
 
 /** One arrow press moves the place by this share of the visible map; with Shift, five times as far. */
-const STEP_SHARE = 1 / 40;
+const STEP_SHARE = 1 / 100;
 
 export interface MapKeyboardProps {
   picked: LatLon | null;
