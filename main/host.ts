@@ -4,19 +4,26 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startHost } from './hostServer';
 
-/** Host-mode entry: `node out/main/host.js [--port N] [--data-dir DIR]`. */
+/**
+ * Host-mode entry: `node out/main/host.js [--port N] [--data-dir DIR]`. The port comes from `--port`, else
+ * `CONSOLE_PORT`, else `hostPort` in the data folder's config.json, else the default (hostServer.ts).
+ */
 const here = dirname(fileURLToPath(import.meta.url));
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: process.env.CONSOLE_PORT ?? '0' },
-    'data-dir': { type: 'string', default: process.env.CONSOLE_DATA_DIR ?? join(process.cwd(), '.data', 'console') },
+    port: { type: 'string' },
+    'data-dir': {
+      type: 'string',
+      default: process.env.CONSOLE_DATA_DIR ?? join(process.cwd(), '.data', 'console'),
+    },
   },
 });
 
-const port = Number.parseInt(values.port, 10);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a number from 0 to 65535, got "${values.port}"`);
+const givenPort = values.port ?? (process.env.CONSOLE_PORT || undefined);
+const port = givenPort === undefined ? undefined : Number(givenPort);
+if (port !== undefined && (!/^\d+$/.test(givenPort ?? '') || port > 65535)) {
+  console.error(`--port must be a number from 0 to 65535, got "${givenPort}"`);
   process.exit(2);
 }
 

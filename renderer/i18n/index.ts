@@ -5,6 +5,7 @@ import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/readiness/i18n';
 import { signinText } from '../features/signin/i18n';
 import { syncText } from '../features/sync/i18n';
+import { shellText } from '../shell/i18n';
 import { commonText } from './common';
 import { type FeatureTranslations, LANGUAGES, type Language } from './translations';
 
@@ -16,6 +17,7 @@ export const NAMESPACES = {
   readiness: readinessText,
   sync: syncText,
   signin: signinText,
+  shell: shellText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';
@@ -31,7 +33,10 @@ export function saveLanguage(language: Language): void {
 
 export async function createI18n(language: Language): Promise<i18n> {
   const resources = Object.fromEntries(
-    LANGUAGES.map((lng) => [lng, Object.fromEntries(Object.entries(NAMESPACES).map(([ns, text]) => [ns, text[lng]]))]),
+    LANGUAGES.map((lng) => [
+      lng,
+      Object.fromEntries(Object.entries(NAMESPACES).map(([ns, text]) => [ns, text[lng]])),
+    ]),
   );
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({

@@ -35,7 +35,7 @@ test.describe('the operator fills in a card', () => {
     await expect(page.getByTestId('card-list-item')).toHaveCount(1);
 
     await host.stop();
-    await expect(page.getByText('Connection to the console service is lost')).toBeVisible();
+    await expect(page.getByTestId('console-lost')).toBeVisible();
     const restarted = await startConsoleHost(host.dataDir);
     try {
       await page.goto(restarted.url);

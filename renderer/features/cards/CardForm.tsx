@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CARD_CATEGORIES, type CardCategory } from '../../../domain/category';
 import { CARD_LIMITS } from '../../../domain/card';
 import { useConsole } from '../../store';
+import { PlaceSearch } from '../map';
 import { CardSyncBadge } from '../sync';
 import { CardPhotos } from './CardPhotos';
 import { editorPoint } from './editor';
@@ -76,6 +77,12 @@ export function CardForm() {
       <fieldset className="card-form__location">
         <legend>{t('location')}</legend>
         <p className="muted">{t('mapHint')}</p>
+        <PlaceSearch
+          picked={editorPoint(editor)}
+          onPick={(point) =>
+            editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' })
+          }
+        />
         <div className="row">
           <label>
             {t('latitude')}

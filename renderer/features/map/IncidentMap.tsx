@@ -7,6 +7,7 @@ import { useConsole } from '../../store';
 import { departmentName, selectOwnDepartment } from '../reference';
 import { type BaseLayer, loadBaseLayer } from './baseLayer';
 import { MAP_PALETTES } from './palette';
+import { MapKeyboard } from './MapKeyboard';
 import { TerritoryLayer } from './TerritoryLayer';
 
 /** Kazakhstan with a little of its neighbours around it. */
@@ -77,6 +78,8 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
   const showTerritory = ownDepartment !== null && territories.length > 0;
   const [base, setBase] = useState<BaseLayer | null>(null);
   const [failed, setFailed] = useState(false);
+  const [pending, setPending] = useState<LatLon | null>(null);
+  const shown = pending ?? picked;
   useEffect(() => {
     let live = true;
     loadBaseLayer().then(
@@ -96,6 +99,8 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
         maxBoundsViscosity={1}
         zoomSnap={0.25}
         preferCanvas
+        // Arrows move the incident's place (MapKeyboard), not the view.
+        keyboard={false}
         className="map"
         style={{ background: palette.background }}
         attributionControl
@@ -109,7 +114,12 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
               style={(feature) => ({ ...palette.neighbour, stroke: !feature?.properties?.clippedToBbox })}
               interactive={false}
             />
-            <GeoJSON data={base.country} style={palette.country} interactive={false} attribution={t('attribution')} />
+            <GeoJSON
+              data={base.country}
+              style={palette.country}
+              interactive={false}
+              attribution={t('attribution')}
+            />
             <GeoJSON data={base.regions} style={palette.region} interactive={false} />
             {showTerritory && (
               <TerritoryLayer
@@ -135,12 +145,13 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
             ))}
           </>
         )}
-        {picked && (
+        {shown && (
           // Its own pane keeps the incident above the outlines, whichever layer Leaflet adds last.
           <CircleMarker
-            center={[picked.lat, picked.lon]}
+            center={[shown.lat, shown.lon]}
             radius={9}
-            pathOptions={palette.incident}
+            // A place moved with the arrows but not yet set is drawn dashed.
+            pathOptions={pending ? { ...palette.incident, dashArray: '4 3' } : palette.incident}
             pane="markerPane"
           >
             <Tooltip>{t('incident')}</Tooltip>
@@ -149,9 +160,15 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
         <KeepInsideData />
         <FollowContainerSize picked={picked} />
         <ClickToPick onPick={onPick} />
+        <MapKeyboard picked={picked} pending={pending} onMove={setPending} onPick={onPick} />
       </MapContainer>
       <div className="map-panel__note muted">
         <span>{failed ? t('failed') : base ? t('regionsApprox') : t('loading')}</span>
+        {pending && (
+          <span role="status" data-testid="map-pending">
+            {t('keyboard.pending', { lat: pending.lat.toFixed(5), lon: pending.lon.toFixed(5) })}
+          </span>
+        )}
         {showTerritory && (
           <button type="button" className="ghost map-panel__territory" onClick={() => setFits((n) => n + 1)}>
             {t('ownTerritory', { name: departmentName(ownDepartment, i18n.language) })}

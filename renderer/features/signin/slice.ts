@@ -28,7 +28,9 @@ export const createSignInSlice =
       if (result.ok) set({ session: result.value, sessionLoaded: true });
     },
     sessionChanged(session) {
+      const signedIn = session !== null && get().session?.login !== session.login;
       set({ session, sessionLoaded: true });
+      if (signedIn) get().landAfterSignIn();
       // The account's role decides the sections; main answers it in app.info.
       void get().loadShell();
       void get().loadCards();
