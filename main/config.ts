@@ -16,14 +16,21 @@ export const MachineConfigSchema = z
       .object({
         tileUrl: z
           .string()
-          .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*$/, 'map.tileUrl must be an http(s) URL template with {z}, {x} and {y}')
+          .regex(
+            /^https?:\/\/[^\s]+\{z\}[^\s]*$/,
+            'map.tileUrl must be an http(s) URL template with {z}, {x} and {y}',
+          )
           .nullable()
           .default(null),
       })
       .strict()
       .default({ tileUrl: null }),
     /** How long after its last online sign-in here an account may still sign in while central is unreachable (default 72). */
-    offlineSignInMaxAgeHours: z.number().positive().max(24 * 30).optional(),
+    offlineSignInMaxAgeHours: z
+      .number()
+      .positive()
+      .max(24 * 30)
+      .optional(),
     /** Readiness thresholds and the video-call policy (§27); absent means the §27 defaults. */
     workstation: WorkstationConfigSchema.optional(),
   })

@@ -10,7 +10,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.CONSOLE_PORT ?? '0' },
-    'data-dir': { type: 'string', default: process.env.CONSOLE_DATA_DIR ?? join(process.cwd(), '.data', 'console') },
+    'data-dir': {
+      type: 'string',
+      default: process.env.CONSOLE_DATA_DIR ?? join(process.cwd(), '.data', 'console'),
+    },
   },
 });
 

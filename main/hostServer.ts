@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { PHOTO_MAX_BYTES, base64Length } from '../domain/cardFile';
-import { HOST_API_PATH, WIRE_CLOSE_PROTOCOL_ERROR, type WireServerMessage, WireCallSchema } from '../domain/ipcWire';
+import {
+  HOST_API_PATH,
+  WIRE_CLOSE_PROTOCOL_ERROR,
+  type WireServerMessage,
+  WireCallSchema,
+} from '../domain/ipcWire';
 import { invokeApi } from './api';
 import { contentTypeOf, resolveRendererFile } from './rendererFiles';
 import { type StartOptions, startConsole } from './startup';
@@ -95,13 +100,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
     const send = (message: WireServerMessage) => ws.send(JSON.stringify(message));
-    const unsubscribe = running.services.events.subscribe((event, payload) => send({ kind: 'event', event, payload }));
+    const unsubscribe = running.services.events.subscribe((event, payload) =>
+      send({ kind: 'event', event, payload }),
+    );
     ws.on('close', () => {
       unsubscribe();
       sockets.delete(ws);
     });
     // A frame over the limit (or broken framing) closes the socket; unheard, the error would end the process.
-    ws.on('error', (error) => running.log.warn('host.socketError', { code: 'code' in error ? String(error.code) : error.name }));
+    ws.on('error', (error) =>
+      running.log.warn('host.socketError', { code: 'code' in error ? String(error.code) : error.name }),
+    );
     ws.on('message', (data, isBinary) => {
       let call;
       try {
@@ -125,7 +134,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://${HOST}:${port}`;
-  csp = buildContentSecurityPolicy({ connectOrigins: [`ws://${HOST}:${port}`], tileUrl: running.services.info.tileUrl });
+  csp = buildContentSecurityPolicy({
+    connectOrigins: [`ws://${HOST}:${port}`],
+    tileUrl: running.services.info.tileUrl,
+  });
   running.log.info('host.listening', { port });
 
   return {

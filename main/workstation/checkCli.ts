@@ -130,13 +130,18 @@ const VIDEO_CALLS: Record<WorkstationReport['videoCalls']['state'], Localized> =
   },
   blocked: { ru: 'ЗАПРЕЩЕНЫ', kk: 'ТЫЙЫМ САЛЫНҒАН', en: 'BLOCKED' },
 };
-const HEADINGS: Record<'item' | 'value' | 'threshold' | 'verdict' | 'video' | 'optional', Localized> = {
+const HEADINGS: Record<
+  'item' | 'value' | 'threshold' | 'verdict' | 'video' | 'optional' | 'policy',
+  Localized
+> = {
   item: { ru: 'Требование', kk: 'Талап', en: 'Requirement' },
   value: { ru: 'Измерено', kk: 'Өлшенді', en: 'Measured' },
   threshold: { ru: 'Порог', kk: 'Шек', en: 'Threshold' },
   verdict: { ru: 'Итог', kk: 'Қорытынды', en: 'Verdict' },
   video: { ru: 'Видеозвонки', kk: 'Бейнеқоңыраулар', en: 'Video calls' },
   optional: { ru: '(необязательно)', kk: '(міндетті емес)', en: '(optional)' },
+  /** videoCallPolicy in config.json: the value stays as IT typed it there. */
+  policy: { ru: 'videoCallPolicy', kk: 'videoCallPolicy', en: 'policy' },
 };
 
 /** A plain table for a person at the machine: status, item, value, threshold, then IT's advice under it. */
@@ -144,8 +149,8 @@ export function renderTable(report: WorkstationReport, lang: keyof Localized): s
   const rows = report.items.map((item) => [
     STATUS_WORDS[item.status][lang],
     `${ITEM_TITLES[item.id][lang]}${item.required ? '' : ` ${HEADINGS.optional[lang]}`}`,
-    item.valueText ?? '—',
-    item.threshold,
+    item.valueText?.[lang] ?? '—',
+    item.threshold[lang],
   ]);
   const header = ['', HEADINGS.item[lang], HEADINGS.value[lang], HEADINGS.threshold[lang]];
   const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)));
@@ -163,6 +168,6 @@ export function renderTable(report: WorkstationReport, lang: keyof Localized): s
     ...body,
     '',
     `${HEADINGS.verdict[lang]}: ${VERDICTS[report.verdict][lang]}`,
-    `${HEADINGS.video[lang]}: ${VIDEO_CALLS[report.videoCalls.state][lang]} (policy: ${report.videoCalls.policy})`,
+    `${HEADINGS.video[lang]}: ${VIDEO_CALLS[report.videoCalls.state][lang]} (${HEADINGS.policy[lang]}: ${report.videoCalls.policy})`,
   ].join('\n');
 }

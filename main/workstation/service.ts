@@ -27,6 +27,11 @@ export interface WorkstationService {
   publishLast(): void;
   /** Every workstation's last report, for the digitalisation unit (§28). */
   fleet(): Promise<WorkstationFleet>;
+  /**
+   * The operator typed in the console window: a keyboard is present, whatever the system's device list
+   * said. Re-decides the last report from its own probes (no new network test); null before any report.
+   */
+  keystrokeSeen(): WorkstationReport | null;
 }
 
 export interface WorkstationServiceOptions {
@@ -84,6 +89,13 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
     }
   };
 
+  const accept = (report: WorkstationReport) => {
+    last = report;
+    store(report);
+    options.onReport(report, readinessOf(report, options.requirements.videoCallPolicy));
+    void options.central?.publish(report);
+  };
+
   const run = async (window: ConsoleWindowFacts | null): Promise<WorkstationReport> => {
     const takenAt = options.now().toISOString();
     options.onProgress({ phase: 'machine', fraction: 0 });
@@ -97,16 +109,13 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
     // Parsing keeps only the fields the report promises (no USB serial numbers) and proves the shape.
     const probes = WorkstationProbesSchema.parse({ takenAt, ...machine, network });
     const report = evaluate(options.requirements, probes);
-    last = report;
-    store(report);
     options.log.info('workstation.checked', {
       verdict: report.verdict,
       videoCalls: report.videoCalls.state,
       failed: report.items.filter((i) => i.status === 'fail').length,
       unknown: report.items.filter((i) => i.status === 'unknown').length,
     });
-    options.onReport(report, readinessOf(report, options.requirements.videoCallPolicy));
-    void options.central?.publish(report);
+    accept(report);
     return report;
   };
 
@@ -123,5 +132,17 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
       if (last) void options.central?.publish(last);
     },
     fleet: async () => options.central?.fleet() ?? { state: 'unavailable', reason: 'central_not_configured' },
+    keystrokeSeen() {
+      if (!last) return null;
+      const keyboard = last.items.find((i) => i.id === 'keyboard');
+      if (keyboard?.status === 'pass') return last;
+      accept(
+        evaluate(options.requirements, {
+          ...last.probes,
+          keystrokes: { state: 'measured', value: { keystrokeSeen: true } },
+        }),
+      );
+      return last;
+    },
   };
 }

@@ -21,6 +21,7 @@ const chromeUserAgent =
 const windowWithoutCamera: ConsoleWindowFacts = {
   userAgent: chromeUserAgent,
   finePointer: true,
+  keystrokeSeen: false,
   mediaDevices: [
     { deviceId: 'a1', kind: 'audioinput', label: 'Headset Microphone (Jabra EVOLVE 30 II)', groupId: 'g1' },
     { deviceId: 'o1', kind: 'audiooutput', label: 'Headset Earphone (Jabra EVOLVE 30 II)', groupId: 'g1' },
