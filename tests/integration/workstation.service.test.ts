@@ -153,6 +153,20 @@ describe('workstation readiness through the console API contract', () => {
     expect(readiness).toMatchObject({ ok: true, value: { videoCalls: { state: 'warned', policy: 'warn' } } });
   });
 
+  it('takes the first keystroke in the window as a keyboard, re-deciding the last report without a new check', async () => {
+    const handlers = createApiHandlers(running.services);
+    const checked = await invokeApi(handlers, 'workstation.check', windowWithoutCamera, running.log);
+    const before = WorkstationReportSchema.parse(checked.ok ? checked.value : null);
+    // Unknown unless this machine lists a USB keyboard (the build machines do not, like PS/2 and laptops).
+    expect(['unknown', 'pass']).toContain(before.items.find((i) => i.id === 'keyboard')?.status);
+
+    const typed = await invokeApi(handlers, 'workstation.keystrokeSeen', {}, running.log);
+    const after = WorkstationReportSchema.parse(typed.ok ? typed.value : null);
+    expect(after.items.find((i) => i.id === 'keyboard')?.status).toBe('pass');
+    expect(after.checkedAt).toBe(before.checkedAt);
+    expect(running.services.workstation.lastReport()).toEqual(after);
+  });
+
   it('refuses window facts that are not the contract shape', async () => {
     const handlers = createApiHandlers(running.services);
     const result = await invokeApi(
