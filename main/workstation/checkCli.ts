@@ -12,6 +12,7 @@ import {
 import { ITEM_TITLES } from '../../domain/workstationAdvice';
 import { evaluate } from '../../domain/workstationEvaluate';
 import { CONFIG_FILE_NAME, ConfigError, type ConfigEnvironment, loadMachineConfig } from '../config';
+import { configErrorText } from '../configErrorText';
 import { measureNetwork } from './network';
 import { probeMachine } from './probes';
 
@@ -84,7 +85,7 @@ export async function runWorkstationCheckCli(argv: string[], context: CheckCliCo
     config = loadMachineConfig(join(parsed['data-dir'], CONFIG_FILE_NAME), context.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    context.err(error.message);
+    context.err(configErrorText(error, lang.data));
     return EXIT_USAGE;
   }
 
