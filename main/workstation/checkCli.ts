@@ -13,7 +13,7 @@ import { ITEM_TITLES } from '../../domain/workstationAdvice';
 import { evaluate } from '../../domain/workstationEvaluate';
 import { CONFIG_FILE_NAME, ConfigError, type ConfigEnvironment, loadMachineConfig } from '../config';
 import { configErrorText } from '../configErrorText';
-import { measureNetwork } from './network';
+import { type NetworkPhase, measureNetwork } from './network';
 import { probeMachine } from './probes';
 
 /**
@@ -95,7 +95,10 @@ export async function runWorkstationCheckCli(argv: string[], context: CheckCliCo
     centralUrl: centralFlag?.success ? centralFlag.data : config.centralUrl,
     onProgress: parsed.json
       ? undefined
-      : (p) => context.err(`network: ${p.phase} ${Math.round(p.fraction * 100)}%`),
+      : (p) =>
+          context.err(
+            `${NETWORK_PHASES.title[lang.data]}: ${NETWORK_PHASES[p.phase][lang.data]} ${Math.round(p.fraction * 100)}%`,
+          ),
   });
   const report = evaluate(
     requirementsFromConfig(config.workstation),
@@ -107,6 +110,14 @@ export async function runWorkstationCheckCli(argv: string[], context: CheckCliCo
   context.out(parsed.json ? json : renderTable(report, lang.data));
   return report.verdict === 'not_ready' ? EXIT_NOT_READY : EXIT_READY;
 }
+
+/** The network test's progress on stderr, as the readiness screen names its phases. */
+const NETWORK_PHASES: Record<NetworkPhase | 'title', Localized> = {
+  title: { ru: 'Сеть', kk: 'Желі', en: 'network' },
+  ping: { ru: 'задержка сети', kk: 'желі кідірісі', en: 'ping' },
+  download: { ru: 'скорость загрузки', kk: 'жүктеу жылдамдығы', en: 'download' },
+  upload: { ru: 'скорость отдачи', kk: 'жіберу жылдамдығы', en: 'upload' },
+};
 
 const STATUS_WORDS: Record<ItemStatus, Localized> = {
   pass: { ru: 'ДА', kk: 'ИӘ', en: 'PASS' },
