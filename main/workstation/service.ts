@@ -49,6 +49,8 @@ export interface WorkstationServiceOptions {
 }
 
 export const REPORT_FILE_NAME = 'workstation-report.json';
+const KEYS_PRESSED = { state: 'measured', value: { keystrokeSeen: true } } as const;
+
 /** The machine's own probes take this share of the progress bar; the network test the rest. */
 const MACHINE_SHARE = 0.3;
 
@@ -74,6 +76,8 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
   const file = join(options.dataDir, REPORT_FILE_NAME);
   let last = readStoredReport(file, options.log);
   let running: Promise<WorkstationReport> | null = null;
+  /** A key has been pressed in the console window since this service started. */
+  let typedOn = false;
 
   // A report that cannot be saved (disk full, no rights) still answers this session; the log says why.
   const store = (report: WorkstationReport) => {
@@ -107,7 +111,9 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
         options.onProgress({ phase: p.phase, fraction: MACHINE_SHARE + (1 - MACHINE_SHARE) * p.fraction }),
     });
     // Parsing keeps only the fields the report promises (no USB serial numbers) and proves the shape.
-    const probes = WorkstationProbesSchema.parse({ takenAt, ...machine, network });
+    // A key pressed while this check ran is kept: the window's facts were collected before it.
+    const keystrokes = typedOn ? KEYS_PRESSED : machine.keystrokes;
+    const probes = WorkstationProbesSchema.parse({ takenAt, ...machine, keystrokes, network });
     const report = evaluate(options.requirements, probes);
     options.log.info('workstation.checked', {
       verdict: report.verdict,
@@ -133,15 +139,11 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
     },
     fleet: async () => options.central?.fleet() ?? { state: 'unavailable', reason: 'central_not_configured' },
     keystrokeSeen() {
+      typedOn = true;
       if (!last) return null;
       const keyboard = last.items.find((i) => i.id === 'keyboard');
       if (keyboard?.status === 'pass') return last;
-      accept(
-        evaluate(options.requirements, {
-          ...last.probes,
-          keystrokes: { state: 'measured', value: { keystrokeSeen: true } },
-        }),
-      );
+      accept(evaluate(options.requirements, { ...last.probes, keystrokes: KEYS_PRESSED }));
       return last;
     },
   };
