@@ -117,6 +117,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'workstation.check': (facts) => services.workstation.check(facts),
     'workstation.readiness': () => services.workstation.readiness(),
     'workstation.fleet': () => services.workstation.fleet(),
+    'workstation.keystrokeSeen': () => services.workstation.keystrokeSeen(),
   };
 }
 

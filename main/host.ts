@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ConfigError } from './config';
+import { configErrorText, startupLanguageOf } from './configErrorText';
 import { startHost } from './hostServer';
 
 /**
@@ -48,6 +50,12 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  console.error(`The console could not start: ${(error as Error).message}`);
+  // The person at the terminal reads the configuration error in the language of their system.
+  const lang = startupLanguageOf([process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG]);
+  console.error(
+    error instanceof ConfigError
+      ? configErrorText(error, lang)
+      : `The console could not start: ${(error as Error).message}`,
+  );
   process.exit(1);
 }

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import { type Card, type CardDraftInput, type CardFields, type CardId, CardStatusSchema } from '../../domain/card';
+import {
+  type Card,
+  type CardDraftInput,
+  type CardFields,
+  type CardId,
+  CardStatusSchema,
+} from '../../domain/card';
 import { CardCategorySchema } from '../../domain/category';
 import { LocationSourceSchema } from '../../domain/geo';
 import type { TransitionInput } from '../../domain/workflow';
@@ -94,7 +100,11 @@ const draftFields = (c: Pick<Card, 'description' | 'category' | 'location'>): Dr
 /** The draft fields in the shape a read gives them back (a location is exactly lat, lon and source). */
 const storedFields = (input: CardDraftInput): DraftFields => ({
   ...draftFields(input),
-  location: input.location && { lat: input.location.lat, lon: input.location.lon, source: input.location.source },
+  location: input.location && {
+    lat: input.location.lat,
+    lon: input.location.lon,
+    source: input.location.source,
+  },
 });
 const changedFields = (before: DraftFields, after: DraftFields): Partial<DraftFields> => {
   const changed: Partial<DraftFields> = {};
@@ -126,7 +136,9 @@ export function createCardRepository(
   deps: { now: () => Date; newId: () => string; outbox: Outbox },
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
-  const selectAll = db.prepare<[], CardRow>('SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC');
+  const selectAll = db.prepare<[], CardRow>(
+    'SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC',
+  );
   // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
     `INSERT INTO cards (id, status, description, category, lat, lon, location_source, created_at, updated_at,
@@ -188,7 +200,16 @@ export function createCardRepository(
       });
       deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields } });
       const localNumber = Number(lastInsertRowid);
-      return { id, localNumber, status: 'draft', ...fields, createdAt: now, updatedAt: now, number: null, departmentId: null };
+      return {
+        id,
+        localNumber,
+        status: 'draft',
+        ...fields,
+        createdAt: now,
+        updatedAt: now,
+        number: null,
+        departmentId: null,
+      };
     }
     const before = mustGet(input.id);
     const changed = changedFields(draftFields(before), fields);

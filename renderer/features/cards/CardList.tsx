@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/dateTime';
 import { useConsole } from '../../store';
 import { CardSyncBadge } from '../sync';
 
@@ -30,12 +31,7 @@ export function CardList() {
                 {!card.number && <span className="muted">{t('provisional')}</span>}
                 <span className="badge">{t(`status.${card.status}`)}</span>
                 <CardSyncBadge cardId={card.id} />
-                <span className="muted">
-                  {new Date(card.updatedAt).toLocaleString(i18n.language, {
-                    dateStyle: 'short',
-                    timeStyle: 'short',
-                  })}
-                </span>
+                <span className="muted">{formatDateTime(card.updatedAt, i18n.language)}</span>
               </span>
               <span className="card-list__category">
                 {card.category ? t(`categories.${card.category}`) : t('noCategory')}

@@ -5,7 +5,7 @@ import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMap, useMap
 import type { LatLon } from '../../../domain/geo';
 import { useConsole } from '../../store';
 import { departmentName, selectOwnDepartment } from '../reference';
-import { type BaseLayer, loadBaseLayer } from './baseLayer';
+import { type BaseLayer, cityLabel, loadBaseLayer } from './baseLayer';
 import { MAP_PALETTES } from './palette';
 import { MapKeyboard } from './MapKeyboard';
 import { TerritoryLayer } from './TerritoryLayer';
@@ -53,6 +53,21 @@ function FollowContainerSize({ picked }: { picked: LatLon | null }) {
     observer.observe(map.getContainer());
     return () => observer.disconnect();
   }, [map, picked]);
+  return null;
+}
+
+/**
+ * The offline data's credit in the corner, in the operator's language. Leaflet reads a layer's attribution
+ * once, when the layer is added, so the credit is kept here and swapped when the language changes.
+ */
+function Credit({ text }: { text: string }) {
+  const map = useMap();
+  useEffect(() => {
+    map.attributionControl?.addAttribution(text);
+    return () => {
+      map.attributionControl?.removeAttribution(text);
+    };
+  }, [map, text]);
   return null;
 }
 
@@ -114,12 +129,8 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
               style={(feature) => ({ ...palette.neighbour, stroke: !feature?.properties?.clippedToBbox })}
               interactive={false}
             />
-            <GeoJSON
-              data={base.country}
-              style={palette.country}
-              interactive={false}
-              attribution={t('attribution')}
-            />
+            <GeoJSON data={base.country} style={palette.country} interactive={false} />
+            <Credit text={t('attribution')} />
             <GeoJSON data={base.regions} style={palette.region} interactive={false} />
             {showTerritory && (
               <TerritoryLayer
@@ -138,7 +149,7 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
               >
                 {city.population > 300_000 && (
                   <Tooltip permanent direction="right" className="map-city-label">
-                    {city.name}
+                    {cityLabel(city, i18n.language)}
                   </Tooltip>
                 )}
               </CircleMarker>
