@@ -30,6 +30,7 @@ import { createRecordingRepository } from './recordings/recordingRepository';
 import { registerRecordingRoutes } from './recordings/routes';
 import { createSyncService } from './sync/syncService';
 import { registerSyncRoutes } from './sync/routes';
+import { loadCountryCheck } from './territories/countryOutline';
 import { TerritoryService } from './territories/territoryService';
 import { registerWorkstationRoutes } from './workstations/routes';
 import { uploadRoutes } from './uploads/routes';
@@ -88,7 +89,8 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const recordings = createRecordingRepository();
   const intake = createIntakeService({ db, appeals, departments, territories, bus });
   const calls = createCallService({ appeals, bus });
-  const sync = createSyncService({ db, bus, cards, departments, territories, recordings });
+  const inCountry = loadCountryCheck();
+  const sync = createSyncService({ db, bus, cards, departments, territories, recordings, inCountry });
   const hub = new RealtimeHub(bus);
   const ownTempDir =
     options.attachmentsDir || options.dataDir ? null : await mkdtemp(join(tmpdir(), 'central-attachments-'));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApplicantSchema, ChannelSchema } from './card';
 import { CardCategorySchema } from './category';
 import { LatLonSchema } from './geo';
+import type { AppealProblem } from './refusal';
 
 /**
  * One intake API for every citizen channel (§2, §7): the 102 app, "Заң мен Тәртіп" in eGov/Kaspi/Halyk,
@@ -54,18 +55,21 @@ export const AppealIntakeSchema = z
         code: 'custom',
         path: ['applicant'],
         message: 'an anonymous appeal carries no applicant',
+        params: { problem: 'anonymousWithApplicant' satisfies AppealProblem },
       });
     if (!a.anonymous && !a.applicant)
       ctx.addIssue({
         code: 'custom',
         path: ['applicant'],
         message: 'give the applicant or mark the appeal anonymous',
+        params: { problem: 'applicantOrAnonymous' satisfies AppealProblem },
       });
     if ((a.channel === 'zanMenTartip') !== (a.via !== undefined)) {
       ctx.addIssue({
         code: 'custom',
         path: ['via'],
         message: 'via (egov|kaspi|halyk) is given exactly for zanMenTartip',
+        params: { problem: 'viaOnlyForZanMenTartip' satisfies AppealProblem },
       });
     }
     if (a.kind === 'sos' && a.channel !== 'sos')
@@ -73,6 +77,7 @@ export const AppealIntakeSchema = z
         code: 'custom',
         path: ['channel'],
         message: 'an SOS alarm comes through the sos channel',
+        params: { problem: 'sosChannelOnly' satisfies AppealProblem },
       });
   });
 export type AppealIntake = z.infer<typeof AppealIntakeSchema>;
