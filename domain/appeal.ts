@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApplicantSchema, ChannelSchema } from './card';
+import { ApplicantSchema, CARD_LIMITS, ChannelSchema } from './card';
 import { CardCategorySchema } from './category';
 import { LatLonSchema } from './geo';
 import type { AppealProblem } from './refusal';
@@ -29,6 +29,8 @@ const common = {
   via: ZanMenTartipViaSchema.optional(),
   language: LanguageSchema,
   location: LatLonSchema.nullable().optional(),
+  /** The place in the citizen's words, when their device could not find it (the widget asks no coordinates). */
+  addressText: z.string().trim().max(CARD_LIMITS.addressMax).optional(),
   /** The region the citizen picked when they share no location (§8). */
   chosenDepartmentId: z.string().max(64).optional(),
   /** Deputies asked for anonymous reporting (seed 002): then no identity is kept at all. */
@@ -142,6 +144,7 @@ export const AppealStaffViewSchema = AppealPublicViewSchema.extend({
   text: z.string().nullable(),
   media: z.enum(['video', 'audio']).nullable(),
   location: LatLonSchema.nullable(),
+  addressText: z.string().nullable(),
   departmentId: z.string().nullable(),
   routedBy: z.enum(['territory', 'chosenRegion', 'fallbackQueue']),
   anonymous: z.boolean(),

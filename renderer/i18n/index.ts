@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { cardsText } from '../features/cards/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/readiness/i18n';
+import { refusalsText } from '../features/refusals/i18n';
 import { signinText } from '../features/signin/i18n';
 import { syncText } from '../features/sync/i18n';
 import { commonText } from './common';
@@ -16,6 +17,7 @@ export const NAMESPACES = {
   readiness: readinessText,
   sync: syncText,
   signin: signinText,
+  refusals: refusalsText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';
