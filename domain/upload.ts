@@ -26,4 +26,5 @@ export const UploadStatusSchema = z.object({
 });
 export type UploadStatus = z.infer<typeof UploadStatusSchema>;
 
-export const chunkCount = (d: Pick<UploadDeclaration, 'size' | 'chunkSize'>) => Math.ceil(d.size / d.chunkSize);
+export const chunkCount = (d: Pick<UploadDeclaration, 'size' | 'chunkSize'>) =>
+  Math.ceil(d.size / d.chunkSize);

@@ -43,7 +43,8 @@ export const TransitionInputSchema = z
 export type TransitionInput = z.infer<typeof TransitionInputSchema>;
 
 /** A refusal carries its code for the screens and an English `reason` for developers' logs. */
-export type TransitionDecision = { ok: true; to: CardStatus } | { ok: false; refusal: Refusal; reason: string };
+export type TransitionDecision =
+  { ok: true; to: CardStatus } | { ok: false; refusal: Refusal; reason: string };
 
 /** Decides a transition; pure, so the same rule runs on central and (as a hint) on the console. */
 export function decideTransition(
@@ -54,7 +55,11 @@ export function decideTransition(
   const rule = TRANSITIONS[input.transition];
   const action = input.transition;
   if (!(rule.roles as readonly Role[]).includes(role)) {
-    return { ok: false, refusal: refusal('role.forbidden', { role, action }), reason: `role ${role} may not ${action}` };
+    return {
+      ok: false,
+      refusal: refusal('role.forbidden', { role, action }),
+      reason: `role ${role} may not ${action}`,
+    };
   }
   if (!(rule.from as readonly CardStatus[]).includes(card.status)) {
     return {

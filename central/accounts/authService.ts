@@ -95,7 +95,8 @@ export async function createAuthService(
       const accountId = await accounts.takeRefreshToken(sha256(refreshToken));
       if (!accountId) throw new HttpProblem(401, refusal('auth.expired'), 'refresh token unknown or expired');
       const row = await accounts.byId(accountId);
-      if (!row || row.disabled) throw new HttpProblem(401, refusal('auth.disabled'), 'account disabled or deleted');
+      if (!row || row.disabled)
+        throw new HttpProblem(401, refusal('auth.disabled'), 'account disabled or deleted');
       return issue(accountId);
     },
 
@@ -112,7 +113,8 @@ export async function createAuthService(
         throw new HttpProblem(401, refusal('auth.expired'), 'access token invalid or expired');
       }
       const row = subject ? await accounts.byId(subject) : null;
-      if (!row || row.disabled) throw new HttpProblem(401, refusal('auth.disabled'), 'account disabled or deleted');
+      if (!row || row.disabled)
+        throw new HttpProblem(401, refusal('auth.disabled'), 'account disabled or deleted');
       return {
         accountId: row.id,
         role: RoleSchema.parse(row.role),

@@ -45,7 +45,12 @@ export function registerAccountRoutes(
 ): void {
   const { auth, accounts, departments } = deps;
   const checkDepartment = (id: string | null | undefined) => {
-    if (id && !departments.get(id)) throw new HttpProblem(400, refusal('department.unknown', { departmentId: id }), `unknown department ${id}`);
+    if (id && !departments.get(id))
+      throw new HttpProblem(
+        400,
+        refusal('department.unknown', { departmentId: id }),
+        `unknown department ${id}`,
+      );
   };
 
   app.post('/api/auth/login', async (request) => {

@@ -68,7 +68,8 @@ export function registerCitizenRoutes(
       const { kind, name } = parseAppealOr400(AttachmentQuery, request.query, 'attachment');
       await intake.appealForCitizen(id, citizenToken(request));
       const bytes = request.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpProblem(400, refusal('attachment.empty'), 'attachment is empty');
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+        throw new HttpProblem(400, refusal('attachment.empty'), 'attachment is empty');
       if (bytes.length > APPEAL_LIMITS.attachmentBytes[kind]) {
         throw new HttpProblem(
           413,

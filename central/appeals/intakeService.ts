@@ -42,7 +42,8 @@ export function createIntakeService(deps: {
 
   async function appealForCitizen(id: string, token: string | undefined): Promise<AppealStaffView> {
     const found = await appeals.byId(id);
-    if (!found) throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal, or wrong citizen token');
+    if (!found)
+      throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal, or wrong citizen token');
     checkCitizenToken(token, found.citizenTokenHash);
     return found.appeal;
   }
@@ -51,7 +52,11 @@ export function createIntakeService(deps: {
     async register(intake: AppealIntake): Promise<AppealReceipt> {
       const chosen = intake.chosenDepartmentId ?? null;
       if (chosen !== null && !departments.get(chosen))
-        throw new HttpProblem(400, refusal('department.unknown', { departmentId: chosen }), `unknown department ${chosen}`);
+        throw new HttpProblem(
+          400,
+          refusal('department.unknown', { departmentId: chosen }),
+          `unknown department ${chosen}`,
+        );
       const routing = territories.route(intake.location ?? null, chosen);
       const { token, hash } = newCitizenToken();
       const appeal = await batcher.insert({ id: uuidv7(), intake, routing, citizenTokenHash: hash });

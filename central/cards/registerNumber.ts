@@ -8,5 +8,7 @@ import type { CardFields } from '../../domain/card';
  * number comes with the change that gives it content.
  */
 export function deservesRegisterNumber(fields: CardFields): boolean {
-  return fields.description !== '' || fields.category !== null || fields.location !== null || !!fields.addressText;
+  return (
+    fields.description !== '' || fields.category !== null || fields.location !== null || !!fields.addressText
+  );
 }

@@ -24,7 +24,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const status = error.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return reply.status(status).send({ ...fastifyRefusal(status), error: error.message, fastifyCode: error.code });
+      return reply
+        .status(status)
+        .send({ ...fastifyRefusal(status), error: error.message, fastifyCode: error.code });
     }
     request.log.error(
       { reqId: request.id, code: error.code, name: error.name, message: error.message },

@@ -34,6 +34,11 @@ export function parseOr400<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success)
-    throw new HttpProblem(400, refusal('request.invalid', { part }), `invalid ${part}`, issuesOf(result.error));
+    throw new HttpProblem(
+      400,
+      refusal('request.invalid', { part }),
+      `invalid ${part}`,
+      issuesOf(result.error),
+    );
   return result.data;
 }

@@ -52,7 +52,8 @@ export function registerRealtimeRoutes(
           });
         } else {
           const found = await appeals.byId(query.appeal);
-          if (!found) throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal, or wrong citizen token');
+          if (!found)
+            throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal, or wrong citizen token');
           checkCitizenToken(query.citizenToken, found.citizenTokenHash);
           peers.set(request, { kind: 'citizen', appealId: query.appeal });
         }
@@ -119,7 +120,8 @@ export function registerRealtimeRoutes(
             }
             case 'call.signal':
               if (peer.kind === 'citizen') {
-                if (message.appealId !== peer.appealId) throw new HttpProblem(403, refusal('appeal.notFound'), 'not your appeal');
+                if (message.appealId !== peer.appealId)
+                  throw new HttpProblem(403, refusal('appeal.notFound'), 'not your appeal');
                 return calls.fromCitizen(message.appealId, message.signal);
               }
               return calls.fromOperator(peer.principal, message.appealId, message.signal);

@@ -31,7 +31,10 @@ export async function applyCardCreates(
 ): Promise<Outcome[]> {
   if (!can(p.role, 'cards.write'))
     return ops.map(() =>
-      refused(refusal('role.forbidden', { role: p.role, action: 'cards.write' }), `role ${p.role} may not cards.write`),
+      refused(
+        refusal('role.forbidden', { role: p.role, action: 'cards.write' }),
+        `role ${p.role} may not cards.write`,
+      ),
     );
   const exists = () => refused(refusal('card.exists'), 'a card with this id already exists');
   const existing = new Set(
@@ -86,9 +89,7 @@ export async function applyCardCreates(
   // A concurrent transaction may have created one of these cards since the check above: that one is
   // refused like any create of an existing card (its reserved number stays unused).
   const inserted = accepted.filter((a) => stored.has(a.op.cardId));
-  for (const a of accepted)
-    if (!stored.has(a.op.cardId))
-      outcomes[a.index] = exists();
+  for (const a of accepted) if (!stored.has(a.op.cardId)) outcomes[a.index] = exists();
 
   const cards = inserted.map((a) => {
     const card = stored.get(a.op.cardId);

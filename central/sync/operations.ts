@@ -39,7 +39,10 @@ export function outsideCountry(inCountry: CountryCheck, fields: Partial<CardFiel
 }
 
 /** An unknown department chosen for a card, refused before anything is written. */
-export function unknownDepartment(departments: DepartmentDirectory, fields: Partial<CardFields>): Outcome | null {
+export function unknownDepartment(
+  departments: DepartmentDirectory,
+  fields: Partial<CardFields>,
+): Outcome | null {
   const chosen = fields.chosenDepartmentId;
   return chosen && !departments.get(chosen)
     ? refused(refusal('department.unknown', { departmentId: chosen }), `unknown department ${chosen}`)
@@ -121,7 +124,8 @@ export async function applyOperation(
         );
       }
       const bad =
-        unknownDepartment(departments, op.payload.fields) ?? outsideCountry(deps.inCountry, op.payload.fields);
+        unknownDepartment(departments, op.payload.fields) ??
+        outsideCountry(deps.inCountry, op.payload.fields);
       if (bad) return bad;
       const fields: CardFields = { ...current.fields, ...op.payload.fields };
       // A draft follows its location (§8). A sent card keeps its department, except one in the fallback
@@ -131,7 +135,11 @@ export async function applyOperation(
         current.card.status === 'draft' || held === null
           ? territories.route(fields.location, fields.chosenDepartmentId).departmentId
           : held;
-      const numbered = current.card.number ? [] : deservesRegisterNumber(fields) ? [numberPrefix(departments, departmentId)] : [];
+      const numbered = current.card.number
+        ? []
+        : deservesRegisterNumber(fields)
+          ? [numberPrefix(departments, departmentId)]
+          : [];
       const [number] = await cards.reserveNumbers(tx, numbered);
       const stored = await cards.update(tx, op.cardId, {
         fields,

@@ -93,7 +93,8 @@ export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
       const { id, index } = parseOr400(ChunkParams, request.params, 'path');
       const d = await declaration(id);
       const body = request.body;
-      if (!Buffer.isBuffer(body)) throw new HttpProblem(415, refusal('request.malformed'), 'a chunk is application/octet-stream');
+      if (!Buffer.isBuffer(body))
+        throw new HttpProblem(415, refusal('request.malformed'), 'a chunk is application/octet-stream');
       return serially(id, async () => {
         const current = await status(d);
         if (index < current.nextChunk) return current;
@@ -118,7 +119,11 @@ export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
         const whole = await readFile(path(id, '.part'));
         if (createHash('sha256').update(whole).digest('hex') !== d.sha256) {
           await truncate(path(id, '.part'), 0);
-          throw new HttpProblem(422, refusal('upload.hashMismatch'), 'the assembled file does not match its SHA-256');
+          throw new HttpProblem(
+            422,
+            refusal('upload.hashMismatch'),
+            'the assembled file does not match its SHA-256',
+          );
         }
         await rename(path(id, '.part'), path(id));
         return status(d);

@@ -84,7 +84,8 @@ export const TEXT = {
       'card.stale': 'Карточканы басқа біреу өзгертті.',
       'card.missingForSend': 'Жібермес бұрын толтырыңыз: {{fields}}.',
       'card.wrongStatus': 'Карточканың қазіргі күйінде бұл мүмкін емес.',
-      'card.urgentNotForService': 'Құзыреттілігі бойынша орындаушы қызметке тек шұғыл емес карточка беріледі.',
+      'card.urgentNotForService':
+        'Құзыреттілігі бойынша орындаушы қызметке тек шұғыл емес карточка беріледі.',
       'card.kuizhNumberMissing': 'КІҚЖ нөмірі керек.',
       'card.outsideCountry': 'Оқиға орны Қазақстаннан тыс.',
       'department.unknown': 'Мұндай өңір жоқ. Өңірді қайта таңдаңыз.',

@@ -193,7 +193,14 @@ $('sos').addEventListener('click', async () => {
   }
   found = where;
   render();
-  void submit({ kind: 'sos', channel: 'sos', language: lang, location: where, ...typedAddress(), ...identity() });
+  void submit({
+    kind: 'sos',
+    channel: 'sos',
+    language: lang,
+    location: where,
+    ...typedAddress(),
+    ...identity(),
+  });
 });
 
 $('locate').addEventListener('click', async () => {

@@ -262,7 +262,7 @@ export const cardsText = defineTranslations(
       trafficViolation: 'Жол жүру ережелерін бұзу',
       domesticViolence: 'Тұрмыстық зорлық-зомбылық',
       childIncident: 'Балаларға қатысты оқиға',
-      otherOffence: 'Өзге құқықбұзушылық немесе оқиға',
+      otherOffence: 'Өзге құқық бұзушылық немесе оқиға',
       officerComplaint: 'Полиция қызметкерінің әрекетіне шағым',
     },
     photos: {

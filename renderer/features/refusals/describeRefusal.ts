@@ -5,12 +5,16 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 
 /** The values a refusal's text interpolates: its parameters, each in the reader's words. */
 function values(r: Refusal, t: Translate, language: string): Record<string, unknown> {
-  const list = (items: readonly string[]) => new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+  const list = (items: readonly string[]) =>
+    new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
   switch (r.code) {
     case 'role.forbidden':
       return { role: t(`common:roles.${r.params.role}`), action: t(`refusals:actions.${r.params.action}`) };
     case 'card.wrongStatus':
-      return { status: t(`cards:status.${r.params.status}`), action: t(`refusals:actions.${r.params.action}`) };
+      return {
+        status: t(`cards:status.${r.params.status}`),
+        action: t(`refusals:actions.${r.params.action}`),
+      };
     case 'card.missingForSend':
       return { fields: list(r.params.fields.map((f) => t(`refusals:fields.${f}`))) };
     case 'appeal.invalid':
@@ -38,7 +42,11 @@ function values(r: Refusal, t: Translate, language: string): Record<string, unkn
  * console does not know, or a refusal stored before refusals had codes, gets a general text: never
  * central's English.
  */
-export function describeRefusal(t: Translate, language: string, wire: RefusalOnWire | null | undefined): string {
+export function describeRefusal(
+  t: Translate,
+  language: string,
+  wire: RefusalOnWire | null | undefined,
+): string {
   if (!wire) return t('refusals:withoutCode');
   const known = readRefusal(wire);
   if (!known) return t('refusals:unknown', { code: wire.code });

@@ -4,7 +4,11 @@ import { describeRefusal } from '../refusals';
 import { useConsole } from '../../store';
 import { selectCardSync } from './slice';
 
-function label(sync: CardSyncState, t: (key: string, options?: Record<string, unknown>) => string, language: string): string {
+function label(
+  sync: CardSyncState,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  language: string,
+): string {
   switch (sync.state) {
     case 'local':
       return t('state.local');
@@ -14,7 +18,11 @@ function label(sync: CardSyncState, t: (key: string, options?: Record<string, un
       return t('state.synced');
     case 'rejected':
       return t('state.rejected', {
-        reason: describeRefusal(t, language, sync.code ? { code: sync.code, params: sync.params ?? {} } : null),
+        reason: describeRefusal(
+          t,
+          language,
+          sync.code ? { code: sync.code, params: sync.params ?? {} } : null,
+        ),
       });
   }
 }

@@ -97,7 +97,11 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
       'applied',
       'duplicate',
     ]);
-    expect(results[3]).toMatchObject({ code: 'card.exists', params: {}, reason: 'a card with this id already exists' });
+    expect(results[3]).toMatchObject({
+      code: 'card.exists',
+      params: {},
+      reason: 'a card with this id already exists',
+    });
     const [a, u, e, , c, repeat] = results;
     expect(u?.status === 'applied' && u.card?.number).toMatch(/^KZ-/);
     const seqOf = (r: SyncOpResult | undefined) => (r?.status === 'applied' ? r.seq : -1);
@@ -147,7 +151,10 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
     expect(stillEmpty).toMatchObject({ status: 'applied', card: { number: null } });
     // The description typed later brings the number, in the department of the place (§8).
     const [described] = await push(t, [
-      aCardUpdate(empty.cardId, { description: 'Драка у рынка', location: { ...PLACES.almatyCentre, source: 'map' } }),
+      aCardUpdate(empty.cardId, {
+        description: 'Драка у рынка',
+        location: { ...PLACES.almatyCentre, source: 'map' },
+      }),
     ]);
     const number = described?.status === 'applied' ? described.card?.number : null;
     expect(number).toMatch(/^ALA-\d{4}-\d{6}$/);
@@ -170,7 +177,9 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
     expect(ids).not.toContain(inLondon.cardId);
     expect(ids).not.toContain(atZero.cardId);
     // Astana is in the country, outside the operator's Almaty territory: only a warning on the console (§8).
-    const [astana] = await push(t, [aCardUpdate(fine.cardId, { location: { ...PLACES.astana, source: 'map' } })]);
+    const [astana] = await push(t, [
+      aCardUpdate(fine.cardId, { location: { ...PLACES.astana, source: 'map' } }),
+    ]);
     expect(astana).toMatchObject({ status: 'applied' });
   });
 
