@@ -20,7 +20,7 @@ test.describe('sync with central', () => {
       await signIn(page, 'operator', 'wrong');
       await expect(page.getByRole('alert')).toContainText('Wrong login or password.');
       await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('session')).toContainText('Demo operator');
+      await expect(page.getByTestId('session')).toContainText('Асель Нурланова');
       await expect(page.getByTestId('connectivity')).toContainText('Online');
 
       await page.getByLabel('What the applicant says').fill('Someone is shouting in the yard');
@@ -46,7 +46,7 @@ test.describe('sync with central', () => {
     try {
       await page.goto(host.url);
       await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('session')).toContainText('Demo operator');
+      await expect(page.getByTestId('session')).toContainText('Асель Нурланова');
       const ownTerritory = page.getByRole('button', { name: /^Show my territory: Almaty/ });
       await expect(ownTerritory).toBeVisible();
       await page.getByRole('button', { name: 'Sign out' }).click();
