@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ApplicantSchema, CARD_LIMITS, ChannelSchema } from './card';
 import { CardCategorySchema } from './category';
 import { LatLonSchema } from './geo';
-import type { AppealProblem } from './refusal';
 
 /**
  * One intake API for every citizen channel (§2, §7): the 102 app, "Заң мен Тәртіп" in eGov/Kaspi/Halyk,
@@ -51,27 +50,29 @@ export const AppealIntakeSchema = z
     z.strictObject({ kind: z.literal('sos'), ...common, location: LatLonSchema }),
     z.strictObject({ kind: z.literal('callRequest'), ...common, media: z.enum(['video', 'audio']) }),
   ])
+  // Each custom issue names its problem from the refusal catalogue (domain/refusal.ts, `AppealProblem`),
+  // which central's intake answers instead of the English message.
   .superRefine((a, ctx) => {
     if (a.anonymous && a.applicant)
       ctx.addIssue({
         code: 'custom',
         path: ['applicant'],
         message: 'an anonymous appeal carries no applicant',
-        params: { problem: 'anonymousWithApplicant' satisfies AppealProblem },
+        params: { problem: 'anonymousWithApplicant' },
       });
     if (!a.anonymous && !a.applicant)
       ctx.addIssue({
         code: 'custom',
         path: ['applicant'],
         message: 'give the applicant or mark the appeal anonymous',
-        params: { problem: 'applicantOrAnonymous' satisfies AppealProblem },
+        params: { problem: 'applicantOrAnonymous' },
       });
     if ((a.channel === 'zanMenTartip') !== (a.via !== undefined)) {
       ctx.addIssue({
         code: 'custom',
         path: ['via'],
         message: 'via (egov|kaspi|halyk) is given exactly for zanMenTartip',
-        params: { problem: 'viaOnlyForZanMenTartip' satisfies AppealProblem },
+        params: { problem: 'viaOnlyForZanMenTartip' },
       });
     }
     if (a.kind === 'sos' && a.channel !== 'sos')
@@ -79,7 +80,7 @@ export const AppealIntakeSchema = z
         code: 'custom',
         path: ['channel'],
         message: 'an SOS alarm comes through the sos channel',
-        params: { problem: 'sosChannelOnly' satisfies AppealProblem },
+        params: { problem: 'sosChannelOnly' },
       });
   });
 export type AppealIntake = z.infer<typeof AppealIntakeSchema>;

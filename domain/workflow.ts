@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CardFields, CardStatus } from './card';
-import { type Refusal, type SendField, TRANSITION_ACTIONS, refusal } from './refusal';
+import { type Refusal, type SendField, type TRANSITION_ACTIONS, refusal } from './refusal';
 import type { Role } from './roles';
 
 /**

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../central/demo/demoDepartments';
-import { NAMESPACES } from '../../../renderer/i18n';
 import { glossaryBreaches, stringsOf } from '../../support/glossary';
 
 const widgetFile = new URL('../../../central/widget/text.js', import.meta.url).href;
 const widget: unknown = (await import(widgetFile)).TEXT;
 
-/** Central's words a person reads: the citizen widget, the refusals the console translates, demo names. */
+/** Central's words a person reads: the citizen widget and the demo names (the console's refusals: tests/unit/renderer). */
 const TABLES = {
   widget: { kk: (widget as Record<string, unknown>).kk, ru: (widget as Record<string, unknown>).ru },
-  refusals: { kk: NAMESPACES.refusals.kk, ru: NAMESPACES.refusals.ru },
   demo: { kk: DEMO_ACCOUNTS.map((a) => a.displayName), ru: DEMO_ACCOUNTS.map((a) => a.displayName) },
 };
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CARD_CATEGORIES } from '../../domain/category';
-import { REFUSAL_CODES, REFUSALS, type RefusalCode, type RefusalParams } from '../../domain/refusal';
-import { describeRefusal } from '../../renderer/features/refusals';
-import { createI18n, NAMESPACES } from '../../renderer/i18n';
-import { LANGUAGES } from '../../renderer/i18n/translations';
+import { CARD_CATEGORIES } from '../../../domain/category';
+import { REFUSAL_CODES, REFUSALS, type RefusalCode, type RefusalParams } from '../../../domain/refusal';
+import { describeRefusal } from '../../../renderer/features/refusals';
+import { createI18n, NAMESPACES } from '../../../renderer/i18n';
+import { LANGUAGES } from '../../../renderer/i18n/translations';
+import { glossaryBreaches, stringsOf } from '../../support/glossary';
 
 /** The widget's table, read as central serves it (plain JavaScript, no types of its own). */
 const WidgetTextSchema = z.record(
@@ -14,7 +15,7 @@ const WidgetTextSchema = z.record(
     categories: z.record(z.string(), z.string()),
   }),
 );
-const widgetFile = new URL('../../central/widget/text.js', import.meta.url).href;
+const widgetFile = new URL('../../../central/widget/text.js', import.meta.url).href;
 const widget = WidgetTextSchema.parse((await import(widgetFile)).TEXT);
 
 /** One refusal of every code with parameters a real refusal would have; the compiler checks completeness. */
@@ -123,6 +124,15 @@ describe('every refusal code has a text in every language (domain/refusal.ts)', 
     );
     expect(describeRefusal(t, 'kk', { code: 'card.stale', params: { version: 'x' } })).toContain('код');
     expect(describeRefusal(t, 'kk', null)).toBe('Орталық жүйе өзгерісті қабылдамады.');
+  });
+});
+
+describe('the refusals use the glossary’s words in kk and ru (docs/glossary.md)', () => {
+  it.each(['kk', 'ru'] as const)('%s', (language) => {
+    const breaches = stringsOf(NAMESPACES.refusals[language]).flatMap(([key, text]) =>
+      glossaryBreaches(text).map((rule) => `${key}: «${text}» — ${rule}`),
+    );
+    expect(breaches).toEqual([]);
   });
 });
 
