@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChatInputSchema, ChatMessageSchema } from './appeal';
 import { CardIdSchema } from './card';
-import { RefusalOnWireSchema } from './refusal';
+import { RefusalParamsOnWireSchema } from './refusal';
 
 /**
  * Where a chat line stands between this console and central: `sending` — typed here, central does not
@@ -15,7 +15,7 @@ export const ChatSyncStateSchema = z.discriminatedUnion('state', [
     state: z.literal('rejected'),
     reason: z.string(),
     code: z.string().optional(),
-    params: RefusalOnWireSchema.shape.params.optional(),
+    params: RefusalParamsOnWireSchema.optional(),
   }),
 ]);
 export type ChatSyncState = z.infer<typeof ChatSyncStateSchema>;

@@ -124,9 +124,10 @@ export function refusal<C extends RefusalCode>(
  * A refusal as it travels: loose on purpose, so that a console older than central still reads an answer
  * whose code it does not know yet (it shows a general text) instead of failing the whole answer.
  */
+export const RefusalParamsOnWireSchema = z.record(z.string(), z.unknown());
 export const RefusalOnWireSchema = z.object({
   code: z.string(),
-  params: z.record(z.string(), z.unknown()).default({}),
+  params: RefusalParamsOnWireSchema.default({}),
 });
 export type RefusalOnWire = z.output<typeof RefusalOnWireSchema>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CardFieldsSchema, CardIdSchema, CardSchema } from './card';
 import { ChatMessageSchema } from './appeal';
 import { RecordingMetaSchema } from './recording';
-import { RefusalOnWireSchema } from './refusal';
+import { RefusalOnWireSchema, RefusalParamsOnWireSchema } from './refusal';
 import { TransitionInputSchema } from './workflow';
 
 /**
@@ -87,7 +87,7 @@ export const SyncOpResultSchema = z.discriminatedUnion('status', [
       seq: z.number().int().nullable(),
       reason: z.string().nullable(),
       code: z.string().nullable().default(null),
-      params: RefusalOnWireSchema.shape.params.nullable().default(null),
+      params: RefusalParamsOnWireSchema.nullable().default(null),
     }),
   }),
   /**

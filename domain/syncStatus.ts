@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CardIdSchema } from './card';
-import { RefusalOnWireSchema } from './refusal';
+import { RefusalParamsOnWireSchema } from './refusal';
 
 /**
  * Where a card stands between this console and central, as the operator sees it:
@@ -19,7 +19,7 @@ export const CardSyncStateSchema = z.discriminatedUnion('state', [
     state: z.literal('rejected'),
     reason: z.string(),
     code: z.string().optional(),
-    params: RefusalOnWireSchema.shape.params.optional(),
+    params: RefusalParamsOnWireSchema.optional(),
   }),
 ]);
 export type CardSyncState = z.infer<typeof CardSyncStateSchema>;
