@@ -3,7 +3,7 @@ import { startCentral } from './server';
 /**
  * `npm run central [-- --demo]`. Env: CENTRAL_PORT (8102), CENTRAL_HOST (127.0.0.1), DATABASE_URL
  * (PostgreSQL; otherwise embedded PGlite), CENTRAL_DATA_DIR (PGlite folder; otherwise in memory),
- * CENTRAL_ATTACHMENTS_DIR, CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs.
+ * CENTRAL_ATTACHMENTS_DIR, CENTRAL_RETENTION_DAYS (30), CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs.
  */
 const env = process.env;
 const demo = process.argv.includes('--demo') || env.CENTRAL_DEMO === '1';
@@ -13,7 +13,19 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const retentionDays = env.CENTRAL_RETENTION_DAYS ? Number(env.CENTRAL_RETENTION_DAYS) : undefined;
+if (
+  retentionDays !== undefined &&
+  !(Number.isInteger(retentionDays) && retentionDays >= 1 && retentionDays <= 3650)
+) {
+  process.stderr.write(
+    `CENTRAL_RETENTION_DAYS must be a whole number of days from 1 to 3650, got ${env.CENTRAL_RETENTION_DAYS}\n`,
+  );
+  process.exit(2);
+}
+
 const central = await startCentral({
+  retentionDays,
   port,
   host: env.CENTRAL_HOST || '127.0.0.1',
   databaseUrl: env.DATABASE_URL || undefined,

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createAccountRepository } from './accounts/accountRepository';
 import { createAuthService } from './accounts/authService';
 import { registerAccountRoutes } from './accounts/routes';
+import { createAuditLog } from './audit/auditLog';
 import { createAppealRepository } from './appeals/appealRepository';
 import { AttachmentStore } from './appeals/attachmentStore';
 import { createCallService } from './appeals/callService';
@@ -28,6 +29,8 @@ import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/routes';
 import { createRecordingRepository } from './recordings/recordingRepository';
 import { registerRecordingRoutes } from './recordings/routes';
+import { createRetentionRepository } from './retention/retentionRepository';
+import { PURGE_EVERY_MS, type PurgeReport, createRetentionService } from './retention/retentionService';
 import { createSyncService } from './sync/syncService';
 import { registerSyncRoutes } from './sync/routes';
 import { loadCountryCheck } from './territories/countryOutline';
@@ -46,6 +49,8 @@ export interface CentralOptions {
   dataDir?: string;
   /** Where attachments are stored; default `<dataDir>.attachments`, or a temporary folder removed on close. */
   attachmentsDir?: string;
+  /** How many days citizens' attachments and card files (photos, call recordings) are kept; default 30. */
+  retentionDays?: number;
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -58,11 +63,15 @@ export interface Central {
   /** Demo logins (password = login), empty without demo. */
   demoAccounts: readonly { login: string; role: string }[];
   app: FastifyInstance;
+  /** Purges what is past retention now (it also runs at start and hourly); tests pass their own clock. */
+  purgeExpired(now?: Date): Promise<PurgeReport>;
   close(): Promise<void>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BODY_LIMIT = 1024 * 1024;
+/** Recordings and attachments are kept 30 days unless configured otherwise (architecture.md). */
+export const DEFAULT_RETENTION_DAYS = 30;
 
 async function packageVersion(): Promise<string> {
   const pkg: unknown = JSON.parse(await readFile(join(here, '../package.json'), 'utf8'));
@@ -87,6 +96,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const appeals = createAppealRepository(db);
   const cards = createCardRepository();
   const recordings = createRecordingRepository();
+  const audit = createAuditLog(db);
   const intake = createIntakeService({ db, appeals, departments, territories, bus });
   const calls = createCallService({ appeals, bus });
   const inCountry = loadCountryCheck();
@@ -118,7 +128,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerAccountRoutes(app, { auth, accounts, departments });
   registerDepartmentRoutes(app, { db, auth, departments, territories });
   registerCitizenRoutes(app, { intake, appeals, attachments });
-  registerStaffAppealRoutes(app, { db, auth, appeals, attachments, intake, calls });
+  registerStaffAppealRoutes(app, { audit, auth, appeals, attachments, intake, calls });
   registerCardRoutes(app, { db, auth, cards });
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
@@ -126,8 +136,23 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerNetRoutes(app);
   registerWorkstationRoutes(app, { db, auth });
   // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
-  await app.register(uploadRoutes({ auth, dir: join(attachments.root, 'card-files') }));
+  const cardFilesDir = join(attachments.root, 'card-files');
+  await app.register(uploadRoutes({ auth, dir: cardFilesDir }));
   await app.register(fastifyStatic, { root: join(here, 'widget'), prefix: '/widget/', index: 'index.html' });
+
+  const retention = createRetentionService({
+    days: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    repository: createRetentionRepository(db),
+    attachments,
+    cardFilesDir,
+  });
+  const purgeQuietly = () =>
+    retention
+      .purgeExpired()
+      .catch((error: unknown) => app.log.error({ err: error }, 'retention purge failed'));
+  await purgeQuietly();
+  const purgeTimer = setInterval(() => void purgeQuietly(), PURGE_EVERY_MS);
+  purgeTimer.unref();
 
   const address = await app.listen({ port: options.port ?? 8102, host: options.host ?? '127.0.0.1' });
   return {
@@ -136,7 +161,9 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     instanceId: bus.instanceId,
     demoAccounts: demo?.accounts ?? [],
     app,
+    purgeExpired: (now) => retention.purgeExpired(now),
     async close() {
+      clearInterval(purgeTimer);
       hub.close();
       await app.close();
       await bus.close();

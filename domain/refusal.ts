@@ -81,6 +81,8 @@ export const REFUSALS = {
   'attachment.unsupported': z.strictObject({ kind: AttachmentKindSchema }),
   'attachment.tooMany': z.strictObject({ max: count }),
   'attachment.notFound': Empty,
+  /** Removed after the retention period (CENTRAL_RETENTION_DAYS). */
+  'attachment.purged': Empty,
   'call.notFound': Empty,
   'call.taken': Empty,
   'call.notAccepted': Empty,

@@ -55,12 +55,23 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-/** Tries once per dependency set to download the Electron binary; remembers why it failed. */
-function ensureElectron() {
+/** Electron 45's download and rebuild tools (@electron/get, @electron/rebuild, node-abi) declare Node 22.12. */
+const ELECTRON_TOOLING_NODE = [22, 12];
+const nodeIsOlderThan = ([major, minor]) => {
+  const [ownMajor, ownMinor] = process.versions.node.split('.').map(Number);
+  return ownMajor < major || (ownMajor === major && ownMinor < minor);
+};
+
+/**
+ * Tries once per dependency set to download the Electron binary and remembers why it failed, so an offline
+ * machine does not wait for the download at every start; `npm start -- --retry-electron` forgets and tries again.
+ */
+function ensureElectron({ retry }) {
   const existing = electronBinary();
   if (existing) return { binary: existing };
+  if (retry) rmSync(electronStatusFile, { force: true });
   const status = existsSync(electronStatusFile) ? JSON.parse(readFileSync(electronStatusFile, 'utf8')) : {};
-  if (status.reason) return { reason: status.reason };
+  if (status.reason) return { reason: `${status.reason}; to try the download again: npm start -- --retry-electron` };
   say('Downloading the Electron binary…');
   const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
     cwd: root,
@@ -72,7 +83,10 @@ function ensureElectron() {
   if (binary) return { binary };
   const lines = `${result.stderr ?? ''}\n${result.error?.message ?? ''}`.split('\n').map((line) => line.trim());
   const detail = lines.find((line) => /error/i.test(line) && !line.startsWith('at ')) ?? `exit code ${result.status}`;
-  const reason = `the Electron binary could not be downloaded (${detail})`;
+  const oldNode = nodeIsOlderThan(ELECTRON_TOOLING_NODE)
+    ? `; Electron's download tools need Node.js ${ELECTRON_TOOLING_NODE.join('.')} or newer, this is ${process.versions.node}`
+    : '';
+  const reason = `the Electron binary could not be downloaded (${detail})${oldNode}`;
   writeFileSync(electronStatusFile, JSON.stringify({ reason }));
   return { reason };
 }
@@ -151,8 +165,9 @@ async function start() {
   process.on('exit', stopAll);
   const centralUrl = args.includes('--no-central') ? null : await startDemoCentral(children);
   const consoleEnv = centralUrl ? { ...process.env, CONSOLE_CENTRAL_URL: centralUrl } : process.env;
-  const consoleArgs = args.filter((arg) => arg !== '--no-central');
-  const electron = ensureElectron();
+  const bootstrapFlags = ['--no-central', '--retry-electron'];
+  const consoleArgs = args.filter((arg) => !bootstrapFlags.includes(arg));
+  const electron = ensureElectron({ retry: args.includes('--retry-electron') });
   if (electron.binary) {
     const binding = ensureElectronSqlite();
     if (binding) {

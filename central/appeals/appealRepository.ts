@@ -41,6 +41,7 @@ interface AttachmentRow {
   content_type: string;
   bytes: number | string;
   storage_name: string;
+  purged_at: string | null;
 }
 
 const rowToAttachment = (r: AttachmentRow): Attachment => ({
@@ -201,13 +202,20 @@ export function createAppealRepository(db: Sql) {
     async storedAttachment(
       appealId: string,
       attachmentId: string,
-    ): Promise<{ contentType: string; storageName: string; bytes: number } | null> {
+    ): Promise<{ contentType: string; storageName: string; bytes: number; purged: boolean } | null> {
       const rows = await db.query<AttachmentRow>(
         'select * from attachments where appeal_id = $1 and id = $2',
         [appealId, attachmentId],
       );
       const r = rows[0];
-      return r ? { contentType: r.content_type, storageName: r.storage_name, bytes: Number(r.bytes) } : null;
+      return r
+        ? {
+            contentType: r.content_type,
+            storageName: r.storage_name,
+            bytes: Number(r.bytes),
+            purged: r.purged_at !== null,
+          }
+        : null;
     },
 
     async countAttachments(appealId: string): Promise<number> {

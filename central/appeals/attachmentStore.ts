@@ -89,6 +89,11 @@ export class AttachmentStore {
     return createReadStream(join(this.root, storageName));
   }
 
+  /** Removes one stored file (retention); a file already gone is no error. */
+  async remove(storageName: string): Promise<void> {
+    await rm(join(this.root, storageName), { force: true });
+  }
+
   async removeAll(): Promise<void> {
     await rm(this.root, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@ import { type AppealStaffView, ChatInputSchema } from '../../domain/appeal';
 import { can, inScope } from '../../domain/roles';
 import type { Principal } from '../accounts/principal';
 import type { AuthService } from '../accounts/authService';
-import type { Sql } from '../db/database';
+import type { AuditLog } from '../audit/auditLog';
 import { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
@@ -18,13 +18,15 @@ const IdParams = z.strictObject({ id: z.uuid('id must be a UUID') });
 const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 /** Identity only for roles that act on it (§10, §14); every such read is audited. */
-export async function redactFor(db: Sql, p: Principal, appeal: AppealStaffView): Promise<AppealStaffView> {
+async function redactFor(
+  audit: AuditLog,
+  p: Principal,
+  appeal: AppealStaffView,
+  reason: string,
+): Promise<AppealStaffView> {
   if (!can(p.role, 'applicant.read')) return { ...appeal, applicant: null };
   if (appeal.applicant !== null) {
-    await db.query(
-      `insert into audit_log (account_id, action, subject_id) values ($1, 'applicant.read', $2)`,
-      [p.accountId, appeal.id],
-    );
+    await audit.record({ accountId: p.accountId, action: 'applicant.read', subjectId: appeal.id, reason });
   }
   return appeal;
 }
@@ -33,7 +35,7 @@ export async function redactFor(db: Sql, p: Principal, appeal: AppealStaffView):
 export function registerStaffAppealRoutes(
   app: FastifyInstance,
   deps: {
-    db: Sql;
+    audit: AuditLog;
     auth: AuthService;
     appeals: AppealRepository;
     attachments: AttachmentStore;
@@ -41,7 +43,7 @@ export function registerStaffAppealRoutes(
     calls: CallService;
   },
 ): void {
-  const { db, auth, appeals, attachments, intake, calls } = deps;
+  const { audit, auth, appeals, attachments, intake, calls } = deps;
 
   async function appealInScope(p: Principal, id: string): Promise<AppealStaffView> {
     const found = await appeals.byId(id);
@@ -58,7 +60,12 @@ export function registerStaffAppealRoutes(
   });
 
   staffRoute(app, auth, 'GET /api/staff/appeals/:id', { params: IdParams }, async ({ principal, params }) => {
-    const appeal = await redactFor(db, principal, await appealInScope(principal, params.id));
+    const appeal = await redactFor(
+      audit,
+      principal,
+      await appealInScope(principal, params.id),
+      'GET /api/staff/appeals/:id',
+    );
     return { appeal, messages: await appeals.chat(appeal.id) };
   });
 
@@ -76,10 +83,18 @@ export function registerStaffAppealRoutes(
       await appealInScope(principal, params.id);
       const stored = await appeals.storedAttachment(params.id, params.attachmentId);
       if (!stored) throw new HttpProblem(404, refusal('attachment.notFound'), 'no such attachment');
-      await db.query(
-        `insert into audit_log (account_id, action, subject_id) values ($1, 'attachment.read', $2)`,
-        [principal.accountId, params.attachmentId],
-      );
+      if (stored.purged)
+        throw new HttpProblem(
+          410,
+          refusal('attachment.purged'),
+          'the attachment was removed after its retention period',
+        );
+      await audit.record({
+        accountId: principal.accountId,
+        action: 'attachment.read',
+        subjectId: params.attachmentId,
+        reason: 'GET /api/staff/appeals/:id/attachments/:attachmentId',
+      });
       return reply
         .header('content-type', stored.contentType)
         .header('content-length', String(stored.bytes))

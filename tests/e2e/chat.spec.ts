@@ -31,7 +31,11 @@ async function aCardOfAppealElsewhere(centralUrl: string, fields: Partial<CardFi
     createdAt: new Date().toISOString(),
     payload: { fields },
   };
-  await post(`${centralUrl}/api/sync/push`, { operations: [create] }, { authorization: `Bearer ${accessToken}` });
+  await post(
+    `${centralUrl}/api/sync/push`,
+    { operations: [create] },
+    { authorization: `Bearer ${accessToken}` },
+  );
   return accessToken;
 }
 
@@ -115,14 +119,21 @@ test.describe('chat with the applicant', () => {
       await expect(lines).toHaveCount(3);
       await expect(lines.nth(2)).toContainText('Спасибо, ждём');
 
+      // A right-to-left override in citizen text turns only that text around, never the labels beside it.
+      await post(`${central.url}/api/appeals/${appeal.id}/messages`, { text: '\u202Egpj.exe' }, citizen);
+      await expect(lines).toHaveCount(4);
+      const reversed = lines.nth(3).locator('bdi');
+      await expect(reversed).toHaveAttribute('dir', 'auto');
+      expect(await reversed.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
+
       // With central gone, a new line stays on this console, and the operator is told the citizen has not got it.
       await central.stop();
       await page.keyboard.press('Alt+y');
       await expect(page.getByTestId('connectivity')).toContainText('Offline', { timeout: 30_000 });
       await input.fill('Связь пропала, мы на месте.');
       await input.press('Enter');
-      await expect(lines).toHaveCount(4);
-      await expect(lines.nth(3)).toContainText('On this console only: goes when central is back');
+      await expect(lines).toHaveCount(5);
+      await expect(lines.nth(4)).toContainText('On this console only: goes when central is back');
       await expect(page.getByTestId('unsent-count')).toHaveText('Unsent: 1');
 
       // A card that answers no appeal has nobody to chat with.

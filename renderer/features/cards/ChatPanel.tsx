@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from
 import { useTranslation } from 'react-i18next';
 import { APPEAL_LIMITS } from '../../../domain/appeal';
 import type { CardChatMessage } from '../../../domain/chat';
+import { IsolatedText } from '../../shell/IsolatedText';
 import { useConsole } from '../../store';
 import { describeRefusal } from '../refusals';
 
@@ -96,8 +97,7 @@ export function ChatPanel({ cardId }: { cardId: string }) {
               </time>
               <LineState message={m} />
             </span>
-            {/* Citizen text is untrusted: React renders it as text, never as HTML. */}
-            <span className="chat-line__text">{m.text}</span>
+            <IsolatedText className="chat-line__text" text={m.text} />
           </li>
         ))}
       </ol>

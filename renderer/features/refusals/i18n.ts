@@ -43,6 +43,7 @@ export const refusalsText = defineTranslations(
       unsupported: 'The file was not accepted: it is not a {{kind}} in an accepted format.',
       tooMany: 'An appeal may carry at most {{max}} files.',
       notFound: 'No such file.',
+      purged: 'The file was deleted when its retention period ended.',
     },
     call: {
       notFound: 'No such call in your territory.',
@@ -148,6 +149,7 @@ export const refusalsText = defineTranslations(
       unsupported: 'Файл не принят: это не {{kind}} в допустимом формате.',
       tooMany: 'К обращению можно прикрепить не больше {{max}} файлов.',
       notFound: 'Такого файла нет.',
+      purged: 'Файл удалён по истечении срока хранения.',
     },
     call: {
       notFound: 'На вашей территории нет такого вызова.',
@@ -251,6 +253,7 @@ export const refusalsText = defineTranslations(
       unsupported: 'Файл қабылданбады: бұл рұқсат етілген пішімдегі {{kind}} емес.',
       tooMany: 'Өтінішке ең көбі {{max}} файл қосуға болады.',
       notFound: 'Мұндай файл жоқ.',
+      purged: 'Файл сақтау мерзімі біткен соң жойылды.',
     },
     call: {
       notFound: 'Сіздің аумағыңызда мұндай қоңырау жоқ.',

@@ -12,8 +12,10 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   50: ['sync_operations', 'changes', 'bus_spill'],
   60: ['workstation_reports', 'audit_log'],
   70: ['recordings'],
-  // Columns only: unnumbered drafts, refusals kept with their codes.
   80: [],
+  90: [],
+  // Columns only: unnumbered drafts, refusals kept with their codes, an appeal's address in words.
+  100: [],
 };
 
 async function tables(db: Database): Promise<string[]> {

@@ -47,6 +47,7 @@ const EXAMPLES: { [C in RefusalCode]: RefusalParams<C> } = {
   'attachment.unsupported': { kind: 'voice' },
   'attachment.tooMany': { max: 10 },
   'attachment.notFound': {},
+  'attachment.purged': {},
   'call.notFound': {},
   'call.taken': {},
   'call.notAccepted': {},

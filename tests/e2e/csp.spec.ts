@@ -1,0 +1,45 @@
+import { expect, test } from './fixtures';
+
+test.describe("the console page's Content-Security-Policy (issue 11, item 15)", () => {
+  test('an injected inline script does not run, nor an inline handler, nor a script from data: or blob:', async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url);
+    await expect(page.getByTestId('connectivity')).toBeVisible();
+    const outcome = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const marks = window as unknown as Record<string, unknown>;
+      const script = document.createElement('script');
+      script.textContent = 'window.injectedScriptRan = true;';
+      document.body.append(script);
+      const image = document.createElement('img');
+      image.setAttribute('onerror', 'window.injectedHandlerRan = true;');
+      image.src = 'data:image/png;base64,broken';
+      document.body.append(image);
+      for (const src of [
+        'data:text/javascript,window.dataScriptRan=true',
+        URL.createObjectURL(new Blob(['window.blobScriptRan = true;'], { type: 'text/javascript' })),
+      ]) {
+        const external = document.createElement('script');
+        external.src = src;
+        document.body.append(external);
+      }
+      // Violation reports are queued as tasks: let them arrive.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return {
+        scriptRan: marks.injectedScriptRan === true,
+        handlerRan: marks.injectedHandlerRan === true,
+        dataScriptRan: marks.dataScriptRan === true,
+        blobScriptRan: marks.blobScriptRan === true,
+        violations,
+      };
+    });
+    expect(outcome.scriptRan).toBe(false);
+    expect(outcome.handlerRan).toBe(false);
+    expect(outcome.dataScriptRan).toBe(false);
+    expect(outcome.blobScriptRan).toBe(false);
+    expect(outcome.violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/)]));
+  });
+});
