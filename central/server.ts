@@ -33,6 +33,7 @@ import { createRetentionRepository } from './retention/retentionRepository';
 import { PURGE_EVERY_MS, type PurgeReport, createRetentionService } from './retention/retentionService';
 import { createSyncService } from './sync/syncService';
 import { registerSyncRoutes } from './sync/routes';
+import { loadCountryCheck } from './territories/countryOutline';
 import { TerritoryService } from './territories/territoryService';
 import { registerWorkstationRoutes } from './workstations/routes';
 import { uploadRoutes } from './uploads/routes';
@@ -98,7 +99,8 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const audit = createAuditLog(db);
   const intake = createIntakeService({ db, appeals, departments, territories, bus });
   const calls = createCallService({ appeals, bus });
-  const sync = createSyncService({ db, bus, cards, departments, territories, recordings });
+  const inCountry = loadCountryCheck();
+  const sync = createSyncService({ db, bus, cards, departments, territories, recordings, inCountry });
   const hub = new RealtimeHub(bus);
   const ownTempDir =
     options.attachmentsDir || options.dataDir ? null : await mkdtemp(join(tmpdir(), 'central-attachments-'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApplicantSchema, ChannelSchema } from './card';
+import { ApplicantSchema, CARD_LIMITS, ChannelSchema } from './card';
 import { CardCategorySchema } from './category';
 import { LatLonSchema } from './geo';
 
@@ -28,6 +28,8 @@ const common = {
   via: ZanMenTartipViaSchema.optional(),
   language: LanguageSchema,
   location: LatLonSchema.nullable().optional(),
+  /** The place in the citizen's words, when their device could not find it (the widget asks no coordinates). */
+  addressText: z.string().trim().max(CARD_LIMITS.addressMax).optional(),
   /** The region the citizen picked when they share no location (§8). */
   chosenDepartmentId: z.string().max(64).optional(),
   /** Deputies asked for anonymous reporting (seed 002): then no identity is kept at all. */
@@ -48,24 +50,29 @@ export const AppealIntakeSchema = z
     z.strictObject({ kind: z.literal('sos'), ...common, location: LatLonSchema }),
     z.strictObject({ kind: z.literal('callRequest'), ...common, media: z.enum(['video', 'audio']) }),
   ])
+  // Each custom issue names its problem from the refusal catalogue (domain/refusal.ts, `AppealProblem`),
+  // which central's intake answers instead of the English message.
   .superRefine((a, ctx) => {
     if (a.anonymous && a.applicant)
       ctx.addIssue({
         code: 'custom',
         path: ['applicant'],
         message: 'an anonymous appeal carries no applicant',
+        params: { problem: 'anonymousWithApplicant' },
       });
     if (!a.anonymous && !a.applicant)
       ctx.addIssue({
         code: 'custom',
         path: ['applicant'],
         message: 'give the applicant or mark the appeal anonymous',
+        params: { problem: 'applicantOrAnonymous' },
       });
     if ((a.channel === 'zanMenTartip') !== (a.via !== undefined)) {
       ctx.addIssue({
         code: 'custom',
         path: ['via'],
         message: 'via (egov|kaspi|halyk) is given exactly for zanMenTartip',
+        params: { problem: 'viaOnlyForZanMenTartip' },
       });
     }
     if (a.kind === 'sos' && a.channel !== 'sos')
@@ -73,6 +80,7 @@ export const AppealIntakeSchema = z
         code: 'custom',
         path: ['channel'],
         message: 'an SOS alarm comes through the sos channel',
+        params: { problem: 'sosChannelOnly' },
       });
   });
 export type AppealIntake = z.infer<typeof AppealIntakeSchema>;
@@ -137,6 +145,7 @@ export const AppealStaffViewSchema = AppealPublicViewSchema.extend({
   text: z.string().nullable(),
   media: z.enum(['video', 'audio']).nullable(),
   location: LatLonSchema.nullable(),
+  addressText: z.string().nullable(),
   departmentId: z.string().nullable(),
   routedBy: z.enum(['territory', 'chosenRegion', 'fallbackQueue']),
   anonymous: z.boolean(),

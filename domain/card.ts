@@ -97,7 +97,7 @@ export type CardFields = z.infer<typeof CardFieldsSchema>;
 export const CardSchema = z.object({
   id: CardIdSchema,
   /** Provisional number given by this console until central assigns the register's number. */
-  localNumber: z.number().int().positive(),
+  localNumber: z.number().int().nonnegative(),
   status: CardStatusSchema,
   description: z.string().max(CARD_LIMITS.descriptionMax),
   category: CardCategorySchema.nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChatInputSchema, ChatMessageSchema } from './appeal';
 import { CardIdSchema } from './card';
+import { RefusalParamsOnWireSchema } from './refusal';
 
 /**
  * Where a chat line stands between this console and central: `sending` — typed here, central does not
@@ -9,7 +10,13 @@ import { CardIdSchema } from './card';
 export const ChatSyncStateSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('sending') }),
   z.object({ state: z.literal('sent') }),
-  z.object({ state: z.literal('rejected'), reason: z.string() }),
+  /** As a card's refusal (domain/syncStatus.ts): a code to translate when central gave one. */
+  z.object({
+    state: z.literal('rejected'),
+    reason: z.string(),
+    code: z.string().optional(),
+    params: RefusalParamsOnWireSchema.optional(),
+  }),
 ]);
 export type ChatSyncState = z.infer<typeof ChatSyncStateSchema>;
 

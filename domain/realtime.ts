@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppealStaffViewSchema, AppealStatusSchema, ChatMessageSchema } from './appeal';
 import { CardSchema } from './card';
 import { RoleSchema } from './roles';
+import { RefusalOnWireSchema } from './refusal';
 
 /**
  * Messages on the one realtime WebSocket per client (`GET /ws`). Staff authenticate with
@@ -65,6 +66,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     departmentId: z.string().nullable(),
     status: PresenceStatusSchema,
   }),
-  z.object({ type: z.literal('error'), reason: z.string() }),
+  /** A refused frame: the refusal's code and params (domain/refusal.ts), `reason` for developers. */
+  z.object({ type: z.literal('error'), ...RefusalOnWireSchema.shape, reason: z.string() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CardFieldsSchema, CardIdSchema, CardSchema } from './card';
 import { ChatMessageSchema } from './appeal';
 import { RecordingMetaSchema } from './recording';
+import { RefusalOnWireSchema, RefusalParamsOnWireSchema } from './refusal';
 import { TransitionInputSchema } from './workflow';
 
 /**
@@ -77,14 +78,23 @@ export const SyncOpResultSchema = z.discriminatedUnion('status', [
   z.object({
     id: z.uuid(),
     status: z.literal('duplicate'),
-    /** The original answer, as it was when the operation was first applied or rejected. */
+    /**
+     * The original answer, as it was when the operation was first applied or rejected. A refusal recorded
+     * before refusals had codes has `code` null and only its English `reason`.
+     */
     original: z.object({
       status: z.enum(['applied', 'rejected']),
       seq: z.number().int().nullable(),
       reason: z.string().nullable(),
+      code: z.string().nullable().default(null),
+      params: RefusalParamsOnWireSchema.nullable().default(null),
     }),
   }),
-  z.object({ id: z.uuid(), status: z.literal('rejected'), reason: z.string() }),
+  /**
+   * A refusal: `code` and `params` from domain/refusal.ts, which the screens translate; `reason` is the
+   * English detail for developers' logs, never shown.
+   */
+  z.object({ id: z.uuid(), status: z.literal('rejected'), ...RefusalOnWireSchema.shape, reason: z.string() }),
 ]);
 export type SyncOpResult = z.infer<typeof SyncOpResultSchema>;
 

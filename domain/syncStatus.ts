@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CardIdSchema } from './card';
+import { RefusalParamsOnWireSchema } from './refusal';
 
 /**
  * Where a card stands between this console and central, as the operator sees it:
@@ -10,7 +11,16 @@ export const CardSyncStateSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('local') }),
   z.object({ state: z.literal('sending') }),
   z.object({ state: z.literal('synced') }),
-  z.object({ state: z.literal('rejected'), reason: z.string() }),
+  /**
+   * `code` and `params` are central's refusal (domain/refusal.ts), which the screens translate; `reason` is
+   * its English detail, for the log. A refusal stored before refusals had codes has only the `reason`.
+   */
+  z.object({
+    state: z.literal('rejected'),
+    reason: z.string(),
+    code: z.string().optional(),
+    params: RefusalParamsOnWireSchema.optional(),
+  }),
 ]);
 export type CardSyncState = z.infer<typeof CardSyncStateSchema>;
 

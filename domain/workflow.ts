@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CardFields, CardStatus } from './card';
+import { type Refusal, type SendField, type TRANSITION_ACTIONS, refusal } from './refusal';
 import type { Role } from './roles';
 
 /**
@@ -18,7 +19,11 @@ export const TRANSITIONS = {
     to: 'closed',
     roles: ['inspector', 'duty', 'supervisor'],
   },
-} as const satisfies Record<string, { from: readonly CardStatus[]; to: CardStatus; roles: readonly Role[] }>;
+  // Keyed by the refusal catalogue's list of steps, so the two lists cannot drift apart.
+} as const satisfies Record<
+  (typeof TRANSITION_ACTIONS)[number],
+  { from: readonly CardStatus[]; to: CardStatus; roles: readonly Role[] }
+>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
 export const TransitionNameSchema = z.enum(Object.keys(TRANSITIONS) as [TransitionName, ...TransitionName[]]);
@@ -37,7 +42,9 @@ export const TransitionInputSchema = z
   .strict();
 export type TransitionInput = z.infer<typeof TransitionInputSchema>;
 
-export type TransitionDecision = { ok: true; to: CardStatus } | { ok: false; reason: string };
+/** A refusal carries its code for the screens and an English `reason` for developers' logs. */
+export type TransitionDecision =
+  { ok: true; to: CardStatus } | { ok: false; refusal: Refusal; reason: string };
 
 /** Decides a transition; pure, so the same rule runs on central and (as a hint) on the console. */
 export function decideTransition(
@@ -46,30 +53,53 @@ export function decideTransition(
   role: Role,
 ): TransitionDecision {
   const rule = TRANSITIONS[input.transition];
+  const action = input.transition;
   if (!(rule.roles as readonly Role[]).includes(role)) {
-    return { ok: false, reason: `role ${role} may not ${input.transition}` };
+    return {
+      ok: false,
+      refusal: refusal('role.forbidden', { role, action }),
+      reason: `role ${role} may not ${action}`,
+    };
   }
   if (!(rule.from as readonly CardStatus[]).includes(card.status)) {
-    return { ok: false, reason: `cannot ${input.transition} a card that is ${card.status}` };
+    return {
+      ok: false,
+      refusal: refusal('card.wrongStatus', { action, status: card.status }),
+      reason: `cannot ${action} a card that is ${card.status}`,
+    };
   }
   switch (input.transition) {
     case 'sendToInspector': {
       // §9 step 5: "send" only when every field is filled.
       const f = card.fields;
-      const missing = [
-        f.description === '' ? 'description' : null,
-        f.category === null ? 'category' : null,
-        f.location === null && !f.addressText ? 'location or address' : null,
-      ].filter((m) => m !== null);
-      if (missing.length > 0) return { ok: false, reason: `fill in before sending: ${missing.join(', ')}` };
+      const missing: SendField[] = [
+        ...(f.description === '' ? (['description'] as const) : []),
+        ...(f.category === null ? (['category'] as const) : []),
+        ...(f.location === null && !f.addressText ? (['place'] as const) : []),
+      ];
+      if (missing.length > 0)
+        return {
+          ok: false,
+          refusal: refusal('card.missingForSend', { fields: missing }),
+          reason: `fill in before sending: ${missing.join(', ')}`,
+        };
       break;
     }
     case 'forwardToService':
       if (card.fields.urgent)
-        return { ok: false, reason: 'only a non-urgent card goes to the service (§12)' };
+        return {
+          ok: false,
+          refusal: refusal('card.urgentNotForService'),
+          reason: 'only a non-urgent card goes to the service (§12)',
+        };
       break;
     case 'register':
-      if (!input.kuizhNumber) return { ok: false, reason: 'registration needs the КІҚЖ number (§14)' };
+      if (!input.kuizhNumber)
+        return {
+          ok: false,
+          refusal: refusal('card.kuizhNumberMissing'),
+          reason: 'registration needs the КІҚЖ number (§14)',
+        };
       break;
     case 'startResponse':
     case 'forwardToDuty':

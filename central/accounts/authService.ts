@@ -7,6 +7,7 @@ import { RoleSchema } from '../../domain/roles';
 import { type AccountRepository, type AccountView, rowToAccount } from './accountRepository';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
+import { refusal } from '../../domain/refusal';
 
 export const AUTH_POLICY = {
   accessTokenSeconds: 15 * 60,
@@ -47,7 +48,7 @@ export async function createAuthService(
 
   async function issue(accountId: string): Promise<TokenPair> {
     const row = await accounts.byId(accountId);
-    if (!row) throw new HttpProblem(401, 'account no longer exists');
+    if (!row) throw new HttpProblem(401, refusal('auth.disabled'), 'account no longer exists');
     const accessToken = await new SignJWT({ role: row.role })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(row.id)
@@ -68,7 +69,7 @@ export async function createAuthService(
     async login(login: string, password: string): Promise<TokenPair> {
       const row = await accounts.byLogin(login);
       // The same answer for an unknown login and a wrong password, so logins cannot be probed.
-      const refused = new HttpProblem(401, 'wrong login or password');
+      const refused = new HttpProblem(401, refusal('auth.wrongCredentials'), 'wrong login or password');
       if (!row) {
         // Spend the same argon2 time as for a real account, so response times do not reveal logins.
         await verifyPassword(await dummyHash, password);
@@ -77,10 +78,11 @@ export async function createAuthService(
       if (row.locked_until !== null && new Date(row.locked_until).getTime() > Date.now()) {
         throw new HttpProblem(
           423,
+          refusal('auth.locked', { minutes: AUTH_POLICY.lockMinutes }),
           `account locked after ${AUTH_POLICY.maxFailures} failed logins; try again later`,
         );
       }
-      if (row.disabled) throw new HttpProblem(403, 'account disabled');
+      if (row.disabled) throw new HttpProblem(403, refusal('auth.disabled'), 'account disabled');
       if (!(await verifyPassword(row.password_hash, password))) {
         await accounts.recordFailure(row.id, AUTH_POLICY.maxFailures, AUTH_POLICY.lockMinutes);
         throw refused;
@@ -91,9 +93,10 @@ export async function createAuthService(
 
     async refresh(refreshToken: string): Promise<TokenPair> {
       const accountId = await accounts.takeRefreshToken(sha256(refreshToken));
-      if (!accountId) throw new HttpProblem(401, 'refresh token unknown or expired');
+      if (!accountId) throw new HttpProblem(401, refusal('auth.expired'), 'refresh token unknown or expired');
       const row = await accounts.byId(accountId);
-      if (!row || row.disabled) throw new HttpProblem(401, 'account disabled or deleted');
+      if (!row || row.disabled)
+        throw new HttpProblem(401, refusal('auth.disabled'), 'account disabled or deleted');
       return issue(accountId);
     },
 
@@ -102,15 +105,16 @@ export async function createAuthService(
      * account or changing its role or department takes effect on the next request.
      */
     async authenticate(accessToken: string | undefined): Promise<Principal> {
-      if (!accessToken) throw new HttpProblem(401, 'login required');
+      if (!accessToken) throw new HttpProblem(401, refusal('auth.required'), 'login required');
       let subject: string | undefined;
       try {
         subject = (await jwtVerify(accessToken, key, { algorithms: ['HS256'] })).payload.sub;
       } catch {
-        throw new HttpProblem(401, 'access token invalid or expired');
+        throw new HttpProblem(401, refusal('auth.expired'), 'access token invalid or expired');
       }
       const row = subject ? await accounts.byId(subject) : null;
-      if (!row || row.disabled) throw new HttpProblem(401, 'account disabled or deleted');
+      if (!row || row.disabled)
+        throw new HttpProblem(401, refusal('auth.disabled'), 'account disabled or deleted');
       return {
         accountId: row.id,
         role: RoleSchema.parse(row.role),

@@ -8,6 +8,7 @@ import { staffRoute } from '../http/staffRoute';
 import { type AccountRepository, rowToAccount } from './accountRepository';
 import type { AuthService } from './authService';
 import { hashPassword } from './passwords';
+import { refusal } from '../../domain/refusal';
 
 const LoginSchema = z.strictObject({
   login: z.string().min(1).max(64),
@@ -44,7 +45,12 @@ export function registerAccountRoutes(
 ): void {
   const { auth, accounts, departments } = deps;
   const checkDepartment = (id: string | null | undefined) => {
-    if (id && !departments.get(id)) throw new HttpProblem(400, `unknown department ${id}`);
+    if (id && !departments.get(id))
+      throw new HttpProblem(
+        400,
+        refusal('department.unknown', { departmentId: id }),
+        `unknown department ${id}`,
+      );
   };
 
   app.post('/api/auth/login', async (request) => {
@@ -69,7 +75,7 @@ export function registerAccountRoutes(
       departmentId: body.departmentId,
       displayName: body.displayName,
     });
-    if (!inserted) throw new HttpProblem(409, 'this login is taken');
+    if (!inserted) throw new HttpProblem(409, refusal('account.loginTaken'), 'this login is taken');
     const row = await accounts.byId(id);
     if (!row) throw new Error('account vanished after insert');
     return reply.status(201).send(rowToAccount(row));
@@ -86,7 +92,11 @@ export function registerAccountRoutes(
         params.id === principal.accountId &&
         (body.disabled === true || (body.role && body.role !== 'admin'))
       ) {
-        throw new HttpProblem(409, 'an admin cannot disable or demote their own account');
+        throw new HttpProblem(
+          409,
+          refusal('account.ownAccount'),
+          'an admin cannot disable or demote their own account',
+        );
       }
       const row = await accounts.update(params.id, {
         ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
@@ -95,7 +105,7 @@ export function registerAccountRoutes(
         ...(body.displayName ? { displayName: body.displayName } : {}),
         ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
       });
-      if (!row) throw new HttpProblem(404, 'no such account');
+      if (!row) throw new HttpProblem(404, refusal('account.notFound'), 'no such account');
       return rowToAccount(row);
     },
   );
@@ -107,8 +117,9 @@ export function registerAccountRoutes(
     { params: IdParams },
     async ({ principal, params, reply }) => {
       if (params.id === principal.accountId)
-        throw new HttpProblem(409, 'an admin cannot delete their own account');
-      if (!(await accounts.remove(params.id))) throw new HttpProblem(404, 'no such account');
+        throw new HttpProblem(409, refusal('account.ownAccount'), 'an admin cannot delete their own account');
+      if (!(await accounts.remove(params.id)))
+        throw new HttpProblem(404, refusal('account.notFound'), 'no such account');
       return reply.status(204).send();
     },
   );

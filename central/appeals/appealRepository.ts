@@ -22,6 +22,7 @@ interface AppealRow {
   media: AppealStaffView['media'];
   lat: number | null;
   lon: number | null;
+  address_text: string | null;
   department_id: string | null;
   routed_by: AppealStaffView['routedBy'];
   anonymous: boolean;
@@ -67,6 +68,7 @@ function rowToAppeal(r: AppealRow, attachments: Attachment[]): AppealStaffView {
     text: r.text,
     media: r.media,
     location: r.lat === null || r.lon === null ? null : { lat: r.lat, lon: r.lon },
+    addressText: r.address_text,
     departmentId: r.department_id,
     routedBy: r.routed_by,
     anonymous: r.anonymous,
@@ -117,7 +119,7 @@ export function createAppealRepository(db: Sql) {
      * commit however many there are (see intakeBatcher.ts).
      */
     async insertMany(appeals: readonly NewAppeal[]): Promise<AppealStaffView[]> {
-      const COLUMNS = 15;
+      const COLUMNS = 16;
       const params: unknown[] = [];
       const tuples = appeals.map((a, n) => {
         const i = a.intake;
@@ -137,15 +139,16 @@ export function createAppealRepository(db: Sql) {
           i.anonymous,
           i.anonymous || !i.applicant ? null : JSON.stringify(i.applicant),
           a.citizenTokenHash,
+          i.addressText ?? null,
         );
         const p = (k: number) => `$${n * COLUMNS + k}`;
         return `(${p(1)}::uuid, extract(year from now())::int || '-' || lpad(nextval('appeal_numbers')::text, 6, '0'),
           ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::float8, ${p(10)}::float8, ${p(11)}, ${p(12)},
-          ${p(13)}::boolean, ${p(14)}::jsonb, 'registered', ${p(15)})`;
+          ${p(13)}::boolean, ${p(14)}::jsonb, 'registered', ${p(15)}, ${p(16)})`;
       });
       const rows = await db.query<AppealRow>(
         `insert into appeals (id, number, kind, channel, via, language, category, text, media, lat, lon,
-           department_id, routed_by, anonymous, applicant, status, citizen_token_hash)
+           department_id, routed_by, anonymous, applicant, status, citizen_token_hash, address_text)
          values ${tuples.join(',\n')} returning *`,
         params,
       );

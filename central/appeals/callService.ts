@@ -3,6 +3,7 @@ import type { Principal } from '../accounts/principal';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
 import type { AppealRepository } from './appealRepository';
+import { refusal } from '../../domain/refusal';
 
 /**
  * Call requests and SOS video (§9, §18): the first eligible operator to accept gets the call; SDP and
@@ -13,7 +14,8 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
   return {
     async accept(p: Principal, appealId: string): Promise<{ appealId: string; operatorId: string }> {
       const taken = await appeals.acceptCall(appealId, p.accountId);
-      if (!taken) throw new HttpProblem(409, 'the call is already taken or is not a call');
+      if (!taken)
+        throw new HttpProblem(409, refusal('call.taken'), 'the call is already taken or is not a call');
       await bus.publish({
         kind: 'call.taken',
         departmentId: taken.departmentId,
@@ -33,7 +35,8 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
     async fromCitizen(appealId: string, signal: CallSignal): Promise<void> {
       const found = await appeals.byId(appealId);
       const operator = found?.appeal.acceptedBy ?? null;
-      if (!operator) throw new HttpProblem(409, 'no operator has accepted this call yet');
+      if (!operator)
+        throw new HttpProblem(409, refusal('call.notAccepted'), 'no operator has accepted this call yet');
       await bus.publish({ kind: 'call.signal', appealId, from: 'citizen', toAccountId: operator, signal });
     },
 
@@ -41,7 +44,11 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
     async fromOperator(p: Principal, appealId: string, signal: CallSignal): Promise<void> {
       const found = await appeals.byId(appealId);
       if (found?.appeal.acceptedBy !== p.accountId)
-        throw new HttpProblem(403, 'only the operator who accepted the call may signal');
+        throw new HttpProblem(
+          403,
+          refusal('call.notYours'),
+          'only the operator who accepted the call may signal',
+        );
       await bus.publish({ kind: 'call.signal', appealId, from: 'operator', toAccountId: null, signal });
     },
   };

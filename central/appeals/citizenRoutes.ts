@@ -8,7 +8,9 @@ import {
   AttachmentNameSchema,
   ChatInputSchema,
 } from '../../domain/appeal';
-import { HttpProblem, parseOr400 } from '../http/problem';
+import { refusal } from '../../domain/refusal';
+import { HttpProblem } from '../http/problem';
+import { parseAppealOr400 } from './appealInvalid';
 import type { AppealRepository } from './appealRepository';
 import type { AttachmentStore } from './attachmentStore';
 import { sniff } from './attachmentStore';
@@ -33,23 +35,23 @@ export function registerCitizenRoutes(
   const { intake, appeals, attachments } = deps;
 
   app.post('/api/appeals', async (request, reply) => {
-    const receipt = await intake.register(parseOr400(AppealIntakeSchema, request.body, 'appeal'));
+    const receipt = await intake.register(parseAppealOr400(AppealIntakeSchema, request.body));
     return reply.status(201).send(receipt);
   });
 
   app.get('/api/appeals/:id', async (request) => {
-    const { id } = parseOr400(AppealParams, request.params, 'path');
+    const { id } = parseAppealOr400(AppealParams, request.params);
     return toPublicView(await intake.appealForCitizen(id, citizenToken(request)));
   });
 
   app.get('/api/appeals/:id/messages', async (request) => {
-    const { id } = parseOr400(AppealParams, request.params, 'path');
+    const { id } = parseAppealOr400(AppealParams, request.params);
     return { messages: await intake.citizenChat(id, citizenToken(request)) };
   });
 
   app.post('/api/appeals/:id/messages', async (request, reply) => {
-    const { id } = parseOr400(AppealParams, request.params, 'path');
-    const { text } = parseOr400(ChatInputSchema, request.body, 'message');
+    const { id } = parseAppealOr400(AppealParams, request.params);
+    const { text } = parseAppealOr400(ChatInputSchema, request.body, 'message');
     const appeal = await intake.appealForCitizen(id, citizenToken(request));
     return reply.status(201).send(await intake.postChat(appeal, 'citizen', null, text));
   });
@@ -62,18 +64,32 @@ export function registerCitizenRoutes(
       (_req, body, done) => done(null, body),
     );
     scope.post('/api/appeals/:id/attachments', async (request, reply) => {
-      const { id } = parseOr400(AppealParams, request.params, 'path');
-      const { kind, name } = parseOr400(AttachmentQuery, request.query, 'query');
+      const { id } = parseAppealOr400(AppealParams, request.params);
+      const { kind, name } = parseAppealOr400(AttachmentQuery, request.query, 'attachment');
       await intake.appealForCitizen(id, citizenToken(request));
       const bytes = request.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpProblem(400, 'attachment is empty');
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+        throw new HttpProblem(400, refusal('attachment.empty'), 'attachment is empty');
       if (bytes.length > APPEAL_LIMITS.attachmentBytes[kind]) {
-        throw new HttpProblem(413, `a ${kind} may be at most ${APPEAL_LIMITS.attachmentBytes[kind]} bytes`);
+        throw new HttpProblem(
+          413,
+          refusal('attachment.tooLarge', { kind, maxBytes: APPEAL_LIMITS.attachmentBytes[kind] }),
+          `a ${kind} may be at most ${APPEAL_LIMITS.attachmentBytes[kind]} bytes`,
+        );
       }
       const format = sniff(kind, bytes);
-      if (!format) throw new HttpProblem(415, `the content is not an accepted ${kind} format`);
+      if (!format)
+        throw new HttpProblem(
+          415,
+          refusal('attachment.unsupported', { kind }),
+          `the content is not an accepted ${kind} format`,
+        );
       if ((await appeals.countAttachments(id)) >= APPEAL_LIMITS.attachmentsMax) {
-        throw new HttpProblem(409, `an appeal carries at most ${APPEAL_LIMITS.attachmentsMax} attachments`);
+        throw new HttpProblem(
+          409,
+          refusal('attachment.tooMany', { max: APPEAL_LIMITS.attachmentsMax }),
+          `an appeal carries at most ${APPEAL_LIMITS.attachmentsMax} attachments`,
+        );
       }
       const attachmentId = uuidv7();
       const storageName = await attachments.save(id, attachmentId, format.ext, bytes);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { HttpProblem } from '../http/problem';
+import { refusal } from '../../domain/refusal';
 
 /** A citizen follows their own appeal with a bearer token issued at intake; only its hash is stored. */
 export function newCitizenToken(): { token: string; hash: string } {
@@ -15,6 +16,6 @@ export function checkCitizenToken(token: string | undefined, expectedHash: strin
   const given = Buffer.from(hashCitizenToken(token ?? ''), 'hex');
   const expected = Buffer.from(expectedHash, 'hex');
   if (!token || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new HttpProblem(404, 'no such appeal, or wrong citizen token');
+    throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal, or wrong citizen token');
   }
 }

@@ -15,6 +15,7 @@ import type { EventBus } from '../realtime/bus';
 import type { AppealRepository } from './appealRepository';
 import { checkCitizenToken, newCitizenToken } from './citizenToken';
 import { createIntakeBatcher } from './intakeBatcher';
+import { refusal } from '../../domain/refusal';
 
 export function toPublicView(a: AppealStaffView): AppealPublicView {
   return {
@@ -41,7 +42,8 @@ export function createIntakeService(deps: {
 
   async function appealForCitizen(id: string, token: string | undefined): Promise<AppealStaffView> {
     const found = await appeals.byId(id);
-    if (!found) throw new HttpProblem(404, 'no such appeal, or wrong citizen token');
+    if (!found)
+      throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal, or wrong citizen token');
     checkCitizenToken(token, found.citizenTokenHash);
     return found.appeal;
   }
@@ -50,7 +52,11 @@ export function createIntakeService(deps: {
     async register(intake: AppealIntake): Promise<AppealReceipt> {
       const chosen = intake.chosenDepartmentId ?? null;
       if (chosen !== null && !departments.get(chosen))
-        throw new HttpProblem(400, `unknown department ${chosen}`);
+        throw new HttpProblem(
+          400,
+          refusal('department.unknown', { departmentId: chosen }),
+          `unknown department ${chosen}`,
+        );
       const routing = territories.route(intake.location ?? null, chosen);
       const { token, hash } = newCitizenToken();
       const appeal = await batcher.insert({ id: uuidv7(), intake, routing, citizenTokenHash: hash });

@@ -12,6 +12,7 @@ import type { AppealRepository } from './appealRepository';
 import type { AttachmentStore } from './attachmentStore';
 import type { CallService } from './callService';
 import type { IntakeService } from './intakeService';
+import { refusal } from '../../domain/refusal';
 
 const IdParams = z.strictObject({ id: z.uuid('id must be a UUID') });
 const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
@@ -48,7 +49,7 @@ export function registerStaffAppealRoutes(
     const found = await appeals.byId(id);
     // Another territory's appeal answers as if it did not exist: no probing of ids.
     if (!found || !inScope(p.scope, found.appeal.departmentId))
-      throw new HttpProblem(404, 'no such appeal in your territory');
+      throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal in your territory');
     return found.appeal;
   }
 
@@ -81,8 +82,13 @@ export function registerStaffAppealRoutes(
     async ({ principal, params, reply }) => {
       await appealInScope(principal, params.id);
       const stored = await appeals.storedAttachment(params.id, params.attachmentId);
-      if (!stored) throw new HttpProblem(404, 'no such attachment');
-      if (stored.purged) throw new HttpProblem(410, 'the attachment was removed after its retention period');
+      if (!stored) throw new HttpProblem(404, refusal('attachment.notFound'), 'no such attachment');
+      if (stored.purged)
+        throw new HttpProblem(
+          410,
+          refusal('attachment.purged'),
+          'the attachment was removed after its retention period',
+        );
       await audit.record({
         accountId: principal.accountId,
         action: 'attachment.read',

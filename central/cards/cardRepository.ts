@@ -4,7 +4,7 @@ import type { Sql } from '../db/database';
 
 export interface CardRow {
   id: string;
-  number: string;
+  number: string | null;
   department_id: string | null;
   status: CardStatus;
   fields: unknown;
@@ -26,8 +26,9 @@ export function rowToCard(r: CardRow): StoredCard {
   const fields = CardFieldsSchema.parse(r.fields);
   const card: Card = {
     id: r.id,
-    // Central's own cards have no console number; the register's sequence stands in for it.
-    localNumber: r.local_number ?? Number(r.number.split('-').at(-1)),
+    // Central's own cards have no console number; the register's sequence stands in for it, and 0 for a
+    // card not yet numbered (the console shows its own number for its cards).
+    localNumber: r.local_number ?? (r.number ? Number(r.number.split('-').at(-1)) : 0),
     status: r.status,
     description: fields.description,
     category: fields.category,
@@ -93,7 +94,7 @@ export function createCardRepository() {
       tx: Sql,
       cards: readonly {
         id: string;
-        number: string;
+        number: string | null;
         departmentId: string | null;
         fields: CardFields;
         localNumber: number | null;
@@ -123,13 +124,20 @@ export function createCardRepository() {
     async update(
       tx: Sql,
       id: string,
-      c: { fields: CardFields; departmentId: string | null; status: CardStatus; kuizhNumber: string | null },
+      c: {
+        fields: CardFields;
+        departmentId: string | null;
+        status: CardStatus;
+        kuizhNumber: string | null;
+        /** The register number a card gets on this change; a card keeps the number it has. */
+        number?: string;
+      },
     ): Promise<StoredCard> {
       const rows = await tx.query<CardRow>(
         `update cards set fields = $2::jsonb, department_id = $3, status = $4, kuizh_number = $5,
-           version = version + 1, updated_at = now()
+           number = coalesce(number, $6), version = version + 1, updated_at = now()
          where id = $1 returning *`,
-        [id, JSON.stringify(c.fields), c.departmentId, c.status, c.kuizhNumber],
+        [id, JSON.stringify(c.fields), c.departmentId, c.status, c.kuizhNumber, c.number ?? null],
       );
       const row = rows[0];
       if (!row) throw new Error('update found no card');

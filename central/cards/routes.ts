@@ -7,6 +7,7 @@ import { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import type { CardRepository, StoredCard } from './cardRepository';
+import { refusal } from '../../domain/refusal';
 
 const IdParams = z.strictObject({ id: z.uuid('card id must be a UUID') });
 const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
@@ -36,7 +37,7 @@ export function registerCardRoutes(
       !s ||
       !(inScope(principal.scope, s.card.departmentId ?? null) || s.createdBy === principal.accountId)
     ) {
-      throw new HttpProblem(404, 'no such card in your territory');
+      throw new HttpProblem(404, refusal('card.notFound'), 'no such card in your territory');
     }
     return { card: visible(principal.role, s), transitions: await cards.transitions(db, params.id) };
   });

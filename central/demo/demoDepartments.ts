@@ -173,33 +173,20 @@ export const DEMO_PATROL_UNITS: readonly PatrolUnit[] = [
   { id: `${d.id}-p3`, departmentId: d.id, callSign: `${d.code}-21`, kind: 'foot' as const },
 ]);
 
-/** One account per role (password = login, demo only). Field staff sit in Almaty; the admin is national. */
+/**
+ * One account per role (password = login, demo only). Field staff sit in Almaty; the admin is national.
+ * Display names are people's names in Cyrillic, as accounts carry them in practice, which read the same
+ * on a Kazakh and a Russian screen (the role is shown in the screen's language by the console).
+ */
 export const DEMO_ACCOUNTS = [
-  {
-    login: 'operator',
-    role: 'operator',
-    departmentId: 'kz-almaty',
-    displayName: 'Demo operator (Almaty ЖБО)',
-  },
-  {
-    login: 'inspector',
-    role: 'inspector',
-    departmentId: 'kz-almaty',
-    displayName: 'Demo senior inspector (Almaty)',
-  },
-  { login: 'duty', role: 'duty', departmentId: 'kz-almaty-medeu', displayName: 'Demo duty officer (Medeu)' },
-  {
-    login: 'supervisor',
-    role: 'supervisor',
-    departmentId: 'kz-almaty',
-    displayName: 'Demo head of shift (Almaty)',
-  },
-  { login: 'head', role: 'head', departmentId: 'kz-almaty', displayName: 'Demo responsible head (Almaty)' },
-  {
-    login: 'employee',
-    role: 'employee',
-    departmentId: 'kz-almaty',
-    displayName: 'Demo responsible employee (Almaty)',
-  },
-  { login: 'admin', role: 'admin', departmentId: null, displayName: 'Demo digitalisation unit admin' },
+  { login: 'operator', role: 'operator', departmentId: 'kz-almaty', displayName: 'Асель Нурланова' },
+  { login: 'inspector', role: 'inspector', departmentId: 'kz-almaty', displayName: 'Ерлан Сапаров' },
+  { login: 'duty', role: 'duty', departmentId: 'kz-almaty-medeu', displayName: 'Данияр Касымов' },
+  { login: 'supervisor', role: 'supervisor', departmentId: 'kz-almaty', displayName: 'Марат Жумабаев' },
+  { login: 'head', role: 'head', departmentId: 'kz-almaty', displayName: 'Гульнара Исаева' },
+  { login: 'employee', role: 'employee', departmentId: 'kz-almaty', displayName: 'Тимур Ахметов' },
+  { login: 'admin', role: 'admin', departmentId: null, displayName: 'Айдос Бекенов' },
 ] as const;
+
+/** The English names earlier demo data gave these accounts; a kept demo database is renamed once. */
+export const OLD_DEMO_NAME = /^Demo /;

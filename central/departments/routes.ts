@@ -11,6 +11,7 @@ import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import type { TerritoryService } from '../territories/territoryService';
 import { DepartmentDirectory, listPatrolUnits, listPatrolUnitsIn } from './departmentRepository';
+import { refusal } from '../../domain/refusal';
 
 /** Territory files can be large (detailed official borders); the import route allows more than the default. */
 export const TERRITORY_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -47,7 +48,7 @@ export function registerDepartmentRoutes(
     async ({ principal, params }) => {
       // Another territory's units are as unknown to the account as another territory's cards (§8).
       if (!departments.get(params.id) || !inScope(principal.scope, params.id))
-        throw new HttpProblem(404, 'no such department');
+        throw new HttpProblem(404, refusal('department.notFound'), 'no such department');
       return { units: await listPatrolUnits(db, params.id) };
     },
   );
@@ -60,7 +61,7 @@ export function registerDepartmentRoutes(
         try {
           done(null, JSON.parse(String(body)));
         } catch {
-          done(new HttpProblem(400, 'the file is not valid JSON'), undefined);
+          done(new HttpProblem(400, refusal('request.malformed'), 'the file is not valid JSON'), undefined);
         }
       },
     );

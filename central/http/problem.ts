@@ -1,18 +1,24 @@
 import type { z } from 'zod';
+import { type Refusal, refusal } from '../../domain/refusal';
 
 export interface ProblemIssue {
   path: string;
   message: string;
 }
 
-/** An expected refusal with an HTTP status and a reason the client can show; never a bug. */
+/**
+ * An expected refusal with an HTTP status: a code and its parameters from the catalogue
+ * (domain/refusal.ts) that clients translate, and an English `detail` for developers' logs only.
+ * Never a bug.
+ */
 export class HttpProblem extends Error {
   constructor(
     readonly statusCode: number,
-    message: string,
+    readonly refusal: Refusal,
+    detail: string,
     readonly issues?: ProblemIssue[],
   ) {
-    super(message);
+    super(detail);
   }
 }
 
@@ -20,9 +26,19 @@ export function issuesOf(error: z.ZodError): ProblemIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
 }
 
-/** Parses `value` with `schema` or throws a 400 naming where the input was wrong. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+/** Parses a staff request's `part` with `schema` or throws a 400 naming where the input was wrong. */
+export function parseOr400<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  part: 'path' | 'query' | 'body' | 'message',
+): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new HttpProblem(400, `invalid ${where}`, issuesOf(result.error));
+  if (!result.success)
+    throw new HttpProblem(
+      400,
+      refusal('request.invalid', { part }),
+      `invalid ${part}`,
+      issuesOf(result.error),
+    );
   return result.data;
 }

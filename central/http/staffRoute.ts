@@ -4,6 +4,7 @@ import { can, ROUTE_PERMISSIONS, type RouteKey } from '../../domain/roles';
 import type { Principal } from '../accounts/principal';
 import type { AuthService } from '../accounts/authService';
 import { HttpProblem, parseOr400 } from './problem';
+import { refusal } from '../../domain/refusal';
 
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -19,7 +20,11 @@ export async function authorize(
   const principal = await auth.authenticate(token);
   const permission = ROUTE_PERMISSIONS[key];
   if (!can(principal.role, permission))
-    throw new HttpProblem(403, `role ${principal.role} lacks ${permission}`);
+    throw new HttpProblem(
+      403,
+      refusal('role.forbidden', { role: principal.role, action: permission }),
+      `role ${principal.role} lacks ${permission}`,
+    );
   return principal;
 }
 

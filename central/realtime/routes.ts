@@ -14,6 +14,7 @@ import { HttpProblem, parseOr400 } from '../http/problem';
 import { authorize } from '../http/staffRoute';
 import type { EventBus } from './bus';
 import { type RealtimeHub, send } from './hub';
+import { refusal } from '../../domain/refusal';
 
 /** Staff: `?token=ACCESS`; a citizen: `?appeal=ID&citizenToken=TOKEN` (browsers cannot set headers on a WebSocket). */
 const WsQuery = z.union([
@@ -51,7 +52,8 @@ export function registerRealtimeRoutes(
           });
         } else {
           const found = await appeals.byId(query.appeal);
-          if (!found) throw new HttpProblem(404, 'no such appeal, or wrong citizen token');
+          if (!found)
+            throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal, or wrong citizen token');
           checkCitizenToken(query.citizenToken, found.citizenTokenHash);
           peers.set(request, { kind: 'citizen', appealId: query.appeal });
         }
@@ -87,12 +89,12 @@ export function registerRealtimeRoutes(
       socket.on('message', (data: Buffer, isBinary: boolean) => {
         void (async () => {
           if (isBinary || data.length > MAX_FRAME_BYTES)
-            throw new HttpProblem(400, 'frames are JSON text up to 128 KB');
+            throw new HttpProblem(400, refusal('request.tooLarge'), 'frames are JSON text up to 128 KB');
           let json: unknown;
           try {
             json = JSON.parse(data.toString('utf8'));
           } catch {
-            throw new HttpProblem(400, 'frame is not valid JSON');
+            throw new HttpProblem(400, refusal('request.malformed'), 'frame is not valid JSON');
           }
           const message = parseOr400(ClientMessageSchema, json, 'message');
           switch (message.type) {
@@ -102,25 +104,35 @@ export function registerRealtimeRoutes(
               return presence(message.status);
             case 'call.accept': {
               if (peer.kind !== 'staff' || !can(peer.principal.role, 'calls.accept'))
-                throw new HttpProblem(403, 'only an operator accepts calls');
+                throw new HttpProblem(
+                  403,
+                  refusal('role.forbidden', {
+                    role: peer.kind === 'staff' ? peer.principal.role : 'operator',
+                    action: 'calls.accept',
+                  }),
+                  'only an operator accepts calls',
+                );
               const found = await appeals.byId(message.appealId);
               if (!found || !inScope(peer.principal.scope, found.appeal.departmentId))
-                throw new HttpProblem(404, 'no such call in your territory');
+                throw new HttpProblem(404, refusal('call.notFound'), 'no such call in your territory');
               await calls.accept(peer.principal, message.appealId);
               return;
             }
             case 'call.signal':
               if (peer.kind === 'citizen') {
-                if (message.appealId !== peer.appealId) throw new HttpProblem(403, 'not your appeal');
+                if (message.appealId !== peer.appealId)
+                  throw new HttpProblem(403, refusal('appeal.notFound'), 'not your appeal');
                 return calls.fromCitizen(message.appealId, message.signal);
               }
               return calls.fromOperator(peer.principal, message.appealId, message.signal);
           }
         })().catch((error: unknown) => {
-          send(socket, {
-            type: 'error',
-            reason: error instanceof HttpProblem ? error.message : 'internal error',
-          });
+          send(
+            socket,
+            error instanceof HttpProblem
+              ? { type: 'error', ...error.refusal, reason: error.message }
+              : { type: 'error', ...refusal('internal'), reason: 'internal error' },
+          );
         });
       });
 

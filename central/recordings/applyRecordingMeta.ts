@@ -1,3 +1,4 @@
+import { type Refusal, refusal } from '../../domain/refusal';
 import { can, inScope } from '../../domain/roles';
 import type { SyncOperation } from '../../domain/sync';
 import type { Principal } from '../accounts/principal';
@@ -9,7 +10,7 @@ type RecordingMetaOperation = Extract<SyncOperation, { type: 'recording.meta' }>
 
 /** The same shape as the sync service's outcome: a recording changes no card and publishes nothing. */
 export type RecordingOutcome =
-  { ok: true; seq: number; card: null; events: never[] } | { ok: false; reason: string };
+  { ok: true; seq: number; card: null; events: never[] } | { ok: false; refusal: Refusal; reason: string };
 
 /**
  * Registers a call recording's metadata inside the push's transaction; exactly once is the sync service's
@@ -23,17 +24,31 @@ export async function applyRecordingMeta(
   op: RecordingMetaOperation,
 ): Promise<RecordingOutcome> {
   // Who takes calls records them (§9 step 3).
-  if (!can(p.role, 'calls.accept')) return { ok: false, reason: `role ${p.role} may not record calls` };
+  if (!can(p.role, 'calls.accept'))
+    return {
+      ok: false,
+      refusal: refusal('role.forbidden', { role: p.role, action: 'calls.accept' }),
+      reason: `role ${p.role} may not record calls`,
+    };
   const stored = await deps.cards.byId(tx, op.cardId);
-  if (!stored) return { ok: false, reason: 'no such card' };
+  if (!stored) return { ok: false, refusal: refusal('card.notFound'), reason: 'no such card' };
   if (!inScope(p.scope, stored.card.departmentId ?? null) && stored.createdBy !== p.accountId)
-    return { ok: false, reason: 'the card belongs to another territory' };
+    return {
+      ok: false,
+      refusal: refusal('card.otherTerritory'),
+      reason: 'the card belongs to another territory',
+    };
   const inserted = await deps.recordings.insert(tx, {
     ...op.payload,
     cardId: op.cardId,
     accountId: p.accountId,
   });
-  if (!inserted) return { ok: false, reason: 'a recording with this file id is already registered' };
+  if (!inserted)
+    return {
+      ok: false,
+      refusal: refusal('recording.exists'),
+      reason: 'a recording with this file id is already registered',
+    };
   const rows = await tx.query<{ seq: number | string }>('select coalesce(max(seq), 0) as seq from changes');
   return { ok: true, seq: Number(rows[0]?.seq ?? 0), card: null, events: [] };
 }

@@ -7,6 +7,7 @@ import type { Sql } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import type { RecordingRepository } from './recordingRepository';
+import { refusal } from '../../domain/refusal';
 
 const IdParams = z.strictObject({ id: z.uuid('card id must be a UUID') });
 
@@ -27,7 +28,7 @@ export function registerRecordingRoutes(
         !s ||
         !(inScope(principal.scope, s.card.departmentId ?? null) || s.createdBy === principal.accountId)
       )
-        throw new HttpProblem(404, 'no such card in your territory');
+        throw new HttpProblem(404, refusal('card.notFound'), 'no such card in your territory');
       return { recordings: await recordings.forCard(db, params.id) };
     },
   );

@@ -1,10 +1,19 @@
 import { type CardFields, EMPTY_CARD_FIELDS } from '../../domain/card';
+import { refusal } from '../../domain/refusal';
 import { can } from '../../domain/roles';
 import type { SyncOperation } from '../../domain/sync';
 import type { Principal } from '../accounts/principal';
 import type { Sql } from '../db/database';
+import { deservesRegisterNumber } from '../cards/registerNumber';
 import { appendChanges } from './changeFeed';
-import type { OperationDeps, Outcome } from './operations';
+import {
+  numberPrefix,
+  type OperationDeps,
+  type Outcome,
+  outsideCountry,
+  refused,
+  unknownDepartment,
+} from './operations';
 
 export type CardCreate = Extract<SyncOperation, { type: 'card.create' }>;
 
@@ -21,7 +30,13 @@ export async function applyCardCreates(
   ops: readonly CardCreate[],
 ): Promise<Outcome[]> {
   if (!can(p.role, 'cards.write'))
-    return ops.map(() => ({ ok: false, reason: `role ${p.role} may not write cards` }));
+    return ops.map(() =>
+      refused(
+        refusal('role.forbidden', { role: p.role, action: 'cards.write' }),
+        `role ${p.role} may not cards.write`,
+      ),
+    );
+  const exists = () => refused(refusal('card.exists'), 'a card with this id already exists');
   const existing = new Set(
     (
       await tx.query<{ id: string }>('select id from cards where id = any($1::uuid[])', [
@@ -35,36 +50,36 @@ export async function applyCardCreates(
     op: CardCreate;
     fields: CardFields;
     departmentId: string | null;
-    code: string;
+    /** The register number's prefix, or null while the card has no content to number (registerNumber.ts). */
+    prefix: string | null;
   };
   const outcomes: Outcome[] = [];
   const accepted: Accepted[] = [];
   ops.forEach((op, index) => {
     const fields: CardFields = { ...EMPTY_CARD_FIELDS, ...op.payload.fields };
-    const refusal = existing.has(op.cardId)
-      ? 'a card with this id already exists'
-      : fields.chosenDepartmentId && !deps.departments.get(fields.chosenDepartmentId)
-        ? `unknown department ${fields.chosenDepartmentId}`
-        : null;
-    if (refusal) {
-      outcomes[index] = { ok: false, reason: refusal };
+    const refusedCreate = existing.has(op.cardId)
+      ? exists()
+      : (unknownDepartment(deps.departments, fields) ?? outsideCountry(deps.inCountry, fields));
+    if (refusedCreate) {
+      outcomes[index] = refusedCreate;
       return;
     }
     existing.add(op.cardId);
     const { departmentId } = deps.territories.route(fields.location, fields.chosenDepartmentId);
-    const code = departmentId ? (deps.departments.get(departmentId)?.code ?? 'KZ') : 'KZ';
-    accepted.push({ index, op, fields, departmentId, code });
+    const prefix = deservesRegisterNumber(fields) ? numberPrefix(deps.departments, departmentId) : null;
+    accepted.push({ index, op, fields, departmentId, prefix });
   });
 
-  const numbers = await deps.cards.reserveNumbers(
+  const reserved = await deps.cards.reserveNumbers(
     tx,
-    accepted.map((a) => a.code),
+    accepted.flatMap((a) => (a.prefix ? [a.prefix] : [])),
   );
+  const numbers = accepted.map((a) => (a.prefix ? (reserved.shift() ?? null) : null));
   const stored = await deps.cards.insertMany(
     tx,
     accepted.map((a, i) => ({
       id: a.op.cardId,
-      number: numbers[i] ?? '',
+      number: numbers[i] ?? null,
       departmentId: a.departmentId,
       fields: a.fields,
       localNumber: null,
@@ -74,9 +89,7 @@ export async function applyCardCreates(
   // A concurrent transaction may have created one of these cards since the check above: that one is
   // refused like any create of an existing card (its reserved number stays unused).
   const inserted = accepted.filter((a) => stored.has(a.op.cardId));
-  for (const a of accepted)
-    if (!stored.has(a.op.cardId))
-      outcomes[a.index] = { ok: false, reason: 'a card with this id already exists' };
+  for (const a of accepted) if (!stored.has(a.op.cardId)) outcomes[a.index] = exists();
 
   const cards = inserted.map((a) => {
     const card = stored.get(a.op.cardId);

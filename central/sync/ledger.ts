@@ -1,3 +1,4 @@
+import { type Refusal, RefusalOnWireSchema, readRefusal } from '../../domain/refusal';
 import type { SyncOperation } from '../../domain/sync';
 import type { Sql } from '../db/database';
 
@@ -6,6 +7,9 @@ export interface Original {
   status: 'applied' | 'rejected';
   seq: number | null;
   reason: string | null;
+  /** Null when applied, and for a refusal recorded before refusals had codes. */
+  code: Refusal['code'] | null;
+  params: Refusal['params'] | null;
 }
 
 /**
@@ -37,12 +41,23 @@ export const ledger = {
       status: Original['status'];
       seq: number | string | null;
       reason: string | null;
-    }>('select id, status, seq, reason from sync_operations where id = any($1::uuid[])', [ids]);
+      refusal: unknown;
+    }>('select id, status, seq, reason, refusal from sync_operations where id = any($1::uuid[])', [ids]);
     return new Map(
-      rows.map((r) => [
-        r.id,
-        { status: r.status, seq: r.seq === null ? null : Number(r.seq), reason: r.reason },
-      ]),
+      rows.map((r) => {
+        const stored = RefusalOnWireSchema.nullable().safeParse(r.refusal);
+        const refused = stored.success && stored.data ? readRefusal(stored.data) : null;
+        return [
+          r.id,
+          {
+            status: r.status,
+            seq: r.seq === null ? null : Number(r.seq),
+            reason: r.reason,
+            code: refused?.code ?? null,
+            params: refused?.params ?? null,
+          },
+        ];
+      }),
     );
   },
 
@@ -51,14 +66,16 @@ export const ledger = {
     if (outcomes.size === 0) return;
     const entries = [...outcomes];
     await tx.query(
-      `update sync_operations s set status = u.status, seq = u.seq, reason = u.reason
-       from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]) as u(id, status, seq, reason)
+      `update sync_operations s set status = u.status, seq = u.seq, reason = u.reason, refusal = u.refusal
+       from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[])
+         as u(id, status, seq, reason, refusal)
        where s.id = u.id`,
       [
         entries.map(([id]) => id),
         entries.map(([, o]) => o.status),
         entries.map(([, o]) => o.seq),
         entries.map(([, o]) => o.reason),
+        entries.map(([, o]) => (o.code ? JSON.stringify({ code: o.code, params: o.params ?? {} }) : null)),
       ],
     );
   },

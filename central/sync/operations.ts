@@ -1,5 +1,7 @@
 import type { AppealStatus } from '../../domain/appeal';
 import type { Card, CardFields } from '../../domain/card';
+import type { CountryCheck } from '../../domain/country';
+import { type Refusal, refusal } from '../../domain/refusal';
 import { can, inScope } from '../../domain/roles';
 import type { SyncOperation } from '../../domain/sync';
 import { decideTransition } from '../../domain/workflow';
@@ -12,17 +14,53 @@ import type { CentralEvent } from '../realtime/events';
 import type { TerritoryService } from '../territories/territoryService';
 import { applyRecordingMeta } from '../recordings/applyRecordingMeta';
 import type { RecordingRepository } from '../recordings/recordingRepository';
+import { deservesRegisterNumber } from '../cards/registerNumber';
 import { appendChange } from './changeFeed';
 
-/** What applying one operation did: its feed position and the events to publish after commit. */
+/**
+ * What applying one operation did: its feed position and the events to publish after commit, or its
+ * refusal (a code of domain/refusal.ts for the screens, an English `reason` for developers' logs).
+ */
 export type Outcome =
-  { ok: true; seq: number; card: Card | null; events: CentralEvent[] } | { ok: false; reason: string };
+  | { ok: true; seq: number; card: Card | null; events: CentralEvent[] }
+  | { ok: false; refusal: Refusal; reason: string };
+
+export const refused = (r: Refusal, reason: string): Outcome => ({ ok: false, refusal: r, reason });
+
+/**
+ * A place outside the Republic is refused (§8: cards are routed by the territory of the incident, and
+ * there is none abroad). Only a place the operation sets is checked, so a card stored earlier stays editable.
+ * Inside the country but outside every territory is routed to the fallback queue and only warned about.
+ */
+export function outsideCountry(inCountry: CountryCheck, fields: Partial<CardFields>): Outcome | null {
+  return fields.location && !inCountry(fields.location)
+    ? refused(refusal('card.outsideCountry'), 'the place is outside Kazakhstan')
+    : null;
+}
+
+/** An unknown department chosen for a card, refused before anything is written. */
+export function unknownDepartment(
+  departments: DepartmentDirectory,
+  fields: Partial<CardFields>,
+): Outcome | null {
+  const chosen = fields.chosenDepartmentId;
+  return chosen && !departments.get(chosen)
+    ? refused(refusal('department.unknown', { departmentId: chosen }), `unknown department ${chosen}`)
+    : null;
+}
+
+/** The department code a register number starts with (`KZ`: the fallback queue). */
+export function numberPrefix(departments: DepartmentDirectory, departmentId: string | null): string {
+  return departmentId ? (departments.get(departmentId)?.code ?? 'KZ') : 'KZ';
+}
 
 export interface OperationDeps {
   cards: CardRepository;
   departments: DepartmentDirectory;
   territories: TerritoryService;
   recordings: RecordingRepository;
+  /** Whether a place lies in Kazakhstan, over the outline central loads once at start. */
+  inCountry: CountryCheck;
 }
 
 /** Operations applied one at a time; new cards go through `applyCardCreates`, a run at a time. */
@@ -42,10 +80,11 @@ export async function applyOperation(
   const canTouch = (c: StoredCard) =>
     inScope(p.scope, c.card.departmentId ?? null) || c.createdBy === p.accountId;
 
-  const unknownDepartment = (f: Partial<CardFields>) =>
-    f.chosenDepartmentId && !departments.get(f.chosenDepartmentId)
-      ? `unknown department ${f.chosenDepartmentId}`
-      : null;
+  const mayNot = (action: 'cards.write' | 'appeals.chat') =>
+    refused(refusal('role.forbidden', { role: p.role, action }), `role ${p.role} may not ${action}`);
+  const noCard = () => refused(refusal('card.notFound'), 'no such card');
+  const otherTerritory = () =>
+    refused(refusal('card.otherTerritory'), 'the card belongs to another territory');
 
   async function cardChanged(stored: StoredCard, extra: CentralEvent[] = []): Promise<Outcome> {
     const departmentId = stored.card.departmentId ?? null;
@@ -69,22 +108,25 @@ export async function applyOperation(
 
   switch (op.type) {
     case 'card.update': {
-      if (!can(p.role, 'cards.write')) return { ok: false, reason: `role ${p.role} may not write cards` };
+      if (!can(p.role, 'cards.write')) return mayNot('cards.write');
       const current = await cards.lock(tx, op.cardId);
-      if (!current) return { ok: false, reason: 'no such card' };
-      if (!canTouch(current)) return { ok: false, reason: 'the card belongs to another territory' };
-      if (current.card.status === 'closed') return { ok: false, reason: 'the card is closed' };
+      if (!current) return noCard();
+      if (!canTouch(current)) return otherTerritory();
+      if (current.card.status === 'closed') return refused(refusal('card.closed'), 'the card is closed');
       if (p.role === 'operator' && current.card.status !== 'draft')
-        return { ok: false, reason: 'an operator edits a card only until it is sent' };
+        return refused(refusal('card.sentNotEditable'), 'an operator edits a card only until it is sent');
       const { baseVersion } = op.payload;
-      if (baseVersion !== undefined && baseVersion !== current.card.version) {
-        return {
-          ok: false,
-          reason: `stale: the card is at version ${current.card.version}, the change was made on ${baseVersion}`,
-        };
+      const version = current.card.version ?? 0;
+      if (baseVersion !== undefined && baseVersion !== version) {
+        return refused(
+          refusal('card.stale', { version, baseVersion }),
+          `stale: the card is at version ${version}, the change was made on ${baseVersion}`,
+        );
       }
-      const bad = unknownDepartment(op.payload.fields);
-      if (bad) return { ok: false, reason: bad };
+      const bad =
+        unknownDepartment(departments, op.payload.fields) ??
+        outsideCountry(deps.inCountry, op.payload.fields);
+      if (bad) return bad;
       const fields: CardFields = { ...current.fields, ...op.payload.fields };
       // A draft follows its location (§8). A sent card keeps its department, except one in the fallback
       // queue: whoever fixes its location or chooses its region hands it to that department.
@@ -93,26 +135,33 @@ export async function applyOperation(
         current.card.status === 'draft' || held === null
           ? territories.route(fields.location, fields.chosenDepartmentId).departmentId
           : held;
+      const numbered = current.card.number
+        ? []
+        : deservesRegisterNumber(fields)
+          ? [numberPrefix(departments, departmentId)]
+          : [];
+      const [number] = await cards.reserveNumbers(tx, numbered);
       const stored = await cards.update(tx, op.cardId, {
         fields,
         departmentId,
         status: current.card.status,
         kuizhNumber: current.card.kuizhNumber ?? null,
+        ...(number ? { number } : {}),
       });
       return cardChanged(stored);
     }
 
     case 'card.transition': {
-      if (!can(p.role, 'cards.write')) return { ok: false, reason: `role ${p.role} may not write cards` };
+      if (!can(p.role, 'cards.write')) return mayNot('cards.write');
       const current = await cards.lock(tx, op.cardId);
-      if (!current) return { ok: false, reason: 'no such card' };
-      if (!canTouch(current)) return { ok: false, reason: 'the card belongs to another territory' };
+      if (!current) return noCard();
+      if (!canTouch(current)) return otherTerritory();
       const decision = decideTransition(
         { status: current.card.status, fields: current.fields },
         op.payload,
         p.role,
       );
-      if (!decision.ok) return { ok: false, reason: decision.reason };
+      if (!decision.ok) return refused(decision.refusal, decision.reason);
       const stored = await cards.update(tx, op.cardId, {
         fields: current.fields,
         departmentId: current.card.departmentId ?? null,
@@ -143,15 +192,14 @@ export async function applyOperation(
     }
 
     case 'chat.message': {
-      if (!can(p.role, 'appeals.chat'))
-        return { ok: false, reason: `role ${p.role} may not chat with citizens` };
+      if (!can(p.role, 'appeals.chat')) return mayNot('appeals.chat');
       const appeal = (
         await tx.query<{ department_id: string | null }>('select department_id from appeals where id = $1', [
           op.payload.appealId,
         ])
       )[0];
       if (!appeal || !inScope(p.scope, appeal.department_id))
-        return { ok: false, reason: 'no such appeal in your territory' };
+        return refused(refusal('appeal.notFound'), 'no such appeal in your territory');
       const rows = await tx.query<Parameters<typeof rowToChat>[0]>(
         `insert into chat_messages (id, appeal_id, sender, account_id, text) values ($1, $2, 'staff', $3, $4) returning *`,
         // The operation's id is the message's: the console knows its own line when the feed returns it.

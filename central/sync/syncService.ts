@@ -26,11 +26,14 @@ export function createSyncService(deps: OperationDeps & { db: Database; bus: Eve
           result: { id: op.id, status: 'applied', seq: outcome.seq, card: outcome.card },
           events: outcome.events,
         }
-      : { result: { id: op.id, status: 'rejected', reason: outcome.reason }, events: [] };
+      : {
+          result: { id: op.id, status: 'rejected', ...outcome.refusal, reason: outcome.reason },
+          events: [],
+        };
   const asOriginal = (outcome: Outcome): Original =>
     outcome.ok
-      ? { status: 'applied', seq: outcome.seq, reason: null }
-      : { status: 'rejected', seq: null, reason: outcome.reason };
+      ? { status: 'applied', seq: outcome.seq, reason: null, code: null, params: null }
+      : { status: 'rejected', seq: null, reason: outcome.reason, ...outcome.refusal };
 
   /**
    * The whole batch in one transaction (one commit, one fsync). The feed lock is taken first, so pushes

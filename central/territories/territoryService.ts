@@ -13,6 +13,7 @@ import type { Database, Sql } from '../db/database';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
+import { refusal } from '../../domain/refusal';
 
 export async function saveTerritories(
   tx: Sql,
@@ -80,9 +81,19 @@ export class TerritoryService {
     const ids = file.features.map((f) => f.properties.departmentId);
     const unknown = [...new Set(ids.filter((id) => !this.departments.get(id)))];
     if (unknown.length > 0)
-      throw new HttpProblem(400, `unknown departments: ${unknown.slice(0, 20).join(', ')}`);
+      throw new HttpProblem(
+        400,
+        refusal('territory.unknownDepartments', { departmentIds: unknown.slice(0, 20) }),
+        `unknown departments: ${unknown.slice(0, 20).join(', ')}`,
+      );
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
-    if (repeated.length > 0) throw new HttpProblem(400, `a department appears twice: ${repeated[0]}`);
+    const twice = repeated[0];
+    if (twice !== undefined)
+      throw new HttpProblem(
+        400,
+        refusal('territory.repeatedDepartment', { departmentId: twice }),
+        `a department appears twice: ${twice}`,
+      );
     await this.db.transaction((tx) =>
       saveTerritories(
         tx,

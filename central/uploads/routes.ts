@@ -12,6 +12,7 @@ import {
   chunkCount,
 } from '../../domain/upload';
 import type { AuthService } from '../accounts/authService';
+import { refusal } from '../../domain/refusal';
 import { HttpProblem, parseOr400 } from '../http/problem';
 import { bearerToken } from '../http/staffRoute';
 
@@ -46,12 +47,16 @@ export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
     async function writer(request: FastifyRequest) {
       const principal = await deps.auth.authenticate(bearerToken(request));
       if (!can(principal.role, 'cards.write'))
-        throw new HttpProblem(403, `role ${principal.role} may not attach files to cards`);
+        throw new HttpProblem(
+          403,
+          refusal('role.forbidden', { role: principal.role, action: 'cards.write' }),
+          `role ${principal.role} may not attach files to cards`,
+        );
       return principal;
     }
     async function declaration(id: string): Promise<UploadDeclaration> {
       const raw = await readFile(path(id, '.json'), 'utf8').catch(() => null);
-      if (raw === null) throw new HttpProblem(404, 'no such upload');
+      if (raw === null) throw new HttpProblem(404, refusal('upload.notFound'), 'no such upload');
       return UploadDeclarationSchema.parse(JSON.parse(raw));
     }
     async function status(d: UploadDeclaration): Promise<UploadStatus> {
@@ -88,15 +93,25 @@ export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
       const { id, index } = parseOr400(ChunkParams, request.params, 'path');
       const d = await declaration(id);
       const body = request.body;
-      if (!Buffer.isBuffer(body)) throw new HttpProblem(415, 'a chunk is application/octet-stream');
+      if (!Buffer.isBuffer(body))
+        throw new HttpProblem(415, refusal('request.malformed'), 'a chunk is application/octet-stream');
       return serially(id, async () => {
         const current = await status(d);
         if (index < current.nextChunk) return current;
         if (index > current.nextChunk)
-          throw new HttpProblem(409, `chunk ${current.nextChunk} is needed next`);
+          throw new HttpProblem(
+            409,
+            refusal('upload.chunkOutOfOrder', { next: current.nextChunk }),
+            `chunk ${current.nextChunk} is needed next`,
+          );
         const last = index === current.chunks - 1;
         const expected = last ? d.size - index * d.chunkSize : d.chunkSize;
-        if (body.length !== expected) throw new HttpProblem(400, `chunk ${index} must be ${expected} bytes`);
+        if (body.length !== expected)
+          throw new HttpProblem(
+            400,
+            refusal('upload.chunkSize', { index, bytes: expected }),
+            `chunk ${index} must be ${expected} bytes`,
+          );
         // A chunk half-written when central stopped is cut away before the next is appended.
         await truncate(path(id, '.part'), index * d.chunkSize).catch(() => undefined);
         await appendFile(path(id, '.part'), body);
@@ -104,7 +119,11 @@ export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
         const whole = await readFile(path(id, '.part'));
         if (createHash('sha256').update(whole).digest('hex') !== d.sha256) {
           await truncate(path(id, '.part'), 0);
-          throw new HttpProblem(422, 'the assembled file does not match its SHA-256');
+          throw new HttpProblem(
+            422,
+            refusal('upload.hashMismatch'),
+            'the assembled file does not match its SHA-256',
+          );
         }
         await rename(path(id, '.part'), path(id));
         return status(d);

@@ -1,101 +1,65 @@
-// The citizen widget of the ministry's site (§2): text appeal, report kind, location, anonymous option,
-// SOS button; Kazakh and Russian. It uses the same intake API as the apps. Citizen text is only ever set
-// through textContent/value, never as HTML.
+// The citizen widget of the ministry's site (§2): text appeal, report kind, place (the device's location,
+// else an address in words: a citizen is never asked for coordinates), anonymous option, SOS button; Kazakh
+// and Russian (text.js). It uses the same intake API as the apps; central's refusals come as codes and are
+// shown in the citizen's language. Citizen text is only ever set through textContent/value, never as HTML.
 
-const TEXT = {
-  kk: {
-    title: '102 — полицияға хабарласу',
-    sos: 'SOS',
-    sosHint: 'Қауіп төнсе басыңыз: орналасқан жеріңіз бірден жіберіледі.',
-    kind: 'Хабарлама түрі',
-    text: 'Не болды?',
-    location: 'Оқиға орны',
-    useMyLocation: 'Менің орным',
-    lat: 'Ендік',
-    lon: 'Бойлық',
-    anonymous: 'Анонимді жіберу',
-    name: 'Аты-жөніңіз',
-    phone: 'Телефон',
-    send: 'Жіберу',
-    appealNo: 'Өтініш №',
-    status: 'Мәртебесі',
-    message: 'Хабарлама',
-    sendMessage: 'Жіберу',
-    newAppeal: 'Жаңа өтініш',
-    locating: 'Орын анықталуда…',
-    noLocation: 'Орынды анықтау мүмкін болмады; координаттарды енгізіңіз.',
-    failed: 'Жіберілмеді',
-    you: 'Сіз',
-    dispatcher: 'Диспетчер',
-    categories: {
-      roadAccident: 'Жол-көлік оқиғасы',
-      trafficViolation: 'Жол жүру ережесін бұзу',
-      domesticViolence: 'Тұрмыстық зорлық-зомбылық',
-      childIncident: 'Балаларға қатысты оқиға',
-      otherOffence: 'Басқа құқықбұзушылық',
-      officerComplaint: 'Полиция қызметкерінің әрекетіне шағым',
-    },
-    statuses: {
-      registered: 'Тіркелді',
-      inProgress: 'Өңделуде',
-      answered: 'Жауап берілді',
-      closed: 'Жабылды',
-    },
-  },
-  ru: {
-    title: '102 — обращение в полицию',
-    sos: 'SOS',
-    sosHint: 'Нажмите при опасности: ваше местоположение будет отправлено сразу.',
-    kind: 'Вид сообщения',
-    text: 'Что случилось?',
-    location: 'Место происшествия',
-    useMyLocation: 'Моё местоположение',
-    lat: 'Широта',
-    lon: 'Долгота',
-    anonymous: 'Отправить анонимно',
-    name: 'Ваше имя',
-    phone: 'Телефон',
-    send: 'Отправить',
-    appealNo: 'Обращение №',
-    status: 'Статус',
-    message: 'Сообщение',
-    sendMessage: 'Отправить',
-    newAppeal: 'Новое обращение',
-    locating: 'Определяем местоположение…',
-    noLocation: 'Не удалось определить место; введите координаты.',
-    failed: 'Не отправлено',
-    you: 'Вы',
-    dispatcher: 'Диспетчер',
-    categories: {
-      roadAccident: 'ДТП',
-      trafficViolation: 'Нарушение ПДД',
-      domesticViolence: 'Бытовое насилие',
-      childIncident: 'Происшествие с детьми',
-      otherOffence: 'Другое правонарушение',
-      officerComplaint: 'Жалоба на действия сотрудника полиции',
-    },
-    statuses: {
-      registered: 'Зарегистрировано',
-      inProgress: 'В работе',
-      answered: 'Дан ответ',
-      closed: 'Закрыто',
-    },
-  },
-};
+import { TEXT } from './text.js';
 
 const $ = (id) => document.getElementById(id);
 let lang = localStorage.getItem('widget.lang') === 'ru' ? 'ru' : 'kk';
 let current = JSON.parse(sessionStorage.getItem('widget.appeal') ?? 'null');
 let socket = null;
 let lastStatus = null;
+/** Where the device said the citizen is; null until found (the address in words stands in). */
+let found = null;
 
 function t(key) {
   return TEXT[lang][key];
 }
 
+/** Fills `{{name}}` placeholders with the given values. */
+function fill(template, values) {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+/** A refusal's parameters in the citizen's words. */
+function refusalValues(code, params) {
+  switch (code) {
+    case 'appeal.invalid':
+      return {
+        field: t('fields')[params.field] ?? t('fields').other,
+        problem: t('problems')[params.problem] ?? t('problems').invalid,
+      };
+    case 'card.missingForSend':
+      return { fields: (params.fields ?? []).map((f) => t('sendFields')[f] ?? f).join(', ') };
+    case 'attachment.tooLarge': {
+      const megabytes = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(
+        (params.maxBytes ?? 0) / (1024 * 1024),
+      );
+      return { kind: t('attachmentKinds')[params.kind] ?? '', size: `${megabytes} МБ` };
+    }
+    case 'attachment.unsupported':
+      return { kind: t('attachmentKinds')[params.kind] ?? '' };
+    case 'territory.unknownDepartments':
+      return { departmentIds: (params.departmentIds ?? []).join(', ') };
+    default:
+      return params ?? {};
+  }
+}
+
+/** Central's refusal (a code of domain/refusal.ts) in the citizen's language, never central's English. */
+function describeRefusal(body) {
+  const refusals = t('refusals');
+  const code = typeof body?.code === 'string' && Object.hasOwn(refusals, body.code) ? body.code : 'unknown';
+  return fill(refusals[code], refusalValues(code, body?.params ?? {}));
+}
+
 function render() {
   document.documentElement.lang = lang;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]'))
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  $('located').hidden = found === null;
   for (const b of document.querySelectorAll('[data-lang]'))
     b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   const select = $('category');
@@ -123,21 +87,21 @@ async function api(method, path, body, token) {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  }).catch(() => null);
+  if (!response) throw new Error(t('offline'));
   const json = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const detail = Array.isArray(json.issues)
-      ? json.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
-      : '';
-    throw new Error(`${t('failed')}: ${json.error ?? response.status}${detail ? ` (${detail})` : ''}`);
-  }
+  // The refusal's code is what the citizen reads; `error` and `issues` are English for developers only.
+  if (!response.ok) throw new Error(`${t('failed')}: ${describeRefusal(json)}`);
   return json;
 }
 
-function typedLocation() {
-  const lat = Number.parseFloat($('lat').value.replace(',', '.'));
-  const lon = Number.parseFloat($('lon').value.replace(',', '.'));
-  return Number.isFinite(lat) && Number.isFinite(lon) ? { lat, lon } : null;
+function typedAddress() {
+  const address = $('address').value.trim();
+  return address ? { addressText: address } : {};
+}
+
+function showAddressHint() {
+  $('address').focus();
 }
 
 function deviceLocation() {
@@ -164,7 +128,7 @@ function addChatLine(message) {
   const li = document.createElement('li');
   li.dataset.messageId = message.id;
   li.className = message.from;
-  li.textContent = `${message.from === 'citizen' ? t('you') : t('dispatcher')}: ${message.text}`;
+  li.textContent = `${message.from === 'citizen' ? t('you') : t('centre')}: ${message.text}`;
   $('chat').append(li);
 }
 
@@ -213,25 +177,41 @@ $('appeal').addEventListener('submit', (event) => {
     language: lang,
     category: $('category').value,
     text: $('text').value,
-    location: typedLocation(),
+    location: found,
+    ...typedAddress(),
     ...identity(),
   });
 });
 
 $('sos').addEventListener('click', async () => {
   showError(t('locating'));
-  const where = (await deviceLocation()) ?? typedLocation();
-  if (!where) return showError(t('noLocation'));
-  void submit({ kind: 'sos', channel: 'sos', language: lang, location: where, ...identity() });
+  const where = (await deviceLocation()) ?? found;
+  // §18: an SOS alarm carries a location; without one the citizen writes the place and sends a text.
+  if (!where) {
+    showError(t('noLocation'));
+    return showAddressHint();
+  }
+  found = where;
+  render();
+  void submit({
+    kind: 'sos',
+    channel: 'sos',
+    language: lang,
+    location: where,
+    ...typedAddress(),
+    ...identity(),
+  });
 });
 
 $('locate').addEventListener('click', async () => {
   showError(t('locating'));
-  const where = await deviceLocation();
-  if (!where) return showError(t('noLocation'));
+  found = await deviceLocation();
+  render();
+  if (!found) {
+    showError(t('noLocation'));
+    return showAddressHint();
+  }
   showError('');
-  $('lat').value = where.lat.toFixed(5);
-  $('lon').value = where.lon.toFixed(5);
 });
 
 $('anonymous').addEventListener('change', () => {
@@ -262,7 +242,9 @@ $('newAppeal').addEventListener('click', () => {
   current = null;
   lastStatus = null;
   sessionStorage.removeItem('widget.appeal');
+  found = null;
   $('appeal').reset();
+  render();
   $('identity').hidden = false;
   $('appeal').hidden = false;
   $('followUp').hidden = true;

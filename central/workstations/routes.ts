@@ -5,6 +5,7 @@ import { iso } from '../accounts/accountRepository';
 import type { Sql } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
+import { refusal } from '../../domain/refusal';
 
 export const WORKSTATION_REPORT_MAX_BYTES = 256 * 1024;
 
@@ -27,7 +28,11 @@ export function registerWorkstationRoutes(app: FastifyInstance, deps: { db: Sql;
     async ({ principal, body }) => {
       const json = JSON.stringify(body.report);
       if (Buffer.byteLength(json) > WORKSTATION_REPORT_MAX_BYTES)
-        throw new HttpProblem(413, `a report may be at most ${WORKSTATION_REPORT_MAX_BYTES} bytes`);
+        throw new HttpProblem(
+          413,
+          refusal('request.tooLarge'),
+          `a report may be at most ${WORKSTATION_REPORT_MAX_BYTES} bytes`,
+        );
       await db.query(
         `insert into workstation_reports (workstation_id, account_id, report) values ($1, $2, $3::jsonb)
          on conflict (workstation_id) do update set account_id = excluded.account_id, report = excluded.report, received_at = now()`,

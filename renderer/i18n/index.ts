@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { cardsText } from '../features/cards/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/readiness/i18n';
+import { refusalsText } from '../features/refusals/i18n';
 import { signinText } from '../features/signin/i18n';
 import { syncText } from '../features/sync/i18n';
 import { shellText } from '../shell/i18n';
@@ -18,6 +19,7 @@ export const NAMESPACES = {
   sync: syncText,
   signin: signinText,
   shell: shellText,
+  refusals: refusalsText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

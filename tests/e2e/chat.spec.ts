@@ -84,7 +84,7 @@ test.describe('chat with the applicant', () => {
 
       await page.goto(host.url);
       await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('session')).toContainText('Demo operator');
+      await expect(page.getByTestId('session')).toContainText('Асель Нурланова');
       await page.getByTestId('card-list-item').filter({ hasText: 'заявитель на связи' }).click();
 
       const chat = page.getByRole('region', { name: 'Chat with the applicant' });
@@ -163,7 +163,7 @@ test.describe('chat with the applicant', () => {
 
       await page.goto(host.url);
       await signIn(page, 'duty', 'duty');
-      await expect(page.getByTestId('session')).toContainText('Demo duty officer');
+      await expect(page.getByTestId('session')).toContainText('Данияр Касымов');
       await page.getByTestId('card-list-item').filter({ hasText: 'opened by the duty officer' }).click();
       await expect(page.getByLabel('What the applicant says')).toHaveValue(
         'Card of an appeal, opened by the duty officer',

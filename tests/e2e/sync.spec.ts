@@ -20,15 +20,16 @@ test.describe('sync with central', () => {
       await signIn(page, 'operator', 'wrong');
       await expect(page.getByRole('alert')).toContainText('Wrong login or password.');
       await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('session')).toContainText('Demo operator');
+      await expect(page.getByTestId('session')).toContainText('Асель Нурланова');
       await expect(page.getByTestId('connectivity')).toContainText('Online');
 
       await page.getByLabel('What the applicant says').fill('Someone is shouting in the yard');
       await expect(page.getByTestId('card-list-item')).toHaveCount(1);
       await page.getByRole('button', { name: 'Send to the senior inspector' }).click();
-      await expect(page.getByTestId('card-list-item').getByTestId('card-sync')).toContainText(
-        'Rejected by central: fill in before sending: category, location or address',
-      );
+      // Central's refusal is shown translated (renderer/features/refusals), never its English detail.
+      const rejected = page.getByTestId('card-list-item').getByTestId('card-sync');
+      await expect(rejected).toContainText('Rejected by central: ');
+      await expect(rejected).not.toContainText('fill in before sending');
       await expect(page.getByTestId('unsent-count')).toHaveText('Unsent: 0');
     } finally {
       await host.stop();
@@ -46,7 +47,7 @@ test.describe('sync with central', () => {
     try {
       await page.goto(host.url);
       await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('session')).toContainText('Demo operator');
+      await expect(page.getByTestId('session')).toContainText('Асель Нурланова');
       const ownTerritory = page.getByRole('button', { name: /^Show my territory: Almaty/ });
       await expect(ownTerritory).toBeVisible();
       await page.getByRole('button', { name: 'Sign out' }).click();

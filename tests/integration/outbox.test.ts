@@ -92,7 +92,7 @@ describe('the transactional outbox', () => {
     const batch = outbox.takeBatch(10);
     const chat = createChatRepository(db, { now: () => new Date(), cards, outbox });
     const ledger = createSyncLedger(db, { cards, outbox, chat });
-    ledger.recordPush(batch, [{ id: batch[0]?.id ?? '', status: 'rejected', reason: 'role duty may not write cards' }]);
+    ledger.recordPush(batch, [{ id: batch[0]?.id ?? '', status: 'rejected', code: 'role.forbidden', params: { role: 'duty', action: 'cards.write' }, reason: 'role duty may not write cards' }]);
     expect(rows()[0]).toMatchObject({ state: 'rejected' });
     expect(ledger.status()).toEqual({
       unsent: 0,
@@ -226,7 +226,7 @@ describe('one card edited under two accounts (a shared workstation at shift chan
     desk.cards.saveDraft(draft('edited after', card.id));
     expect(desk.outbox.takeBatch(10)).toEqual([]);
 
-    desk.ledger.recordPush(refused, [{ id: refused[0]?.id ?? '', status: 'rejected', reason: 'no such department' }]);
+    desk.ledger.recordPush(refused, [{ id: refused[0]?.id ?? '', status: 'rejected', code: 'department.unknown', params: { departmentId: 'kz-atlantis' }, reason: 'no such department' }]);
     expect(desk.outbox.takeBatch(10).map((op) => [op.cardId, op.type])).toEqual([[card.id, 'card.update']]);
     desk.db.close();
   });

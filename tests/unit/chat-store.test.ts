@@ -123,7 +123,7 @@ describe('the chat with the citizen, on a real SQLite file', () => {
     if (!sent.ok) throw new Error('refused');
     const batch = store.outbox.takeBatch(10);
     const reason = 'no such appeal in your territory';
-    store.ledger.recordPush(batch, [{ id: sent.message.id, status: 'rejected', reason }]);
+    store.ledger.recordPush(batch, [{ id: sent.message.id, status: 'rejected', code: 'appeal.notFound', params: {}, reason }]);
     const listed = store.chat.forCard(card.id);
     expect(listed.ok && listed.messages[0]?.sync).toEqual({ state: 'rejected', reason });
     expect(outboxRows()[0]).toMatchObject({ state: 'rejected' });

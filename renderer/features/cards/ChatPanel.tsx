@@ -4,9 +4,10 @@ import { APPEAL_LIMITS } from '../../../domain/appeal';
 import type { CardChatMessage } from '../../../domain/chat';
 import { IsolatedText } from '../../shell/IsolatedText';
 import { useConsole } from '../../store';
+import { describeRefusal } from '../refusals';
 
 function LineState({ message }: { message: CardChatMessage }) {
-  const { t } = useTranslation('cards');
+  const { t, i18n } = useTranslation('cards');
   // Without central the line waits here; the operator must know the citizen has not got it.
   const offline = useConsole((s) => s.connectivity?.state === 'offline');
   // The citizen's lines came from central; only this console's own lines have a journey to show.
@@ -22,7 +23,13 @@ function LineState({ message }: { message: CardChatMessage }) {
     case 'rejected':
       return (
         <span className="chat-line__state chat-line__state--rejected" role="alert">
-          {t('chat.state.rejected', { reason: sync.reason })}
+          {t('chat.state.rejected', {
+            reason: describeRefusal(
+              t,
+              i18n.language,
+              sync.code ? { code: sync.code, params: sync.params ?? {} } : null,
+            ),
+          })}
         </span>
       );
   }

@@ -64,6 +64,10 @@ describe('chat in the change feed, on PGlite (§2)', () => {
 
   it('refuses a chat line from a role without appeals.chat', async () => {
     const [result] = await push([aChatLine(cardId, appeal.id, 'hello')], 'duty');
-    expect(result).toMatchObject({ status: 'rejected', reason: 'role duty may not chat with citizens' });
+    expect(result).toMatchObject({
+      status: 'rejected',
+      code: 'role.forbidden',
+      params: { role: 'duty', action: 'appeals.chat' },
+    });
   });
 });

@@ -55,6 +55,21 @@ describe('appeal intake from every channel (§2, §7)', () => {
     expect((await staffView(lost.id)).routedBy).toBe('fallbackQueue');
   });
 
+  it("keeps the place in the citizen's words when the device found none (the widget asks no coordinates)", async () => {
+    const receipt = await register(
+      anAppeal({ location: null, addressText: 'Абай даңғылы, 10, базар жанында' }),
+    );
+    expect(await staffView(receipt.id)).toMatchObject({
+      location: null,
+      addressText: 'Абай даңғылы, 10, базар жанында',
+    });
+    expect((await staffView((await register(anAppeal())).id)).addressText).toBeNull();
+  });
+
+  it('takes an appeal with neither a name nor a phone: both are optional (issue 16)', async () => {
+    await register(anAppeal({ applicant: {} }));
+  });
+
   it('keeps no identity for an anonymous appeal (seed 002)', async () => {
     const receipt = await register(anAppeal({ anonymous: true }));
     expect(await staffView(receipt.id)).toMatchObject({ anonymous: true, applicant: null });
@@ -149,9 +164,13 @@ describe('the citizen widget (§2)', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('widget.js');
     const script = await (await fetch(`${t.url}/widget/widget.js`)).text();
-    expect(script).toContain('kk: {');
-    expect(script).toContain('ru: {');
-    expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+    const text = await (await fetch(`${t.url}/widget/text.js`)).text();
+    expect(text).toContain('kk: {');
+    expect(text).toContain('ru: {');
+    for (const code of [script, text])
+      expect(code).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+    // A citizen is never asked for coordinates (issue 16).
+    expect(await (await fetch(`${t.url}/widget/`)).text()).not.toMatch(/id="(lat|lon)"/);
   });
 });
 

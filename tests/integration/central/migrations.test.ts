@@ -14,6 +14,8 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   70: ['recordings'],
   80: [],
   90: [],
+  // Columns only: unnumbered drafts, refusals kept with their codes, an appeal's address in words.
+  100: [],
 };
 
 async function tables(db: Database): Promise<string[]> {

@@ -52,7 +52,7 @@ describe('the permission matrix, route by route and role by role (§28)', () => 
         else
           expect(reply).toMatchObject({
             status: 403,
-            body: { error: expect.stringContaining(ROUTE_PERMISSIONS[key]) },
+            body: { code: 'role.forbidden', params: { role, action: ROUTE_PERMISSIONS[key] } },
           });
       });
     }
@@ -103,7 +103,8 @@ describe('territory: each account acts only on its own department (§8)', () => 
     });
     expect(r.body.results[0]).toMatchObject({
       status: 'rejected',
-      reason: 'the card belongs to another territory',
+      code: 'card.otherTerritory',
+      params: {},
     });
   });
 

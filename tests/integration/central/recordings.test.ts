@@ -85,6 +85,7 @@ describe('call recording metadata (recording.meta) on PGlite', () => {
     );
     expect((await push(await t.token('operator'), [again]))[0]).toMatchObject({
       status: 'rejected',
+      code: 'recording.exists',
       reason: 'a recording with this file id is already registered',
     });
   });
@@ -92,20 +93,24 @@ describe('call recording metadata (recording.meta) on PGlite', () => {
   it('refuses a role that does not take calls, and stores nothing', async () => {
     const before = await recordingsOf(almatyCard);
     const [result] = await push(await t.token('inspector'), [aRecordingMeta(almatyCard)]);
-    expect(result).toMatchObject({ status: 'rejected', reason: 'role inspector may not record calls' });
+    expect(result).toMatchObject({
+      status: 'rejected',
+      code: 'role.forbidden',
+      params: { role: 'inspector', action: 'calls.accept' },
+    });
     expect(await recordingsOf(almatyCard)).toEqual(before);
   });
 
   it('refuses an operator of another territory (§8), and stores nothing', async () => {
     const before = await recordingsOf(almatyCard);
     const [result] = await push(astanaOperator, [aRecordingMeta(almatyCard)]);
-    expect(result).toMatchObject({ status: 'rejected', reason: 'the card belongs to another territory' });
+    expect(result).toMatchObject({ status: 'rejected', code: 'card.otherTerritory', params: {} });
     expect(await recordingsOf(almatyCard)).toEqual(before);
   });
 
   it('refuses a recording of a card central does not have', async () => {
     const [result] = await push(await t.token('operator'), [aRecordingMeta(aCardCreate().cardId)]);
-    expect(result).toMatchObject({ status: 'rejected', reason: 'no such card' });
+    expect(result).toMatchObject({ status: 'rejected', code: 'card.notFound', params: {} });
   });
 
   it('refuses metadata that is not a recording, before anything is applied', async () => {

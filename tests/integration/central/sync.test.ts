@@ -97,7 +97,11 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
       'applied',
       'duplicate',
     ]);
-    expect(results[3]).toMatchObject({ reason: 'a card with this id already exists' });
+    expect(results[3]).toMatchObject({
+      code: 'card.exists',
+      params: {},
+      reason: 'a card with this id already exists',
+    });
     const [a, u, e, , c, repeat] = results;
     expect(u?.status === 'applied' && u.card?.number).toMatch(/^KZ-/);
     const seqOf = (r: SyncOpResult | undefined) => (r?.status === 'applied' ? r.seq : -1);
@@ -112,7 +116,7 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
     const again = await push(t, [sameCardAgain]);
     expect(again[0]).toMatchObject({
       status: 'duplicate',
-      original: { status: 'rejected', reason: 'a card with this id already exists' },
+      original: { status: 'rejected', code: 'card.exists', reason: 'a card with this id already exists' },
     });
   });
 
@@ -121,12 +125,62 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
     await push(t, [create, aCardUpdate(create.cardId, { peopleCount: 3 }, 1)]);
     const stale = aCardUpdate(create.cardId, { peopleCount: 4 }, 1);
     const [r] = await push(t, [stale]);
-    expect(r).toMatchObject({ status: 'rejected', reason: expect.stringContaining('stale') });
+    expect(r).toMatchObject({
+      status: 'rejected',
+      code: 'card.stale',
+      params: { version: 2, baseVersion: 1 },
+      reason: expect.stringContaining('stale'),
+    });
     const [again] = await push(t, [stale]);
     expect(again).toMatchObject({
       status: 'duplicate',
-      original: { status: 'rejected', reason: expect.stringContaining('stale') },
+      original: { status: 'rejected', code: 'card.stale', params: { version: 2, baseVersion: 1 } },
     });
+  });
+
+  it('gives a register number only to a card with content (§9 step 4), not to an empty create', async () => {
+    const empty = aCardCreate({});
+    const onlyCategory = aCardCreate({ category: 'roadAccident' });
+    const onlyAddress = aCardCreate({ addressText: 'ул. Абая, 10' });
+    const [e, c, a] = await push(t, [empty, onlyCategory, onlyAddress]);
+    expect(e).toMatchObject({ status: 'applied', card: { id: empty.cardId, number: null } });
+    expect(c?.status === 'applied' && c.card?.number).toMatch(/^KZ-\d{4}-\d{6}$/);
+    expect(a?.status === 'applied' && a.card?.number).toMatch(/^KZ-\d{4}-\d{6}$/);
+    // Urgency alone is no content: still no number.
+    const [stillEmpty] = await push(t, [aCardUpdate(empty.cardId, { urgent: false })]);
+    expect(stillEmpty).toMatchObject({ status: 'applied', card: { number: null } });
+    // The description typed later brings the number, in the department of the place (§8).
+    const [described] = await push(t, [
+      aCardUpdate(empty.cardId, {
+        description: 'Драка у рынка',
+        location: { ...PLACES.almatyCentre, source: 'map' },
+      }),
+    ]);
+    const number = described?.status === 'applied' ? described.card?.number : null;
+    expect(number).toMatch(/^ALA-\d{4}-\d{6}$/);
+    const [kept] = await push(t, [aCardUpdate(empty.cardId, { peopleCount: 3 })]);
+    expect(kept).toMatchObject({ status: 'applied', card: { number } });
+  });
+
+  it('refuses a place outside Kazakhstan with a code, on create and on update (§8)', async () => {
+    const london = { lat: 51.5074, lon: -0.1278, source: 'map' as const };
+    const zero = { lat: 0, lon: 0, source: 'typed' as const };
+    const inLondon = aCardCreate(aFilledCard({ location: london }));
+    const atZero = aCardCreate(aFilledCard({ location: zero }));
+    const fine = aCardCreate(aFilledCard());
+    const moved = aCardUpdate(fine.cardId, { location: zero });
+    const results = await push(t, [inLondon, atZero, fine, moved]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'applied', 'rejected']);
+    for (const r of [results[0], results[1], results[3]])
+      expect(r).toMatchObject({ code: 'card.outsideCountry', params: {} });
+    const ids = await cardIds(t);
+    expect(ids).not.toContain(inLondon.cardId);
+    expect(ids).not.toContain(atZero.cardId);
+    // Astana is in the country, outside the operator's Almaty territory: only a warning on the console (§8).
+    const [astana] = await push(t, [
+      aCardUpdate(fine.cardId, { location: { ...PLACES.astana, source: 'map' } }),
+    ]);
+    expect(astana).toMatchObject({ status: 'applied' });
   });
 
   it('numbers cards per department and year (§9 register)', async () => {
@@ -191,7 +245,7 @@ describe('the card workflow on central (§9–15)', () => {
       ),
     ).toEqual(['applied', 'applied']);
     const [noNumber] = await push(t, [aTransition(id, 'register')], 'duty');
-    expect(noNumber).toMatchObject({ status: 'rejected', reason: expect.stringContaining('КІҚЖ') });
+    expect(noNumber).toMatchObject({ status: 'rejected', code: 'card.kuizhNumberMissing', params: {} });
     const [registered, closed] = await push(
       t,
       [aTransition(id, 'register', { kuizhNumber: '2026/1234' }), aTransition(id, 'close')],
@@ -220,7 +274,11 @@ describe('the card workflow on central (§9–15)', () => {
   it('refuses to send a card with empty fields (§9 step 5)', async () => {
     const create = aCardCreate({ description: '' });
     const [, sent] = await push(t, [create, aTransition(create.cardId, 'sendToInspector')]);
-    expect(sent).toMatchObject({ status: 'rejected', reason: expect.stringContaining('description') });
+    expect(sent).toMatchObject({
+      status: 'rejected',
+      code: 'card.missingForSend',
+      params: { fields: ['description', 'category', 'place'] },
+    });
   });
 
   it('sends a non-urgent text straight to the competent service (§12)', async () => {
@@ -231,7 +289,7 @@ describe('the card workflow on central (§9–15)', () => {
 
   it('puts a card with no location in the region the operator chose, else in the fallback queue, never lost (§8)', async () => {
     const chosen = aCardCreate(aFilledCard({ location: null, chosenDepartmentId: 'kz-karaganda' }));
-    const lost = aCardCreate(aFilledCard({ location: { ...PLACES.caspianSea, source: 'map' } }));
+    const lost = aCardCreate(aFilledCard({ location: null, addressText: 'трасса, 40-й километр' }));
     const [a, b] = await push(t, [chosen, lost]);
     expect(a).toMatchObject({ status: 'applied', card: { departmentId: 'kz-karaganda' } });
     expect(b).toMatchObject({
@@ -241,7 +299,7 @@ describe('the card workflow on central (§9–15)', () => {
   });
 
   it('hands a sent card from the fallback queue to the region a supervisor chooses (§8)', async () => {
-    const lost = aCardCreate(aFilledCard({ location: { ...PLACES.caspianSea, source: 'map' } }));
+    const lost = aCardCreate(aFilledCard({ location: null, addressText: 'трасса, 40-й километр' }));
     await push(t, [lost, aTransition(lost.cardId, 'sendToInspector')]);
     const [moved] = await push(
       t,
@@ -257,6 +315,10 @@ describe('the card workflow on central (§9–15)', () => {
   it('does not let an operator skip the inspector', async () => {
     const create = aCardCreate(aFilledCard());
     const [, skip] = await push(t, [create, aTransition(create.cardId, 'startResponse')]);
-    expect(skip).toMatchObject({ status: 'rejected', reason: 'role operator may not startResponse' });
+    expect(skip).toMatchObject({
+      status: 'rejected',
+      code: 'role.forbidden',
+      params: { role: 'operator', action: 'startResponse' },
+    });
   });
 });

@@ -28,7 +28,11 @@ describe('the card workflow (§9–15)', () => {
       { transition: 'sendToInspector' },
       'operator',
     );
-    expect(r).toEqual({ ok: false, reason: 'fill in before sending: category, location or address' });
+    expect(r).toEqual({
+      ok: false,
+      refusal: { code: 'card.missingForSend', params: { fields: ['category', 'place'] } },
+      reason: 'fill in before sending: category, place',
+    });
   });
 
   it('sends only a non-urgent text to the competent service (§12)', () => {

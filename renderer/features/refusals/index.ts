@@ -1,0 +1,1 @@
+export { describeRefusal } from './describeRefusal';
