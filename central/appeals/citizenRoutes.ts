@@ -12,6 +12,7 @@ import { HttpProblem, parseOr400 } from '../http/problem';
 import type { AppealRepository } from './appealRepository';
 import type { AttachmentStore } from './attachmentStore';
 import { sniff } from './attachmentStore';
+import { stripPhotoMetadata } from './photoMetadata/stripPhotoMetadata';
 import { type IntakeService, toPublicView } from './intakeService';
 
 const AppealParams = z.strictObject({ id: z.uuid('appeal id must be a UUID') });
@@ -64,15 +65,23 @@ export function registerCitizenRoutes(
     scope.post('/api/appeals/:id/attachments', async (request, reply) => {
       const { id } = parseOr400(AppealParams, request.params, 'path');
       const { kind, name } = parseOr400(AttachmentQuery, request.query, 'query');
-      await intake.appealForCitizen(id, citizenToken(request));
-      const bytes = request.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new HttpProblem(400, 'attachment is empty');
-      if (bytes.length > APPEAL_LIMITS.attachmentBytes[kind]) {
+      const appeal = await intake.appealForCitizen(id, citizenToken(request));
+      const received = request.body;
+      if (!Buffer.isBuffer(received) || received.length === 0)
+        throw new HttpProblem(400, 'attachment is empty');
+      if (received.length > APPEAL_LIMITS.attachmentBytes[kind]) {
         throw new HttpProblem(413, `a ${kind} may be at most ${APPEAL_LIMITS.attachmentBytes[kind]} bytes`);
       }
-      const format = sniff(kind, bytes);
+      const format = sniff(kind, received);
       if (!format) throw new HttpProblem(415, `the content is not an accepted ${kind} format`);
-      if ((await appeals.countAttachments(id)) >= APPEAL_LIMITS.attachmentsMax) {
+      // A photo is kept only without its metadata (author, device, GPS position): staff see the picture.
+      const bytes = kind === 'photo' ? stripPhotoMetadata(format.contentType, received) : received;
+      if (!bytes)
+        throw new HttpProblem(415, 'photo.unreadable', [
+          { path: '(root)', message: 'the photo is damaged or not a well-formed JPEG, PNG or WebP' },
+        ]);
+      const count = await appeals.countAttachments(id);
+      if (count >= APPEAL_LIMITS.attachmentsMax) {
         throw new HttpProblem(409, `an appeal carries at most ${APPEAL_LIMITS.attachmentsMax} attachments`);
       }
       const attachmentId = uuidv7();
@@ -80,7 +89,8 @@ export function registerCitizenRoutes(
       const attachment = {
         id: attachmentId,
         kind,
-        name,
+        // A device's file name can name its owner ("IMG_Aigerim_…"): an anonymous appeal keeps none.
+        name: appeal.anonymous ? `${kind}-${count + 1}.${format.ext}` : name,
         contentType: format.contentType,
         bytes: bytes.length,
       };
