@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createAccountRepository } from './accounts/accountRepository';
 import { createAuthService } from './accounts/authService';
 import { registerAccountRoutes } from './accounts/routes';
+import { loadSigningKeys, type SigningKeySet, signingKeySource } from './accounts/signingKeys';
 import { createAppealRepository } from './appeals/appealRepository';
 import { AttachmentStore } from './appeals/attachmentStore';
 import { createCallService } from './appeals/callService';
@@ -45,6 +46,13 @@ export interface CentralOptions {
   dataDir?: string;
   /** Where attachments are stored; default `<dataDir>.attachments`, or a temporary folder removed on close. */
   attachmentsDir?: string;
+  /**
+   * The token-signing keys (`CENTRAL_SIGNING_KEYS`); else read from `signingKeyFile`
+   * (`CENTRAL_SIGNING_KEY_FILE`), created on first start; else `<dataDir>.signing-keys.json` for PGlite
+   * on disk, or in memory when the database is. Never in the database (README: "Signing key").
+   */
+  signingKeys?: SigningKeySet;
+  signingKeyFile?: string;
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -72,6 +80,7 @@ async function packageVersion(): Promise<string> {
 
 /** The one place that wires central: database, services, routes, realtime. */
 export async function startCentral(options: CentralOptions = {}): Promise<Central> {
+  const signingKeys = await loadSigningKeys(signingKeySource(options));
   const db = await openDatabase(options);
   await migrate(db);
   const accounts = createAccountRepository(db);
@@ -82,7 +91,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const bus = await createEventBus(db);
   const territories = new TerritoryService(db, departments, bus);
   await territories.reload();
-  const auth = await createAuthService(db, accounts, departments);
+  const auth = createAuthService(accounts, departments, signingKeys);
   const appeals = createAppealRepository(db);
   const cards = createCardRepository();
   const recordings = createRecordingRepository();

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import type { Sql } from '../db/database';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import { RoleSchema } from '../../domain/roles';
 import { type AccountRepository, type AccountView, rowToAccount } from './accountRepository';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
+import type { SigningKeys } from './signingKeys';
 
 export const AUTH_POLICY = {
   accessTokenSeconds: 15 * 60,
@@ -25,35 +25,22 @@ export interface TokenPair {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/**
- * The JWT signing key lives in the database so that every instance on one PostgreSQL accepts the
- * tokens of the others; the first instance creates it.
- */
-async function loadSigningKey(db: Sql): Promise<Uint8Array> {
-  await db.query(`insert into settings (key, value) values ('jwt_secret', $1) on conflict (key) do nothing`, [
-    randomBytes(32).toString('base64'),
-  ]);
-  const rows = await db.query<{ value: string }>(`select value from settings where key = 'jwt_secret'`);
-  return new Uint8Array(Buffer.from(rows[0]?.value ?? '', 'base64'));
-}
-
-export async function createAuthService(
-  db: Sql,
+export function createAuthService(
   accounts: AccountRepository,
   departments: DepartmentDirectory,
+  keys: SigningKeys,
 ) {
-  const key = await loadSigningKey(db);
   const dummyHash = hashPassword(randomBytes(16).toString('hex'));
 
   async function issue(accountId: string): Promise<TokenPair> {
     const row = await accounts.byId(accountId);
     if (!row) throw new HttpProblem(401, 'account no longer exists');
     const accessToken = await new SignJWT({ role: row.role })
-      .setProtectedHeader({ alg: 'HS256' })
+      .setProtectedHeader({ alg: 'HS256', kid: keys.currentKid })
       .setSubject(row.id)
       .setIssuedAt()
       .setExpirationTime(`${AUTH_POLICY.accessTokenSeconds}s`)
-      .sign(key);
+      .sign(keys.current);
     const refreshToken = randomBytes(32).toString('base64url');
     await accounts.saveRefreshToken(sha256(refreshToken), row.id, AUTH_POLICY.refreshTokenSeconds);
     return {
@@ -105,7 +92,12 @@ export async function createAuthService(
       if (!accessToken) throw new HttpProblem(401, 'login required');
       let subject: string | undefined;
       try {
-        subject = (await jwtVerify(accessToken, key, { algorithms: ['HS256'] })).payload.sub;
+        const keyOf = ({ kid }: { kid?: string }) => {
+          const key = keys.byKid(kid);
+          if (!key) throw new Error('unknown key id');
+          return key;
+        };
+        subject = (await jwtVerify(accessToken, keyOf, { algorithms: ['HS256'] })).payload.sub;
       } catch {
         throw new HttpProblem(401, 'access token invalid or expired');
       }
@@ -120,4 +112,4 @@ export async function createAuthService(
     },
   };
 }
-export type AuthService = Awaited<ReturnType<typeof createAuthService>>;
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -12,6 +12,7 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   50: ['sync_operations', 'changes', 'bus_spill'],
   60: ['workstation_reports', 'audit_log'],
   70: ['recordings'],
+  80: [],
 };
 
 async function tables(db: Database): Promise<string[]> {
