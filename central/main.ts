@@ -5,6 +5,7 @@ import { startCentral } from './server';
  * `npm run central [-- --demo]`. Env: CENTRAL_PORT (8102), CENTRAL_HOST (127.0.0.1), DATABASE_URL
  * (PostgreSQL; otherwise embedded PGlite), CENTRAL_DATA_DIR (PGlite folder; otherwise in memory),
  * CENTRAL_ATTACHMENTS_DIR, CENTRAL_SIGNING_KEY_FILE or CENTRAL_SIGNING_KEYS (the token-signing keys),
+ * CENTRAL_TRUST_PROXY (reverse proxies whose X-Forwarded-For is believed),
  * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs.
  */
 const env = process.env;
@@ -34,6 +35,7 @@ const central = await startCentral({
   attachmentsDir: env.CENTRAL_ATTACHMENTS_DIR || undefined,
   ...(signingKeys ? { signingKeys } : {}),
   signingKeyFile: env.CENTRAL_SIGNING_KEY_FILE || undefined,
+  trustProxy: env.CENTRAL_TRUST_PROXY || undefined,
   demo,
   log: env.CENTRAL_LOG !== '0',
 }).catch((error: unknown) => {

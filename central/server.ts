@@ -7,7 +7,9 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAccountRepository } from './accounts/accountRepository';
 import { createAuthService } from './accounts/authService';
+import { createLoginFailureRepository } from './accounts/loginFailureRepository';
 import { registerAccountRoutes } from './accounts/routes';
+import { createSessionRepository } from './accounts/sessionRepository';
 import { loadSigningKeys, type SigningKeySet, signingKeySource } from './accounts/signingKeys';
 import { createAppealRepository } from './appeals/appealRepository';
 import { AttachmentStore } from './appeals/attachmentStore';
@@ -53,6 +55,12 @@ export interface CentralOptions {
    */
   signingKeys?: SigningKeySet;
   signingKeyFile?: string;
+  /**
+   * Addresses (or CIDRs, comma-separated) of reverse proxies whose X-Forwarded-For is believed
+   * (`CENTRAL_TRUST_PROXY`). Behind a load balancer without it every client shares the balancer's
+   * address, and the sign-in throttle per address would treat them all as one.
+   */
+  trustProxy?: string;
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -91,7 +99,14 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const bus = await createEventBus(db);
   const territories = new TerritoryService(db, departments, bus);
   await territories.reload();
-  const auth = createAuthService(accounts, departments, signingKeys);
+  const auth = createAuthService({
+    accounts,
+    sessions: createSessionRepository(db),
+    failures: createLoginFailureRepository(db),
+    departments,
+    keys: signingKeys,
+    bus,
+  });
   const appeals = createAppealRepository(db);
   const cards = createCardRepository();
   const recordings = createRecordingRepository();
@@ -107,6 +122,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
 
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // Requests are logged by method and path only: query strings carry tokens, bodies carry personal data.

@@ -13,6 +13,7 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   60: ['workstation_reports', 'audit_log'],
   70: ['recordings'],
   80: [],
+  90: ['sessions', 'login_failures'],
 };
 
 async function tables(db: Database): Promise<string[]> {
