@@ -6,7 +6,7 @@ import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
 import { RoleSchema } from '../../domain/roles';
-import { type AccountRepository, type AccountView, rowToAccount } from './accountRepository';
+import { type AccountRepository, type AccountRow, type AccountView, rowToAccount } from './accountRepository';
 import type { LoginFailureRepository } from './loginFailureRepository';
 import { throttleAddress } from './loginThrottle';
 import { hashPassword, verifyPassword } from './passwords';
@@ -53,11 +53,7 @@ export function createAuthService(deps: {
   const { accounts, sessions, failures, departments, keys, bus } = deps;
   const dummyHash = hashPassword(randomBytes(16).toString('hex'));
 
-  async function issue(
-    row: { id: string; role: string } & Parameters<typeof rowToAccount>[0],
-    sessionId: string,
-    isNewSession: boolean,
-  ): Promise<TokenPair> {
+  async function issue(row: AccountRow, sessionId: string, isNewSession: boolean): Promise<TokenPair> {
     const accessToken = await new SignJWT({ role: row.role, sid: sessionId })
       .setProtectedHeader({ alg: 'HS256', kid: keys.currentKid })
       .setSubject(row.id)
