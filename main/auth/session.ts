@@ -104,6 +104,8 @@ export function createSessionService(deps: {
           case 401:
           case 400:
             return { ok: false, refusal: 'wrongCredentials' };
+          // 429: too many failed sign-ins from this workstation for this login (central's throttle).
+          case 429:
           case 423:
             return { ok: false, refusal: 'locked' };
           case 403:

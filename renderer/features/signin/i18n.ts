@@ -11,7 +11,7 @@ export const signinText = defineTranslations(
     offlineMode: 'signed in offline',
     refusal: {
       wrongCredentials: 'Wrong login or password.',
-      locked: 'The account is locked after several failed attempts. Try again in 15 minutes.',
+      locked: 'Too many failed attempts from this workstation. Wait a little and try again.',
       disabled: 'The account is disabled. Contact the digitalisation unit.',
       offlineUnknownAccount:
         'The central system is unreachable, and this account has never signed in on this workstation. Sign in once while it is online.',
@@ -31,7 +31,7 @@ export const signinText = defineTranslations(
     offlineMode: 'вход без связи',
     refusal: {
       wrongCredentials: 'Неверный логин или пароль.',
-      locked: 'Учётная запись заблокирована после нескольких неудачных попыток. Повторите через 15 минут.',
+      locked: 'Слишком много неудачных попыток с этого рабочего места. Подождите немного и повторите.',
       disabled: 'Учётная запись отключена. Обратитесь в подразделение цифровизации и ИИ.',
       offlineUnknownAccount:
         'Центральная система недоступна, а эта учётная запись ещё не входила на этом рабочем месте. Войдите один раз, когда связь будет.',
@@ -51,7 +51,7 @@ export const signinText = defineTranslations(
     offlineMode: 'байланыссыз кірді',
     refusal: {
       wrongCredentials: 'Логин немесе құпиясөз қате.',
-      locked: 'Бірнеше сәтсіз әрекеттен кейін тіркелгі бұғатталды. 15 минуттан кейін қайталаңыз.',
+      locked: 'Бұл жұмыс орнынан сәтсіз әрекеттер тым көп. Біраз күтіп, қайталаңыз.',
       disabled: 'Тіркелгі өшірілген. Цифрландыру және жасанды интеллект бөлінісіне хабарласыңыз.',
       offlineUnknownAccount:
         'Орталық жүйе қолжетімсіз, ал бұл тіркелгі осы жұмыс орнында әлі кірмеген. Байланыс болғанда бір рет кіріңіз.',
