@@ -1,1 +1,2 @@
 export { IncidentMap } from './IncidentMap';
+export { loadBaseLayer } from './baseLayer';

@@ -45,6 +45,8 @@ export const createSignInSlice =
       else set({ signingIn: false, signInRefusal: result.value.refusal });
     },
     async signOut() {
+      // The open card's last words are saved under the account that typed them, and nothing of it stays on screen.
+      await get().closeCardForm();
       await bridge.call('session.signOut', {});
     },
   });

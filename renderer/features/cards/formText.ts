@@ -1,0 +1,80 @@
+import { defineTranslations } from '../../i18n/translations';
+
+/** The card form's saving, limits and actions (namespace `cardForm`); the card's own words are in `cards`. */
+export const cardFormText = defineTranslations(
+  {
+    save: {
+      savedWithProblems:
+        'Saved on this console at {{time}}, with errors to fix. Central gets the marked fields once they are correct.',
+      failed: 'Not saved yet ({{reason}}). It is kept on screen and tried again.',
+      changes: 'Save changes',
+    },
+    description: {
+      counter: '{{used}} of {{max}} characters',
+      cut: 'The description holds at most {{max}} characters: the end of the pasted text was left out ({{cut}} characters).',
+    },
+    outsideKazakhstan: 'The place is outside Kazakhstan. Check the coordinates.',
+    readOnly: 'View only: your role does not change this card at its current status.',
+    fixFirst: 'Fix the marked fields first.',
+    sending: 'Sending to central: {{step}}',
+    kuizhNumber: 'КІҚЖ (КУИ) number',
+    steps: {
+      sendToInspector: 'Send to the inspector',
+      forwardToService: 'Forward to the competent service',
+      startResponse: 'Start the response',
+      forwardToDuty: 'Forward to the duty unit',
+      register: 'Register in the КІҚЖ (КУИ)',
+      close: 'Close the card',
+    },
+  },
+  {
+    save: {
+      savedWithProblems:
+        'Сохранено на этом пульте в {{time}}, есть ошибки. Отмеченные поля уйдут в центральную систему, когда будут исправлены.',
+      failed: 'Ещё не сохранено ({{reason}}). Текст остаётся на экране, попытка повторится.',
+      changes: 'Сохранить изменения',
+    },
+    description: {
+      counter: '{{used}} из {{max}} символов',
+      cut: 'В описании не более {{max}} символов: конец вставленного текста не вошёл (символов: {{cut}}).',
+    },
+    outsideKazakhstan: 'Место за пределами Казахстана. Проверьте координаты.',
+    readOnly: 'Только просмотр: ваша роль не изменяет карточку в этом статусе.',
+    fixFirst: 'Сначала исправьте отмеченные поля.',
+    sending: 'Отправляется в центральную систему: {{step}}',
+    kuizhNumber: 'Номер в КУИ',
+    steps: {
+      sendToInspector: 'Передать инспектору',
+      forwardToService: 'Передать исполнителю по компетенции',
+      startResponse: 'Начать реагирование',
+      forwardToDuty: 'Передать в дежурную часть',
+      register: 'Зарегистрировать в КУИ',
+      close: 'Закрыть карточку',
+    },
+  },
+  {
+    save: {
+      savedWithProblems:
+        'Осы пультте {{time}} сақталды, қателер бар. Белгіленген өрістер түзетілгенде орталық жүйеге жіберіледі.',
+      failed: 'Әлі сақталмады ({{reason}}). Мәтін экранда қалады, әрекет қайталанады.',
+      changes: 'Өзгерістерді сақтау',
+    },
+    description: {
+      counter: '{{max}} таңбаның {{used}}',
+      cut: 'Сипаттамаға ең көбі {{max}} таңба сыяды: қойылған мәтіннің соңы енбеді ({{cut}} таңба).',
+    },
+    outsideKazakhstan: 'Орын Қазақстаннан тыс. Координаттарды тексеріңіз.',
+    readOnly: 'Тек қарау: сіздің рөліңіз осы мәртебедегі карточканы өзгертпейді.',
+    fixFirst: 'Алдымен белгіленген өрістерді түзетіңіз.',
+    sending: 'Орталық жүйеге жіберілуде: {{step}}',
+    kuizhNumber: 'КІҚЖ нөмірі',
+    steps: {
+      sendToInspector: 'Инспекторға жіберу',
+      forwardToService: 'Құзыреттілігі бойынша орындаушы қызметке жіберу',
+      startResponse: 'Ден қоюды бастау',
+      forwardToDuty: 'Кезекші бөлімге жіберу',
+      register: 'КІҚЖ-де тіркеу',
+      close: 'Карточканы жабу',
+    },
+  },
+);
