@@ -5,7 +5,6 @@ import {
   type CardFields,
   type CardId,
   CardStatusSchema,
-  type TypedCoordinates,
   TypedCoordinatesSchema,
 } from '../../domain/card';
 import { CardCategorySchema } from '../../domain/category';

@@ -47,32 +47,50 @@ export function createSaveQueue(handlers: SaveQueueHandlers) {
   let running: Promise<void> | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
 
-  async function drain(): Promise<void> {
-    while (waiting.length > 0) {
-      const session = waiting[0] as FormSession;
-      const snapshot = latest.get(session) as CardEditor;
+  /** A bridge that throws (a lost transport) is a failed save like any other: the line must never stop. */
+  async function saveOnce(session: FormSession, snapshot: CardEditor): ReturnType<SaveQueueHandlers['save']> {
+    try {
+      return await handlers.save(session, snapshot);
+    } catch {
+      return { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
+    }
+  }
+
+  /** Saves until the line is empty (`done`) or a save failed (`failed`: the retry timer takes it from there). */
+  async function drain(): Promise<'done' | 'failed'> {
+    for (let session = waiting[0]; session; session = waiting[0]) {
+      const snapshot = latest.get(session);
       latest.delete(session);
-      const result = await handlers.save(session, snapshot);
+      if (!snapshot) {
+        waiting.shift();
+        continue;
+      }
+      const result = await saveOnce(session, snapshot);
       if (!result.ok) {
+        // Back of the line with its text (unless newer text came meanwhile), so other forms' saves go on.
         if (!latest.has(session)) latest.set(session, snapshot);
-        waiting.push(waiting.shift() as FormSession);
+        waiting.push(session);
+        waiting.shift();
         handlers.failed(session, result.error);
         retry ??= setTimeout(() => {
           retry = null;
           void run();
         }, SAVE_RETRY_MS);
-        return;
+        return 'failed';
       }
       if (!latest.has(session)) waiting.shift();
       handlers.saved(session, result.value.card, result.value.problems, !latest.has(session));
     }
+    return 'done';
   }
 
   function run(): Promise<void> {
     if (running) return running;
     handlers.busy(true);
-    running = drain().finally(() => {
+    running = drain().then((end) => {
       running = null;
+      // A save asked for between the last answer and this moment found the line still running: start it.
+      if (end === 'done' && waiting.length > 0) return run();
       handlers.busy(false);
     });
     return running;

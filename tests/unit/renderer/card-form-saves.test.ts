@@ -1,18 +1,47 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreApi } from 'zustand';
-import { CardDraftInputSchema } from '../../../domain/card';
+import { type Card, CardDraftInputSchema } from '../../../domain/card';
 import type { ApiResult, ConsoleBridge } from '../../../domain/ipc';
 import { AUTOSAVE_DELAY_MS } from '../../../renderer/features/cards/slice';
 import { SAVE_RETRY_MS } from '../../../renderer/features/cards/saveQueue';
 import { type ConsoleState, createConsoleStore } from '../../../renderer/store';
-import { tempDir } from '../../support/console';
-import { type ConsoleStore, aConsoleStore } from '../../support/consoleStore';
 
 /**
- * A bridge to a real card repository on SQLite whose answers the test can hold back, as a slow main process
- * or a busy disk would: `hold()` makes the next saves wait until `release()`.
+ * The console's side of `cards.saveDraft` as far as the form can tell: a new card gets an id and the next
+ * number, a known one takes the fields; coordinates typed but invalid are kept next to the last valid place.
  */
-function aSlowBridge(local: ConsoleStore) {
+function aCardKeeper() {
+  const cards = new Map<string, Card>();
+  return {
+    save(input: unknown): Card {
+      const draft = CardDraftInputSchema.parse(input);
+      const at = new Date().toISOString();
+      const before = draft.id ? cards.get(draft.id) : undefined;
+      if (draft.id && !before) throw new Error(`card ${draft.id} does not exist`);
+      const card: Card = {
+        id: before?.id ?? crypto.randomUUID(),
+        localNumber: before?.localNumber ?? cards.size + 1,
+        status: 'draft',
+        description: draft.description,
+        category: draft.category,
+        location: draft.typedCoordinates ? (before?.location ?? null) : draft.location,
+        typedCoordinates: draft.typedCoordinates ?? null,
+        createdAt: before?.createdAt ?? at,
+        updatedAt: at,
+      };
+      cards.set(card.id, card);
+      return card;
+    },
+    stored: () =>
+      [...cards.values()].map((c) => ({ description: c.description, typed: c.typedCoordinates ?? null })),
+  };
+}
+
+/**
+ * A bridge whose answers the test can hold back, as a slow main process or a busy disk would: `hold()` makes
+ * the next saves wait until `release()`; `failNext(n)` fails the next n saves.
+ */
+function aSlowBridge(keeper: ReturnType<typeof aCardKeeper>) {
   let gate: Promise<void> | null = null;
   let open: () => void = () => undefined;
   let failures = 0;
@@ -21,14 +50,13 @@ function aSlowBridge(local: ConsoleStore) {
     async call(method, input) {
       if (method !== 'cards.saveDraft')
         return { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
-      const draft = CardDraftInputSchema.parse(input);
-      saves.push(draft);
+      saves.push(input);
       if (gate) await gate;
       if (failures > 0) {
         failures -= 1;
-        return { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
+        return { ok: false, error: { code: 'unavailable', messageKey: 'errors.unavailable' } };
       }
-      return { ok: true, value: local.cards.saveDraft(draft) } as ApiResult<never>;
+      return { ok: true, value: keeper.save(input) } as ApiResult<never>;
     },
     on: () => () => undefined,
   };
@@ -58,13 +86,11 @@ const memoryStorage = () => {
 };
 
 describe('the card form keeps what the operator typed', () => {
-  let temp: ReturnType<typeof tempDir>;
-  let local: ConsoleStore;
+  let keeper: ReturnType<typeof aCardKeeper>;
   let slow: ReturnType<typeof aSlowBridge>;
   let store: StoreApi<ConsoleState>;
   const state = () => store.getState();
-  const stored = () =>
-    local.cards.list().map((c) => ({ description: c.description, typed: c.typedCoordinates ?? null }));
+  const stored = () => keeper.stored();
   /** Waits (in fake time) until every save asked for so far has its answer. */
   const settle = async () => {
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
@@ -74,16 +100,13 @@ describe('the card form keeps what the operator typed', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     vi.stubGlobal('localStorage', memoryStorage());
-    temp = tempDir();
-    local = aConsoleStore(temp.dir);
-    slow = aSlowBridge(local);
+    keeper = aCardKeeper();
+    slow = aSlowBridge(keeper);
     store = createConsoleStore(slow.bridge);
   });
   afterEach(() => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
-    local.db.close();
-    temp.remove();
   });
 
   it('puts a late answer for card A on A in the list, never on the new form that Alt+N opened', async () => {
