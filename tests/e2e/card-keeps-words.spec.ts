@@ -50,6 +50,8 @@ test.describe('the card keeps every word the operator typed', () => {
     page,
     host,
   }) => {
+    // Five cards typed, a restart and every field checked: more than the default minute on a shared machine.
+    test.setTimeout(150_000);
     await page.goto(host.url);
     await expect(page.getByText('No cards yet')).toBeVisible();
 
