@@ -28,6 +28,8 @@ export const createSignInSlice =
       if (result.ok) set({ session: result.value, sessionLoaded: true });
     },
     sessionChanged(session) {
+      // Signed out by main too (not only by the button): the form's words are kept, and its screen cleared.
+      if (session === null && get().session !== null) void get().closeCardForm();
       set({ session, sessionLoaded: true });
       // The account's role decides the sections; main answers it in app.info.
       void get().loadShell();

@@ -208,4 +208,23 @@ describe('the card form keeps what the operator typed', () => {
     expect(stored()).toEqual([{ description: 'Last words before the shift ends', typed: null }]);
     expect(state().editor.description).toBe('');
   });
+
+  it("does not carry a refused photo's message to the next card or past a sign-out", async () => {
+    state().editCard({ description: 'Broken window at the school' });
+    await state().attachPhotos([new File([], 'empty.jpg')]);
+    expect(state().photoProblems).toEqual([{ name: 'empty.jpg', refusal: 'empty' }]);
+    state().newCard();
+    expect(state().photoProblems).toEqual([]);
+
+    state().editCard({ description: 'Graffiti on the bus stop' });
+    await state().attachPhotos([new File([], 'empty.jpg')]);
+    await state().signOut();
+    expect(state().photoProblems).toEqual([]);
+    expect(state().editor.description).toBe('');
+    expect(
+      stored()
+        .map((c) => c.description)
+        .sort(),
+    ).toEqual(['Broken window at the school', 'Graffiti on the bus stop']);
+  });
 });
