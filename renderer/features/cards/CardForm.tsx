@@ -52,13 +52,23 @@ export function CardForm() {
         <h2 id="card-form-title">
           {editor.localNumber ? t('editing', { number: editor.number ?? editor.localNumber }) : t('creating')}
         </h2>
-        {editor.id && !actions.sending && <span className="badge">{t(`status.${editor.status}`)}</span>}
-        <CardSyncBadge cardId={editor.id} />
         <button type="button" className="ghost" onClick={newCard}>
           {t('newCard')} <kbd>Alt+N</kbd>
         </button>
       </div>
-      {readOnly && (
+      {editor.id && (
+        <div className="card-form__badges">
+          {actions.sending ? (
+            <span className="badge badge--sending" role="status" data-testid="card-sending">
+              {t(`cardForm:sending.${actions.sending}`)}
+            </span>
+          ) : (
+            <span className="badge">{t(`status.${editor.status}`)}</span>
+          )}
+          <CardSyncBadge cardId={editor.id} />
+        </div>
+      )}
+      {readOnly && !actions.sending && (
         <p className="muted" data-testid="card-read-only">
           {t('cardForm:readOnly')}
         </p>

@@ -64,11 +64,6 @@ export function CardFormActions({ actions, withCentral }: { actions: CardActions
             </button>
           </span>
         ))}
-      {actions.sending && (
-        <span className="badge" role="status" data-testid="card-sending">
-          {t('sending', { step: t(`steps.${actions.sending}`) })}
-        </span>
-      )}
       {said && (
         <span
           className={problem ? 'card-form__save card-form__save--problem' : 'muted'}

@@ -8,11 +8,7 @@ import { usePendingStep } from './useCardActions';
 function CardStatus({ cardId, status }: { cardId: string; status: Card['status'] }) {
   const { t } = useTranslation('cards');
   const pending = usePendingStep(cardId);
-  return (
-    <span className="badge">
-      {pending ? t('cardForm:sending', { step: t(`cardForm:steps.${pending}`) }) : t(`status.${status}`)}
-    </span>
-  );
+  return <span className="badge">{pending ? t(`cardForm:sending.${pending}`) : t(`status.${status}`)}</span>;
 }
 
 export function CardList() {

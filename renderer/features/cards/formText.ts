@@ -16,7 +16,15 @@ export const cardFormText = defineTranslations(
     outsideKazakhstan: 'The place is outside Kazakhstan. Check the coordinates.',
     readOnly: 'View only: your role does not change this card at its current status.',
     fixFirst: 'Fix the marked fields first.',
-    sending: 'Sending to central: {{step}}',
+    /** A step written here and not yet answered by central: what the card is on its way to. */
+    sending: {
+      sendToInspector: 'Sending to the inspector…',
+      forwardToService: 'Sending to the competent service…',
+      startResponse: 'Starting the response…',
+      forwardToDuty: 'Sending to the duty unit…',
+      register: 'Registering in the КІҚЖ (КУИ)…',
+      close: 'Closing…',
+    },
     kuizhNumber: 'КІҚЖ (КУИ) number',
     steps: {
       sendToInspector: 'Send to the inspector',
@@ -41,7 +49,14 @@ export const cardFormText = defineTranslations(
     outsideKazakhstan: 'Место за пределами Казахстана. Проверьте координаты.',
     readOnly: 'Только просмотр: ваша роль не изменяет карточку в этом статусе.',
     fixFirst: 'Сначала исправьте отмеченные поля.',
-    sending: 'Отправляется в центральную систему: {{step}}',
+    sending: {
+      sendToInspector: 'Передаётся инспектору…',
+      forwardToService: 'Передаётся исполнителю по компетенции…',
+      startResponse: 'Начинается реагирование…',
+      forwardToDuty: 'Передаётся в дежурную часть…',
+      register: 'Регистрируется в КУИ…',
+      close: 'Закрывается…',
+    },
     kuizhNumber: 'Номер в КУИ',
     steps: {
       sendToInspector: 'Передать инспектору',
@@ -66,7 +81,14 @@ export const cardFormText = defineTranslations(
     outsideKazakhstan: 'Орын Қазақстаннан тыс. Координаттарды тексеріңіз.',
     readOnly: 'Тек қарау: сіздің рөліңіз осы мәртебедегі карточканы өзгертпейді.',
     fixFirst: 'Алдымен белгіленген өрістерді түзетіңіз.',
-    sending: 'Орталық жүйеге жіберілуде: {{step}}',
+    sending: {
+      sendToInspector: 'Инспекторға жіберілуде…',
+      forwardToService: 'Құзыреттілігі бойынша орындаушы қызметке жіберілуде…',
+      startResponse: 'Ден қою басталуда…',
+      forwardToDuty: 'Кезекші бөлімге жіберілуде…',
+      register: 'КІҚЖ-де тіркелуде…',
+      close: 'Жабылуда…',
+    },
     kuizhNumber: 'КІҚЖ нөмірі',
     steps: {
       sendToInspector: 'Инспекторға жіберу',
