@@ -33,7 +33,6 @@ export const cardsText = defineTranslations(
       closed: 'Closed',
     },
     provisional: 'provisional',
-    send: 'Send to the inspector',
     source: { typed: 'typed', map: 'from map', device: 'from device' },
     territory: {
       inside: 'Territory: {{name}}',
@@ -140,7 +139,6 @@ export const cardsText = defineTranslations(
       closed: 'Закрыта',
     },
     provisional: 'временный',
-    send: 'Передать инспектору',
     source: { typed: 'введено', map: 'с карты', device: 'с устройства' },
     territory: {
       inside: 'Территория: {{name}}',
@@ -247,7 +245,6 @@ export const cardsText = defineTranslations(
       closed: 'Жабылды',
     },
     provisional: 'уақытша',
-    send: 'Инспекторға жіберу',
     source: { typed: 'енгізілген', map: 'картадан', device: 'құрылғыдан' },
     territory: {
       inside: 'Аумақ: {{name}}',
