@@ -46,8 +46,10 @@ function aSlowBridge(keeper: ReturnType<typeof aCardKeeper>) {
   let open: () => void = () => undefined;
   let failures = 0;
   const saves: unknown[] = [];
+  const calls: string[] = [];
   const bridge: ConsoleBridge = {
     async call(method, input) {
+      calls.push(method);
       if (method !== 'cards.saveDraft')
         return { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
       saves.push(input);
@@ -63,6 +65,7 @@ function aSlowBridge(keeper: ReturnType<typeof aCardKeeper>) {
   return {
     bridge,
     saves,
+    calls,
     hold() {
       gate = new Promise((resolve) => (open = resolve));
     },
@@ -226,5 +229,20 @@ describe('the card form keeps what the operator typed', () => {
         .map((c) => c.description)
         .sort(),
     ).toEqual(['Broken window at the school', 'Graffiti on the bus stop']);
+  });
+
+  it('does not ask central to send a card whose marked fields are still wrong', async () => {
+    state().editCard({
+      description: 'Fight at the bus station',
+      category: 'otherOffence',
+      lat: '432389',
+      lon: '76.9',
+    });
+    await state().takeStep('sendToInspector');
+    expect(state().stepRefusal).toEqual({ problem: 'fixFirst' });
+    expect(slow.calls).not.toContain('cards.transition');
+    expect(stored()).toEqual([
+      { description: 'Fight at the bus station', typed: { lat: '432389', lon: '76.9' } },
+    ]);
   });
 });
