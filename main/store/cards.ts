@@ -1,12 +1,5 @@
 import type Database from 'better-sqlite3';
-import {
-  type Card,
-  type CardDraftInput,
-  type CardFields,
-  type CardId,
-  CardStatusSchema,
-  TypedCoordinatesSchema,
-} from '../../domain/card';
+import { type Card, type CardDraftInput, type CardFields, type CardId, CardStatusSchema, TypedCoordinatesSchema } from '../../domain/card';
 import { CardCategorySchema } from '../../domain/category';
 import { LocationSourceSchema } from '../../domain/geo';
 import type { TransitionInput } from '../../domain/workflow';
@@ -105,11 +98,7 @@ const draftFields = (c: Pick<Card, 'description' | 'category' | 'location'>): Dr
 /** The draft fields in the shape a read gives them back (a location is exactly lat, lon and source). */
 const storedFields = (input: CardDraftInput): DraftFields => ({
   ...draftFields(input),
-  location: input.location && {
-    lat: input.location.lat,
-    lon: input.location.lon,
-    source: input.location.source,
-  },
+  location: input.location && { lat: input.location.lat, lon: input.location.lon, source: input.location.source },
 });
 const changedFields = (before: DraftFields, after: DraftFields): Partial<DraftFields> => {
   const changed: Partial<DraftFields> = {};
@@ -141,9 +130,7 @@ export function createCardRepository(
   deps: { now: () => Date; newId: () => string; outbox: Outbox },
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
-  const selectAll = db.prepare<[], CardRow>(
-    'SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC',
-  );
+  const selectAll = db.prepare<[], CardRow>('SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC');
   // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
     `INSERT INTO cards (id, status, description, category, lat, lon, location_source, created_at, updated_at,
@@ -214,17 +201,7 @@ export function createCardRepository(
       if (typedColumn !== null) setTyped.run(typedColumn, now, id);
       deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields } });
       const localNumber = Number(lastInsertRowid);
-      const card: Card = {
-        id,
-        localNumber,
-        status: 'draft',
-        ...fields,
-        createdAt: now,
-        updatedAt: now,
-        number: null,
-        departmentId: null,
-      };
-      return withTyped(card);
+      return withTyped({ id, localNumber, status: 'draft', ...fields, createdAt: now, updatedAt: now, number: null, departmentId: null });
     }
     const before = mustGet(input.id);
     const fields = storedFields(typed === null ? input : { ...input, location: before.location });

@@ -33,10 +33,7 @@ export function saveLanguage(language: Language): void {
 
 export async function createI18n(language: Language): Promise<i18n> {
   const resources = Object.fromEntries(
-    LANGUAGES.map((lng) => [
-      lng,
-      Object.fromEntries(Object.entries(NAMESPACES).map(([ns, text]) => [ns, text[lng]])),
-    ]),
+    LANGUAGES.map((lng) => [lng, Object.fromEntries(Object.entries(NAMESPACES).map(([ns, text]) => [ns, text[lng]]))]),
   );
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
