@@ -5,6 +5,7 @@ import {
   type CardFields,
   type CardId,
   CardStatusSchema,
+  TypedCoordinatesSchema,
 } from '../../domain/card';
 import { CardCategorySchema } from '../../domain/category';
 import { LocationSourceSchema } from '../../domain/geo';
@@ -27,6 +28,7 @@ interface CardRow {
   version: number | null;
   rejected_reason: string | null;
   appeal_id: string | null;
+  typed_coordinates: string | null;
 }
 
 /** What central decides of a card, as columns. */
@@ -87,6 +89,9 @@ function rowToCard(row: CardRow): Card {
     departmentId: row.department_id,
     ...(row.version === null ? {} : { version: row.version }),
     ...(row.appeal_id === null ? {} : { appealId: row.appeal_id }),
+    ...(row.typed_coordinates === null
+      ? {}
+      : { typedCoordinates: TypedCoordinatesSchema.parse(JSON.parse(row.typed_coordinates)) }),
   };
 }
 
@@ -163,6 +168,7 @@ export function createCardRepository(
        location_source = @locationSource, updated_at = @now
      WHERE id = @id RETURNING *`,
   );
+  const setTyped = db.prepare('UPDATE cards SET typed_coordinates = ?, updated_at = ? WHERE id = ?');
   const setRejected = db.prepare('UPDATE cards SET rejected_reason = ? WHERE id = ?');
   const selectRejected = db.prepare<[], { id: string; rejected_reason: string }>(
     'SELECT id, rejected_reason FROM cards WHERE rejected_reason IS NOT NULL',
@@ -182,11 +188,18 @@ export function createCardRepository(
   };
 
   // A save answers with the card as written rather than reading it back: the commit is the save's cost, not a second query.
+  // Coordinates that are not a valid place are kept as typed, here only; central's copy keeps the last valid place.
   const saveDraft = db.transaction((input: CardDraftInput): Card => {
     const now = deps.now().toISOString();
-    const fields = storedFields(input);
+    const typed = input.typedCoordinates ?? null;
+    const typedColumn = typed === null ? null : JSON.stringify(typed);
+    const withTyped = (card: Card): Card => {
+      const { typedCoordinates: _replaced, ...rest } = card;
+      return typed === null ? rest : { ...rest, typedCoordinates: typed };
+    };
     if (input.id === undefined) {
       const id = deps.newId();
+      const fields = storedFields(input);
       const { lastInsertRowid } = insert.run({
         ...columns(fields),
         id,
@@ -198,9 +211,10 @@ export function createCardRepository(
         version: null,
         appealId: null,
       });
+      if (typedColumn !== null) setTyped.run(typedColumn, now, id);
       deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields } });
       const localNumber = Number(lastInsertRowid);
-      return {
+      return withTyped({
         id,
         localNumber,
         status: 'draft',
@@ -209,14 +223,18 @@ export function createCardRepository(
         updatedAt: now,
         number: null,
         departmentId: null,
-      };
+      });
     }
     const before = mustGet(input.id);
+    const fields = storedFields(typed === null ? input : { ...input, location: before.location });
     const changed = changedFields(draftFields(before), fields);
-    if (Object.keys(changed).length === 0) return before;
+    const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
+    if (Object.keys(changed).length === 0 && !typedChanged) return before;
+    if (typedChanged) setTyped.run(typedColumn, now, input.id);
+    if (Object.keys(changed).length === 0) return withTyped({ ...before, updatedAt: now });
     updateFields.run({ ...columns(fields), id: input.id, now });
     deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
-    return { ...before, ...fields, updatedAt: now };
+    return withTyped({ ...before, ...fields, updatedAt: now });
   });
 
   const transition = db.transaction((id: string, input: TransitionInput): Card => {

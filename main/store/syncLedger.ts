@@ -5,6 +5,7 @@ import type { CardSyncState, SyncStatus } from '../../domain/syncStatus';
 import type { CardRepository } from './cards';
 import type { ChatRepository } from './chat';
 import type { Outbox } from './outbox';
+import { createPendingTransitions } from './pendingTransitions';
 
 /** What an answer or a page of the feed changed here: cards, and the appeals whose chat changed. */
 export interface LocalChanges {
@@ -32,6 +33,7 @@ export function createSyncLedger(
 ): SyncLedger {
   const { cards, outbox, chat } = deps;
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM sync_meta WHERE key = ?');
+  const pendingTransitions = createPendingTransitions(db);
   const setMeta = db.prepare(
     'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
@@ -111,7 +113,11 @@ export function createSyncLedger(
     recordSyncTime: (at) => void setMeta.run('lastSyncAt', at.toISOString()),
     status() {
       const states = new Map<string, CardSyncState>();
-      for (const [cardId, state] of outbox.unsentCards()) states.set(cardId, { state });
+      const steps = pendingTransitions.byCard();
+      for (const [cardId, state] of outbox.unsentCards()) {
+        const transition = steps.get(cardId);
+        states.set(cardId, transition ? { state, transition } : { state });
+      }
       for (const r of cards.rejected()) states.set(r.id, { state: 'rejected', reason: r.reason });
       return {
         unsent: outbox.unsentCount(),

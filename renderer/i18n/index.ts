@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { cardFormText } from '../features/cards/formText';
 import { cardsText } from '../features/cards/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/readiness/i18n';
@@ -14,6 +15,7 @@ import { type FeatureTranslations, LANGUAGES, type Language } from './translatio
 export const NAMESPACES = {
   common: commonText,
   cards: cardsText,
+  cardForm: cardFormText,
   map: mapText,
   readiness: readinessText,
   sync: syncText,

@@ -34,7 +34,6 @@ export const cardsText = defineTranslations(
       closed: 'Closed',
     },
     provisional: 'provisional',
-    send: 'Send to the senior inspector',
     source: { typed: 'typed', map: 'from map', device: 'from device' },
     territory: {
       inside: 'Territory: {{name}}',
@@ -134,7 +133,6 @@ export const cardsText = defineTranslations(
       closed: 'Закрыта',
     },
     provisional: 'временный',
-    send: 'Передать старшему инспектору',
     source: { typed: 'введено', map: 'с карты', device: 'с устройства' },
     territory: {
       inside: 'Территория: {{name}}',
@@ -234,7 +232,6 @@ export const cardsText = defineTranslations(
       closed: 'Жабылды',
     },
     provisional: 'уақытша',
-    send: 'Аға инспекторға жіберу',
     source: { typed: 'енгізілген', map: 'картадан', device: 'құрылғыдан' },
     territory: {
       inside: 'Аумақ: {{name}}',
