@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CardCategorySchema } from './category';
+import { CardRefusalSchema } from './cardRefusal';
 import { IncidentLocationSchema } from './geo';
 
 /** Limits that keep one card readable and the database small; the same on every boundary. */
@@ -120,6 +121,8 @@ export const CardSchema = z.object({
   kuizhNumber: z.string().nullable().optional(),
   /** Central's version of the card, raised by every change; the sync engine sends it back as `baseVersion`. */
   version: z.number().int().nonnegative().optional(),
+  /** This console only: what central last refused of the card and why (central never sends it). */
+  refusal: CardRefusalSchema.optional(),
 });
 export type Card = z.infer<typeof CardSchema>;
 

@@ -86,8 +86,22 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         deps.onStatusChanged();
         return answer;
       }
-      tell(deps.ledger.recordPush(batch, answer.value.results));
+      const recorded = deps.ledger.recordPush(batch, answer.value.results);
+      tell(recorded);
+      await putBackCentral(token, recorded.refusedAtCentral);
       deps.onStatusChanged();
+    }
+  }
+
+  /**
+   * A refused change must not stand on the local copy as if central had it: central's card as it is now
+   * replaces it. A card central no longer shows this account keeps its copy, with the refusal on it.
+   */
+  async function putBackCentral(token: string, cardIds: readonly string[]): Promise<void> {
+    for (const id of cardIds) {
+      const answer = await deps.client.card(token, id);
+      if (answer.ok) tell(deps.ledger.restoreCentral(answer.value));
+      else deps.log.warn('sync.restore.failed', { failure: answer.failure.kind });
     }
   }
 
