@@ -25,8 +25,11 @@ export interface PushChanges extends LocalChanges {
 export interface SyncLedger {
   /** Returns what changed locally. Operations without an answer go back to pending. */
   recordPush(batch: readonly SyncOperation[], results: readonly SyncOpResult[]): PushChanges;
-  /** Central's card as it stands now, put back over a change central refused (unless later changes are unsent). */
-  restoreCentral(card: Card): LocalChanges;
+  /**
+   * Central's card as it stands now, put back over a change central refused (its fields stay the local ones
+   * while later changes are unsent); returns the card as stored, null if it is not kept here.
+   */
+  restoreCentral(card: Card): Card | null;
   /** Applies a page of the change feed and moves the cursor. */
   applyPull(changes: readonly Change[], cursor: number): LocalChanges;
   cursor(): number;
@@ -98,11 +101,9 @@ export function createSyncLedger(
     return { cards: [...changed.values()], chatAppeals: [...chatAppeals], refusedAtCentral };
   });
 
-  const restoreCentral = db.transaction((card: Card): LocalChanges => {
-    if (!cards.get(card.id)) return { cards: [], chatAppeals: [] };
-    const applied = cards.applyCentral(card, outbox.hasUnsent(card.id));
-    return { cards: applied.changed ? [applied.card] : [], chatAppeals: [] };
-  });
+  const restoreCentral = db.transaction((card: Card): Card | null =>
+    cards.get(card.id) ? cards.applyCentral(card, outbox.hasUnsent(card.id)).card : null,
+  );
 
   const applyPull = db.transaction((changes: readonly Change[], cursor: number): LocalChanges => {
     const changed: Card[] = [];

@@ -87,8 +87,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         return answer;
       }
       const recorded = deps.ledger.recordPush(batch, answer.value.results);
-      tell(recorded);
-      await putBackCentral(token, recorded.refusedAtCentral);
+      const restored = await putBackCentral(token, recorded.refusedAtCentral);
+      // One word per card: the refusal arrives together with central's version, not before it.
+      tell({ ...recorded, cards: recorded.cards.map((card) => restored.get(card.id) ?? card) });
       deps.onStatusChanged();
     }
   }
@@ -97,12 +98,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
    * A refused change must not stand on the local copy as if central had it: central's card as it is now
    * replaces it. A card central no longer shows this account keeps its copy, with the refusal on it.
    */
-  async function putBackCentral(token: string, cardIds: readonly string[]): Promise<void> {
+  async function putBackCentral(token: string, cardIds: readonly string[]): Promise<Map<string, Card>> {
+    const restored = new Map<string, Card>();
     for (const id of cardIds) {
       const answer = await deps.client.card(token, id);
-      if (answer.ok) tell(deps.ledger.restoreCentral(answer.value));
-      else deps.log.warn('sync.restore.failed', { failure: answer.failure.kind });
+      const card = answer.ok ? deps.ledger.restoreCentral(answer.value) : null;
+      if (card) restored.set(id, card);
+      if (!answer.ok) deps.log.warn('sync.restore.failed', { failure: answer.failure.kind });
     }
+    return restored;
   }
 
   async function pull(token: string): Promise<Round> {
