@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CARD_CATEGORIES, type CardCategory } from '../../../domain/category';
 import { CARD_LIMITS } from '../../../domain/card';
 import { useConsole } from '../../store';
-import { CardSyncBadge } from '../sync';
+import { CardRefusalBanner, CardSyncBadge } from '../sync';
 import { CardPhotos } from './CardPhotos';
 import { editorPoint } from './editor';
 import { TerritoryHint } from './TerritoryHint';
@@ -48,6 +48,7 @@ export function CardForm() {
           {t('newCard')} <kbd>Alt+N</kbd>
         </button>
       </div>
+      <CardRefusalBanner cardId={editor.id} />
 
       <label htmlFor="card-description">{t('description')}</label>
       <textarea

@@ -28,6 +28,9 @@ export interface CardsSlice {
 export const AUTOSAVE_DELAY_MS = 400;
 
 const upsert = (cards: Card[], card: Card) => [card, ...cards.filter((c) => c.id !== card.id)];
+/** Central refused a change of a card it has and put its version back: the open form takes central's card. */
+const refusedAnew = (before: Card | undefined, card: Card) =>
+  card.refusal !== undefined && card.version !== undefined && card.refusal.at !== before?.refusal?.at;
 const sameText = (a: CardEditor, b: CardEditor) =>
   a.description === b.description && a.category === b.category && a.lat === b.lat && a.lon === b.lon;
 
@@ -121,7 +124,18 @@ export const createCardsSlice =
           }));
         else set({ saveError: result.error });
       },
-      cardChanged: (card) =>
+      cardChanged: (card) => {
+        const { editor, cards } = get();
+        if (
+          editor.id === card.id &&
+          refusedAnew(
+            cards.find((c) => c.id === card.id),
+            card,
+          )
+        ) {
+          set({ cards: upsert(cards, card), editor: editorFromCard(card) });
+          return;
+        }
         set((state) => ({
           cards: upsert(state.cards, card),
           // Central's number and status reach the open card too; the text the operator is typing stays theirs.
@@ -134,6 +148,7 @@ export const createCardsSlice =
                   status: card.status,
                 }
               : state.editor,
-        })),
+        }));
+      },
     };
   };

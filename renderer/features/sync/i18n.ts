@@ -11,6 +11,17 @@ export const syncText = defineTranslations(
       rejected: 'Rejected by central: {{reason}}',
     },
     commands: { syncNow: 'Send and receive changes now' },
+    refusal: {
+      operation: {
+        cardCreate: 'Central refused this card',
+        cardUpdate: 'Central refused a change to this card',
+        cardTransition: 'Central refused a step of this card',
+        recordingMeta: 'Central refused the call recording of this card',
+      },
+      codes: { unknown: 'Reason, in central’s words: “{{reason}}”' },
+      kept: 'What you typed is kept on this console.',
+      restored: 'The card shows central’s version.',
+    },
   },
   {
     unsent: 'Не отправлено: {{count}}',
@@ -22,6 +33,17 @@ export const syncText = defineTranslations(
       rejected: 'Отклонено центральной системой: {{reason}}',
     },
     commands: { syncNow: 'Отправить и получить изменения сейчас' },
+    refusal: {
+      operation: {
+        cardCreate: 'Центральная система не приняла эту карточку',
+        cardUpdate: 'Центральная система не приняла изменение карточки',
+        cardTransition: 'Центральная система не приняла шаг по карточке',
+        recordingMeta: 'Центральная система не приняла запись звонка этой карточки',
+      },
+      codes: { unknown: 'Причина словами центральной системы: «{{reason}}»' },
+      kept: 'Введённое вами сохранено на этом пульте.',
+      restored: 'В карточке показана версия центральной системы.',
+    },
   },
   {
     unsent: 'Жіберілмегені: {{count}}',
@@ -33,5 +55,16 @@ export const syncText = defineTranslations(
       rejected: 'Орталық жүйе қабылдамады: {{reason}}',
     },
     commands: { syncNow: 'Өзгерістерді қазір жіберу және алу' },
+    refusal: {
+      operation: {
+        cardCreate: 'Орталық жүйе бұл карточканы қабылдамады',
+        cardUpdate: 'Орталық жүйе карточкадағы өзгерісті қабылдамады',
+        cardTransition: 'Орталық жүйе карточка бойынша қадамды қабылдамады',
+        recordingMeta: 'Орталық жүйе осы карточканың қоңырау жазбасын қабылдамады',
+      },
+      codes: { unknown: 'Орталық жүйе көрсеткен себеп: «{{reason}}»' },
+      kept: 'Енгізгеніңіз осы пультте сақталды.',
+      restored: 'Карточкада орталық жүйедегі нұсқа көрсетілген.',
+    },
   },
 );

@@ -1,2 +1,3 @@
+export { CardRefusalBanner } from './CardRefusalBanner';
 export { CardSyncBadge } from './CardSyncBadge';
 export { SyncStatusBar } from './SyncStatusBar';
