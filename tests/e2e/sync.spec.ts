@@ -27,8 +27,13 @@ test.describe('sync with central', () => {
       await expect(page.getByTestId('card-list-item')).toHaveCount(1);
       await page.getByRole('button', { name: 'Send to the inspector' }).click();
       await expect(page.getByTestId('card-list-item').getByTestId('card-sync')).toContainText(
-        'Rejected by central: fill in before sending: category, location or address',
+        'Refused by central',
       );
+      await expect(page.getByTestId('card-refusal')).toContainText('Central refused a step of this card');
+      await expect(page.getByTestId('card-refusal')).toContainText(
+        'fill in before sending: category, location or address',
+      );
+      await expect(page.getByTestId('card-refusal')).toContainText('The card shows central’s version.');
       await expect(page.getByTestId('unsent-count')).toHaveText('Unsent: 0');
     } finally {
       await host.stop();

@@ -3,7 +3,7 @@ import type { CardSyncState } from '../../../domain/syncStatus';
 import { useConsole } from '../../store';
 import { selectCardSync } from './slice';
 
-function label(sync: CardSyncState, t: (key: string, options?: Record<string, string>) => string): string {
+function label(sync: CardSyncState, t: (key: string) => string): string {
   switch (sync.state) {
     case 'local':
       return t('state.local');
@@ -12,11 +12,12 @@ function label(sync: CardSyncState, t: (key: string, options?: Record<string, st
     case 'synced':
       return t('state.synced');
     case 'rejected':
-      return t('state.rejected', { reason: sync.reason });
+      // The card's refusal banner says what and why; the badge, in the list too, only that it was refused.
+      return t('state.rejected');
   }
 }
 
-/** Where one card stands with central; a rejection shows central's reason in its words. */
+/** Where one card stands with central, in a word. */
 export function CardSyncBadge({ cardId }: { cardId: string | undefined }) {
   const { t } = useTranslation('sync');
   const sync = useConsole(selectCardSync(cardId));

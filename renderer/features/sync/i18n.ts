@@ -8,7 +8,7 @@ export const syncText = defineTranslations(
       local: 'On this console only',
       sending: 'Sending…',
       synced: 'Synced',
-      rejected: 'Rejected by central: {{reason}}',
+      rejected: 'Refused by central',
     },
     commands: { syncNow: 'Send and receive changes now' },
     refusal: {
@@ -30,7 +30,7 @@ export const syncText = defineTranslations(
       local: 'Только на этом пульте',
       sending: 'Отправляется…',
       synced: 'Синхронизировано',
-      rejected: 'Отклонено центральной системой: {{reason}}',
+      rejected: 'Отклонено центральной системой',
     },
     commands: { syncNow: 'Отправить и получить изменения сейчас' },
     refusal: {
@@ -52,7 +52,7 @@ export const syncText = defineTranslations(
       local: 'Тек осы пультте',
       sending: 'Жіберілуде…',
       synced: 'Синхрондалды',
-      rejected: 'Орталық жүйе қабылдамады: {{reason}}',
+      rejected: 'Орталық жүйе қабылдамады',
     },
     commands: { syncNow: 'Өзгерістерді қазір жіберу және алу' },
     refusal: {
