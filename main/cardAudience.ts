@@ -11,13 +11,14 @@ import type { ReferenceData } from './store/referenceData';
 export interface CardAudience {
   /** The signed-in account; null while nobody is signed in to a console that syncs (no card is shown). */
   viewer(): CardViewer | null;
-  /** Whether the event may reach the renderer: an event about a card only if the viewer may see the card. */
+  /** Whether the event may reach the renderer: an event about a card (or its chat) only if the viewer may see the card. */
   mayShow(event: ConsoleEvent, payload: unknown): boolean;
 }
 
 /** The card an event is about, read without trusting the event's type parameter. */
 const AboutCard = z.object({ card: z.object({ id: CardIdSchema }) });
 const AboutCardFiles = z.object({ cardId: CardIdSchema });
+const AboutChat = z.object({ appealId: z.string() });
 
 /**
  * The viewer is the signed-in account, with its scope from the departments kept offline (the same tree
@@ -52,6 +53,11 @@ export function createCardAudience(deps: {
         case 'cards.filesChanged': {
           const about = AboutCardFiles.safeParse(payload);
           return about.success && sees(about.data.cardId);
+        }
+        case 'chat.changed': {
+          const about = AboutChat.safeParse(payload);
+          const v = viewer();
+          return about.success && v !== null && deps.cards.seesAppeal(v, about.data.appealId);
         }
         default:
           return true;

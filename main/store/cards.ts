@@ -123,6 +123,8 @@ export interface CardRepository {
   visible(viewer: CardViewer, id: CardId): Card | undefined;
   /** The cards `viewer` may see, newest first. */
   list(viewer: CardViewer): Card[];
+  /** Whether `viewer` may see a card answering this appeal (and so its chat with the citizen). */
+  seesAppeal(viewer: CardViewer, appealId: string): boolean;
   /**
    * Takes central's card: number, department and version always; fields and status unless local changes are
    * unsent. `changed` is false when the card was already so. Runs in the caller's transaction.
@@ -145,6 +147,7 @@ export function createCardRepository(
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
   const selectAll = db.prepare<[], CardRow>('SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC');
+  const selectByAppeal = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE appeal_id = ?');
   // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
     `INSERT INTO cards (id, status, description, category, lat, lon, location_source, created_at, updated_at,
@@ -238,6 +241,7 @@ export function createCardRepository(
       return row && visibleTo(viewer, row) ? rowToCard(row) : undefined;
     },
     list: (viewer) => selectAll.all().flatMap((row) => (visibleTo(viewer, row) ? [rowToCard(row)] : [])),
+    seesAppeal: (viewer, appealId) => selectByAppeal.all(appealId).some((row) => visibleTo(viewer, row)),
     applyCentral(card, hasUnsent) {
       const central: CentralColumns = {
         id: card.id,
