@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CardCategorySchema } from './category';
+import { CardRefusalSchema } from './cardRefusal';
 import { IncidentLocationSchema } from './geo';
 
 /** Limits that keep one card readable and the database small; the same on every boundary. */
@@ -132,6 +133,8 @@ export const CardSchema = z.object({
   version: z.number().int().nonnegative().optional(),
   /** This console only: coordinates typed but not (yet) valid, shown again when the card is reopened. */
   typedCoordinates: TypedCoordinatesSchema.nullable().optional(),
+  /** This console only: what central last refused of the card and why (central never sends it). */
+  refusal: CardRefusalSchema.optional(),
 });
 export type Card = z.infer<typeof CardSchema>;
 

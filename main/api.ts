@@ -26,10 +26,21 @@ export function createApiHandlers(services: Services): ApiHandlers {
   // A signed-in account's role from central drives the navigation; without sign-in, the configured role.
   const role = () => services.sync?.session.current()?.role ?? services.info.role;
   const chatRefused = { ok: false as const, refusal: 'notAllowed' as const };
+  // The signed-in account sees and touches only the cards its role and territory may (domain/cardVisibility.ts);
+  // any other card does not exist for it.
+  const visibleCard = (id: string) => {
+    const viewer = services.audience.viewer();
+    const card = viewer && services.cards.visible(viewer, id);
+    if (!card) throw new CardNotFoundError(id);
+    return card;
+  };
   return {
     'app.info': () => ({ ...services.info, role: role() }),
     'connectivity.get': () => services.connectivity.current(),
-    'cards.list': () => services.cards.list(),
+    'cards.list': () => {
+      const viewer = services.audience.viewer();
+      return viewer ? services.cards.list(viewer) : [];
+    },
     'reference.departments': () => services.referenceData.departments(),
     // Units and territories are the signed-in account's; with nobody signed in there are none to show.
     'reference.units': () => {
@@ -44,12 +55,9 @@ export function createApiHandlers(services: Services): ApiHandlers {
         ? services.referenceData.territories(scopeOfAccount(account.departmentId))
         : { territories: [], fetchedAt: null };
     },
-    'cards.get': ({ id }) => {
-      const card = services.cards.get(id);
-      if (!card) throw new CardNotFoundError(id);
-      return card;
-    },
+    'cards.get': ({ id }) => visibleCard(id),
     'cards.saveDraft': (input) => {
+      if (input.id !== undefined) visibleCard(input.id);
       const card = services.cards.saveDraft(input);
       services.events.emit('cards.changed', { card });
       services.syncStatusChanged();
@@ -57,6 +65,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
       return card;
     },
     'cards.transition': ({ id, ...step }) => {
+      visibleCard(id);
       const card = services.cards.transition(id, step);
       services.events.emit('cards.changed', { card });
       services.syncStatusChanged();
@@ -64,7 +73,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
       return card;
     },
     'cards.attachPhoto': async ({ cardId, name, bytesBase64 }) => {
-      if (!services.cards.get(cardId)) throw new CardNotFoundError(cardId);
+      visibleCard(cardId);
       const bytes = Buffer.from(bytesBase64, 'base64');
       const checked = checkPhoto(bytes);
       if (!checked.ok) return checked;
@@ -79,18 +88,25 @@ export function createApiHandlers(services: Services): ApiHandlers {
       return { ok: true as const, file };
     },
     'cards.files': ({ cardId }) => {
-      if (!services.cards.get(cardId)) throw new CardNotFoundError(cardId);
+      visibleCard(cardId);
       return services.files.list(cardId);
     },
     'cards.photo': async ({ fileId }) => {
       const kept = await services.files.read(fileId);
-      const type = kept?.file.kind === 'photo' ? checkPhoto(kept.bytes) : null;
+      const viewer = services.audience.viewer();
+      const seen = kept && viewer && services.cards.visible(viewer, kept.file.cardId);
+      const type = seen && kept.file.kind === 'photo' ? checkPhoto(kept.bytes) : null;
       if (!kept || !type?.ok) throw new CardFileNotFoundError(fileId);
       return { contentType: type.type, bytesBase64: kept.bytes.toString('base64') };
     },
-    'chat.list': ({ cardId }) => (can(role(), 'appeals.chat') ? services.chat.forCard(cardId) : chatRefused),
+    'chat.list': ({ cardId }) => {
+      if (!can(role(), 'appeals.chat')) return chatRefused;
+      visibleCard(cardId);
+      return services.chat.forCard(cardId);
+    },
     'chat.send': ({ cardId, text }) => {
       if (!can(role(), 'appeals.chat')) return chatRefused;
+      visibleCard(cardId);
       const sent = services.chat.send(cardId, text);
       if (sent.ok) {
         services.events.emit('chat.changed', { appealId: sent.message.appealId });

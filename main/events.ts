@@ -8,10 +8,17 @@ export interface ConsoleEventBus {
   subscribe(listener: AnyListener): () => void;
 }
 
-export function createEventBus(): ConsoleEventBus {
+/**
+ * `mayShow` is the last gate before the renderers: an event it refuses (a card the signed-in account may
+ * not see) reaches none of them, whichever part of main emitted it.
+ */
+export function createEventBus(
+  mayShow: (event: ConsoleEvent, payload: unknown) => boolean = () => true,
+): ConsoleEventBus {
   const listeners = new Set<AnyListener>();
   return {
     emit(event, payload) {
+      if (!mayShow(event, payload)) return;
       for (const listener of listeners) listener(event, payload);
     },
     subscribe(listener) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppInfo } from '../domain/ipc';
 import { requirementsFromConfig } from '../domain/workstation';
+import { type CardAudience, createCardAudience } from './cardAudience';
 import type { MachineConfig } from './config';
 import { type ConnectivityService, createConnectivity } from './connectivity';
 import { type ConsoleEventBus, createEventBus } from './events';
@@ -29,6 +30,8 @@ const SYNC_STATUS_INTERVAL_MS = 250;
 export interface Services {
   info: AppInfo;
   cards: CardRepository;
+  /** Who sees which cards: the signed-in account, by role and territory (central's rule). */
+  audience: CardAudience;
   /** The chat with the citizen of a card's appeal (§2). */
   chat: ChatRepository;
   /** Call recordings: registered with their card, uploaded after it (no calls yet, so no UI yet). */
@@ -75,7 +78,8 @@ export function createServices(options: ServicesOptions): Services {
   const syncLedger = createSyncLedger(db, { cards, outbox, chat });
   const cardFileRepository = createCardFileRepository(db);
   const referenceData = createReferenceData(db, { now });
-  const events = createEventBus();
+  // Events about cards reach the windows only for cards the signed-in account may see (audience, below).
+  const events = createEventBus((event, payload) => audience.mayShow(event, payload));
   const syncStatusChanged = coalesce(
     () => events.emit('sync.changed', syncLedger.status()),
     SYNC_STATUS_INTERVAL_MS,
@@ -115,6 +119,12 @@ export function createServices(options: ServicesOptions): Services {
         files,
       })
     : null;
+  const audience = createCardAudience({
+    session: sync?.session ?? null,
+    configuredRole: options.config.role,
+    referenceData,
+    cards,
+  });
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
   const workstationCentral =
     sync && options.config.centralUrl
@@ -152,6 +162,7 @@ export function createServices(options: ServicesOptions): Services {
       tileUrl: options.config.map.tileUrl,
     },
     cards,
+    audience,
     chat,
     recordings,
     connectivity,

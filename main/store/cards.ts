@@ -7,6 +7,8 @@ import {
   CardStatusSchema,
   TypedCoordinatesSchema,
 } from '../../domain/card';
+import { type CardRefusal, type CardRefusalAnswer, CardRefusalSchema } from '../../domain/cardRefusal';
+import { type CardViewer, cardVisibleTo } from '../../domain/cardVisibility';
 import { CardCategorySchema } from '../../domain/category';
 import { LocationSourceSchema } from '../../domain/geo';
 import type { TransitionInput } from '../../domain/workflow';
@@ -26,9 +28,10 @@ interface CardRow {
   number: string | null;
   department_id: string | null;
   version: number | null;
-  rejected_reason: string | null;
   appeal_id: string | null;
   typed_coordinates: string | null;
+  created_by: string | null;
+  refusal: string | null;
 }
 
 /** What central decides of a card, as columns. */
@@ -92,8 +95,13 @@ function rowToCard(row: CardRow): Card {
     ...(row.typed_coordinates === null
       ? {}
       : { typedCoordinates: TypedCoordinatesSchema.parse(JSON.parse(row.typed_coordinates)) }),
+    ...(row.refusal === null ? {} : { refusal: CardRefusalSchema.parse(JSON.parse(row.refusal)) }),
   };
 }
+
+/** Who may see the stored card: the same rule as central's (domain/cardVisibility.ts). */
+const visibleTo = (viewer: CardViewer, row: CardRow): boolean =>
+  cardVisibleTo(viewer, { departmentId: row.department_id, createdBy: row.created_by, atCentral: row.version !== null });
 
 /** The draft fields this console edits, as the protocol names them. */
 type DraftFields = Pick<CardFields, 'description' | 'category' | 'location'>;
@@ -124,16 +132,28 @@ export interface CardRepository {
   saveDraft(input: CardDraftInput): Card;
   /** A workflow step (send…) as an operation; the status changes when central's answer comes, since central decides. */
   transition(id: CardId, input: TransitionInput): Card;
+  /** Any stored card, whoever may see it (sync and the store itself); the screen asks `visible`. */
   get(id: CardId): Card | undefined;
-  list(): Card[];
+  /** The card if `viewer` may see it (the signed-in account, by role and territory). */
+  visible(viewer: CardViewer, id: CardId): Card | undefined;
+  /** The cards `viewer` may see, newest first. */
+  list(viewer: CardViewer): Card[];
+  /** Whether `viewer` may see a card answering this appeal (and so its chat with the citizen). */
+  seesAppeal(viewer: CardViewer, appealId: string): boolean;
   /**
    * Takes central's card: number, department and version always; fields and status unless local changes are
    * unsent. `changed` is false when the card was already so. Runs in the caller's transaction.
    */
   applyCentral(card: Card, hasUnsent: boolean): { card: Card; changed: boolean };
-  /** Central refused an operation of this card: the operator sees why. Runs in the caller's transaction. */
-  markRejected(id: CardId, reason: string): void;
-  rejected(): { id: CardId; reason: string }[];
+  /**
+   * Central refused an operation of this card: the card says what and why. A refused creation stays the
+   * card's refusal (every later operation of a card central never had is refused too, for that reason).
+   * Runs in the caller's transaction.
+   */
+  markRefused(id: CardId, refusal: CardRefusalAnswer): void;
+  /** Central accepted a later change of the card: its refusal no longer stands. */
+  clearRefusal(id: CardId): void;
+  refused(): { id: CardId; refusal: CardRefusal }[];
 }
 
 export function createCardRepository(
@@ -141,15 +161,14 @@ export function createCardRepository(
   deps: { now: () => Date; newId: () => string; outbox: Outbox },
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
-  const selectAll = db.prepare<[], CardRow>(
-    'SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC',
-  );
+  const selectAll = db.prepare<[], CardRow>('SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC');
+  const selectByAppeal = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE appeal_id = ?');
   // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
     `INSERT INTO cards (id, status, description, category, lat, lon, location_source, created_at, updated_at,
-       number, department_id, version, appeal_id)
+       number, department_id, version, appeal_id, created_by)
      VALUES (@id, @status, @description, @category, @lat, @lon, @locationSource, @createdAt, @now,
-       @number, @departmentId, @version, @appealId)`,
+       @number, @departmentId, @version, @appealId, @createdBy)`,
   );
   const updateFields = db.prepare(
     `UPDATE cards SET description = @description, category = @category, lat = @lat, lon = @lon,
@@ -169,10 +188,13 @@ export function createCardRepository(
      WHERE id = @id RETURNING *`,
   );
   const setTyped = db.prepare('UPDATE cards SET typed_coordinates = ?, updated_at = ? WHERE id = ?');
-  const setRejected = db.prepare('UPDATE cards SET rejected_reason = ? WHERE id = ?');
-  const selectRejected = db.prepare<[], { id: string; rejected_reason: string }>(
-    'SELECT id, rejected_reason FROM cards WHERE rejected_reason IS NOT NULL',
+  // A refused creation is the card's whole story: the refusals of its later operations ("no such card") follow from it.
+  const setRefusal = db.prepare(
+    `UPDATE cards SET refusal = @refusal
+     WHERE id = @id AND (refusal IS NULL OR json_extract(refusal, '$.operation') <> 'card.create')`,
   );
+  const unsetRefusal = db.prepare('UPDATE cards SET refusal = NULL WHERE id = ?');
+  const selectRefused = db.prepare<[], { id: string; refusal: string }>('SELECT id, refusal FROM cards WHERE refusal IS NOT NULL');
 
   const columns = (f: DraftFields): FieldColumns => ({
     description: f.description,
@@ -210,6 +232,7 @@ export function createCardRepository(
         departmentId: null,
         version: null,
         appealId: null,
+        createdBy: deps.outbox.account(),
       });
       if (typedColumn !== null) setTyped.run(typedColumn, now, id);
       deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields } });
@@ -250,7 +273,12 @@ export function createCardRepository(
       const row = selectOne.get(id);
       return row ? rowToCard(row) : undefined;
     },
-    list: () => selectAll.all().map(rowToCard),
+    visible: (viewer, id) => {
+      const row = selectOne.get(id);
+      return row && visibleTo(viewer, row) ? rowToCard(row) : undefined;
+    },
+    list: (viewer) => selectAll.all().flatMap((row) => (visibleTo(viewer, row) ? [rowToCard(row)] : [])),
+    seesAppeal: (viewer, appealId) => selectByAppeal.all(appealId).some((row) => visibleTo(viewer, row)),
     applyCentral(card, hasUnsent) {
       const central: CentralColumns = {
         id: card.id,
@@ -263,7 +291,8 @@ export function createCardRepository(
       };
       const stored = selectOne.get(card.id);
       if (!stored) {
-        insert.run({ ...columns(card), ...central, createdAt: card.createdAt });
+        // Central's card, not one written here: who may see it is decided by its department.
+        insert.run({ ...columns(card), ...central, createdAt: card.createdAt, createdBy: null });
         return { card: mustGet(card.id), changed: true };
       }
       // Unsent local field changes stay until central answers them; so does the status they were made on.
@@ -277,7 +306,9 @@ export function createCardRepository(
       const row = updateAll.get({ ...central, ...fields });
       return { card: row ? rowToCard(row) : mustGet(card.id), changed: true };
     },
-    markRejected: (id, reason) => void setRejected.run(reason, id),
-    rejected: () => selectRejected.all().map((r) => ({ id: r.id, reason: r.rejected_reason })),
+    markRefused: (id, refusal) =>
+      void setRefusal.run({ id, refusal: JSON.stringify({ ...refusal, at: deps.now().toISOString() }) }),
+    clearRefusal: (id) => void unsetRefusal.run(id),
+    refused: () => selectRefused.all().map((r) => ({ id: r.id, refusal: CardRefusalSchema.parse(JSON.parse(r.refusal)) })),
   };
 }

@@ -48,6 +48,8 @@ export interface Outbox {
    * except those of a card with an earlier operation of another account still unsent (order per card).
    */
   setAccount(login: string | null): void;
+  /** The signed-in account new operations are written as (null: nobody). */
+  account(): string | null;
   /** The next operations in order, marked in flight with one more attempt. */
   takeBatch(max: number): SyncOperation[];
   /** A push failed in transport: its operations go back to pending with the error, to be sent again as they are. */
@@ -147,6 +149,7 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     setAccount: (login) => {
       account = login;
     },
+    account: () => account,
     takeBatch: (max) => takeBatch.immediate(max),
     release: (error) => void toPending.run(error),
     markSent: (ops) => markSent(ops),

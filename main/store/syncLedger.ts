@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Card } from '../../domain/card';
+import type { Card, CardId } from '../../domain/card';
+import { refusalOf } from '../../domain/cardRefusal';
 import type { Change, SyncOperation, SyncOpResult } from '../../domain/sync';
 import type { CardSyncState, SyncStatus } from '../../domain/syncStatus';
 import type { CardRepository } from './cards';
@@ -13,13 +14,23 @@ export interface LocalChanges {
   chatAppeals: string[];
 }
 
+/** What a push's answers changed here, and the cards central has whose change it refused (to be put back). */
+export interface PushChanges extends LocalChanges {
+  refusedAtCentral: CardId[];
+}
+
 /**
  * Records what central answered, each time in one transaction with the local state it changes,
  * so a crash leaves either the old picture (the push is repeated and answered `duplicate`) or the new one.
  */
 export interface SyncLedger {
   /** Returns what changed locally. Operations without an answer go back to pending. */
-  recordPush(batch: readonly SyncOperation[], results: readonly SyncOpResult[]): LocalChanges;
+  recordPush(batch: readonly SyncOperation[], results: readonly SyncOpResult[]): PushChanges;
+  /**
+   * Central's card as it stands now, put back over a change central refused (its fields stay the local ones
+   * while later changes are unsent); returns the card as stored, null if it is not kept here.
+   */
+  restoreCentral(card: Card): Card | null;
   /** Applies a page of the change feed and moves the cursor. */
   applyPull(changes: readonly Change[], cursor: number): LocalChanges;
   cursor(): number;
@@ -37,26 +48,41 @@ export function createSyncLedger(
   const setMeta = db.prepare(
     'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
+  // Central's feed is filtered per account: each account on the workstation reads it from its own place,
+  // or the next account would start where the last one stopped and never receive its territory's older cards.
+  const cursorKey = () => `cursor:${outbox.account() ?? ''}`;
 
   /** A refused chat line shows its reason on the line; any other refusal on the card. */
-  const reject = (op: SyncOperation, reason: string, chatAppeals: Set<string>) => {
+  const reject = (
+    op: SyncOperation,
+    answer: { code: string | null; params: Record<string, unknown> | null; reason: string | null },
+    chatAppeals: Set<string>,
+    refusedCards: Set<CardId>,
+  ) => {
     outbox.markRejected(op);
-    if (op.type !== 'chat.message') return cards.markRejected(op.cardId, reason);
+    const reason = answer.reason ?? answer.code ?? 'rejected';
+    if (op.type !== 'chat.message') {
+      cards.markRefused(op.cardId, refusalOf(op.type, answer));
+      refusedCards.add(op.cardId);
+      return;
+    }
     const appeal = chat.markRejected(op.id, reason);
     if (appeal) chatAppeals.add(appeal);
   };
   const sent = (op: SyncOperation, chatAppeals: Set<string>) => {
     outbox.markSent([op]);
+    if (op.type === 'card.update' || op.type === 'card.transition') cards.clearRefusal(op.cardId);
     const appeal = op.type === 'chat.message' ? chat.markSent(op.id) : null;
     if (appeal) chatAppeals.add(appeal);
   };
 
   const recordPush = db.transaction(
-    (batch: readonly SyncOperation[], results: readonly SyncOpResult[]): LocalChanges => {
+    (batch: readonly SyncOperation[], results: readonly SyncOpResult[]): PushChanges => {
       const byId = new Map(results.map((r) => [r.id, r]));
       // Each card once, as it stands after the batch.
       const changed = new Map<string, Card>();
       const chatAppeals = new Set<string>();
+      const refused = new Set<CardId>();
       for (const op of batch) {
         const result = byId.get(op.id);
         if (!result) continue;
@@ -69,10 +95,20 @@ export function createSyncLedger(
           case 'duplicate':
             // The answer to an earlier push of this very operation was lost; its original result stands.
             if (result.original.status === 'applied') sent(op, chatAppeals);
-            else reject(op, result.original.reason ?? 'rejected', chatAppeals);
+            else
+              reject(
+                op,
+                {
+                  code: result.original.code,
+                  params: result.original.params,
+                  reason: result.original.reason,
+                },
+                chatAppeals,
+                refused,
+              );
             break;
           case 'rejected':
-            reject(op, result.reason, chatAppeals);
+            reject(op, result, chatAppeals, refused);
             break;
         }
       }
@@ -82,8 +118,14 @@ export function createSyncLedger(
         const card = cards.get(op.cardId);
         if (card) changed.set(op.cardId, card);
       }
-      return { cards: [...changed.values()], chatAppeals: [...chatAppeals] };
+      // A card central never had has no version of central's to put back: it keeps what the operator typed.
+      const refusedAtCentral = [...refused].filter((id) => changed.get(id)?.version !== undefined);
+      return { cards: [...changed.values()], chatAppeals: [...chatAppeals], refusedAtCentral };
     },
+  );
+
+  const restoreCentral = db.transaction((card: Card): Card | null =>
+    cards.get(card.id) ? cards.applyCentral(card, outbox.hasUnsent(card.id)).card : null,
   );
 
   const applyPull = db.transaction((changes: readonly Change[], cursor: number): LocalChanges => {
@@ -102,14 +144,15 @@ export function createSyncLedger(
           break;
       }
     }
-    setMeta.run('cursor', String(cursor));
+    setMeta.run(cursorKey(), String(cursor));
     return { cards: changed, chatAppeals: [...chatAppeals] };
   });
 
   return {
     recordPush: (batch, results) => recordPush.immediate(batch, results),
+    restoreCentral: (card) => restoreCentral.immediate(card),
     applyPull: (changes, cursor) => applyPull.immediate(changes, cursor),
-    cursor: () => Number(getMeta.get('cursor')?.value ?? 0),
+    cursor: () => Number(getMeta.get(cursorKey())?.value ?? 0),
     recordSyncTime: (at) => void setMeta.run('lastSyncAt', at.toISOString()),
     status() {
       const states = new Map<string, CardSyncState>();
@@ -118,7 +161,13 @@ export function createSyncLedger(
         const transition = steps.get(cardId);
         states.set(cardId, transition ? { state, transition } : { state });
       }
-      for (const r of cards.rejected()) states.set(r.id, { state: 'rejected', reason: r.reason });
+      for (const r of cards.refused())
+        states.set(r.id, {
+          state: 'rejected',
+          reason: r.refusal.reason ?? r.refusal.code,
+          code: r.refusal.code,
+          params: r.refusal.params ?? {},
+        });
       return {
         unsent: outbox.unsentCount(),
         cards: [...states].map(([cardId, sync]) => ({ cardId, sync })),

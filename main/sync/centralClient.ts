@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Card, CardSchema } from '../../domain/card';
 import { RoleSchema } from '../../domain/roles';
 import {
   type SyncOperation,
@@ -37,6 +38,8 @@ export interface CentralClient {
   refresh(refreshToken: string): Promise<CentralResult<TokenPair>>;
   push(token: string, operations: readonly SyncOperation[]): Promise<CentralResult<SyncPushResponse>>;
   pull(token: string, since: number, limit: number): Promise<CentralResult<SyncPullResponse>>;
+  /** One card as central holds it now (to put back over a change central refused). */
+  card(token: string, id: string): Promise<CentralResult<Card>>;
   /**
    * A GET that sends the ETag of the copy held (`If-None-Match`); central's 304 comes back as
    * `{ changed: false }`, with no body to read or check.
@@ -52,6 +55,9 @@ export interface CentralClient {
 export type IfChanged<T> = { changed: false } | { changed: true; value: T; etag: string | null };
 
 const REQUEST_TIMEOUT_MS = 15_000;
+
+/** GET /api/cards/:id: the card and its history, of which the console keeps the card. */
+const CardAnswerSchema = z.object({ card: CardSchema });
 
 export function createCentralClient(baseUrl: string): CentralClient {
   const url = baseUrl.replace(/\/+$/, '');
@@ -135,6 +141,13 @@ export function createCentralClient(baseUrl: string): CentralClient {
         method: 'GET',
         token,
       }),
+    async card(token, id) {
+      const answer = await request(`/api/cards/${encodeURIComponent(id)}`, CardAnswerSchema, {
+        method: 'GET',
+        token,
+      });
+      return answer.ok ? { ok: true, value: answer.value.card } : answer;
+    },
     async getIfChanged(path, schema, token, etag) {
       const sent = await send(path, { method: 'GET', token, etag: etag ?? undefined });
       if (!sent.ok) return sent;

@@ -86,9 +86,27 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         deps.onStatusChanged();
         return answer;
       }
-      tell(deps.ledger.recordPush(batch, answer.value.results));
+      const recorded = deps.ledger.recordPush(batch, answer.value.results);
+      const restored = await putBackCentral(token, recorded.refusedAtCentral);
+      // One word per card: the refusal arrives together with central's version, not before it.
+      tell({ ...recorded, cards: recorded.cards.map((card) => restored.get(card.id) ?? card) });
       deps.onStatusChanged();
     }
+  }
+
+  /**
+   * A refused change must not stand on the local copy as if central had it: central's card as it is now
+   * replaces it. A card central no longer shows this account keeps its copy, with the refusal on it.
+   */
+  async function putBackCentral(token: string, cardIds: readonly string[]): Promise<Map<string, Card>> {
+    const restored = new Map<string, Card>();
+    for (const id of cardIds) {
+      const answer = await deps.client.card(token, id);
+      const card = answer.ok ? deps.ledger.restoreCentral(answer.value) : null;
+      if (card) restored.set(id, card);
+      if (!answer.ok) deps.log.warn('sync.restore.failed', { failure: answer.failure.kind });
+    }
+    return restored;
   }
 
   async function pull(token: string): Promise<Round> {

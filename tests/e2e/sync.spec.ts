@@ -26,10 +26,15 @@ test.describe('sync with central', () => {
       await page.getByLabel('What the applicant says').fill('Someone is shouting in the yard');
       await expect(page.getByTestId('card-list-item')).toHaveCount(1);
       await page.getByRole('button', { name: 'Send to the senior inspector' }).click();
+      await expect(page.getByTestId('card-list-item').getByTestId('card-sync')).toContainText(
+        'Refused by central',
+      );
+      const banner = page.getByTestId('card-refusal');
+      await expect(banner).toContainText('Central refused a step of this card');
       // Central's refusal is shown translated (renderer/features/refusals), never its English detail.
-      const rejected = page.getByTestId('card-list-item').getByTestId('card-sync');
-      await expect(rejected).toContainText('Rejected by central: ');
-      await expect(rejected).not.toContainText('fill in before sending');
+      await expect(banner).toContainText('Fill in before sending: category and place.');
+      await expect(banner).not.toContainText('location or address');
+      await expect(banner).toContainText('The card shows central’s version.');
       await expect(page.getByTestId('unsent-count')).toHaveText('Unsent: 0');
     } finally {
       await host.stop();

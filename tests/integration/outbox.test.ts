@@ -11,6 +11,7 @@ import { openDatabase } from '../../main/store/database';
 import { type Outbox, createOutbox } from '../../main/store/outbox';
 import { createSyncLedger } from '../../main/store/syncLedger';
 import { tempDir } from '../support/console';
+import { aConsoleWithoutAccounts } from '../support/cardViewers';
 
 interface Row {
   id: string;
@@ -46,7 +47,7 @@ describe('the transactional outbox', () => {
   it('rolls the card back when its operation cannot be written, and the operation with it', () => {
     db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
     expect(() => cards.saveDraft(draft('lost?'))).toThrow('disk full');
-    expect(cards.list()).toEqual([]);
+    expect(cards.list(aConsoleWithoutAccounts)).toEqual([]);
   });
 
   it('merges edits into an operation never handed to the network', () => {

@@ -4,6 +4,7 @@ import { MachineConfigSchema } from '../../main/config';
 import { DATABASE_FILE_NAME, createServices } from '../../main/services';
 import { openDatabase } from '../../main/store/database';
 import { aDraft, memoryLogger, tempDir } from '../support/console';
+import { aConsoleWithoutAccounts } from '../support/cardViewers';
 
 const open = (dataDir: string) =>
   createServices({
@@ -28,7 +29,7 @@ describe('the card store on disk', () => {
       first.close();
 
       const second = open(temp.dir);
-      const cards = second.cards.list();
+      const cards = second.cards.list(aConsoleWithoutAccounts);
       expect(cards.map((c) => c.description).sort()).toEqual(['first, edited', 'second']);
       expect(cards.map((c) => c.localNumber).sort()).toEqual([1, 2]);
       expect(second.cards.saveDraft(aDraft()).localNumber).toBe(3);

@@ -3,6 +3,7 @@ import type { Central } from '../../central/server';
 import { tempDir } from '../support/console';
 import { type TcpProxy, startTcpProxy } from './syncSupport/tcpProxy';
 import { aCentral, aSyncingConsole, centralFeed, portOf, waitFor } from './syncSupport/testConsole';
+import { aConsoleWithoutAccounts } from '../support/cardViewers';
 
 const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;
 
@@ -53,7 +54,7 @@ describe('sync while central is down', () => {
     ids.forEach((id, i) =>
       expect(perCard.get(id)).toEqual(i % 5 === 0 ? [`card ${i}/draft`, `card ${i}/sentToInspector`] : [`card ${i}/draft`]),
     );
-    const local = desk.cards.list();
+    const local = desk.cards.list(aConsoleWithoutAccounts);
     expect(local.every((c) => typeof c.number === 'string')).toBe(true);
     expect(desk.ledger.status()).toMatchObject({ unsent: 0, cards: [] });
   }, 90_000);

@@ -112,7 +112,7 @@ describe('store migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
-  it('find a card by id and the rejected cards without reading every card', () => {
+  it('find a card by id and the refused cards without reading every card', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS);
     const plan = (sql: string) =>
@@ -123,8 +123,53 @@ describe('store migrations', () => {
     expect(plan('SELECT * FROM cards WHERE id = ?')).toEqual([
       'SEARCH cards USING INDEX sqlite_autoindex_cards_1 (id=?)',
     ]);
-    expect(plan('SELECT id, rejected_reason FROM cards WHERE rejected_reason IS NOT NULL')).toEqual([
-      'SEARCH cards USING INDEX cards_rejected (rejected_reason>?)',
+    expect(plan('SELECT id, refusal FROM cards WHERE refusal IS NOT NULL')).toEqual([
+      'SEARCH cards USING INDEX cards_refused (refusal>?)',
+    ]);
+  });
+
+  it("keep each card's author and its refusal, in the refusal's stable shape (0130)", () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 110),
+    );
+    const card = (n: number, rejected: string | null) =>
+      db
+        .prepare(
+          `INSERT INTO cards (id, local_number, status, description, category, lat, lon, created_at, updated_at, rejected_reason)
+           VALUES (?, ?, 'draft', 'typed', NULL, NULL, NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?)`,
+        )
+        .run(`0190f0f0-0000-7000-8000-00000000000${n}`, n, rejected);
+    const op = (n: number, cardN: number, type: string, state: string, account: string | null) =>
+      db
+        .prepare(
+          `INSERT INTO outbox (seq, id, card_id, type, payload, created_at, state, account) VALUES (?, ?, ?, ?, '{}', 'now', ?, ?)`,
+        )
+        .run(n, `op-${n}`, `0190f0f0-0000-7000-8000-00000000000${cardN}`, type, state, account);
+    card(1, null);
+    card(2, 'the card belongs to another territory');
+    card(3, null);
+    op(1, 1, 'card.create', 'pending', 'operator');
+    op(2, 2, 'card.create', 'pending', null);
+    op(3, 2, 'card.transition', 'rejected', null);
+    db.prepare(
+      `INSERT INTO outbox_sent (seq, id, card_id, type, payload, created_at, account, attempts)
+       VALUES (4, 'op-4', '0190f0f0-0000-7000-8000-000000000003', 'card.create', '{}', 'now', 'inspector', 1)`,
+    ).run();
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT created_by, refusal FROM cards ORDER BY local_number').all()).toEqual([
+      { created_by: 'operator', refusal: null },
+      {
+        created_by: null,
+        refusal: JSON.stringify({
+          operation: 'card.transition',
+          code: 'unknown',
+          params: { reason: 'the card belongs to another territory' },
+          at: '2026-01-01T00:00:00.000Z',
+        }),
+      },
+      { created_by: 'inspector', refusal: null },
     ]);
   });
 

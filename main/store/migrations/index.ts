@@ -11,6 +11,7 @@ import { migration0090 } from './0090-card-file-names';
 import { migration0100 } from './0100-chat';
 import { migration0110 } from './0110-reference-scope';
 import { migration0120 } from './0120-typed-coordinates';
+import { migration0130 } from './0130-card-audience';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0100,
   migration0110,
   migration0120,
+  migration0130,
 ];

@@ -3,7 +3,7 @@ import { CARD_CATEGORIES, type CardCategory } from '../../../domain/category';
 import { TypedCoordinatesSchema } from '../../../domain/card';
 import { useConsole } from '../../store';
 import { PlaceSearch } from '../map';
-import { CardSyncBadge } from '../sync';
+import { CardRefusalBanner, CardSyncBadge } from '../sync';
 import { CardFormActions } from './CardFormActions';
 import { CardPhotos } from './CardPhotos';
 import { DescriptionField } from './DescriptionField';
@@ -74,6 +74,7 @@ export function CardForm() {
           {t('cardForm:readOnly')}
         </p>
       )}
+      <CardRefusalBanner cardId={editor.id} />
 
       <label htmlFor="card-description">{t('description')}</label>
       <DescriptionField

@@ -50,6 +50,9 @@ export interface CardsSlice {
 export const AUTOSAVE_DELAY_MS = 400;
 
 const upsert = (cards: Card[], card: Card) => [card, ...cards.filter((c) => c.id !== card.id)];
+/** Central refused a change of a card it has and put its version back: the open form takes central's card. */
+const refusedAnew = (before: Card | undefined, card: Card) =>
+  card.refusal !== undefined && card.version !== undefined && card.refusal.at !== before?.refusal?.at;
 
 export const createCardsSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], CardsSlice> =>
@@ -174,7 +177,23 @@ export const createCardsSlice =
         await queue.idle();
       },
       countryOutlineLoaded: (check) => set({ inKazakhstan: check }),
-      cardChanged: (card) =>
+      cardChanged: (card) => {
+        const { editor, cards } = get();
+        if (
+          editor.id === card.id &&
+          refusedAnew(
+            cards.find((c) => c.id === card.id),
+            card,
+          )
+        ) {
+          // What central refused is not typed again: the form starts over from central's card, nothing pending.
+          if (autosave) clearTimeout(autosave);
+          autosave = null;
+          edited = false;
+          form = { cardId: card.id, evenIfBlank: false };
+          set({ cards: upsert(cards, card), editor: editorFromCard(card), problems: [] });
+          return;
+        }
         set((state) => ({
           cards: upsert(state.cards, card),
           // Central's number and status reach the open card too; the text the operator is typing stays theirs.
@@ -188,6 +207,7 @@ export const createCardsSlice =
                   urgent: card.urgent ?? state.editor.urgent,
                 }
               : state.editor,
-        })),
+        }));
+      },
     };
   };

@@ -1,1 +1,1 @@
-export { describeRefusal } from './describeRefusal';
+export { type Translate, describeRefusal } from './describeRefusal';

@@ -1,14 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CardSyncState } from '../../../domain/syncStatus';
-import { describeRefusal } from '../refusals';
 import { useConsole } from '../../store';
 import { selectCardSync } from './slice';
 
-function label(
-  sync: CardSyncState,
-  t: (key: string, options?: Record<string, unknown>) => string,
-  language: string,
-): string {
+function label(sync: CardSyncState, t: (key: string) => string): string {
   switch (sync.state) {
     case 'local':
       return t('state.local');
@@ -17,19 +12,14 @@ function label(
     case 'synced':
       return t('state.synced');
     case 'rejected':
-      return t('state.rejected', {
-        reason: describeRefusal(
-          t,
-          language,
-          sync.code ? { code: sync.code, params: sync.params ?? {} } : null,
-        ),
-      });
+      // The card's refusal banner says what and why; the badge, in the list too, only that it was refused.
+      return t('state.rejected');
   }
 }
 
-/** Where one card stands with central; a rejection shows central's refusal in the reader's language. */
+/** Where one card stands with central, in a word. */
 export function CardSyncBadge({ cardId }: { cardId: string | undefined }) {
-  const { t, i18n } = useTranslation('sync');
+  const { t } = useTranslation('sync');
   const sync = useConsole(selectCardSync(cardId));
   if (!sync) return null;
   return (
@@ -38,7 +28,7 @@ export function CardSyncBadge({ cardId }: { cardId: string | undefined }) {
       data-testid="card-sync"
       role={sync.state === 'rejected' ? 'alert' : undefined}
     >
-      {label(sync, t, i18n.language)}
+      {label(sync, t)}
     </span>
   );
 }

@@ -8,9 +8,19 @@ export const syncText = defineTranslations(
       local: 'On this console only',
       sending: 'Sending…',
       synced: 'Synced',
-      rejected: 'Rejected by central: {{reason}}',
+      rejected: 'Refused by central',
     },
     commands: { syncNow: 'Send and receive changes now' },
+    refusal: {
+      operation: {
+        cardCreate: 'Central refused this card',
+        cardUpdate: 'Central refused a change to this card',
+        cardTransition: 'Central refused a step of this card',
+        recordingMeta: 'Central refused the call recording of this card',
+      },
+      kept: 'What you typed is kept on this console.',
+      restored: 'The card shows central’s version.',
+    },
   },
   {
     unsent: 'Не отправлено: {{count}}',
@@ -19,9 +29,19 @@ export const syncText = defineTranslations(
       local: 'Только на этом пульте',
       sending: 'Отправляется…',
       synced: 'Синхронизировано',
-      rejected: 'Отклонено центральной системой: {{reason}}',
+      rejected: 'Отклонено центральной системой',
     },
     commands: { syncNow: 'Отправить и получить изменения сейчас' },
+    refusal: {
+      operation: {
+        cardCreate: 'Центральная система не приняла эту карточку',
+        cardUpdate: 'Центральная система не приняла изменение карточки',
+        cardTransition: 'Центральная система не приняла шаг по карточке',
+        recordingMeta: 'Центральная система не приняла запись звонка этой карточки',
+      },
+      kept: 'Введённое вами сохранено на этом пульте.',
+      restored: 'В карточке показана версия центральной системы.',
+    },
   },
   {
     unsent: 'Жіберілмегені: {{count}}',
@@ -30,8 +50,18 @@ export const syncText = defineTranslations(
       local: 'Тек осы пультте',
       sending: 'Жіберілуде…',
       synced: 'Синхрондалды',
-      rejected: 'Орталық жүйе қабылдамады: {{reason}}',
+      rejected: 'Орталық жүйе қабылдамады',
     },
     commands: { syncNow: 'Өзгерістерді қазір жіберу және алу' },
+    refusal: {
+      operation: {
+        cardCreate: 'Орталық жүйе бұл карточканы қабылдамады',
+        cardUpdate: 'Орталық жүйе карточкадағы өзгерісті қабылдамады',
+        cardTransition: 'Орталық жүйе карточка бойынша қадамды қабылдамады',
+        recordingMeta: 'Орталық жүйе осы карточканың қоңырау жазбасын қабылдамады',
+      },
+      kept: 'Енгізгеніңіз осы пультте сақталды.',
+      restored: 'Карточкада орталық жүйедегі нұсқа көрсетілген.',
+    },
   },
 );
