@@ -18,6 +18,8 @@ export interface CardsSlice {
   editCard(patch: Partial<CardEditor>): void;
   openCard(card: Card): void;
   newCard(): void;
+  /** Another account signs in: the last one's cards and open card leave the screen, unsaved typing unsent under the new one. */
+  forgetCards(): void;
   saveCard(): Promise<void>;
   /** §9 step 5: "send" to the senior inspector; central decides, a refusal shows on the card. */
   sendCard(): Promise<void>;
@@ -106,6 +108,18 @@ export const createCardsSlice =
       newCard: () => {
         flushAutosave();
         set({ editor: emptyEditor(), problems: [], saveError: null, savedAt: null });
+      },
+      forgetCards: () => {
+        if (autosave) clearTimeout(autosave);
+        autosave = null;
+        set({
+          cards: [],
+          cardsLoaded: false,
+          editor: emptyEditor(),
+          problems: [],
+          saveError: null,
+          savedAt: null,
+        });
       },
       async saveCard() {
         if (autosave) clearTimeout(autosave);

@@ -28,6 +28,8 @@ export const createSignInSlice =
       if (result.ok) set({ session: result.value, sessionLoaded: true });
     },
     sessionChanged(session) {
+      // The screen holds no card of the last account for the next one (issue 9: one workstation, several accounts).
+      if (session?.login !== get().session?.login) get().forgetCards();
       set({ session, sessionLoaded: true });
       // The account's role decides the sections; main answers it in app.info.
       void get().loadShell();
@@ -45,6 +47,8 @@ export const createSignInSlice =
       else set({ signingIn: false, signInRefusal: result.value.refusal });
     },
     async signOut() {
+      // What the operator typed in the last moments is saved under their account before it ends.
+      get().newCard();
       await bridge.call('session.signOut', {});
     },
   });
