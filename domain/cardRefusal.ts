@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { RefusalParamsOnWireSchema } from './refusal';
 import type { SyncOperationType } from './sync';
 
 /** The operations of a card central may refuse; a chat line's refusal is shown on the line instead. */
@@ -23,7 +22,8 @@ export const UNKNOWN_REFUSAL_CODE = 'unknown';
 export const CardRefusalSchema = z.object({
   operation: RefusableCardOperationSchema,
   code: z.string().min(1).max(100),
-  params: RefusalParamsOnWireSchema.optional(),
+  // domain/refusal.ts's parameters, loose as on the wire (importing it here would make card.ts a cycle).
+  params: z.record(z.string(), z.unknown()).optional(),
   reason: z.string().max(2000).optional(),
   /** When this console recorded the answer: each refusal is a new one, even for the same reason. */
   at: z.iso.datetime(),

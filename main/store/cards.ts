@@ -295,6 +295,10 @@ export function createCardRepository(
         insert.run({ ...columns(card), ...central, createdAt: card.createdAt, createdBy: null });
         return { card: mustGet(card.id), changed: true };
       }
+      // Each account reads central's feed from its own place: the next one may be handed an older version of a
+      // card the last one already holds (it was in that account's scope then). An older version never wins.
+      if (stored.version !== null && card.version !== undefined && card.version < stored.version)
+        return { card: rowToCard(stored), changed: false };
       // Unsent local field changes stay until central answers them; so does the status they were made on.
       if (hasUnsent) {
         const row = updateCentral.get(central);

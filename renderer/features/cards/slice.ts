@@ -43,6 +43,8 @@ export interface CardsSlice {
   /** Sign-out: the form's last words are saved before the account goes, and the next account starts empty. */
   closeCardForm(): Promise<void>;
   countryOutlineLoaded(check: CountryCheck): void;
+  /** Another account signs in: the last one's cards and open card leave the screen. */
+  forgetCards(): void;
   cardChanged(card: Card): void;
 }
 
@@ -162,6 +164,10 @@ export const createCardsSlice =
         if (options?.evenIfBlank) form.evenIfBlank = true;
         saveNow();
         await queue.idle();
+      },
+      forgetCards: () => {
+        leaveForm(emptyEditor());
+        set({ cards: [], cardsLoaded: false });
       },
       async takeStep(transition, extra) {
         const stepping = form;

@@ -30,6 +30,8 @@ export const createSignInSlice =
     sessionChanged(session) {
       // Signed out by main too (not only by the button): the form's words are kept, and its screen cleared.
       if (session === null && get().session !== null) void get().closeCardForm();
+      // The screen holds no card of the last account for the next one (one workstation, several accounts).
+      if (session?.login !== get().session?.login) get().forgetCards();
       const signedIn = session !== null && get().session?.login !== session.login;
       set({ session, sessionLoaded: true });
       if (signedIn) get().landAfterSignIn();
