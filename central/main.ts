@@ -1,9 +1,12 @@
+import { parseKeySet, SigningKeyError } from './accounts/signingKeys';
 import { startCentral } from './server';
 
 /**
  * `npm run central [-- --demo]`. Env: CENTRAL_PORT (8102), CENTRAL_HOST (127.0.0.1), DATABASE_URL
  * (PostgreSQL; otherwise embedded PGlite), CENTRAL_DATA_DIR (PGlite folder; otherwise in memory),
- * CENTRAL_ATTACHMENTS_DIR, CENTRAL_RETENTION_DAYS (30), CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs.
+ * CENTRAL_ATTACHMENTS_DIR, CENTRAL_RETENTION_DAYS (30), CENTRAL_SIGNING_KEY_FILE or CENTRAL_SIGNING_KEYS
+ * (the token-signing keys), CENTRAL_TRUST_PROXY (reverse proxies whose X-Forwarded-For is believed),
+ * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs.
  */
 const env = process.env;
 const demo = process.argv.includes('--demo') || env.CENTRAL_DEMO === '1';
@@ -23,6 +26,16 @@ if (
   );
   process.exit(2);
 }
+function signingKeysFromEnv() {
+  if (!env.CENTRAL_SIGNING_KEYS) return undefined;
+  try {
+    return parseKeySet(JSON.parse(env.CENTRAL_SIGNING_KEYS), 'CENTRAL_SIGNING_KEYS');
+  } catch (error) {
+    process.stderr.write(`CENTRAL_SIGNING_KEYS: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+}
+const signingKeys = signingKeysFromEnv();
 
 const central = await startCentral({
   retentionDays,
@@ -31,8 +44,16 @@ const central = await startCentral({
   databaseUrl: env.DATABASE_URL || undefined,
   dataDir: env.CENTRAL_DATA_DIR || undefined,
   attachmentsDir: env.CENTRAL_ATTACHMENTS_DIR || undefined,
+  ...(signingKeys ? { signingKeys } : {}),
+  signingKeyFile: env.CENTRAL_SIGNING_KEY_FILE || undefined,
+  trustProxy: env.CENTRAL_TRUST_PROXY || undefined,
   demo,
   log: env.CENTRAL_LOG !== '0',
+}).catch((error: unknown) => {
+  // A missing or unsafe key is IT's to fix: say what, without a stack trace.
+  if (!(error instanceof SigningKeyError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
 });
 
 const lines = [

@@ -7,8 +7,11 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAccountRepository } from './accounts/accountRepository';
 import { createAuthService } from './accounts/authService';
+import { createLoginFailureRepository } from './accounts/loginFailureRepository';
 import { registerAccountRoutes } from './accounts/routes';
 import { createAuditLog } from './audit/auditLog';
+import { createSessionRepository } from './accounts/sessionRepository';
+import { loadSigningKeys, type SigningKeySet, signingKeySource } from './accounts/signingKeys';
 import { createAppealRepository } from './appeals/appealRepository';
 import { AttachmentStore } from './appeals/attachmentStore';
 import { createCallService } from './appeals/callService';
@@ -51,6 +54,19 @@ export interface CentralOptions {
   attachmentsDir?: string;
   /** How many days citizens' attachments and card files (photos, call recordings) are kept; default 30. */
   retentionDays?: number;
+  /**
+   * The token-signing keys (`CENTRAL_SIGNING_KEYS`); else read from `signingKeyFile`
+   * (`CENTRAL_SIGNING_KEY_FILE`), created on first start; else `<dataDir>.signing-keys.json` for PGlite
+   * on disk, or in memory when the database is. Never in the database (README: "Signing key").
+   */
+  signingKeys?: SigningKeySet;
+  signingKeyFile?: string;
+  /**
+   * Addresses (or CIDRs, comma-separated) of reverse proxies whose X-Forwarded-For is believed
+   * (`CENTRAL_TRUST_PROXY`). Behind a load balancer without it every client shares the balancer's
+   * address, and the sign-in throttle per address would treat them all as one.
+   */
+  trustProxy?: string;
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -82,6 +98,7 @@ async function packageVersion(): Promise<string> {
 
 /** The one place that wires central: database, services, routes, realtime. */
 export async function startCentral(options: CentralOptions = {}): Promise<Central> {
+  const signingKeys = await loadSigningKeys(signingKeySource(options));
   const db = await openDatabase(options);
   await migrate(db);
   const accounts = createAccountRepository(db);
@@ -92,7 +109,14 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const bus = await createEventBus(db);
   const territories = new TerritoryService(db, departments, bus);
   await territories.reload();
-  const auth = await createAuthService(db, accounts, departments);
+  const auth = createAuthService({
+    accounts,
+    sessions: createSessionRepository(db),
+    failures: createLoginFailureRepository(db),
+    departments,
+    keys: signingKeys,
+    bus,
+  });
   const appeals = createAppealRepository(db);
   const cards = createCardRepository();
   const recordings = createRecordingRepository();
@@ -110,6 +134,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
 
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // Requests are logged by method and path only: query strings carry tokens, bodies carry personal data.

@@ -90,6 +90,16 @@ export const CardFieldsSchema = z
 export type CardFields = z.infer<typeof CardFieldsSchema>;
 
 /**
+ * The coordinates exactly as the operator typed them, kept on this console while they are not a valid place
+ * in Kazakhstan (`432389`, `1e1`, one of the two missing, a point abroad). Central never sees them: it keeps
+ * the card's last valid place until the operator fixes the text. At most a line each: nobody types more.
+ */
+export const TypedCoordinatesSchema = z
+  .object({ lat: z.string().max(100), lon: z.string().max(100) })
+  .strict();
+export type TypedCoordinates = z.infer<typeof TypedCoordinatesSchema>;
+
+/**
  * The incident card ("102" карточкасы / карточка «102»): what the applicant says, where, and its category (§9).
  * Fields from `number` down are set by central (or by the operator on the later §9/§12 screens); they are
  * optional so a console-only draft stays valid.
@@ -120,17 +130,27 @@ export const CardSchema = z.object({
   kuizhNumber: z.string().nullable().optional(),
   /** Central's version of the card, raised by every change; the sync engine sends it back as `baseVersion`. */
   version: z.number().int().nonnegative().optional(),
+  /** This console only: coordinates typed but not (yet) valid, shown again when the card is reopened. */
+  typedCoordinates: TypedCoordinatesSchema.nullable().optional(),
 });
 export type Card = z.infer<typeof CardSchema>;
 
-/** What the operator types into a draft; `id` is absent for a new card. Same rules as the card's fields. */
+/**
+ * What the operator types into a draft; `id` is absent for a new card. Same rules as the card's fields.
+ * Coordinates that are not a valid place come as `typedCoordinates` with `location` null: the card keeps them
+ * here as typed and keeps its last valid place for central, so nothing typed is ever refused or lost.
+ */
 export const CardDraftInputSchema = CardFieldsSchema.pick({
   description: true,
   category: true,
   location: true,
 })
-  .extend({ id: CardIdSchema.optional() })
-  .strict();
+  .extend({ id: CardIdSchema.optional(), typedCoordinates: TypedCoordinatesSchema.nullable().optional() })
+  .strict()
+  .refine((input) => !input.typedCoordinates || input.location === null, {
+    message: 'typed coordinates stand in for a location, never next to one',
+    path: ['location'],
+  });
 export type CardDraftInput = z.infer<typeof CardDraftInputSchema>;
 
 /** A blank card's fields: what central assumes for every field a `card.create` leaves out. */

@@ -93,6 +93,8 @@ export const consoleApi = {
   'workstation.check': method(ConsoleWindowFactsSchema, WorkstationReportSchema),
   'workstation.readiness': method(NoInput, WorkstationReadinessSchema),
   'workstation.fleet': method(NoInput, WorkstationFleetSchema),
+  /** A key was pressed in the window: the last report's keyboard item is re-decided without a new check. */
+  'workstation.keystrokeSeen': method(NoInput, WorkstationReportSchema.nullable()),
 } as const;
 
 export const consoleEvents = {

@@ -14,7 +14,14 @@ import { RefusalOnWireSchema } from './refusal';
  * Close codes central uses. `tokenExpired`: the socket lived as long as its access token; reconnect with
  * a refreshed one (a disabled account then fails to reconnect).
  */
-export const REALTIME_CLOSE_CODES = { tokenExpired: 4001, shuttingDown: 1001 } as const;
+export const REALTIME_CLOSE_CODES = {
+  tokenExpired: 4001,
+  /** The account's role or department changed: reconnect (with a fresh token) to be filtered anew. */
+  accountChanged: 4002,
+  /** The session ended (password reset, account disabled, refresh token reused): sign in again. */
+  sessionRevoked: 4003,
+  shuttingDown: 1001,
+} as const;
 
 /** SDP/ICE relayed untouched between the citizen and the operator who accepted (media is peer to peer). */
 export const CallSignalSchema = z.discriminatedUnion('kind', [

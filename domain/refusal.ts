@@ -55,7 +55,16 @@ export const REFUSALS = {
   'role.forbidden': z.strictObject({ role: RoleSchema, action: RefusedActionSchema }),
   'card.otherTerritory': Empty,
   'auth.wrongCredentials': Empty,
-  'auth.locked': z.strictObject({ minutes: count }),
+  /** Too many failed sign-ins for this login from this address (central/accounts/loginThrottle.ts). */
+  'auth.throttled': z.strictObject({ retryAfterSeconds: count }),
+  /** The session was ended: password reset, account disabled, or a refresh token used twice. */
+  'auth.sessionEnded': Empty,
+  /** A new password that is too easy to guess (central/accounts/passwordPolicy.ts). */
+  'password.tooShort': z.strictObject({ min: count }),
+  'password.tooLong': z.strictObject({ max: count }),
+  'password.common': Empty,
+  'password.containsLogin': Empty,
+  'password.repetitive': Empty,
   'auth.disabled': Empty,
   'auth.required': Empty,
   'auth.expired': Empty,
@@ -81,6 +90,8 @@ export const REFUSALS = {
   'attachment.unsupported': z.strictObject({ kind: AttachmentKindSchema }),
   'attachment.tooMany': z.strictObject({ max: count }),
   'attachment.notFound': Empty,
+  /** A photo whose structure cannot be read, so its metadata cannot be removed. */
+  'attachment.unreadable': Empty,
   /** Removed after the retention period (CENTRAL_RETENTION_DAYS). */
   'attachment.purged': Empty,
   'call.notFound': Empty,

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { CardIdSchema } from './card';
 import { RefusalParamsOnWireSchema } from './refusal';
+import { TransitionNameSchema } from './workflow';
 
 /**
  * Where a card stands between this console and central, as the operator sees it:
- * `local` — changes not yet handed to the network; `sending` — a push with them is in flight;
+ * `local` — changes not yet handed to the network; `sending` — a push with them is in flight; either
+ * names the workflow step (`transition`) among those changes, so a card sent offline reads "sending";
  * `synced` — central has everything; `rejected` — central refused an operation, with its reason.
  */
 export const CardSyncStateSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('local') }),
-  z.object({ state: z.literal('sending') }),
+  z.object({ state: z.literal('local'), transition: TransitionNameSchema.optional() }),
+  z.object({ state: z.literal('sending'), transition: TransitionNameSchema.optional() }),
   z.object({ state: z.literal('synced') }),
   /**
    * `code` and `params` are central's refusal (domain/refusal.ts), which the screens translate; `reason` is

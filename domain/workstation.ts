@@ -146,6 +146,8 @@ export const MediaDeviceSchema = z.object({
 });
 export type MediaDevice = z.infer<typeof MediaDeviceSchema>;
 export const PointerProbeSchema = z.object({ finePointer: z.boolean() });
+/** Whether the console window has seen a key pressed: typing is proof of a keyboard no API can list (PS/2, laptop). */
+export const KeystrokeProbeSchema = z.object({ keystrokeSeen: z.boolean() });
 export const BrowserProbeSchema = z.object({
   engine: z.enum(['chrome', 'firefox', 'other']),
   version: z.string(),
@@ -174,6 +176,7 @@ export const WorkstationProbesSchema = z.object({
   usb: probe(z.array(UsbDeviceSchema)),
   mediaDevices: probe(z.array(MediaDeviceSchema).max(100)),
   pointer: probe(PointerProbeSchema),
+  keystrokes: probe(KeystrokeProbeSchema),
   browser: probe(BrowserProbeSchema),
   network: probe(NetworkProbeSchema),
 });
@@ -185,6 +188,7 @@ export const ConsoleWindowFactsSchema = z
     userAgent: z.string().max(1000),
     mediaDevices: z.array(MediaDeviceSchema).max(100).nullable(),
     finePointer: z.boolean().nullable(),
+    keystrokeSeen: z.boolean(),
   })
   .strict();
 export type ConsoleWindowFacts = z.infer<typeof ConsoleWindowFactsSchema>;
@@ -221,8 +225,9 @@ export const ReadinessItemSchema = z.object({
   forVideoCalls: z.boolean(),
   /** Measured value for programs (GHz, GiB, Mbit/s, ms, a version, a device name) and its text for people. */
   value: z.union([z.number(), z.string()]).nullable(),
-  valueText: z.string().nullable(),
-  threshold: z.string(),
+  /** For people, in each language: units and the decimal separator are the language's own (2,5 ГГц). */
+  valueText: LocalizedSchema.nullable(),
+  threshold: LocalizedSchema,
   unknownReason: UnknownReasonSchema.nullable(),
   /** How the verdict was reached (e.g. the headset heuristics), so nobody has to guess. */
   explanation: z.array(LocalizedSchema),
@@ -249,7 +254,8 @@ export const WorkstationVerdictSchema = z.enum(['ready', 'ready_with_warnings', 
 export type WorkstationVerdict = z.infer<typeof WorkstationVerdictSchema>;
 
 export const WorkstationReportSchema = z.object({
-  schemaVersion: z.literal(1),
+  /** 2: value texts and thresholds are per language. */
+  schemaVersion: z.literal(2),
   checkedAt: z.iso.datetime(),
   /** The machine's name, so IT and the admin table know which workstation this is. */
   hostname: z.string().nullable(),

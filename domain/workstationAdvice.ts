@@ -2,8 +2,9 @@ import type { ItemStatus, Localized, ReadinessItemId, UnknownReason } from './wo
 
 /**
  * The words of the readiness report: item titles and advice for the operator (what to do now) and for
- * IT (what to fix, §28), in Kazakh, Russian and English. They live in the report itself because IT reads
- * the JSON from a deployment script and central shows it to the admin, neither of which has the UI's i18n.
+ * the digitalisation unit (what to fix, §28), in Kazakh, Russian and English. They live in the report
+ * itself because the unit reads the JSON from a deployment script and central shows it to the admin,
+ * neither of which has the UI's i18n.
  * `{v}` is the measured value, `{t}` the threshold, `{d}` a technical detail.
  */
 
@@ -22,13 +23,13 @@ export const ITEM_TITLES: Record<ReadinessItemId, Localized> = {
   mouse: { kk: 'Тінтуір', ru: 'Мышь', en: 'Mouse' },
   keyboard: { kk: 'Пернетақта', ru: 'Клавиатура', en: 'Keyboard' },
   networkSpeed: {
-    kk: 'Орталыққа дейінгі желі жылдамдығы',
-    ru: 'Скорость сети до центра',
+    kk: 'Орталық жүйеге дейінгі желі жылдамдығы',
+    ru: 'Скорость сети до центральной системы',
     en: 'Network speed to central',
   },
   roundTrip: {
-    kk: 'Орталыққа дейінгі кідіріс (ping)',
-    ru: 'Задержка до центра (ping)',
+    kk: 'Орталық жүйеге дейінгі кідіріс (ping)',
+    ru: 'Задержка до центральной системы (ping)',
     en: 'Round trip to central (ping)',
   },
 };
@@ -40,8 +41,8 @@ export const UNKNOWN_REASONS: Record<UnknownReason['code'], Localized> = {
     en: 'the system could not provide this information',
   },
   no_console_window: {
-    kk: 'мұны тек консоль терезесінен тексеруге болады',
-    ru: 'это проверяется только из окна консоли',
+    kk: 'мұны тек пульт терезесінен тексеруге болады',
+    ru: 'это проверяется только из окна пульта',
     en: 'this can only be checked from the console window',
   },
   not_reported: {
@@ -80,17 +81,22 @@ export const NOT_CHECKED: Localized = {
 
 type Advice = { operator: Localized; it: Localized };
 
-const TELL_IT: Localized = { kk: 'IT қызметіне хабарлаңыз.', ru: 'Сообщите в IT-службу.', en: 'Tell IT.' };
+/** §28: the digitalisation unit looks after workstations; the glossary gives its name as amended by No. 201. */
+const TELL_THE_UNIT: Localized = {
+  kk: 'Цифрландыру және жасанды интеллект бөлінісіне хабарлаңыз.',
+  ru: 'Сообщите в подразделение цифровизации и ИИ.',
+  en: 'Tell the digitalisation unit.',
+};
 const both = (kk: string, ru: string, en: string): Localized => ({ kk, ru, en });
-const tellIt = (text: Localized): Localized => ({
-  kk: `${text.kk} ${TELL_IT.kk}`,
-  ru: `${text.ru} ${TELL_IT.ru}`,
-  en: `${text.en} ${TELL_IT.en}`,
+const tellTheUnit = (text: Localized): Localized => ({
+  kk: `${text.kk} ${TELL_THE_UNIT.kk}`,
+  ru: `${text.ru} ${TELL_THE_UNIT.ru}`,
+  en: `${text.en} ${TELL_THE_UNIT.en}`,
 });
 
 const FAIL_ADVICE: Record<ReadinessItemId, Advice> = {
   processor: {
-    operator: tellIt(
+    operator: tellTheUnit(
       both(
         'Компьютер бейнеқоңыраулар үшін тым баяу болуы мүмкін.',
         'Компьютер может быть слишком медленным для видеозвонков.',
@@ -104,10 +110,10 @@ const FAIL_ADVICE: Record<ReadinessItemId, Advice> = {
     ),
   },
   memory: {
-    operator: tellIt(
+    operator: tellTheUnit(
       both(
-        'Жады жеткіліксіз: консоль баяу жұмыс істеуі мүмкін.',
-        'Недостаточно памяти: консоль может работать медленно.',
+        'Жады жеткіліксіз: пульт баяу жұмыс істеуі мүмкін.',
+        'Недостаточно памяти: пульт может работать медленно.',
         'Not enough memory: the console may be slow.',
       ),
     ),
@@ -118,7 +124,7 @@ const FAIL_ADVICE: Record<ReadinessItemId, Advice> = {
     ),
   },
   os: {
-    operator: tellIt(
+    operator: tellTheUnit(
       both(
         'Бұл компьютер «102» жұмыс орны емес: оны тек әзірлеу үшін пайдалануға болады.',
         'Этот компьютер не является рабочим местом «102»: он годится только для разработки.',
@@ -132,21 +138,21 @@ const FAIL_ADVICE: Record<ReadinessItemId, Advice> = {
     ),
   },
   browser: {
-    operator: tellIt(
+    operator: tellTheUnit(
       both(
-        'Консольдің браузер қозғалтқышы ескірген.',
-        'Браузерный движок консоли устарел.',
+        'Пульттің браузер қозғалтқышы ескірген.',
+        'Браузерный движок пульта устарел.',
         "The console's browser engine is out of date.",
       ),
     ),
     it: both(
-      'Қозғалтқыш {v}, талап {t} (§27). Консольді соңғы нұсқаға жаңартыңыз.',
-      'Движок {v}, требуется {t} (§27). Обновите консоль до актуальной версии.',
+      'Қозғалтқыш {v}, талап {t} (§27). Пультті соңғы нұсқаға жаңартыңыз.',
+      'Движок {v}, требуется {t} (§27). Обновите пульт до актуальной версии.',
       'Engine {v}, required {t} (§27). Update the console to the current release.',
     ),
   },
   soundCard: {
-    operator: tellIt(
+    operator: tellTheUnit(
       both(
         'Дыбыс шығаратын құрылғы табылмады: қоңырауларды естімейсіз.',
         'Не найдено устройство вывода звука: вы не услышите звонки.',
@@ -160,7 +166,7 @@ const FAIL_ADVICE: Record<ReadinessItemId, Advice> = {
     ),
   },
   camera: {
-    operator: tellIt(
+    operator: tellTheUnit(
       both(
         'Камера табылмады: бейнеқоңырауларды қабылдай алмайсыз. Камераның қосылғанын тексеріңіз.',
         'Камера не найдена: принимать видеозвонки нельзя. Проверьте, подключена ли камера.',
@@ -210,10 +216,10 @@ const FAIL_ADVICE: Record<ReadinessItemId, Advice> = {
     ),
   },
   networkSpeed: {
-    operator: tellIt(
+    operator: tellTheUnit(
       both(
-        'Орталыққа дейінгі желі баяу: бейнеқоңыраулар үзілуі мүмкін.',
-        'Сеть до центра медленная: видеозвонки могут прерываться.',
+        'Орталық жүйеге дейінгі желі баяу: бейнеқоңыраулар үзілуі мүмкін.',
+        'Сеть до центральной системы медленная: видеозвонки могут прерываться.',
         'The network to central is slow: video calls may break up.',
       ),
     ),
@@ -225,8 +231,8 @@ const FAIL_ADVICE: Record<ReadinessItemId, Advice> = {
   },
   roundTrip: {
     operator: both(
-      'Орталыққа дейінгі кідіріс жоғары: дыбыс кешігуі мүмкін.',
-      'Задержка до центра высокая: звук может запаздывать.',
+      'Орталық жүйеге дейінгі кідіріс жоғары: дыбыс кешігуі мүмкін.',
+      'Задержка до центральной системы высокая: звук может запаздывать.',
       'High delay to central: sound may lag.',
     ),
     it: both(
@@ -243,21 +249,21 @@ const CHECK_BY_HAND = both(
   'Check by hand (required: {t}).',
 );
 const CHECK_IN_WINDOW = both(
-  'Консоль терезесіндегі «Дайындық» бетінде тексеріңіз: құрылғыларды тек браузер көреді.',
-  'Проверьте на экране «Готовность» в окне консоли: устройства видит только браузер.',
+  'Пульт терезесіндегі «Дайындық» бетінде тексеріңіз: құрылғыларды тек браузер көреді.',
+  'Проверьте на экране «Готовность» в окне пульта: устройства видит только браузер.',
   'Check on the Readiness screen in the console window: only the browser sees these devices.',
 );
 const CHECK_ENGINE = both(
-  'Консоль терезесіндегі «Дайындық» бетінде тексеріңіз немесе орнатылған қосымшаны --workstation-check жалаушасымен іске қосыңыз.',
-  'Проверьте на экране «Готовность» в окне консоли или запустите установленное приложение с флагом --workstation-check.',
+  'Пульт терезесіндегі «Дайындық» бетінде тексеріңіз немесе орнатылған қосымшаны --workstation-check жалаушасымен іске қосыңыз.',
+  'Проверьте на экране «Готовность» в окне пульта или запустите установленное приложение с флагом --workstation-check.',
   'Check on the Readiness screen in the console window, or run the installed app with --workstation-check.',
 );
 
 const UNKNOWN_IT_ADVICE: Partial<Record<UnknownReason['code'], Localized>> = {
   no_console_window: CHECK_IN_WINDOW,
   labels_hidden: both(
-    'Консольге камера мен микрофонға рұқсат беріңіз (Windows: Параметрлер → Құпиялылық).',
-    'Разрешите консоли доступ к камере и микрофону (Windows: Параметры → Конфиденциальность).',
+    'Пультке камера мен микрофонды пайдалануға рұқсат беріңіз (Windows: Параметрлер → Құпиялылық).',
+    'Разрешите пульту доступ к камере и микрофону (Windows: Параметры → Конфиденциальность).',
     'Allow the console camera and microphone access (Windows: Settings → Privacy).',
   ),
   central_not_configured: both(
@@ -274,20 +280,20 @@ const UNKNOWN_IT_ADVICE: Partial<Record<UnknownReason['code'], Localized>> = {
 
 const UNKNOWN_OPERATOR_ADVICE: Partial<Record<UnknownReason['code'], Localized>> = {
   not_detectable: both(
-    'Егер ол қосулы болып, жұмыс істесе, ештеңе істеудің қажеті жоқ.',
+    'Құрылғы қосулы әрі жұмыс істеп тұрса, ештеңе істеу қажет емес.',
     'Если устройство подключено и работает, ничего делать не нужно.',
     'If it is connected and works, nothing needs doing.',
   ),
   labels_hidden: both(
-    'Консоль сұрағанда камера мен микрофонға рұқсат беріп, қайта тексеріңіз.',
-    'Разрешите доступ к камере и микрофону, когда консоль попросит, и проверьте снова.',
+    'Пульт сұрағанда камера мен микрофонға рұқсат беріп, қайта тексеріңіз.',
+    'Разрешите доступ к камере и микрофону, когда пульт попросит, и проверьте снова.',
     'Allow camera and microphone access when the console asks, then check again.',
   ),
 };
 
 export interface AdviceParams {
-  valueText: string | null;
-  threshold: string;
+  valueText: Localized | null;
+  threshold: Localized;
   reason: UnknownReason | null;
 }
 
@@ -303,9 +309,9 @@ export function adviceFor(id: ReadinessItemId, status: ItemStatus, params: Advic
   const operator =
     UNKNOWN_OPERATOR_ADVICE[code] ??
     both(
-      `Тексеру мүмкін болмады: ${reason.kk}. ${TELL_IT.kk}`,
-      `Проверить не удалось: ${reason.ru}. ${TELL_IT.ru}`,
-      `Could not check: ${reason.en}. ${TELL_IT.en}`,
+      `Тексеру мүмкін болмады: ${reason.kk}. ${TELL_THE_UNIT.kk}`,
+      `Не удалось проверить: ${reason.ru}. ${TELL_THE_UNIT.ru}`,
+      `Could not check: ${reason.en}. ${TELL_THE_UNIT.en}`,
     );
   const it =
     id === 'browser' && code === 'no_console_window'
@@ -315,10 +321,10 @@ export function adviceFor(id: ReadinessItemId, status: ItemStatus, params: Advic
 }
 
 function fill(text: Localized, params: AdviceParams): Localized {
-  const apply = (s: string) =>
-    s
-      .replaceAll('{v}', params.valueText ?? '—')
-      .replaceAll('{t}', params.threshold)
+  const apply = (lang: keyof Localized) =>
+    text[lang]
+      .replaceAll('{v}', params.valueText?.[lang] ?? '—')
+      .replaceAll('{t}', params.threshold[lang])
       .replaceAll('{d}', params.reason?.detail || '—');
-  return { kk: apply(text.kk), ru: apply(text.ru), en: apply(text.en) };
+  return { kk: apply('kk'), ru: apply('ru'), en: apply('en') };
 }

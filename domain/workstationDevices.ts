@@ -1,3 +1,4 @@
+import { sameInEveryLanguage } from './quantity';
 import type { AudioDevice, Localized, MediaDevice, Probe, UnknownReason, UsbDevice } from './workstation';
 
 /**
@@ -6,8 +7,9 @@ import type { AudioDevice, Localized, MediaDevice, Probe, UnknownReason, UsbDevi
  * headset verdict is a heuristic and every finding carries the evidence that led to it.
  */
 
+/** `device` is what people read as the measured value: a device's own name, or our words for what was seen. */
 export type Finding =
-  | { status: 'pass'; device: string; evidence: Localized[] }
+  | { status: 'pass'; device: Localized; evidence: Localized[] }
   | { status: 'fail'; evidence: Localized[] }
   | { status: 'unknown'; reason: UnknownReason; evidence: Localized[] };
 
@@ -119,7 +121,11 @@ export function findHeadset(
       // Either side may carry the name: "Microphone (USB Audio Device)" beside "Headset Earphone (...)".
       const named = group.find((d) => looksLikeHeadset(d.label));
       if (input && hasOutput && !hasCamera && named && !BUILT_IN_MICROPHONE.test(input.label)) {
-        return { status: 'pass', device: input.label, evidence: headsetEvidence(named.label, true) };
+        return {
+          status: 'pass',
+          device: sameInEveryLanguage(input.label),
+          evidence: headsetEvidence(named.label, true),
+        };
       }
     }
     return {
@@ -146,12 +152,12 @@ export function findHeadset(
     const evidence = headsetEvidence(found, false);
     evidence.push(
       t(
-        'Жүйенің дыбыс құрылғылары тізімінен табылды; микрофон мен құлаққапты бөлек растау үшін консоль терезесі керек.',
-        'Найдено в системном списке звуковых устройств; отдельно микрофон и наушники подтверждаются только из окна консоли.',
+        'Жүйенің дыбыс құрылғылары тізімінен табылды; микрофон мен құлаққапты бөлек растау үшін пульт терезесі керек.',
+        'Найдено в системном списке звуковых устройств; отдельно микрофон и наушники подтверждаются только из окна пульта.',
         "Found in the system's list of sound devices; microphone and headphones are confirmed separately only from the console window.",
       ),
     );
-    return { status: 'pass', device: found, evidence };
+    return { status: 'pass', device: sameInEveryLanguage(found), evidence };
   }
   return { status: 'unknown', reason: noWindow, evidence: [] };
 }
@@ -162,47 +168,62 @@ export function findCamera(media: Probe<MediaDevice[]>, usb: Probe<UsbDevice[]>)
     const cameras = realDevices(media.value).filter((d) => d.kind === 'videoinput');
     const first = cameras[0];
     if (!first) return { status: 'fail', evidence: [] };
-    return { status: 'pass', device: first.label || '—', evidence: first.label ? [] : [UNNAMED] };
+    return {
+      status: 'pass',
+      device: sameInEveryLanguage(first.label || '—'),
+      evidence: first.label ? [] : [UNNAMED],
+    };
   }
   // Windows' USB list (what systeminformation reads) never shows cameras, so not finding one proves nothing.
   const camera =
     usb.state === 'measured'
       ? usb.value.find((d) => d.type === 'Camera' || WEBCAM_WORDS.test(d.name ?? ''))
       : undefined;
-  if (camera) return { status: 'pass', device: camera.name ?? '—', evidence: [] };
+  if (camera) return { status: 'pass', device: sameInEveryLanguage(camera.name ?? '—'), evidence: [] };
   return { status: 'unknown', reason: noWindow, evidence: [] };
 }
 
-/** An audio output device: the "sound card" of §27. */
+/**
+ * An audio output device: the "sound card" of §27. The console window's list is the one that sees what
+ * plays sound; the system's list names cards but an empty one proves nothing (virtual machines, drivers
+ * Windows lists elsewhere). So without the window an empty list is "could not check", never "none" —
+ * otherwise the command-line check would say "no sound card" on a machine whose screen shows one.
+ */
 export function findSoundOutput(media: Probe<MediaDevice[]>, audio: Probe<AudioDevice[]>): Finding {
   const output =
     media.state === 'measured' ? realDevices(media.value).find((d) => d.kind === 'audiooutput') : undefined;
-  if (output) return { status: 'pass', device: output.label || '—', evidence: [] };
+  if (output) return { status: 'pass', device: sameInEveryLanguage(output.label || '—'), evidence: [] };
   // Windows does not say which sound devices play sound (out = null); anything not a microphone counts.
   const card =
     audio.state === 'measured'
       ? audio.value.find((d) => d.out === true || (d.out === null && d.type !== 'Microphone'))
       : undefined;
-  if (card) return { status: 'pass', device: card.name, evidence: [] };
-  if (media.state === 'measured' || audio.state === 'measured') return { status: 'fail', evidence: [] };
+  if (card) return { status: 'pass', device: sameInEveryLanguage(card.name), evidence: [] };
+  if (media.state === 'measured') return { status: 'fail', evidence: [] };
   return { status: 'unknown', reason: audio.state === 'unknown' ? audio.reason : noWindow, evidence: [] };
 }
+
+/** What the window's "fine pointer" media query means, in words: a mouse or a touchpad answers to it. */
+const FINE_POINTER = t(
+  'Дәл көрсеткіш (тінтуір немесе сенсорлы тақта)',
+  'Точный указатель (мышь или сенсорная панель)',
+  'A precise pointer (mouse or touchpad)',
+);
 
 /** A mouse: a USB pointing device, or the console window's "fine pointer" media query. */
 export function findMouse(usb: Probe<UsbDevice[]>, pointer: Probe<{ finePointer: boolean }>): Finding {
   const mouse = usb.state === 'measured' ? usb.value.find((d) => d.type === 'Mouse') : undefined;
-  if (mouse) return { status: 'pass', device: mouse.name ?? '—', evidence: [] };
+  if (mouse) return { status: 'pass', device: sameInEveryLanguage(mouse.name ?? '—'), evidence: [] };
   if (pointer.state === 'measured') {
     return pointer.value.finePointer
       ? {
           status: 'pass',
-          // The media query the window answered: neutral in every language, and exact for IT.
-          device: '(any-pointer: fine)',
+          device: FINE_POINTER,
           evidence: [
             t(
-              'Консоль терезесі дәл көрсеткішті көреді.',
-              'Окно консоли видит точный указатель.',
-              'The console window sees a precise pointer.',
+              'Пульт терезесі дәл көрсеткішті көреді (any-pointer: fine).',
+              'Окно пульта видит точный указатель (any-pointer: fine).',
+              'The console window sees a precise pointer (any-pointer: fine).',
             ),
           ],
         }
@@ -216,9 +237,23 @@ export function findMouse(usb: Probe<UsbDevice[]>, pointer: Probe<{ finePointer:
   return { status: 'unknown', reason: { code: 'not_detectable', detail: 'PS/2 or built-in' }, evidence: [] };
 }
 
-/** A keyboard: only USB keyboards are visible to software; PS/2 and laptop keyboards are not. */
-export function findKeyboard(usb: Probe<UsbDevice[]>): Finding {
+const KEYS_PRESSED = t(
+  'Пульт терезесінде перне басылды',
+  'В окне пульта нажимали клавиши',
+  'Keys were pressed in the console window',
+);
+
+/**
+ * A keyboard: a USB keyboard in the system's list, or a key pressed in the console window. PS/2 and
+ * laptop keyboards are invisible to software, but an operator typing on one is proof enough.
+ */
+export function findKeyboard(
+  usb: Probe<UsbDevice[]>,
+  keystrokes: Probe<{ keystrokeSeen: boolean }>,
+): Finding {
   const keyboard = usb.state === 'measured' ? usb.value.find((d) => d.type === 'Keyboard') : undefined;
-  if (keyboard) return { status: 'pass', device: keyboard.name ?? '—', evidence: [] };
+  if (keyboard) return { status: 'pass', device: sameInEveryLanguage(keyboard.name ?? '—'), evidence: [] };
+  if (keystrokes.state === 'measured' && keystrokes.value.keystrokeSeen)
+    return { status: 'pass', device: KEYS_PRESSED, evidence: [] };
   return { status: 'unknown', reason: { code: 'not_detectable', detail: 'PS/2 or built-in' }, evidence: [] };
 }

@@ -11,6 +11,7 @@ import {
   READINESS_ITEMS,
   compareVersions,
 } from './workstation';
+import { formatNumber, inEveryLanguage, quantity, sameInEveryLanguage } from './quantity';
 import { adviceFor } from './workstationAdvice';
 import {
   type Finding,
@@ -45,13 +46,13 @@ const GIB = 1024 ** 3;
 type Check = {
   status: ItemStatus;
   value: number | string | null;
-  valueText: string | null;
-  threshold: string;
+  valueText: Localized | null;
+  threshold: Localized;
   unknownReason?: UnknownReason;
   explanation?: Localized[];
 };
 
-const unknown = (threshold: string, reason: UnknownReason, explanation: Localized[] = []): Check => ({
+const unknown = (threshold: Localized, reason: UnknownReason, explanation: Localized[] = []): Check => ({
   status: 'unknown',
   value: null,
   valueText: null,
@@ -62,42 +63,45 @@ const unknown = (threshold: string, reason: UnknownReason, explanation: Localize
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function checkProcessor(p: WorkstationProbes, r: WorkstationRequirements): Check {
-  const threshold = `> ${r.processorAboveGHz} GHz`;
+  const threshold = quantity(r.processorAboveGHz, 'GHz', '> ');
   if (p.cpu.state === 'unknown') return unknown(threshold, p.cpu.reason);
   const { speed, speedMax, brand, manufacturer } = p.cpu.value;
   // The highest clock the processor reaches: laptops run below it at idle, and §27 is about capability.
   const clock = Math.max(speed, speedMax ?? 0);
   const name = `${manufacturer} ${brand}`.trim();
   if (clock <= 0) return unknown(threshold, { code: 'not_reported', detail: name });
+  const base = quantity(speed, 'GHz');
+  const max = speedMax ? quantity(speedMax, 'GHz') : sameInEveryLanguage('—');
   return {
     status: clock > r.processorAboveGHz ? 'pass' : 'fail',
     value: clock,
-    valueText: `${clock} GHz (${name})`,
+    valueText: inEveryLanguage((lang) => `${quantity(clock, 'GHz')[lang]} (${name})`),
     threshold,
     explanation: [
       {
-        kk: `Базалық жиілік ${speed} GHz, ең жоғарғы ${speedMax || '—'} GHz; жоғарғысы салыстырылады.`,
-        ru: `Базовая частота ${speed} GHz, максимальная ${speedMax || '—'} GHz; сравнивается наибольшая.`,
-        en: `Base clock ${speed} GHz, max ${speedMax || '—'} GHz; the higher one is compared.`,
+        kk: `Базалық жиілік ${base.kk}, ең жоғарғы ${max.kk}; жоғарғысы салыстырылады.`,
+        ru: `Базовая частота ${base.ru}, максимальная ${max.ru}; сравнивается наибольшая.`,
+        en: `Base clock ${base.en}, max ${max.en}; the higher one is compared.`,
       },
     ],
   };
 }
 
 function checkMemory(p: WorkstationProbes, r: WorkstationRequirements): Check {
-  const threshold = `≥ ${r.memoryAtLeastGiB} GiB`;
+  const threshold = quantity(r.memoryAtLeastGiB, 'GiB', '≥ ');
   if (p.memory.state === 'unknown') return unknown(threshold, p.memory.reason);
   const gib = round(p.memory.value.total / GIB);
+  const enough = quantity(round(r.memoryAtLeastGiB * MEMORY_RESERVE_ALLOWANCE), 'GiB');
   return {
     status: gib >= r.memoryAtLeastGiB * MEMORY_RESERVE_ALLOWANCE ? 'pass' : 'fail',
     value: gib,
-    valueText: `${gib} GiB`,
+    valueText: quantity(gib, 'GiB'),
     threshold,
     explanation: [
       {
-        kk: `Жабдық сақтайтын жады ескеріледі: ${round(r.memoryAtLeastGiB * MEMORY_RESERVE_ALLOWANCE)} GiB қолжетімді болса жеткілікті.`,
-        ru: `С учётом памяти, резервируемой оборудованием: достаточно ${round(r.memoryAtLeastGiB * MEMORY_RESERVE_ALLOWANCE)} GiB доступной.`,
-        en: `Allows for memory reserved by the hardware: ${round(r.memoryAtLeastGiB * MEMORY_RESERVE_ALLOWANCE)} GiB usable is enough.`,
+        kk: `Жабдық сақтайтын жады ескеріледі: ${enough.kk} қолжетімді болса жеткілікті.`,
+        ru: `С учётом памяти, резервируемой оборудованием: достаточно ${enough.ru} доступной.`,
+        en: `Allows for memory reserved by the hardware: ${enough.en} usable is enough.`,
       },
     ],
   };
@@ -115,7 +119,7 @@ export function windowsVersionOf(distro: string, release: string): string | null
 }
 
 function checkOs(p: WorkstationProbes, r: WorkstationRequirements): Check {
-  const threshold = `Windows ${r.supportedWindows.join(' / ')}`;
+  const threshold = sameInEveryLanguage(`Windows ${r.supportedWindows.join(' / ')}`);
   if (p.os.state === 'unknown') return unknown(threshold, p.os.reason);
   const { platform, distro, release } = p.os.value;
   const windows = /^win/i.test(platform) ? windowsVersionOf(distro, release) : null;
@@ -123,30 +127,32 @@ function checkOs(p: WorkstationProbes, r: WorkstationRequirements): Check {
   return {
     status: supported ? 'pass' : 'fail',
     value: windows ? `Windows ${windows}` : platform,
-    valueText: `${distro} ${release}`.trim(),
+    valueText: sameInEveryLanguage(`${distro} ${release}`.trim()),
     threshold,
   };
 }
 
 function checkBrowser(p: WorkstationProbes, r: WorkstationRequirements): Check {
-  const threshold = `Chrome ≥ ${r.chromeAtLeast} / Firefox ≥ ${r.firefoxAtLeast}`;
+  const threshold = sameInEveryLanguage(`Chrome ≥ ${r.chromeAtLeast} / Firefox ≥ ${r.firefoxAtLeast}`);
   if (p.browser.state === 'unknown') return unknown(threshold, p.browser.reason);
   const { engine, version } = p.browser.value;
   const minimum = engine === 'chrome' ? r.chromeAtLeast : engine === 'firefox' ? r.firefoxAtLeast : null;
   return {
     status: minimum !== null && compareVersions(version, minimum) >= 0 ? 'pass' : 'fail',
     value: version,
-    valueText: `${engine === 'chrome' ? 'Chrome' : engine === 'firefox' ? 'Firefox' : '?'} ${version}`,
+    valueText: sameInEveryLanguage(
+      `${engine === 'chrome' ? 'Chrome' : engine === 'firefox' ? 'Firefox' : '?'} ${version}`,
+    ),
     threshold,
   };
 }
 
-function fromFinding(finding: Finding, threshold: string): Check {
+function fromFinding(finding: Finding, threshold: Localized): Check {
   switch (finding.status) {
     case 'pass':
       return {
         status: 'pass',
-        value: finding.device,
+        value: finding.device.en,
         valueText: finding.device,
         threshold,
         explanation: finding.evidence,
@@ -159,32 +165,34 @@ function fromFinding(finding: Finding, threshold: string): Check {
 }
 
 function checkNetworkSpeed(p: WorkstationProbes, r: WorkstationRequirements): Check {
-  const threshold = `≥ ${r.networkAtLeastMbps} Mbit/s`;
+  const threshold = quantity(r.networkAtLeastMbps, 'Mbit/s', '≥ ');
   if (p.network.state === 'unknown') return unknown(threshold, p.network.reason);
   const { downloadMbps, uploadMbps } = p.network.value;
   const slower = round(Math.min(downloadMbps, uploadMbps));
   return {
     status: slower >= r.networkAtLeastMbps ? 'pass' : 'fail',
     value: slower,
-    valueText: `↓ ${round(downloadMbps)} / ↑ ${round(uploadMbps)} Mbit/s`,
+    valueText: inEveryLanguage(
+      (lang) => `↓ ${formatNumber(downloadMbps, lang)} / ${quantity(uploadMbps, 'Mbit/s', '↑ ')[lang]}`,
+    ),
     threshold,
   };
 }
 
 function checkRoundTrip(p: WorkstationProbes, r: WorkstationRequirements): Check {
-  const threshold = `≤ ${r.roundTripAtMostMs} ms`;
+  const threshold = quantity(r.roundTripAtMostMs, 'ms', '≤ ');
   if (p.network.state === 'unknown') return unknown(threshold, p.network.reason);
   const ms = round(p.network.value.roundTripMs);
-  return { status: ms <= r.roundTripAtMostMs ? 'pass' : 'fail', value: ms, valueText: `${ms} ms`, threshold };
+  return {
+    status: ms <= r.roundTripAtMostMs ? 'pass' : 'fail',
+    value: ms,
+    valueText: quantity(ms, 'ms'),
+    threshold,
+  };
 }
 
-const DEVICE_THRESHOLDS = {
-  soundCard: '≥ 1',
-  camera: '≥ 1',
-  headset: '≥ 1',
-  mouse: '≥ 1',
-  keyboard: '≥ 1',
-} as const;
+/** §27 asks for one of each device. */
+const AT_LEAST_ONE = sameInEveryLanguage('≥ 1');
 
 function checks(p: WorkstationProbes, r: WorkstationRequirements): Record<ReadinessItemId, Check> {
   return {
@@ -192,11 +200,11 @@ function checks(p: WorkstationProbes, r: WorkstationRequirements): Record<Readin
     memory: checkMemory(p, r),
     os: checkOs(p, r),
     browser: checkBrowser(p, r),
-    soundCard: fromFinding(findSoundOutput(p.mediaDevices, p.audio), DEVICE_THRESHOLDS.soundCard),
-    camera: fromFinding(findCamera(p.mediaDevices, p.usb), DEVICE_THRESHOLDS.camera),
-    headset: fromFinding(findHeadset(p.mediaDevices, p.audio, p.usb), DEVICE_THRESHOLDS.headset),
-    mouse: fromFinding(findMouse(p.usb, p.pointer), DEVICE_THRESHOLDS.mouse),
-    keyboard: fromFinding(findKeyboard(p.usb), DEVICE_THRESHOLDS.keyboard),
+    soundCard: fromFinding(findSoundOutput(p.mediaDevices, p.audio), AT_LEAST_ONE),
+    camera: fromFinding(findCamera(p.mediaDevices, p.usb), AT_LEAST_ONE),
+    headset: fromFinding(findHeadset(p.mediaDevices, p.audio, p.usb), AT_LEAST_ONE),
+    mouse: fromFinding(findMouse(p.usb, p.pointer), AT_LEAST_ONE),
+    keyboard: fromFinding(findKeyboard(p.usb, p.keystrokes), AT_LEAST_ONE),
     networkSpeed: checkNetworkSpeed(p, r),
     roundTrip: checkRoundTrip(p, r),
   };
@@ -229,7 +237,7 @@ export function evaluate(
     };
   });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     checkedAt: probes.takenAt,
     hostname: probes.os.state === 'measured' ? (probes.os.value.hostname ?? null) : null,
     verdict: verdictOf(items),

@@ -16,18 +16,18 @@ function reasonText(item: ReadinessItem): Localized {
   if (item.status === 'unknown') {
     const why = UNKNOWN_REASONS[item.unknownReason?.code ?? 'probe_failed'];
     return {
-      kk: `${title.kk}: тексерілмеді — ${why.kk}`,
-      ru: `${title.ru}: не проверено — ${why.ru}`,
-      en: `${title.en}: not checked — ${why.en}`,
+      kk: `${title.kk}: тексеру мүмкін болмады — ${why.kk}`,
+      ru: `${title.ru}: не удалось проверить — ${why.ru}`,
+      en: `${title.en}: could not check — ${why.en}`,
     };
   }
   if (item.valueText === null) {
     return { kk: `${title.kk}: табылмады`, ru: `${title.ru}: не найдено`, en: `${title.en}: not found` };
   }
   return {
-    kk: `${title.kk}: ${item.valueText} (талап ${item.threshold})`,
-    ru: `${title.ru}: ${item.valueText} (требуется ${item.threshold})`,
-    en: `${title.en}: ${item.valueText} (required ${item.threshold})`,
+    kk: `${title.kk}: ${item.valueText.kk} (талап ${item.threshold.kk})`,
+    ru: `${title.ru}: ${item.valueText.ru} (требуется ${item.threshold.ru})`,
+    en: `${title.en}: ${item.valueText.en} (required ${item.threshold.en})`,
   };
 }
 

@@ -101,7 +101,9 @@ export function createApiHandlers(services: Services): ApiHandlers {
     },
     'session.get': () => services.sync?.session.current() ?? null,
     'session.signIn': (input) =>
-      services.sync ? services.sync.session.signIn(input) : { ok: false as const, refusal: 'unavailable' as const },
+      services.sync
+        ? services.sync.session.signIn(input)
+        : { ok: false as const, refusal: 'unavailable' as const },
     'session.signOut': () => {
       services.sync?.session.signOut();
       return {};
@@ -115,6 +117,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'workstation.check': (facts) => services.workstation.check(facts),
     'workstation.readiness': () => services.workstation.readiness(),
     'workstation.fleet': () => services.workstation.fleet(),
+    'workstation.keystrokeSeen': () => services.workstation.keystrokeSeen(),
   };
 }
 
@@ -146,7 +149,8 @@ export async function invokeApi(
     const value = consoleApi[method].output.parse(await handler(parsed.data));
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof CardNotFoundError) return failure({ code: 'not_found', messageKey: 'errors.cardNotFound' });
+    if (error instanceof CardNotFoundError)
+      return failure({ code: 'not_found', messageKey: 'errors.cardNotFound' });
     if (error instanceof CardFileNotFoundError)
       return failure({ code: 'not_found', messageKey: 'errors.fileNotFound' });
     log.error('api.failed', { method, error: error instanceof Error ? error.name : 'unknown' });

@@ -49,7 +49,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) throw new DataDirBusyError(dataDir, owner);
+      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner))
+        throw new DataDirBusyError(dataDir, owner);
       rmSync(file, { force: true });
     }
   }

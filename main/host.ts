@@ -2,21 +2,30 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ConfigError } from './config';
+import { configErrorText, startupLanguageOf } from './configErrorText';
 import { startHost } from './hostServer';
 
-/** Host-mode entry: `node out/main/host.js [--port N] [--data-dir DIR]`. */
+/**
+ * Host-mode entry: `node out/main/host.js [--port N] [--data-dir DIR]`. The port comes from `--port`, else
+ * `CONSOLE_PORT`, else `hostPort` in the data folder's config.json, else the default (hostServer.ts).
+ */
 const here = dirname(fileURLToPath(import.meta.url));
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: process.env.CONSOLE_PORT ?? '0' },
-    'data-dir': { type: 'string', default: process.env.CONSOLE_DATA_DIR ?? join(process.cwd(), '.data', 'console') },
+    port: { type: 'string' },
+    'data-dir': {
+      type: 'string',
+      default: process.env.CONSOLE_DATA_DIR ?? join(process.cwd(), '.data', 'console'),
+    },
   },
 });
 
-const port = Number.parseInt(values.port, 10);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a number from 0 to 65535, got "${values.port}"`);
+const givenPort = values.port ?? (process.env.CONSOLE_PORT || undefined);
+const port = givenPort === undefined ? undefined : Number(givenPort);
+if (port !== undefined && (!/^\d+$/.test(givenPort ?? '') || port > 65535)) {
+  console.error(`--port must be a number from 0 to 65535, got "${givenPort}"`);
   process.exit(2);
 }
 
@@ -41,6 +50,12 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  console.error(`The console could not start: ${(error as Error).message}`);
+  // The person at the terminal reads the configuration error in the language of their system.
+  const lang = startupLanguageOf([process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG]);
+  console.error(
+    error instanceof ConfigError
+      ? configErrorText(error, lang)
+      : `The console could not start: ${(error as Error).message}`,
+  );
   process.exit(1);
 }

@@ -1,20 +1,27 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { PHOTO_MAX_BYTES, base64Length } from '../domain/cardFile';
-import { HOST_API_PATH, WIRE_CLOSE_PROTOCOL_ERROR, type WireServerMessage, WireCallSchema } from '../domain/ipcWire';
+import {
+  HOST_API_PATH,
+  WIRE_CLOSE_PROTOCOL_ERROR,
+  type WireServerMessage,
+  WireCallSchema,
+} from '../domain/ipcWire';
 import { invokeApi } from './api';
+import { loadHostSecret } from './hostSecret';
+import { readUpgradeRequest } from './hostUpgrade';
 import { contentTypeOf, resolveRendererFile } from './rendererFiles';
 import { type StartOptions, startConsole } from './startup';
 import { buildContentSecurityPolicy } from './windowPolicy';
 
 export interface HostOptions extends Omit<StartOptions, 'runtime'> {
   rendererDir: string;
-  /** 0 picks a free port. */
-  port: number;
+  /** Absent: `hostPort` of config.json, else DEFAULT_HOST_PORT. 0 picks a free port (tests). */
+  port?: number;
 }
 
 export interface RunningHost {
@@ -28,6 +35,11 @@ export interface RunningHost {
 /** The largest call is a photo in base64 (domain/cardFile.ts); the rest of its frame is small JSON. */
 const MAX_FRAME_BYTES = base64Length(PHOTO_MAX_BYTES) + 64 * 1024;
 const HOST = '127.0.0.1';
+/**
+ * A stable port by default, so an open tab and a bookmark survive a restart (and the browser keeps the
+ * tab's local settings, which are per origin). 8102 is central's.
+ */
+export const DEFAULT_HOST_PORT = 8103;
 
 function sameSecret(given: string | null, secret: string): boolean {
   if (given === null) return false;
@@ -42,12 +54,19 @@ function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string):
 
 /**
  * Host mode: the console's services in plain Node, the built renderer over HTTP and the contract over a
- * WebSocket, both on 127.0.0.1 only. A connection needs the per-run secret and the host's own Origin,
+ * WebSocket, both on 127.0.0.1 only. A connection needs the data folder's secret and the host's own Origin,
  * so a web page the operator happens to visit cannot drive the console.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const running = startConsole({ ...options, runtime: 'host' });
-  const secret = randomBytes(24).toString('base64url');
+  const wantedPort = options.port ?? running.config.hostPort ?? DEFAULT_HOST_PORT;
+  let secret: string;
+  try {
+    secret = loadHostSecret(options.dataDir);
+  } catch (error) {
+    running.stop();
+    throw error;
+  }
   const sockets = new Set<WebSocket>();
   let origin = '';
   let csp = '';
@@ -78,30 +97,44 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== HOST_API_PATH) return refuseUpgrade(socket, 404, 'Not Found');
-    if (!sameSecret(url.searchParams.get('secret'), secret)) {
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const request = readUpgradeRequest(req.url, req.headers);
+    if (!request || request.pathname !== HOST_API_PATH) return refuseUpgrade(socket, 404, 'Not Found');
+    if (!sameSecret(request.secret, secret)) {
       running.log.warn('host.refused', { reason: 'secret' });
       return refuseUpgrade(socket, 401, 'Unauthorized');
     }
-    if (req.headers.origin !== origin) {
+    if (request.origin !== origin) {
       running.log.warn('host.refused', { reason: 'origin' });
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  };
+  // Nothing a client sends may end the console: a reset socket or a bug in one connection ends that connection only.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(req, socket, head);
+    } catch (error) {
+      running.log.warn('host.upgradeFailed', { error: error instanceof Error ? error.name : 'unknown' });
+      socket.destroy();
+    }
   });
 
   wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
     const send = (message: WireServerMessage) => ws.send(JSON.stringify(message));
-    const unsubscribe = running.services.events.subscribe((event, payload) => send({ kind: 'event', event, payload }));
+    const unsubscribe = running.services.events.subscribe((event, payload) =>
+      send({ kind: 'event', event, payload }),
+    );
     ws.on('close', () => {
       unsubscribe();
       sockets.delete(ws);
     });
     // A frame over the limit (or broken framing) closes the socket; unheard, the error would end the process.
-    ws.on('error', (error) => running.log.warn('host.socketError', { code: 'code' in error ? String(error.code) : error.name }));
+    ws.on('error', (error) =>
+      running.log.warn('host.socketError', { code: 'code' in error ? String(error.code) : error.name }),
+    );
     ws.on('message', (data, isBinary) => {
       let call;
       try {
@@ -110,22 +143,29 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         ws.close(WIRE_CLOSE_PROTOCOL_ERROR, 'not a console API call');
         return;
       }
-      void invokeApi(running.handlers, call.method, call.input, running.log).then((result) =>
-        send({ kind: 'result', id: call.id, result }),
-      );
+      invokeApi(running.handlers, call.method, call.input, running.log)
+        .then((result) => send({ kind: 'result', id: call.id, result }))
+        .catch(() => ws.terminate());
     });
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, HOST, () => resolve());
+    server.listen(wantedPort, HOST, () => resolve());
   }).catch((error: unknown) => {
     running.stop();
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
+      throw new Error(
+        `port ${wantedPort} on ${HOST} is taken by another program; start with --port N or set hostPort in config.json`,
+      );
     throw error;
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://${HOST}:${port}`;
-  csp = buildContentSecurityPolicy({ connectOrigins: [`ws://${HOST}:${port}`], tileUrl: running.services.info.tileUrl });
+  csp = buildContentSecurityPolicy({
+    connectOrigins: [`ws://${HOST}:${port}`],
+    tileUrl: running.services.info.tileUrl,
+  });
   running.log.info('host.listening', { port });
 
   return {

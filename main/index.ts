@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserWindow, app, dialog, ipcMain } from 'electron';
 import { CONSOLE_METHODS, ipcChannel } from '../domain/ipc';
 import { invokeApi } from './api';
+import { ConfigError } from './config';
+import { CONFIG_ERROR_TITLE, configErrorText, startupLanguageOf } from './configErrorText';
 import { type RunningConsole, startConsole } from './startup';
 import { runWorkstationCheckCli } from './workstation/checkCli';
 import { createConsoleWindow, registerAppScheme, trustedOrigins } from './window';
@@ -41,7 +43,10 @@ function start(): void {
       nativeBinding: process.env.CONSOLE_SQLITE_BINDING,
     });
   } catch (error) {
-    dialog.showErrorBox('102', (error as Error).message);
+    if (error instanceof ConfigError) {
+      const lang = startupLanguageOf(app.getPreferredSystemLanguages());
+      dialog.showErrorBox(CONFIG_ERROR_TITLE[lang], configErrorText(error, lang));
+    } else dialog.showErrorBox('102', (error as Error).message);
     app.exit(1);
     return;
   }

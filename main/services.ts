@@ -66,7 +66,9 @@ export const DATABASE_FILE_NAME = 'console.sqlite';
 export function createServices(options: ServicesOptions): Services {
   mkdirSync(options.dataDir, { recursive: true });
   const now = () => new Date();
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE_NAME), { nativeBinding: options.nativeBinding });
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE_NAME), {
+    nativeBinding: options.nativeBinding,
+  });
   const outbox = createOutbox(db, { now, newId: uuidv7 });
   const cards = createCardRepository(db, { now, newId: uuidv7, outbox });
   const chat = createChatRepository(db, { now, cards, outbox });
@@ -74,7 +76,10 @@ export function createServices(options: ServicesOptions): Services {
   const cardFileRepository = createCardFileRepository(db);
   const referenceData = createReferenceData(db, { now });
   const events = createEventBus();
-  const syncStatusChanged = coalesce(() => events.emit('sync.changed', syncLedger.status()), SYNC_STATUS_INTERVAL_MS);
+  const syncStatusChanged = coalesce(
+    () => events.emit('sync.changed', syncLedger.status()),
+    SYNC_STATUS_INTERVAL_MS,
+  );
   const connectivity = createConnectivity(now);
   const files = createCardFiles({
     dir: join(options.dataDir, 'files'),

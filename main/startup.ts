@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type ApiHandlers, createApiHandlers } from './api';
-import { CONFIG_FILE_NAME, loadMachineConfig } from './config';
+import { CONFIG_FILE_NAME, type MachineConfig, loadMachineConfig } from './config';
 import { type DataDirLock, lockDataDir } from './dataDirLock';
 import { type Logger, createFileLogger } from './log';
 import { type Services, createServices } from './services';
@@ -9,6 +9,7 @@ export interface RunningConsole {
   services: Services;
   handlers: ApiHandlers;
   log: Logger;
+  config: MachineConfig;
   stop(): void;
 }
 
@@ -35,6 +36,7 @@ export function startConsole(options: StartOptions): RunningConsole {
       services,
       handlers: createApiHandlers(services),
       log,
+      config,
       stop() {
         services.close();
         lock.release();

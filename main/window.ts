@@ -56,14 +56,21 @@ export function createConsoleWindow(options: WindowOptions): BrowserWindow {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    callback(decidePermission({ permission, requestingUrl: details.requestingUrl ?? webContents.getURL(), mediaTypes }, origins));
+    callback(
+      decidePermission(
+        { permission, requestingUrl: details.requestingUrl ?? webContents.getURL(), mediaTypes },
+        origins,
+      ),
+    );
   });
   ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
     decidePermission({ permission, requestingUrl: requestingOrigin }, origins),
   );
   // Nothing but the app's own origin and the configured tile server is fetched: no remote content.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: decideRequest(details.url, { trustedOrigins: origins, tileUrl: options.tileUrl }) === 'cancel' });
+    callback({
+      cancel: decideRequest(details.url, { trustedOrigins: origins, tileUrl: options.tileUrl }) === 'cancel',
+    });
   });
 
   const window = new BrowserWindow({

@@ -90,7 +90,8 @@ export function decideRequest(url: string, policy: RequestPolicy): 'allow' | 'ca
     return 'cancel';
   }
   if (parsed.protocol === 'data:' || parsed.protocol === 'devtools:') return 'allow';
-  if (parsed.protocol === 'blob:') return isTrustedOrigin(parsed.pathname, policy.trustedOrigins) ? 'allow' : 'cancel';
+  if (parsed.protocol === 'blob:')
+    return isTrustedOrigin(parsed.pathname, policy.trustedOrigins) ? 'allow' : 'cancel';
   if (isTrustedOrigin(url, policy.trustedOrigins)) return 'allow';
   const tileOrigin = policy.tileUrl ? originOf(policy.tileUrl.replaceAll(/\{[a-z]\}/g, '0')) : null;
   return tileOrigin !== null && originOf(url) === tileOrigin ? 'allow' : 'cancel';
@@ -102,6 +103,9 @@ export function decideWindowOpen(): { action: 'deny' } {
 }
 
 /** An IPC message is served only when the frame that sent it is the app's own top-level page. */
-export function isTrustedSender(frameUrl: string | null | undefined, trustedOrigins: readonly string[]): boolean {
+export function isTrustedSender(
+  frameUrl: string | null | undefined,
+  trustedOrigins: readonly string[],
+): boolean {
   return isTrustedOrigin(frameUrl, trustedOrigins);
 }

@@ -35,13 +35,26 @@ const unavailable = <T>(): ApiResult<T> => ({
   error: { code: 'unavailable', messageKey: 'errors.unavailable' },
 });
 
+/** The first retry is quick (a restart takes a second or two); later ones back off so a stopped console costs nothing. */
+const RECONNECT_FIRST_MS = 250;
+const RECONNECT_MAX_MS = 5_000;
+
+/**
+ * The contract over host mode's WebSocket. When the console goes away the tab keeps everything it holds
+ * and reconnects with backoff to the same address (the port and the secret survive a restart); calls made
+ * meanwhile wait for the console, calls that were in flight when it went away answer `unavailable`.
+ */
 function createWebSocketTransport(secret: string | null): Transport {
   const stateListeners = new Set<(state: TransportState) => void>();
   const eventListeners = new Map<ConsoleEvent, Set<(payload: unknown) => void>>();
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
+  let waitingForOpen: (() => void)[] = [];
   let nextId = 1;
   let state: TransportState = 'connecting';
+  let socket: WebSocket | null = null;
+  let retryDelay = RECONNECT_FIRST_MS;
   const setState = (next: TransportState) => {
+    if (state === next) return;
     state = next;
     for (const listener of stateListeners) listener(next);
   };
@@ -49,21 +62,15 @@ function createWebSocketTransport(secret: string | null): Transport {
   const url = new URL(HOST_API_PATH, window.location.href);
   url.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   url.searchParams.set('secret', secret ?? '');
-  const socket = new WebSocket(url);
-  const opened = new Promise<boolean>((resolve) => {
-    socket.addEventListener('open', () => {
-      setState('open');
-      resolve(true);
-    });
-    socket.addEventListener('close', () => {
-      setState('lost');
-      resolve(false);
-      for (const settle of pending.values()) settle(unavailable());
-      pending.clear();
-    });
-  });
-  socket.addEventListener('message', (frame) => {
-    const parsed = WireServerMessageSchema.safeParse(JSON.parse(String(frame.data)));
+
+  const onMessage = (frame: MessageEvent) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(String(frame.data));
+    } catch {
+      return;
+    }
+    const parsed = WireServerMessageSchema.safeParse(data);
     if (!parsed.success) return;
     const message = parsed.data;
     if (message.kind === 'result') {
@@ -71,18 +78,40 @@ function createWebSocketTransport(secret: string | null): Transport {
       pending.delete(message.id);
     } else if (isConsoleEvent(message.event)) {
       const payload = consoleEvents[message.event].safeParse(message.payload);
-      if (payload.success) for (const listener of eventListeners.get(message.event) ?? []) listener(payload.data);
+      if (payload.success)
+        for (const listener of eventListeners.get(message.event) ?? []) listener(payload.data);
     }
-  });
+  };
+
+  const connect = () => {
+    const next = new WebSocket(url);
+    socket = next;
+    next.addEventListener('message', onMessage);
+    next.addEventListener('open', () => {
+      retryDelay = RECONNECT_FIRST_MS;
+      setState('open');
+      const waiting = waitingForOpen;
+      waitingForOpen = [];
+      for (const resume of waiting) resume();
+    });
+    next.addEventListener('close', () => {
+      for (const settle of pending.values()) settle(unavailable());
+      pending.clear();
+      setState('lost');
+      setTimeout(connect, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, RECONNECT_MAX_MS);
+    });
+  };
+  connect();
 
   const bridge: ConsoleBridge = {
     async call(method, input) {
-      if (!(await opened)) return unavailable();
+      if (state !== 'open') await new Promise<void>((resume) => waitingForOpen.push(resume));
       const id = nextId++;
       const call: WireCall = { kind: 'call', id, method, input };
       return new Promise((resolve) => {
         pending.set(id, resolve as (result: ApiResult<unknown>) => void);
-        socket.send(JSON.stringify(call));
+        socket?.send(JSON.stringify(call));
       });
     },
     on<E extends ConsoleEvent>(event: E, listener: (payload: EventPayload<E>) => void) {

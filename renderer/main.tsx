@@ -18,12 +18,27 @@ async function boot(): Promise<void> {
   document.documentElement.lang = i18n.language;
   i18n.on('languageChanged', (language) => (document.documentElement.lang = language));
 
-  transport.onState((state) => store.getState().setTransport(state));
+  let lostSinceLoad = false;
+  transport.onState((state) => {
+    store.getState().setTransport(state);
+    if (state === 'lost') lostSinceLoad = true;
+    // The console that answers again may have restarted: read what it holds again; the form this tab holds stays.
+    if (state === 'open' && lostSinceLoad) {
+      lostSinceLoad = false;
+      void store.getState().loadShell();
+      void store.getState().loadCards();
+      void store.getState().loadSync();
+      void store.getState().loadSession();
+      void store.getState().loadReference();
+    }
+  });
   transport.bridge.on('connectivity.changed', (connectivity) =>
     store.getState().setConnectivity(connectivity),
   );
   transport.bridge.on('cards.changed', ({ card }) => store.getState().cardChanged(card));
-  transport.bridge.on('cards.filesChanged', ({ cardId, files }) => store.getState().cardFilesChanged(cardId, files));
+  transport.bridge.on('cards.filesChanged', ({ cardId, files }) =>
+    store.getState().cardFilesChanged(cardId, files),
+  );
   transport.bridge.on('chat.changed', ({ appealId }) => store.getState().chatChanged(appealId));
   transport.bridge.on('sync.changed', (status) => store.getState().syncChanged(status));
   transport.bridge.on('session.changed', ({ session }) => store.getState().sessionChanged(session));

@@ -280,6 +280,43 @@ const CITIES = [
 /** GeoNames still has pre-2022/2019 names for a few places; shown names are corrected, the GeoNames name kept as altName. */
 const CITY_RENAMES = { 1526273: 'Astana', 1519948: 'Konaev' };
 
+/**
+ * City labels in Kazakh and Russian, by GeoNames id (GeoNames' own alternate names are uneven): the map
+ * shows them in the operator's language. A city ≥ 50,000 without an entry stops the build.
+ */
+const CITY_NAMES = {
+  1526384: { kk: 'Алматы', ru: 'Алматы' },
+  609655: { kk: 'Қарағанды', ru: 'Караганда' },
+  1518980: { kk: 'Шымкент', ru: 'Шымкент' },
+  1516905: { kk: 'Тараз', ru: 'Тараз' },
+  1526273: { kk: 'Астана', ru: 'Астана' },
+  1520240: { kk: 'Павлодар', ru: 'Павлодар' },
+  1520316: { kk: 'Өскемен', ru: 'Усть-Каменогорск' },
+  1519922: { kk: 'Қызылорда', ru: 'Кызылорда' },
+  1519422: { kk: 'Семей', ru: 'Семей' },
+  610611: { kk: 'Ақтөбе', ru: 'Актобе' },
+  1519928: { kk: 'Қостанай', ru: 'Костанай' },
+  1520172: { kk: 'Петропавл', ru: 'Петропавловск' },
+  608668: { kk: 'Орал', ru: 'Уральск' },
+  610529: { kk: 'Атырау', ru: 'Атырау' },
+  1518262: { kk: 'Теміртау', ru: 'Темиртау' },
+  610612: { kk: 'Ақтау', ru: 'Актау' },
+  1522203: { kk: 'Көкшетау', ru: 'Кокшетау' },
+  1519843: { kk: 'Рудный', ru: 'Рудный' },
+  1524325: { kk: 'Екібастұз', ru: 'Экибастуз' },
+  1518542: { kk: 'Талдықорған', ru: 'Талдыкорган' },
+  1516589: { kk: 'Жезқазған', ru: 'Жезказган' },
+  607610: { kk: 'Жаңаөзен', ru: 'Жанаозен' },
+  1517945: { kk: 'Түркістан', ru: 'Туркестан' },
+  1525798: { kk: 'Балқаш', ru: 'Балхаш' },
+  1519691: { kk: 'Сарқан', ru: 'Саркан' },
+  1521368: { kk: 'Байқоңыр', ru: 'Байконур' },
+  1522751: { kk: 'Кентау', ru: 'Кентау' },
+  1521370: { kk: 'Риддер', ru: 'Риддер' },
+  609123: { kk: 'Құлсары', ru: 'Кульсары' },
+  1519948: { kk: 'Қонаев', ru: 'Конаев' },
+};
+
 // ---------------------------------------------------------------------------------------------
 // Geometry helpers
 // ---------------------------------------------------------------------------------------------
@@ -492,6 +529,11 @@ const cities = kzPlaces
     } else if (c.altName) {
       city.altName = c.altName;
     }
+    const names = CITY_NAMES[id];
+    if (!names)
+      throw new Error(`no Kazakh and Russian name for city ${id} (${c.name}): add it to CITY_NAMES`);
+    city.nameKk = names.kk;
+    city.nameRu = names.ru;
     city.lat = round4(c.loc.coordinates[1]);
     city.lon = round4(c.loc.coordinates[0]);
     city.population = c.population;

@@ -10,7 +10,6 @@ export const AccountViewSchema = z.object({
   departmentId: z.string().nullable(),
   displayName: z.string(),
   disabled: z.boolean(),
-  lockedUntil: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -24,8 +23,6 @@ export interface AccountRow {
   department_id: string | null;
   display_name: string;
   disabled: boolean;
-  failed_logins: number;
-  locked_until: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -40,7 +37,6 @@ export function rowToAccount(row: AccountRow): AccountView {
     departmentId: row.department_id,
     displayName: row.display_name,
     disabled: row.disabled,
-    lockedUntil: row.locked_until === null ? null : iso(row.locked_until),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
@@ -63,7 +59,7 @@ export interface AccountChanges {
   disabled?: boolean;
 }
 
-/** Accounts, their lockout counters and refresh tokens. */
+/** Accounts (their sessions: sessionRepository.ts; failed sign-ins: loginFailureRepository.ts). */
 export function createAccountRepository(db: Sql) {
   return {
     async list(): Promise<AccountView[]> {
@@ -92,8 +88,6 @@ export function createAccountRepository(db: Sql) {
            department_id = case when $4::boolean then $5 else department_id end,
            display_name = coalesce($6, display_name),
            disabled = coalesce($7, disabled),
-           failed_logins = case when $2::text is not null then 0 else failed_logins end,
-           locked_until = case when $2::text is not null then null else locked_until end,
            updated_at = now()
          where id = $1 returning *`,
         [
@@ -110,32 +104,6 @@ export function createAccountRepository(db: Sql) {
     },
     async remove(id: string): Promise<boolean> {
       return (await db.query('delete from accounts where id = $1 returning id', [id])).length === 1;
-    },
-    /** Counts a failed login; from `maxFailures` on the account is locked for `lockMinutes`. */
-    async recordFailure(id: string, maxFailures: number, lockMinutes: number): Promise<void> {
-      await db.query(
-        `update accounts set failed_logins = failed_logins + 1,
-           locked_until = case when failed_logins + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end
-         where id = $1`,
-        [id, maxFailures, lockMinutes],
-      );
-    },
-    async recordSuccess(id: string): Promise<void> {
-      await db.query('update accounts set failed_logins = 0, locked_until = null where id = $1', [id]);
-    },
-    async saveRefreshToken(tokenHash: string, accountId: string, ttlSeconds: number): Promise<void> {
-      await db.query(
-        `insert into refresh_tokens (token_hash, account_id, expires_at) values ($1, $2, now() + make_interval(secs => $3))`,
-        [tokenHash, accountId, ttlSeconds],
-      );
-    },
-    /** Uses a refresh token up (rotation): answers its account when it was valid. */
-    async takeRefreshToken(tokenHash: string): Promise<string | null> {
-      const rows = await db.query<{ account_id: string }>(
-        'delete from refresh_tokens where token_hash = $1 and expires_at > now() returning account_id',
-        [tokenHash],
-      );
-      return rows[0]?.account_id ?? null;
     },
   };
 }

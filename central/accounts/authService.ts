@@ -1,20 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import type { Sql } from '../db/database';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
+import { refusal } from '../../domain/refusal';
 import { HttpProblem } from '../http/problem';
+import type { EventBus } from '../realtime/bus';
 import { RoleSchema } from '../../domain/roles';
-import { type AccountRepository, type AccountView, rowToAccount } from './accountRepository';
+import { type AccountRepository, type AccountRow, type AccountView, rowToAccount } from './accountRepository';
+import type { LoginFailureRepository } from './loginFailureRepository';
+import { throttleAddress } from './loginThrottle';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
-import { refusal } from '../../domain/refusal';
+import type { SessionRepository } from './sessionRepository';
+import type { SigningKeys } from './signingKeys';
 
 export const AUTH_POLICY = {
   accessTokenSeconds: 15 * 60,
   refreshTokenSeconds: 12 * 60 * 60,
-  /** Five wrong passwords lock the login for fifteen minutes (§28 accounts; brute force). */
-  maxFailures: 5,
-  lockMinutes: 15,
 } as const;
 
 export interface TokenPair {
@@ -24,39 +27,47 @@ export interface TokenPair {
   account: AccountView;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-/**
- * The JWT signing key lives in the database so that every instance on one PostgreSQL accepts the
- * tokens of the others; the first instance creates it.
- */
-async function loadSigningKey(db: Sql): Promise<Uint8Array> {
-  await db.query(`insert into settings (key, value) values ('jwt_secret', $1) on conflict (key) do nothing`, [
-    randomBytes(32).toString('base64'),
-  ]);
-  const rows = await db.query<{ value: string }>(`select value from settings where key = 'jwt_secret'`);
-  return new Uint8Array(Buffer.from(rows[0]?.value ?? '', 'base64'));
+/** Too many failed sign-ins for this login from this address: wait, then try again (loginThrottle.ts). */
+export class LoginThrottled extends HttpProblem {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      refusal('auth.throttled', { retryAfterSeconds }),
+      `too many failed sign-ins from this address; try again in ${retryAfterSeconds} s`,
+    );
+  }
 }
 
-export async function createAuthService(
-  db: Sql,
-  accounts: AccountRepository,
-  departments: DepartmentDirectory,
-) {
-  const key = await loadSigningKey(db);
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** What central puts in an access token besides its subject: the session it belongs to. */
+const AccessClaimsSchema = z.object({ sub: z.uuid(), sid: z.uuid() });
+
+export function createAuthService(deps: {
+  accounts: AccountRepository;
+  sessions: SessionRepository;
+  failures: LoginFailureRepository;
+  departments: DepartmentDirectory;
+  keys: SigningKeys;
+  bus: EventBus;
+}) {
+  const { accounts, sessions, failures, departments, keys, bus } = deps;
   const dummyHash = hashPassword(randomBytes(16).toString('hex'));
 
-  async function issue(accountId: string): Promise<TokenPair> {
-    const row = await accounts.byId(accountId);
-    if (!row) throw new HttpProblem(401, refusal('auth.disabled'), 'account no longer exists');
-    const accessToken = await new SignJWT({ role: row.role })
-      .setProtectedHeader({ alg: 'HS256' })
+  async function issue(row: AccountRow, sessionId: string, isNewSession: boolean): Promise<TokenPair> {
+    const accessToken = await new SignJWT({ role: row.role, sid: sessionId })
+      .setProtectedHeader({ alg: 'HS256', kid: keys.currentKid })
       .setSubject(row.id)
       .setIssuedAt()
       .setExpirationTime(`${AUTH_POLICY.accessTokenSeconds}s`)
-      .sign(key);
+      .sign(keys.current);
     const refreshToken = randomBytes(32).toString('base64url');
-    await accounts.saveRefreshToken(sha256(refreshToken), row.id, AUTH_POLICY.refreshTokenSeconds);
+    const stored = {
+      sessionId,
+      accountId: row.id,
+      tokenHash: sha256(refreshToken),
+      ttlSeconds: AUTH_POLICY.refreshTokenSeconds,
+    };
+    await (isNewSession ? sessions.open(stored) : sessions.saveRefreshToken(stored));
     return {
       accessToken,
       refreshToken,
@@ -66,62 +77,95 @@ export async function createAuthService(
   }
 
   return {
-    async login(login: string, password: string): Promise<TokenPair> {
+    /**
+     * Signs in. An unknown login and a wrong password get the same answer after the same work (an argon2
+     * verification against a dummy hash, the same failure counting), so answers do not tell which logins
+     * exist. `clientAddress` is the request's address: failures are throttled per (login, address).
+     */
+    async login(login: string, password: string, clientAddress: string): Promise<TokenPair> {
+      const address = throttleAddress(clientAddress);
+      const { waitSeconds } = await failures.reserveAttempt(login, address);
+      if (waitSeconds > 0) throw new LoginThrottled(waitSeconds);
       const row = await accounts.byLogin(login);
-      // The same answer for an unknown login and a wrong password, so logins cannot be probed.
-      const refused = new HttpProblem(401, refusal('auth.wrongCredentials'), 'wrong login or password');
-      if (!row) {
-        // Spend the same argon2 time as for a real account, so response times do not reveal logins.
-        await verifyPassword(await dummyHash, password);
-        throw refused;
-      }
-      if (row.locked_until !== null && new Date(row.locked_until).getTime() > Date.now()) {
-        throw new HttpProblem(
-          423,
-          refusal('auth.locked', { minutes: AUTH_POLICY.lockMinutes }),
-          `account locked after ${AUTH_POLICY.maxFailures} failed logins; try again later`,
-        );
-      }
+      const verified = await verifyPassword(row?.password_hash ?? (await dummyHash), password);
+      if (!row || !verified)
+        throw new HttpProblem(401, refusal('auth.wrongCredentials'), 'wrong login or password');
+      await failures.clear(login, address);
+      // Only the holder of the right password learns that the account is disabled.
       if (row.disabled) throw new HttpProblem(403, refusal('auth.disabled'), 'account disabled');
-      if (!(await verifyPassword(row.password_hash, password))) {
-        await accounts.recordFailure(row.id, AUTH_POLICY.maxFailures, AUTH_POLICY.lockMinutes);
-        throw refused;
-      }
-      await accounts.recordSuccess(row.id);
-      return issue(row.id);
+      return issue(row, uuidv7(), true);
     },
 
     async refresh(refreshToken: string): Promise<TokenPair> {
-      const accountId = await accounts.takeRefreshToken(sha256(refreshToken));
-      if (!accountId) throw new HttpProblem(401, refusal('auth.expired'), 'refresh token unknown or expired');
-      const row = await accounts.byId(accountId);
+      const rotation = await sessions.rotate(sha256(refreshToken));
+      if (rotation.kind === 'unknown')
+        throw new HttpProblem(401, refusal('auth.expired'), 'refresh token unknown or expired');
+      if (rotation.kind === 'reused') {
+        await bus.publish({
+          kind: 'sessions.revoked',
+          accountId: rotation.accountId,
+          sessionId: rotation.sessionId,
+        });
+        throw new HttpProblem(
+          401,
+          refusal('auth.sessionEnded'),
+          'this refresh token was used before; the session is ended, sign in again',
+        );
+      }
+      const row = await accounts.byId(rotation.accountId);
       if (!row || row.disabled)
         throw new HttpProblem(401, refusal('auth.disabled'), 'account disabled or deleted');
-      return issue(accountId);
+      return issue(row, rotation.sessionId, false);
     },
 
     /**
-     * Turns an access token into the principal, reading the account afresh so that disabling an
-     * account or changing its role or department takes effect on the next request.
+     * Turns an access token into the principal, reading the account and its session afresh, so that
+     * disabling an account, resetting its password or revoking the session ends the token at once, and a
+     * changed role or department applies to the next request.
      */
-    async authenticate(accessToken: string | undefined): Promise<Principal> {
+    async authenticate(accessToken: string | undefined): Promise<Principal & { sessionId: string }> {
       if (!accessToken) throw new HttpProblem(401, refusal('auth.required'), 'login required');
-      let subject: string | undefined;
+      let claims: z.infer<typeof AccessClaimsSchema>;
       try {
-        subject = (await jwtVerify(accessToken, key, { algorithms: ['HS256'] })).payload.sub;
+        const keyOf = ({ kid }: { kid?: string }) => {
+          const key = keys.byKid(kid);
+          if (!key) throw new Error('unknown key id');
+          return key;
+        };
+        claims = AccessClaimsSchema.parse(
+          (await jwtVerify(accessToken, keyOf, { algorithms: ['HS256'] })).payload,
+        );
       } catch {
         throw new HttpProblem(401, refusal('auth.expired'), 'access token invalid or expired');
       }
-      const row = subject ? await accounts.byId(subject) : null;
+      const row = await sessions.accountInSession(claims.sub, claims.sid);
       if (!row || row.disabled)
         throw new HttpProblem(401, refusal('auth.disabled'), 'account disabled or deleted');
+      if (!row.session_live)
+        throw new HttpProblem(
+          401,
+          refusal('auth.sessionEnded'),
+          'this session was ended (password reset, account disabled or token reuse); sign in again',
+        );
       return {
         accountId: row.id,
         role: RoleSchema.parse(row.role),
         departmentId: row.department_id,
         scope: departments.scopeOf(row.department_id),
+        sessionId: claims.sid,
       };
+    },
+
+    /** Password reset, account disabled or deleted: every session ends now, and its sockets close. */
+    async revokeSessions(accountId: string): Promise<void> {
+      await sessions.revokeAccount(accountId);
+      await bus.publish({ kind: 'sessions.revoked', accountId, sessionId: null });
+    },
+
+    /** Role or department changed: open sockets reconnect so that they are filtered by the new territory. */
+    async accountChanged(accountId: string): Promise<void> {
+      await bus.publish({ kind: 'account.changed', accountId });
     },
   };
 }
-export type AuthService = Awaited<ReturnType<typeof createAuthService>>;
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -6,7 +6,8 @@ import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem, parseOr400 } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import { type AccountRepository, rowToAccount } from './accountRepository';
-import type { AuthService } from './authService';
+import { type AuthService, LoginThrottled } from './authService';
+import { checkPassword } from './passwordPolicy';
 import { hashPassword } from './passwords';
 import { refusal } from '../../domain/refusal';
 
@@ -15,7 +16,8 @@ const LoginSchema = z.strictObject({
   password: z.string().min(1).max(256),
 });
 const RefreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(256) });
-const PasswordSchema = z.string().min(10, 'password must be at least 10 characters').max(256);
+/** Length and strength are passwordPolicy.ts's, which also needs the login. */
+const PasswordSchema = z.string().min(1).max(1024);
 const LoginNameSchema = z
   .string()
   .regex(/^[a-z0-9._-]{3,64}$/, 'login is 3–64 lowercase letters, digits, dots, dashes or underscores');
@@ -53,9 +55,14 @@ export function registerAccountRoutes(
       );
   };
 
-  app.post('/api/auth/login', async (request) => {
+  app.post('/api/auth/login', async (request, reply) => {
     const { login, password } = parseOr400(LoginSchema, request.body, 'body');
-    return auth.login(login, password);
+    try {
+      return await auth.login(login, password, request.ip);
+    } catch (error) {
+      if (error instanceof LoginThrottled) reply.header('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
   });
   app.post('/api/auth/refresh', async (request) => {
     const { refreshToken } = parseOr400(RefreshSchema, request.body, 'body');
@@ -66,6 +73,7 @@ export function registerAccountRoutes(
 
   staffRoute(app, auth, 'POST /api/accounts', { body: NewAccountSchema }, async ({ body, reply }) => {
     checkDepartment(body.departmentId);
+    checkPassword(body.password, body.login);
     const id = uuidv7();
     const inserted = await accounts.insert({
       id,
@@ -98,6 +106,11 @@ export function registerAccountRoutes(
           'an admin cannot disable or demote their own account',
         );
       }
+      if (body.password) {
+        const target = await accounts.byId(params.id);
+        if (!target) throw new HttpProblem(404, refusal('account.notFound'), 'no such account');
+        checkPassword(body.password, target.login);
+      }
       const row = await accounts.update(params.id, {
         ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
         ...(body.role ? { role: body.role } : {}),
@@ -106,6 +119,10 @@ export function registerAccountRoutes(
         ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
       });
       if (!row) throw new HttpProblem(404, refusal('account.notFound'), 'no such account');
+      // A reset password or a disabled account ends every session and socket at once; a new role or
+      // department reaches open sockets by reconnecting them.
+      if (body.password || body.disabled === true) await auth.revokeSessions(row.id);
+      else if (body.role || body.departmentId !== undefined) await auth.accountChanged(row.id);
       return rowToAccount(row);
     },
   );
@@ -120,6 +137,7 @@ export function registerAccountRoutes(
         throw new HttpProblem(409, refusal('account.ownAccount'), 'an admin cannot delete their own account');
       if (!(await accounts.remove(params.id)))
         throw new HttpProblem(404, refusal('account.notFound'), 'no such account');
+      await auth.revokeSessions(params.id);
       return reply.status(204).send();
     },
   );

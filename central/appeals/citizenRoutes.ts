@@ -14,6 +14,7 @@ import { parseAppealOr400 } from './appealInvalid';
 import type { AppealRepository } from './appealRepository';
 import type { AttachmentStore } from './attachmentStore';
 import { sniff } from './attachmentStore';
+import { stripPhotoMetadata } from './photoMetadata/stripPhotoMetadata';
 import { type IntakeService, toPublicView } from './intakeService';
 
 const AppealParams = z.strictObject({ id: z.uuid('appeal id must be a UUID') });
@@ -66,25 +67,34 @@ export function registerCitizenRoutes(
     scope.post('/api/appeals/:id/attachments', async (request, reply) => {
       const { id } = parseAppealOr400(AppealParams, request.params);
       const { kind, name } = parseAppealOr400(AttachmentQuery, request.query, 'attachment');
-      await intake.appealForCitizen(id, citizenToken(request));
-      const bytes = request.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+      const appeal = await intake.appealForCitizen(id, citizenToken(request));
+      const received = request.body;
+      if (!Buffer.isBuffer(received) || received.length === 0)
         throw new HttpProblem(400, refusal('attachment.empty'), 'attachment is empty');
-      if (bytes.length > APPEAL_LIMITS.attachmentBytes[kind]) {
+      if (received.length > APPEAL_LIMITS.attachmentBytes[kind]) {
         throw new HttpProblem(
           413,
           refusal('attachment.tooLarge', { kind, maxBytes: APPEAL_LIMITS.attachmentBytes[kind] }),
           `a ${kind} may be at most ${APPEAL_LIMITS.attachmentBytes[kind]} bytes`,
         );
       }
-      const format = sniff(kind, bytes);
+      const format = sniff(kind, received);
       if (!format)
         throw new HttpProblem(
           415,
           refusal('attachment.unsupported', { kind }),
           `the content is not an accepted ${kind} format`,
         );
-      if ((await appeals.countAttachments(id)) >= APPEAL_LIMITS.attachmentsMax) {
+      // A photo is kept only without its metadata (author, device, GPS position): staff see the picture.
+      const bytes = kind === 'photo' ? stripPhotoMetadata(format.contentType, received) : received;
+      if (!bytes)
+        throw new HttpProblem(
+          415,
+          refusal('attachment.unreadable'),
+          'the photo is damaged or not a well-formed JPEG, PNG or WebP',
+        );
+      const count = await appeals.countAttachments(id);
+      if (count >= APPEAL_LIMITS.attachmentsMax) {
         throw new HttpProblem(
           409,
           refusal('attachment.tooMany', { max: APPEAL_LIMITS.attachmentsMax }),
@@ -96,7 +106,8 @@ export function registerCitizenRoutes(
       const attachment = {
         id: attachmentId,
         kind,
-        name,
+        // A device's file name can name its owner ("IMG_Aigerim_…"): an anonymous appeal keeps none.
+        name: appeal.anonymous ? `${kind}-${count + 1}.${format.ext}` : name,
         contentType: format.contentType,
         bytes: bytes.length,
       };

@@ -161,6 +161,7 @@ export async function seedDemo(
     await accounts.insert({
       id: uuidv7(),
       login: a.login,
+      // Password = login, past passwordPolicy.ts on purpose: demo accounts exist only with `--demo`.
       passwordHash: await demoHash(a.login),
       role: a.role,
       departmentId: a.departmentId,

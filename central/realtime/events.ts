@@ -27,4 +27,8 @@ export type CentralEvent =
       departmentId: string | null;
       status: 'available' | 'busy' | 'away' | 'offline';
     }
-  | { kind: 'territories.changed' };
+  | { kind: 'territories.changed' }
+  /** Sessions ended (one, or all of the account when null): their sockets close at once, on every instance. */
+  | { kind: 'sessions.revoked'; accountId: string; sessionId: string | null }
+  /** Role or department changed: the account's sockets reconnect, to be filtered by the new territory. */
+  | { kind: 'account.changed'; accountId: string };

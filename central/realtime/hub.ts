@@ -6,7 +6,7 @@ import type { EventBus } from './bus';
 import type { CentralEvent } from './events';
 
 type Client =
-  | { kind: 'staff'; socket: WebSocket; principal: Principal }
+  | { kind: 'staff'; socket: WebSocket; principal: Principal; sessionId: string }
   | { kind: 'citizen'; socket: WebSocket; appealId: string };
 type PresenceEvent = Extract<CentralEvent, { kind: 'presence' }>;
 
@@ -24,8 +24,8 @@ export class RealtimeHub {
     this.unsubscribe = bus.subscribe((event) => this.dispatch(event));
   }
 
-  addStaff(socket: WebSocket, principal: Principal): () => void {
-    const client: Client = { kind: 'staff', socket, principal };
+  addStaff(socket: WebSocket, principal: Principal, sessionId: string): () => void {
+    const client: Client = { kind: 'staff', socket, principal, sessionId };
     this.clients.add(client);
     send(socket, { type: 'hello', instanceId: this.bus.instanceId, as: 'staff' });
     for (const p of this.presence.values()) {
@@ -54,8 +54,30 @@ export class RealtimeHub {
     this.clients.clear();
   }
 
+  /**
+   * Closes the account's sockets (of one session, or all when `sessionId` is null) and stops sending to
+   * them at once, before the close handshake completes.
+   */
+  private closeStaff(accountId: string, sessionId: string | null, code: number, reason: string): void {
+    for (const c of this.clients) {
+      if (c.kind !== 'staff' || c.principal.accountId !== accountId) continue;
+      if (sessionId !== null && c.sessionId !== sessionId) continue;
+      this.clients.delete(c);
+      c.socket.close(code, reason);
+    }
+  }
+
   private dispatch(event: CentralEvent): void {
     if (event.kind === 'presence') this.presence.set(event.accountId, event);
+    if (event.kind === 'sessions.revoked')
+      return this.closeStaff(
+        event.accountId,
+        event.sessionId,
+        REALTIME_CLOSE_CODES.sessionRevoked,
+        'session ended',
+      );
+    if (event.kind === 'account.changed')
+      return this.closeStaff(event.accountId, null, REALTIME_CLOSE_CODES.accountChanged, 'account changed');
     // Serialise each variant once: with 1,000 sockets, stringify per socket would dominate fan-out.
     const cache = new Map<string, string>();
     for (const client of this.clients) {
@@ -138,6 +160,8 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
         ? presenceMessage(event)
         : null;
     case 'territories.changed':
+    case 'sessions.revoked':
+    case 'account.changed':
       return null;
   }
 }

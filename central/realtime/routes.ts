@@ -23,7 +23,8 @@ const WsQuery = z.union([
 ]);
 
 type Peer =
-  { kind: 'staff'; principal: Principal; expiresAt: number } | { kind: 'citizen'; appealId: string };
+  | { kind: 'staff'; principal: Principal; sessionId: string; token: string; expiresAt: number }
+  | { kind: 'citizen'; appealId: string };
 
 const peers = new WeakMap<FastifyRequest, Peer>();
 
@@ -45,10 +46,13 @@ export function registerRealtimeRoutes(
         const query = parseOr400(WsQuery, request.query, 'query');
         if ('token' in query) {
           const principal = await authorize(auth, query.token, 'GET /ws');
+          const claims = decodeJwt(query.token);
           peers.set(request, {
             kind: 'staff',
             principal,
-            expiresAt: (decodeJwt(query.token).exp ?? 0) * 1000,
+            sessionId: typeof claims.sid === 'string' ? claims.sid : '',
+            token: query.token,
+            expiresAt: (claims.exp ?? 0) * 1000,
           });
         } else {
           const found = await appeals.byId(query.appeal);
@@ -63,9 +67,16 @@ export function registerRealtimeRoutes(
       const peer = peers.get(request);
       if (!peer) return socket.close(1008, 'not authenticated');
       const remove =
-        peer.kind === 'staff' ? hub.addStaff(socket, peer.principal) : hub.addCitizen(socket, peer.appealId);
-      // A socket lives no longer than its token, so a disabled account or a changed role takes effect
-      // within one token lifetime; the console reconnects with a refreshed token.
+        peer.kind === 'staff'
+          ? hub.addStaff(socket, peer.principal, peer.sessionId)
+          : hub.addCitizen(socket, peer.appealId);
+      // A session revoked between the check above and joining the hub missed its closing event: look again.
+      if (peer.kind === 'staff')
+        void auth
+          .authenticate(peer.token)
+          .catch(() => socket.close(REALTIME_CLOSE_CODES.sessionRevoked, 'session ended'));
+      // A socket lives no longer than its token; a revoked session or a changed account closes it sooner
+      // (hub.ts). The console reconnects with a refreshed token.
       const expiry =
         peer.kind === 'staff'
           ? setTimeout(

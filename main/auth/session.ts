@@ -55,7 +55,11 @@ export function createSessionService(deps: {
     mode,
   });
   const accept = (pair: TokenPair) => {
-    tokens = { access: pair.accessToken, refresh: pair.refreshToken, expiresAt: deps.now().getTime() + pair.expiresIn * 1000 };
+    tokens = {
+      access: pair.accessToken,
+      refresh: pair.refreshToken,
+      expiresAt: deps.now().getTime() + pair.expiresIn * 1000,
+    };
   };
 
   async function onlineSignIn(login: string, password: string) {
@@ -100,6 +104,8 @@ export function createSessionService(deps: {
           case 401:
           case 400:
             return { ok: false, refusal: 'wrongCredentials' };
+          // 429: too many failed sign-ins from this workstation for this login (central's throttle).
+          case 429:
           case 423:
             return { ok: false, refusal: 'locked' };
           case 403:
@@ -111,7 +117,8 @@ export function createSessionService(deps: {
       const known = deps.offline.find(login);
       if (!known) return { ok: false, refusal: 'offlineUnknownAccount' };
       if (!(await argon2.verify(known.verifier, password))) return { ok: false, refusal: 'wrongCredentials' };
-      if (deps.now().getTime() - known.lastOnlineAt.getTime() > deps.maxOfflineAgeMs) return { ok: false, refusal: 'offlineTooOld' };
+      if (deps.now().getTime() - known.lastOnlineAt.getTime() > deps.maxOfflineAgeMs)
+        return { ok: false, refusal: 'offlineTooOld' };
       tokens = null;
       pendingPassword = password;
       const offlineSession = toSession(known.account, 'offline');

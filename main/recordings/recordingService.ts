@@ -20,7 +20,10 @@ export interface RecordingService {
   register(recording: FinishedRecording): Promise<RecordingMeta>;
 }
 
-export function createRecordingService(deps: { files: CardFiles; recordings: RecordingRepository }): RecordingService {
+export function createRecordingService(deps: {
+  files: CardFiles;
+  recordings: RecordingRepository;
+}): RecordingService {
   return {
     async register(r) {
       const kept = await deps.files.keep(r.source);

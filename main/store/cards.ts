@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { type Card, type CardDraftInput, type CardFields, type CardId, CardStatusSchema } from '../../domain/card';
+import {
+  type Card,
+  type CardDraftInput,
+  type CardFields,
+  type CardId,
+  CardStatusSchema,
+  TypedCoordinatesSchema,
+} from '../../domain/card';
 import { CardCategorySchema } from '../../domain/category';
 import { LocationSourceSchema } from '../../domain/geo';
 import type { TransitionInput } from '../../domain/workflow';
@@ -21,6 +28,7 @@ interface CardRow {
   version: number | null;
   rejected_reason: string | null;
   appeal_id: string | null;
+  typed_coordinates: string | null;
 }
 
 /** What central decides of a card, as columns. */
@@ -81,6 +89,9 @@ function rowToCard(row: CardRow): Card {
     departmentId: row.department_id,
     ...(row.version === null ? {} : { version: row.version }),
     ...(row.appeal_id === null ? {} : { appealId: row.appeal_id }),
+    ...(row.typed_coordinates === null
+      ? {}
+      : { typedCoordinates: TypedCoordinatesSchema.parse(JSON.parse(row.typed_coordinates)) }),
   };
 }
 
@@ -94,7 +105,11 @@ const draftFields = (c: Pick<Card, 'description' | 'category' | 'location'>): Dr
 /** The draft fields in the shape a read gives them back (a location is exactly lat, lon and source). */
 const storedFields = (input: CardDraftInput): DraftFields => ({
   ...draftFields(input),
-  location: input.location && { lat: input.location.lat, lon: input.location.lon, source: input.location.source },
+  location: input.location && {
+    lat: input.location.lat,
+    lon: input.location.lon,
+    source: input.location.source,
+  },
 });
 const changedFields = (before: DraftFields, after: DraftFields): Partial<DraftFields> => {
   const changed: Partial<DraftFields> = {};
@@ -126,7 +141,9 @@ export function createCardRepository(
   deps: { now: () => Date; newId: () => string; outbox: Outbox },
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
-  const selectAll = db.prepare<[], CardRow>('SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC');
+  const selectAll = db.prepare<[], CardRow>(
+    'SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC',
+  );
   // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
     `INSERT INTO cards (id, status, description, category, lat, lon, location_source, created_at, updated_at,
@@ -151,6 +168,7 @@ export function createCardRepository(
        location_source = @locationSource, updated_at = @now
      WHERE id = @id RETURNING *`,
   );
+  const setTyped = db.prepare('UPDATE cards SET typed_coordinates = ?, updated_at = ? WHERE id = ?');
   const setRejected = db.prepare('UPDATE cards SET rejected_reason = ? WHERE id = ?');
   const selectRejected = db.prepare<[], { id: string; rejected_reason: string }>(
     'SELECT id, rejected_reason FROM cards WHERE rejected_reason IS NOT NULL',
@@ -170,11 +188,18 @@ export function createCardRepository(
   };
 
   // A save answers with the card as written rather than reading it back: the commit is the save's cost, not a second query.
+  // Coordinates that are not a valid place are kept as typed, here only; central's copy keeps the last valid place.
   const saveDraft = db.transaction((input: CardDraftInput): Card => {
     const now = deps.now().toISOString();
-    const fields = storedFields(input);
+    const typed = input.typedCoordinates ?? null;
+    const typedColumn = typed === null ? null : JSON.stringify(typed);
+    const withTyped = (card: Card): Card => {
+      const { typedCoordinates: _replaced, ...rest } = card;
+      return typed === null ? rest : { ...rest, typedCoordinates: typed };
+    };
     if (input.id === undefined) {
       const id = deps.newId();
+      const fields = storedFields(input);
       const { lastInsertRowid } = insert.run({
         ...columns(fields),
         id,
@@ -186,16 +211,30 @@ export function createCardRepository(
         version: null,
         appealId: null,
       });
+      if (typedColumn !== null) setTyped.run(typedColumn, now, id);
       deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields } });
       const localNumber = Number(lastInsertRowid);
-      return { id, localNumber, status: 'draft', ...fields, createdAt: now, updatedAt: now, number: null, departmentId: null };
+      return withTyped({
+        id,
+        localNumber,
+        status: 'draft',
+        ...fields,
+        createdAt: now,
+        updatedAt: now,
+        number: null,
+        departmentId: null,
+      });
     }
     const before = mustGet(input.id);
+    const fields = storedFields(typed === null ? input : { ...input, location: before.location });
     const changed = changedFields(draftFields(before), fields);
-    if (Object.keys(changed).length === 0) return before;
+    const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
+    if (Object.keys(changed).length === 0 && !typedChanged) return before;
+    if (typedChanged) setTyped.run(typedColumn, now, input.id);
+    if (Object.keys(changed).length === 0) return withTyped({ ...before, updatedAt: now });
     updateFields.run({ ...columns(fields), id: input.id, now });
     deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
-    return { ...before, ...fields, updatedAt: now };
+    return withTyped({ ...before, ...fields, updatedAt: now });
   });
 
   const transition = db.transaction((id: string, input: TransitionInput): Card => {

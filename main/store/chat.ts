@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { ChatMessage } from '../../domain/appeal';
-import { type CardChatMessage, CardChatMessageSchema, type ChatListResult, type ChatSendResult } from '../../domain/chat';
+import {
+  type CardChatMessage,
+  CardChatMessageSchema,
+  type ChatListResult,
+  type ChatSendResult,
+} from '../../domain/chat';
 import { type CardRepository, CardNotFoundError } from './cards';
 import type { Outbox } from './outbox';
 
@@ -24,7 +29,10 @@ const rowToMessage = (row: ChatRow): CardChatMessage =>
     accountId: row.account_id,
     text: row.text,
     createdAt: row.created_at,
-    sync: row.state === 'rejected' ? { state: 'rejected', reason: row.rejected_reason ?? '' } : { state: row.state },
+    sync:
+      row.state === 'rejected'
+        ? { state: 'rejected', reason: row.rejected_reason ?? '' }
+        : { state: row.state },
   });
 
 /** The chat with the citizen of a card's appeal (§2): central's lines and this console's own. */
@@ -57,13 +65,19 @@ export function createChatRepository(
     `UPDATE chat_messages SET state = ?, rejected_reason = ? WHERE id = ? AND state = 'sending' RETURNING appeal_id`,
   );
   const selectOne = db.prepare<[string], ChatRow>('SELECT * FROM chat_messages WHERE id = ?');
-  const selectAppeal = db.prepare<[string], ChatRow>('SELECT * FROM chat_messages WHERE appeal_id = ? ORDER BY created_at, id');
+  const selectAppeal = db.prepare<[string], ChatRow>(
+    'SELECT * FROM chat_messages WHERE appeal_id = ? ORDER BY created_at, id',
+  );
 
   const send = db.transaction((cardId: string, text: string): ChatSendResult => {
     const card = deps.cards.get(cardId);
     if (!card) throw new CardNotFoundError(cardId);
     if (!card.appealId) return { ok: false, refusal: 'noAppeal' };
-    const id = deps.outbox.append({ type: 'chat.message', cardId, payload: { appealId: card.appealId, text } });
+    const id = deps.outbox.append({
+      type: 'chat.message',
+      cardId,
+      payload: { appealId: card.appealId, text },
+    });
     insertOwn.run(id, card.appealId, text, deps.now().toISOString());
     const row = selectOne.get(id);
     if (!row) throw new Error('chat line vanished inside its transaction');
@@ -76,7 +90,11 @@ export function createChatRepository(
       const card = deps.cards.get(cardId);
       if (!card) throw new CardNotFoundError(cardId);
       if (!card.appealId) return { ok: false, refusal: 'noAppeal' };
-      return { ok: true, appealId: card.appealId, messages: selectAppeal.all(card.appealId).map(rowToMessage) };
+      return {
+        ok: true,
+        appealId: card.appealId,
+        messages: selectAppeal.all(card.appealId).map(rowToMessage),
+      };
     },
     applyCentral: (m) =>
       void upsertCentral.run({

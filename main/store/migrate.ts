@@ -6,7 +6,9 @@ export class DatabaseTooNewError extends Error {
     readonly found: number,
     readonly supported: number,
   ) {
-    super(`the database is at schema version ${found}, newer than this console supports (${supported}); update the console`);
+    super(
+      `the database is at schema version ${found}, newer than this console supports (${supported}); update the console`,
+    );
   }
 }
 
@@ -15,7 +17,10 @@ export class DatabaseTooNewError extends Error {
  * Foreign keys are off while they run, so a migration may rebuild a referenced table (create, copy, drop,
  * rename: SQLite's documented way); every reference is checked before the transaction commits.
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[],
+): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) throw new DatabaseTooNewError(from, latest);
@@ -27,7 +32,8 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     db.transaction(() => {
       for (const m of pending) m.up(db);
       const broken = db.pragma('foreign_key_check') as { table: string }[];
-      if (broken.length > 0) throw new Error(`migration left ${broken.length} broken references (first in ${broken[0]?.table})`);
+      if (broken.length > 0)
+        throw new Error(`migration left ${broken.length} broken references (first in ${broken[0]?.table})`);
       db.pragma(`user_version = ${latest}`);
     }).immediate();
   } finally {

@@ -32,12 +32,15 @@ export function createOfflineAccounts(db: Database.Database): OfflineAccounts {
     'SELECT verifier, account, last_online_at FROM offline_accounts WHERE login = ?',
   );
   return {
-    remember: (login, verifier, account, at) => void upsert.run(login, verifier, JSON.stringify(account), at.toISOString()),
+    remember: (login, verifier, account, at) =>
+      void upsert.run(login, verifier, JSON.stringify(account), at.toISOString()),
     find(login) {
       const row = select.get(login);
       if (!row) return undefined;
       const account = SignedInAccountSchema.safeParse(JSON.parse(row.account));
-      return account.success ? { verifier: row.verifier, account: account.data, lastOnlineAt: new Date(row.last_online_at) } : undefined;
+      return account.success
+        ? { verifier: row.verifier, account: account.data, lastOnlineAt: new Date(row.last_online_at) }
+        : undefined;
     },
   };
 }

@@ -4,7 +4,11 @@ import { type SyncOperation, SyncOperationSchema } from '../../domain/sync';
 import type { CardSyncState } from '../../domain/syncStatus';
 
 /** An operation as the console writes it: id and time are added by the outbox. */
-export type NewOperation = SyncOperation extends infer O ? (O extends SyncOperation ? Omit<O, 'id' | 'createdAt'> : never) : never;
+export type NewOperation = SyncOperation extends infer O
+  ? O extends SyncOperation
+    ? Omit<O, 'id' | 'createdAt'>
+    : never
+  : never;
 
 /** Which operation: its id, and its card (through whose index the outbox finds it). */
 export type OperationRef = Pick<SyncOperation, 'id' | 'cardId'>;
@@ -23,7 +27,13 @@ interface OutboxRow {
 
 /** The outbox is a boundary: a row is parsed back into the protocol's operation, never cast. */
 const rowToOperation = (row: OutboxRow): SyncOperation =>
-  SyncOperationSchema.parse({ id: row.id, cardId: row.card_id, type: row.type, payload: JSON.parse(row.payload), createdAt: row.created_at });
+  SyncOperationSchema.parse({
+    id: row.id,
+    cardId: row.card_id,
+    type: row.type,
+    payload: JSON.parse(row.payload),
+    createdAt: row.created_at,
+  });
 
 export interface Outbox {
   /**
@@ -54,7 +64,9 @@ export interface Outbox {
 }
 
 export function createOutbox(db: Database.Database, deps: { now: () => Date; newId: () => string }): Outbox {
-  const lastOfCard = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1');
+  const lastOfCard = db.prepare<[string], OutboxRow>(
+    'SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1',
+  );
   // One more than any seq the outbox ever gave, sent or not: a seq is never given twice (see migration 0080).
   const insert = db.prepare(
     `INSERT INTO outbox (seq, id, card_id, type, payload, created_at, account)
@@ -73,15 +85,21 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
            AND (e.state = 'inflight' OR (e.state = 'pending' AND e.account IS NOT NULL AND e.account IS NOT @account)))
      ORDER BY o.seq LIMIT @max`,
   );
-  const toInflight = db.prepare(`UPDATE outbox SET state = 'inflight', attempts = attempts + 1 WHERE seq = ?`);
-  const toPending = db.prepare(`UPDATE outbox SET state = 'pending', last_error = ? WHERE state = 'inflight'`);
+  const toInflight = db.prepare(
+    `UPDATE outbox SET state = 'inflight', attempts = attempts + 1 WHERE seq = ?`,
+  );
+  const toPending = db.prepare(
+    `UPDATE outbox SET state = 'pending', last_error = ? WHERE state = 'inflight'`,
+  );
   const copySent = db.prepare(
     `INSERT INTO outbox_sent (seq, id, card_id, type, payload, created_at, account, attempts)
      SELECT seq, id, card_id, type, payload, created_at, account, attempts FROM outbox WHERE card_id = ? AND id = ?`,
   );
   const removeSent = db.prepare('DELETE FROM outbox WHERE card_id = ? AND id = ?');
   const toRejected = db.prepare(`UPDATE outbox SET state = 'rejected' WHERE card_id = ? AND id = ?`);
-  const count = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'inflight')`);
+  const count = db.prepare<[], { n: number }>(
+    `SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'inflight')`,
+  );
   const cardUnsent = db.prepare<[string], { n: number }>(
     `SELECT COUNT(*) AS n FROM outbox WHERE card_id = ? AND state IN ('pending', 'inflight') AND type LIKE 'card.%'`,
   );
@@ -96,7 +114,8 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     last.state === 'pending' &&
     last.attempts === 0 &&
     last.account === account &&
-    (op.type === 'card.update' && (last.type === 'card.create' || last.type === 'card.update'));
+    op.type === 'card.update' &&
+    (last.type === 'card.create' || last.type === 'card.update');
 
   const takeBatch = db.transaction((max: number) => {
     const rows = pending.all({ account, max });
@@ -134,6 +153,7 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     markRejected: (op) => void toRejected.run(op.cardId, op.id),
     unsentCount: () => count.get()?.n ?? 0,
     hasUnsent: (cardId) => (cardUnsent.get(cardId)?.n ?? 0) > 0,
-    unsentCards: () => new Map(byCard.all().map((r) => [r.card_id, r.inflight ? 'sending' : 'local'] as const)),
+    unsentCards: () =>
+      new Map(byCard.all().map((r) => [r.card_id, r.inflight ? 'sending' : 'local'] as const)),
   };
 }

@@ -5,6 +5,7 @@ import type { CardSyncState, SyncStatus } from '../../domain/syncStatus';
 import type { CardRepository } from './cards';
 import type { ChatRepository } from './chat';
 import type { Outbox } from './outbox';
+import { createPendingTransitions } from './pendingTransitions';
 
 /** What an answer or a page of the feed changed here: cards, and the appeals whose chat changed. */
 export interface LocalChanges {
@@ -32,7 +33,10 @@ export function createSyncLedger(
 ): SyncLedger {
   const { cards, outbox, chat } = deps;
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM sync_meta WHERE key = ?');
-  const setMeta = db.prepare('INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const pendingTransitions = createPendingTransitions(db);
+  const setMeta = db.prepare(
+    'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
 
   /** A refused chat line shows its reason on the line; any other refusal on the card. */
   const reject = (op: SyncOperation, reason: string, chatAppeals: Set<string>) => {
@@ -47,37 +51,40 @@ export function createSyncLedger(
     if (appeal) chatAppeals.add(appeal);
   };
 
-  const recordPush = db.transaction((batch: readonly SyncOperation[], results: readonly SyncOpResult[]): LocalChanges => {
-    const byId = new Map(results.map((r) => [r.id, r]));
-    // Each card once, as it stands after the batch.
-    const changed = new Map<string, Card>();
-    const chatAppeals = new Set<string>();
-    for (const op of batch) {
-      const result = byId.get(op.id);
-      if (!result) continue;
-      switch (result.status) {
-        case 'applied':
-          sent(op, chatAppeals);
-          if (result.card) changed.set(op.cardId, cards.applyCentral(result.card, outbox.hasUnsent(op.cardId)).card);
-          break;
-        case 'duplicate':
-          // The answer to an earlier push of this very operation was lost; its original result stands.
-          if (result.original.status === 'applied') sent(op, chatAppeals);
-          else reject(op, result.original.reason ?? 'rejected', chatAppeals);
-          break;
-        case 'rejected':
-          reject(op, result.reason, chatAppeals);
-          break;
+  const recordPush = db.transaction(
+    (batch: readonly SyncOperation[], results: readonly SyncOpResult[]): LocalChanges => {
+      const byId = new Map(results.map((r) => [r.id, r]));
+      // Each card once, as it stands after the batch.
+      const changed = new Map<string, Card>();
+      const chatAppeals = new Set<string>();
+      for (const op of batch) {
+        const result = byId.get(op.id);
+        if (!result) continue;
+        switch (result.status) {
+          case 'applied':
+            sent(op, chatAppeals);
+            if (result.card)
+              changed.set(op.cardId, cards.applyCentral(result.card, outbox.hasUnsent(op.cardId)).card);
+            break;
+          case 'duplicate':
+            // The answer to an earlier push of this very operation was lost; its original result stands.
+            if (result.original.status === 'applied') sent(op, chatAppeals);
+            else reject(op, result.original.reason ?? 'rejected', chatAppeals);
+            break;
+          case 'rejected':
+            reject(op, result.reason, chatAppeals);
+            break;
+        }
       }
-    }
-    outbox.release('no answer for this operation');
-    for (const op of batch) {
-      if (changed.has(op.cardId)) continue;
-      const card = cards.get(op.cardId);
-      if (card) changed.set(op.cardId, card);
-    }
-    return { cards: [...changed.values()], chatAppeals: [...chatAppeals] };
-  });
+      outbox.release('no answer for this operation');
+      for (const op of batch) {
+        if (changed.has(op.cardId)) continue;
+        const card = cards.get(op.cardId);
+        if (card) changed.set(op.cardId, card);
+      }
+      return { cards: [...changed.values()], chatAppeals: [...chatAppeals] };
+    },
+  );
 
   const applyPull = db.transaction((changes: readonly Change[], cursor: number): LocalChanges => {
     const changed: Card[] = [];
@@ -106,7 +113,11 @@ export function createSyncLedger(
     recordSyncTime: (at) => void setMeta.run('lastSyncAt', at.toISOString()),
     status() {
       const states = new Map<string, CardSyncState>();
-      for (const [cardId, state] of outbox.unsentCards()) states.set(cardId, { state });
+      const steps = pendingTransitions.byCard();
+      for (const [cardId, state] of outbox.unsentCards()) {
+        const transition = steps.get(cardId);
+        states.set(cardId, transition ? { state, transition } : { state });
+      }
       for (const r of cards.rejected()) states.set(r.id, { state: 'rejected', reason: r.reason });
       return {
         unsent: outbox.unsentCount(),

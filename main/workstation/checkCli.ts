@@ -12,7 +12,8 @@ import {
 import { ITEM_TITLES } from '../../domain/workstationAdvice';
 import { evaluate } from '../../domain/workstationEvaluate';
 import { CONFIG_FILE_NAME, ConfigError, type ConfigEnvironment, loadMachineConfig } from '../config';
-import { measureNetwork } from './network';
+import { configErrorText } from '../configErrorText';
+import { type NetworkPhase, measureNetwork } from './network';
 import { probeMachine } from './probes';
 
 /**
@@ -84,7 +85,7 @@ export async function runWorkstationCheckCli(argv: string[], context: CheckCliCo
     config = loadMachineConfig(join(parsed['data-dir'], CONFIG_FILE_NAME), context.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    context.err(error.message);
+    context.err(configErrorText(error, lang.data));
     return EXIT_USAGE;
   }
 
@@ -94,7 +95,10 @@ export async function runWorkstationCheckCli(argv: string[], context: CheckCliCo
     centralUrl: centralFlag?.success ? centralFlag.data : config.centralUrl,
     onProgress: parsed.json
       ? undefined
-      : (p) => context.err(`network: ${p.phase} ${Math.round(p.fraction * 100)}%`),
+      : (p) =>
+          context.err(
+            `${NETWORK_PHASES.title[lang.data]}: ${NETWORK_PHASES[p.phase][lang.data]} ${Math.round(p.fraction * 100)}%`,
+          ),
   });
   const report = evaluate(
     requirementsFromConfig(config.workstation),
@@ -106,6 +110,14 @@ export async function runWorkstationCheckCli(argv: string[], context: CheckCliCo
   context.out(parsed.json ? json : renderTable(report, lang.data));
   return report.verdict === 'not_ready' ? EXIT_NOT_READY : EXIT_READY;
 }
+
+/** The network test's progress on stderr, as the readiness screen names its phases. */
+const NETWORK_PHASES: Record<NetworkPhase | 'title', Localized> = {
+  title: { ru: 'Сеть', kk: 'Желі', en: 'network' },
+  ping: { ru: 'задержка сети', kk: 'желі кідірісі', en: 'ping' },
+  download: { ru: 'скорость загрузки', kk: 'жүктеу жылдамдығы', en: 'download' },
+  upload: { ru: 'скорость отдачи', kk: 'жіберу жылдамдығы', en: 'upload' },
+};
 
 const STATUS_WORDS: Record<ItemStatus, Localized> = {
   pass: { ru: 'ДА', kk: 'ИӘ', en: 'PASS' },
@@ -130,13 +142,18 @@ const VIDEO_CALLS: Record<WorkstationReport['videoCalls']['state'], Localized> =
   },
   blocked: { ru: 'ЗАПРЕЩЕНЫ', kk: 'ТЫЙЫМ САЛЫНҒАН', en: 'BLOCKED' },
 };
-const HEADINGS: Record<'item' | 'value' | 'threshold' | 'verdict' | 'video' | 'optional', Localized> = {
+const HEADINGS: Record<
+  'item' | 'value' | 'threshold' | 'verdict' | 'video' | 'optional' | 'policy',
+  Localized
+> = {
   item: { ru: 'Требование', kk: 'Талап', en: 'Requirement' },
   value: { ru: 'Измерено', kk: 'Өлшенді', en: 'Measured' },
   threshold: { ru: 'Порог', kk: 'Шек', en: 'Threshold' },
   verdict: { ru: 'Итог', kk: 'Қорытынды', en: 'Verdict' },
   video: { ru: 'Видеозвонки', kk: 'Бейнеқоңыраулар', en: 'Video calls' },
   optional: { ru: '(необязательно)', kk: '(міндетті емес)', en: '(optional)' },
+  /** videoCallPolicy in config.json: the value stays as IT typed it there. */
+  policy: { ru: 'videoCallPolicy', kk: 'videoCallPolicy', en: 'policy' },
 };
 
 /** A plain table for a person at the machine: status, item, value, threshold, then IT's advice under it. */
@@ -144,8 +161,8 @@ export function renderTable(report: WorkstationReport, lang: keyof Localized): s
   const rows = report.items.map((item) => [
     STATUS_WORDS[item.status][lang],
     `${ITEM_TITLES[item.id][lang]}${item.required ? '' : ` ${HEADINGS.optional[lang]}`}`,
-    item.valueText ?? '—',
-    item.threshold,
+    item.valueText?.[lang] ?? '—',
+    item.threshold[lang],
   ]);
   const header = ['', HEADINGS.item[lang], HEADINGS.value[lang], HEADINGS.threshold[lang]];
   const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)));
@@ -163,6 +180,6 @@ export function renderTable(report: WorkstationReport, lang: keyof Localized): s
     ...body,
     '',
     `${HEADINGS.verdict[lang]}: ${VERDICTS[report.verdict][lang]}`,
-    `${HEADINGS.video[lang]}: ${VIDEO_CALLS[report.videoCalls.state][lang]} (policy: ${report.videoCalls.policy})`,
+    `${HEADINGS.video[lang]}: ${VIDEO_CALLS[report.videoCalls.state][lang]} (${HEADINGS.policy[lang]}: ${report.videoCalls.policy})`,
   ].join('\n');
 }

@@ -77,6 +77,7 @@ export async function probeMachine(options: MachineProbeOptions): Promise<Machin
       window && window.finePointer !== null
         ? measured({ finePointer: window.finePointer })
         : unknown('no_console_window'),
+    keystrokes: window ? measured({ keystrokeSeen: window.keystrokeSeen }) : unknown('no_console_window'),
     browser: browserProbe(options),
   };
 }

@@ -27,6 +27,11 @@ export interface WorkstationService {
   publishLast(): void;
   /** Every workstation's last report, for the digitalisation unit (§28). */
   fleet(): Promise<WorkstationFleet>;
+  /**
+   * The operator typed in the console window: a keyboard is present, whatever the system's device list
+   * said. Re-decides the last report from its own probes (no new network test); null before any report.
+   */
+  keystrokeSeen(): WorkstationReport | null;
 }
 
 export interface WorkstationServiceOptions {
@@ -44,6 +49,8 @@ export interface WorkstationServiceOptions {
 }
 
 export const REPORT_FILE_NAME = 'workstation-report.json';
+const KEYS_PRESSED = { state: 'measured', value: { keystrokeSeen: true } } as const;
+
 /** The machine's own probes take this share of the progress bar; the network test the rest. */
 const MACHINE_SHARE = 0.3;
 
@@ -69,6 +76,8 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
   const file = join(options.dataDir, REPORT_FILE_NAME);
   let last = readStoredReport(file, options.log);
   let running: Promise<WorkstationReport> | null = null;
+  /** A key has been pressed in the console window since this service started. */
+  let typedOn = false;
 
   // A report that cannot be saved (disk full, no rights) still answers this session; the log says why.
   const store = (report: WorkstationReport) => {
@@ -84,6 +93,13 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
     }
   };
 
+  const accept = (report: WorkstationReport) => {
+    last = report;
+    store(report);
+    options.onReport(report, readinessOf(report, options.requirements.videoCallPolicy));
+    void options.central?.publish(report);
+  };
+
   const run = async (window: ConsoleWindowFacts | null): Promise<WorkstationReport> => {
     const takenAt = options.now().toISOString();
     options.onProgress({ phase: 'machine', fraction: 0 });
@@ -95,18 +111,17 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
         options.onProgress({ phase: p.phase, fraction: MACHINE_SHARE + (1 - MACHINE_SHARE) * p.fraction }),
     });
     // Parsing keeps only the fields the report promises (no USB serial numbers) and proves the shape.
-    const probes = WorkstationProbesSchema.parse({ takenAt, ...machine, network });
+    // A key pressed while this check ran is kept: the window's facts were collected before it.
+    const keystrokes = typedOn ? KEYS_PRESSED : machine.keystrokes;
+    const probes = WorkstationProbesSchema.parse({ takenAt, ...machine, keystrokes, network });
     const report = evaluate(options.requirements, probes);
-    last = report;
-    store(report);
     options.log.info('workstation.checked', {
       verdict: report.verdict,
       videoCalls: report.videoCalls.state,
       failed: report.items.filter((i) => i.status === 'fail').length,
       unknown: report.items.filter((i) => i.status === 'unknown').length,
     });
-    options.onReport(report, readinessOf(report, options.requirements.videoCallPolicy));
-    void options.central?.publish(report);
+    accept(report);
     return report;
   };
 
@@ -123,5 +138,13 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
       if (last) void options.central?.publish(last);
     },
     fleet: async () => options.central?.fleet() ?? { state: 'unavailable', reason: 'central_not_configured' },
+    keystrokeSeen() {
+      typedOn = true;
+      if (!last) return null;
+      const keyboard = last.items.find((i) => i.id === 'keyboard');
+      if (keyboard?.status === 'pass') return last;
+      accept(evaluate(options.requirements, { ...last.probes, keystrokes: KEYS_PRESSED }));
+      return last;
+    },
   };
 }

@@ -1,9 +1,13 @@
 import type { i18n } from 'i18next';
 import type { StoreApi } from 'zustand';
-import { LANGUAGES } from '../i18n/translations';
+import { ROLE_PERMISSIONS, type Role } from '../../domain/roles';
+import { PHOTO_INPUT_ID, openPhotoChooser } from '../features/cards/photoChooser';
+import { INCIDENT_MAP_ID, PLACE_SEARCH_ID } from '../features/map/ids';
 import { saveLanguage } from '../i18n';
-import { openPhotoChooser } from '../features/cards/photoChooser';
+import { LANGUAGES } from '../i18n/translations';
+import { SECTION_INFO } from '../shell/sections';
 import type { ConsoleState } from '../store';
+import { focusWhenShown, whenShown } from './focus';
 import type { Keys } from './keys';
 
 export interface CommandContext {
@@ -11,64 +15,119 @@ export interface CommandContext {
   i18n: i18n;
 }
 
-/** An operator command: its name, shortcut, when it applies and what it does, in one place (F1 reads these). */
+/** What deciding whether a command may run reads of the store. */
+export type CommandState = Pick<ConsoleState, 'appInfo' | 'session' | 'view'>;
+
+/** Why a command cannot run: a `shell:` message key and its parameters, shown to the operator. */
+export interface CommandRefusal {
+  key: string;
+  params?: Record<string, string>;
+}
+
+/** An operator command: its name, shortcut, who has it, when it cannot run and what it does (F1 reads these). */
 export interface Command {
   id: string;
   /** i18next key with its namespace, e.g. "cards:commands.save". */
   label: string;
   keys: Keys;
-  when?: (state: ConsoleState) => boolean;
+  /** The roles that have it; absent: every role. F1 lists only the signed-in role's commands. */
+  roles?: readonly Role[];
+  /** Works on the sign-in screen too (help, language, theme). */
+  beforeSignIn?: boolean;
+  /** Why it cannot run now, whatever the section; null when it can. */
+  when?: (state: CommandState) => CommandRefusal | null;
   run: (context: CommandContext) => void;
 }
 
-const inCards = (state: ConsoleState) => state.view === 'cards';
+const CARD_WRITERS = ROLE_PERMISSIONS['cards.write'];
+
+/** Card commands work from any section: they open the cards first, then act on the card being filled in. */
+const inCards =
+  (act: (context: CommandContext) => void) =>
+  (context: CommandContext): void => {
+    context.store.getState().showView('cards');
+    act(context);
+  };
+
+const sectionCommands: Command[] = SECTION_INFO.map((section) => ({
+  id: `section.${section.id}`,
+  label: section.label,
+  keys: section.keys,
+  roles: section.roles,
+  run: ({ store }) => store.getState().showView(section.id),
+}));
 
 export const COMMANDS: readonly Command[] = [
-  { id: 'help', label: 'common:hotkeys.help', keys: 'F1', run: ({ store }) => store.getState().toggleHelp() },
+  {
+    id: 'help',
+    label: 'common:hotkeys.help',
+    keys: 'F1',
+    beforeSignIn: true,
+    run: ({ store }) => store.getState().toggleHelp(),
+  },
+  ...sectionCommands,
   {
     id: 'cards.new',
     label: 'cards:commands.newCard',
     keys: 'Alt+N',
-    when: inCards,
-    run: ({ store }) => {
+    roles: CARD_WRITERS,
+    run: inCards(({ store }) => {
       store.getState().newCard();
-      document.getElementById('card-description')?.focus();
-    },
+      focusWhenShown('card-description');
+    }),
   },
   {
     id: 'cards.save',
     label: 'cards:commands.save',
     keys: 'Ctrl+S',
-    when: inCards,
-    run: ({ store }) => void store.getState().saveCard(),
+    roles: CARD_WRITERS,
+    run: inCards(({ store }) => void store.getState().saveCard()),
   },
   {
     id: 'cards.focusDescription',
     label: 'cards:commands.focusDescription',
     keys: 'Alt+D',
-    when: inCards,
-    run: () => document.getElementById('card-description')?.focus(),
+    roles: CARD_WRITERS,
+    run: inCards(() => focusWhenShown('card-description')),
+  },
+  {
+    id: 'place.search',
+    label: 'map:commands.findPlace',
+    keys: 'Alt+F',
+    roles: CARD_WRITERS,
+    run: inCards(() => focusWhenShown(PLACE_SEARCH_ID)),
+  },
+  {
+    id: 'map.focus',
+    label: 'map:commands.focusMap',
+    keys: 'Alt+M',
+    roles: CARD_WRITERS,
+    run: inCards(() => focusWhenShown(INCIDENT_MAP_ID)),
   },
   {
     id: 'cards.attachPhoto',
     label: 'cards:commands.attachPhoto',
     keys: 'Alt+P',
-    when: inCards,
-    run: openPhotoChooser,
+    roles: CARD_WRITERS,
+    run: inCards(() => whenShown(PHOTO_INPUT_ID, openPhotoChooser)),
   },
   {
     id: 'sync.now',
     label: 'sync:commands.syncNow',
     keys: 'Alt+Y',
-    when: (state) => Boolean(state.appInfo?.centralUrl),
+    roles: ROLE_PERMISSIONS['sync.push'],
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
     run: ({ store }) => void store.getState().syncNow(),
   },
   {
     id: 'language.next',
     label: 'common:language.label',
     keys: 'Alt+L',
+    beforeSignIn: true,
     run: ({ i18n }) => {
-      const next = LANGUAGES[(LANGUAGES.indexOf(i18n.language as (typeof LANGUAGES)[number]) + 1) % LANGUAGES.length] ?? 'kk';
+      const next =
+        LANGUAGES[(LANGUAGES.indexOf(i18n.language as (typeof LANGUAGES)[number]) + 1) % LANGUAGES.length] ??
+        'kk';
       saveLanguage(next);
       void i18n.changeLanguage(next);
     },
@@ -77,6 +136,7 @@ export const COMMANDS: readonly Command[] = [
     id: 'theme.toggle',
     label: 'common:theme.label',
     keys: 'Alt+T',
+    beforeSignIn: true,
     run: ({ store }) => {
       const { theme, setTheme } = store.getState();
       setTheme(theme === 'dark' ? 'light' : 'dark');

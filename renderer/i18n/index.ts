@@ -1,11 +1,13 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { cardFormText } from '../features/cards/formText';
 import { cardsText } from '../features/cards/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/readiness/i18n';
 import { refusalsText } from '../features/refusals/i18n';
 import { signinText } from '../features/signin/i18n';
 import { syncText } from '../features/sync/i18n';
+import { shellText } from '../shell/i18n';
 import { commonText } from './common';
 import { type FeatureTranslations, LANGUAGES, type Language } from './translations';
 
@@ -13,10 +15,12 @@ import { type FeatureTranslations, LANGUAGES, type Language } from './translatio
 export const NAMESPACES = {
   common: commonText,
   cards: cardsText,
+  cardForm: cardFormText,
   map: mapText,
   readiness: readinessText,
   sync: syncText,
   signin: signinText,
+  shell: shellText,
   refusals: refusalsText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
@@ -33,7 +37,10 @@ export function saveLanguage(language: Language): void {
 
 export async function createI18n(language: Language): Promise<i18n> {
   const resources = Object.fromEntries(
-    LANGUAGES.map((lng) => [lng, Object.fromEntries(Object.entries(NAMESPACES).map(([ns, text]) => [ns, text[lng]]))]),
+    LANGUAGES.map((lng) => [
+      lng,
+      Object.fromEntries(Object.entries(NAMESPACES).map(([ns, text]) => [ns, text[lng]])),
+    ]),
   );
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({

@@ -10,6 +10,10 @@ export interface FeatureTranslations<T> {
   kk: Translations<T>;
 }
 
-export function defineTranslations<T>(en: T, ru: Translations<T>, kk: Translations<T>): FeatureTranslations<T> {
+export function defineTranslations<T>(
+  en: T,
+  ru: Translations<T>,
+  kk: Translations<T>,
+): FeatureTranslations<T> {
   return { en, ru, kk };
 }

@@ -4,7 +4,9 @@ import { ReadinessStatus } from '../features/readiness';
 import { SessionBadge, SignInScreen } from '../features/signin';
 import { SyncStatusBar } from '../features/sync';
 import { useConsole } from '../store';
+import { CommandRefusalNotice } from './CommandRefusalNotice';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
+import { ConsoleLostOverlay } from './ConsoleLostOverlay';
 import { HotkeyHelp } from './HotkeyHelp';
 import { LanguageSwitch } from './LanguageSwitch';
 import { sectionsFor } from './navigation';
@@ -15,6 +17,19 @@ import { ThemeSwitch } from './ThemeSwitch';
  * the link to central, unsent operations and workstation readiness in the status bar below.
  */
 export function Frame() {
+  const lost = useConsole((s) => s.transport === 'lost');
+  return (
+    <>
+      {/* Behind the overlay nothing takes focus, clicks or keys: what the form holds stays as it was. */}
+      <div className="frame-root" inert={lost}>
+        <FrameContent />
+      </div>
+      {lost && <ConsoleLostOverlay />}
+    </>
+  );
+}
+
+function FrameContent() {
   const { t } = useTranslation();
   useHotkeys();
   const info = useConsole((s) => s.appInfo);
@@ -38,7 +53,14 @@ export function Frame() {
         {t('loading')}
       </div>
     );
-  if (info.centralUrl && !session) return <SignInScreen />;
+  if (info.centralUrl && !session)
+    return (
+      <>
+        <SignInScreen />
+        <CommandRefusalNotice />
+        <HotkeyHelp />
+      </>
+    );
   const sections = sectionsFor(info.role);
   const active = sections.find((s) => s.id === view) ?? sections[0];
   return (
@@ -61,7 +83,7 @@ export function Frame() {
               aria-current={active?.id === section.id ? 'page' : undefined}
               onClick={() => showView(section.id)}
             >
-              {t(section.label)}
+              {t(section.label)} <kbd>{section.keys}</kbd>
             </button>
           ))}
         </nav>
@@ -74,11 +96,6 @@ export function Frame() {
           </button>
         </div>
       </header>
-      {transport === 'lost' && (
-        <div className="banner banner--error" role="alert">
-          {t('connectivity.lost')}
-        </div>
-      )}
       <main className="workspace">{active && <active.View />}</main>
       {/* The state of the link, the outbox and the workstation, always in the same place, like a status bar. */}
       <footer className="statusbar" aria-label={t('statusbar.label')}>
@@ -86,6 +103,7 @@ export function Frame() {
         {info.centralUrl && <SyncStatusBar />}
         <ReadinessStatus />
       </footer>
+      <CommandRefusalNotice />
       <HotkeyHelp />
     </div>
   );

@@ -1,23 +1,19 @@
 import type { ComponentType } from 'react';
-import { ROLES, type Role } from '../../domain/roles';
+import type { Role } from '../../domain/roles';
 import { CardsView } from '../features/cards';
 import { FleetView, ReadinessView } from '../features/readiness';
+import { type SectionInfo, sectionInfoFor } from './sections';
 
-/** The sections of the console and who sees them; a feature adds its section here, operator's first. */
-export interface Section {
-  id: string;
-  /** Key in the common namespace. */
-  label: string;
-  roles: readonly Role[];
+/** A section with its screen; a feature adds its section to sections.ts and its view here. */
+export interface Section extends SectionInfo {
   View: ComponentType;
 }
 
-export const SECTIONS: readonly Section[] = [
-  { id: 'cards', label: 'nav.cards', roles: ['operator', 'inspector', 'duty', 'supervisor'], View: CardsView },
-  /** §27 readiness is every workstation's business, whoever sits at it. */
-  { id: 'readiness', label: 'readiness:nav', roles: ROLES, View: ReadinessView },
-  /** §28: the digitalisation unit sees every workstation's last readiness report. */
-  { id: 'workstations', label: 'readiness:fleet.nav', roles: ['admin'], View: FleetView },
-];
+const VIEWS: Record<SectionInfo['id'], ComponentType> = {
+  cards: CardsView,
+  readiness: ReadinessView,
+  workstations: FleetView,
+};
 
-export const sectionsFor = (role: Role): Section[] => SECTIONS.filter((s) => s.roles.includes(role));
+export const sectionsFor = (role: Role): Section[] =>
+  sectionInfoFor(role).map((info) => ({ ...info, View: VIEWS[info.id] }));

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo, Connectivity, ConsoleBridge } from '../../domain/ipc';
 import type { TransportState } from '../bridge';
+import type { CommandRefusal } from '../commands/registry';
 import type { ConsoleState } from '../store';
 
 export type Theme = 'dark' | 'light';
@@ -14,6 +15,10 @@ export interface ShellSlice {
   theme: Theme;
   helpOpen: boolean;
   view: ViewId;
+  /** A new workstation's one-time readiness introduction is on screen (§27); sign-in does not skip it. */
+  introducingReadiness: boolean;
+  /** Why the last key pressed did nothing; `at` tells one refusal from the same one again. */
+  commandRefusal: (CommandRefusal & { at: number }) | null;
   // Actions
   loadShell(): Promise<void>;
   setTransport(state: TransportState): void;
@@ -21,6 +26,9 @@ export interface ShellSlice {
   setTheme(theme: Theme): void;
   toggleHelp(open?: boolean): void;
   showView(view: ViewId): void;
+  /** After sign-in the work starts on the cards (or the role's first section), not where the last account left off. */
+  landAfterSignIn(): void;
+  showCommandRefusal(refusal: CommandRefusal | null): void;
 }
 
 const THEME_KEY = 'console102.theme';
@@ -38,24 +46,39 @@ function firstView(): ViewId {
 
 export const createShellSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], ShellSlice> =>
-  (set) => ({
-    appInfo: null,
-    connectivity: null,
-    transport: 'connecting',
-    theme: savedTheme(),
-    helpOpen: false,
-    view: firstView(),
-    async loadShell() {
-      const [info, connectivity] = await Promise.all([bridge.call('app.info', {}), bridge.call('connectivity.get', {})]);
-      if (info.ok) set({ appInfo: info.value });
-      if (connectivity.ok) set({ connectivity: connectivity.value });
-    },
-    setTransport: (transport) => set({ transport }),
-    setConnectivity: (connectivity) => set({ connectivity }),
-    setTheme(theme) {
-      localStorage.setItem(THEME_KEY, theme);
-      set({ theme });
-    },
-    toggleHelp: (open) => set((state) => ({ helpOpen: open ?? !state.helpOpen })),
-    showView: (view) => set({ view }),
-  });
+  (set) => {
+    const view = firstView();
+    return {
+      appInfo: null,
+      connectivity: null,
+      transport: 'connecting',
+      theme: savedTheme(),
+      helpOpen: false,
+      view,
+      introducingReadiness: view === 'readiness',
+      commandRefusal: null,
+      async loadShell() {
+        const [info, connectivity] = await Promise.all([
+          bridge.call('app.info', {}),
+          bridge.call('connectivity.get', {}),
+        ]);
+        if (info.ok) set({ appInfo: info.value });
+        if (connectivity.ok) set({ connectivity: connectivity.value });
+      },
+      setTransport: (transport) => set({ transport }),
+      setConnectivity: (connectivity) => set({ connectivity }),
+      setTheme(theme) {
+        localStorage.setItem(THEME_KEY, theme);
+        set({ theme });
+      },
+      toggleHelp: (open) => set((state) => ({ helpOpen: open ?? !state.helpOpen })),
+      showView: (next) => set({ view: next, introducingReadiness: false }),
+      landAfterSignIn: () =>
+        set((state) => ({
+          view: state.introducingReadiness ? 'readiness' : 'cards',
+          introducingReadiness: false,
+        })),
+      showCommandRefusal: (refusal) =>
+        set({ commandRefusal: refusal ? { ...refusal, at: Date.now() } : null }),
+    };
+  };

@@ -18,7 +18,9 @@ const binary = electronBinary();
 
 /** better-sqlite3 built for Electron's ABI, which `npm start` prepares beside the Node build. */
 function electronSqliteBinding(): string | undefined {
-  const version = (JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+  ).version;
   const binding = join(repo, 'node_modules/.electron-native', version, 'build/Release/better_sqlite3.node');
   return existsSync(binding) ? binding : undefined;
 }
@@ -31,7 +33,11 @@ test('the real Electron window opens sandboxed and shows the console', async ({ 
   const app = await electron.launch({
     executablePath: binary ?? undefined,
     args: [repo],
-    env: { ...process.env, CONSOLE_DATA_DIR: dataDir, ...(electronSqliteBinding() ? { CONSOLE_SQLITE_BINDING: electronSqliteBinding() } : {}) },
+    env: {
+      ...process.env,
+      CONSOLE_DATA_DIR: dataDir,
+      ...(electronSqliteBinding() ? { CONSOLE_SQLITE_BINDING: electronSqliteBinding() } : {}),
+    },
   });
   try {
     const window = await app.firstWindow();

@@ -11,14 +11,18 @@ export interface ConsoleHost {
   url: string;
   origin: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** SIGTERM by default; SIGKILL is a crash. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts the built host mode (`out/main/host.js`) as its own process, as `npm start` does. */
-export function startConsoleHost(dataDir: string): Promise<ConsoleHost> {
+/**
+ * Starts the built host mode (`out/main/host.js`) as its own process, as `npm start` does, on a free port
+ * unless a test restarts a console on the port it had.
+ */
+export function startConsoleHost(dataDir: string, port = 0): Promise<ConsoleHost> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(repo, 'out/main/host.js'), '--port', '0', '--data-dir', dataDir],
+    [join(repo, 'out/main/host.js'), '--port', String(port), '--data-dir', dataDir],
     {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,11 +41,11 @@ export function startConsoleHost(dataDir: string): Promise<ConsoleHost> {
         url,
         origin: new URL(url).origin,
         dataDir,
-        stop: () =>
+        stop: (signal = 'SIGTERM') =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
-            child.kill('SIGTERM');
+            child.kill(signal);
           }),
       });
     });

@@ -25,7 +25,7 @@ test.describe('sync with central', () => {
 
       await page.getByLabel('What the applicant says').fill('Someone is shouting in the yard');
       await expect(page.getByTestId('card-list-item')).toHaveCount(1);
-      await page.getByRole('button', { name: 'Send to the inspector' }).click();
+      await page.getByRole('button', { name: 'Send to the senior inspector' }).click();
       // Central's refusal is shown translated (renderer/features/refusals), never its English detail.
       const rejected = page.getByTestId('card-list-item').getByTestId('card-sync');
       await expect(rejected).toContainText('Rejected by central: ');

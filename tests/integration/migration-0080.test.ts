@@ -160,7 +160,7 @@ describe('migration 0080 (fewer pages per save)', () => {
       expect(ledger.status()).toMatchObject({ unsent: 4 });
       expect(new Map(ledger.status().cards.map((c) => [c.cardId, c.sync]))).toEqual(
         new Map([
-          [local.id, { state: 'local' }],
+          [local.id, { state: 'local', transition: 'sendToInspector' }],
           [synced.id, { state: 'sending' }],
           [rejected.id, { state: 'rejected', reason: 'role duty may not write cards' }],
           [shared.id, { state: 'local' }],

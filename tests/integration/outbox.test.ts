@@ -199,7 +199,10 @@ describe('one card edited under two accounts (a shared workstation at shift chan
     const theirs = night.outbox.takeBatch(10);
     expect(theirs.map((op) => [op.cardId, op.type])).toEqual([[own.id, 'card.create']]);
     night.ledger.recordPush(theirs, applied(theirs));
-    expect(night.ledger.status().cards).toContainEqual({ cardId: shared.id, sync: { state: 'local' } });
+    expect(night.ledger.status().cards).toContainEqual({
+      cardId: shared.id,
+      sync: { state: 'local', transition: 'sendToInspector' },
+    });
 
     night.outbox.setAccount('operator');
     const first = night.outbox.takeBatch(10);

@@ -1,30 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/console';
-
-const repo = resolve(__dirname, '../..');
-
-interface HostProcess {
-  child: ChildProcess;
-  output: () => string;
-}
-
-function startHostProcess(dataDir: string): HostProcess {
-  // One process (tsx as a loader, not its wrapper), so a kill is a real crash of the console.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repo, 'main/host.ts'), '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: repo,
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  return { child, output: () => output };
-}
+import { startHostProcess } from '../support/hostProcess';
 
 async function waitFor(
   condition: () => boolean,

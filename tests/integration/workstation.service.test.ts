@@ -21,6 +21,7 @@ const chromeUserAgent =
 const windowWithoutCamera: ConsoleWindowFacts = {
   userAgent: chromeUserAgent,
   finePointer: true,
+  keystrokeSeen: false,
   mediaDevices: [
     { deviceId: 'a1', kind: 'audioinput', label: 'Headset Microphone (Jabra EVOLVE 30 II)', groupId: 'g1' },
     { deviceId: 'o1', kind: 'audiooutput', label: 'Headset Earphone (Jabra EVOLVE 30 II)', groupId: 'g1' },
@@ -71,6 +72,13 @@ describe('workstation readiness in main, on this machine', () => {
     expect(progress.at(0)).toEqual({ phase: 'machine', fraction: 0 });
     expect(progress.at(-1)?.fraction).toBe(1);
     expect(reports).toEqual([report]);
+  });
+
+  it('keeps a key pressed while the first check runs, though the window facts were taken before it', async () => {
+    const { service: workstation } = service(join(temp.dir, 'typed-early'));
+    expect(workstation.keystrokeSeen()).toBeNull();
+    const report = await workstation.check(windowWithoutCamera);
+    expect(report.items.find((i) => i.id === 'keyboard')?.status).toBe('pass');
   });
 
   it('keeps the last report across a restart and ignores a damaged file', async () => {
@@ -150,6 +158,20 @@ describe('workstation readiness through the console API contract', () => {
     });
     const readiness = await invokeApi(handlers, 'workstation.readiness', {}, running.log);
     expect(readiness).toMatchObject({ ok: true, value: { videoCalls: { state: 'warned', policy: 'warn' } } });
+  });
+
+  it('takes the first keystroke in the window as a keyboard, re-deciding the last report without a new check', async () => {
+    const handlers = createApiHandlers(running.services);
+    const checked = await invokeApi(handlers, 'workstation.check', windowWithoutCamera, running.log);
+    const before = WorkstationReportSchema.parse(checked.ok ? checked.value : null);
+    // Unknown unless this machine lists a USB keyboard (the build machines do not, like PS/2 and laptops).
+    expect(['unknown', 'pass']).toContain(before.items.find((i) => i.id === 'keyboard')?.status);
+
+    const typed = await invokeApi(handlers, 'workstation.keystrokeSeen', {}, running.log);
+    const after = WorkstationReportSchema.parse(typed.ok ? typed.value : null);
+    expect(after.items.find((i) => i.id === 'keyboard')?.status).toBe('pass');
+    expect(after.checkedAt).toBe(before.checkedAt);
+    expect(running.services.workstation.lastReport()).toEqual(after);
   });
 
   it('refuses window facts that are not the contract shape', async () => {

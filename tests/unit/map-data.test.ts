@@ -42,6 +42,8 @@ interface City {
   id: number;
   name: string;
   altName?: string;
+  nameKk: string;
+  nameRu: string;
   lat: number;
   lon: number;
   population: number;
@@ -253,6 +255,16 @@ describe('the cities list (cities.json, GeoNames)', () => {
       expect(c).toBeDefined();
       expect(c!.population).toBeGreaterThanOrEqual(50_000);
     }
+  });
+
+  it('names every city in Kazakh and Russian, in Cyrillic, for the map labels (issue 9)', () => {
+    for (const city of cities) {
+      expect(city.nameKk, city.name).toMatch(/^[\u0400-\u04FF -]+$/u);
+      expect(city.nameRu, city.name).toMatch(/^[А-Яа-яЁё -]+$/u);
+    }
+    const byName = new Map(cities.map((c) => [c.name, c]));
+    expect(byName.get('Ust-Kamenogorsk')).toMatchObject({ nameKk: 'Өскемен', nameRu: 'Усть-Каменогорск' });
+    expect(byName.get('Oral')).toMatchObject({ nameKk: 'Орал', nameRu: 'Уральск' });
   });
 
   it('every city of 50,000+ lies in the country outline', () => {

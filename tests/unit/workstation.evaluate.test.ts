@@ -50,26 +50,36 @@ describe('workstation readiness against §27', () => {
     });
 
     it('reports the measured values next to the thresholds', () => {
-      expect(item(office, 'processor')).toMatchObject({ value: 3, threshold: '> 2.2 GHz' });
+      expect(item(office, 'processor')).toMatchObject({
+        value: 3,
+        threshold: { kk: '> 2,2 ГГц', ru: '> 2,2 ГГц', en: '> 2.2 GHz' },
+      });
       expect(item(office, 'memory')).toMatchObject({
         value: 15.9,
-        valueText: '15.9 GiB',
-        threshold: '≥ 8 GiB',
+        valueText: { kk: '15,9 ГБ', ru: '15,9 ГБ', en: '15.9 GiB' },
+        threshold: { kk: '≥ 8 ГБ', ru: '≥ 8 ГБ', en: '≥ 8 GiB' },
       });
       expect(item(office, 'os')).toMatchObject({
         value: 'Windows 10',
-        valueText: 'Microsoft Windows 10 Pro 10.0.19045',
+        valueText: { en: 'Microsoft Windows 10 Pro 10.0.19045' },
       });
       expect(item(office, 'browser')).toMatchObject({
         value: '140.0.7339.133',
-        threshold: expect.stringContaining('86.0.4240.183'),
+        threshold: { ru: expect.stringContaining('86.0.4240.183') },
       });
       expect(item(office, 'camera').value).toBe('HD Pro Webcam C920 (046d:082d)');
       expect(item(office, 'networkSpeed')).toMatchObject({
         value: 91.7,
-        valueText: '↓ 94.2 / ↑ 91.7 Mbit/s',
+        valueText: {
+          kk: '↓ 94,2 / ↑ 91,7 Мбит/с',
+          ru: '↓ 94,2 / ↑ 91,7 Мбит/с',
+          en: '↓ 94.2 / ↑ 91.7 Mbit/s',
+        },
       });
-      expect(item(office, 'roundTrip')).toMatchObject({ value: 3.1, threshold: '≤ 20 ms' });
+      expect(item(office, 'roundTrip')).toMatchObject({
+        value: 3.1,
+        threshold: { kk: '≤ 20 мс', ru: '≤ 20 мс', en: '≤ 20 ms' },
+      });
     });
 
     it('explains why the Jabra counts as a headset, and that noise cancelling is not reported', () => {
@@ -198,9 +208,9 @@ describe('workstation readiness against §27', () => {
 
     it('treats the round trip above the limit as a warning, not as unreadiness', () => {
       const roundTrip = item(laptop, 'roundTrip');
-      expect(roundTrip).toMatchObject({ required: false, value: 27.2, threshold: '≤ 20 ms' });
+      expect(roundTrip).toMatchObject({ required: false, value: 27.2, threshold: { en: '≤ 20 ms' } });
       expect(roundTrip.advice?.it.ru).toBe(
-        'Задержка 27.2 ms, предел ≤ 20 ms (§27). Проверьте маршрут и загрузку сети.',
+        'Задержка 27,2 мс, предел ≤ 20 мс (§27). Проверьте маршрут и загрузку сети.',
       );
       expect(item(laptop, 'roundTrip', withOverrides({ roundTripAtMostMs: 50 })).status).toBe('pass');
     });
@@ -214,7 +224,7 @@ describe('workstation readiness against §27', () => {
       ]);
       expect(report.videoCalls.reasons[0]?.text.ru).toBe('Гарнитура (наушники и микрофон): не найдено');
       expect(report.videoCalls.reasons[1]?.text.kk).toBe(
-        'Орталыққа дейінгі кідіріс (ping): 27.2 ms (талап ≤ 20 ms)',
+        'Орталық жүйеге дейінгі кідіріс (ping): 27,2 мс (талап ≤ 20 мс)',
       );
       expect(evaluate(DEFAULT_REQUIREMENTS, laptop).videoCalls.state).toBe('warned');
     });
@@ -231,9 +241,9 @@ describe('workstation readiness against §27', () => {
         unknownReason: { code: 'not_reported' },
       });
       expect(item(vm, 'processor').advice?.operator.en).toBe(
-        'Could not check: the device does not report this value (typical of a virtual machine). Tell IT.',
+        'Could not check: the device does not report this value (typical of a virtual machine). Tell the digitalisation unit.',
       );
-      expect(item(vm, 'processor').advice?.it.ru).toBe('Проверьте вручную (требуется: > 2.2 GHz).');
+      expect(item(vm, 'processor').advice?.it.ru).toBe('Проверьте вручную (требуется: > 2,2 ГГц).');
     });
 
     it('is not a supported workstation off Windows, and says what could not be checked without the window', () => {
@@ -242,7 +252,8 @@ describe('workstation readiness against §27', () => {
         memory: 'pass',
         os: 'fail',
         browser: 'unknown',
-        soundCard: 'fail',
+        // The system's sound list is empty in this VM: without the window that is "could not check", not "none".
+        soundCard: 'unknown',
         camera: 'unknown',
         headset: 'unknown',
         mouse: 'unknown',
@@ -271,8 +282,8 @@ describe('workstation readiness against §27', () => {
       expect(failed.map((i) => i.id)).toEqual(['memory']);
       expect(item(small, 'memory')).toMatchObject({ value: 3.9, required: true });
       expect(item(small, 'memory').advice?.it).toEqual({
-        kk: 'Жедел жады 3.9 GiB, талап ≥ 8 GiB (§27). Жады модульдерін қосыңыз.',
-        ru: 'Оперативная память 3.9 GiB, требуется ≥ 8 GiB (§27). Установите дополнительные модули памяти.',
+        kk: 'Жедел жады 3,9 ГБ, талап ≥ 8 ГБ (§27). Жады модульдерін қосыңыз.',
+        ru: 'Оперативная память 3,9 ГБ, требуется ≥ 8 ГБ (§27). Установите дополнительные модули памяти.',
         en: 'Memory 3.9 GiB, required ≥ 8 GiB (§27). Install more memory.',
       });
     });
@@ -286,6 +297,54 @@ describe('workstation readiness against §27', () => {
 
     it('passes the memory item once IT lowers the threshold in the machine config', () => {
       expect(item(small, 'memory', withOverrides({ memoryAtLeastGiB: 4 })).status).toBe('pass');
+    });
+  });
+});
+
+describe('what the readiness table says about devices (issue 9, item 9)', () => {
+  const laptop = fixture('laptop-builtin-camera-no-headset');
+  const vm = fixture('vm-unknown-clock');
+  const noUsb = { state: 'measured', value: [] };
+  const probes = (p: unknown) => WorkstationProbesSchema.parse(p);
+
+  it('names a fine pointer in words, not as the media query', () => {
+    const mouse = item(probes({ ...laptop, usb: noUsb }), 'mouse');
+    expect(mouse.status).toBe('pass');
+    expect(mouse.valueText).toEqual({
+      kk: 'Дәл көрсеткіш (тінтуір немесе сенсорлы тақта)',
+      ru: 'Точный указатель (мышь или сенсорная панель)',
+      en: 'A precise pointer (mouse or touchpad)',
+    });
+  });
+
+  it('takes a key pressed in the console window as a keyboard that no device list shows', () => {
+    const typed = (keystrokeSeen: boolean) =>
+      probes({ ...laptop, usb: noUsb, keystrokes: { state: 'measured', value: { keystrokeSeen } } });
+    expect(item(typed(true), 'keyboard')).toMatchObject({
+      status: 'pass',
+      valueText: { ru: 'В окне пульта нажимали клавиши' },
+    });
+    expect(item(typed(false), 'keyboard').status).toBe('unknown');
+  });
+
+  it('never has the command-line check deny a sound card the console window sees', () => {
+    const noSystemCards = { state: 'measured', value: [] };
+    const speakers = {
+      deviceId: 'speakers',
+      kind: 'audiooutput',
+      label: 'Speakers (Realtek(R) Audio)',
+      groupId: 'g1',
+    };
+    const windowSeesOne = probes({
+      ...laptop,
+      audio: noSystemCards,
+      mediaDevices: { state: 'measured', value: [speakers] },
+    });
+    const cliOnSameMachine = probes({ ...vm, audio: noSystemCards });
+    expect(item(windowSeesOne, 'soundCard').status).toBe('pass');
+    expect(item(cliOnSameMachine, 'soundCard')).toMatchObject({
+      status: 'unknown',
+      unknownReason: { code: 'no_console_window' },
     });
   });
 });

@@ -30,7 +30,18 @@ export const migration0030: Migration = {
       CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
     `);
     const old = db
-      .prepare<[], { id: string; description: string; category: string | null; lat: number | null; lon: number | null; location_source: string | null; created_at: string }>(
+      .prepare<
+        [],
+        {
+          id: string;
+          description: string;
+          category: string | null;
+          lat: number | null;
+          lon: number | null;
+          location_source: string | null;
+          created_at: string;
+        }
+      >(
         'SELECT id, description, category, lat, lon, location_source, created_at FROM cards ORDER BY local_number',
       )
       .all();
@@ -38,7 +49,10 @@ export const migration0030: Migration = {
       `INSERT INTO outbox (id, card_id, type, payload, created_at) VALUES (?, ?, 'card.create', ?, ?)`,
     );
     for (const c of old) {
-      const location = c.lat === null || c.lon === null ? null : { lat: c.lat, lon: c.lon, source: c.location_source ?? 'typed' };
+      const location =
+        c.lat === null || c.lon === null
+          ? null
+          : { lat: c.lat, lon: c.lon, source: c.location_source ?? 'typed' };
       const fields = { description: c.description, category: c.category, location };
       insert.run(uuidv7(), c.id, JSON.stringify({ fields }), c.created_at);
     }

@@ -10,6 +10,7 @@ import { migration0080 } from './0080-lean-save';
 import { migration0090 } from './0090-card-file-names';
 import { migration0100 } from './0100-chat';
 import { migration0110 } from './0110-reference-scope';
+import { migration0120 } from './0120-typed-coordinates';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0120,
 ];

@@ -1,27 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { CARD_CATEGORIES, type CardCategory } from '../../../domain/category';
-import { CARD_LIMITS } from '../../../domain/card';
+import { TypedCoordinatesSchema } from '../../../domain/card';
 import { useConsole } from '../../store';
+import { PlaceSearch } from '../map';
 import { CardSyncBadge } from '../sync';
+import { CardFormActions } from './CardFormActions';
 import { CardPhotos } from './CardPhotos';
-import { editorPoint } from './editor';
+import { DescriptionField } from './DescriptionField';
+import { type EditorProblem, editorPoint } from './editor';
 import { TerritoryHint } from './TerritoryHint';
+import { useCardActions } from './useCardActions';
 import { usePhotoDrop } from './usePhotoDrop';
 
+/** A coordinate is one line of text; longer is not a coordinate, and the card keeps at most this as typed. */
+const COORDINATE_MAX = TypedCoordinatesSchema.shape.lat.maxLength ?? 100;
+
+const problemKey = (problem: EditorProblem) =>
+  problem === 'outsideKazakhstan' ? 'cardForm:outsideKazakhstan' : `cards:${problem}`;
+
 export function CardForm() {
-  const { t, i18n } = useTranslation('cards');
+  const { t } = useTranslation('cards');
   const editor = useConsole((s) => s.editor);
   const editCard = useConsole((s) => s.editCard);
   const saveCard = useConsole((s) => s.saveCard);
   const newCard = useConsole((s) => s.newCard);
-  const sendCard = useConsole((s) => s.sendCard);
   const withCentral = useConsole((s) => Boolean(s.appInfo?.centralUrl));
-  const saving = useConsole((s) => s.saving);
-  const savedAt = useConsole((s) => s.savedAt);
   const problems = useConsole((s) => s.problems);
-  const saveError = useConsole((s) => s.saveError);
+  const stepRefusal = useConsole((s) => s.stepRefusal);
   const attachPhotos = useConsole((s) => s.attachPhotos);
   const drop = usePhotoDrop((files) => void attachPhotos(files));
+  const actions = useCardActions();
+  const readOnly = !actions.editFields;
+  const coordinateInvalid = problems.includes('bothCoordinates') || problems.includes('outsideKazakhstan');
 
   return (
     <form
@@ -30,7 +40,7 @@ export function CardForm() {
       data-testid="card-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void saveCard();
+        if (!readOnly) void saveCard();
       }}
       {...drop.handlers}
     >
@@ -43,26 +53,40 @@ export function CardForm() {
         <h2 id="card-form-title">
           {editor.localNumber ? t('editing', { number: editor.number ?? editor.localNumber }) : t('creating')}
         </h2>
-        <CardSyncBadge cardId={editor.id} />
         <button type="button" className="ghost" onClick={newCard}>
           {t('newCard')} <kbd>Alt+N</kbd>
         </button>
       </div>
+      {editor.id && (
+        <div className="card-form__badges">
+          {actions.sending ? (
+            <span className="badge badge--sending" role="status" data-testid="card-sending">
+              {t(`cardForm:sending.${actions.sending}`)}
+            </span>
+          ) : (
+            <span className="badge">{t(`status.${editor.status}`)}</span>
+          )}
+          <CardSyncBadge cardId={editor.id} />
+        </div>
+      )}
+      {readOnly && !actions.sending && (
+        <p className="muted" data-testid="card-read-only">
+          {t('cardForm:readOnly')}
+        </p>
+      )}
 
       <label htmlFor="card-description">{t('description')}</label>
-      <textarea
-        id="card-description"
-        rows={6}
-        maxLength={CARD_LIMITS.descriptionMax}
-        placeholder={t('descriptionHint')}
+      <DescriptionField
         value={editor.description}
-        onChange={(event) => editCard({ description: event.target.value })}
+        readOnly={readOnly}
+        onChange={(description) => editCard({ description })}
       />
 
       <label htmlFor="card-category">{t('category')}</label>
       <select
         id="card-category"
         value={editor.category ?? ''}
+        disabled={readOnly}
         onChange={(event) => editCard({ category: (event.target.value || null) as CardCategory | null })}
       >
         <option value="">{t('chooseCategory')}</option>
@@ -75,15 +99,25 @@ export function CardForm() {
 
       <fieldset className="card-form__location">
         <legend>{t('location')}</legend>
-        <p className="muted">{t('mapHint')}</p>
+        {!readOnly && <p className="muted">{t('mapHint')}</p>}
+        {!readOnly && (
+          <PlaceSearch
+            picked={editorPoint(editor)}
+            onPick={(point) =>
+              editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' })
+            }
+          />
+        )}
         <div className="row">
           <label>
             {t('latitude')}
             <input
               id="card-lat"
               inputMode="decimal"
+              maxLength={COORDINATE_MAX}
+              readOnly={readOnly}
               value={editor.lat}
-              aria-invalid={problems.includes('invalidLatitude')}
+              aria-invalid={problems.includes('invalidLatitude') || coordinateInvalid}
               onChange={(event) => editCard({ lat: event.target.value, locationSource: 'typed' })}
             />
           </label>
@@ -92,14 +126,18 @@ export function CardForm() {
             <input
               id="card-lon"
               inputMode="decimal"
+              maxLength={COORDINATE_MAX}
+              readOnly={readOnly}
               value={editor.lon}
-              aria-invalid={problems.includes('invalidLongitude')}
+              aria-invalid={problems.includes('invalidLongitude') || coordinateInvalid}
               onChange={(event) => editCard({ lon: event.target.value, locationSource: 'typed' })}
             />
           </label>
-          <button type="button" className="ghost" onClick={() => editCard({ lat: '', lon: '' })}>
-            {t('clearLocation')}
-          </button>
+          {!readOnly && (
+            <button type="button" className="ghost" onClick={() => editCard({ lat: '', lon: '' })}>
+              {t('clearLocation')}
+            </button>
+          )}
         </div>
         {editor.lat !== '' && <p className="muted">{t(`source.${editor.locationSource}`)}</p>}
         <TerritoryHint point={editorPoint(editor)} />
@@ -107,35 +145,23 @@ export function CardForm() {
 
       <CardPhotos />
 
-      {(problems.length > 0 || saveError) && (
-        <div className="banner banner--error" role="alert">
+      {(problems.length > 0 || stepRefusal) && (
+        <div className="banner banner--error" role="alert" data-testid="card-problems">
           {problems.map((problem) => (
-            <p key={problem}>{t(problem)}</p>
+            <p key={problem}>{t(problemKey(problem))}</p>
           ))}
-          {saveError && <p>{t(`common:${saveError.messageKey}`)}</p>}
-          {saveError?.issues?.map((issue) => (
-            <p key={issue.path} className="muted">
-              {issue.path}: {issue.message}
-            </p>
-          ))}
+          {stepRefusal?.problem === 'fixFirst' && <p>{t('cardForm:fixFirst')}</p>}
+          {stepRefusal?.problem === 'failed' && <p>{t(`common:${stepRefusal.error.messageKey}`)}</p>}
+          {stepRefusal?.problem === 'failed' &&
+            stepRefusal.error.issues?.map((issue) => (
+              <p key={issue.path} className="muted">
+                {issue.path}: {issue.message}
+              </p>
+            ))}
         </div>
       )}
 
-      <div className="card-form__actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t('saving') : t('saveDraft')} <kbd>Ctrl+S</kbd>
-        </button>
-        {withCentral && editor.status === 'draft' && (
-          <button type="button" onClick={() => void sendCard()} disabled={saving}>
-            {t('send')}
-          </button>
-        )}
-        {savedAt && (
-          <span className="muted" role="status">
-            {t('savedAt', { time: new Date(savedAt).toLocaleTimeString(i18n.language) })}
-          </span>
-        )}
-      </div>
+      <CardFormActions actions={actions} withCentral={withCentral} />
     </form>
   );
 }

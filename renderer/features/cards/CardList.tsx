@@ -1,6 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/dateTime';
+import type { Card } from '../../../domain/card';
 import { useConsole } from '../../store';
 import { CardSyncBadge } from '../sync';
+import { usePendingStep } from './useCardActions';
+
+/** The card's status, or the step on its way to central (a card sent offline is "sending", not a draft). */
+function CardStatus({ cardId, status }: { cardId: string; status: Card['status'] }) {
+  const { t } = useTranslation('cards');
+  const pending = usePendingStep(cardId);
+  return <span className="badge">{pending ? t(`cardForm:sending.${pending}`) : t(`status.${status}`)}</span>;
+}
 
 export function CardList() {
   const { t, i18n } = useTranslation('cards');
@@ -28,14 +38,9 @@ export function CardList() {
                   {t('number', { number: card.number ?? card.localNumber })}
                 </strong>
                 {!card.number && <span className="muted">{t('provisional')}</span>}
-                <span className="badge">{t(`status.${card.status}`)}</span>
+                <CardStatus cardId={card.id} status={card.status} />
                 <CardSyncBadge cardId={card.id} />
-                <span className="muted">
-                  {new Date(card.updatedAt).toLocaleString(i18n.language, {
-                    dateStyle: 'short',
-                    timeStyle: 'short',
-                  })}
-                </span>
+                <span className="muted">{formatDateTime(card.updatedAt, i18n.language)}</span>
               </span>
               <span className="card-list__category">
                 {card.category ? t(`categories.${card.category}`) : t('noCategory')}

@@ -1,10 +1,13 @@
+import { useEffect } from 'react';
 import { can } from '../../../domain/roles';
 import { useConsole } from '../../store';
 import { IncidentMap } from '../map';
 import { CardForm } from './CardForm';
 import { CardList } from './CardList';
 import { ChatPanel } from './ChatPanel';
+import { loadCountryCheck } from './countryCheck';
 import { editorPoint } from './editor';
+import { useCardActions } from './useCardActions';
 
 /**
  * The operator's workplace: the cards on this console, the card being filled in, and the map (with the chat
@@ -16,6 +19,12 @@ export function CardsView() {
   const mayChat = useConsole((s) => (s.appInfo ? can(s.appInfo.role, 'appeals.chat') : false));
   const hasAppeal = useConsole((s) => Boolean(s.cards.find((c) => c.id === s.editor.id)?.appealId));
   const picked = editorPoint(editor);
+  const { editFields } = useCardActions();
+  const countryOutlineLoaded = useConsole((s) => s.countryOutlineLoaded);
+  useEffect(() => {
+    // Without the outline a place abroad is not yet marked; it is checked on the next save once loaded.
+    void loadCountryCheck().then(countryOutlineLoaded, () => undefined);
+  }, [countryOutlineLoaded]);
   return (
     <div className="cards-view">
       <CardList />
@@ -23,9 +32,10 @@ export function CardsView() {
       <div className="cards-view__side">
         <IncidentMap
           picked={picked}
-          onPick={(point) =>
-            editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' })
-          }
+          onPick={(point) => {
+            if (editFields)
+              editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' });
+          }}
         />
         {editor.id && mayChat && hasAppeal && <ChatPanel cardId={editor.id} />}
       </div>

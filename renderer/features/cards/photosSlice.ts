@@ -28,22 +28,11 @@ const upsertFile = (files: CardFile[], file: CardFile) =>
 
 export const createCardPhotosSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], CardPhotosSlice> =>
-  (set, get, store) => {
+  (set, get) => {
     const previewsAsked = new Set<string>();
-    const saveSettled = () =>
-      new Promise<void>((resolve) => {
-        if (!get().saving) return resolve();
-        const stop = store.subscribe((state) => {
-          if (state.saving) return;
-          stop();
-          resolve();
-        });
-      });
-
-    /** The id of the card on screen, saving it first when it is new; undefined when it cannot be saved yet. */
+    /** The id of the card on screen, saving it first (even with nothing typed yet) when it is new. */
     async function savedCardId(): Promise<string | undefined> {
-      await saveSettled();
-      if (!get().editor.id) await get().saveCard();
+      await get().saveCard({ evenIfBlank: true });
       const id = get().editor.id;
       // The list follows the card now, not when the form re-renders, so the new photo lands in it.
       if (id) await get().showCardFiles(id);
@@ -99,7 +88,8 @@ export const createCardPhotosSlice =
             const problem = await attachOne(cardId, photo);
             if (problem) problems.push(problem);
           }
-          set({ photoProblems: problems });
+          // Refusals belong to the card they were for: a form that moved on meanwhile does not show them.
+          if (get().editor.id === cardId) set({ photoProblems: problems });
         } finally {
           set((state) => ({ attachingPhotos: state.attachingPhotos - 1 }));
         }

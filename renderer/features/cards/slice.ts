@@ -1,26 +1,48 @@
 import type { StateCreator } from 'zustand';
 import type { Card } from '../../../domain/card';
+import type { CountryCheck } from '../../../domain/country';
 import type { ApiError, ConsoleBridge } from '../../../domain/ipc';
+import type { TransitionName } from '../../../domain/workflow';
 import type { ConsoleState } from '../../store';
-import { type CardEditor, type EditorProblem, editorFromCard, editorToInput, emptyEditor } from './editor';
+import {
+  type CardEditor,
+  type EditorProblem,
+  editorFromCard,
+  editorIsBlank,
+  editorToDraft,
+  emptyEditor,
+} from './editor';
+import { type FormSave, type FormSession, createSaveQueue } from './saveQueue';
+
+/** Why a workflow step was not asked for: the form names it, central's refusals come on the card. */
+export type StepRefusal = { problem: 'fixFirst' } | { problem: 'failed'; error: ApiError };
 
 export interface CardsSlice {
   // State
   cards: Card[];
   cardsLoaded: boolean;
   editor: CardEditor;
+  /** Where saving the form on screen stands; never silent (saving, saved, saved here with problems, failed). */
+  formSave: FormSave;
+  /** Whether any form's save is still on its way (a photo waits for its card to exist). */
   saving: boolean;
-  savedAt: string | null;
+  /** What is wrong with the form as last saved; the fields are marked, the text is kept as typed. */
   problems: EditorProblem[];
-  saveError: ApiError | null;
+  stepRefusal: StepRefusal | null;
+  /** The country's outline, once loaded: a place outside Kazakhstan is a problem to fix, kept as typed. */
+  inKazakhstan: CountryCheck | null;
   // Actions
   loadCards(): Promise<void>;
   editCard(patch: Partial<CardEditor>): void;
   openCard(card: Card): void;
   newCard(): void;
-  saveCard(): Promise<void>;
-  /** §9 step 5: "send" to the senior inspector; central decides, a refusal shows on the card. */
-  sendCard(): Promise<void>;
+  /** Ctrl+S: saves now. A blank new form makes no card, unless something (a photo) is about to be attached. */
+  saveCard(options?: { evenIfBlank?: boolean }): Promise<void>;
+  /** A workflow step (§9 step 5 "send"…): saves first; central decides, a refusal shows on the card. */
+  takeStep(transition: TransitionName, extra?: { kuizhNumber?: string }): Promise<void>;
+  /** Sign-out: the form's last words are saved before the account goes, and the next account starts empty. */
+  closeCardForm(): Promise<void>;
+  countryOutlineLoaded(check: CountryCheck): void;
   cardChanged(card: Card): void;
 }
 
@@ -28,99 +50,130 @@ export interface CardsSlice {
 export const AUTOSAVE_DELAY_MS = 400;
 
 const upsert = (cards: Card[], card: Card) => [card, ...cards.filter((c) => c.id !== card.id)];
-const sameText = (a: CardEditor, b: CardEditor) =>
-  a.description === b.description && a.category === b.category && a.lat === b.lat && a.lon === b.lon;
 
 export const createCardsSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], CardsSlice> =>
   (set, get) => {
+    let form: FormSession = { cardId: undefined, evenIfBlank: false };
     let autosave: ReturnType<typeof setTimeout> | null = null;
-    const scheduleAutosave = () => {
+    let edited = false;
+
+    const queue = createSaveQueue({
+      async save(session, snapshot) {
+        const { input, problems } = editorToDraft(
+          { ...snapshot, id: session.cardId },
+          get().inKazakhstan ?? undefined,
+        );
+        const result = await bridge.call('cards.saveDraft', input);
+        if (!result.ok) return result;
+        return { ok: true, value: { card: result.value, problems } };
+      },
+      // Every answer is the answer for one form: the list always takes the card, the screen only if it still shows that form.
+      saved(session, card, problems, settled) {
+        session.cardId = card.id;
+        set((state) => {
+          if (session !== form) return { cards: upsert(state.cards, card) };
+          return {
+            cards: upsert(state.cards, card),
+            editor: {
+              ...state.editor,
+              id: card.id,
+              localNumber: card.localNumber,
+              number: card.number ?? null,
+              status: card.status,
+            },
+            formSave: !settled
+              ? { state: 'saving' }
+              : problems.length > 0
+                ? { state: 'savedWithProblems', at: card.updatedAt }
+                : { state: 'saved', at: card.updatedAt },
+          };
+        });
+      },
+      failed(session, error) {
+        if (session === form) set({ formSave: { state: 'failed', error } });
+      },
+      busy: (saving) => set({ saving }),
+    });
+
+    /** Hands the form's latest text to the queue now; the timer, if any, has nothing left to do. */
+    const saveNow = () => {
       if (autosave) clearTimeout(autosave);
-      autosave = setTimeout(() => {
-        autosave = null;
-        void save(false);
-      }, AUTOSAVE_DELAY_MS);
-    };
-    /** Leaving a card saves what was typed in the last moments, before the form changes. */
-    const flushAutosave = () => {
-      if (!autosave) return;
-      clearTimeout(autosave);
       autosave = null;
-      void save(false);
+      edited = false;
+      const snapshot = get().editor;
+      if (!form.cardId && editorIsBlank(snapshot) && !form.evenIfBlank) return;
+      set({
+        problems: editorToDraft(snapshot, get().inKazakhstan ?? undefined).problems,
+        formSave: { state: 'saving' },
+      });
+      queue.request(form, snapshot);
     };
-    /** `explicit`: the operator asked (Ctrl+S), so problems are shown; an autosave just waits for valid input. */
-    async function save(explicit: boolean): Promise<void> {
-      if (get().saving) {
-        scheduleAutosave();
-        return;
-      }
-      const sent = get().editor;
-      const prepared = editorToInput(sent);
-      if ('problems' in prepared) {
-        if (explicit) set({ problems: prepared.problems });
-        return;
-      }
-      set({ saving: true, saveError: null });
-      const result = await bridge.call('cards.saveDraft', prepared.input);
-      if (!result.ok) {
-        set({ saving: false, saveError: result.error });
-        return;
-      }
-      const card = result.value;
-      // What was typed while the save was on its way stays in the form and is saved next.
-      const typedMeanwhile = !sameText(get().editor, sent);
-      set((state) => ({
-        saving: false,
-        cards: upsert(state.cards, card),
-        editor: typedMeanwhile
-          ? { ...state.editor, id: card.id, localNumber: card.localNumber, number: card.number ?? null }
-          : editorFromCard(card),
-        savedAt: card.updatedAt,
-      }));
-      if (typedMeanwhile) scheduleAutosave();
-    }
+    /**
+     * Leaving a form (Alt+N, another card, sign-out) first hands its unsaved text to the queue; there is no
+     * path that drops it. The new form gets a new session, so a late answer for the old one never lands on it.
+     */
+    const leaveForm = (next: CardEditor) => {
+      if (edited) saveNow();
+      form = { cardId: next.id, evenIfBlank: false };
+      set({
+        editor: next,
+        problems: next.id ? editorToDraft(next, get().inKazakhstan ?? undefined).problems : [],
+        formSave: { state: 'idle' },
+        stepRefusal: null,
+        photoProblems: [],
+      });
+    };
+
     return {
       cards: [],
       cardsLoaded: false,
       editor: emptyEditor(),
+      formSave: { state: 'idle' },
       saving: false,
-      savedAt: null,
       problems: [],
-      saveError: null,
+      stepRefusal: null,
+      inKazakhstan: null,
       async loadCards() {
         const result = await bridge.call('cards.list', {});
         if (result.ok) set({ cards: result.value, cardsLoaded: true });
       },
       editCard: (patch) => {
-        set((state) => ({ editor: { ...state.editor, ...patch }, problems: [], saveError: null }));
-        scheduleAutosave();
+        set((state) => ({ editor: { ...state.editor, ...patch }, stepRefusal: null }));
+        edited = true;
+        if (autosave) clearTimeout(autosave);
+        autosave = setTimeout(saveNow, AUTOSAVE_DELAY_MS);
       },
       openCard: (card) => {
-        flushAutosave();
-        set({ editor: editorFromCard(card), problems: [], saveError: null, savedAt: null });
+        leaveForm(editorFromCard(card));
+        const opened = form;
+        // The list may not have the last words of this very card yet (it was just left, or left a moment ago):
+        // once the queue is through, the form shows the card as stored, unless the operator has typed meanwhile.
+        void queue.idle().then(() => {
+          const stored = get().cards.find((c) => c.id === card.id);
+          if (stored && opened === form && !edited) set({ editor: editorFromCard(stored) });
+        });
       },
-      newCard: () => {
-        flushAutosave();
-        set({ editor: emptyEditor(), problems: [], saveError: null, savedAt: null });
+      newCard: () => leaveForm(emptyEditor()),
+      async saveCard(options) {
+        if (options?.evenIfBlank) form.evenIfBlank = true;
+        saveNow();
+        await queue.idle();
       },
-      async saveCard() {
-        if (autosave) clearTimeout(autosave);
-        autosave = null;
-        await save(true);
-      },
-      async sendCard() {
+      async takeStep(transition, extra) {
+        const stepping = form;
         await get().saveCard();
-        const id = get().editor.id;
-        if (!id || get().problems.length > 0) return;
-        const result = await bridge.call('cards.transition', { id, transition: 'sendToInspector' });
-        if (result.ok)
-          set((state) => ({
-            cards: upsert(state.cards, result.value),
-            editor: editorFromCard(result.value),
-          }));
-        else set({ saveError: result.error });
+        if (stepping !== form || !stepping.cardId) return;
+        if (get().problems.length > 0) return set({ stepRefusal: { problem: 'fixFirst' } });
+        const result = await bridge.call('cards.transition', { id: stepping.cardId, transition, ...extra });
+        if (result.ok) set((state) => ({ cards: upsert(state.cards, result.value) }));
+        else if (stepping === form) set({ stepRefusal: { problem: 'failed', error: result.error } });
       },
+      async closeCardForm() {
+        leaveForm(emptyEditor());
+        await queue.idle();
+      },
+      countryOutlineLoaded: (check) => set({ inKazakhstan: check }),
       cardChanged: (card) =>
         set((state) => ({
           cards: upsert(state.cards, card),
@@ -132,6 +185,7 @@ export const createCardsSlice =
                   localNumber: card.localNumber,
                   number: card.number ?? null,
                   status: card.status,
+                  urgent: card.urgent ?? state.editor.urgent,
                 }
               : state.editor,
         })),

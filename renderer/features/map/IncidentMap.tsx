@@ -5,8 +5,9 @@ import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMap, useMap
 import type { LatLon } from '../../../domain/geo';
 import { useConsole } from '../../store';
 import { departmentName, selectOwnDepartment } from '../reference';
-import { type BaseLayer, loadBaseLayer } from './baseLayer';
+import { type BaseLayer, cityLabel, loadBaseLayer } from './baseLayer';
 import { MAP_PALETTES } from './palette';
+import { MapKeyboard } from './MapKeyboard';
 import { TerritoryLayer } from './TerritoryLayer';
 
 /** Kazakhstan with a little of its neighbours around it. */
@@ -55,6 +56,21 @@ function FollowContainerSize({ picked }: { picked: LatLon | null }) {
   return null;
 }
 
+/**
+ * The offline data's credit in the corner, in the operator's language. Leaflet reads a layer's attribution
+ * once, when the layer is added, so the credit is kept here and swapped when the language changes.
+ */
+function Credit({ text }: { text: string }) {
+  const map = useMap();
+  useEffect(() => {
+    map.attributionControl?.addAttribution(text);
+    return () => {
+      map.attributionControl?.removeAttribution(text);
+    };
+  }, [map, text]);
+  return null;
+}
+
 function ClickToPick({ onPick }: { onPick: (point: LatLon) => void }) {
   useMapEvents({ click: (event) => onPick({ lat: event.latlng.lat, lon: event.latlng.lng }) });
   return null;
@@ -77,6 +93,8 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
   const showTerritory = ownDepartment !== null && territories.length > 0;
   const [base, setBase] = useState<BaseLayer | null>(null);
   const [failed, setFailed] = useState(false);
+  const [pending, setPending] = useState<LatLon | null>(null);
+  const shown = pending ?? picked;
   useEffect(() => {
     let live = true;
     loadBaseLayer().then(
@@ -96,6 +114,8 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
         maxBoundsViscosity={1}
         zoomSnap={0.25}
         preferCanvas
+        // Arrows move the incident's place (MapKeyboard), not the view.
+        keyboard={false}
         className="map"
         style={{ background: palette.background }}
         attributionControl
@@ -109,7 +129,8 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
               style={(feature) => ({ ...palette.neighbour, stroke: !feature?.properties?.clippedToBbox })}
               interactive={false}
             />
-            <GeoJSON data={base.country} style={palette.country} interactive={false} attribution={t('attribution')} />
+            <GeoJSON data={base.country} style={palette.country} interactive={false} />
+            <Credit text={t('attribution')} />
             <GeoJSON data={base.regions} style={palette.region} interactive={false} />
             {showTerritory && (
               <TerritoryLayer
@@ -128,19 +149,20 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
               >
                 {city.population > 300_000 && (
                   <Tooltip permanent direction="right" className="map-city-label">
-                    {city.name}
+                    {cityLabel(city, i18n.language)}
                   </Tooltip>
                 )}
               </CircleMarker>
             ))}
           </>
         )}
-        {picked && (
+        {shown && (
           // Its own pane keeps the incident above the outlines, whichever layer Leaflet adds last.
           <CircleMarker
-            center={[picked.lat, picked.lon]}
+            center={[shown.lat, shown.lon]}
             radius={9}
-            pathOptions={palette.incident}
+            // A place moved with the arrows but not yet set is drawn dashed.
+            pathOptions={pending ? { ...palette.incident, dashArray: '4 3' } : palette.incident}
             pane="markerPane"
           >
             <Tooltip>{t('incident')}</Tooltip>
@@ -149,9 +171,15 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
         <KeepInsideData />
         <FollowContainerSize picked={picked} />
         <ClickToPick onPick={onPick} />
+        <MapKeyboard picked={picked} pending={pending} onMove={setPending} onPick={onPick} />
       </MapContainer>
       <div className="map-panel__note muted">
         <span>{failed ? t('failed') : base ? t('regionsApprox') : t('loading')}</span>
+        {pending && (
+          <span role="status" data-testid="map-pending">
+            {t('keyboard.pending', { lat: pending.lat.toFixed(5), lon: pending.lon.toFixed(5) })}
+          </span>
+        )}
         {showTerritory && (
           <button type="button" className="ghost map-panel__territory" onClick={() => setFits((n) => n + 1)}>
             {t('ownTerritory', { name: departmentName(ownDepartment, i18n.language) })}

@@ -6,7 +6,10 @@ import regionsUrl from '../../../resources/map/regions.approx.geojson?url';
 
 export interface City {
   id: number;
+  /** GeoNames' Latin name, for English. */
   name: string;
+  nameKk: string;
+  nameRu: string;
   lat: number;
   lon: number;
   population: number;
@@ -40,4 +43,11 @@ export function loadBaseLayer(): Promise<BaseLayer> {
     loading = null;
   });
   return loading;
+}
+
+/** A city's label in the operator's language. */
+export function cityLabel(city: City, language: string): string {
+  if (language === 'kk') return city.nameKk;
+  if (language === 'ru') return city.nameRu;
+  return city.name;
 }

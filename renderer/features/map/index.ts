@@ -1,1 +1,3 @@
 export { IncidentMap } from './IncidentMap';
+export { PlaceSearch } from './PlaceSearch';
+export { loadBaseLayer } from './baseLayer';

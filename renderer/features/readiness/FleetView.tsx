@@ -3,12 +3,13 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessItemId } from '../../../domain/workstation';
 import { ITEM_TITLES } from '../../../domain/workstationAdvice';
+import { formatDateTime } from '../../i18n/dateTime';
 import { useConsole } from '../../store';
 import { useReportLanguage } from './language';
 
 /** The digitalisation unit's table of every workstation and its last readiness report (§28). */
 export function FleetView() {
-  const { t, i18n } = useTranslation('readiness');
+  const { t } = useTranslation('readiness');
   const lang = useReportLanguage();
   const fleet = useConsole((s) => s.fleet);
   const loading = useConsole((s) => s.fleetLoading);
@@ -16,8 +17,7 @@ export function FleetView() {
   useEffect(() => {
     void load();
   }, [load]);
-  const when = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' }) : '—';
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, lang) : '—');
   const titles = (ids: ReadinessItemId[]) => ids.map((id) => ITEM_TITLES[id][lang]).join(', ') || '—';
 
   return (

@@ -32,8 +32,8 @@ export function ReadinessItems({ items }: { items: ReadinessItem[] }) {
               {ITEM_TITLES[item.id][lang]}
               {!item.required && <span className="badge">{t('optional')}</span>}
             </th>
-            <td className="readiness-items__value">{item.valueText ?? '—'}</td>
-            <td className="readiness-items__value">{item.threshold}</td>
+            <td className="readiness-items__value">{item.valueText?.[lang] ?? '—'}</td>
+            <td className="readiness-items__value">{item.threshold[lang]}</td>
             <td>
               {item.advice && <p>{item.advice.operator[lang]}</p>}
               {(item.advice || item.explanation.length > 0) && (

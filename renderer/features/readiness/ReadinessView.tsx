@@ -1,23 +1,24 @@
 import './readiness.css';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/dateTime';
 import { useConsole } from '../../store';
 import { DeviceCheck } from './DeviceCheck';
+import { useReportLanguage } from './language';
 import { ReadinessItems } from './ReadinessItems';
 import { downloadReport } from './service';
 import { VideoCallBanner } from './VideoCallBanner';
 
 /** The readiness screen: the §27 report in the operator's language, a new check, and a live device test. */
 export function ReadinessView() {
-  const { t, i18n } = useTranslation('readiness');
+  const { t } = useTranslation('readiness');
   const report = useConsole((s) => s.workstationReport);
   const checking = useConsole((s) => s.readinessChecking);
   const progress = useConsole((s) => s.readinessProgress);
   const error = useConsole((s) => s.readinessError);
   const access = useConsole((s) => s.mediaAccess);
   const check = useConsole((s) => s.checkWorkstation);
-  const checkedAt = report
-    ? new Date(report.checkedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
-    : null;
+  const lang = useReportLanguage();
+  const checkedAt = report ? formatDateTime(report.checkedAt, lang) : null;
 
   return (
     <div className="readiness">

@@ -18,11 +18,29 @@ async function mediaDevices(): Promise<MediaDevice[] | null> {
   }));
 }
 
+let keystrokeWasSeen = false;
+const keystrokeSeen = () => keystrokeWasSeen;
+
+/**
+ * Calls `onFirst` once, at the first key the operator presses in this window: typing proves a keyboard
+ * that no device list shows (PS/2, a laptop's own). Only real keystrokes count, not scripted events.
+ */
+export function watchFirstKeystroke(onFirst: () => void): void {
+  const listener = (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
+    window.removeEventListener('keydown', listener, true);
+    keystrokeWasSeen = true;
+    onFirst();
+  };
+  window.addEventListener('keydown', listener, true);
+}
+
 export async function collectWindowFacts(): Promise<ConsoleWindowFacts> {
   return {
     userAgent: navigator.userAgent.slice(0, 1000),
     mediaDevices: await mediaDevices().catch(() => null),
     finePointer: window.matchMedia('(any-pointer: fine)').matches,
+    keystrokeSeen: keystrokeSeen(),
   };
 }
 

@@ -3,7 +3,13 @@ import type { ApiError, ConsoleBridge } from '../../../domain/ipc';
 import type { CheckProgress, WorkstationReadiness, WorkstationReport } from '../../../domain/workstation';
 import type { WorkstationFleet } from '../../../domain/workstationFleet';
 import type { ConsoleState } from '../../store';
-import { type MediaAccess, accessFromFacts, collectWindowFacts, requestMediaAccess } from './service';
+import {
+  type MediaAccess,
+  accessFromFacts,
+  collectWindowFacts,
+  requestMediaAccess,
+  watchFirstKeystroke,
+} from './service';
 
 export interface ReadinessSlice {
   // State
@@ -39,6 +45,8 @@ export const createReadinessSlice =
     fleet: null,
     fleetLoading: false,
     async startReadiness() {
+      // The report arrives with the workstation.changed event; nothing to wait for here.
+      watchFirstKeystroke(() => void bridge.call('workstation.keystrokeSeen', {}));
       const [report, readiness] = await Promise.all([
         bridge.call('workstation.report', {}),
         bridge.call('workstation.readiness', {}),

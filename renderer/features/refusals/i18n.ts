@@ -9,7 +9,8 @@ export const refusalsText = defineTranslations(
     role: { forbidden: 'The role “{{role}}” may not do this: {{action}}.' },
     auth: {
       wrongCredentials: 'Wrong login or password.',
-      locked: 'The account is locked after several failed sign-ins. Try again in {{minutes}} min.',
+      throttled: 'Too many failed sign-ins from this workstation. Try again in {{retryAfterSeconds}} s.',
+      sessionEnded: 'The session was ended (password changed or account disabled). Sign in again.',
       disabled: 'The account is disabled or deleted.',
       required: 'Sign in first.',
       expired: 'The session has expired. Sign in again.',
@@ -44,6 +45,14 @@ export const refusalsText = defineTranslations(
       tooMany: 'An appeal may carry at most {{max}} files.',
       notFound: 'No such file.',
       purged: 'The file was deleted when its retention period ended.',
+      unreadable: 'The photo could not be read, so it was not accepted.',
+    },
+    password: {
+      tooShort: 'The password is too short: at least {{min}} characters.',
+      tooLong: 'The password is too long: at most {{max}} characters.',
+      common: 'This password is too common. Choose another.',
+      containsLogin: 'The password must not contain the login.',
+      repetitive: 'The password repeats the same few characters. Choose another.',
     },
     call: {
       notFound: 'No such call in your territory.',
@@ -114,8 +123,9 @@ export const refusalsText = defineTranslations(
     role: { forbidden: 'Роли «{{role}}» это не разрешено: {{action}}.' },
     auth: {
       wrongCredentials: 'Неверный логин или пароль.',
-      locked:
-        'Учётная запись заблокирована после нескольких неудачных входов. Повторите через {{minutes}} мин.',
+      throttled:
+        'Слишком много неудачных входов с этого рабочего места. Повторите через {{retryAfterSeconds}} с.',
+      sessionEnded: 'Сеанс завершён (пароль изменён или учётная запись отключена). Войдите снова.',
       disabled: 'Учётная запись отключена или удалена.',
       required: 'Сначала войдите в систему.',
       expired: 'Сеанс истёк. Войдите снова.',
@@ -150,6 +160,14 @@ export const refusalsText = defineTranslations(
       tooMany: 'К обращению можно прикрепить не больше {{max}} файлов.',
       notFound: 'Такого файла нет.',
       purged: 'Файл удалён по истечении срока хранения.',
+      unreadable: 'Фотографию не удалось прочитать, она не принята.',
+    },
+    password: {
+      tooShort: 'Пароль слишком короткий: не менее {{min}} символов.',
+      tooLong: 'Пароль слишком длинный: не более {{max}} символов.',
+      common: 'Этот пароль слишком распространён. Выберите другой.',
+      containsLogin: 'Пароль не должен содержать логин.',
+      repetitive: 'Пароль повторяет одни и те же символы. Выберите другой.',
     },
     call: {
       notFound: 'На вашей территории нет такого вызова.',
@@ -218,8 +236,8 @@ export const refusalsText = defineTranslations(
     role: { forbidden: '«{{role}}» рөліне бұған рұқсат жоқ: {{action}}.' },
     auth: {
       wrongCredentials: 'Логин немесе құпиясөз қате.',
-      locked:
-        'Бірнеше рет сәтсіз кіргеннен кейін есептік жазба бұғатталды. {{minutes}} минуттан кейін қайталаңыз.',
+      throttled: 'Осы жұмыс орнынан сәтсіз кіру тым көп. {{retryAfterSeconds}} секундтан кейін қайталаңыз.',
+      sessionEnded: 'Сеанс аяқталды (құпиясөз өзгертілді немесе есептік жазба өшірілді). Қайта кіріңіз.',
       disabled: 'Есептік жазба өшірілген немесе жойылған.',
       required: 'Алдымен жүйеге кіріңіз.',
       expired: 'Сеанс мерзімі бітті. Қайта кіріңіз.',
@@ -254,6 +272,14 @@ export const refusalsText = defineTranslations(
       tooMany: 'Өтінішке ең көбі {{max}} файл қосуға болады.',
       notFound: 'Мұндай файл жоқ.',
       purged: 'Файл сақтау мерзімі біткен соң жойылды.',
+      unreadable: 'Фотосуретті оқу мүмкін болмады, ол қабылданбады.',
+    },
+    password: {
+      tooShort: 'Құпиясөз тым қысқа: кемінде {{min}} таңба.',
+      tooLong: 'Құпиясөз тым ұзын: ең көбі {{max}} таңба.',
+      common: 'Бұл құпиясөз тым көп тараған. Басқасын таңдаңыз.',
+      containsLogin: 'Құпиясөзде логин болмауы керек.',
+      repetitive: 'Құпиясөз бірдей таңбаларды қайталайды. Басқасын таңдаңыз.',
     },
     call: {
       notFound: 'Сіздің аумағыңызда мұндай қоңырау жоқ.',

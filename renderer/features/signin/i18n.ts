@@ -11,17 +11,18 @@ export const signinText = defineTranslations(
     offlineMode: 'signed in offline',
     refusal: {
       wrongCredentials: 'Wrong login or password.',
-      locked: 'The account is locked after several failed attempts. Try again in 15 minutes.',
+      locked: 'Too many failed attempts from this workstation. Wait a little and try again.',
       disabled: 'The account is disabled. Contact the digitalisation unit.',
       offlineUnknownAccount:
         'The central system is unreachable, and this account has never signed in on this workstation. Sign in once while it is online.',
       offlineTooOld:
         'The central system is unreachable, and the last online sign-in here is too long ago. Sign in while it is online.',
-      unavailable: 'Sign-in is unavailable right now. Try again; if it keeps failing, tell IT.',
+      unavailable:
+        'Sign-in is unavailable right now. Try again; if it keeps failing, tell the digitalisation unit.',
     },
   },
   {
-    title: 'Вход в пульт 102',
+    title: 'Вход в пульт «102»',
     login: 'Логин',
     password: 'Пароль',
     signIn: 'Войти',
@@ -30,17 +31,18 @@ export const signinText = defineTranslations(
     offlineMode: 'вход без связи',
     refusal: {
       wrongCredentials: 'Неверный логин или пароль.',
-      locked: 'Учётная запись заблокирована после нескольких неудачных попыток. Повторите через 15 минут.',
-      disabled: 'Учётная запись отключена. Обратитесь в подразделение цифровизации.',
+      locked: 'Слишком много неудачных попыток с этого рабочего места. Подождите немного и повторите.',
+      disabled: 'Учётная запись отключена. Обратитесь в подразделение цифровизации и ИИ.',
       offlineUnknownAccount:
         'Центральная система недоступна, а эта учётная запись ещё не входила на этом рабочем месте. Войдите один раз, когда связь будет.',
       offlineTooOld:
-        'Центральная система недоступна, а последний вход со связью был слишком давно. Войдите, когда связь будет.',
-      unavailable: 'Вход сейчас недоступен. Повторите; если не получается, сообщите в ИТ.',
+        'Центральная система недоступна, а последний вход при связи с ней был слишком давно. Войдите, когда связь восстановится.',
+      unavailable:
+        'Вход сейчас недоступен. Повторите; если не получается, сообщите в подразделение цифровизации и ИИ.',
     },
   },
   {
-    title: '102 пультіне кіру',
+    title: '«102» пультіне кіру',
     login: 'Логин',
     password: 'Құпиясөз',
     signIn: 'Кіру',
@@ -49,13 +51,14 @@ export const signinText = defineTranslations(
     offlineMode: 'байланыссыз кірді',
     refusal: {
       wrongCredentials: 'Логин немесе құпиясөз қате.',
-      locked: 'Бірнеше сәтсіз әрекеттен кейін тіркелгі бұғатталды. 15 минуттан кейін қайталаңыз.',
-      disabled: 'Тіркелгі өшірілген. Цифрландыру бөлімшесіне хабарласыңыз.',
+      locked: 'Бұл жұмыс орнынан сәтсіз әрекеттер тым көп. Біраз күтіп, қайталаңыз.',
+      disabled: 'Тіркелгі өшірілген. Цифрландыру және жасанды интеллект бөлінісіне хабарласыңыз.',
       offlineUnknownAccount:
         'Орталық жүйе қолжетімсіз, ал бұл тіркелгі осы жұмыс орнында әлі кірмеген. Байланыс болғанда бір рет кіріңіз.',
       offlineTooOld:
-        'Орталық жүйе қолжетімсіз, ал мұнда байланыспен соңғы кіру тым ертеде болған. Байланыс болғанда кіріңіз.',
-      unavailable: 'Қазір кіру мүмкін емес. Қайталаңыз; болмаса, IT-ге хабарлаңыз.',
+        'Орталық жүйе қолжетімсіз, ал мұнда онымен байланыс кезіндегі соңғы кіру тым ертеде болған. Байланыс қалпына келгенде кіріңіз.',
+      unavailable:
+        'Қазір кіру мүмкін емес. Қайталаңыз; болмаса, цифрландыру және жасанды интеллект бөлінісіне хабарласыңыз.',
     },
   },
 );

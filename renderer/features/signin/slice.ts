@@ -28,7 +28,11 @@ export const createSignInSlice =
       if (result.ok) set({ session: result.value, sessionLoaded: true });
     },
     sessionChanged(session) {
+      // Signed out by main too (not only by the button): the form's words are kept, and its screen cleared.
+      if (session === null && get().session !== null) void get().closeCardForm();
+      const signedIn = session !== null && get().session?.login !== session.login;
       set({ session, sessionLoaded: true });
+      if (signedIn) get().landAfterSignIn();
       // The account's role decides the sections; main answers it in app.info.
       void get().loadShell();
       void get().loadCards();
@@ -45,6 +49,8 @@ export const createSignInSlice =
       else set({ signingIn: false, signInRefusal: result.value.refusal });
     },
     async signOut() {
+      // The open card's last words are saved under the account that typed them, and nothing of it stays on screen.
+      await get().closeCardForm();
       await bridge.call('session.signOut', {});
     },
   });

@@ -6,7 +6,9 @@ export function SyncStatusBar() {
   const { t } = useTranslation('sync');
   const status = useConsole((s) => s.syncStatus);
   const syncNow = useConsole((s) => s.syncNow);
-  if (!status) return null;
+  // With the console away the last count is a guess; the status bar says the console is not answering instead.
+  const lost = useConsole((s) => s.transport === 'lost');
+  if (!status || lost) return null;
   return (
     <div className="sync-status" role="status">
       <span data-testid="unsent-count">{t('unsent', { count: status.unsent })}</span>{' '}

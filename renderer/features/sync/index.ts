@@ -1,2 +1,3 @@
 export { CardSyncBadge } from './CardSyncBadge';
 export { SyncStatusBar } from './SyncStatusBar';
+export { selectCardSync } from './slice';

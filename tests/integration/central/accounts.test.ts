@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCentral, type TestCentral } from './support/central';
-import { loginAs } from './support/client';
+import { loginAs, postFrom } from './support/client';
 
 let t: TestCentral;
 let admin: string;
@@ -45,18 +45,45 @@ describe('accounts and roles (§28)', () => {
     expect(JSON.stringify(list.body)).not.toMatch(/argon2|password/i);
   });
 
-  it('locks a login after five wrong passwords, even for the right one', async () => {
+  /** Wrong guesses from one address until central says wait (429), at most `max`; the answers in order. */
+  async function guessUntilThrottled(from: string, login: string, max = 12) {
+    const answers: Awaited<ReturnType<typeof postFrom>>[] = [];
+    while (answers.length < max && answers.at(-1)?.status !== 429)
+      answers.push(await postFrom(t.url, from, '/api/auth/login', { login, password: 'wrong guess' }));
+    return answers;
+  }
+
+  it("slows a stranger's guesses without locking the officer out (issue 11 item 7)", async () => {
     const account = anAccount();
     expect((await t.call('POST', '/api/accounts', { token: admin, body: account })).status).toBe(201);
-    for (let i = 0; i < 5; i++)
-      expect(
-        (await t.call('POST', '/api/auth/login', { body: { login: account.login, password: 'wrong' } }))
-          .status,
-      ).toBe(401);
-    const locked = await t.call('POST', '/api/auth/login', {
-      body: { login: account.login, password: account.password },
+    const stranger = await guessUntilThrottled('127.0.0.66', account.login);
+    expect(stranger.slice(0, 3).map((a) => a.status)).toEqual([401, 401, 401]);
+    expect(stranger.at(-1)).toMatchObject({ status: 429, body: { error: 'login.throttled' } });
+    expect(Number(stranger.at(-1)?.retryAfter)).toBeGreaterThan(0);
+    // The stranger still waits, even with the right password; the officer at their own desk does not.
+    const fromStranger = await postFrom(t.url, '127.0.0.66', '/api/auth/login', {
+      login: account.login,
+      password: account.password,
     });
-    expect(locked).toMatchObject({ status: 423, body: { error: expect.stringContaining('locked') } });
+    expect(fromStranger.status).toBe(429);
+    const officer = await postFrom(t.url, '127.0.0.1', '/api/auth/login', {
+      login: account.login,
+      password: account.password,
+    });
+    expect(officer.status).toBe(200);
+    // Neither is the admin locked out by guesses at "admin".
+    await guessUntilThrottled('127.0.0.67', 'admin');
+    expect(
+      (await postFrom(t.url, '127.0.0.1', '/api/auth/login', { login: 'admin', password: 'admin' })).status,
+    ).toBe(200);
+  });
+
+  it('throttles guesses at a login that does not exist exactly like at one that does', async () => {
+    const known = await guessUntilThrottled('127.0.0.68', 'operator');
+    const unknown = await guessUntilThrottled('127.0.0.69', 'no.such.officer');
+    expect(unknown.at(-1)).toMatchObject({ status: 429, body: { error: 'login.throttled' } });
+    expect(known.at(-1)).toMatchObject({ status: 429, body: { error: 'login.throttled' } });
+    expect(unknown[0]).toEqual(known[0]);
   });
 
   it('answers an unknown login exactly like a wrong password', async () => {
@@ -98,11 +125,27 @@ describe('accounts and roles (§28)', () => {
     expect((await t.call('DELETE', `/api/accounts/${id}`, { token: admin })).status).toBe(404);
   });
 
-  it('refuses weak passwords, unknown departments and roles', async () => {
-    expect(
-      (await t.call('POST', '/api/accounts', { token: admin, body: anAccount({ password: 'short' }) }))
-        .status,
-    ).toBe(400);
+  it('refuses weak passwords wherever one is set: short, common, built from the login (issue 11 item 7)', async () => {
+    const refusal = async (body: Record<string, unknown>) =>
+      (await t.call('POST', '/api/accounts', { token: admin, body: anAccount(body) })).body.error;
+    expect(await refusal({ password: 'short' })).toBe('password.tooShort');
+    expect(await refusal({ password: 'Almaty2024!!' })).toBe('password.common');
+    expect(await refusal({ password: 'P@ssw0rd2024' })).toBe('password.common');
+    expect(await refusal({ login: 'a.saparova', password: 'Saparova-1990-x' })).toBe(
+      'password.containsLogin',
+    );
+    const created = await t.call<{ id: string; login: string }>('POST', '/api/accounts', {
+      token: admin,
+      body: anAccount(),
+    });
+    const reset = await t.call('PATCH', `/api/accounts/${created.body.id}`, {
+      token: admin,
+      body: { password: `${created.body.login}-2024` },
+    });
+    expect(reset).toMatchObject({ status: 400, body: { error: 'password.containsLogin' } });
+  });
+
+  it('refuses unknown departments and roles', async () => {
     expect(
       (
         await t.call('POST', '/api/accounts', {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../../../central/db/database';
 import { DatabaseTooNewError, loadMigrations, migrate } from '../../../central/db/migrate';
@@ -16,6 +17,9 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   90: [],
   // Columns only: unnumbered drafts, refusals kept with their codes, an appeal's address in words.
   100: [],
+  // The token-signing key leaves the database; sessions and the sign-in throttle.
+  110: [],
+  120: ['sessions', 'login_failures'],
 };
 
 async function tables(db: Database): Promise<string[]> {
@@ -75,3 +79,34 @@ describe.skipIf(!postgresReachable)(
     });
   },
 );
+
+describe('migration 0090 (sessions) on PGlite', () => {
+  it('turns each refresh token that exists into a session of its own, so nobody is signed out', async () => {
+    const db = await openPglite();
+    try {
+      await migrate(
+        db,
+        loadMigrations().filter((m) => m.version < 90),
+      );
+      const accountId = randomUUID();
+      await db.query(
+        `insert into accounts (id, login, password_hash, role, display_name) values ($1, 'duty.1', 'x', 'duty', 'Duty')`,
+        [accountId],
+      );
+      await db.query(
+        `insert into refresh_tokens (token_hash, account_id, expires_at) values ('h1', $1, now() + interval '1 hour'), ('h2', $1, now() + interval '1 hour')`,
+        [accountId],
+      );
+      await migrate(db);
+      const tokens = await db.query<{ session_id: string }>('select session_id from refresh_tokens');
+      const sessions = await db.query<{ id: string; account_id: string; revoked_at: null }>(
+        'select * from sessions',
+      );
+      expect(new Set(tokens.map((t) => t.session_id)).size).toBe(2);
+      expect(sessions.map((s) => s.id).sort()).toEqual(tokens.map((t) => t.session_id).sort());
+      expect(sessions.every((s) => s.account_id === accountId && s.revoked_at === null)).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+});

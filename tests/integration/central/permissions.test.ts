@@ -79,14 +79,14 @@ describe('territory: each account acts only on its own department (§8)', () => 
       token: admin,
       body: {
         login: 'inspector.astana',
-        password: 'inspector.astana',
+        password: 'steppe eagle over the river',
         role: 'inspector',
         departmentId: 'kz-astana',
         displayName: 'Astana inspector',
       },
     });
     expect(created.status).toBe(201);
-    astanaInspector = await loginAs(t.call, 'inspector.astana');
+    astanaInspector = await loginAs(t.call, 'inspector.astana', 'steppe eagle over the river');
     const create = aCardCreate(aFilledCard());
     cardId = create.cardId;
     const pushed = await t.call<{ results: SyncOpResult[] }>('POST', '/api/sync/push', {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt } from '../../../domain/appeal';
+import { REALTIME_CLOSE_CODES } from '../../../domain/realtime';
 import type { SyncOpResult } from '../../../domain/sync';
 import { aCardCreate, aFilledCard, anAppeal, PLACES } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';
-import { openSocket } from './support/client';
+import { loginAs, openSocket } from './support/client';
 import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from './support/postgres';
 
 describe.skipIf(!postgresReachable)(
@@ -91,6 +92,29 @@ describe.skipIf(!postgresReachable)(
       operator.close();
       await supervisor.next('presence', (m) => m.accountId === seen.accountId && m.status === 'offline');
       supervisor.close();
+    });
+
+    it("a password reset on one instance closes the account's socket on the other at once (issue 11 item 7)", async () => {
+      const login = `operator.${Math.random().toString(36).slice(2, 8)}`;
+      const created = await a.call<{ id: string }>('POST', '/api/accounts', {
+        token: await a.token('admin'),
+        body: {
+          login,
+          password: 'steppe eagle over the river',
+          role: 'operator',
+          departmentId: 'kz-almaty',
+          displayName: 'Operator',
+        },
+      });
+      const token = await loginAs(b.call, login, 'steppe eagle over the river');
+      const socket = await openSocket(b.url, `token=${token}`);
+      await socket.next('hello');
+      const closed = new Promise<number>((resolve) => socket.ws.once('close', (code) => resolve(code)));
+      await a.call('PATCH', `/api/accounts/${created.body.id}`, {
+        token: await a.token('admin'),
+        body: { password: 'another long passphrase here' },
+      });
+      expect(await closed).toBe(REALTIME_CLOSE_CODES.sessionRevoked);
     });
   },
 );

@@ -35,14 +35,14 @@ beforeAll(async () => {
     token: await t.token('admin'),
     body: {
       login: 'operator.astana',
-      password: 'operator.astana',
+      password: 'steppe eagle over the river',
       role: 'operator',
       departmentId: 'kz-astana',
       displayName: 'Astana operator',
     },
   });
   expect(created.status).toBe(201);
-  astanaOperator = await loginAs(t.call, 'operator.astana');
+  astanaOperator = await loginAs(t.call, 'operator.astana', 'steppe eagle over the river');
 });
 afterAll(() => t.close());
 

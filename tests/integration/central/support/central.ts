@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateSigningKeySet } from '../../../../central/accounts/signingKeys';
 import { type Central, type CentralOptions, startCentral } from '../../../../central/server';
 import { api, type Api, loginAs } from './client';
 import { freshPostgresDatabase, postgresReachable } from './postgres';
@@ -13,6 +14,9 @@ export interface TestCentral {
   token(login: string): Promise<string>;
   close(): Promise<void>;
 }
+
+/** One key set for every test central of a test file, so instances on one database accept each other's tokens. */
+const TEST_SIGNING_KEYS = generateSigningKeySet();
 
 /**
  * Central on a random port with demo data. Without a database in the options: a fresh PostgreSQL
@@ -28,6 +32,7 @@ export async function startTestCentral(
   const central = await startCentral({
     port: 0,
     demo: true,
+    ...(rest.signingKeyFile ? {} : { signingKeys: TEST_SIGNING_KEYS }),
     ...rest,
     ...(own ? { databaseUrl: own.url } : {}),
   });

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../../../../domain/realtime';
 
@@ -93,4 +94,41 @@ export async function openSocket(baseUrl: string, query: string) {
     },
     close: () => ws.close(),
   };
+}
+
+/**
+ * POSTs JSON from a chosen source address: every 127.x.y.z reaches the loopback, so a test can be a client
+ * elsewhere on the network (an outsider at 127.0.0.66, the officer at 127.0.0.1).
+ */
+export function postFrom(
+  baseUrl: string,
+  localAddress: string,
+  path: string,
+  body: unknown,
+): Promise<Reply & { retryAfter: string | undefined }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      new URL(path, baseUrl),
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => {
+          const header = response.headers['retry-after'];
+          resolve({
+            status: response.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+            retryAfter: typeof header === 'string' ? header : undefined,
+          });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
 }

@@ -1,0 +1,32 @@
+import type { Role } from '../../domain/roles';
+import type { ConsoleState } from '../store';
+import { COMMANDS, type Command, type CommandRefusal, type CommandState } from './registry';
+
+/** The commands a role has, in registry order: what F1 lists for the signed-in account. */
+export const commandsForRole = (role: Role, commands: readonly Command[] = COMMANDS): Command[] =>
+  commands.filter((command) => !command.roles || command.roles.includes(role));
+
+/** What F1 lists now: the role's commands, only those of the sign-in screen while nobody is signed in. */
+export function helpCommands(state: Pick<ConsoleState, 'appInfo' | 'session'>): Command[] {
+  const role = activeRole(state);
+  if (!role) return [];
+  const signedOut = Boolean(state.appInfo?.centralUrl) && !state.session;
+  return commandsForRole(role).filter((command) => !signedOut || command.beforeSignIn);
+}
+
+/** The role the screens are for: the signed-in account's, as main reports it in app.info. */
+export const activeRole = (state: Pick<ConsoleState, 'appInfo'>): Role | null => state.appInfo?.role ?? null;
+
+/**
+ * Whether a command may run now, and if not, why — the same answer in every section. A refusal is shown
+ * to the operator (a key press never fails silently).
+ */
+export function refusalOf(command: Command, state: CommandState): CommandRefusal | null {
+  const role = activeRole(state);
+  if (!role) return { key: 'shell:refusals.starting' };
+  const signedOut = Boolean(state.appInfo?.centralUrl) && !state.session;
+  if (signedOut && !command.beforeSignIn) return { key: 'shell:refusals.signInFirst' };
+  if (command.roles && !command.roles.includes(role))
+    return { key: 'shell:refusals.notForRole', params: { role } };
+  return command.when?.(state) ?? null;
+}

@@ -1,0 +1,29 @@
+import { ROLES, type Role } from '../../domain/roles';
+import type { Keys } from '../commands/keys';
+
+/** A section of the console: who sees it and its hotkey; the views are wired in navigation.ts. */
+export interface SectionInfo {
+  id: 'cards' | 'readiness' | 'workstations';
+  /** Key with its namespace. */
+  label: string;
+  /** Fixed per section, not per position, so a key means the same section for every role. */
+  keys: Keys;
+  roles: readonly Role[];
+}
+
+/** Operator's first: where a role lands is its first section here. */
+export const SECTION_INFO: readonly SectionInfo[] = [
+  {
+    id: 'cards',
+    label: 'common:nav.cards',
+    keys: 'Alt+1',
+    roles: ['operator', 'inspector', 'duty', 'supervisor'],
+  },
+  /** §27 readiness is every workstation's business, whoever sits at it. */
+  { id: 'readiness', label: 'readiness:nav', keys: 'Alt+2', roles: ROLES },
+  /** §28: the digitalisation unit sees every workstation's last readiness report. */
+  { id: 'workstations', label: 'readiness:fleet.nav', keys: 'Alt+3', roles: ['admin'] },
+];
+
+export const sectionInfoFor = (role: Role): SectionInfo[] =>
+  SECTION_INFO.filter((s) => s.roles.includes(role));
