@@ -114,13 +114,13 @@ export function registerRealtimeRoutes(
             case 'presence.set':
               return presence(message.status);
             case 'call.accept': {
-              if (peer.kind !== 'staff' || !can(peer.principal.role, 'calls.accept'))
+              // A citizen never accepts a call; a staff member without the permission is told their role may not.
+              if (peer.kind !== 'staff')
+                throw new HttpProblem(403, refusal('call.notYours'), 'only an operator accepts calls');
+              if (!can(peer.principal.role, 'calls.accept'))
                 throw new HttpProblem(
                   403,
-                  refusal('role.forbidden', {
-                    role: peer.kind === 'staff' ? peer.principal.role : 'operator',
-                    action: 'calls.accept',
-                  }),
+                  refusal('role.forbidden', { role: peer.principal.role, action: 'calls.accept' }),
                   'only an operator accepts calls',
                 );
               const found = await appeals.byId(message.appealId);

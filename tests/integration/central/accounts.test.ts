@@ -58,7 +58,7 @@ describe('accounts and roles (§28)', () => {
     expect((await t.call('POST', '/api/accounts', { token: admin, body: account })).status).toBe(201);
     const stranger = await guessUntilThrottled('127.0.0.66', account.login);
     expect(stranger.slice(0, 3).map((a) => a.status)).toEqual([401, 401, 401]);
-    expect(stranger.at(-1)).toMatchObject({ status: 429, body: { error: 'login.throttled' } });
+    expect(stranger.at(-1)).toMatchObject({ status: 429, body: { code: 'auth.throttled' } });
     expect(Number(stranger.at(-1)?.retryAfter)).toBeGreaterThan(0);
     // The stranger still waits, even with the right password; the officer at their own desk does not.
     const fromStranger = await postFrom(t.url, '127.0.0.66', '/api/auth/login', {
@@ -81,8 +81,8 @@ describe('accounts and roles (§28)', () => {
   it('throttles guesses at a login that does not exist exactly like at one that does', async () => {
     const known = await guessUntilThrottled('127.0.0.68', 'operator');
     const unknown = await guessUntilThrottled('127.0.0.69', 'no.such.officer');
-    expect(unknown.at(-1)).toMatchObject({ status: 429, body: { error: 'login.throttled' } });
-    expect(known.at(-1)).toMatchObject({ status: 429, body: { error: 'login.throttled' } });
+    expect(unknown.at(-1)).toMatchObject({ status: 429, body: { code: 'auth.throttled' } });
+    expect(known.at(-1)).toMatchObject({ status: 429, body: { code: 'auth.throttled' } });
     expect(unknown[0]).toEqual(known[0]);
   });
 
@@ -127,7 +127,8 @@ describe('accounts and roles (§28)', () => {
 
   it('refuses weak passwords wherever one is set: short, common, built from the login (issue 11 item 7)', async () => {
     const refusal = async (body: Record<string, unknown>) =>
-      (await t.call('POST', '/api/accounts', { token: admin, body: anAccount(body) })).body.error;
+      (await t.call<{ code: string }>('POST', '/api/accounts', { token: admin, body: anAccount(body) })).body
+        .code;
     expect(await refusal({ password: 'short' })).toBe('password.tooShort');
     expect(await refusal({ password: 'Almaty2024!!' })).toBe('password.common');
     expect(await refusal({ password: 'P@ssw0rd2024' })).toBe('password.common');
@@ -142,7 +143,7 @@ describe('accounts and roles (§28)', () => {
       token: admin,
       body: { password: `${created.body.login}-2024` },
     });
-    expect(reset).toMatchObject({ status: 400, body: { error: 'password.containsLogin' } });
+    expect(reset).toMatchObject({ status: 400, body: { code: 'password.containsLogin' } });
   });
 
   it('refuses unknown departments and roles', async () => {

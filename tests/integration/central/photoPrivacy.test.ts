@@ -56,6 +56,6 @@ describe("a citizen's photo reaches staff without metadata (issue 11 item 9)", (
 
   it('refuses a photo too damaged to strip', async () => {
     const { posted } = await appealWithPhoto(true, 'x.jpg', aJpegWithMetadata().subarray(0, 60));
-    expect(posted).toMatchObject({ status: 415, body: { error: 'photo.unreadable' } });
+    expect(posted).toMatchObject({ status: 415, body: { code: 'attachment.unreadable' } });
   });
 });

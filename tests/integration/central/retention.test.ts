@@ -7,9 +7,11 @@ import type { AppealReceipt } from '../../../domain/appeal';
 import type { SyncOpResult } from '../../../domain/sync';
 import { aCardCreate, anAppeal, aRecordingMeta } from './support/builders';
 import { startTestCentral, type TestCentral, tempDir } from './support/central';
+import { jpegImageSegments } from '../../support/photoBytes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]);
+/** A well-formed JPEG: central's metadata stripping (photo privacy) takes it as it is. */
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8]), ...jpegImageSegments(), Buffer.from([0xff, 0xd9])]);
 const RECORDING = Buffer.alloc(2048, 7);
 
 describe('retention: attachments and card files are purged after their days (issue 11, item 14)', () => {

@@ -50,7 +50,7 @@ describe('sessions end when they should, at once (issue 11 item 7)', () => {
     expect(await works(second)).toBe(200);
 
     const replay = await refresh(first);
-    expect(replay).toMatchObject({ status: 401, body: { error: 'refresh.reused' } });
+    expect(replay).toMatchObject({ status: 401, body: { code: 'auth.sessionEnded' } });
     expect((await refresh(second)).status).toBe(401);
     expect(await works(second)).toBe(401);
     expect(await works(first)).toBe(401);
