@@ -9,7 +9,8 @@ import { demoToken, portOf, waitFor } from './syncSupport/testConsole';
 
 const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;
 const ASTANA = { lat: 51.1601, lon: 71.47, source: 'typed' } as const;
-const ASTANA_OPERATOR = { login: 'astana.operator', password: 'astana.operator' } as const;
+// A password central's policy takes (issue 11, item 7): long, not common, not built from the login.
+const ASTANA_OPERATOR = { login: 'astana.operator', password: 'Steppe-wind-2026-Ishim' } as const;
 
 const draft = (description: string, location: CardDraftInput['location']): CardDraftInput => ({
   description,
@@ -144,8 +145,8 @@ describe('one workstation, several accounts (issue 9, item 2)', () => {
       status: 'sentToInspector',
       refusal: {
         operation: 'card.update',
-        code: 'unknown',
-        params: { reason: 'an operator edits a card only until it is sent' },
+        code: 'card.sentNotEditable',
+        params: {},
       },
     });
     const token = await demoToken(central.url, 'operator');

@@ -16,18 +16,37 @@ describe('sign-in at the console', () => {
     const { central, proxy, desk } = await aConsoleBehindProxy(cleanups);
     const session = desk.sync.session;
 
-    expect(await session.signIn({ login: 'operator', password: 'wrong' })).toEqual({ ok: false, refusal: 'wrongCredentials' });
+    expect(await session.signIn({ login: 'operator', password: 'wrong' })).toEqual({
+      ok: false,
+      refusal: 'wrongCredentials',
+    });
     const online = await session.signIn({ login: 'operator', password: 'operator' });
-    expect(online).toMatchObject({ ok: true, session: { login: 'operator', role: 'operator', departmentId: 'kz-almaty', mode: 'online' } });
+    expect(online).toMatchObject({
+      ok: true,
+      session: { login: 'operator', role: 'operator', departmentId: 'kz-almaty', mode: 'online' },
+    });
     session.signOut();
     expect(session.current()).toBeNull();
 
     proxy.setTarget(null);
     proxy.dropAll();
-    expect(await session.signIn({ login: 'inspector', password: 'inspector' })).toEqual({ ok: false, refusal: 'offlineUnknownAccount' });
-    expect(await session.signIn({ login: 'operator', password: 'not-it' })).toEqual({ ok: false, refusal: 'wrongCredentials' });
-    expect(await session.signIn({ login: 'operator', password: 'operator' })).toMatchObject({ ok: true, session: { mode: 'offline' } });
-    const card = desk.cards.saveDraft({ description: 'typed while central was away', category: null, location: null });
+    expect(await session.signIn({ login: 'inspector', password: 'inspector' })).toEqual({
+      ok: false,
+      refusal: 'offlineUnknownAccount',
+    });
+    expect(await session.signIn({ login: 'operator', password: 'not-it' })).toEqual({
+      ok: false,
+      refusal: 'wrongCredentials',
+    });
+    expect(await session.signIn({ login: 'operator', password: 'operator' })).toMatchObject({
+      ok: true,
+      session: { mode: 'offline' },
+    });
+    const card = desk.cards.saveDraft({
+      description: 'typed while central was away',
+      category: null,
+      location: null,
+    });
 
     proxy.setTarget(portOf(central.url));
     desk.sync.syncNow();
@@ -53,6 +72,9 @@ describe('sign-in at the console', () => {
     clock += 71 * 3_600_000;
     expect(await later.signIn({ login: 'operator', password: 'operator' })).toMatchObject({ ok: true });
     clock += 2 * 3_600_000;
-    expect(await later.signIn({ login: 'operator', password: 'operator' })).toEqual({ ok: false, refusal: 'offlineTooOld' });
+    expect(await later.signIn({ login: 'operator', password: 'operator' })).toEqual({
+      ok: false,
+      refusal: 'offlineTooOld',
+    });
   }, 60_000);
 });

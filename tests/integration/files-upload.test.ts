@@ -26,7 +26,11 @@ describe('card files', () => {
     const requests: string[] = [];
     let chunkPuts = 0;
     let seenWhileSending: unknown = null;
-    const card = desk.cards.saveDraft({ description: 'photo of the damaged car', category: 'roadAccident', location: null });
+    const card = desk.cards.saveDraft({
+      description: 'photo of the damaged car',
+      category: 'roadAccident',
+      location: null,
+    });
     proxy.onRequest = (line) => {
       requests.push(line);
       if (!line.startsWith('PUT /api/uploads/')) return 'pass';
@@ -48,10 +52,14 @@ describe('card files', () => {
     await desk.sync.engine.idle();
 
     const stored = readFileSync(join(attachmentsDir, 'card-files', fileId));
-    expect(createHash('sha256').update(stored).digest('hex')).toBe(createHash('sha256').update(photo).digest('hex'));
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(
+      createHash('sha256').update(photo).digest('hex'),
+    );
     const chunks = Math.ceil(photo.length / CHUNK_SIZE);
     expect(seenWhileSending).toEqual({ state: 'uploading', percent: Math.floor((2 * 100) / chunks) });
-    const sentIndexes = requests.filter((l) => l.startsWith('PUT /api/uploads/')).map((l) => Number(/chunks\/(\d+)/.exec(l)?.[1]));
+    const sentIndexes = requests
+      .filter((l) => l.startsWith('PUT /api/uploads/'))
+      .map((l) => Number(/chunks\/(\d+)/.exec(l)?.[1]));
     // Every chunk once, and the one cut mid-way once more: the upload resumed, it did not restart.
     expect(sentIndexes).toEqual([0, 1, 2, 3, 4, 5, ...Array.from({ length: chunks - 5 }, (_, i) => i + 5)]);
     // The card reached central before its file did.
@@ -59,7 +67,9 @@ describe('card files', () => {
     const firstUpload = requests.findIndex((l) => l.startsWith('POST /api/uploads'));
     expect(firstPush).toBeGreaterThanOrEqual(0);
     expect(firstUpload).toBeGreaterThan(firstPush);
-    expect(desk.files.list(card.id)).toMatchObject([{ id: fileId, name: 'photo.jpg', upload: { state: 'uploaded' } }]);
+    expect(desk.files.list(card.id)).toMatchObject([
+      { id: fileId, name: 'photo.jpg', upload: { state: 'uploaded' } },
+    ]);
   }, 60_000);
 
   it('a photo central refuses, or one gone from the data folder, does not hold back the photos after it', async () => {
@@ -71,7 +81,11 @@ describe('card files', () => {
     const desk = aSyncingConsole(temp.dir, central.url);
     cleanups.push(() => desk.close());
     expect((await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
-    const card = desk.cards.saveDraft({ description: 'three photos of the yard', category: 'otherOffence', location: null });
+    const card = desk.cards.saveDraft({
+      description: 'three photos of the yard',
+      category: 'otherOffence',
+      location: null,
+    });
     const attach = (name: string) =>
       desk.files.attach({ cardId: card.id, kind: 'photo', name, contentType: 'image/jpeg', bytes: aPhoto() });
     const damaged = await attach('damaged.jpg');

@@ -168,7 +168,11 @@ describe('migration 0080 (fewer pages per save)', () => {
         new Map([
           [local.id, { state: 'local', transition: 'sendToInspector' }],
           [synced.id, { state: 'sending' }],
-          [rejected.id, { state: 'rejected', reason: 'role duty may not write cards' }],
+          // A refusal stored before refusals had codes keeps central's text for the log; the screen says "refused".
+          [
+            rejected.id,
+            { state: 'rejected', reason: 'role duty may not write cards', code: 'unknown', params: {} },
+          ],
           [shared.id, { state: 'local' }],
         ]),
       );

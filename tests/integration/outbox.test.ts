@@ -27,7 +27,12 @@ describe('the transactional outbox', () => {
   let outbox: Outbox;
   let cards: CardRepository;
   const rows = () => db.prepare<[], Row>('SELECT * FROM outbox ORDER BY seq').all();
-  const draft = (description: string, id?: string) => ({ ...(id ? { id } : {}), description, category: null, location: null });
+  const draft = (description: string, id?: string) => ({
+    ...(id ? { id } : {}),
+    description,
+    category: null,
+    location: null,
+  });
 
   beforeEach(() => {
     db = new Database(':memory:');
@@ -88,27 +93,53 @@ describe('the transactional outbox', () => {
     ]);
   });
 
-  it('keeps a rejected operation and shows central\'s reason on the card', () => {
+  it("keeps a rejected operation and shows central's reason on the card", () => {
     const card = cards.saveDraft(draft('x'));
     const batch = outbox.takeBatch(10);
     const chat = createChatRepository(db, { now: () => new Date(), cards, outbox });
     const ledger = createSyncLedger(db, { cards, outbox, chat });
-    ledger.recordPush(batch, [{ id: batch[0]?.id ?? '', status: 'rejected', code: 'role.forbidden', params: { role: 'duty', action: 'cards.write' }, reason: 'role duty may not write cards' }]);
+    ledger.recordPush(batch, [
+      {
+        id: batch[0]?.id ?? '',
+        status: 'rejected',
+        code: 'role.forbidden',
+        params: { role: 'duty', action: 'cards.write' },
+        reason: 'role duty may not write cards',
+      },
+    ]);
     expect(rows()[0]).toMatchObject({ state: 'rejected' });
     expect(ledger.status()).toEqual({
       unsent: 0,
-      cards: [{ cardId: card.id, sync: { state: 'rejected', reason: 'role duty may not write cards' } }],
+      cards: [
+        {
+          cardId: card.id,
+          sync: {
+            state: 'rejected',
+            reason: 'role duty may not write cards',
+            code: 'role.forbidden',
+            params: { role: 'duty', action: 'cards.write' },
+          },
+        },
+      ],
       lastSyncAt: null,
     });
   });
 
-  it('takes central\'s number from the push answer, and the pull that brings the same card back changes nothing', () => {
+  it("takes central's number from the push answer, and the pull that brings the same card back changes nothing", () => {
     const card = cards.saveDraft(draft('a fight at the market'));
     const batch = outbox.takeBatch(10);
     const chat = createChatRepository(db, { now: () => new Date(), cards, outbox });
     const ledger = createSyncLedger(db, { cards, outbox, chat });
-    const central = { ...card, number: 'ALA-2026-000042', departmentId: 'kz-almaty', version: 1, updatedAt: new Date().toISOString() };
-    const pushed = ledger.recordPush(batch, [{ id: batch[0]?.id ?? '', status: 'applied', seq: 9, card: central }]);
+    const central = {
+      ...card,
+      number: 'ALA-2026-000042',
+      departmentId: 'kz-almaty',
+      version: 1,
+      updatedAt: new Date().toISOString(),
+    };
+    const pushed = ledger.recordPush(batch, [
+      { id: batch[0]?.id ?? '', status: 'applied', seq: 9, card: central },
+    ]);
     expect(pushed.cards).toMatchObject([{ id: card.id, number: 'ALA-2026-000042', version: 1 }]);
     expect(ledger.applyPull([{ seq: 9, entity: 'card', card: central }], 9).cards).toEqual([]);
     // A later version from central is applied and reported.
@@ -116,7 +147,11 @@ describe('the transactional outbox', () => {
     expect(ledger.applyPull([{ seq: 10, entity: 'card', card: moved }], 10).cards).toMatchObject([
       { id: card.id, status: 'sentToInspector', version: 2 },
     ]);
-    expect(cards.get(card.id)).toMatchObject({ status: 'sentToInspector', version: 2, number: 'ALA-2026-000042' });
+    expect(cards.get(card.id)).toMatchObject({
+      status: 'sentToInspector',
+      version: 2,
+      number: 'ALA-2026-000042',
+    });
   });
 
   it('hands an operation only to the account that wrote it, so central sees each change under its author', () => {
@@ -141,7 +176,7 @@ describe('the transactional outbox', () => {
     expect(db.prepare('SELECT seq FROM outbox').all()).toEqual([{ seq: 2 }]);
   });
 
-  it('takes unsent operations in seq order straight from the table (it holds nothing central has), checking each card\'s earlier ones through its index', () => {
+  it("takes unsent operations in seq order straight from the table (it holds nothing central has), checking each card's earlier ones through its index", () => {
     const plan = db
       .prepare<[], { detail: string }>(
         `EXPLAIN QUERY PLAN SELECT * FROM outbox o WHERE o.state = 'pending' AND NOT EXISTS (
@@ -156,9 +191,11 @@ describe('the transactional outbox', () => {
     ]);
   });
 
-  it('finds a card\'s operations through its index', () => {
+  it("finds a card's operations through its index", () => {
     const plan = db
-      .prepare<[string], { detail: string }>('EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1')
+      .prepare<[string], { detail: string }>(
+        'EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1',
+      )
       .all('x');
     expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_by_card');
   });
@@ -180,8 +217,14 @@ describe('one card edited under two accounts (a shared workstation at shift chan
     const chat = createChatRepository(db, { now: () => new Date(), cards, outbox });
     return { db, outbox, cards, ledger: createSyncLedger(db, { cards, outbox, chat }) };
   };
-  const draft = (description: string, id?: string) => ({ ...(id ? { id } : {}), description, category: null, location: null });
-  const applied = (batch: SyncOperation[]) => batch.map((op, i) => ({ id: op.id, status: 'applied' as const, seq: i + 1, card: null }));
+  const draft = (description: string, id?: string) => ({
+    ...(id ? { id } : {}),
+    description,
+    category: null,
+    location: null,
+  });
+  const applied = (batch: SyncOperation[]) =>
+    batch.map((op, i) => ({ id: op.id, status: 'applied' as const, seq: i + 1, card: null }));
 
   it('holds back the card the first account has not sent, with everything later of it, while other cards flow', () => {
     const day = open();
@@ -196,7 +239,7 @@ describe('one card edited under two accounts (a shared workstation at shift chan
     night.outbox.setAccount(null);
     night.cards.saveDraft(draft('typed while nobody was signed in', shared.id));
     night.outbox.setAccount('operator2');
-    const own = night.cards.saveDraft(draft('the night shift\'s own card'));
+    const own = night.cards.saveDraft(draft("the night shift's own card"));
     const theirs = night.outbox.takeBatch(10);
     expect(theirs.map((op) => [op.cardId, op.type])).toEqual([[own.id, 'card.create']]);
     night.ledger.recordPush(theirs, applied(theirs));
@@ -221,7 +264,7 @@ describe('one card edited under two accounts (a shared workstation at shift chan
     night.db.close();
   });
 
-  it('lets the card go once the other account\'s operation was refused for good, and holds it while one is in flight', () => {
+  it("lets the card go once the other account's operation was refused for good, and holds it while one is in flight", () => {
     const desk = open();
     desk.outbox.setAccount('operator');
     const card = desk.cards.saveDraft(draft('refused by central'));
@@ -230,7 +273,15 @@ describe('one card edited under two accounts (a shared workstation at shift chan
     desk.cards.saveDraft(draft('edited after', card.id));
     expect(desk.outbox.takeBatch(10)).toEqual([]);
 
-    desk.ledger.recordPush(refused, [{ id: refused[0]?.id ?? '', status: 'rejected', code: 'department.unknown', params: { departmentId: 'kz-atlantis' }, reason: 'no such department' }]);
+    desk.ledger.recordPush(refused, [
+      {
+        id: refused[0]?.id ?? '',
+        status: 'rejected',
+        code: 'department.unknown',
+        params: { departmentId: 'kz-atlantis' },
+        reason: 'no such department',
+      },
+    ]);
     expect(desk.outbox.takeBatch(10).map((op) => [op.cardId, op.type])).toEqual([[card.id, 'card.update']]);
     desk.db.close();
   });
@@ -239,16 +290,27 @@ describe('one card edited under two accounts (a shared workstation at shift chan
 describe('the outbox migration', () => {
   it('gives every card saved before the outbox its card.create, so old drafts reach central too', () => {
     const db = new Database(':memory:');
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 20));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 20),
+    );
     db.prepare(
       `INSERT INTO cards (id, local_number, status, description, category, lat, lon, location_source, created_at, updated_at)
        VALUES ('0190f0f0-0000-7000-8000-000000000001', 1, 'draft', 'old card', NULL, 43.2, 76.9, 'typed', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
     ).run();
     migrate(db, MIGRATIONS);
     const op = db.prepare<[], Row>('SELECT * FROM outbox').get();
-    expect(op).toMatchObject({ card_id: '0190f0f0-0000-7000-8000-000000000001', type: 'card.create', state: 'pending' });
+    expect(op).toMatchObject({
+      card_id: '0190f0f0-0000-7000-8000-000000000001',
+      type: 'card.create',
+      state: 'pending',
+    });
     expect(JSON.parse(op?.payload ?? '')).toEqual({
-      fields: { description: 'old card', category: null, location: { lat: 43.2, lon: 76.9, source: 'typed' } },
+      fields: {
+        description: 'old card',
+        category: null,
+        location: { lat: 43.2, lon: 76.9, source: 'typed' },
+      },
     });
   });
 

@@ -33,7 +33,11 @@ describe('sync while central is down', () => {
     proxy.dropAll();
     const ids: string[] = [];
     for (let i = 0; i < 500; i++) {
-      const card = desk.cards.saveDraft({ description: `card ${i}`, category: 'roadAccident', location: ALMATY });
+      const card = desk.cards.saveDraft({
+        description: `card ${i}`,
+        category: 'roadAccident',
+        location: ALMATY,
+      });
       ids.push(card.id);
       // Every fifth card is also sent: a second operation that must reach central after the first.
       if (i % 5 === 0) desk.cards.transition(card.id, { transition: 'sendToInspector' });
@@ -47,12 +51,18 @@ describe('sync while central is down', () => {
     desk.sync.syncNow();
     await desk.sync.engine.idle();
 
-    const feed = (await centralFeed(central.url)).filter((c) => c.entity === 'card' && ids.includes(c.card.id));
+    const feed = (await centralFeed(central.url)).filter(
+      (c) => c.entity === 'card' && ids.includes(c.card.id),
+    );
     const perCard = new Map<string, string[]>();
-    for (const c of feed) if (c.entity === 'card') perCard.set(c.card.id, [...(perCard.get(c.card.id) ?? []), `${c.card.description}/${c.card.status}`]);
+    for (const c of feed)
+      if (c.entity === 'card')
+        perCard.set(c.card.id, [...(perCard.get(c.card.id) ?? []), `${c.card.description}/${c.card.status}`]);
     expect(perCard.size).toBe(500);
     ids.forEach((id, i) =>
-      expect(perCard.get(id)).toEqual(i % 5 === 0 ? [`card ${i}/draft`, `card ${i}/sentToInspector`] : [`card ${i}/draft`]),
+      expect(perCard.get(id)).toEqual(
+        i % 5 === 0 ? [`card ${i}/draft`, `card ${i}/sentToInspector`] : [`card ${i}/draft`],
+      ),
     );
     const local = desk.cards.list(aConsoleWithoutAccounts);
     expect(local.every((c) => typeof c.number === 'string')).toBe(true);

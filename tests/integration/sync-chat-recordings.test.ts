@@ -47,7 +47,9 @@ describe('chat and call recordings, from a console to a real central', () => {
 
   async function setUp(): Promise<ConsoleBehindProxy> {
     const behind = await aConsoleBehindProxy(cleanups);
-    expect((await behind.desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
+    expect((await behind.desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(
+      true,
+    );
     return behind;
   }
 

@@ -17,7 +17,11 @@ describe('sync over a flapping link', () => {
 
     const ids: string[] = [];
     for (let i = 0; i < 200; i++) {
-      const card = desk.cards.saveDraft({ description: `flap ${i}`, category: 'roadAccident', location: ALMATY });
+      const card = desk.cards.saveDraft({
+        description: `flap ${i}`,
+        category: 'roadAccident',
+        location: ALMATY,
+      });
       ids.push(card.id);
       if (i % 4 === 0) desk.cards.transition(card.id, { transition: 'sendToInspector' });
     }
@@ -41,10 +45,15 @@ describe('sync over a flapping link', () => {
 
     expect(cuts).toBeGreaterThan(0);
     expect(proxy.pushAnswers.join('')).toContain('"duplicate"');
-    const feed = (await centralFeed(central.url)).filter((c) => c.entity === 'card' && ids.includes(c.card.id));
+    const feed = (await centralFeed(central.url)).filter(
+      (c) => c.entity === 'card' && ids.includes(c.card.id),
+    );
     const perCard = new Map<string, string[]>();
-    for (const c of feed) if (c.entity === 'card') perCard.set(c.card.id, [...(perCard.get(c.card.id) ?? []), c.card.status]);
-    ids.forEach((id, i) => expect(perCard.get(id)).toEqual(i % 4 === 0 ? ['draft', 'sentToInspector'] : ['draft']));
+    for (const c of feed)
+      if (c.entity === 'card') perCard.set(c.card.id, [...(perCard.get(c.card.id) ?? []), c.card.status]);
+    ids.forEach((id, i) =>
+      expect(perCard.get(id)).toEqual(i % 4 === 0 ? ['draft', 'sentToInspector'] : ['draft']),
+    );
     expect(desk.ledger.status().unsent).toBe(0);
   }, 180_000);
 });

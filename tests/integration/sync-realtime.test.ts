@@ -24,11 +24,16 @@ describe('the realtime link to central', () => {
       return desk;
     });
     if (!a || !b) throw new Error('two consoles expected');
-    for (const desk of [a, b]) expect((await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
+    for (const desk of [a, b])
+      expect((await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
     await a.sync.engine.idle();
     await waitFor(() => a.connectivity.current().state === 'online', 15_000);
 
-    const card = b.cards.saveDraft({ description: 'seen from the other console', category: 'otherOffence', location: null });
+    const card = b.cards.saveDraft({
+      description: 'seen from the other console',
+      category: 'otherOffence',
+      location: null,
+    });
     b.sync.syncNow();
     // The engine polls every 30 s; only the realtime nudge brings it this fast.
     await waitFor(() => a.cards.get(card.id)?.description === 'seen from the other console', 10_000);

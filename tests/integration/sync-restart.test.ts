@@ -28,7 +28,10 @@ describe('a console restarted in the middle of a sync', () => {
     proxy.setTarget(portOf(central.url));
 
     const offline = aSyncingConsole(temp.dir, proxy.url);
-    const ids = Array.from({ length: 50 }, (_, i) => offline.cards.saveDraft({ description: `restart ${i}`, category: null, location: null }).id);
+    const ids = Array.from(
+      { length: 50 },
+      (_, i) => offline.cards.saveDraft({ description: `restart ${i}`, category: null, location: null }).id,
+    );
     await offline.close();
 
     // Central has applied the push (its answer is on the wire); the console dies before reading it.
@@ -40,7 +43,9 @@ describe('a console restarted in the middle of a sync', () => {
     await exited(first);
     expect(first.signalCode).toBe('SIGKILL');
     const db = new Database(join(temp.dir, 'console.sqlite'), { readonly: true });
-    expect(db.prepare(`SELECT state, COUNT(*) AS n FROM outbox GROUP BY state`).all()).toEqual([{ state: 'inflight', n: 50 }]);
+    expect(db.prepare(`SELECT state, COUNT(*) AS n FROM outbox GROUP BY state`).all()).toEqual([
+      { state: 'inflight', n: 50 },
+    ]);
     db.close();
 
     proxy.onPushAnswer = null;
@@ -53,7 +58,9 @@ describe('a console restarted in the middle of a sync', () => {
 
     expect(proxy.pushAnswers).toHaveLength(2);
     expect(proxy.pushAnswers[1]?.match(/"status":"duplicate"/g)).toHaveLength(50);
-    const feed = (await centralFeed(central.url)).filter((c) => c.entity === 'card' && ids.includes(c.card.id));
+    const feed = (await centralFeed(central.url)).filter(
+      (c) => c.entity === 'card' && ids.includes(c.card.id),
+    );
     expect(feed).toHaveLength(50);
     const after = aSyncingConsole(temp.dir, proxy.url);
     cleanups.push(() => after.close());

@@ -75,16 +75,24 @@ describe('one card edited offline under two accounts', () => {
 
   it('runs one sync loop after a sign-out and straight back in while a push is still on the wire', async () => {
     const { central, proxy, desk } = await aConsoleBehindProxy(cleanups);
-    expect(await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).toMatchObject({ ok: true });
+    expect(await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).toMatchObject({
+      ok: true,
+    });
     await desk.sync.engine.idle();
     let pushes = 0;
     proxy.onRequest = (line) => (line.startsWith('POST /api/sync/push') ? (pushes++, 'hold') : 'pass');
-    const card = desk.cards.saveDraft({ description: 'held on the wire', category: 'roadAccident', location: ALMATY });
+    const card = desk.cards.saveDraft({
+      description: 'held on the wire',
+      category: 'roadAccident',
+      location: ALMATY,
+    });
     desk.sync.syncNow();
     await waitFor(() => pushes === 1);
 
     desk.sync.session.signOut();
-    expect(await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).toMatchObject({ ok: true });
+    expect(await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).toMatchObject({
+      ok: true,
+    });
     // A second loop would give the held operation up for lost and push it again at once.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(pushes).toBe(1);

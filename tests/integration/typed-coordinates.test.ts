@@ -118,7 +118,12 @@ describe('a draft keeps what was typed; central gets only what is valid', () => 
     expect(ledger.status().cards).toEqual([
       {
         cardId: card.id,
-        sync: { state: 'rejected', reason: 'the card belongs to another territory' },
+        sync: {
+          state: 'rejected',
+          reason: 'the card belongs to another territory',
+          code: 'card.otherTerritory',
+          params: {},
+        },
       },
     ]);
   });

@@ -165,7 +165,8 @@ describe('store migrations', () => {
         refusal: JSON.stringify({
           operation: 'card.transition',
           code: 'unknown',
-          params: { reason: 'the card belongs to another territory' },
+          params: {},
+          reason: 'the card belongs to another territory',
           at: '2026-01-01T00:00:00.000Z',
         }),
       },

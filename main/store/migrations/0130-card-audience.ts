@@ -26,7 +26,8 @@ export const migration0130: Migration = {
                AND type <> 'chat.message' ORDER BY seq DESC LIMIT 1),
             'card.update'),
           'code', 'unknown',
-          'params', json_object('reason', rejected_reason),
+          'params', json_object(),
+          'reason', rejected_reason,
           'at', updated_at)
         WHERE rejected_reason IS NOT NULL;
       DROP INDEX cards_rejected;
