@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { REFUSABLE_CARD_OPERATIONS } from '../../domain/cardRefusal';
+import type { SyncOperationType } from '../../domain/sync';
 import { type CardAudience, cardVisibleTo } from '../../domain/cardVisibility';
 import { scopeOf } from '../../domain/roles';
 import { aViewer } from '../support/cardViewers';
@@ -64,5 +66,19 @@ describe('who sees a card on the console (the rule central applies)', () => {
   it('shows a national account every routed card', () => {
     const head = aViewer({ login: 'head', role: 'head', departmentId: null });
     expect(cardVisibleTo(head, aCard({ departmentId: 'kz-astana' }))).toBe(true);
+  });
+});
+
+describe('the card operations central may refuse', () => {
+  it('are operations of the sync protocol, and every card operation but a chat line', () => {
+    const cardOperations: readonly SyncOperationType[] = REFUSABLE_CARD_OPERATIONS;
+    const everyType: Record<SyncOperationType, true> = {
+      'card.create': true,
+      'card.update': true,
+      'card.transition': true,
+      'recording.meta': true,
+      'chat.message': true,
+    };
+    expect([...cardOperations, 'chat.message'].sort()).toEqual(Object.keys(everyType).sort());
   });
 });
