@@ -9,6 +9,13 @@ import {
 import { type CardRepository, CardNotFoundError } from './cards';
 import type { Outbox } from './outbox';
 
+/** Central's answer to a refused line: its code and parameters when it gave them, its English reason for the log. */
+export interface ChatLineRefusal {
+  code: string | null;
+  params: Record<string, unknown> | null;
+  reason: string | null;
+}
+
 interface ChatRow {
   id: string;
   appeal_id: string;
@@ -18,6 +25,8 @@ interface ChatRow {
   created_at: string;
   state: string;
   rejected_reason: string | null;
+  rejected_code: string | null;
+  rejected_params: string | null;
 }
 
 /** The table is a boundary: a row is parsed, never cast; the text stays the sender's plain text. */
@@ -31,7 +40,13 @@ const rowToMessage = (row: ChatRow): CardChatMessage =>
     createdAt: row.created_at,
     sync:
       row.state === 'rejected'
-        ? { state: 'rejected', reason: row.rejected_reason ?? '' }
+        ? {
+            state: 'rejected',
+            reason: row.rejected_reason ?? '',
+            ...(row.rejected_code === null
+              ? {}
+              : { code: row.rejected_code, params: JSON.parse(row.rejected_params ?? '{}') as unknown }),
+          }
         : { state: row.state },
   });
 
@@ -44,7 +59,8 @@ export interface ChatRepository {
   applyCentral(message: ChatMessage): void;
   /** Central answered this console's line; returns its appeal when the line changed. Caller's transaction. */
   markSent(id: string): string | null;
-  markRejected(id: string, reason: string): string | null;
+  /** Central refused this console's line: its code and parameters are kept for the screen to translate. */
+  markRejected(id: string, refusal: ChatLineRefusal): string | null;
 }
 
 export function createChatRepository(
@@ -59,10 +75,15 @@ export function createChatRepository(
     `INSERT INTO chat_messages (id, appeal_id, sender, account_id, text, created_at, state)
      VALUES (@id, @appealId, @from, @accountId, @text, @createdAt, 'sent')
      ON CONFLICT (id) DO UPDATE SET sender = excluded.sender, account_id = excluded.account_id, text = excluded.text,
-       created_at = excluded.created_at, state = 'sent', rejected_reason = NULL`,
+       created_at = excluded.created_at, state = 'sent', rejected_reason = NULL, rejected_code = NULL,
+       rejected_params = NULL`,
   );
-  const answer = db.prepare<[string, string | null, string], { appeal_id: string }>(
-    `UPDATE chat_messages SET state = ?, rejected_reason = ? WHERE id = ? AND state = 'sending' RETURNING appeal_id`,
+  const answer = db.prepare<[string, string], { appeal_id: string }>(
+    `UPDATE chat_messages SET state = ? WHERE id = ? AND state = 'sending' RETURNING appeal_id`,
+  );
+  const refuse = db.prepare<[string | null, string | null, string | null, string], { appeal_id: string }>(
+    `UPDATE chat_messages SET state = 'rejected', rejected_reason = ?, rejected_code = ?, rejected_params = ?
+     WHERE id = ? AND state = 'sending' RETURNING appeal_id`,
   );
   const selectOne = db.prepare<[string], ChatRow>('SELECT * FROM chat_messages WHERE id = ?');
   const selectAppeal = db.prepare<[string], ChatRow>(
@@ -105,7 +126,9 @@ export function createChatRepository(
         text: m.text,
         createdAt: m.createdAt,
       }),
-    markSent: (id) => answer.get('sent', null, id)?.appeal_id ?? null,
-    markRejected: (id, reason) => answer.get('rejected', reason, id)?.appeal_id ?? null,
+    markSent: (id) => answer.get('sent', id)?.appeal_id ?? null,
+    markRejected: (id, r) =>
+      refuse.get(r.reason, r.code, r.code === null ? null : JSON.stringify(r.params ?? {}), id)?.appeal_id ??
+      null,
   };
 }

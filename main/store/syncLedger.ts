@@ -66,7 +66,7 @@ export function createSyncLedger(
       refusedCards.add(op.cardId);
       return;
     }
-    const appeal = chat.markRejected(op.id, reason);
+    const appeal = chat.markRejected(op.id, { ...answer, reason });
     if (appeal) chatAppeals.add(appeal);
   };
   const sent = (op: SyncOperation, chatAppeals: Set<string>) => {

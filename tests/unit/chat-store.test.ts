@@ -117,15 +117,22 @@ describe('the chat with the citizen, on a real SQLite file', () => {
     expect(listed.ok && listed.messages).toEqual([{ ...central, sync: { state: 'sent' } }]);
   });
 
-  it("shows central's refusal on the line, not on the card, and keeps the operation", () => {
+  it("shows central's refusal on the line, with its code to translate, not on the card, and keeps the operation", () => {
     const card = aCardWithAppeal();
     const sent = store.chat.send(card.id, 'hello');
     if (!sent.ok) throw new Error('refused');
     const batch = store.outbox.takeBatch(10);
     const reason = 'no such appeal in your territory';
-    store.ledger.recordPush(batch, [{ id: sent.message.id, status: 'rejected', code: 'appeal.notFound', params: {}, reason }]);
+    store.ledger.recordPush(batch, [
+      { id: sent.message.id, status: 'rejected', code: 'appeal.notFound', params: {}, reason },
+    ]);
     const listed = store.chat.forCard(card.id);
-    expect(listed.ok && listed.messages[0]?.sync).toEqual({ state: 'rejected', reason });
+    expect(listed.ok && listed.messages[0]?.sync).toEqual({
+      state: 'rejected',
+      reason,
+      code: 'appeal.notFound',
+      params: {},
+    });
     expect(outboxRows()[0]).toMatchObject({ state: 'rejected' });
     expect(store.ledger.status().cards).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { migration0100 } from './0100-chat';
 import { migration0110 } from './0110-reference-scope';
 import { migration0120 } from './0120-typed-coordinates';
 import { migration0130 } from './0130-card-audience';
+import { migration0140 } from './0140-chat-refusal-code';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0140,
 ];
