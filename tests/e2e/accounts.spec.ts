@@ -18,7 +18,7 @@ test.describe('one workstation, several accounts', () => {
     try {
       await page.goto(host.url);
       await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('session')).toContainText('Demo operator');
+      await expect(page.getByTestId('session')).toContainText('Асель Нурланова');
       await page.getByLabel('What the applicant says').fill('A bag snatched at the Bostandyq bus stop');
       await page.getByLabel('Category').selectOption('roadAccident');
       await page.getByLabel('Latitude').fill('43,2067');
@@ -34,7 +34,7 @@ test.describe('one workstation, several accounts', () => {
       // The duty officer of Medeu sits down at the same workstation: Bostandyq's card is not theirs.
       await page.getByRole('button', { name: 'Sign out' }).click();
       await signIn(page, 'duty', 'duty');
-      await expect(page.getByTestId('session')).toContainText('Demo duty officer');
+      await expect(page.getByTestId('session')).toContainText('Данияр Касымов');
       await page.getByRole('navigation').getByRole('button', { name: 'Cards' }).click();
       await expect(page.getByText('No cards yet')).toBeVisible();
       await expect(cards).toHaveCount(0);
@@ -42,7 +42,7 @@ test.describe('one workstation, several accounts', () => {
       // Back with the operator, the card is where it was.
       await page.getByRole('button', { name: 'Sign out' }).click();
       await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('session')).toContainText('Demo operator');
+      await expect(page.getByTestId('session')).toContainText('Асель Нурланова');
       await page.getByRole('navigation').getByRole('button', { name: 'Cards' }).click();
       await expect(cards).toHaveCount(1);
       await expect(cards).toContainText('A bag snatched at the Bostandyq bus stop');

@@ -85,7 +85,7 @@ test.describe('the card keeps every word the operator typed', () => {
     }
 
     await host.stop();
-    await expect(page.getByText('Connection to the console service is lost')).toBeVisible();
+    await expect(page.getByTestId('console-lost')).toBeVisible();
     const restarted = await startConsoleHost(host.dataDir);
     try {
       await page.goto(restarted.url);

@@ -4,7 +4,7 @@ test.describe('host mode refuses strangers', () => {
   test('a page opened with a wrong secret cannot reach the console and says so', async ({ page, host }) => {
     await page.addInitScript(() => localStorage.setItem('console102.language', 'en'));
     await page.goto(`${host.origin}/#secret=not-the-secret`);
-    await expect(page.getByText('Connection to the console service is lost')).toBeVisible();
+    await expect(page.getByTestId('console-lost')).toBeVisible();
   });
 
   test('a page on a foreign origin cannot open the WebSocket even with the right secret', async ({

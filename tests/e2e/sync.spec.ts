@@ -32,7 +32,7 @@ test.describe('sync with central', () => {
       const banner = page.getByTestId('card-refusal');
       await expect(banner).toContainText('Central refused a step of this card');
       // Central's refusal is shown translated (renderer/features/refusals), never its English detail.
-      await expect(banner).toContainText('Fill in before sending: category and place.');
+      await expect(banner).toContainText('Fill in before sending: category and place');
       await expect(banner).not.toContainText('location or address');
       await expect(banner).toContainText('The card shows central’s version.');
       await expect(page.getByTestId('unsent-count')).toHaveText('Unsent: 0');
