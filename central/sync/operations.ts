@@ -1,5 +1,6 @@
 import type { AppealStatus } from '../../domain/appeal';
 import type { Card, CardFields } from '../../domain/card';
+import { mayEditFields } from '../../domain/cardActions';
 import type { CountryCheck } from '../../domain/country';
 import { type Refusal, refusal } from '../../domain/refusal';
 import { can, inScope } from '../../domain/roles';
@@ -112,9 +113,11 @@ export async function applyOperation(
       const current = await cards.lock(tx, op.cardId);
       if (!current) return noCard();
       if (!canTouch(current)) return otherTerritory();
-      if (current.card.status === 'closed') return refused(refusal('card.closed'), 'the card is closed');
-      if (p.role === 'operator' && current.card.status !== 'draft')
-        return refused(refusal('card.sentNotEditable'), 'an operator edits a card only until it is sent');
+      // The same rule the console's form follows (domain/cardActions.ts); the refusal says which half of it.
+      if (!mayEditFields(p.role, current.card.status))
+        return current.card.status === 'closed'
+          ? refused(refusal('card.closed'), 'the card is closed')
+          : refused(refusal('card.sentNotEditable'), 'an operator edits a card only until it is sent');
       const { baseVersion } = op.payload;
       const version = current.card.version ?? 0;
       if (baseVersion !== undefined && baseVersion !== version) {
@@ -135,9 +138,8 @@ export async function applyOperation(
         current.card.status === 'draft' || held === null
           ? territories.route(fields.location, fields.chosenDepartmentId).departmentId
           : held;
-      const numbered = current.card.number
-        ? []
-        : deservesRegisterNumber(fields)
+      const numbered =
+        !current.card.number && deservesRegisterNumber(fields)
           ? [numberPrefix(departments, departmentId)]
           : [];
       const [number] = await cards.reserveNumbers(tx, numbered);
