@@ -152,13 +152,8 @@ export function CardForm() {
             <p key={problem}>{t(problemKey(problem))}</p>
           ))}
           {stepRefusal?.problem === 'fixFirst' && <p>{t('cardForm:fixFirst')}</p>}
+          {/* Only the translated message: the contract's issues are zod's English, for the log. */}
           {stepRefusal?.problem === 'failed' && <p>{t(`common:${stepRefusal.error.messageKey}`)}</p>}
-          {stepRefusal?.problem === 'failed' &&
-            stepRefusal.error.issues?.map((issue) => (
-              <p key={issue.path} className="muted">
-                {issue.path}: {issue.message}
-              </p>
-            ))}
         </div>
       )}
 
