@@ -96,6 +96,8 @@ test('the digitalisation unit sees only its own commands in F1, and Alt+N says i
 
 test('the place is set by its name in Kazakh or Russian, from the keyboard', async ({ page, host }) => {
   await page.goto(host.url);
+  // The console is ready when its sections are: a key pressed while it starts is answered "still starting".
+  await expect(section(page, 'Cards')).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Alt+F');
   await expect(page.getByRole('combobox', { name: 'Find a place by name' })).toBeFocused();
   await page.keyboard.type('Қараған');
@@ -122,6 +124,8 @@ test('arrow keys on the map move the incident; Enter sets the place, Esc puts it
   host,
 }) => {
   await page.goto(host.url);
+  // The console is ready when its sections are: a key pressed while it starts is answered "still starting".
+  await expect(section(page, 'Cards')).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Alt+F');
   await page.keyboard.type('Astana');
   await page.keyboard.press('Enter');
