@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { startCentral } from '../central/server';
-import { SYNC_LIMITS, type SyncOperation } from '../domain/sync';
+import { SYNC_LIMITS, type SyncOperation } from '../domain/sync/sync';
 import { tempDir } from '../tests/support/console';
 import { startTcpProxy } from '../tests/integration/syncSupport/tcpProxy';
 import { aSyncingConsole } from '../tests/integration/syncSupport/syncingConsole';

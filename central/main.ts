@@ -1,4 +1,4 @@
-import { parseKeySet, SigningKeyError } from './accounts/signingKeys';
+import { parseKeySet, SigningKeyError } from './session/signingKeys';
 import { startCentral } from './server';
 
 /**

@@ -6,8 +6,8 @@ import {
   type MethodOutput,
   consoleApi,
   isConsoleMethod,
-} from '../domain/ipc';
-import { can } from '../domain/roles';
+} from '../domain/contract/ipc';
+import { can } from '../domain/session/roles';
 import { CardFileNotFoundError } from './files/cardFiles';
 import { checkPhoto, cleanFileName } from './files/photo';
 import type { Logger } from './log';
@@ -26,7 +26,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
   // A signed-in account's role from central drives the navigation; without sign-in, the configured role.
   const role = () => services.sync?.session.current()?.role ?? services.info.role;
   const chatRefused = { ok: false as const, refusal: 'notAllowed' as const };
-  // The signed-in account sees and touches only the cards its role and territory may (domain/cardVisibility.ts);
+  // The signed-in account sees and touches only the cards its role and territory may (domain/cards/cardVisibility.ts);
   // any other card does not exist for it.
   const visibleCard = (id: string) => {
     const viewer = services.audience.viewer();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CardIdSchema } from '../domain/card';
-import type { CardViewer } from '../domain/cardVisibility';
-import type { ConsoleEvent } from '../domain/ipc';
-import { type Role, scopeOf } from '../domain/roles';
-import type { SessionService } from './auth/session';
+import { CardIdSchema } from '../domain/cards/card';
+import type { CardViewer } from '../domain/cards/cardVisibility';
+import type { ConsoleEvent } from '../domain/contract/ipc';
+import { type Role, scopeOf } from '../domain/session/roles';
+import type { SessionService } from './session/session';
 import type { CardRepository } from './store/cards';
 import type { ReferenceData } from './store/referenceData';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { RoleSchema } from '../domain/roles';
-import { WorkstationConfigSchema } from '../domain/workstation';
+import { RoleSchema } from '../domain/session/roles';
+import { WorkstationConfigSchema } from '../domain/workstation/workstation';
 
 /**
  * The workstation's configuration, set by IT (§28): `config.json` in the data folder.

@@ -1,4 +1,4 @@
-import type { Connectivity } from '../domain/ipc';
+import type { Connectivity } from '../domain/contract/ipc';
 
 /**
  * The console's link to central as the operator sees it, with the moment it last changed.

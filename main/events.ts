@@ -1,4 +1,4 @@
-import type { ConsoleEvent, EventPayload } from '../domain/ipc';
+import type { ConsoleEvent, EventPayload } from '../domain/contract/ipc';
 
 type AnyListener = <E extends ConsoleEvent>(event: E, payload: EventPayload<E>) => void;
 

@@ -4,13 +4,13 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { PHOTO_MAX_BYTES, base64Length } from '../domain/cardFile';
+import { PHOTO_MAX_BYTES, base64Length } from '../domain/files/cardFile';
 import {
   HOST_API_PATH,
   WIRE_CLOSE_PROTOCOL_ERROR,
   type WireServerMessage,
   WireCallSchema,
-} from '../domain/ipcWire';
+} from '../domain/contract/ipcWire';
 import { invokeApi } from './api';
 import { loadHostSecret } from './hostSecret';
 import { readUpgradeRequest } from './hostUpgrade';
@@ -32,7 +32,7 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-/** The largest call is a photo in base64 (domain/cardFile.ts); the rest of its frame is small JSON. */
+/** The largest call is a photo in base64 (domain/files/cardFile.ts); the rest of its frame is small JSON. */
 const MAX_FRAME_BYTES = base64Length(PHOTO_MAX_BYTES) + 64 * 1024;
 const HOST = '127.0.0.1';
 /**

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserWindow, app, dialog, ipcMain } from 'electron';
-import { CONSOLE_METHODS, ipcChannel } from '../domain/ipc';
+import { CONSOLE_METHODS, ipcChannel } from '../domain/contract/ipc';
 import { invokeApi } from './api';
 import { ConfigError } from './config';
 import { CONFIG_ERROR_TITLE, configErrorText, startupLanguageOf } from './configErrorText';

@@ -7,7 +7,7 @@ import {
   ipcChannel,
   isConsoleEvent,
   isConsoleMethod,
-} from '../domain/ipc';
+} from '../domain/contract/ipc';
 
 /**
  * Exposes exactly the console API contract: one invoke per contract method, one listener per contract event.

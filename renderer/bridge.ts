@@ -6,8 +6,8 @@ import {
   type EventPayload,
   consoleEvents,
   isConsoleEvent,
-} from '../domain/ipc';
-import { HOST_API_PATH, type WireCall, WireServerMessageSchema } from '../domain/ipcWire';
+} from '../domain/contract/ipc';
+import { HOST_API_PATH, type WireCall, WireServerMessageSchema } from '../domain/contract/ipcWire';
 
 /** Whether the renderer can reach main: always `open` in Electron; in host mode it follows the WebSocket. */
 export type TransportState = 'connecting' | 'open' | 'lost';

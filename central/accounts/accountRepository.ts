@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema } from '../../domain/roles';
+import { RoleSchema } from '../../domain/session/roles';
 import type { Sql } from '../db/database';
 
 /** An account as the admin sees it (§28); never the hash. */

@@ -1,4 +1,4 @@
-import { type Refusal, refusal } from '../../domain/refusal';
+import { type Refusal, refusal } from '../../domain/contract/refusal';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

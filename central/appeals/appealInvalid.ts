@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type AppealProblem, AppealProblemSchema, refusal } from '../../domain/refusal';
+import { type AppealProblem, AppealProblemSchema, refusal } from '../../domain/contract/refusal';
 import { HttpProblem, issuesOf } from '../http/problem';
 
 /** What the citizen sent at `path`; zod does not repeat the input in its issues. */

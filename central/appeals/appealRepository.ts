@@ -4,9 +4,9 @@ import type {
   AppealStatus,
   Attachment,
   ChatMessage,
-} from '../../domain/appeal';
-import { ApplicantSchema } from '../../domain/card';
-import type { RoutingDecision } from '../../domain/territory';
+} from '../../domain/appeals/appeal';
+import { ApplicantSchema } from '../../domain/cards/card';
+import type { RoutingDecision } from '../../domain/places/territory';
 import { iso } from '../accounts/accountRepository';
 import type { Sql } from '../db/database';
 

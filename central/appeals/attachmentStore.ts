@@ -1,7 +1,7 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AttachmentKind } from '../../domain/appeal';
+import type { AttachmentKind } from '../../domain/appeals/appeal';
 
 /** The formats each kind accepts, recognised by their first bytes, never by the name or the header alone. */
 const SIGNATURES: readonly {

@@ -1,9 +1,9 @@
-import type { CallSignal } from '../../domain/realtime';
-import type { Principal } from '../accounts/principal';
+import type { CallSignal } from '../../domain/contract/realtime';
+import type { Principal } from '../session/principal';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
 import type { AppealRepository } from './appealRepository';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 /**
  * Call requests and SOS video (§9, §18): the first eligible operator to accept gets the call; SDP and

@@ -7,8 +7,8 @@ import {
   AttachmentKindSchema,
   AttachmentNameSchema,
   ChatInputSchema,
-} from '../../domain/appeal';
-import { refusal } from '../../domain/refusal';
+} from '../../domain/appeals/appeal';
+import { refusal } from '../../domain/contract/refusal';
 import { HttpProblem } from '../http/problem';
 import { parseAppealOr400 } from './appealInvalid';
 import type { AppealRepository } from './appealRepository';

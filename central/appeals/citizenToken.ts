@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { HttpProblem } from '../http/problem';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 /** A citizen follows their own appeal with a bearer token issued at intake; only its hash is stored. */
 export function newCitizenToken(): { token: string; hash: string } {

@@ -1,4 +1,4 @@
-import type { AppealStaffView } from '../../domain/appeal';
+import type { AppealStaffView } from '../../domain/appeals/appeal';
 import type { AppealRepository, NewAppeal } from './appealRepository';
 
 /** Bounds one statement's size (15 parameters a row; PostgreSQL allows 65,535). */

@@ -5,7 +5,7 @@ import type {
   AppealReceipt,
   AppealStaffView,
   ChatMessage,
-} from '../../domain/appeal';
+} from '../../domain/appeals/appeal';
 import type { Database } from '../db/database';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { appendChange, lockFeed } from '../sync/changeFeed';
@@ -15,7 +15,7 @@ import type { EventBus } from '../realtime/bus';
 import type { AppealRepository } from './appealRepository';
 import { checkCitizenToken, newCitizenToken } from './citizenToken';
 import { createIntakeBatcher } from './intakeBatcher';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 export function toPublicView(a: AppealStaffView): AppealPublicView {
   return {

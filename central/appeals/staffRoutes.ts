@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type AppealStaffView, ChatInputSchema } from '../../domain/appeal';
-import { can, inScope } from '../../domain/roles';
-import type { Principal } from '../accounts/principal';
-import type { AuthService } from '../accounts/authService';
+import { type AppealStaffView, ChatInputSchema } from '../../domain/appeals/appeal';
+import { can, inScope } from '../../domain/session/roles';
+import type { Principal } from '../session/principal';
+import type { AuthService } from '../session/authService';
 import type { AuditLog } from '../audit/auditLog';
 import { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
@@ -12,7 +12,7 @@ import type { AppealRepository } from './appealRepository';
 import type { AttachmentStore } from './attachmentStore';
 import type { CallService } from './callService';
 import type { IntakeService } from './intakeService';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 const IdParams = z.strictObject({ id: z.uuid('id must be a UUID') });
 const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });

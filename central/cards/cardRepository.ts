@@ -1,4 +1,4 @@
-import { type Card, type CardFields, CardFieldsSchema, type CardStatus } from '../../domain/card';
+import { type Card, type CardFields, CardFieldsSchema, type CardStatus } from '../../domain/cards/card';
 import { iso } from '../accounts/accountRepository';
 import type { Sql } from '../db/database';
 

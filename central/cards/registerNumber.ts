@@ -1,4 +1,4 @@
-import type { CardFields } from '../../domain/card';
+import type { CardFields } from '../../domain/cards/card';
 
 /**
  * Whether a card has content enough to enter the ЖБО card register and take its number (§9). Step 4 of

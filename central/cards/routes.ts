@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { can, inScope } from '../../domain/roles';
-import type { AuthService } from '../accounts/authService';
+import { can, inScope } from '../../domain/session/roles';
+import type { AuthService } from '../session/authService';
 import type { Database } from '../db/database';
 import { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import type { CardRepository, StoredCard } from './cardRepository';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 const IdParams = z.strictObject({ id: z.uuid('card id must be a UUID') });
 const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });

@@ -1,4 +1,4 @@
-import type { Department, PatrolUnit } from '../../domain/department';
+import type { Department, PatrolUnit } from '../../domain/reference/department';
 
 type Seat = { lat: number; lon: number };
 const region = (

@@ -1,5 +1,5 @@
-import { type Department, DepartmentSchema, type PatrolUnit } from '../../domain/department';
-import { scopeOf, type Scope } from '../../domain/roles';
+import { type Department, DepartmentSchema, type PatrolUnit } from '../../domain/reference/department';
+import { scopeOf, type Scope } from '../../domain/session/roles';
 import type { Sql } from '../db/database';
 
 interface DepartmentRow {

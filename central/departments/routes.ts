@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DepartmentIdSchema } from '../../domain/department';
-import type { DepartmentsAnswer, UnitsAnswer } from '../../domain/reference';
-import { inScope } from '../../domain/roles';
-import { TerritoryImportSchema } from '../../domain/territory';
-import type { AuthService } from '../accounts/authService';
+import { DepartmentIdSchema } from '../../domain/reference/department';
+import type { DepartmentsAnswer, UnitsAnswer } from '../../domain/reference/reference';
+import { inScope } from '../../domain/session/roles';
+import { TerritoryImportSchema } from '../../domain/places/territory';
+import type { AuthService } from '../session/authService';
 import type { Sql } from '../db/database';
 import { sendWithEtag } from '../http/etag';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import type { TerritoryService } from '../territories/territoryService';
 import { DepartmentDirectory, listPatrolUnits, listPatrolUnitsIn } from './departmentRepository';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 /** Territory files can be large (detailed official borders); the import route allows more than the default. */
 export const TERRITORY_IMPORT_MAX_BYTES = 20 * 1024 * 1024;

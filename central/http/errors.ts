@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { type Refusal, refusal } from '../../domain/refusal';
+import { type Refusal, refusal } from '../../domain/contract/refusal';
 import { HttpProblem } from './problem';
 
 /** Fastify's own refusals by status: a body too large, and everything else it cannot read. */
@@ -9,7 +9,7 @@ function fastifyRefusal(status: number): Refusal {
 
 /**
  * One shape for every refusal: `{ code, params, error, issues? }` — the code and parameters from
- * domain/refusal.ts for the screens, `error` the English detail for developers. Fastify's own 4xx
+ * domain/contract/refusal.ts for the screens, `error` the English detail for developers. Fastify's own 4xx
  * (malformed JSON, body too large, unsupported media type) keep their status; anything else is a bug:
  * logged by request id only, answered 500 without details.
  */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Refusal, refusal } from '../../domain/refusal';
+import { type Refusal, refusal } from '../../domain/contract/refusal';
 
 export interface ProblemIssue {
   path: string;
@@ -8,7 +8,7 @@ export interface ProblemIssue {
 
 /**
  * An expected refusal with an HTTP status: a code and its parameters from the catalogue
- * (domain/refusal.ts) that clients translate, and an English `detail` for developers' logs only.
+ * (domain/contract/refusal.ts) that clients translate, and an English `detail` for developers' logs only.
  * Never a bug.
  */
 export class HttpProblem extends Error {

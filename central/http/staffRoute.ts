@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
-import { can, ROUTE_PERMISSIONS, type RouteKey } from '../../domain/roles';
-import type { Principal } from '../accounts/principal';
-import type { AuthService } from '../accounts/authService';
+import { can, ROUTE_PERMISSIONS, type RouteKey } from '../../domain/session/roles';
+import type { Principal } from '../session/principal';
+import type { AuthService } from '../session/authService';
 import { HttpProblem, parseOr400 } from './problem';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }
 
-/** Authenticates and checks the route's permission from the matrix in domain/roles.ts. */
+/** Authenticates and checks the route's permission from the matrix in domain/session/roles.ts. */
 export async function authorize(
   auth: AuthService,
   token: string | undefined,

@@ -1,7 +1,7 @@
-import type { AppealStaffView, AppealStatus, ChatMessage } from '../../domain/appeal';
-import type { Card } from '../../domain/card';
-import type { CallSignal } from '../../domain/realtime';
-import type { Role } from '../../domain/roles';
+import type { AppealStaffView, AppealStatus, ChatMessage } from '../../domain/appeals/appeal';
+import type { Card } from '../../domain/cards/card';
+import type { CallSignal } from '../../domain/contract/realtime';
+import type { Role } from '../../domain/session/roles';
 
 /**
  * What one instance tells all instances (and their sockets). Each event carries what the hub needs to

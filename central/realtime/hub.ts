@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
-import { REALTIME_CLOSE_CODES, type ServerMessage } from '../../domain/realtime';
-import { can, inScope } from '../../domain/roles';
-import type { Principal } from '../accounts/principal';
+import { REALTIME_CLOSE_CODES, type ServerMessage } from '../../domain/contract/realtime';
+import { can, inScope } from '../../domain/session/roles';
+import type { Principal } from '../session/principal';
 import type { EventBus } from './bus';
 import type { CentralEvent } from './events';
 

@@ -3,10 +3,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { ClientMessageSchema, REALTIME_CLOSE_CODES } from '../../domain/realtime';
-import { can, inScope } from '../../domain/roles';
-import type { Principal } from '../accounts/principal';
-import type { AuthService } from '../accounts/authService';
+import { ClientMessageSchema, REALTIME_CLOSE_CODES } from '../../domain/contract/realtime';
+import { can, inScope } from '../../domain/session/roles';
+import type { Principal } from '../session/principal';
+import type { AuthService } from '../session/authService';
 import type { AppealRepository } from '../appeals/appealRepository';
 import type { CallService } from '../appeals/callService';
 import { checkCitizenToken } from '../appeals/citizenToken';
@@ -14,7 +14,7 @@ import { HttpProblem, parseOr400 } from '../http/problem';
 import { authorize } from '../http/staffRoute';
 import type { EventBus } from './bus';
 import { type RealtimeHub, send } from './hub';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 /** Staff: `?token=ACCESS`; a citizen: `?appeal=ID&citizenToken=TOKEN` (browsers cannot set headers on a WebSocket). */
 const WsQuery = z.union([

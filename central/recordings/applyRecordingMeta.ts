@@ -1,7 +1,7 @@
-import { type Refusal, refusal } from '../../domain/refusal';
-import { can, inScope } from '../../domain/roles';
-import type { SyncOperation } from '../../domain/sync';
-import type { Principal } from '../accounts/principal';
+import { type Refusal, refusal } from '../../domain/contract/refusal';
+import { can, inScope } from '../../domain/session/roles';
+import type { SyncOperation } from '../../domain/sync/sync';
+import type { Principal } from '../session/principal';
 import type { CardRepository } from '../cards/cardRepository';
 import type { Sql } from '../db/database';
 import type { RecordingRepository } from './recordingRepository';

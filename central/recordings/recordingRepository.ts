@@ -1,4 +1,4 @@
-import { type CardRecording, CardRecordingSchema, type RecordingMeta } from '../../domain/recording';
+import { type CardRecording, CardRecordingSchema, type RecordingMeta } from '../../domain/files/recording';
 import { iso } from '../accounts/accountRepository';
 import type { Sql } from '../db/database';
 

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { inScope } from '../../domain/roles';
-import type { AuthService } from '../accounts/authService';
+import { inScope } from '../../domain/session/roles';
+import type { AuthService } from '../session/authService';
 import type { CardRepository } from '../cards/cardRepository';
 import type { Sql } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import type { RecordingRepository } from './recordingRepository';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 const IdParams = z.strictObject({ id: z.uuid('card id must be a UUID') });
 

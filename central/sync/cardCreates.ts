@@ -1,8 +1,8 @@
-import { type CardFields, EMPTY_CARD_FIELDS } from '../../domain/card';
-import { refusal } from '../../domain/refusal';
-import { can } from '../../domain/roles';
-import type { SyncOperation } from '../../domain/sync';
-import type { Principal } from '../accounts/principal';
+import { type CardFields, EMPTY_CARD_FIELDS } from '../../domain/cards/card';
+import { refusal } from '../../domain/contract/refusal';
+import { can } from '../../domain/session/roles';
+import type { SyncOperation } from '../../domain/sync/sync';
+import type { Principal } from '../session/principal';
 import type { Sql } from '../db/database';
 import { deservesRegisterNumber } from '../cards/registerNumber';
 import { appendChanges } from './changeFeed';

@@ -1,4 +1,4 @@
-import { type Change, ChangeSchema } from '../../domain/sync';
+import { type Change, ChangeSchema } from '../../domain/sync/sync';
 import type { Sql } from '../db/database';
 
 export interface NewChange {

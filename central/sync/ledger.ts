@@ -1,5 +1,5 @@
-import { type Refusal, RefusalOnWireSchema, readRefusal } from '../../domain/refusal';
-import type { SyncOperation } from '../../domain/sync';
+import { type Refusal, RefusalOnWireSchema, readRefusal } from '../../domain/contract/refusal';
+import type { SyncOperation } from '../../domain/sync/sync';
 import type { Sql } from '../db/database';
 
 /** What central answered an operation the first time: repeated for every later `duplicate`. */

@@ -1,12 +1,12 @@
-import type { AppealStatus } from '../../domain/appeal';
-import type { Card, CardFields } from '../../domain/card';
-import { mayEditFields } from '../../domain/cardActions';
-import type { CountryCheck } from '../../domain/country';
-import { type Refusal, refusal } from '../../domain/refusal';
-import { can, inScope } from '../../domain/roles';
-import type { SyncOperation } from '../../domain/sync';
-import { decideTransition } from '../../domain/workflow';
-import type { Principal } from '../accounts/principal';
+import type { AppealStatus } from '../../domain/appeals/appeal';
+import type { Card, CardFields } from '../../domain/cards/card';
+import { mayEditFields } from '../../domain/cards/cardActions';
+import type { CountryCheck } from '../../domain/places/country';
+import { type Refusal, refusal } from '../../domain/contract/refusal';
+import { can, inScope } from '../../domain/session/roles';
+import type { SyncOperation } from '../../domain/sync/sync';
+import { decideTransition } from '../../domain/cards/workflow';
+import type { Principal } from '../session/principal';
 import { rowToChat } from '../appeals/appealRepository';
 import type { Sql } from '../db/database';
 import type { CardRepository, StoredCard } from '../cards/cardRepository';
@@ -20,7 +20,7 @@ import { appendChange } from './changeFeed';
 
 /**
  * What applying one operation did: its feed position and the events to publish after commit, or its
- * refusal (a code of domain/refusal.ts for the screens, an English `reason` for developers' logs).
+ * refusal (a code of domain/contract/refusal.ts for the screens, an English `reason` for developers' logs).
  */
 export type Outcome =
   | { ok: true; seq: number; card: Card | null; events: CentralEvent[] }
@@ -113,7 +113,7 @@ export async function applyOperation(
       const current = await cards.lock(tx, op.cardId);
       if (!current) return noCard();
       if (!canTouch(current)) return otherTerritory();
-      // The same rule the console's form follows (domain/cardActions.ts); the refusal says which half of it.
+      // The same rule the console's form follows (domain/cards/cardActions.ts); the refusal says which half of it.
       if (!mayEditFields(p.role, current.card.status))
         return current.card.status === 'closed'
           ? refused(refusal('card.closed'), 'the card is closed')

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { SyncPullQuerySchema, SyncPushRequestSchema } from '../../domain/sync';
-import type { AuthService } from '../accounts/authService';
+import { SyncPullQuerySchema, SyncPushRequestSchema } from '../../domain/sync/sync';
+import type { AuthService } from '../session/authService';
 import { staffRoute } from '../http/staffRoute';
 import type { SyncService } from './syncService';
 

@@ -1,6 +1,6 @@
-import type { SyncOperation, SyncOpResult, SyncPullResponse } from '../../domain/sync';
-import { can } from '../../domain/roles';
-import type { Principal } from '../accounts/principal';
+import type { SyncOperation, SyncOpResult, SyncPullResponse } from '../../domain/sync/sync';
+import { can } from '../../domain/session/roles';
+import type { Principal } from '../session/principal';
 import type { Database } from '../db/database';
 import { DepartmentDirectory } from '../departments/departmentRepository';
 import type { EventBus } from '../realtime/bus';

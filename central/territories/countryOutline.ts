@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { type CountryCheck, createCountryCheck } from '../../domain/country';
-import { TerritoryGeometrySchema } from '../../domain/territory';
+import { type CountryCheck, createCountryCheck } from '../../domain/places/country';
+import { TerritoryGeometrySchema } from '../../domain/places/territory';
 
 /** The outline the console's offline map draws too (resources/map/README.md: Natural Earth, public domain). */
 export const COUNTRY_OUTLINE_FILE = join(

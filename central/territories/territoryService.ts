@@ -1,6 +1,6 @@
-import type { LatLon } from '../../domain/geo';
-import type { TerritoriesAnswer } from '../../domain/reference';
-import { inScope, type Scope } from '../../domain/roles';
+import type { LatLon } from '../../domain/places/geo';
+import type { TerritoriesAnswer } from '../../domain/reference/reference';
+import { inScope, type Scope } from '../../domain/session/roles';
 import {
   createTerritoryRouter,
   type RoutingDecision,
@@ -8,12 +8,12 @@ import {
   TerritoryGeometrySchema,
   type TerritoryImport,
   type TerritoryRouter,
-} from '../../domain/territory';
+} from '../../domain/places/territory';
 import type { Database, Sql } from '../db/database';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 export async function saveTerritories(
   tx: Sql,

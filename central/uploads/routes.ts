@@ -3,16 +3,16 @@ import { appendFile, mkdir, readFile, rename, stat, truncate, writeFile } from '
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { can } from '../../domain/roles';
+import { can } from '../../domain/session/roles';
 import {
   UPLOAD_LIMITS,
   type UploadDeclaration,
   UploadDeclarationSchema,
   type UploadStatus,
   chunkCount,
-} from '../../domain/upload';
-import type { AuthService } from '../accounts/authService';
-import { refusal } from '../../domain/refusal';
+} from '../../domain/files/upload';
+import type { AuthService } from '../session/authService';
+import { refusal } from '../../domain/contract/refusal';
 import { HttpProblem, parseOr400 } from '../http/problem';
 import { bearerToken } from '../http/staffRoute';
 
@@ -20,7 +20,7 @@ const IdParams = z.strictObject({ id: z.uuid() });
 const ChunkParams = z.strictObject({ id: z.uuid(), index: z.coerce.number().int().nonnegative() });
 
 /**
- * Resumable uploads (domain/upload.ts), kept in files under `dir`: `<id>.json` (the declaration),
+ * Resumable uploads (domain/files/upload.ts), kept in files under `dir`: `<id>.json` (the declaration),
  * `<id>.part` (the chunks received, in order) and `<id>` once complete and checked. A chunk is appended
  * only when it is the next one, so a repeated chunk is acknowledged without being written twice.
  */

@@ -1,6 +1,6 @@
 // Every string of the citizen widget, in Kazakh and Russian, in the words of the Instruction and its
 // glossary (docs/glossary.md): report kinds as seed 000 names them (the same as the 102 console), the
-// operations centre as ЖБО / ЦОУ. `refusals` translates central's refusal codes (domain/refusal.ts) for a
+// operations centre as ЖБО / ЦОУ. `refusals` translates central's refusal codes (domain/contract/refusal.ts) for a
 // citizen; a test walks the catalogue against this table.
 
 export const TEXT = {

@@ -47,7 +47,7 @@ function refusalValues(code, params) {
   }
 }
 
-/** Central's refusal (a code of domain/refusal.ts) in the citizen's language, never central's English. */
+/** Central's refusal (a code of domain/contract/refusal.ts) in the citizen's language, never central's English. */
 function describeRefusal(body) {
   const refusals = t('refusals');
   const code = typeof body?.code === 'string' && Object.hasOwn(refusals, body.code) ? body.code : 'unknown';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AuthService } from '../accounts/authService';
+import type { AuthService } from '../session/authService';
 import { iso } from '../accounts/accountRepository';
 import type { Sql } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
-import { refusal } from '../../domain/refusal';
+import { refusal } from '../../domain/contract/refusal';
 
 export const WORKSTATION_REPORT_MAX_BYTES = 256 * 1024;
 

@@ -4,8 +4,8 @@ import { copyFile, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { z } from 'zod';
-import type { CardFile, FileUploadState, UploadFailure } from '../../domain/cardFile';
-import { type UploadStatus, UploadStatusSchema, chunkCount } from '../../domain/upload';
+import type { CardFile, FileUploadState, UploadFailure } from '../../domain/files/cardFile';
+import { type UploadStatus, UploadStatusSchema, chunkCount } from '../../domain/files/upload';
 import type { CentralFailure } from '../sync/centralClient';
 import type { CardFileRepository, StoredCardFile, WaitingFile } from '../store/cardFiles';
 

@@ -1,4 +1,4 @@
-import { type RecordingMeta, RecordingMetaSchema } from '../../domain/recording';
+import { type RecordingMeta, RecordingMetaSchema } from '../../domain/files/recording';
 import { CHUNK_SIZE, type CardFiles } from '../files/cardFiles';
 import type { RecordingRepository } from '../store/recordings';
 

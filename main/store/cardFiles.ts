@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { UploadFailure } from '../../domain/cardFile';
-import type { UploadDeclaration } from '../../domain/upload';
+import type { UploadFailure } from '../../domain/files/cardFile';
+import type { UploadDeclaration } from '../../domain/files/upload';
 
 export interface WaitingFile extends UploadDeclaration {
   nextChunk: number;

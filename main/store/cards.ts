@@ -6,12 +6,12 @@ import {
   type CardId,
   CardStatusSchema,
   TypedCoordinatesSchema,
-} from '../../domain/card';
-import { type CardRefusal, type CardRefusalAnswer, CardRefusalSchema } from '../../domain/cardRefusal';
-import { type CardViewer, cardVisibleTo } from '../../domain/cardVisibility';
-import { CardCategorySchema } from '../../domain/category';
-import { LocationSourceSchema } from '../../domain/geo';
-import type { TransitionInput } from '../../domain/workflow';
+} from '../../domain/cards/card';
+import { type CardRefusal, type CardRefusalAnswer, CardRefusalSchema } from '../../domain/cards/cardRefusal';
+import { type CardViewer, cardVisibleTo } from '../../domain/cards/cardVisibility';
+import { CardCategorySchema } from '../../domain/cards/category';
+import { LocationSourceSchema } from '../../domain/places/geo';
+import type { TransitionInput } from '../../domain/cards/workflow';
 import type { Outbox } from './outbox';
 
 interface CardRow {
@@ -99,7 +99,7 @@ function rowToCard(row: CardRow): Card {
   };
 }
 
-/** Who may see the stored card: the same rule as central's (domain/cardVisibility.ts). */
+/** Who may see the stored card: the same rule as central's (domain/cards/cardVisibility.ts). */
 const visibleTo = (viewer: CardViewer, row: CardRow): boolean =>
   cardVisibleTo(viewer, { departmentId: row.department_id, createdBy: row.created_by, atCentral: row.version !== null });
 

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { ChatMessage } from '../../domain/appeal';
+import type { ChatMessage } from '../../domain/appeals/appeal';
 import {
   type CardChatMessage,
   CardChatMessageSchema,
   type ChatListResult,
   type ChatSendResult,
-} from '../../domain/chat';
+} from '../../domain/chat/chat';
 import { type CardRepository, CardNotFoundError } from './cards';
 import type { Outbox } from './outbox';
 

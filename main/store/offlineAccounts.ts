@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { RoleSchema } from '../../domain/roles';
+import { RoleSchema } from '../../domain/session/roles';
 
 export const SignedInAccountSchema = z.object({
   id: z.uuid(),

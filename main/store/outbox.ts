@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { CardFields } from '../../domain/card';
-import { type SyncOperation, SyncOperationSchema } from '../../domain/sync';
-import type { CardSyncState } from '../../domain/syncStatus';
+import type { CardFields } from '../../domain/cards/card';
+import { type SyncOperation, SyncOperationSchema } from '../../domain/sync/sync';
+import type { CardSyncState } from '../../domain/sync/syncStatus';
 
 /** An operation as the console writes it: id and time are added by the outbox. */
 export type NewOperation = SyncOperation extends infer O

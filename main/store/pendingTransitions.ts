@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type TransitionName, TransitionNameSchema } from '../../domain/workflow';
+import { type TransitionName, TransitionNameSchema } from '../../domain/cards/workflow';
 
 /**
  * Workflow steps (send…) written here and not yet answered by central, by card: a card sent while offline is

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { RecordingMeta } from '../../domain/recording';
+import type { RecordingMeta } from '../../domain/files/recording';
 import type { CardFileRepository } from './cardFiles';
 import type { Outbox } from './outbox';
 

@@ -5,9 +5,9 @@ import {
   DepartmentSchema,
   type PatrolUnit,
   PatrolUnitSchema,
-} from '../../domain/department';
-import type { ReferenceKind } from '../../domain/reference';
-import { type Territory, TerritorySchema } from '../../domain/territory';
+} from '../../domain/reference/department';
+import type { ReferenceKind } from '../../domain/reference/reference';
+import { type Territory, TerritorySchema } from '../../domain/places/territory';
 
 /** What each kind of reference data holds. */
 export interface ReferenceValues {

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Card, CardId } from '../../domain/card';
-import { refusalOf } from '../../domain/cardRefusal';
-import type { Change, SyncOperation, SyncOpResult } from '../../domain/sync';
-import type { CardSyncState, SyncStatus } from '../../domain/syncStatus';
+import type { Card, CardId } from '../../domain/cards/card';
+import { refusalOf } from '../../domain/cards/cardRefusal';
+import type { Change, SyncOperation, SyncOpResult } from '../../domain/sync/sync';
+import type { CardSyncState, SyncStatus } from '../../domain/sync/syncStatus';
 import type { CardRepository } from './cards';
 import type { ChatRepository } from './chat';
 import type { Outbox } from './outbox';

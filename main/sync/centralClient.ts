@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { type Card, CardSchema } from '../../domain/card';
-import { RoleSchema } from '../../domain/roles';
+import { type Card, CardSchema } from '../../domain/cards/card';
+import { RoleSchema } from '../../domain/session/roles';
 import {
   type SyncOperation,
   type SyncPullResponse,
   SyncPullResponseSchema,
   type SyncPushResponse,
   SyncPushResponseSchema,
-} from '../../domain/sync';
+} from '../../domain/sync/sync';
 
 /**
  * HTTP to central from main. Plain `fetch` (built into Node and Electron's main) rather than axios:

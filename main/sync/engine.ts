@@ -1,5 +1,5 @@
-import { SYNC_LIMITS } from '../../domain/sync';
-import type { Card } from '../../domain/card';
+import { SYNC_LIMITS } from '../../domain/sync/sync';
+import type { Card } from '../../domain/cards/card';
 import type { ConnectivityService } from '../connectivity';
 import type { Logger } from '../log';
 import type { Outbox } from '../store/outbox';

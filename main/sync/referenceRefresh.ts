@@ -4,8 +4,8 @@ import {
   type ReferenceKind,
   TerritoriesAnswerSchema,
   UnitsAnswerSchema,
-} from '../../domain/reference';
-import { outlineOf } from '../../domain/territoryOutline';
+} from '../../domain/reference/reference';
+import { outlineOf } from '../../domain/places/territoryOutline';
 import type { Logger } from '../log';
 import {
   EVERY_ACCOUNT,

@@ -1,7 +1,7 @@
-import type { Card } from '../../domain/card';
-import type { ReferenceKind } from '../../domain/reference';
-import type { SyncStatus } from '../../domain/syncStatus';
-import { type SessionService, createSessionService } from '../auth/session';
+import type { Card } from '../../domain/cards/card';
+import type { ReferenceKind } from '../../domain/reference/reference';
+import type { SyncStatus } from '../../domain/sync/syncStatus';
+import { type SessionService, createSessionService } from '../session/session';
 import type { ConnectivityService } from '../connectivity';
 import type { Logger } from '../log';
 import { createOfflineAccounts } from '../store/offlineAccounts';

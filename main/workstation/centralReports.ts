@@ -1,5 +1,5 @@
-import { type WorkstationReport, WorkstationReportSchema } from '../../domain/workstation';
-import { type WorkstationFleet, fleetEntryOf } from '../../domain/workstationFleet';
+import { type WorkstationReport, WorkstationReportSchema } from '../../domain/workstation/workstation';
+import { type WorkstationFleet, fleetEntryOf } from '../../domain/workstation/workstationFleet';
 import { z } from 'zod';
 import type { Logger } from '../log';
 import type { TokenSource } from '../sync/engine';

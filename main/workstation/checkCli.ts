@@ -8,9 +8,9 @@ import {
   type WorkstationReport,
   WorkstationProbesSchema,
   requirementsFromConfig,
-} from '../../domain/workstation';
-import { ITEM_TITLES } from '../../domain/workstationAdvice';
-import { evaluate } from '../../domain/workstationEvaluate';
+} from '../../domain/workstation/workstation';
+import { ITEM_TITLES } from '../../domain/workstation/workstationAdvice';
+import { evaluate } from '../../domain/workstation/workstationEvaluate';
 import { CONFIG_FILE_NAME, ConfigError, type ConfigEnvironment, loadMachineConfig } from '../config';
 import { configErrorText } from '../configErrorText';
 import { type NetworkPhase, measureNetwork } from './network';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CheckProgress, NetworkProbe, Probe } from '../../domain/workstation';
+import type { CheckProgress, NetworkProbe, Probe } from '../../domain/workstation/workstation';
 import { CentralAnswerError, createNetClient } from './netClient';
 
 /**

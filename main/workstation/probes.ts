@@ -5,7 +5,7 @@ import {
   type UnknownReason,
   type WorkstationProbes,
   browserFromUserAgent,
-} from '../../domain/workstation';
+} from '../../domain/workstation/workstation';
 
 /**
  * The machine's own answers (systeminformation) plus what the console window saw (media devices, pointer,

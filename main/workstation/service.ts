@@ -8,10 +8,10 @@ import {
   type WorkstationRequirements,
   WorkstationProbesSchema,
   WorkstationReportSchema,
-} from '../../domain/workstation';
-import { evaluate } from '../../domain/workstationEvaluate';
-import type { WorkstationFleet } from '../../domain/workstationFleet';
-import { readinessOf } from '../../domain/workstationVideoCalls';
+} from '../../domain/workstation/workstation';
+import { evaluate } from '../../domain/workstation/workstationEvaluate';
+import type { WorkstationFleet } from '../../domain/workstation/workstationFleet';
+import { readinessOf } from '../../domain/workstation/workstationVideoCalls';
 import type { Logger } from '../log';
 import type { WorkstationCentral } from './centralReports';
 import { measureNetwork } from './network';

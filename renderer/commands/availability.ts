@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/roles';
+import type { Role } from '../../domain/session/roles';
 import type { ConsoleState } from '../store';
 import { COMMANDS, type Command, type CommandRefusal, type CommandState } from './registry';
 

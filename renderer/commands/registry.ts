@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import type { StoreApi } from 'zustand';
-import { ROLE_PERMISSIONS, type Role } from '../../domain/roles';
-import { PHOTO_INPUT_ID, openPhotoChooser } from '../features/cards/photoChooser';
+import { ROLE_PERMISSIONS, type Role } from '../../domain/session/roles';
+import { PHOTO_INPUT_ID, openPhotoChooser } from '../features/photos/photoChooser';
 import { INCIDENT_MAP_ID, PLACE_SEARCH_ID } from '../features/map/ids';
 import { saveLanguage } from '../i18n';
 import { LANGUAGES } from '../i18n/translations';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useHotkeys } from '../commands/useHotkeys';
-import { ReadinessStatus } from '../features/readiness';
-import { SessionBadge, SignInScreen } from '../features/signin';
+import { ReadinessStatus } from '../features/workstation';
+import { SessionBadge, SignInScreen } from '../features/session';
 import { SyncStatusBar } from '../features/sync';
 import { useConsole } from '../store';
 import { CommandRefusalNotice } from './CommandRefusalNotice';

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
-import type { Role } from '../../domain/roles';
+import type { Role } from '../../domain/session/roles';
 import { CardsView } from '../features/cards';
-import { FleetView, ReadinessView } from '../features/readiness';
+import { FleetView, ReadinessView } from '../features/workstation';
 import { type SectionInfo, sectionInfoFor } from './sections';
 
 /** A section with its screen; a feature adds its section to sections.ts and its view here. */

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../domain/roles';
+import { ROLES, type Role } from '../../domain/session/roles';
 import type { Keys } from '../commands/keys';
 
 /** A section of the console: who sees it and its hotkey; the views are wired in navigation.ts. */

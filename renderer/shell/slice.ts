@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo, Connectivity, ConsoleBridge } from '../../domain/ipc';
+import type { AppInfo, Connectivity, ConsoleBridge } from '../../domain/contract/ipc';
 import type { TransportState } from '../bridge';
 import type { CommandRefusal } from '../commands/registry';
 import type { ConsoleState } from '../store';

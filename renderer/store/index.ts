@@ -1,12 +1,12 @@
 import { createContext, useContext } from 'react';
 import { type StoreApi, createStore, useStore } from 'zustand';
-import type { ConsoleBridge } from '../../domain/ipc';
-import { type CardPhotosSlice, createCardPhotosSlice } from '../features/cards/photosSlice';
-import { type ChatSlice, createChatSlice } from '../features/cards/chatSlice';
+import type { ConsoleBridge } from '../../domain/contract/ipc';
+import { type CardPhotosSlice, createCardPhotosSlice } from '../features/photos/photosSlice';
+import { type ChatSlice, createChatSlice } from '../features/chat/chatSlice';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
-import { type ReadinessSlice, createReadinessSlice } from '../features/readiness/slice';
+import { type ReadinessSlice, createReadinessSlice } from '../features/workstation/slice';
 import { type ReferenceSlice, createReferenceSlice } from '../features/reference/slice';
-import { type SignInSlice, createSignInSlice } from '../features/signin/slice';
+import { type SignInSlice, createSignInSlice } from '../features/session/slice';
 import { type SyncSlice, createSyncSlice } from '../features/sync/slice';
 import { type ShellSlice, createShellSlice } from '../shell/slice';
 

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { AppealReceipt, ChatMessage } from '../../domain/appeal';
-import type { CardFields } from '../../domain/card';
-import type { SyncOperation } from '../../domain/sync';
+import type { AppealReceipt, ChatMessage } from '../../domain/appeals/appeal';
+import type { CardFields } from '../../domain/cards/card';
+import type { SyncOperation } from '../../domain/sync/sync';
 import { consoleWithCentral, freePort, signIn, startCentral } from './central';
 import { expect, test } from './fixtures';
 

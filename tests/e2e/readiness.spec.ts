@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import WebSocket from 'ws';
-import { WorkstationReadinessSchema } from '../../domain/workstation';
+import { WorkstationReadinessSchema } from '../../domain/workstation/workstation';
 import { expect, startConsoleHost, test } from './fixtures';
 
 const FIRST_CHECK_MS = 40_000;

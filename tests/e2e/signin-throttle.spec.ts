@@ -1,7 +1,7 @@
 import { consoleWithCentral, freePort, startCentral } from './central';
 import { expect, test } from './fixtures';
 
-/** What the operator reads, as renderer/features/signin/i18n.ts says it (the e2e project does not compile the renderer). */
+/** What the operator reads, as renderer/features/session/i18n.ts says it (the e2e project does not compile the renderer). */
 const TEXT = {
   kk: {
     login: 'Логин',

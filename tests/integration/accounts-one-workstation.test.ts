@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Card, CardDraftInput } from '../../domain/card';
-import type { ConsoleEvent } from '../../domain/ipc';
+import type { Card, CardDraftInput } from '../../domain/cards/card';
+import type { ConsoleEvent } from '../../domain/contract/ipc';
 import { startCentral } from '../../central/server';
 import { createApiHandlers, invokeApi } from '../../main/api';
 import { servicesInTempDir } from '../support/console';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSessionService } from '../../main/auth/session';
+import { createSessionService } from '../../main/session/session';
 import { createOfflineAccounts } from '../../main/store/offlineAccounts';
 import { createCentralClient } from '../../main/sync/centralClient';
 import { aConsoleBehindProxy } from './syncSupport/consoleBehindProxy';

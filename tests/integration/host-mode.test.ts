@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { PHOTO_MAX_BYTES } from '../../domain/cardFile';
-import type { WireServerMessage } from '../../domain/ipcWire';
+import { PHOTO_MAX_BYTES } from '../../domain/files/cardFile';
+import type { WireServerMessage } from '../../domain/contract/ipcWire';
 import { type RunningHost, startHost } from '../../main/hostServer';
 import { aDraft, tempDir } from '../support/console';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SyncOperation, SyncOperationSchema } from '../../domain/sync';
+import { type SyncOperation, SyncOperationSchema } from '../../domain/sync/sync';
 import { type CardRepository, createCardRepository } from '../../main/store/cards';
 import { createChatRepository } from '../../main/store/chat';
 import { migrate } from '../../main/store/migrate';

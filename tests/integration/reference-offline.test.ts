@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCentral } from '../../central/server';
-import { type ConsoleMethod, type MethodOutput, consoleApi } from '../../domain/ipc';
+import { type ConsoleMethod, type MethodOutput, consoleApi } from '../../domain/contract/ipc';
 import { createApiHandlers, invokeApi } from '../../main/api';
 import { MachineConfigSchema } from '../../main/config';
 import { type Services, createServices } from '../../main/services';

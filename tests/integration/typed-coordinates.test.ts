@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CardDraftInput } from '../../domain/card';
+import type { CardDraftInput } from '../../domain/cards/card';
 import { type CardRepository, createCardRepository } from '../../main/store/cards';
 import { createChatRepository } from '../../main/store/chat';
 import { migrate } from '../../main/store/migrate';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_REQUIREMENTS, WorkstationProbesSchema } from '../../domain/workstation';
-import { evaluate } from '../../domain/workstationEvaluate';
+import { DEFAULT_REQUIREMENTS, WorkstationProbesSchema } from '../../domain/workstation/workstation';
+import { evaluate } from '../../domain/workstation/workstationEvaluate';
 import { createCentralClient } from '../../main/sync/centralClient';
 import { createWorkstationCentral, workstationIdOf } from '../../main/workstation/centralReports';
 import { memoryLogger } from '../support/console';

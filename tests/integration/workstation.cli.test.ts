@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkstationReportSchema } from '../../domain/workstation';
+import { WorkstationReportSchema } from '../../domain/workstation/workstation';
 import { tempDir } from '../support/console';
 import { startNetStandIn } from './workstationNetStandIn';
 

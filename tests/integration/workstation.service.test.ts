@@ -9,7 +9,7 @@ import {
   type WorkstationReport,
   WorkstationReportSchema,
   withOverrides,
-} from '../../domain/workstation';
+} from '../../domain/workstation/workstation';
 import { invokeApi } from '../../main/api';
 import { createApiHandlers } from '../../main/api';
 import { REPORT_FILE_NAME, createWorkstationService } from '../../main/workstation/service';

@@ -1,5 +1,5 @@
-import type { CardViewer } from '../../domain/cardVisibility';
-import { scopeOf } from '../../domain/roles';
+import type { CardViewer } from '../../domain/cards/cardVisibility';
+import { scopeOf } from '../../domain/session/roles';
 
 /** A signed-in account looking at cards; by default an operator of Almaty. */
 export const aViewer = (

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { CardDraftInput } from '../../domain/card';
+import type { CardDraftInput } from '../../domain/cards/card';
 import { MachineConfigSchema } from '../../main/config';
 import type { Logger } from '../../main/log';
 import { type Services, createServices } from '../../main/services';

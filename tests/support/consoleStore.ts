@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import type { Card } from '../../domain/card';
+import type { Card } from '../../domain/cards/card';
 import { type CardFiles, createCardFiles } from '../../main/files/cardFiles';
 import { type RecordingService, createRecordingService } from '../../main/recordings/recordingService';
 import { type CardFileRepository, createCardFileRepository } from '../../main/store/cardFiles';

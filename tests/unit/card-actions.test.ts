@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cardActions, mayEditFields, transitionsFor } from '../../domain/cardActions';
-import { CARD_STATUSES } from '../../domain/card';
-import { ROLES } from '../../domain/roles';
+import { cardActions, mayEditFields, transitionsFor } from '../../domain/cards/cardActions';
+import { CARD_STATUSES } from '../../domain/cards/card';
+import { ROLES } from '../../domain/session/roles';
 
 const urgent = (status: (typeof CARD_STATUSES)[number]) => ({ status, urgent: true });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FILE_NAME_MAX, PHOTO_MAX_BYTES } from '../../domain/cardFile';
+import { FILE_NAME_MAX, PHOTO_MAX_BYTES } from '../../domain/files/cardFile';
 import { createApiHandlers, invokeApi } from '../../main/api';
 import { checkPhoto, cleanFileName, photoTypeOf } from '../../main/files/photo';
 import { aDraft, servicesInTempDir } from '../support/console';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { REFUSABLE_CARD_OPERATIONS } from '../../domain/cardRefusal';
-import type { SyncOperationType } from '../../domain/sync';
-import { type CardAudience, cardVisibleTo } from '../../domain/cardVisibility';
-import { scopeOf } from '../../domain/roles';
+import { REFUSABLE_CARD_OPERATIONS } from '../../domain/cards/cardRefusal';
+import type { SyncOperationType } from '../../domain/sync/sync';
+import { type CardAudience, cardVisibleTo } from '../../domain/cards/cardVisibility';
+import { scopeOf } from '../../domain/session/roles';
 import { aViewer } from '../support/cardViewers';
 
 const departments = [

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../domain/roles';
+import type { Role } from '../../domain/session/roles';
 import { createApiHandlers, invokeApi } from '../../main/api';
 import { aCentralCard } from '../support/consoleStore';
 import { servicesInTempDir } from '../support/console';

@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../domain/appeal';
-import type { Change } from '../../domain/sync';
-import { SyncOperationSchema } from '../../domain/sync';
+import type { ChatMessage } from '../../domain/appeals/appeal';
+import type { Change } from '../../domain/sync/sync';
+import { SyncOperationSchema } from '../../domain/sync/sync';
 import { type ConsoleStore, aCentralCard, aConsoleStore } from '../support/consoleStore';
 import { tempDir } from '../support/console';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONSOLE_METHODS, consoleApi } from '../../domain/ipc';
+import { CONSOLE_METHODS, consoleApi } from '../../domain/contract/ipc';
 import { createApiHandlers, invokeApi } from '../../main/api';
 import { aDraft, servicesInTempDir } from '../support/console';
 

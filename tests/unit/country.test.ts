@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createCountryCheck } from '../../domain/country';
-import { TerritoryGeometrySchema } from '../../domain/territory';
+import { createCountryCheck } from '../../domain/places/country';
+import { TerritoryGeometrySchema } from '../../domain/places/territory';
 
 const file = JSON.parse(
   readFileSync(new URL('../../resources/map/kazakhstan.geojson', import.meta.url), 'utf8'),

@@ -3,17 +3,17 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CARD_CATEGORIES } from '../../domain/category';
-import { CATEGORY_NAMES } from '../../domain/categoryNames';
+import { CARD_CATEGORIES } from '../../domain/cards/category';
+import { CATEGORY_NAMES } from '../../domain/cards/categoryNames';
 import {
   DEFAULT_REQUIREMENTS,
   ItemStatusSchema,
   READINESS_ITEMS,
   UnknownReasonSchema,
   WorkstationProbesSchema,
-} from '../../domain/workstation';
-import { adviceFor } from '../../domain/workstationAdvice';
-import { evaluate } from '../../domain/workstationEvaluate';
+} from '../../domain/workstation/workstation';
+import { adviceFor } from '../../domain/workstation/workstationAdvice';
+import { evaluate } from '../../domain/workstation/workstationEvaluate';
 import { renderTable } from '../../main/workstation/checkCli';
 
 /**

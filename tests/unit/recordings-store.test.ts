@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncOperationSchema } from '../../domain/sync';
+import { SyncOperationSchema } from '../../domain/sync/sync';
 import type { FinishedRecording } from '../../main/recordings/recordingService';
 import { type ConsoleStore, aConsoleStore } from '../support/consoleStore';
 import { tempDir } from '../support/console';

@@ -6,7 +6,7 @@ import {
   REFERENCE_LIMITS,
   TerritoriesAnswerSchema,
   UnitsAnswerSchema,
-} from '../../domain/reference';
+} from '../../domain/reference/reference';
 
 const { departments, territories } = demoTerritories();
 

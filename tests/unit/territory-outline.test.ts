@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoTerritories } from '../../central/demo/seed';
-import { type Territory, TerritorySchema } from '../../domain/territory';
-import { OUTLINE_TOLERANCE_DEG, outlineOf } from '../../domain/territoryOutline';
+import { type Territory, TerritorySchema } from '../../domain/places/territory';
+import { OUTLINE_TOLERANCE_DEG, outlineOf } from '../../domain/places/territoryOutline';
 
 type Position = [number, number];
 

@@ -8,8 +8,8 @@ import {
   WorkstationProbesSchema,
   WorkstationReportSchema,
   withOverrides,
-} from '../../domain/workstation';
-import { evaluate } from '../../domain/workstationEvaluate';
+} from '../../domain/workstation/workstation';
+import { evaluate } from '../../domain/workstation/workstationEvaluate';
 
 const fixture = (name: string): WorkstationProbes =>
   WorkstationProbesSchema.parse(

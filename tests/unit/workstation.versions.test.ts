@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { browserFromUserAgent, compareVersions } from '../../domain/workstation';
-import { windowsVersionOf } from '../../domain/workstationEvaluate';
+import { browserFromUserAgent, compareVersions } from '../../domain/workstation/workstation';
+import { windowsVersionOf } from '../../domain/workstation/workstationEvaluate';
 
 describe('versions the readiness check compares (§27)', () => {
   it('compares dotted versions part by part as numbers', () => {

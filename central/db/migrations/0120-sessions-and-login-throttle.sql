@@ -21,7 +21,7 @@ alter table refresh_tokens
 create index refresh_tokens_session on refresh_tokens (session_id);
 
 -- Failed sign-ins per (login, client address) replace the lock on the login alone, which let anyone lock
--- any officer out (central/accounts/loginThrottle.ts says why). Logins that do not exist are counted too,
+-- any officer out (central/session/loginThrottle.ts says why). Logins that do not exist are counted too,
 -- so the answers do not tell which logins exist.
 create table login_failures (
   login text not null,

@@ -2,7 +2,7 @@ import type { Migration } from '../migration';
 
 /**
  * What the operator sees of an attached file: its cleaned name, its type (sniffed from the bytes), and why
- * its upload stopped as a closed set (domain/cardFile.ts) beside the technical `last_error`.
+ * its upload stopped as a closed set (domain/files/cardFile.ts) beside the technical `last_error`.
  * Listing a card's files uses the new index.
  */
 export const migration0090: Migration = {

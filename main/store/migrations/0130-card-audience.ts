@@ -4,7 +4,7 @@ import type { Migration } from '../migration';
  * Who may see a card on a shared workstation, and what central refused of it.
  * `created_by`: the login that created the card here (NULL: it came from central, or nobody was signed
  * in), taken for existing cards from their `card.create` operation. `refusal`: the refusal as JSON
- * `{ operation, code, params }` (domain/cardRefusal.ts) in place of the bare `rejected_reason` text,
+ * `{ operation, code, params }` (domain/cards/cardRefusal.ts) in place of the bare `rejected_reason` text,
  * which becomes the `unknown` code quoting central; its operation is the card's refused one in the outbox,
  * its time the card's last change.
  */

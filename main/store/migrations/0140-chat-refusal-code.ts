@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 
 /**
- * A chat line central refused keeps central's refusal code and its parameters (domain/refusal.ts, as JSON)
+ * A chat line central refused keeps central's refusal code and its parameters (domain/contract/refusal.ts, as JSON)
  * beside the English reason, so the line says why in the operator's language. Lines refused before keep
  * only the reason; the screen says "refused" for them.
  */

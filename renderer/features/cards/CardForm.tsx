@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { CARD_CATEGORIES, type CardCategory } from '../../../domain/category';
-import { TypedCoordinatesSchema } from '../../../domain/card';
+import { CARD_CATEGORIES, type CardCategory } from '../../../domain/cards/category';
+import { TypedCoordinatesSchema } from '../../../domain/cards/card';
 import { useConsole } from '../../store';
 import { PlaceSearch } from '../map';
 import { CardRefusalBanner, CardSyncBadge } from '../sync';
 import { CardFormActions } from './CardFormActions';
-import { CardPhotos } from './CardPhotos';
+import { CardPhotos } from '../photos/CardPhotos';
 import { DescriptionField } from './DescriptionField';
 import { type EditorProblem, editorPoint } from './editor';
 import { TerritoryHint } from './TerritoryHint';
 import { useCardActions } from './useCardActions';
-import { usePhotoDrop } from './usePhotoDrop';
+import { usePhotoDrop } from '../photos/usePhotoDrop';
 
 /** A coordinate is one line of text; longer is not a coordinate, and the card keeps at most this as typed. */
 const COORDINATE_MAX = TypedCoordinatesSchema.shape.lat.maxLength ?? 100;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardActions } from '../../../domain/cardActions';
-import type { TransitionName } from '../../../domain/workflow';
+import type { CardActions } from '../../../domain/cards/cardActions';
+import type { TransitionName } from '../../../domain/cards/workflow';
 import { useConsole } from '../../store';
 import type { FormSave } from './saveQueue';
 
@@ -25,7 +25,7 @@ function saveText(
 }
 
 /**
- * Save and the workflow's steps, as the role may take them on this card's status (domain/cardActions.ts), and
+ * Save and the workflow's steps, as the role may take them on this card's status (domain/cards/cardActions.ts), and
  * where saving stands: the form is never silent about it.
  */
 export function CardFormActions({ actions, withCentral }: { actions: CardActions; withCentral: boolean }) {

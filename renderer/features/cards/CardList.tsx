@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/dateTime';
-import type { Card } from '../../../domain/card';
+import type { Card } from '../../../domain/cards/card';
 import { useConsole } from '../../store';
 import { CardSyncBadge } from '../sync';
 import { usePendingStep } from './useCardActions';

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { can } from '../../../domain/roles';
+import { can } from '../../../domain/session/roles';
 import { useConsole } from '../../store';
 import { IncidentMap } from '../map';
 import { CardForm } from './CardForm';
 import { CardList } from './CardList';
-import { ChatPanel } from './ChatPanel';
+import { ChatPanel } from '../chat/ChatPanel';
 import { loadCountryCheck } from './countryCheck';
 import { editorPoint } from './editor';
 import { useCardActions } from './useCardActions';

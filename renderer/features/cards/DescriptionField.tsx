@@ -1,6 +1,6 @@
 import { type ClipboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CARD_LIMITS } from '../../../domain/card';
+import { CARD_LIMITS } from '../../../domain/cards/card';
 
 /** The counter shows from this share of the limit on: far from it, it is only noise. */
 const COUNTER_FROM = 0.9;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { LatLon } from '../../../domain/geo';
+import type { LatLon } from '../../../domain/places/geo';
 import { useConsole } from '../../store';
 import { departmentName, territoryRouterFor } from '../reference';
 

@@ -1,5 +1,5 @@
-import { createCountryCheck, type CountryCheck } from '../../../domain/country';
-import { TerritoryGeometrySchema } from '../../../domain/territory';
+import { createCountryCheck, type CountryCheck } from '../../../domain/places/country';
+import { TerritoryGeometrySchema } from '../../../domain/places/territory';
 import { loadBaseLayer } from '../map';
 
 /** The country check over the outline the map already loads (the same file central checks against). */

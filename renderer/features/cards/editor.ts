@@ -1,7 +1,7 @@
-import type { Card, CardDraftInput, CardStatus } from '../../../domain/card';
-import type { CardCategory } from '../../../domain/category';
-import type { CountryCheck } from '../../../domain/country';
-import type { LatLon, LocationSource } from '../../../domain/geo';
+import type { Card, CardDraftInput, CardStatus } from '../../../domain/cards/card';
+import type { CardCategory } from '../../../domain/cards/category';
+import type { CountryCheck } from '../../../domain/places/country';
+import type { LatLon, LocationSource } from '../../../domain/places/geo';
 
 /** The card form as the operator is typing it: coordinates stay text until they are valid numbers. */
 export interface CardEditor {

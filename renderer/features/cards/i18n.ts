@@ -1,4 +1,4 @@
-import { CATEGORY_NAMES } from '../../../domain/categoryNames';
+import { CATEGORY_NAMES } from '../../../domain/cards/categoryNames';
 import { defineTranslations } from '../../i18n/translations';
 
 export const cardsText = defineTranslations(

@@ -1,5 +1,5 @@
-import type { Card } from '../../../domain/card';
-import type { ApiError, ApiResult } from '../../../domain/ipc';
+import type { Card } from '../../../domain/cards/card';
+import type { ApiError, ApiResult } from '../../../domain/contract/ipc';
 import type { CardEditor, EditorProblem } from './editor';
 
 /**

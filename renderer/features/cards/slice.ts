@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { Card } from '../../../domain/card';
-import type { CountryCheck } from '../../../domain/country';
-import type { ApiError, ConsoleBridge } from '../../../domain/ipc';
-import type { TransitionName } from '../../../domain/workflow';
+import type { Card } from '../../../domain/cards/card';
+import type { CountryCheck } from '../../../domain/places/country';
+import type { ApiError, ConsoleBridge } from '../../../domain/contract/ipc';
+import type { TransitionName } from '../../../domain/cards/workflow';
 import type { ConsoleState } from '../../store';
 import {
   type CardEditor,

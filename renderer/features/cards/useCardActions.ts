@@ -1,5 +1,5 @@
-import { type CardActions, cardActions } from '../../../domain/cardActions';
-import type { TransitionName } from '../../../domain/workflow';
+import { type CardActions, cardActions } from '../../../domain/cards/cardActions';
+import type { TransitionName } from '../../../domain/cards/workflow';
 import { useConsole } from '../../store';
 import { selectCardSync } from '../sync';
 
@@ -12,7 +12,7 @@ export function usePendingStep(cardId: string | undefined): TransitionName | nul
   return sync && (sync.state === 'local' || sync.state === 'sending') ? (sync.transition ?? null) : null;
 }
 
-/** What the form offers the signed-in role on the open card (domain/cardActions.ts decides). */
+/** What the form offers the signed-in role on the open card (domain/cards/cardActions.ts decides). */
 export function useCardActions(): CardActions {
   const editor = useConsole((s) => s.editor);
   const role = useConsole((s) => s.appInfo?.role);

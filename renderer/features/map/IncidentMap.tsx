@@ -2,7 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
-import type { LatLon } from '../../../domain/geo';
+import type { LatLon } from '../../../domain/places/geo';
 import { useConsole } from '../../store';
 import { departmentName, selectOwnDepartment } from '../reference';
 import { type BaseLayer, cityLabel, loadBaseLayer } from './baseLayer';

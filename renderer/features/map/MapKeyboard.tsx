@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMap } from 'react-leaflet';
-import type { LatLon } from '../../../domain/geo';
+import type { LatLon } from '../../../domain/places/geo';
 import { INCIDENT_MAP_ID } from './ids';
 
 /** One arrow press moves the place by this share of the visible map; with Shift, five times as far. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LatLon } from '../../../domain/geo';
+import type { LatLon } from '../../../domain/places/geo';
 import { loadBaseLayer } from './baseLayer';
 import { PLACE_SEARCH_ID } from './ids';
 import { type Place, searchPlaces } from './placeSearch';

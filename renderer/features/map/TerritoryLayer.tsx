@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LatLngBoundsExpression, PathOptions } from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { GeoJSON, useMap } from 'react-leaflet';
-import type { Territory } from '../../../domain/territory';
+import type { Territory } from '../../../domain/places/territory';
 
 /** South-west and north-east corners of the outlines, or null when there are none. */
 function boundsOf(territories: readonly Territory[]): LatLngBoundsExpression | null {

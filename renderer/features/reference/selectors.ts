@@ -1,5 +1,5 @@
-import type { Department } from '../../../domain/department';
-import { createTerritoryRouter, type Territory, type TerritoryRouter } from '../../../domain/territory';
+import type { Department } from '../../../domain/reference/department';
+import { createTerritoryRouter, type Territory, type TerritoryRouter } from '../../../domain/places/territory';
 import type { ConsoleState } from '../../store';
 
 /** A department's name in the interface language (Kazakh, Russian, or English for anything else). */

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { Department } from '../../../domain/department';
-import type { ConsoleBridge } from '../../../domain/ipc';
-import type { ReferenceKind } from '../../../domain/reference';
-import type { Territory } from '../../../domain/territory';
+import type { Department } from '../../../domain/reference/department';
+import type { ConsoleBridge } from '../../../domain/contract/ipc';
+import type { ReferenceKind } from '../../../domain/reference/reference';
+import type { Territory } from '../../../domain/places/territory';
 import type { ConsoleState } from '../../store';
 
 export interface ReferenceSlice {

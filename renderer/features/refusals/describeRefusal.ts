@@ -1,4 +1,4 @@
-import { type Refusal, type RefusalOnWire, readRefusal } from '../../../domain/refusal';
+import { type Refusal, type RefusalOnWire, readRefusal } from '../../../domain/contract/refusal';
 
 /** The `t` of react-i18next, narrowed to what is used here. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -38,7 +38,7 @@ function values(r: Refusal, t: Translate, language: string): Record<string, unkn
 }
 
 /**
- * Central's refusal in the reader's language (domain/refusal.ts → the `refusals` namespace). A code this
+ * Central's refusal in the reader's language (domain/contract/refusal.ts → the `refusals` namespace). A code this
  * console does not know, or a refusal stored before refusals had codes, gets a general text: never
  * central's English.
  */

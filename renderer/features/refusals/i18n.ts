@@ -1,7 +1,7 @@
 import { defineTranslations } from '../../i18n/translations';
 
 /**
- * What central refused and why, one text per code of domain/refusal.ts (the key is the code: `card.stale`
+ * What central refused and why, one text per code of domain/contract/refusal.ts (the key is the code: `card.stale`
  * is `card` → `stale`), plus the words its parameters need. A test walks the catalogue against this table.
  */
 export const refusalsText = defineTranslations(

@@ -3,7 +3,7 @@ import {
   type CardRefusal,
   type RefusableCardOperation,
   UNKNOWN_REFUSAL_CODE,
-} from '../../../domain/cardRefusal';
+} from '../../../domain/cards/cardRefusal';
 import { useConsole } from '../../store';
 import { type Translate, describeRefusal } from '../refusals';
 

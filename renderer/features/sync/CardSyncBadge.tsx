@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CardSyncState } from '../../../domain/syncStatus';
+import type { CardSyncState } from '../../../domain/sync/syncStatus';
 import { useConsole } from '../../store';
 import { selectCardSync } from './slice';
 

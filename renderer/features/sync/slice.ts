@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { ConsoleBridge } from '../../../domain/ipc';
-import type { CardSyncState, SyncStatus } from '../../../domain/syncStatus';
+import type { ConsoleBridge } from '../../../domain/contract/ipc';
+import type { CardSyncState, SyncStatus } from '../../../domain/sync/syncStatus';
 import type { ConsoleState } from '../../store';
 
 export interface SyncSlice {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppealReceipt } from '../../../domain/appeal';
-import { SYNC_LIMITS, type SyncOpResult } from '../../../domain/sync';
+import type { AppealReceipt } from '../../../domain/appeals/appeal';
+import { SYNC_LIMITS, type SyncOpResult } from '../../../domain/sync/sync';
 import { jpegImageSegments } from '../../support/photoBytes';
 import { aCardCreate, anAppeal } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppealReceipt, ChatMessage } from '../../../domain/appeal';
-import type { Change, SyncOperation, SyncOpResult } from '../../../domain/sync';
+import type { AppealReceipt, ChatMessage } from '../../../domain/appeals/appeal';
+import type { Change, SyncOperation, SyncOpResult } from '../../../domain/sync/sync';
 import { aCardCreate, aChatLine, aFilledCard, anAppeal } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, ROLES, ROUTE_PERMISSIONS, type RouteKey } from '../../../domain/roles';
-import type { TerritoriesAnswer, UnitsAnswer } from '../../../domain/reference';
-import type { SyncOpResult } from '../../../domain/sync';
+import { can, ROLES, ROUTE_PERMISSIONS, type RouteKey } from '../../../domain/session/roles';
+import type { TerritoriesAnswer, UnitsAnswer } from '../../../domain/reference/reference';
+import type { SyncOpResult } from '../../../domain/sync/sync';
 import { aCardCreate, aFilledCard, anAppeal, aTransition, PLACES } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';
 import { loginAs, openSocket } from './support/client';

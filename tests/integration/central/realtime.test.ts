@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppealReceipt } from '../../../domain/appeal';
-import { REALTIME_CLOSE_CODES } from '../../../domain/realtime';
-import type { SyncOpResult } from '../../../domain/sync';
+import type { AppealReceipt } from '../../../domain/appeals/appeal';
+import { REALTIME_CLOSE_CODES } from '../../../domain/contract/realtime';
+import type { SyncOpResult } from '../../../domain/sync/sync';
 import { aCardCreate, aFilledCard, anAppeal, PLACES } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';
 import { loginAs, openSocket } from './support/client';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardRecording } from '../../../domain/recording';
-import type { SyncOperation, SyncOpResult } from '../../../domain/sync';
+import type { CardRecording } from '../../../domain/files/recording';
+import type { SyncOperation, SyncOpResult } from '../../../domain/sync/sync';
 import { aCardCreate, aFilledCard, aRecordingMeta, PLACES } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';
 import { loginAs } from './support/client';

@@ -3,7 +3,7 @@ import {
   DepartmentsAnswerSchema,
   TerritoriesAnswerSchema,
   UnitsAnswerSchema,
-} from '../../../domain/reference';
+} from '../../../domain/reference/reference';
 import { startTestCentral, type TestCentral } from './support/central';
 
 let t: TestCentral;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRefusal } from '../../../domain/refusal';
-import type { SyncOpResult } from '../../../domain/sync';
+import { readRefusal } from '../../../domain/contract/refusal';
+import type { SyncOpResult } from '../../../domain/sync/sync';
 import { aCardCreate, aFilledCard, anAppeal, aTransition } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';
 
-/** Every refusal carries a code of the catalogue (domain/refusal.ts) and its parameters, never only English. */
+/** Every refusal carries a code of the catalogue (domain/contract/refusal.ts) and its parameters, never only English. */
 let t: TestCentral;
 beforeAll(async () => {
   t = await startTestCentral();

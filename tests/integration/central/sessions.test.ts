@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { REALTIME_CLOSE_CODES } from '../../../domain/realtime';
+import { REALTIME_CLOSE_CODES } from '../../../domain/contract/realtime';
 import { startTestCentral, type TestCentral } from './support/central';
 import { openSocket } from './support/client';
 

@@ -7,7 +7,7 @@ import {
   SigningKeyError,
   type SigningKeySet,
   signingKeySource,
-} from '../../../central/accounts/signingKeys';
+} from '../../../central/session/signingKeys';
 import { openPglite } from '../../../central/db/database';
 import { loadMigrations, migrate } from '../../../central/db/migrate';
 import { type Central, startCentral } from '../../../central/server';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncOperation, SyncOpResult, SyncPullResponse } from '../../../domain/sync';
+import type { SyncOperation, SyncOpResult, SyncPullResponse } from '../../../domain/sync/sync';
 import type { CentralOptions } from '../../../central/server';
 import { aCardCreate, aCardUpdate, aFilledCard, aTransition, PLACES } from './support/builders';
 import { startTestCentral, tempDir, type TestCentral } from './support/central';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Change } from '../../../domain/sync';
+import type { Change } from '../../../domain/sync/sync';
 import { startCentral, type Central } from '../../../central/server';
 
 export { aSyncingConsole } from './syncingConsole';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type CardFields, EMPTY_CARD_FIELDS } from '../../../domain/card';
-import { can, inScope, ROLES, scopeOf } from '../../../domain/roles';
-import { decideTransition, TRANSITIONS } from '../../../domain/workflow';
+import { type CardFields, EMPTY_CARD_FIELDS } from '../../../domain/cards/card';
+import { can, inScope, ROLES, scopeOf } from '../../../domain/session/roles';
+import { decideTransition, TRANSITIONS } from '../../../domain/cards/workflow';
 
 const filled: CardFields = {
   ...EMPTY_CARD_FIELDS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CountryCheck } from '../../../domain/country';
+import type { CountryCheck } from '../../../domain/places/country';
 import {
   editorFromCard,
   editorIsBlank,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreApi } from 'zustand';
-import { type Card, CardDraftInputSchema } from '../../../domain/card';
-import type { ApiResult, ConsoleBridge } from '../../../domain/ipc';
+import { type Card, CardDraftInputSchema } from '../../../domain/cards/card';
+import type { ApiResult, ConsoleBridge } from '../../../domain/contract/ipc';
 import { AUTOSAVE_DELAY_MS } from '../../../renderer/features/cards/slice';
 import { SAVE_RETRY_MS } from '../../../renderer/features/cards/saveQueue';
 import { type ConsoleState, createConsoleStore } from '../../../renderer/store';

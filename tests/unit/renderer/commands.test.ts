@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AppInfo } from '../../../domain/ipc';
-import { ROLES, type Role } from '../../../domain/roles';
-import type { Session } from '../../../domain/session';
+import type { AppInfo } from '../../../domain/contract/ipc';
+import { ROLES, type Role } from '../../../domain/session/roles';
+import type { Session } from '../../../domain/session/session';
 import { commandsForRole, helpCommands, refusalOf } from '../../../renderer/commands/availability';
 import { COMMANDS, type CommandState } from '../../../renderer/commands/registry';
 import { NAMESPACES } from '../../../renderer/i18n';

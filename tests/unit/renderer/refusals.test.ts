@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CARD_CATEGORIES } from '../../../domain/category';
-import { REFUSAL_CODES, REFUSALS, type RefusalCode, type RefusalParams } from '../../../domain/refusal';
+import { CARD_CATEGORIES } from '../../../domain/cards/category';
+import { REFUSAL_CODES, REFUSALS, type RefusalCode, type RefusalParams } from '../../../domain/contract/refusal';
 import { describeRefusal } from '../../../renderer/features/refusals';
 import { createI18n, NAMESPACES } from '../../../renderer/i18n';
 import { LANGUAGES } from '../../../renderer/i18n/translations';
@@ -79,7 +79,7 @@ type Tree = { [key: string]: string | Tree };
 const lookup = (tree: unknown, code: string): unknown =>
   code.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree);
 
-describe('every refusal code has a text in every language (domain/refusal.ts)', () => {
+describe('every refusal code has a text in every language (domain/contract/refusal.ts)', () => {
   it.each(REFUSAL_CODES)('%s: the console has kk, ru and en; the widget kk and ru', (code) => {
     for (const language of LANGUAGES) {
       const text = lookup(NAMESPACES.refusals[language], code);

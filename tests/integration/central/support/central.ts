@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSigningKeySet } from '../../../../central/accounts/signingKeys';
+import { generateSigningKeySet } from '../../../../central/session/signingKeys';
 import { type Central, type CentralOptions, startCentral } from '../../../../central/server';
 import { api, type Api, loginAs } from './client';
 import { freshPostgresDatabase, postgresReachable } from './postgres';

@@ -1,9 +1,0 @@
-import type { Role, Scope } from '../../domain/roles';
-
-/** The authenticated staff member behind a request or a socket. */
-export interface Principal {
-  accountId: string;
-  role: Role;
-  departmentId: string | null;
-  scope: Scope;
-}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { CardCategorySchema } from './category';
+import { CardRefusalSchema } from './cardRefusal';
+import { IncidentLocationSchema } from '../places/geo';
+
+/** Limits that keep one card readable and the database small; the same on every boundary. */
+export const CARD_LIMITS = {
+  descriptionMax: 4000,
+  addressMax: 500,
+  featuresMax: 2000,
+  peopleMax: 10_000,
+  nameMax: 200,
+} as const;
+
+export const CardIdSchema = z.uuid({ message: 'card id must be a UUID' });
+export type CardId = z.infer<typeof CardIdSchema>;
+
+/**
+ * Where a card stands in the workflow (§9–15); the transitions and who may make them live in
+ * domain/cards/workflow.ts. A console-only card is a `draft` until it is sent.
+ */
+export const CARD_STATUSES = [
+  'draft',
+  'sentToInspector',
+  'inResponse',
+  'forwardedToDuty',
+  'registered',
+  'forwardedToService',
+  'closed',
+] as const;
+export const CardStatusSchema = z.enum(CARD_STATUSES);
+export type CardStatus = z.infer<typeof CardStatusSchema>;
+
+/** The channel an appeal came through (§2, §7); `phone` for a card the operator opens without an appeal. */
+export const CHANNELS = [
+  'app102',
+  'zanMenTartip',
+  'sos',
+  'telegram',
+  'vk',
+  'widget',
+  'email',
+  'phone',
+] as const;
+export const ChannelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** The applicant (арыз беруші / заявитель); absent for anonymous appeals. Personal data: never logged. */
+export const ApplicantSchema = z
+  .object({
+    name: z.string().trim().min(1).max(CARD_LIMITS.nameMax).optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 ()-]{5,20}$/, 'phone is 5–20 digits, spaces, dashes or brackets')
+      .optional(),
+    /** ЖСН / ИИН, the 12-digit individual identification number. */
+    iin: z
+      .string()
+      .regex(/^[0-9]{12}$/, 'IIN is 12 digits')
+      .optional(),
+  })
+  .strict();
+export type Applicant = z.infer<typeof ApplicantSchema>;
+
+/** What the operator records from the video (§9 step 4): people and their features, vehicles, buildings. */
+export const CardFieldsSchema = z
+  .object({
+    description: z
+      .string()
+      .trim()
+      .max(
+        CARD_LIMITS.descriptionMax,
+        `description must be at most ${CARD_LIMITS.descriptionMax} characters`,
+      ),
+    category: CardCategorySchema.nullable(),
+    location: IncidentLocationSchema.nullable(),
+    addressText: z.string().trim().max(CARD_LIMITS.addressMax).nullable(),
+    applicant: ApplicantSchema.nullable(),
+    peopleCount: z.number().int().min(0).max(CARD_LIMITS.peopleMax).nullable(),
+    peopleFeatures: z.string().trim().max(CARD_LIMITS.featuresMax).nullable(),
+    vehicles: z.string().trim().max(CARD_LIMITS.featuresMax).nullable(),
+    buildings: z.string().trim().max(CARD_LIMITS.featuresMax).nullable(),
+    channel: ChannelSchema.nullable(),
+    /** Urgent content needs a police response (§13); non-urgent texts go to the competent service (§12). */
+    urgent: z.boolean(),
+    appealId: z.uuid().nullable(),
+    /** The region the operator chose when the location is unknown or outside every territory (§8). */
+    chosenDepartmentId: z.string().max(64).nullable(),
+  })
+  .strict();
+export type CardFields = z.infer<typeof CardFieldsSchema>;
+
+/**
+ * The coordinates exactly as the operator typed them, kept on this console while they are not a valid place
+ * in Kazakhstan (`432389`, `1e1`, one of the two missing, a point abroad). Central never sees them: it keeps
+ * the card's last valid place until the operator fixes the text. At most a line each: nobody types more.
+ */
+export const TypedCoordinatesSchema = z
+  .object({ lat: z.string().max(100), lon: z.string().max(100) })
+  .strict();
+export type TypedCoordinates = z.infer<typeof TypedCoordinatesSchema>;
+
+/**
+ * The incident card ("102" карточкасы / карточка «102»): what the applicant says, where, and its category (§9).
+ * Fields from `number` down are set by central (or by the operator on the later §9/§12 screens); they are
+ * optional so a console-only draft stays valid.
+ */
+export const CardSchema = z.object({
+  id: CardIdSchema,
+  /** Provisional number given by this console until central assigns the register's number. */
+  localNumber: z.number().int().nonnegative(),
+  status: CardStatusSchema,
+  description: z.string().max(CARD_LIMITS.descriptionMax),
+  category: CardCategorySchema.nullable(),
+  location: IncidentLocationSchema.nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** The ЖБО card register's number, given by central per department and year (`ALA-2026-000042`). */
+  number: z.string().nullable().optional(),
+  departmentId: z.string().nullable().optional(),
+  addressText: CardFieldsSchema.shape.addressText.optional(),
+  applicant: ApplicantSchema.nullable().optional(),
+  peopleCount: CardFieldsSchema.shape.peopleCount.optional(),
+  peopleFeatures: CardFieldsSchema.shape.peopleFeatures.optional(),
+  vehicles: CardFieldsSchema.shape.vehicles.optional(),
+  buildings: CardFieldsSchema.shape.buildings.optional(),
+  channel: ChannelSchema.nullable().optional(),
+  urgent: z.boolean().optional(),
+  appealId: z.uuid().nullable().optional(),
+  /** КІҚЖ (book of records of information on offences) number, given by the duty unit (§14). */
+  kuizhNumber: z.string().nullable().optional(),
+  /** Central's version of the card, raised by every change; the sync engine sends it back as `baseVersion`. */
+  version: z.number().int().nonnegative().optional(),
+  /** This console only: coordinates typed but not (yet) valid, shown again when the card is reopened. */
+  typedCoordinates: TypedCoordinatesSchema.nullable().optional(),
+  /** This console only: what central last refused of the card and why (central never sends it). */
+  refusal: CardRefusalSchema.optional(),
+});
+export type Card = z.infer<typeof CardSchema>;
+
+/**
+ * What the operator types into a draft; `id` is absent for a new card. Same rules as the card's fields.
+ * Coordinates that are not a valid place come as `typedCoordinates` with `location` null: the card keeps them
+ * here as typed and keeps its last valid place for central, so nothing typed is ever refused or lost.
+ */
+export const CardDraftInputSchema = CardFieldsSchema.pick({
+  description: true,
+  category: true,
+  location: true,
+})
+  .extend({ id: CardIdSchema.optional(), typedCoordinates: TypedCoordinatesSchema.nullable().optional() })
+  .strict()
+  .refine((input) => !input.typedCoordinates || input.location === null, {
+    message: 'typed coordinates stand in for a location, never next to one',
+    path: ['location'],
+  });
+export type CardDraftInput = z.infer<typeof CardDraftInputSchema>;
+
+/** A blank card's fields: what central assumes for every field a `card.create` leaves out. */
+export const EMPTY_CARD_FIELDS: CardFields = {
+  description: '',
+  category: null,
+  location: null,
+  addressText: null,
+  applicant: null,
+  peopleCount: null,
+  peopleFeatures: null,
+  vehicles: null,
+  buildings: null,
+  channel: null,
+  urgent: true,
+  appealId: null,
+  chosenDepartmentId: null,
+};

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { CardDraftInputSchema, CardIdSchema, CardSchema } from '../cards/card';
+import { AttachPhotoInputSchema, AttachPhotoResultSchema, CardFileSchema, PhotoTypeSchema } from '../files/cardFile';
+import { ChatListInputSchema, ChatListResultSchema, ChatSendInputSchema, ChatSendResultSchema } from '../chat/chat';
+import { DepartmentSchema, PatrolUnitSchema } from '../reference/department';
+import { ReferenceKindSchema } from '../reference/reference';
+import { RoleSchema } from '../session/roles';
+import { SessionSchema, SignInInputSchema, SignInResultSchema } from '../session/session';
+import { SyncStatusSchema } from '../sync/syncStatus';
+import { TerritorySchema } from '../places/territory';
+import { TransitionInputSchema } from '../cards/workflow';
+import {
+  CheckProgressSchema,
+  ConsoleWindowFactsSchema,
+  WorkstationReadinessSchema,
+  WorkstationReportSchema,
+} from '../workstation/workstation';
+import { WorkstationFleetSchema } from '../workstation/workstationFleet';
+
+/**
+ * The console API: the one contract between the renderer and main.
+ * Electron carries it over IPC (preload), host mode over a loopback WebSocket (domain/contract/ipcWire.ts);
+ * both sides are derived from this table, so adding a method is one entry here and one handler in main/api.ts.
+ */
+
+const NoInput = z.object({}).strict();
+
+export const ConnectivitySchema = z.object({
+  state: z.enum(['online', 'degraded', 'offline']),
+  since: z.iso.datetime(),
+});
+export type Connectivity = z.infer<typeof ConnectivitySchema>;
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  /** How the console runs: an Electron window on a workstation, or host mode for a browser. */
+  runtime: z.enum(['electron', 'host']),
+  role: RoleSchema,
+  dataDir: z.string(),
+  logDir: z.string(),
+  centralUrl: z.url().nullable(),
+  /** Tile URL template of an internal tile server ({z}/{x}/{y}), when the workstation has one. */
+  tileUrl: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const consoleApi = {
+  'app.info': method(NoInput, AppInfoSchema),
+  'connectivity.get': method(NoInput, ConnectivitySchema),
+  'cards.list': method(NoInput, z.array(CardSchema)),
+  /** Central's departments as this console last received them: available offline. */
+  'reference.departments': method(
+    NoInput,
+    z.object({ departments: z.array(DepartmentSchema), fetchedAt: z.iso.datetime().nullable() }),
+  ),
+  /** The signed-in account's patrol units as last received (offline too); none while nobody is signed in. */
+  'reference.units': method(
+    NoInput,
+    z.object({ units: z.array(PatrolUnitSchema), fetchedAt: z.iso.datetime().nullable() }),
+  ),
+  /** Outlines of the account's territories, simplified for drawing (domain/places/territoryOutline.ts). */
+  'reference.territories': method(
+    NoInput,
+    z.object({ territories: z.array(TerritorySchema), fetchedAt: z.iso.datetime().nullable() }),
+  ),
+  'cards.get': method(z.object({ id: CardIdSchema }).strict(), CardSchema),
+  'cards.saveDraft': method(CardDraftInputSchema, CardSchema),
+  /** A workflow step such as "send" (§9 step 5); central decides, a refusal shows on the card. */
+  'cards.transition': method(TransitionInputSchema.extend({ id: CardIdSchema }).strict(), CardSchema),
+  /** A photo the operator attaches (§9 step 4: what is seen); kept here and uploaded after the card. */
+  'cards.attachPhoto': method(AttachPhotoInputSchema, AttachPhotoResultSchema),
+  'cards.files': method(z.object({ cardId: CardIdSchema }).strict(), z.array(CardFileSchema)),
+  /** A photo's bytes as kept on this console, for its preview. */
+  'cards.photo': method(
+    z.object({ fileId: z.uuid() }).strict(),
+    z.object({ contentType: PhotoTypeSchema, bytesBase64: z.string() }),
+  ),
+  /** The chat with the citizen of the card's appeal (§2): central's lines and this console's, with their sync state. */
+  'chat.list': method(ChatListInputSchema, ChatListResultSchema),
+  /** A staff line to the citizen: kept here at once, sent to central by the sync engine. */
+  'chat.send': method(ChatSendInputSchema, ChatSendResultSchema),
+  /** Sign-in against central (tokens stay in main); null session when nobody is signed in. */
+  'session.get': method(NoInput, SessionSchema.nullable()),
+  'session.signIn': method(SignInInputSchema, SignInResultSchema),
+  'session.signOut': method(NoInput, z.object({})),
+  /** The outbox at a glance; `sync.now` asks for a push and pull at once. */
+  'sync.status': method(NoInput, SyncStatusSchema),
+  'sync.now': method(NoInput, SyncStatusSchema),
+  /** §27 readiness: the last report (null before the first check), a new check, the video-call verdict. */
+  'workstation.report': method(NoInput, WorkstationReportSchema.nullable()),
+  'workstation.check': method(ConsoleWindowFactsSchema, WorkstationReportSchema),
+  'workstation.readiness': method(NoInput, WorkstationReadinessSchema),
+  'workstation.fleet': method(NoInput, WorkstationFleetSchema),
+  /** A key was pressed in the window: the last report's keyboard item is re-decided without a new check. */
+  'workstation.keystrokeSeen': method(NoInput, WorkstationReportSchema.nullable()),
+} as const;
+
+export const consoleEvents = {
+  'cards.changed': z.object({ card: CardSchema }),
+  /** A card's files, whenever one is attached or its upload moves on. */
+  'cards.filesChanged': z.object({ cardId: CardIdSchema, files: z.array(CardFileSchema) }),
+  /** The chat of this appeal changed here: ask `chat.list` again for a card that shows it. */
+  'chat.changed': z.object({ appealId: z.uuid() }),
+  'connectivity.changed': ConnectivitySchema,
+  'sync.changed': SyncStatusSchema,
+  'session.changed': z.object({ session: SessionSchema.nullable() }),
+  /** The offline copy of some reference data changed: read it again. */
+  'reference.changed': z.object({ kind: ReferenceKindSchema }),
+  'workstation.changed': z.object({ report: WorkstationReportSchema, readiness: WorkstationReadinessSchema }),
+  'workstation.progress': CheckProgressSchema,
+} as const;
+
+export type ConsoleMethod = keyof typeof consoleApi;
+export type ConsoleEvent = keyof typeof consoleEvents;
+export type MethodInput<M extends ConsoleMethod> = z.input<(typeof consoleApi)[M]['input']>;
+export type MethodOutput<M extends ConsoleMethod> = z.output<(typeof consoleApi)[M]['output']>;
+export type EventPayload<E extends ConsoleEvent> = z.output<(typeof consoleEvents)[E]>;
+
+export const CONSOLE_METHODS = Object.keys(consoleApi) as ConsoleMethod[];
+export const CONSOLE_EVENTS = Object.keys(consoleEvents) as ConsoleEvent[];
+
+export const isConsoleMethod = (name: unknown): name is ConsoleMethod =>
+  typeof name === 'string' && Object.hasOwn(consoleApi, name);
+export const isConsoleEvent = (name: unknown): name is ConsoleEvent =>
+  typeof name === 'string' && Object.hasOwn(consoleEvents, name);
+
+/** Errors are values at the boundary: a code for programs, a message key for the UI, details for people. */
+export const ApiErrorSchema = z.object({
+  code: z.enum(['invalid_input', 'not_found', 'unknown_method', 'unavailable', 'internal']),
+  messageKey: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const apiResultSchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ApiErrorSchema }),
+  ]);
+
+/** What the renderer holds: one typed surface whatever carries it. */
+export interface ConsoleBridge {
+  call<M extends ConsoleMethod>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
+  on<E extends ConsoleEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Electron IPC channel names, derived so that preload and main cannot disagree. */
+export const ipcChannel = {
+  method: (name: ConsoleMethod) => `console:call:${name}`,
+  event: (name: ConsoleEvent) => `console:event:${name}`,
+} as const;
+
+/** The name under which preload exposes the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'console102';

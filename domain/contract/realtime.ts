@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { AppealStaffViewSchema, AppealStatusSchema, ChatMessageSchema } from '../appeals/appeal';
+import { CardSchema } from '../cards/card';
+import { RoleSchema } from '../session/roles';
+import { RefusalOnWireSchema } from './refusal';
+
+/**
+ * Messages on the one realtime WebSocket per client (`GET /ws`). Staff authenticate with
+ * `?token=ACCESS_TOKEN`; a citizen with `?appeal=ID&citizenToken=TOKEN` and receives only their appeal's
+ * status, chat and call signaling. Every frame is one JSON object with a `type`.
+ */
+
+/**
+ * Close codes central uses. `tokenExpired`: the socket lived as long as its access token; reconnect with
+ * a refreshed one (a disabled account then fails to reconnect).
+ */
+export const REALTIME_CLOSE_CODES = {
+  tokenExpired: 4001,
+  /** The account's role or department changed: reconnect (with a fresh token) to be filtered anew. */
+  accountChanged: 4002,
+  /** The session ended (password reset, account disabled, refresh token reused): sign in again. */
+  sessionRevoked: 4003,
+  shuttingDown: 1001,
+} as const;
+
+/** SDP/ICE relayed untouched between the citizen and the operator who accepted (media is peer to peer). */
+export const CallSignalSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('offer'), sdp: z.string().max(100_000) }),
+  z.strictObject({ kind: z.literal('answer'), sdp: z.string().max(100_000) }),
+  z.strictObject({
+    kind: z.literal('ice'),
+    candidate: z.string().max(2000),
+    sdpMid: z.string().max(64).nullable(),
+    sdpMLineIndex: z.number().int().min(0).max(64).nullable(),
+  }),
+  z.strictObject({ kind: z.literal('hangup') }),
+]);
+export type CallSignal = z.infer<typeof CallSignalSchema>;
+
+export const PresenceStatusSchema = z.enum(['available', 'busy', 'away', 'offline']);
+
+/** Client → central. */
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ping') }),
+  /** The operator takes a call request; the first to accept gets it, the others see `call.taken`. */
+  z.strictObject({ type: z.literal('call.accept'), appealId: z.uuid() }),
+  z.strictObject({ type: z.literal('call.signal'), appealId: z.uuid(), signal: CallSignalSchema }),
+  z.strictObject({ type: z.literal('presence.set'), status: PresenceStatusSchema.exclude(['offline']) }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+/** Central → client. */
+export const ServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), instanceId: z.string(), as: z.enum(['staff', 'citizen']) }),
+  z.object({ type: z.literal('pong'), t: z.number() }),
+  /** A new appeal in the account's territory (text, SOS alarm or call request). */
+  z.object({ type: z.literal('appeal.new'), appeal: AppealStaffViewSchema }),
+  z.object({ type: z.literal('appeal.status'), appealId: z.uuid(), status: AppealStatusSchema }),
+  z.object({ type: z.literal('call.taken'), appealId: z.uuid(), operatorId: z.uuid() }),
+  z.object({
+    type: z.literal('call.signal'),
+    appealId: z.uuid(),
+    from: z.enum(['citizen', 'operator']),
+    signal: CallSignalSchema,
+  }),
+  /** A card changed; `seq` is its place in the change feed, so the console can skip what it pulled. */
+  z.object({ type: z.literal('card.changed'), seq: z.number().int(), card: CardSchema }),
+  z.object({ type: z.literal('chat.message'), message: ChatMessageSchema }),
+  z.object({
+    type: z.literal('presence'),
+    accountId: z.uuid(),
+    role: RoleSchema,
+    departmentId: z.string().nullable(),
+    status: PresenceStatusSchema,
+  }),
+  /** A refused frame: the refusal's code and params (domain/contract/refusal.ts), `reason` for developers. */
+  z.object({ type: z.literal('error'), ...RefusalOnWireSchema.shape, reason: z.string() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;

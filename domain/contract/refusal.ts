@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { AttachmentKindSchema } from '../appeals/appeal';
+import { CardStatusSchema } from '../cards/card';
+import { PERMISSIONS, RoleSchema } from '../session/roles';
+
+/**
+ * Every refusal central can give (бас тарту / отказ), as a stable code with its parameters. Central
+ * answers with a refusal (HTTP problems, rejected sync operations, realtime errors) and an English
+ * `detail` for developers' logs; the console (renderer `refusals` namespace) and the citizen widget
+ * translate the code. Adding a refusal = one entry here, then its texts there (a test walks them all).
+ */
+
+const Empty = z.strictObject({});
+
+/** The transitions of domain/cards/workflow.ts by name; listed here so that this file does not import the workflow. */
+export const TRANSITION_ACTIONS = [
+  'sendToInspector',
+  'forwardToService',
+  'startResponse',
+  'forwardToDuty',
+  'register',
+  'close',
+] as const;
+
+/** What a role was refused: a permission of the matrix or a workflow step. */
+export const RefusedActionSchema = z.enum([...PERMISSIONS, ...TRANSITION_ACTIONS]);
+export type RefusedAction = z.infer<typeof RefusedActionSchema>;
+
+/** §9 step 5: what a card must have before it is sent; `place` is a location on the map or an address. */
+export const SendFieldSchema = z.enum(['description', 'category', 'place']);
+export type SendField = z.infer<typeof SendFieldSchema>;
+
+/** Why one field of a citizen's appeal was refused; never zod's own message. */
+export const AppealProblemSchema = z.enum([
+  'missing',
+  'empty',
+  'tooLong',
+  'invalid',
+  'unknownField',
+  'anonymousWithApplicant',
+  'applicantOrAnonymous',
+  'viaOnlyForZanMenTartip',
+  'sosChannelOnly',
+]);
+export type AppealProblem = z.infer<typeof AppealProblemSchema>;
+
+/** Where a staff request was malformed. */
+export const RequestPartSchema = z.enum(['path', 'query', 'body', 'message']);
+
+const count = z.number().int().nonnegative();
+
+/** The catalogue: each code with the schema of its parameters. */
+export const REFUSALS = {
+  // Who and where (§6, §8, §28)
+  'role.forbidden': z.strictObject({ role: RoleSchema, action: RefusedActionSchema }),
+  'card.otherTerritory': Empty,
+  'auth.wrongCredentials': Empty,
+  /** Too many failed sign-ins for this login from this address (central/session/loginThrottle.ts). */
+  'auth.throttled': z.strictObject({ retryAfterSeconds: count }),
+  /** The session was ended: password reset, account disabled, or a refresh token used twice. */
+  'auth.sessionEnded': Empty,
+  /** A new password that is too easy to guess (central/accounts/passwordPolicy.ts). */
+  'password.tooShort': z.strictObject({ min: count }),
+  'password.tooLong': z.strictObject({ max: count }),
+  'password.common': Empty,
+  'password.containsLogin': Empty,
+  'password.repetitive': Empty,
+  'auth.disabled': Empty,
+  'auth.required': Empty,
+  'auth.expired': Empty,
+  // Cards and their workflow (§9–15)
+  'card.notFound': Empty,
+  'card.exists': Empty,
+  'card.closed': Empty,
+  'card.sentNotEditable': Empty,
+  'card.stale': z.strictObject({ version: count, baseVersion: count }),
+  'card.missingForSend': z.strictObject({ fields: z.array(SendFieldSchema).min(1) }),
+  'card.wrongStatus': z.strictObject({ action: RefusedActionSchema, status: CardStatusSchema }),
+  'card.urgentNotForService': Empty,
+  'card.kuizhNumberMissing': Empty,
+  'card.outsideCountry': Empty,
+  'department.unknown': z.strictObject({ departmentId: z.string() }),
+  'department.notFound': Empty,
+  'recording.exists': Empty,
+  // Citizens' appeals, chats and calls (§2, §7, §18)
+  'appeal.notFound': Empty,
+  'appeal.invalid': z.strictObject({ field: z.string(), problem: AppealProblemSchema }),
+  'attachment.empty': Empty,
+  'attachment.tooLarge': z.strictObject({ kind: AttachmentKindSchema, maxBytes: count }),
+  'attachment.unsupported': z.strictObject({ kind: AttachmentKindSchema }),
+  'attachment.tooMany': z.strictObject({ max: count }),
+  'attachment.notFound': Empty,
+  /** A photo whose structure cannot be read, so its metadata cannot be removed. */
+  'attachment.unreadable': Empty,
+  /** Removed after the retention period (CENTRAL_RETENTION_DAYS). */
+  'attachment.purged': Empty,
+  'call.notFound': Empty,
+  'call.taken': Empty,
+  'call.notAccepted': Empty,
+  'call.notYours': Empty,
+  // Accounts and territories (§28)
+  'account.notFound': Empty,
+  'account.loginTaken': Empty,
+  'account.ownAccount': Empty,
+  'territory.unknownDepartments': z.strictObject({ departmentIds: z.array(z.string()).min(1) }),
+  'territory.repeatedDepartment': z.strictObject({ departmentId: z.string() }),
+  // Card files sent in pieces
+  'upload.notFound': Empty,
+  'upload.chunkOutOfOrder': z.strictObject({ next: count }),
+  'upload.chunkSize': z.strictObject({ index: count, bytes: count }),
+  'upload.hashMismatch': Empty,
+  // The request itself
+  'request.invalid': z.strictObject({ part: RequestPartSchema }),
+  'request.malformed': Empty,
+  'request.tooLarge': Empty,
+  'route.notFound': Empty,
+  internal: Empty,
+} as const satisfies Record<string, z.ZodType<Record<string, unknown>>>;
+
+export type RefusalCode = keyof typeof REFUSALS;
+export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];
+export const RefusalCodeSchema = z.enum(REFUSAL_CODES as [RefusalCode, ...RefusalCode[]]);
+export type RefusalParams<C extends RefusalCode> = z.output<(typeof REFUSALS)[C]>;
+
+/** One refusal: a code and its parameters, typed together. */
+export type Refusal = { [C in RefusalCode]: { code: C; params: RefusalParams<C> } }[RefusalCode];
+
+/** Builds a refusal; the compiler checks the parameters against the code. */
+export function refusal<C extends RefusalCode>(
+  code: C,
+  ...params: Record<string, never> extends RefusalParams<C> ? [] : [RefusalParams<C>]
+): Refusal {
+  return { code, params: params[0] ?? {} } as Refusal;
+}
+
+/**
+ * A refusal as it travels: loose on purpose, so that a console older than central still reads an answer
+ * whose code it does not know yet (it shows a general text) instead of failing the whole answer.
+ */
+export const RefusalParamsOnWireSchema = z.record(z.string(), z.unknown());
+export const RefusalOnWireSchema = z.object({
+  code: z.string(),
+  params: RefusalParamsOnWireSchema.default({}),
+});
+export type RefusalOnWire = z.output<typeof RefusalOnWireSchema>;
+
+/** A refusal read back from the wire: a code of the catalogue with valid parameters, or null. */
+export function readRefusal(wire: { code: string; params: Record<string, unknown> }): Refusal | null {
+  const code = RefusalCodeSchema.safeParse(wire.code);
+  if (!code.success) return null;
+  const params = REFUSALS[code.data].safeParse(wire.params);
+  return params.success ? ({ code: code.data, params: params.data } as Refusal) : null;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { UPLOAD_LIMITS } from './upload';
+
+/** What a recording may be: a container the browser's MediaRecorder writes, with its codecs if given. */
+const RECORDING_MIME = /^(audio|video)\/(webm|ogg|mp4)(;\s?codecs="?[a-z0-9.,\s-]{1,60}"?)?$/;
+
+/** The longest call a recording may cover; a longer claim is a clock or a bug, not a call. */
+export const RECORDING_MAX_DURATION_MS = 24 * 3_600_000;
+
+/**
+ * A call recording the console made (§9 step 3: the operator's side records the call). Only what
+ * identifies and checks the file: no applicant, no phone number, no text. The bytes follow as a
+ * resumable upload (domain/files/upload.ts) under the same `fileId`.
+ */
+export const RecordingMetaSchema = z.strictObject({
+  fileId: z.uuid(),
+  kind: z.enum(['call']),
+  startedAt: z.iso.datetime(),
+  durationMs: z.number().int().nonnegative().max(RECORDING_MAX_DURATION_MS),
+  mimeType: z.string().max(100).regex(RECORDING_MIME, 'an audio or video container: webm, ogg or mp4'),
+  size: z.number().int().positive().max(UPLOAD_LIMITS.fileMax),
+  /** Hex SHA-256 of the file, the same the upload is checked against. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type RecordingMeta = z.infer<typeof RecordingMetaSchema>;
+
+/** A recording as central lists it for a card. */
+export const CardRecordingSchema = RecordingMetaSchema.extend({
+  cardId: z.uuid(),
+  accountId: z.uuid().nullable(),
+  receivedAt: z.iso.datetime(),
+});
+export type CardRecording = z.infer<typeof CardRecordingSchema>;

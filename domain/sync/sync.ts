@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { CardFieldsSchema, CardIdSchema, CardSchema } from '../cards/card';
+import { ChatMessageSchema } from '../appeals/appeal';
+import { RecordingMetaSchema } from '../files/recording';
+import { RefusalOnWireSchema, RefusalParamsOnWireSchema } from '../contract/refusal';
+import { TransitionInputSchema } from '../cards/workflow';
+
+/**
+ * The sync protocol between a console and central (architecture.md "Data and its flow").
+ *
+ * Push: the console sends its outbox in order as `SyncPushRequest`; central applies each operation
+ * exactly once (its `id` is unique on central and stored in the same transaction as its effect) and
+ * answers one `SyncOpResult` per operation, in order. Re-sending an operation is always safe: it answers
+ * `duplicate` with the original result. `rejected` is final (do not retry); transport errors are not.
+ *
+ * Pull: `GET /api/sync/pull?since=CURSOR&limit=N` returns the changes this account may see with
+ * `seq > since`, in order; store `cursor` and ask again while `hasMore`.
+ */
+export const SYNC_LIMITS = { batchMax: 500, pullMax: 1000 } as const;
+
+/** UUIDv7: time-ordered client operation id. */
+export const OperationIdSchema = z.uuid({ version: 'v7', message: 'operation id must be a UUIDv7' });
+
+const base = {
+  id: OperationIdSchema,
+  cardId: CardIdSchema,
+  createdAt: z.iso.datetime(),
+};
+
+export const SyncOperationSchema = z.discriminatedUnion('type', [
+  /** A new card; central assigns its number and department (§8). Omitted fields are blank. */
+  z.strictObject({
+    ...base,
+    type: z.literal('card.create'),
+    payload: z.strictObject({ fields: CardFieldsSchema.partial() }),
+  }),
+  /**
+   * Changed fields of a card. With `baseVersion`, a card changed by someone else since is `rejected`
+   * as stale so the console can show both and let the operator decide.
+   */
+  z.strictObject({
+    ...base,
+    type: z.literal('card.update'),
+    payload: z.strictObject({
+      fields: CardFieldsSchema.partial(),
+      baseVersion: z.number().int().nonnegative().optional(),
+    }),
+  }),
+  /** A workflow step (domain/cards/workflow.ts), checked on central for role and territory. */
+  z.strictObject({ ...base, type: z.literal('card.transition'), payload: TransitionInputSchema }),
+  /**
+   * A dispatcher's chat line to the citizen of the card's appeal. Central keeps the operation's id as the
+   * message's id, so the console recognises its own message when the change feed brings it back.
+   */
+  z.strictObject({
+    ...base,
+    type: z.literal('chat.message'),
+    payload: z.strictObject({ appealId: z.uuid(), text: z.string().trim().min(1).max(2000) }),
+  }),
+  /** A call recording of the card: its metadata now, its bytes after the card as a resumable upload. */
+  z.strictObject({ ...base, type: z.literal('recording.meta'), payload: RecordingMetaSchema }),
+]);
+export type SyncOperation = z.infer<typeof SyncOperationSchema>;
+export type SyncOperationType = SyncOperation['type'];
+
+export const SyncPushRequestSchema = z.strictObject({
+  operations: z.array(SyncOperationSchema).min(1).max(SYNC_LIMITS.batchMax),
+});
+export type SyncPushRequest = z.infer<typeof SyncPushRequestSchema>;
+
+export const SyncOpResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    id: z.uuid(),
+    status: z.literal('applied'),
+    seq: z.number().int(),
+    card: CardSchema.nullable(),
+  }),
+  z.object({
+    id: z.uuid(),
+    status: z.literal('duplicate'),
+    /**
+     * The original answer, as it was when the operation was first applied or rejected. A refusal recorded
+     * before refusals had codes has `code` null and only its English `reason`.
+     */
+    original: z.object({
+      status: z.enum(['applied', 'rejected']),
+      seq: z.number().int().nullable(),
+      reason: z.string().nullable(),
+      code: z.string().nullable().default(null),
+      params: RefusalParamsOnWireSchema.nullable().default(null),
+    }),
+  }),
+  /**
+   * A refusal: `code` and `params` from domain/contract/refusal.ts, which the screens translate; `reason` is the
+   * English detail for developers' logs, never shown.
+   */
+  z.object({ id: z.uuid(), status: z.literal('rejected'), ...RefusalOnWireSchema.shape, reason: z.string() }),
+]);
+export type SyncOpResult = z.infer<typeof SyncOpResultSchema>;
+
+export const SyncPushResponseSchema = z.object({ results: z.array(SyncOpResultSchema) });
+export type SyncPushResponse = z.infer<typeof SyncPushResponseSchema>;
+
+export const SyncPullQuerySchema = z.strictObject({
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(SYNC_LIMITS.pullMax).default(500),
+});
+
+/** One entry of the change feed; `seq` is central's monotonic sequence. */
+export const ChangeSchema = z.discriminatedUnion('entity', [
+  z.object({ seq: z.number().int(), entity: z.literal('card'), card: CardSchema }),
+  z.object({ seq: z.number().int(), entity: z.literal('chat'), message: ChatMessageSchema }),
+]);
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const SyncPullResponseSchema = z.object({
+  changes: z.array(ChangeSchema),
+  cursor: z.number().int(),
+  hasMore: z.boolean(),
+});
+export type SyncPullResponse = z.infer<typeof SyncPullResponseSchema>;
