@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '../support/e2e/fixtures';
 
 test.describe("the console page's Content-Security-Policy (issue 11, item 15)", () => {
   test('an injected inline script does not run, nor an inline handler, nor a script from data: or blob:', async ({

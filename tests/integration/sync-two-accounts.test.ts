@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { aConsoleBehindProxy } from './syncSupport/consoleBehindProxy';
-import type { SyncingConsole } from './syncSupport/syncingConsole';
-import { centralFeed, portOf, waitFor } from './syncSupport/testConsole';
+import { aConsoleBehindProxy } from '../support/sync/consoleBehindProxy';
+import type { SyncingConsole } from '../support/sync/syncingConsole';
+import { centralFeed, portOf } from '../support/sync/testConsole';
+import { waitFor } from '../support/waitFor';
 
 const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;
 

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncOperation, SyncOpResult, SyncPullResponse } from '../../../domain/sync/sync';
 import type { CentralOptions } from '../../../central/server';
-import { aCardCreate, aCardUpdate, aFilledCard, aTransition, PLACES } from './support/builders';
-import { startTestCentral, tempDir, type TestCentral } from './support/central';
-import { startTcpProxy } from '../syncSupport/tcpProxy';
-import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from './support/postgres';
+import { aCardCreate, aCardUpdate, aFilledCard, aTransition, PLACES } from '../../support/central/builders';
+import { tempDir } from '../../support/tempDir';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { startTcpProxy } from '../../support/sync/tcpProxy';
+import {
+  freshPostgresDatabase,
+  POSTGRES_SKIP_REASON,
+  postgresReachable,
+} from '../../support/central/postgres';
 
 type Push = { results: SyncOpResult[] };
 
@@ -215,8 +220,8 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
 
 describe('sync push exactly once and pull on PGlite (§ architecture: data flow)', () => {
   exactlyOnceSuite(async () => {
-    const dir = await tempDir('central-sync-');
-    return { options: { dataDir: `${dir.path}/db` }, cleanup: () => dir.remove() };
+    const dir = tempDir('central-sync-');
+    return { options: { dataDir: `${dir.dir}/db` }, cleanup: async () => dir.remove() };
   });
 });
 
