@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import { refusal } from '../../domain/contract/refusal';
+import { isStorableText } from '../../domain/contract/text';
+import { HttpProblem } from './problem';
+
+/**
+ * The deepest JSON central reads. The deepest legitimate body is a territory import (FeatureCollection →
+ * features → feature → geometry → MultiPolygon coordinates → polygon → ring → point: 8 levels).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** The default body size; the routes below read less (or more), each as much as its largest real body. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Body limits by route, where a route needs far less than the default: a citizen's appeal is at most
+ * 4,000 characters of text (12 bytes each, escaped, at worst), a chat line 2,000, a sign-in a login and
+ * a password. Routes that set their own `bodyLimit` (attachments, the territory import, the network probe)
+ * keep it.
+ */
+const BODY_LIMITS: Record<string, number> = {
+  'POST /api/appeals': 64 * 1024,
+  'POST /api/appeals/:id/messages': 32 * 1024,
+  'POST /api/staff/appeals/:id/messages': 32 * 1024,
+  'POST /api/auth/login': 4 * 1024,
+  'POST /api/auth/refresh': 4 * 1024,
+};
+
+/**
+ * The first problem of a parsed JSON value: nesting deeper than `MAX_JSON_DEPTH`, or a string (a value or a
+ * key) that PostgreSQL cannot store. Walked with an explicit stack: a body nested 100,000 deep must cost a
+ * loop, not the stack.
+ */
+export function jsonBodyProblem(value: unknown): HttpProblem | null {
+  const stack: Node[] = [{ value, depth: 0, key: null, parent: null }];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (typeof node.value === 'string') {
+      if (!isStorableText(node.value)) return unstorable(node);
+      continue;
+    }
+    if (typeof node.value !== 'object' || node.value === null) continue;
+    if (node.depth >= MAX_JSON_DEPTH)
+      return new HttpProblem(
+        400,
+        refusal('request.tooDeep', { maxDepth: MAX_JSON_DEPTH }),
+        `JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      );
+    for (const [key, child] of Object.entries(node.value)) {
+      // A bad key is named by the object that holds it: the refusal must itself be storable text.
+      if (!isStorableText(key)) return unstorable(node);
+      stack.push({ value: child, depth: node.depth + 1, key, parent: node });
+    }
+  }
+  return null;
+}
+
+/** A value met in the walk, with the way back to the root (a path is only spelled out for a refusal). */
+type Node = { value: unknown; depth: number; key: string | null; parent: Node | null };
+
+function unstorable(node: Node): HttpProblem {
+  const path: string[] = [];
+  for (let n: Node | null = node; n?.key != null; n = n.parent) path.unshift(n.key);
+  return new HttpProblem(
+    400,
+    refusal('text.unstorable', { field: ['body', ...path].join('.') }),
+    'text contains a NUL character or a lone surrogate',
+  );
+}
+
+/**
+ * Every JSON body is read by Fastify's own parser (prototype poisoning refused) and then checked for depth
+ * and storable text before any route sees it; each route's size limit comes from BODY_LIMITS. Call before
+ * the routes are registered.
+ */
+export function installJsonBodyBounds(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, typeof body === 'string' ? body : body.toString('utf8'), (error, value) => {
+      if (error) return done(error, undefined);
+      const problem = jsonBodyProblem(value);
+      if (problem) return done(problem, undefined);
+      done(null, value);
+    });
+  });
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const limit = methods.map((m) => BODY_LIMITS[`${m} ${route.url}`]).find((l) => l !== undefined);
+    if (limit !== undefined && route.bodyLimit === undefined) route.bodyLimit = limit;
+  });
+}
