@@ -59,7 +59,7 @@ type Node = { value: unknown; depth: number; key: string | null; parent: Node | 
 
 function unstorable(node: Node): HttpProblem {
   const path: string[] = [];
-  for (let n: Node | null = node; n?.key != null; n = n.parent) path.unshift(n.key);
+  for (let n: Node | null = node; n !== null && n.key !== null; n = n.parent) path.unshift(n.key);
   return new HttpProblem(
     400,
     refusal('text.unstorable', { field: ['body', ...path].join('.') }),

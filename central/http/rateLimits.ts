@@ -50,7 +50,8 @@ const WINDOW_MS = 60_000;
 
 /** What a request is counted under. */
 type Counter = 'address' | 'citizenToken' | 'login';
-type Rule = { counter: Counter; max: keyof Omit<RateLimits, 'allow'> };
+type LimitName = keyof Omit<RateLimits, 'allow' | 'socketMessageBurst' | 'socketMessagesPerSecond'>;
+type Rule = { counter: Counter; max: LimitName };
 
 /** The limited routes; a route not here is bounded by its body limit and its authentication only. */
 const RULES: Record<string, readonly Rule[]> = {
@@ -130,25 +131,31 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimits
     return allowed.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
   };
 
-  const check = (rules: readonly Rule[]): onRequestAsyncHookHandler => {
-    const counters = rules.map((rule) => ({
-      rule,
-      count: app.createRateLimit({
+  // One counter per limit, shared by every route it covers (a citizen token's status, chat and attachments).
+  const counters = new Map<LimitName, ReturnType<FastifyInstance['createRateLimit']>>();
+  for (const rule of Object.values(RULES).flat()) {
+    if (counters.has(rule.max)) continue;
+    counters.set(
+      rule.max,
+      app.createRateLimit({
         max: limits[rule.max],
         timeWindow: WINDOW_MS,
-        // Each rule counts in its own namespace, so one key type never eats another's budget.
         keyGenerator: (request) => `${rule.max}:${keyOf(rule.counter, request) ?? ''}`,
       }),
-    }));
-    return async (request, reply) => {
-      for (const { rule, count } of counters) {
-        if (keyOf(rule.counter, request) === null) continue;
+    );
+  }
+
+  const check =
+    (rules: readonly Rule[]): onRequestAsyncHookHandler =>
+    async (request, reply) => {
+      for (const rule of rules) {
+        const count = counters.get(rule.max);
+        if (!count || keyOf(rule.counter, request) === null) continue;
         if (rule.counter === 'address' && isAllowed(request)) continue;
         const result = await count(request);
         if (!result.isAllowed && result.isExceeded) throw tooMany(reply, result.ttlInSeconds);
       }
     };
-  };
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
