@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RefusalOnWireSchema } from './refusal';
 import { storableText } from './text';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from '../cards/card';
 import { AttachPhotoInputSchema, AttachPhotoResultSchema, CardFileSchema, PhotoTypeSchema } from '../files/cardFile';
@@ -132,6 +133,8 @@ export const ApiErrorSchema = z.object({
   code: z.enum(['invalid_input', 'not_found', 'unknown_method', 'unavailable', 'internal']),
   messageKey: storableText(),
   issues: z.array(z.object({ path: storableText(), message: storableText() })).optional(),
+  /** The catalogue's refusal when there is one (domain/contract/refusal.ts): `text.unstorable { field }`. */
+  refusal: RefusalOnWireSchema.optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

@@ -5,6 +5,8 @@ import { AppealIntakeSchema, ChatInputSchema } from '../../../domain/appeals/app
 import { CardDraftInputSchema } from '../../../domain/cards/card';
 import { consoleApi } from '../../../domain/contract/ipc';
 import { isStorableText, isUnstorableIssue, storableText } from '../../../domain/contract/text';
+import { type ApiHandlers, invokeApi } from '../../../main/api';
+import { memoryLogger } from '../../support/console';
 
 const HIGH = '\uD83D';
 const LOW = '\uDE00';
@@ -77,5 +79,24 @@ describe('storable text: one refinement in domain/ for every string (issue 11, i
         /z\s*\.\s*string\s*\(/.test(readFileSync(join(root, file), 'utf8')),
     );
     expect(bare).toEqual([]);
+  });
+});
+
+describe('the console API refuses it with text.unstorable (issue 11, item 2)', () => {
+  it('answers the refusal with the field, before any handler runs', async () => {
+    // No handler is reached: the input is refused by the contract first.
+    const noHandlers = {} as ApiHandlers;
+    const cardId = '0193a1b2-0000-7000-8000-000000000000';
+    const refused = await invokeApi(noHandlers, 'chat.send', { cardId, text: `да${HIGH}` }, memoryLogger());
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        messageKey: 'errors.unstorableText',
+        refusal: { code: 'text.unstorable', params: { field: 'text' } },
+      },
+    });
+    const other = await invokeApi(noHandlers, 'chat.send', { cardId, text: '' }, memoryLogger());
+    expect(other).toMatchObject({ ok: false, error: { messageKey: 'errors.invalidInput' } });
   });
 });
