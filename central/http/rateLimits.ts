@@ -5,7 +5,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookH
 import { z } from 'zod';
 import { refusal } from '../../domain/contract/refusal';
 import { throttleAddress } from '../session/loginThrottle';
-import { HttpProblem } from './problem';
 
 /**
  * How many requests one client may make per minute, by what it is counted under (issue 11, item 4). A
@@ -81,8 +80,7 @@ function citizen(): Rule[] {
 const LoginBody = z.object({ login: z.string().max(256) });
 
 /** The key a request is counted under, or null when the counter does not apply (no token, no login yet). */
-function keyOf(counter: Counter, request: FastifyRequest): string | null {
-  const address = throttleAddress(request.ip);
+function keyOf(counter: Counter, request: FastifyRequest, address: string): string | null {
   switch (counter) {
     case 'address':
       return `a:${address}`;
@@ -109,13 +107,18 @@ function allowList(entries: readonly string[]): BlockList {
   return list;
 }
 
-function tooMany(reply: FastifyReply, retryAfterSeconds: number): HttpProblem {
-  void reply.header('retry-after', String(retryAfterSeconds));
-  return new HttpProblem(
-    429,
-    refusal('rate.limited', { retryAfterSeconds }),
-    `too many requests: try again in ${retryAfterSeconds} s`,
-  );
+/**
+ * Answers 429 in the shape of every refusal (http/errors.ts), sent from the hook itself: a flood is mostly
+ * refusals, and this spares each one an exception and the error handler.
+ */
+function tooMany(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
+  return reply
+    .code(429)
+    .header('retry-after', String(retryAfterSeconds))
+    .send({
+      ...refusal('rate.limited', { retryAfterSeconds }),
+      error: `too many requests: try again in ${retryAfterSeconds} s`,
+    });
 }
 
 /**
@@ -131,6 +134,8 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimits
     return allowed.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
   };
 
+  // The key of the count in progress: computed once by `check`, read back by the plugin's key generator.
+  const counting = new WeakMap<FastifyRequest, string>();
   // One counter per limit, shared by every route it covers (a citizen token's status, chat and attachments).
   const counters = new Map<LimitName, ReturnType<FastifyInstance['createRateLimit']>>();
   for (const rule of Object.values(RULES).flat()) {
@@ -140,7 +145,7 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimits
       app.createRateLimit({
         max: limits[rule.max],
         timeWindow: WINDOW_MS,
-        keyGenerator: (request) => `${rule.max}:${keyOf(rule.counter, request) ?? ''}`,
+        keyGenerator: (request) => counting.get(request) ?? '',
       }),
     );
   }
@@ -148,13 +153,17 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimits
   const check =
     (rules: readonly Rule[]): onRequestAsyncHookHandler =>
     async (request, reply) => {
+      const address = throttleAddress(request.ip);
       for (const rule of rules) {
         const count = counters.get(rule.max);
-        if (!count || keyOf(rule.counter, request) === null) continue;
+        const key = keyOf(rule.counter, request, address);
+        if (!count || key === null) continue;
         if (rule.counter === 'address' && isAllowed(request)) continue;
+        counting.set(request, `${rule.max}:${key}`);
         const result = await count(request);
-        if (!result.isAllowed && result.isExceeded) throw tooMany(reply, result.ttlInSeconds);
+        if (!result.isAllowed && result.isExceeded) return tooMany(reply, result.ttlInSeconds);
       }
+      return undefined;
     };
 
   app.addHook('onRoute', (route) => {
