@@ -27,15 +27,24 @@ const BODY_LIMITS: Record<string, number> = {
 };
 
 /**
+ * Routes whose body is a list of items each accepted or rejected on its own: their strings are checked by the
+ * items' schemas (domain/contract/text.ts), so one bad item does not refuse the others (issue 11, item 3).
+ */
+const TEXT_CHECKED_PER_ITEM = new Set(['POST /api/sync/push']);
+
+/**
  * The first problem of a parsed JSON value: nesting deeper than `MAX_JSON_DEPTH`, or a string (a value or a
  * key) that PostgreSQL cannot store. Walked with an explicit stack: a body nested 100,000 deep must cost a
  * loop, not the stack.
  */
-export function jsonBodyProblem(value: unknown): HttpProblem | null {
+export function jsonBodyProblem(
+  value: unknown,
+  options: { text: boolean } = { text: true },
+): HttpProblem | null {
   const stack: Node[] = [{ value, depth: 0, key: null, parent: null }];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (typeof node.value === 'string') {
-      if (!isStorableText(node.value)) return unstorable(node);
+      if (options.text && !isStorableText(node.value)) return unstorable(node);
       continue;
     }
     if (typeof node.value !== 'object' || node.value === null) continue;
@@ -47,7 +56,7 @@ export function jsonBodyProblem(value: unknown): HttpProblem | null {
       );
     for (const [key, child] of Object.entries(node.value)) {
       // A bad key is named by the object that holds it: the refusal must itself be storable text.
-      if (!isStorableText(key)) return unstorable(node);
+      if (options.text && !isStorableText(key)) return unstorable(node);
       stack.push({ value: child, depth: node.depth + 1, key, parent: node });
     }
   }
@@ -78,7 +87,8 @@ export function installJsonBodyBounds(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     parseJson(request, typeof body === 'string' ? body : body.toString('utf8'), (error, value) => {
       if (error) return done(error, undefined);
-      const problem = jsonBodyProblem(value);
+      const text = !TEXT_CHECKED_PER_ITEM.has(`${request.method} ${request.routeOptions.url ?? ''}`);
+      const problem = jsonBodyProblem(value, { text });
       if (problem) return done(problem, undefined);
       done(null, value);
     });

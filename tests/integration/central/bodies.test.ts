@@ -53,15 +53,21 @@ describe('text PostgreSQL cannot store is refused with text.unstorable, never a 
     });
   });
 
-  it("a console's pushed card, and a key of any JSON body", async () => {
+  it("a console's pushed card: refused by the operation's schema, never a 500", async () => {
     const token = await t.token('operator');
-    const pushed = await t.call('POST', '/api/sync/push', {
-      token,
-      body: { operations: [aCardCreate(aFilledCard({ description: `драка${NUL}` }))] },
-    });
-    expect(pushed).toMatchObject({ status: 400, body: { code: 'text.unstorable' } });
+    const pushed = await t.call<{ code?: string; results?: { status: string; code: string }[] }>(
+      'POST',
+      '/api/sync/push',
+      { token, body: { operations: [aCardCreate(aFilledCard({ description: `драка${NUL}` }))] } },
+    );
+    // The whole batch today; the operation alone once a push answers each operation apart (issue 11, item 3).
+    const refusal = pushed.status === 400 ? pushed.body : pushed.body.results?.[0];
+    expect(refusal).toMatchObject({ code: 'text.unstorable' });
+  });
+
+  it('a key of any JSON body, even where the schema takes any keys', async () => {
     const keyed = await t.call('POST', '/api/workstations/report', {
-      token,
+      token: await t.token('operator'),
       body: { workstationId: 'ws-1', report: { [`bad${NUL}key`]: 1 } },
     });
     expect(keyed).toMatchObject({
