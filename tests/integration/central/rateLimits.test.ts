@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt } from '../../../domain/appeals/appeal';
 import { REALTIME_CLOSE_CODES } from '../../../domain/contract/realtime';
@@ -12,7 +13,7 @@ const LIMITS = {
   citizenPerToken: 4,
   signInsPerAddress: 1000,
   signInsPerLoginAndAddress: 3,
-  socketsPerAddress: 1000,
+  socketsPerAddress: 5,
   netProbesPerAddress: 3,
   socketMessageBurst: 10,
   socketMessagesPerSecond: 1,
@@ -73,6 +74,26 @@ describe('a flood from one client is refused with rate.limited, everyone else is
     // Another login from the flooding address is its own count.
     const other = await postFrom(t.url, '127.0.0.66', '/api/auth/login', { login: 'head', password: 'head' });
     expect(other.status).toBe(200);
+  });
+
+  it('sockets opened, per client address', async () => {
+    const token = await t.token('operator');
+    /** Opens a socket from `address`; answers the status of a refused upgrade, or 101. */
+    const open = (address: string) =>
+      new Promise<number>((resolve, reject) => {
+        const ws = new WebSocket(`${t.url.replace('http', 'ws')}/ws?token=${token}`, {
+          localAddress: address,
+        });
+        ws.once('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        ws.once('error', reject);
+      });
+    for (let i = 0; i < LIMITS.socketsPerAddress; i++) expect(await open('127.0.0.15')).toBe(101);
+    expect(await open('127.0.0.15')).toBe(429);
+    expect(await open('127.0.0.16')).toBe(101);
   });
 
   it('the network probe: transfers for signed-in workstations only, and a few per address', async () => {
