@@ -13,17 +13,25 @@ export const MAX_JSON_DEPTH = 32;
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
- * Body limits by route, where a route needs far less than the default: a citizen's appeal is at most
- * 4,000 characters of text (12 bytes each, escaped, at worst), a chat line 2,000, a sign-in a login and
- * a password. Routes that set their own `bodyLimit` (attachments, the territory import, the network probe)
- * keep it.
+ * Every route that reads a JSON body, with as much as its largest real body needs: a citizen's appeal is at
+ * most 4,000 characters of text (12 bytes each, escaped, at worst), a chat line 2,000, a sign-in a login and a
+ * password. Routes that read other bodies bound them in their own parser: attachments by kind, card-file
+ * chunks 1 MB, the network probe 50 MB, the territory import 20 MB.
  */
 const BODY_LIMITS: Record<string, number> = {
   'POST /api/appeals': 64 * 1024,
   'POST /api/appeals/:id/messages': 32 * 1024,
   'POST /api/staff/appeals/:id/messages': 32 * 1024,
+  'POST /api/staff/calls/:id/accept': 1024,
   'POST /api/auth/login': 4 * 1024,
   'POST /api/auth/refresh': 4 * 1024,
+  'POST /api/accounts': 16 * 1024,
+  'PATCH /api/accounts/:id': 16 * 1024,
+  'POST /api/uploads': 4 * 1024,
+  // A report is at most 256 KB of JSON (workstations/routes.ts); escaped, twice that.
+  'POST /api/workstations/report': 512 * 1024,
+  // Up to 500 operations of a console's outbox.
+  'POST /api/sync/push': DEFAULT_BODY_LIMIT,
 };
 
 /**
