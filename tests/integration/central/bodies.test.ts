@@ -3,9 +3,9 @@ import type { AppealPublicView, AppealReceipt } from '../../../domain/appeals/ap
 import { APPEAL_LIMITS } from '../../../domain/appeals/appeal';
 import { MAX_JSON_DEPTH } from '../../../central/http/jsonBody';
 import { jpegImageSegments } from '../../support/photoBytes';
-import { aCardCreate, aFilledCard, anAppeal } from './support/builders';
-import { startTestCentral, type TestCentral } from './support/central';
-import { openSocket } from './support/client';
+import { aCardCreate, aFilledCard, anAppeal } from '../../support/central/builders';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { openSocket } from '../../support/central/client';
 
 let t: TestCentral;
 beforeAll(async () => {

@@ -9,8 +9,12 @@ import {
 import { createIntakeBatcher } from '../../../central/appeals/intakeBatcher';
 import { type Database, openPostgres } from '../../../central/db/database';
 import { migrate } from '../../../central/db/migrate';
-import { anAppeal } from './support/builders';
-import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from './support/postgres';
+import { anAppeal } from '../../support/central/builders';
+import {
+  freshPostgresDatabase,
+  POSTGRES_SKIP_REASON,
+  postgresReachable,
+} from '../../support/central/postgres';
 
 /** An appeal as the intake hands it to the batcher, past validation: what it carries is stored as given. */
 const aNewAppeal = (text: string, applicantName?: string): NewAppeal => ({

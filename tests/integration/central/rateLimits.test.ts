@@ -2,9 +2,9 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt } from '../../../domain/appeals/appeal';
 import { REALTIME_CLOSE_CODES } from '../../../domain/contract/realtime';
-import { anAppeal } from './support/builders';
-import { startTestCentral, type TestCentral } from './support/central';
-import { openSocket, postFrom } from './support/client';
+import { anAppeal } from '../../support/central/builders';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { openSocket, postFrom } from '../../support/central/client';
 
 /** Small limits, so each is crossed in a few requests; every 127.x.y.z is another client on the network. */
 const LIMITS = {
