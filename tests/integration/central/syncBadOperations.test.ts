@@ -43,16 +43,17 @@ function badOperationsSuite(options: CentralOptions & { pglite?: boolean }) {
       aChatLine(first.cardId, appeal.body.id, 'Здравствуйте\u0000'),
       aCardUpdate(first.cardId, { description: 'уточнено' }),
     ];
+    const answers = [
+      'applied',
+      'op.unstorable',
+      'op.unstorable',
+      'applied',
+      'op.unstorable',
+      'op.unstorable',
+      'applied',
+    ];
     const results = await push(batch);
-    expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
-      'applied',
-      'op.unstorable',
-      'op.unstorable',
-      'applied',
-      'op.unstorable',
-      'op.unstorable',
-      'applied',
-    ]);
+    expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(answers);
     expect(results[1]).toMatchObject({ id: withNul.id, params: {}, reason: expect.any(String) });
     expect([await exists(first.cardId), await exists(withNul.cardId), await exists(last.cardId)]).toEqual([
       true,
@@ -70,15 +71,7 @@ function badOperationsSuite(options: CentralOptions & { pglite?: boolean }) {
     const again = await push(batch);
     expect(
       again.map((r) => (r.status === 'duplicate' ? (r.original.code ?? r.original.status) : r.status)),
-    ).toEqual([
-      'applied',
-      'op.unstorable',
-      'op.unstorable',
-      'applied',
-      'op.unstorable',
-      'op.unstorable',
-      'applied',
-    ]);
+    ).toEqual(answers);
   });
 
   it('answers a single bad operation with its rejection, never a 500', async () => {
