@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { REALTIME_CLOSE_CODES, type ServerMessage } from '../../domain/contract/realtime';
 import { can } from '../../domain/session/roles';
-import type { AccessPolicy } from '../access/accessPolicy';
+import type { AccessPolicy, WithIdentity } from '../access/accessPolicy';
 import { mayTouchAppeal, mayTouchCard, mayTouchDepartment } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { EventBus } from './bus';
@@ -90,18 +90,32 @@ export class RealtimeHub {
     this.sending = this.sending.then(() => this.send(event)).catch(this.onError);
   }
 
+  /**
+   * Each staff recipient's view of an event's card or appeal, as the access policy shows it (audited);
+   * when the audit log cannot be written, the event still goes out, without the identity.
+   */
+  private async viewsOf<T extends WithIdentity>(subject: T, readers: Principal[], reason: string) {
+    try {
+      return await this.access.visibleEach(
+        readers.map((principal) => ({ principal, item: subject })),
+        reason,
+      );
+    } catch (error) {
+      this.onError(error);
+      return readers.map(() => this.access.withoutIdentity([subject])[0]);
+    }
+  }
+
   private async send(event: CentralEvent): Promise<void> {
     const recipients = [...this.clients].flatMap((client) => {
       const message = messageFor(client, event);
       return message ? [{ client, message }] : [];
     });
     const subject = identitySubject(event);
-    // Each staff recipient's view of the event's card or appeal, as the access policy shows it (audited).
     const views = subject
-      ? await this.access.visibleEach(
-          recipients.flatMap(({ client }) =>
-            client.kind === 'staff' ? [{ principal: client.principal, item: subject }] : [],
-          ),
+      ? await this.viewsOf(
+          subject,
+          recipients.flatMap(({ client }) => (client.kind === 'staff' ? [client.principal] : [])),
           `socket ${event.kind}`,
         )
       : [];

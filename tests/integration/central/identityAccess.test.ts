@@ -4,6 +4,7 @@ import type { ServerMessage } from '../../../domain/contract/realtime';
 import type { Card } from '../../../domain/cards/card';
 import { ROLES, type Role, can } from '../../../domain/session/roles';
 import type { SyncOpResult, SyncPullResponse } from '../../../domain/sync/sync';
+import { verifyAuditChain } from '../../../central/audit/verifyChain';
 import { aCardCreate, aCardUpdate, aFilledCard, anAppeal, PLACES } from './support/builders';
 import { startTestCentral, type TestCentral } from './support/central';
 import { openSocket } from './support/client';
@@ -187,6 +188,18 @@ describe.skipIf(!postgresReachable)(
       expect(entries).toHaveLength(3);
       expect(JSON.stringify(entries)).not.toContain(APPLICANT.iin);
       expect(JSON.stringify(entries)).not.toContain(APPLICANT.phone);
+    });
+
+    it('chains the entries written many at a time (a pull, a fan-out) like single ones', async () => {
+      const chain = await verifyAuditChain({
+        query: async <Row>(text: string, params: readonly unknown[] = []) =>
+          (await sql.query(text, [...params])).rows as Row[],
+        exec: async (text: string) => {
+          await sql.query(text);
+        },
+      });
+      expect(chain).toMatchObject({ ok: true });
+      expect(chain.entries).toBeGreaterThan(20);
     });
 
     it('an identity sent over the socket is in the audit log by the time it arrives', async () => {
