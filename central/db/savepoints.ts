@@ -13,13 +13,16 @@ export function refusedByDatabase(error: unknown): boolean {
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**
- * Steps of one transaction, each in its own savepoint: a step the database refuses is undone alone and
- * the transaction goes on. One round trip per step (the previous savepoint is released with the next).
+ * Steps of one transaction, each in its own savepoint when `separately`: a step the database refuses is
+ * undone alone and the transaction goes on (one round trip per step; the previous savepoint is released
+ * with the next). Without `separately` a step runs as it is and a refusal ends the transaction — rows
+ * written in savepoints are slower to read back until vacuumed, so callers try that first.
  */
-export function savepoints(tx: Sql) {
+export function savepoints(tx: Sql, separately: boolean) {
   let open = false;
   return {
     async attempt<T>(step: () => Promise<T>): Promise<Attempt<T>> {
+      if (!separately) return { ok: true, value: await step() };
       await tx.exec(open ? 'release savepoint step; savepoint step' : 'savepoint step');
       open = true;
       try {

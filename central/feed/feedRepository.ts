@@ -56,10 +56,19 @@ export const feedRepository = {
     return Number(rows[0]?.seq ?? 0);
   },
 
-  /** Changes after `since` of the given departments (null: all), the fallback queue and the account's own. */
+  /**
+   * Changes after `since` of the given departments (null: all), the fallback queue and the account's own;
+   * `withIdentity`: whether to join the cards' current applicants (null otherwise, with no join).
+   */
   async read(
     db: Sql,
-    q: { since: number; limit: number; departmentIds: string[] | null; accountId: string },
+    q: {
+      since: number;
+      limit: number;
+      departmentIds: string[] | null;
+      accountId: string;
+      withIdentity: boolean;
+    },
   ): Promise<{ changes: Change[]; hasMore: boolean }> {
     const rows = await db.query<{
       seq: number | string;
@@ -67,12 +76,17 @@ export const feedRepository = {
       payload: Record<string, unknown>;
       applicant: unknown;
     }>(
-      `select c.seq, c.entity, c.payload, k.fields -> 'applicant' as applicant
-       from changes c left join cards k on c.entity = 'card' and k.id = c.entity_id
-         and ($2::text[] is null or k.department_id = any($2::text[]) or k.department_id is null or k.created_by = $3)
-       where c.seq > $1
-         and ($2::text[] is null or c.department_id = any($2::text[]) or c.department_id is null or c.owner_id = $3)
-       order by c.seq limit $4`,
+      q.withIdentity
+        ? `select c.seq, c.entity, c.payload, k.fields -> 'applicant' as applicant
+           from changes c left join cards k on c.entity = 'card' and k.id = c.entity_id
+             and ($2::text[] is null or k.department_id = any($2::text[]) or k.department_id is null or k.created_by = $3)
+           where c.seq > $1
+             and ($2::text[] is null or c.department_id = any($2::text[]) or c.department_id is null or c.owner_id = $3)
+           order by c.seq limit $4`
+        : `select c.seq, c.entity, c.payload, null as applicant from changes c
+           where c.seq > $1
+             and ($2::text[] is null or c.department_id = any($2::text[]) or c.department_id is null or c.owner_id = $3)
+           order by c.seq limit $4`,
       [q.since, q.departmentIds, q.accountId, q.limit + 1],
     );
     // The JSON columns are a boundary like any other: parsed, not cast.

@@ -2,6 +2,7 @@ import { refusal } from '../../domain/contract/refusal';
 import type { Card } from '../../domain/cards/card';
 import type { Change, SyncOperation, SyncOpResult, SyncPullResponse } from '../../domain/sync/sync';
 import type { AccessPolicy } from '../access/accessPolicy';
+import { mayReadIdentity } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { Database, Sql } from '../db/database';
 import { refusedByDatabase, savepoints } from '../db/savepoints';
@@ -19,8 +20,9 @@ import { type OperationDeps, type Outcome, refused } from './outcome';
  * `duplicate`; a push whose answer was lost is answered `duplicate` when the console retries; an id another
  * account pushed first is a `conflict`, and nothing of that operation is told to the second account.
  * A batch is one transaction: central's commit, not each operation's, is what the console waits for.
- * Each operation runs in its own savepoint: one the database cannot store (a NUL character, a failed
- * constraint) is rejected alone (`op.unstorable`) and the rest of the batch is stored.
+ * When the database refuses to store an operation (a NUL character, a failed constraint), the batch is
+ * applied again with each operation in its own savepoint: that one is rejected alone (`op.unstorable`)
+ * and the rest is stored. (Not every time: rows written in savepoints are slower to read back.)
  */
 export function createSyncService(
   deps: OperationDeps & { db: Database; bus: EventBus; access: AccessPolicy },
@@ -101,7 +103,11 @@ export function createSyncService(
    * apply one after another and a repeated id is always found committed. Consecutive new cards are
    * applied together; everything else in order, one by one.
    */
-  async function pushBatch(p: Principal, operations: readonly SyncOperation[]): Promise<Applied[]> {
+  async function pushBatch(
+    p: Principal,
+    operations: readonly SyncOperation[],
+    separately: boolean,
+  ): Promise<Applied[]> {
     return db.transaction(async (tx) => {
       await feedRepository.lock(tx);
       const claimed = await ledgerRepository.claim(tx, p.accountId, operations);
@@ -109,7 +115,7 @@ export function createSyncService(
         tx,
         operations.filter((op) => !claimed.has(op.id)).map((op) => op.id),
       );
-      const steps = savepoints(tx);
+      const steps = savepoints(tx, separately);
       const outcomes = new Map<string, Original>();
       const applied: (Applied | undefined)[] = [];
       const seen = new Set<string>();
@@ -175,7 +181,10 @@ export function createSyncService(
   return {
     /** Operations in the console's order, applied exactly once; one refusal does not undo the rest. */
     async push(p: Principal, operations: readonly SyncOperation[]): Promise<SyncOpResult[]> {
-      const applied = await pushBatch(p, operations);
+      const applied = await pushBatch(p, operations, false).catch((error: unknown) => {
+        if (refusedByDatabase(error)) return pushBatch(p, operations, true);
+        throw error;
+      });
       for (const { events } of applied) for (const e of events) await bus.publish(e);
       return visibleResults(
         p,
@@ -189,6 +198,7 @@ export function createSyncService(
         limit,
         departmentIds: DepartmentDirectory.scopeIds(p.scope),
         accountId: p.accountId,
+        withIdentity: mayReadIdentity(p),
       });
       const cards = await access.visible(
         p,
