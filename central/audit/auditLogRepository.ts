@@ -1,4 +1,5 @@
 import type { Database, Sql } from '../db/database';
+import { chainHash } from './chainHash';
 
 /** What was read: an applicant's identity, a citizen's attachment, a call recording. */
 export type AuditAction = 'applicant.read' | 'attachment.read' | 'recording.read';
@@ -16,46 +17,42 @@ export interface AuditEntry {
 /** Serialises appends, so each entry chains onto the one before it across every instance. */
 const CHAIN_LOCK = 1020002;
 
-/**
- * The same canonical text and hash as migration 0080 and `verifyAuditChain`: fields joined by U+001F, the
- * time in UTC to the microsecond, sha256 over the previous hash followed by that text.
- */
-const hashAfter = (
-  previous: string,
-) => `sha256(coalesce(${previous}, ''::bytea) || convert_to(concat_ws(E'\\x1f',
-  coalesce(e.account_id::text, ''), e.action, e.subject_id, e.reason,
-  to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')), 'UTF8'))`;
-
 /** The append-only, hash-chained log of every read of personal data (architecture.md "Personal data"). */
 export function createAuditLog(db: Database) {
   /**
-   * Appends entries in order with one statement, each chained onto the one before it: a pull or a socket
-   * event that shows many identities is audited entry by entry without a round trip per entry.
+   * Appends entries in order, each chained onto the one before it (chainHash.ts), with one insert however
+   * many: a pull or a socket event that shows many identities is audited without a round trip per entry.
+   * The hashes are computed here, over the time the insert stamps (the transaction's `now()`).
    */
   async function recordMany(entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      const [head] = await tx.query<{ hash: Uint8Array | null; at_utc: string }>(
+        `select (select hash from audit_log order by id desc limit 1) as hash,
+           to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_utc`,
+      );
+      if (!head) throw new Error('the audit log answered nothing');
+      let previous: Buffer | null = head.hash ? Buffer.from(head.hash) : null;
+      const links = entries.map((e) => {
+        const hash = chainHash(previous, { ...e, atUtc: head.at_utc });
+        const link = { previous: previous?.toString('hex') ?? null, hash: hash.toString('hex') };
+        previous = hash;
+        return link;
+      });
       await tx.query(
-        `with recursive entry as (
-             select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[])
-               with ordinality as u(account_id, action, subject_id, reason, ord)
-           ), chain as (
-             select e.ord, e.account_id, e.action, e.subject_id, e.reason, prev.hash as prev_hash,
-               ${hashAfter('prev.hash')} as hash
-             from entry e left join lateral (select hash from audit_log order by id desc limit 1) prev on true
-             where e.ord = 1
-             union all
-             select e.ord, e.account_id, e.action, e.subject_id, e.reason, c.hash, ${hashAfter('c.hash')}
-             from entry e join chain c on e.ord = c.ord + 1
-           )
-           insert into audit_log (account_id, action, subject_id, reason, prev_hash, hash)
-           select account_id, action, subject_id, reason, prev_hash, hash from chain order by ord`,
+        `insert into audit_log (account_id, action, subject_id, reason, prev_hash, hash)
+         select account_id, action, subject_id, reason, decode(prev_hash, 'hex'), decode(hash, 'hex')
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+           with ordinality as u(account_id, action, subject_id, reason, prev_hash, hash, ord)
+         order by ord`,
         [
           entries.map((e) => e.accountId),
           entries.map((e) => e.action),
           entries.map((e) => e.subjectId),
           entries.map((e) => e.reason),
+          links.map((l) => l.previous),
+          links.map((l) => l.hash),
         ],
       );
     });

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Sql } from '../db/database';
 import { readAuditChainPage } from './auditLogRepository';
+import { chainHash } from './chainHash';
 
 export type ChainVerdict =
   | { ok: true; entries: number }
@@ -23,13 +23,13 @@ export async function verifyAuditChain(db: Sql): Promise<ChainVerdict> {
   for (;;) {
     const rows = await readAuditChainPage(db, afterId, PAGE);
     for (const row of rows) {
-      const text = [row.account_id ?? '', row.action, row.subject_id ?? '', row.reason, row.at_utc].join(
-        '\x1f',
-      );
-      const hash: Buffer = createHash('sha256')
-        .update(previous ?? Buffer.alloc(0))
-        .update(text, 'utf8')
-        .digest();
+      const hash = chainHash(previous, {
+        accountId: row.account_id,
+        action: row.action,
+        subjectId: row.subject_id,
+        reason: row.reason,
+        atUtc: row.at_utc,
+      });
       if (!same(row.prev_hash, previous) || !hash.equals(Buffer.from(row.hash))) {
         return { ok: false, entries, brokenAt: Number(row.id) };
       }
