@@ -25,6 +25,14 @@ export const mayTouchCard = (p: Principal, card: CardReach): boolean =>
 export const mayTouchAppeal = (p: Principal, appeal: { departmentId: string | null }): boolean =>
   inScope(p.scope, appeal.departmentId);
 
+/** Whether the principal's role reads appeals and this one is within its reach (the socket's events). */
+export const maySeeAppeal = (p: Principal, appeal: { departmentId: string | null }): boolean =>
+  can(p.role, 'appeals.read') && mayTouchAppeal(p, appeal);
+
+/** Whether the principal's role reads cards and this one is within its reach (the socket's events). */
+export const maySeeCard = (p: Principal, card: CardReach): boolean =>
+  can(p.role, 'cards.read') && mayTouchCard(p, card);
+
 /** Something of a department (a presence, a department's units) the principal's territory covers. */
 export const mayTouchDepartment = (p: Principal, departmentId: string | null): boolean =>
   inScope(p.scope, departmentId);

@@ -1,8 +1,7 @@
 import type { WebSocket } from 'ws';
 import { REALTIME_CLOSE_CODES, type ServerMessage } from '../../domain/contract/realtime';
-import { can } from '../../domain/session/roles';
 import type { AccessPolicy, WithIdentity } from '../access/accessPolicy';
-import { mayTouchAppeal, mayTouchCard, mayTouchDepartment } from '../access/rules';
+import { maySeeAppeal, maySeeCard, mayTouchDepartment } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { EventBus } from './bus';
 import type { CentralEvent } from './events';
@@ -184,15 +183,13 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
   const p = client.principal;
   switch (event.kind) {
     case 'appeal.new':
-      return can(p.role, 'appeals.read') && mayTouchAppeal(p, event)
-        ? { type: 'appeal.new', appeal: event.appeal }
-        : null;
+      return maySeeAppeal(p, event) ? { type: 'appeal.new', appeal: event.appeal } : null;
     case 'appeal.status':
-      return can(p.role, 'appeals.read') && mayTouchAppeal(p, event)
+      return maySeeAppeal(p, event)
         ? { type: 'appeal.status', appealId: event.appealId, status: event.status }
         : null;
     case 'call.taken':
-      return can(p.role, 'appeals.read') && mayTouchAppeal(p, event)
+      return maySeeAppeal(p, event)
         ? { type: 'call.taken', appealId: event.appealId, operatorId: event.operatorId }
         : null;
     case 'call.signal':
@@ -200,14 +197,11 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
         ? { type: 'call.signal', appealId: event.appealId, from: event.from, signal: event.signal }
         : null;
     case 'card.changed':
-      return can(p.role, 'cards.read') &&
-        mayTouchCard(p, { departmentId: event.departmentId, createdBy: event.ownerId })
+      return maySeeCard(p, { departmentId: event.departmentId, createdBy: event.ownerId })
         ? { type: 'card.changed', seq: event.seq, card: event.card }
         : null;
     case 'chat.message':
-      return can(p.role, 'appeals.read') && mayTouchAppeal(p, event)
-        ? { type: 'chat.message', message: event.message }
-        : null;
+      return maySeeAppeal(p, event) ? { type: 'chat.message', message: event.message } : null;
     case 'presence':
       return event.accountId !== p.accountId && mayTouchDepartment(p, event.departmentId)
         ? presenceMessage(event)
