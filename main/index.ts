@@ -6,6 +6,7 @@ import { invokeApi } from './api';
 import { ConfigError } from './config';
 import { CONFIG_ERROR_TITLE, configErrorText, startupLanguageOf } from './configErrorText';
 import { type RunningConsole, startConsole } from './startup';
+import { runDiagnosticsCli } from './diagnostics/cli';
 import { runWorkstationCheckCli } from './workstation/checkCli';
 import { createConsoleWindow, registerAppScheme, trustedOrigins } from './window';
 import { isTrustedSender } from './windowPolicy';
@@ -77,8 +78,24 @@ function runWorkstationCheck(): void {
   });
 }
 
+/** `--diagnostics --out FILE`: IT's bundle from a script, no window (main/diagnostics/cli.ts). */
+function runDiagnostics(): void {
+  void app.whenReady().then(() => {
+    const code = runDiagnosticsCli(process.argv.slice(1), {
+      defaultDataDir: process.env.CONSOLE_DATA_DIR ?? app.getPath('userData'),
+      version: app.getVersion(),
+      env: process.env,
+      out: (text) => process.stdout.write(`${text}\n`),
+      err: (text) => process.stderr.write(`${text}\n`),
+    });
+    app.exit(code);
+  });
+}
+
 if (process.argv.includes('--workstation-check')) {
   runWorkstationCheck();
+} else if (process.argv.includes('--diagnostics')) {
+  runDiagnostics();
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -5,7 +5,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AppInfo } from '../domain/contract/ipc';
 import { requirementsFromConfig } from '../domain/workstation/workstation';
 import { type CardAudience, createCardAudience } from './cardAudience';
-import type { MachineConfig } from './config';
+import { CONFIG_FILE_NAME, type MachineConfig } from './config';
+import { type ConfigReport, reportOfGivenConfig } from './diagnostics/configReport';
+import { type DiagnosticsService, createDiagnostics } from './diagnostics/service';
 import { type ConnectivityService, createConnectivity } from './connectivity';
 import { type ConsoleEventBus, createEventBus } from './events';
 import type { Logger } from './log';
@@ -49,6 +51,8 @@ export interface Services {
   files: CardFiles;
   /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
   sync: SyncService | null;
+  /** The About screen and the diagnostics bundle (issue 15). */
+  diagnostics: DiagnosticsService;
   log: Logger;
   close(): void;
 }
@@ -59,6 +63,8 @@ export interface ServicesOptions {
   dataDir: string;
   logDir: string;
   config: MachineConfig;
+  /** Each setting's source and the ignored values; absent, `config` reads as the user's file's. */
+  configReport?: ConfigReport;
   log: Logger;
   nativeBinding?: string;
 }
@@ -151,16 +157,26 @@ export function createServices(options: ServicesOptions): Services {
     if (session) workstation.publishLast();
   });
   options.log.info('services.started', { runtime: options.runtime, version: options.version });
+  const info: AppInfo = {
+    version: options.version,
+    runtime: options.runtime,
+    role: options.config.role,
+    dataDir: options.dataDir,
+    logDir: options.logDir,
+    centralUrl: options.config.centralUrl,
+    tileUrl: options.config.map.tileUrl,
+  };
+  const diagnostics = createDiagnostics({
+    info,
+    configReport:
+      options.configReport ?? reportOfGivenConfig(options.config, join(options.dataDir, CONFIG_FILE_NAME)),
+    readiness: () => workstation.lastReport(),
+    sync: () => syncLedger.status(),
+    log: options.log,
+    now,
+  });
   return {
-    info: {
-      version: options.version,
-      runtime: options.runtime,
-      role: options.config.role,
-      dataDir: options.dataDir,
-      logDir: options.logDir,
-      centralUrl: options.config.centralUrl,
-      tileUrl: options.config.map.tileUrl,
-    },
+    info,
     cards,
     audience,
     chat,
@@ -173,6 +189,7 @@ export function createServices(options: ServicesOptions): Services {
     referenceData,
     files,
     sync,
+    diagnostics,
     log: options.log,
     close: () => {
       syncStatusChanged.cancel();
