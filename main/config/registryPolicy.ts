@@ -55,6 +55,12 @@ const TURN_VALUES = new Set(['IceServers', 'TurnUsername', 'TurnCredential']);
 /** Subkeys whose values are a map: a command's keys, a readiness threshold. */
 const SUBKEY_SETTINGS: Record<string, string> = { Hotkeys: 'hotkeys', ReadinessThresholds: 'workstation.thresholds' };
 
+/** The value names and subkeys this reader understands; the ADMX template writes no others (a test holds them together). */
+export const POLICY_NAMES = {
+  values: [...Object.keys(VALUE_SETTINGS), ...TURN_VALUES],
+  subkeys: Object.keys(SUBKEY_SETTINGS),
+};
+
 function put(target: Record<string, unknown>, path: string, value: unknown): void {
   const [group, name] = path.split('.') as [string, string | undefined];
   if (name === undefined) target[group] = value;
