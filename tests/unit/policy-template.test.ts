@@ -12,7 +12,7 @@ const LANGUAGES = ['en-US', 'ru-RU', 'kk-KZ'];
 function parse(file: string): Document {
   const problems: string[] = [];
   const report = (message: string) => problems.push(message);
-  const doc = new DOMParser({ onError: report, errorHandler: { warning: report, error: report, fatalError: report } })
+  const doc = new DOMParser({ errorHandler: { warning: report, error: report, fatalError: report } })
     .parseFromString(readFileSync(file, 'utf8'), 'text/xml') as unknown as Document;
   expect(problems, file).toEqual([]);
   return doc;
