@@ -25,7 +25,7 @@ const defaultDataDir = process.env.CONSOLE_DATA_DIR ?? join(process.cwd(), '.dat
 // `--diagnostics --out FILE`: write IT's bundle and exit, without starting the console (main/diagnostics/cli.ts).
 if (process.argv.includes('--diagnostics')) {
   process.exit(
-    runDiagnosticsCli(process.argv.slice(2), {
+    await runDiagnosticsCli(process.argv.slice(2), {
       defaultDataDir,
       version,
       env: process.env,

@@ -80,8 +80,8 @@ function runWorkstationCheck(): void {
 
 /** `--diagnostics --out FILE`: IT's bundle from a script, no window (main/diagnostics/cli.ts). */
 function runDiagnostics(): void {
-  void app.whenReady().then(() => {
-    const code = runDiagnosticsCli(process.argv.slice(1), {
+  void app.whenReady().then(async () => {
+    const code = await runDiagnosticsCli(process.argv.slice(1), {
       defaultDataDir: process.env.CONSOLE_DATA_DIR ?? app.getPath('userData'),
       version: app.getVersion(),
       env: process.env,

@@ -1,6 +1,5 @@
 import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
 import type { DiagnosticsBundle } from '../../domain/diagnostics/diagnostics';
 import type { SyncStatus } from '../../domain/sync/syncStatus';
 import { redact } from '../logRedaction';
@@ -41,7 +40,13 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  * Writes the zip IT sends to the developers: the logs, the configuration in force with each value's source,
  * the readiness report and the sync state. Every file passes through redact(), so nothing personal leaves.
  */
-export function writeDiagnosticsBundle(out: string, sources: DiagnosticsSources, now = new Date()): DiagnosticsBundle {
+export async function writeDiagnosticsBundle(
+  out: string,
+  sources: DiagnosticsSources,
+  now = new Date(),
+): Promise<DiagnosticsBundle> {
+  // Loaded when a bundle is asked for, never at the console's start.
+  const { strToU8, zipSync } = await import('fflate');
   const texts: Record<string, string> = {
     'configuration.json': json(sources.configuration),
     'readiness.json': json(sources.readiness),

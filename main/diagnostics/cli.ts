@@ -32,7 +32,7 @@ function configuration(dataDir: string, env: DiagnosticsCliContext['env']) {
   }
 }
 
-export function runDiagnosticsCli(argv: string[], context: DiagnosticsCliContext): number {
+export async function runDiagnosticsCli(argv: string[], context: DiagnosticsCliContext): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -56,7 +56,7 @@ export function runDiagnosticsCli(argv: string[], context: DiagnosticsCliContext
   const logDir = join(dataDir, 'logs');
   const log = createFileLogger(logDir, { console: false });
   try {
-    const bundle = writeDiagnosticsBundle(resolve(parsed.out), {
+    const bundle = await writeDiagnosticsBundle(resolve(parsed.out), {
       version: context.version,
       runtime: 'cli',
       logDir,

@@ -11,7 +11,7 @@ import { type ConfigReport, describeConfig } from './configReport';
 export interface DiagnosticsService {
   about(): About;
   /** Writes a bundle into the data folder's `diagnostics/` and says where. */
-  writeBundle(): DiagnosticsBundle;
+  writeBundle(): Promise<DiagnosticsBundle>;
 }
 
 export interface DiagnosticsOptions {
@@ -37,11 +37,11 @@ export function createDiagnostics(options: DiagnosticsOptions): DiagnosticsServi
       logDir: info.logDir,
       ...describeConfig(options.configReport),
     }),
-    writeBundle() {
+    async writeBundle() {
       const dir = join(info.dataDir, 'diagnostics');
       mkdirSync(dir, { recursive: true });
       const now = options.now();
-      const bundle = writeDiagnosticsBundle(
+      const bundle = await writeDiagnosticsBundle(
         join(dir, bundleFileName(now)),
         {
           version: info.version,

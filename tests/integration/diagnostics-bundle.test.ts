@@ -31,8 +31,8 @@ describe('the diagnostics bundle', () => {
     );
   });
 
-  it('from the About screen’s action: holds what it says, and no personal data', () => {
-    const bundle = services.diagnostics.writeBundle();
+  it('from the About screen’s action: holds what it says, and no personal data', async () => {
+    const bundle = await services.diagnostics.writeBundle();
     expect(bundle.file.startsWith(join(dataDir, 'diagnostics'))).toBe(true);
     const files = unzip(bundle.file);
     expect(Object.keys(files).sort()).toEqual(
@@ -49,11 +49,11 @@ describe('the diagnostics bundle', () => {
       for (const planted of PLANTED) expect(text, `${planted} in ${name}`).not.toContain(planted);
   });
 
-  it('from the command line: --diagnostics --out FILE writes the same, with exit code 0', () => {
+  it('from the command line: --diagnostics --out FILE writes the same, with exit code 0', async () => {
     const out = join(dataDir, 'from-cli.zip');
     writeFileSync(join(dataDir, 'workstation-report.json'), '{"not":"a report"}');
     const said: string[] = [];
-    const code = runDiagnosticsCli(['--diagnostics', '--out', out, '--data-dir', dataDir], {
+    const code = await runDiagnosticsCli(['--diagnostics', '--out', out, '--data-dir', dataDir], {
       defaultDataDir: '/nowhere',
       version: '9.9.9',
       env: {},
@@ -70,9 +70,9 @@ describe('the diagnostics bundle', () => {
       for (const planted of PLANTED) expect(text, `${planted} in ${name}`).not.toContain(planted);
   });
 
-  it('says what is missing on a wrong command line (exit code 2)', () => {
+  it('says what is missing on a wrong command line (exit code 2)', async () => {
     const said: string[] = [];
-    const code = runDiagnosticsCli(['--diagnostics'], {
+    const code = await runDiagnosticsCli(['--diagnostics'], {
       defaultDataDir: dataDir,
       version: '1',
       env: {},
