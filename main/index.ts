@@ -71,6 +71,7 @@ function runWorkstationCheck(): void {
     const code = await runWorkstationCheckCli(process.argv.slice(1), {
       defaultDataDir: process.env.CONSOLE_DATA_DIR ?? app.getPath('userData'),
       chromeVersion: process.versions.chrome,
+      env: process.env,
       out: (text) => process.stdout.write(`${text}\n`),
       err: (text) => process.stderr.write(`${text}\n`),
     });

@@ -3,12 +3,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { connectTransport } from './bridge';
+import { reportWindowErrors } from './features/about/reportWindowErrors';
 import { createI18n, savedLanguage } from './i18n';
 import { Frame } from './shell/Frame';
 import { ConsoleStoreContext, createConsoleStore } from './store';
 
 async function boot(): Promise<void> {
   const transport = connectTransport();
+  reportWindowErrors(transport.bridge);
   const store = createConsoleStore(transport.bridge);
   const i18n = await createI18n(savedLanguage());
 
