@@ -5,7 +5,8 @@ import { chromium } from 'playwright-core';
 import { MachineConfigSchema } from '../main/config';
 import { createServices } from '../main/services';
 import { findChromium } from '../scripts/chromium.mjs';
-import { aDraft, memoryLogger, tempDir } from '../tests/support/console';
+import { aDraft, memoryLogger } from '../tests/support/console';
+import { tempDir } from '../tests/support/tempDir';
 import { percentile, reportBench } from './report';
 
 /**

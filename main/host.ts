@@ -63,13 +63,14 @@ try {
     version,
     logToConsole: false,
   });
+  // Before saying it is ready: a stop asked for the moment it is ready still closes the database cleanly.
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   // CLI output: the address to open, for the person who started host mode (never written to the log).
   console.log(`102 console (host mode) is ready: ${host.url}`);
   // CLI output
   console.log(`Data folder: ${resolve(values['data-dir'])}`);
-  const stop = () => void host.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 } catch (error) {
   // The person at the terminal reads the configuration error in the language of their system.
   const lang = startupLanguageOf([process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG]);

@@ -14,7 +14,7 @@ import type { Logger } from './log';
 import { type RecordingService, createRecordingService } from './recordings/recordingService';
 import { type CardRepository, createCardRepository } from './store/cards';
 import { type ChatRepository, createChatRepository } from './store/chat';
-import { openDatabase } from './store/database';
+import { DATABASE_FILE_NAME, openDatabase } from './store/database';
 import { type CardFiles, createCardFiles } from './files/cardFiles';
 import { createCardFileRepository } from './store/cardFiles';
 import { createOutbox } from './store/outbox';
@@ -69,7 +69,7 @@ export interface ServicesOptions {
   nativeBinding?: string;
 }
 
-export const DATABASE_FILE_NAME = 'console.sqlite';
+export { DATABASE_FILE_NAME } from './store/database';
 
 /** The one place that constructs the console's services; Electron and host mode both start here. */
 export function createServices(options: ServicesOptions): Services {

@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncStatus } from '../../domain/sync/syncStatus';
-import { DATABASE_FILE_NAME } from '../services';
 import { createCardRepository } from '../store/cards';
 import { createChatRepository } from '../store/chat';
-import { openDatabase } from '../store/database';
+import { DATABASE_FILE_NAME, openDatabase } from '../store/database';
 import { createOutbox } from '../store/outbox';
 import { createSyncLedger } from '../store/syncLedger';
 

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '../support/e2e/fixtures';
 
 test.describe('host mode refuses strangers', () => {
   test('a page opened with a wrong secret cannot reach the console and says so', async ({ page, host }) => {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { LOCK_FILE_NAME } from '../../main/dataDirLock';
 import { DATABASE_FILE_NAME } from '../../main/services';
 import { startConsole } from '../../main/startup';
-import { aDraft, tempDir } from '../support/console';
+import { aDraft } from '../support/console';
+import { tempDir } from '../support/tempDir';
 import { startHostProcess } from '../support/hostProcess';
 
 /** Bytes of write-ahead log a next start would have to replay; a missing file is none. */

@@ -3,7 +3,8 @@ import WebSocket from 'ws';
 import { PHOTO_MAX_BYTES } from '../../domain/files/cardFile';
 import type { WireServerMessage } from '../../domain/contract/ipcWire';
 import { type RunningHost, startHost } from '../../main/hostServer';
-import { aDraft, tempDir } from '../support/console';
+import { aDraft } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 /** Opens a WebSocket to host mode and resolves with the HTTP status it was refused with, or 101. */
 function connect(url: string, origin: string | undefined): Promise<{ status: number; socket?: WebSocket }> {

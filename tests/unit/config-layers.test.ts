@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadEffectiveConfig } from '../../main/config';
 import { POLICY_KEY } from '../../main/config/managedLocations';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 const temp = tempDir('config-layers-');
 afterAll(() => temp.remove());

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOG_FILE_NAME, createFileLogger } from '../../main/log';
 import { redact } from '../../main/logRedaction';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 const JWT = 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiIwMTkzIiwicm9sZSI6Im9wZXJhdG9yIn0.c2lnbmF0dXJlLWJ5dGVz';
 

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOG_FILE_NAME, LOG_MAX_BYTES, createFileLogger } from '../../main/log';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 describe('the log file in the data folder', () => {
   const temp = tempDir('log-rotation-');

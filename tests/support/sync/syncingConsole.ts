@@ -34,7 +34,11 @@ export interface SyncingConsole {
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** A console's store and sync on a real SQLite file, with test-speed backoff (the API layer adds nothing here). */
-export function aSyncingConsole(dataDir: string, centralUrl: string, options: { batchSize?: number } = {}): SyncingConsole {
+export function aSyncingConsole(
+  dataDir: string,
+  centralUrl: string,
+  options: { batchSize?: number } = {},
+): SyncingConsole {
   const db = openDatabase(join(dataDir, 'console.sqlite'));
   const now = () => new Date();
   const outbox = createOutbox(db, { now, newId: uuidv7 });
@@ -84,4 +88,3 @@ export function aSyncingConsole(dataDir: string, centralUrl: string, options: { 
     },
   };
 }
-
