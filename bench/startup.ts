@@ -93,7 +93,10 @@ try {
     const { child, url } = await startAndWaitForUrl([hostEntry, '--port', '0', '--data-dir', dataDir]);
     const page = await context.newPage();
     await page.goto(url);
-    await page.getByTestId('card-list-item').nth(CARDS - 1).waitFor();
+    await page
+      .getByTestId('card-list-item')
+      .nth(CARDS - 1)
+      .waitFor();
     const elapsed = performance.now() - start;
     await page.close();
     await stop(child);
@@ -135,7 +138,12 @@ try {
     ratio: value / reference,
     target: `value <= ${TARGET_MS}`,
     pass: value <= TARGET_MS,
-    extra: { runs: RUNS, cards: CARDS, maxMs: Math.round(consoleMs.at(-1) ?? 0), referenceMaxMs: Math.round(bareMs.at(-1) ?? 0) },
+    extra: {
+      runs: RUNS,
+      cards: CARDS,
+      maxMs: Math.round(consoleMs.at(-1) ?? 0),
+      referenceMaxMs: Math.round(bareMs.at(-1) ?? 0),
+    },
   });
 } finally {
   await browser.close();

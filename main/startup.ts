@@ -30,7 +30,10 @@ export function startConsole(options: StartOptions): RunningConsole {
   try {
     const logDir = join(options.dataDir, 'logs');
     const log = createFileLogger(logDir, { console: options.logToConsole });
-    const configReport = loadEffectiveConfig({ userFile: join(options.dataDir, CONFIG_FILE_NAME), env: process.env });
+    const configReport = loadEffectiveConfig({
+      userFile: join(options.dataDir, CONFIG_FILE_NAME),
+      env: process.env,
+    });
     // IT's bad values are ignored, never fatal: the log and the About screen say which and why (no values).
     for (const ignored of configReport.ignored)
       log.warn('config.ignored', { source: ignored.source, field: ignored.field, reason: ignored.reason });

@@ -46,7 +46,10 @@ for (const size of PNG_SIZES) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
   const sized = svg.replace('width="256" height="256"', `width="${size}" height="${size}"`);
   await page.setContent(`<html><body style="margin:0;background:transparent">${sized}</body></html>`);
-  const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+  const png = await page.screenshot({
+    omitBackground: true,
+    clip: { x: 0, y: 0, width: size, height: size },
+  });
   writeFileSync(join(buildDir, size === 512 ? 'icon.png' : `icon-${size}.png`), png);
   if (ICO_SIZES.includes(size)) images.push({ size, png });
   await page.close();

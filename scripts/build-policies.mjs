@@ -19,7 +19,11 @@ const ROLES = {
   supervisor: w('Supervisor', 'Начальник смены', 'Ауысым басшысы'),
   head: w('Responsible head', 'Ответственный руководитель', 'Жауапты басшы'),
   employee: w('Responsible employee', 'Ответственный сотрудник', 'Жауапты қызметкер'),
-  admin: w('Digitalisation unit', 'Подразделение цифровизации и ИИ', 'Цифрландыру және жасанды интеллект бөлінісі'),
+  admin: w(
+    'Digitalisation unit',
+    'Подразделение цифровизации и ИИ',
+    'Цифрландыру және жасанды интеллект бөлінісі',
+  ),
 };
 
 const LOCKED = w(
@@ -48,11 +52,17 @@ const POLICIES = [
       'Шаблон адреса с {z}, {x} и {y}, например https://tiles.102.police.kz/{z}/{x}/{y}.png. Без него пульт показывает свою офлайн-карту.',
       '{z}, {x} және {y} бар мекенжай үлгісі, мысалы https://tiles.102.police.kz/{z}/{x}/{y}.png. Онсыз пульт өзінің желісіз картасын көрсетеді.',
     ),
-    elements: [{ type: 'text', id: 'TileUrl', label: w('Address template:', 'Шаблон адреса:', 'Мекенжай үлгісі:') }],
+    elements: [
+      { type: 'text', id: 'TileUrl', label: w('Address template:', 'Шаблон адреса:', 'Мекенжай үлгісі:') },
+    ],
   },
   {
     name: 'IceServers',
-    title: w('STUN and TURN servers for calls', 'Серверы STUN и TURN для звонков', 'Қоңыраулар үшін STUN және TURN серверлері'),
+    title: w(
+      'STUN and TURN servers for calls',
+      'Серверы STUN и TURN для звонков',
+      'Қоңыраулар үшін STUN және TURN серверлері',
+    ),
     explain: w(
       'One address per line: stun:host:port, turn:host:port or turns:host:port. The account and password apply to the TURN servers.',
       'По одному адресу в строке: stun:узел:порт, turn:узел:порт или turns:узел:порт. Учётная запись и пароль относятся к серверам TURN.',
@@ -60,7 +70,11 @@ const POLICIES = [
     ),
     elements: [
       { type: 'multiText', id: 'IceServers', label: w('Servers:', 'Серверы:', 'Серверлер:') },
-      { type: 'text', id: 'TurnUsername', label: w('TURN account:', 'Учётная запись TURN:', 'TURN тіркелгісі:') },
+      {
+        type: 'text',
+        id: 'TurnUsername',
+        label: w('TURN account:', 'Учётная запись TURN:', 'TURN тіркелгісі:'),
+      },
       { type: 'text', id: 'TurnCredential', label: w('TURN password:', 'Пароль TURN:', 'TURN құпиясөзі:') },
     ],
   },
@@ -72,11 +86,21 @@ const POLICIES = [
       'Территория, которую обслуживает рабочее место, по её идентификатору в центральной системе.',
       'Жұмыс орны қызмет көрсететін аумақ, орталық жүйедегі сәйкестендіргіші бойынша.',
     ),
-    elements: [{ type: 'text', id: 'Territory', label: w('Territory identifier:', 'Идентификатор территории:', 'Аумақ сәйкестендіргіші:') }],
+    elements: [
+      {
+        type: 'text',
+        id: 'Territory',
+        label: w('Territory identifier:', 'Идентификатор территории:', 'Аумақ сәйкестендіргіші:'),
+      },
+    ],
   },
   {
     name: 'Role',
-    title: w('Role of the workstation (lock)', 'Роль рабочего места (закрепить)', 'Жұмыс орнының рөлі (бекіту)'),
+    title: w(
+      'Role of the workstation (lock)',
+      'Роль рабочего места (закрепить)',
+      'Жұмыс орнының рөлі (бекіту)',
+    ),
     explain: w(
       'The role the console works in on this workstation.',
       'Роль, в которой работает пульт на этом рабочем месте.',
@@ -92,11 +116,22 @@ const POLICIES = [
       'Имя значения — команда (cards.new, cards.save, sync.now, help…), значение — её клавиши, например Alt+N или F9.',
       'Мән атауы — команда (cards.new, cards.save, sync.now, help…), мәні — оның пернелері, мысалы Alt+N немесе F9.',
     ),
-    elements: [{ type: 'list', id: 'Hotkeys', key: `${KEY}\\Hotkeys`, label: w('Commands and keys:', 'Команды и клавиши:', 'Командалар мен пернелер:') }],
+    elements: [
+      {
+        type: 'list',
+        id: 'Hotkeys',
+        key: `${KEY}\\Hotkeys`,
+        label: w('Commands and keys:', 'Команды и клавиши:', 'Командалар мен пернелер:'),
+      },
+    ],
   },
   {
     name: 'Readiness',
-    title: w('Workstation readiness (§27)', 'Готовность рабочего места (§27)', 'Жұмыс орнының дайындығы (§27)'),
+    title: w(
+      'Workstation readiness (§27)',
+      'Готовность рабочего места (§27)',
+      'Жұмыс орнының дайындығы (§27)',
+    ),
     explain: w(
       'What the console does with a video call on a workstation that fails a required item, and the thresholds it checks.',
       'Что пульт делает с видеозвонком на рабочем месте, не прошедшем обязательную проверку, и пороги проверки.',
@@ -106,15 +141,40 @@ const POLICIES = [
       {
         type: 'enum',
         id: 'VideoCallPolicy',
-        label: w('Video call on an unready workstation:', 'Видеозвонок на неготовом рабочем месте:', 'Дайын емес жұмыс орнындағы бейнеқоңырау:'),
+        label: w(
+          'Video call on an unready workstation:',
+          'Видеозвонок на неготовом рабочем месте:',
+          'Дайын емес жұмыс орнындағы бейнеқоңырау:',
+        ),
         items: {
           block: w('refuse', 'не принимать', 'қабылдамау'),
           warn: w('accept with a warning', 'принимать с предупреждением', 'ескертумен қабылдау'),
         },
       },
-      { type: 'decimal', id: 'networkAtLeastMbps', key: `${KEY}\\ReadinessThresholds`, min: 1, max: 10000, label: w('Network at least (Mbit/s):', 'Сеть не менее (Мбит/с):', 'Желі кемінде (Мбит/с):') },
-      { type: 'decimal', id: 'roundTripAtMostMs', key: `${KEY}\\ReadinessThresholds`, min: 1, max: 10000, label: w('Round trip at most (ms):', 'Задержка не более (мс):', 'Кідіріс ең көбі (мс):') },
-      { type: 'decimal', id: 'memoryAtLeastGiB', key: `${KEY}\\ReadinessThresholds`, min: 1, max: 1024, label: w('Memory at least (GB):', 'Память не менее (ГБ):', 'Жад кемінде (ГБ):') },
+      {
+        type: 'decimal',
+        id: 'networkAtLeastMbps',
+        key: `${KEY}\\ReadinessThresholds`,
+        min: 1,
+        max: 10000,
+        label: w('Network at least (Mbit/s):', 'Сеть не менее (Мбит/с):', 'Желі кемінде (Мбит/с):'),
+      },
+      {
+        type: 'decimal',
+        id: 'roundTripAtMostMs',
+        key: `${KEY}\\ReadinessThresholds`,
+        min: 1,
+        max: 10000,
+        label: w('Round trip at most (ms):', 'Задержка не более (мс):', 'Кідіріс ең көбі (мс):'),
+      },
+      {
+        type: 'decimal',
+        id: 'memoryAtLeastGiB',
+        key: `${KEY}\\ReadinessThresholds`,
+        min: 1,
+        max: 1024,
+        label: w('Memory at least (GB):', 'Память не менее (ГБ):', 'Жад кемінде (ГБ):'),
+      },
     ],
   },
   {
@@ -125,17 +185,31 @@ const POLICIES = [
       'Сколько дней запись звонка хранится на рабочем месте (1–365).',
       'Қоңырау жазбасы жұмыс орнында неше күн сақталады (1–365).',
     ),
-    elements: [{ type: 'decimal', id: 'RecordingRetentionDays', min: 1, max: 365, label: w('Days:', 'Дней:', 'Күн:') }],
+    elements: [
+      { type: 'decimal', id: 'RecordingRetentionDays', min: 1, max: 365, label: w('Days:', 'Дней:', 'Күн:') },
+    ],
   },
   {
     name: 'OfflineSignInMaxAgeHours',
-    title: w('Sign-in while the central system is unreachable', 'Вход без связи с центральной системой', 'Орталық жүйемен байланыссыз кіру'),
+    title: w(
+      'Sign-in while the central system is unreachable',
+      'Вход без связи с центральной системой',
+      'Орталық жүйемен байланыссыз кіру',
+    ),
     explain: w(
       'How many hours after its last online sign-in here an account may still sign in without the central system.',
       'Сколько часов после последнего входа при связи учётная запись может входить без центральной системы.',
       'Байланыспен соңғы кіруден кейін тіркелгі орталық жүйесіз неше сағат кіре алады.',
     ),
-    elements: [{ type: 'decimal', id: 'OfflineSignInMaxAgeHours', min: 1, max: 720, label: w('Hours:', 'Часов:', 'Сағат:') }],
+    elements: [
+      {
+        type: 'decimal',
+        id: 'OfflineSignInMaxAgeHours',
+        min: 1,
+        max: 720,
+        label: w('Hours:', 'Часов:', 'Сағат:'),
+      },
+    ],
   },
   {
     name: 'Language',
@@ -150,13 +224,18 @@ const POLICIES = [
         type: 'enum',
         id: 'Language',
         label: w('Language:', 'Язык:', 'Тіл:'),
-        items: { kk: w('Қазақша', 'Қазақша', 'Қазақша'), ru: w('Русский', 'Русский', 'Русский'), en: w('English', 'English', 'English') },
+        items: {
+          kk: w('Қазақша', 'Қазақша', 'Қазақша'),
+          ru: w('Русский', 'Русский', 'Русский'),
+          en: w('English', 'English', 'English'),
+        },
       },
     ],
   },
 ];
 
-const xml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function element(e) {
   const key = e.key ? ` key="${xml(e.key)}"` : '';
@@ -173,7 +252,8 @@ function element(e) {
       return [
         `<enum id="${e.id}"${key} valueName="${e.id}" required="true">`,
         ...Object.keys(e.items).map(
-          (value) => `            <item displayName="$(string.${e.id}_${value})"><value><string>${value}</string></value></item>`,
+          (value) =>
+            `            <item displayName="$(string.${e.id}_${value})"><value><string>${value}</string></value></item>`,
         ),
         '          </enum>',
       ].join('\n');
@@ -200,7 +280,9 @@ const admx = `<?xml version="1.0" encoding="utf-8"?>
   </categories>
   <policies>
 ${POLICIES.map(
-  (p) => `    <policy name="${p.name}" class="Machine" displayName="$(string.${p.name})" explainText="$(string.${p.name}_Explain)" presentation="$(presentation.${p.name})" key="${xml(KEY)}">
+  (
+    p,
+  ) => `    <policy name="${p.name}" class="Machine" displayName="$(string.${p.name})" explainText="$(string.${p.name}_Explain)" presentation="$(presentation.${p.name})" key="${xml(KEY)}">
       <parentCategory ref="Console102" />
       <supportedOn ref="SUPPORTED_Console102_0_1" />
       <elements>
@@ -233,13 +315,18 @@ function presentation(e, lang) {
 function adml(lang) {
   const strings = {
     Console102: w('102 console', 'Пульт «102»', '«102» пульті')[lang],
-    SUPPORTED_Console102_0_1: w('102 console 0.1 and later', 'Пульт «102» 0.1 и новее', '«102» пульті 0.1 және жаңасы')[lang],
+    SUPPORTED_Console102_0_1: w(
+      '102 console 0.1 and later',
+      'Пульт «102» 0.1 и новее',
+      '«102» пульті 0.1 және жаңасы',
+    )[lang],
   };
   for (const p of POLICIES) {
     strings[p.name] = p.title[lang];
     strings[`${p.name}_Explain`] = `${p.explain[lang]}\n\n${LOCKED[lang]}`;
     for (const e of p.elements)
-      if (e.type === 'enum') for (const [value, words] of Object.entries(e.items)) strings[`${e.id}_${value}`] = words[lang];
+      if (e.type === 'enum')
+        for (const [value, words] of Object.entries(e.items)) strings[`${e.id}_${value}`] = words[lang];
   }
   return `<?xml version="1.0" encoding="utf-8"?>
 <!-- Generated by scripts/build-policies.mjs: edit the table there. -->

@@ -1,5 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ConfigError, type ConfigEnvironment, type MachineConfig, MachineConfigSchema, problemOf } from './schema';
+import {
+  ConfigError,
+  type ConfigEnvironment,
+  type MachineConfig,
+  MachineConfigSchema,
+  problemOf,
+} from './schema';
 
 /** A config.json as parsed JSON: undefined when the file is absent, a ConfigProblem when it does not parse. */
 export function readConfigJson(
@@ -10,7 +16,12 @@ export function readConfigJson(
     return { raw: JSON.parse(readFileSync(file, 'utf8')) as unknown };
   } catch (error) {
     return {
-      problem: { field: '', reason: 'not_json', values: [], english: `not valid JSON (${(error as Error).message})` },
+      problem: {
+        field: '',
+        reason: 'not_json',
+        values: [],
+        english: `not valid JSON (${(error as Error).message})`,
+      },
     };
   }
 }
@@ -32,6 +43,10 @@ export function userConfigRaw(file: string, env: ConfigEnvironment): Record<stri
   const source = env.CONSOLE_CENTRAL_URL ? `${file} with CONSOLE_CENTRAL_URL` : file;
   if (env.CONSOLE_CENTRAL_URL) raw = { ...raw, centralUrl: env.CONSOLE_CENTRAL_URL };
   const parsed = MachineConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(source, parsed.error.issues.map((issue) => problemOf(issue)));
+  if (!parsed.success)
+    throw new ConfigError(
+      source,
+      parsed.error.issues.map((issue) => problemOf(issue)),
+    );
   return raw;
 }

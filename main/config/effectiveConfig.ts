@@ -26,7 +26,9 @@ const noPolicy = () => undefined;
  * is ignored and reported. The user's own file is refused as a whole with the reason (ConfigError), as before:
  * the person at the machine wrote it and is told what to fix.
  */
-export function loadEffectiveConfig(options: LoadConfigOptions): EffectiveConfig & { locations: ConfigLocations } {
+export function loadEffectiveConfig(
+  options: LoadConfigOptions,
+): EffectiveConfig & { locations: ConfigLocations } {
   const machineFile = machineConfigFile(options.env);
   const readPolicyFrom = options.readPolicy ?? (process.platform === 'win32' ? readPolicy : noPolicy);
   const layers: ConfigLayer[] = [];
@@ -44,15 +46,32 @@ export function loadEffectiveConfig(options: LoadConfigOptions): EffectiveConfig
   if (CONSOLE_CENTRAL_URL) {
     // Validated like the file, so a wrong value still stops the console with the reason.
     userConfigRaw(options.userFile, { CONSOLE_CENTRAL_URL });
-    layers.push({ source: 'environment', location: 'CONSOLE_CENTRAL_URL', raw: { centralUrl: CONSOLE_CENTRAL_URL } });
+    layers.push({
+      source: 'environment',
+      location: 'CONSOLE_CENTRAL_URL',
+      raw: { centralUrl: CONSOLE_CENTRAL_URL },
+    });
   }
   let policy: Record<string, unknown> | undefined;
   let policyProblem = null;
   try {
     policy = readPolicyFrom(POLICY_KEY);
   } catch (error) {
-    policyProblem = { field: '', reason: 'unreadable', values: [], english: (error as Error).message.slice(0, 200) };
+    policyProblem = {
+      field: '',
+      reason: 'unreadable',
+      values: [],
+      english: (error as Error).message.slice(0, 200),
+    };
   }
-  layers.push({ source: 'policy', location: POLICY_KEY, raw: policy, problems: policyProblem ? [policyProblem] : [] });
-  return { ...layerConfig(layers), locations: { policy: POLICY_KEY, machine: machineFile, user: options.userFile } };
+  layers.push({
+    source: 'policy',
+    location: POLICY_KEY,
+    raw: policy,
+    problems: policyProblem ? [policyProblem] : [],
+  });
+  return {
+    ...layerConfig(layers),
+    locations: { policy: POLICY_KEY, machine: machineFile, user: options.userFile },
+  };
 }

@@ -54,7 +54,8 @@ function unknownKeys(raw: Record<string, unknown>): string[] {
   const unknown: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (groups.has(key) && isObject(value)) {
-      for (const inner of Object.keys(value)) if (!known.has(`${key}.${inner}`)) unknown.push(`${key}.${inner}`);
+      for (const inner of Object.keys(value))
+        if (!known.has(`${key}.${inner}`)) unknown.push(`${key}.${inner}`);
     } else if (!known.has(key) && !groups.has(key)) unknown.push(key);
   }
   return unknown;
@@ -76,7 +77,8 @@ export function layerConfig(layers: readonly ConfigLayer[]): EffectiveConfig {
   const chosen = new Map<SettingPath, { value: unknown; source: ConfigLayer['source'] }>();
   const ignored: IgnoredValue[] = [];
   for (const layer of layers) {
-    const ignore = (problem: ConfigProblem) => ignored.push({ ...problem, source: layer.source, location: layer.location });
+    const ignore = (problem: ConfigProblem) =>
+      ignored.push({ ...problem, source: layer.source, location: layer.location });
     for (const problem of layer.problems ?? []) ignore(problem);
     if (layer.raw === undefined) continue;
     if (!isObject(layer.raw)) {
@@ -90,7 +92,13 @@ export function layerConfig(layers: readonly ConfigLayer[]): EffectiveConfig {
       if (value === undefined) continue;
       const parsed = SETTING_SCHEMAS[path].safeParse(value);
       if (parsed.success) chosen.set(path, { value: parsed.data, source: layer.source });
-      else ignore(problemOf(parsed.error.issues[0] ?? { code: 'custom', path: [], message: 'invalid', input: value }, path.split('.')));
+      else
+        ignore(
+          problemOf(
+            parsed.error.issues[0] ?? { code: 'custom', path: [], message: 'invalid', input: value },
+            path.split('.'),
+          ),
+        );
     }
   }
   const merged: Record<string, unknown> = {};

@@ -53,7 +53,10 @@ const VALUE_SETTINGS: Record<string, string> = {
 };
 const TURN_VALUES = new Set(['IceServers', 'TurnUsername', 'TurnCredential']);
 /** Subkeys whose values are a map: a command's keys, a readiness threshold. */
-const SUBKEY_SETTINGS: Record<string, string> = { Hotkeys: 'hotkeys', ReadinessThresholds: 'workstation.thresholds' };
+const SUBKEY_SETTINGS: Record<string, string> = {
+  Hotkeys: 'hotkeys',
+  ReadinessThresholds: 'workstation.thresholds',
+};
 
 /** The value names and subkeys this reader understands; the ADMX template writes no others (a test holds them together). */
 export const POLICY_NAMES = {
@@ -72,7 +75,10 @@ const numberIfNumeric = (value: RegistryValue): RegistryValue =>
   typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 
 /** The settings the policy key holds (undefined when there is no policy at all). */
-export function policySettings(keys: readonly RegistryKey[], policyKey: string): Record<string, unknown> | undefined {
+export function policySettings(
+  keys: readonly RegistryKey[],
+  policyKey: string,
+): Record<string, unknown> | undefined {
   const root = keys.find((k) => k.path.toLowerCase() === expandHive(policyKey).toLowerCase());
   if (!root) return undefined;
   const settings: Record<string, unknown> = {};
@@ -108,7 +114,11 @@ const expandHive = (key: string) => key.replace(/^HKLM\\/i, 'HKEY_LOCAL_MACHINE\
 export function readPolicy(policyKey: string): Record<string, unknown> | undefined {
   let output: string;
   try {
-    output = execFileSync('reg', ['query', policyKey, '/s'], { encoding: 'utf8', timeout: 5000, windowsHide: true });
+    output = execFileSync('reg', ['query', policyKey, '/s'], {
+      encoding: 'utf8',
+      timeout: 5000,
+      windowsHide: true,
+    });
   } catch (error) {
     // reg.exe exits with 1 when the key does not exist: no policy is set, the normal case.
     if ((error as { status?: number }).status === 1) return undefined;

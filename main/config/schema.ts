@@ -10,7 +10,10 @@ import { VideoCallPolicySchema, WorkstationConfigSchema } from '../../domain/wor
 const centralUrl = z.url({ message: 'centralUrl must be an http(s) URL' }).nullable();
 const tileUrl = z
   .string()
-  .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*$/, 'map.tileUrl must be an http(s) URL template with {z}, {x} and {y}')
+  .regex(
+    /^https?:\/\/[^\s]+\{z\}[^\s]*$/,
+    'map.tileUrl must be an http(s) URL template with {z}, {x} and {y}',
+  )
   .nullable();
 /** STUN and TURN servers for calls, as WebRTC's RTCIceServer takes them. */
 const IceServerSchema = z
@@ -58,7 +61,10 @@ export const MachineConfigSchema = z
   .object({
     centralUrl: centralUrl.default(null),
     role: SETTING_SCHEMAS.role.default('operator'),
-    map: z.object({ tileUrl: tileUrl.default(null) }).strict().default({ tileUrl: null }),
+    map: z
+      .object({ tileUrl: tileUrl.default(null) })
+      .strict()
+      .default({ tileUrl: null }),
     offlineSignInMaxAgeHours: SETTING_SCHEMAS.offlineSignInMaxAgeHours.optional(),
     hostPort: SETTING_SCHEMAS.hostPort.optional(),
     /** Readiness thresholds and the video-call policy (§27); absent means the §27 defaults. */

@@ -21,7 +21,8 @@ export function syncSummary(status: SyncStatus | null) {
   const refusals: Record<string, number> = {};
   for (const { sync } of status.cards) {
     byState[sync.state] = (byState[sync.state] ?? 0) + 1;
-    if (sync.state === 'rejected') refusals[sync.code ?? 'uncoded'] = (refusals[sync.code ?? 'uncoded'] ?? 0) + 1;
+    if (sync.state === 'rejected')
+      refusals[sync.code ?? 'uncoded'] = (refusals[sync.code ?? 'uncoded'] ?? 0) + 1;
   }
   return { unsent: status.unsent, lastSyncAt: status.lastSyncAt, cardsByState: byState, refusals };
 }
@@ -52,7 +53,8 @@ export async function writeDiagnosticsBundle(
     'readiness.json': json(sources.readiness),
     'sync.json': json(syncSummary(sources.sync)),
   };
-  for (const name of logFiles(sources.logDir)) texts[`logs/${name}`] = readFileSync(join(sources.logDir, name), 'utf8');
+  for (const name of logFiles(sources.logDir))
+    texts[`logs/${name}`] = readFileSync(join(sources.logDir, name), 'utf8');
   const entries = ['manifest.json', ...Object.keys(texts)];
   texts['manifest.json'] = json({
     product: '102 Console',
@@ -61,7 +63,9 @@ export async function writeDiagnosticsBundle(
     createdAt: now.toISOString(),
     entries,
   });
-  const zip = zipSync(Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, strToU8(redact(text))])));
+  const zip = zipSync(
+    Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, strToU8(redact(text))])),
+  );
   // Written aside and renamed, so a half-written zip is never taken for a bundle.
   const partial = `${out}.partial`;
   writeFileSync(partial, zip);

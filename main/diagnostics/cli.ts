@@ -28,7 +28,9 @@ function configuration(dataDir: string, env: DiagnosticsCliContext['env']) {
     return describeConfig(loadEffectiveConfig({ userFile: join(dataDir, CONFIG_FILE_NAME), env }));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { userFileRefused: error.problems.map(({ field, reason, values }) => ({ field, reason, values })) };
+    return {
+      userFileRefused: error.problems.map(({ field, reason, values }) => ({ field, reason, values })),
+    };
   }
 }
 

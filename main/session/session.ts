@@ -119,7 +119,8 @@ export function createSessionService(deps: {
       }
       const known = deps.offline.find(login);
       if (!known) return { ok: false, refusal: 'offlineUnknownAccount' };
-      if (!(await (await loadArgon2()).verify(known.verifier, password))) return { ok: false, refusal: 'wrongCredentials' };
+      if (!(await (await loadArgon2()).verify(known.verifier, password)))
+        return { ok: false, refusal: 'wrongCredentials' };
       if (deps.now().getTime() - known.lastOnlineAt.getTime() > deps.maxOfflineAgeMs)
         return { ok: false, refusal: 'offlineTooOld' };
       tokens = null;

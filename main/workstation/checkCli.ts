@@ -83,7 +83,10 @@ export async function runWorkstationCheckCli(argv: string[], context: CheckCliCo
   let config;
   try {
     // The settings the console itself would run with: Group Policy and the machine file included.
-    config = loadEffectiveConfig({ userFile: join(parsed['data-dir'], CONFIG_FILE_NAME), env: context.env ?? {} }).config;
+    config = loadEffectiveConfig({
+      userFile: join(parsed['data-dir'], CONFIG_FILE_NAME),
+      env: context.env ?? {},
+    }).config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     context.err(configErrorText(error, lang.data));

@@ -35,7 +35,10 @@ for (const { lang, words } of [
     dataDir,
   }) => {
     const machineFile = join(dataDir, 'machine-config.json');
-    writeFileSync(machineFile, JSON.stringify({ territory: 'astana', map: { tileUrl: 'ftp://tiles.local/{z}' } }));
+    writeFileSync(
+      machineFile,
+      JSON.stringify({ territory: 'astana', map: { tileUrl: 'ftp://tiles.local/{z}' } }),
+    );
     writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ recordingRetentionDays: 14 }));
     const host = await startConsoleHost(dataDir, 0, { CONSOLE_MACHINE_CONFIG: machineFile });
     try {

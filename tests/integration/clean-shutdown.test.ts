@@ -18,7 +18,12 @@ const walBytes = (dataDir: string) => {
 describe('a clean shutdown leaves nothing to recover (issue 15, item 6)', () => {
   it('closes SQLite: the write-ahead log that held the saved cards is folded in and gone', () => {
     const temp = tempDir();
-    const running = startConsole({ runtime: 'host', version: 'test', dataDir: temp.dir, logToConsole: false });
+    const running = startConsole({
+      runtime: 'host',
+      version: 'test',
+      dataDir: temp.dir,
+      logToConsole: false,
+    });
     for (let i = 0; i < 20; i++) running.services.cards.saveDraft(aDraft());
     // While it runs, the cards are in the log (WAL): this is what a crash would leave to recover.
     expect(walBytes(temp.dir)).toBeGreaterThan(0);

@@ -13,7 +13,9 @@ const PHONE = '+7 701 234 56 78';
 const PLANTED = [IIN, NAME, '701 234 56 78', 'көмектесіңіз'];
 
 const unzip = (file: string) =>
-  Object.fromEntries(Object.entries(unzipSync(readFileSync(file))).map(([name, bytes]) => [name, strFromU8(bytes)]));
+  Object.fromEntries(
+    Object.entries(unzipSync(readFileSync(file))).map(([name, bytes]) => [name, strFromU8(bytes)]),
+  );
 
 describe('the diagnostics bundle', () => {
   const consoleData = servicesInTempDir({ centralUrl: 'http://127.0.0.1:9', role: 'operator' });
@@ -40,11 +42,20 @@ describe('the diagnostics bundle', () => {
     );
     expect(bundle.entries.sort()).toEqual(Object.keys(files).sort());
     // The configuration with each value's source; the sync state as counts; the log's own events.
-    const configuration = JSON.parse(files['configuration.json'] ?? '') as { values: { field: string; source: string }[] };
-    expect(configuration.values).toContainEqual({ field: 'centralUrl', value: '"http://127.0.0.1:9"', source: 'user' });
+    const configuration = JSON.parse(files['configuration.json'] ?? '') as {
+      values: { field: string; source: string }[];
+    };
+    expect(configuration.values).toContainEqual({
+      field: 'centralUrl',
+      value: '"http://127.0.0.1:9"',
+      source: 'user',
+    });
     expect(JSON.parse(files['sync.json'] ?? '')).toMatchObject({ unsent: 1, cardsByState: { local: 1 } });
     expect(files['logs/console.log']).toContain('card.saved');
-    expect(JSON.parse(files['manifest.json'] ?? '')).toMatchObject({ product: '102 Console', version: '0.0.0-test' });
+    expect(JSON.parse(files['manifest.json'] ?? '')).toMatchObject({
+      product: '102 Console',
+      version: '0.0.0-test',
+    });
     for (const [name, text] of Object.entries(files))
       for (const planted of PLANTED) expect(text, `${planted} in ${name}`).not.toContain(planted);
   });

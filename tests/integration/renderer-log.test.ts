@@ -9,15 +9,29 @@ import { tempDir } from '../support/tempDir';
 describe('the screens log through main (issue 15, item 3)', () => {
   it('writes a renderer line into the data folder’s log, redacted like main’s own, and refuses a malformed one', async () => {
     const temp = tempDir();
-    const running = startConsole({ runtime: 'host', version: 'test', dataDir: temp.dir, logToConsole: false });
+    const running = startConsole({
+      runtime: 'host',
+      version: 'test',
+      dataDir: temp.dir,
+      logToConsole: false,
+    });
     const written = await invokeApi(
       running.handlers,
       'log.write',
-      { level: 'error', event: 'window.error', detail: 'TypeError while showing 900101300123, +7 701 234 56 78' },
+      {
+        level: 'error',
+        event: 'window.error',
+        detail: 'TypeError while showing 900101300123, +7 701 234 56 78',
+      },
       running.log,
     );
     expect(written).toEqual({ ok: true, value: {} });
-    const refused = await invokeApi(running.handlers, 'log.write', { level: 'debug', event: 'x' }, running.log);
+    const refused = await invokeApi(
+      running.handlers,
+      'log.write',
+      { level: 'debug', event: 'x' },
+      running.log,
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     running.stop();
     const log = readFileSync(join(temp.dir, 'logs', LOG_FILE_NAME), 'utf8');

@@ -67,7 +67,11 @@ const CASES: Case[] = [
   },
   {
     name: 'one bad machine value is ignored, its good neighbours count',
-    machine: { map: { tileUrl: 'ftp://tiles', zoom: 3 }, territory: 'astana', hotkeys: { 'cards.new': 'Alt+N' } },
+    machine: {
+      map: { tileUrl: 'ftp://tiles', zoom: 3 },
+      territory: 'astana',
+      hotkeys: { 'cards.new': 'Alt+N' },
+    },
     expect: [
       { field: 'map.tileUrl', value: null, source: 'default' },
       { field: 'territory', value: 'astana', source: 'machine' },
@@ -94,7 +98,10 @@ describe('the layered configuration: defaults < machine < user < environment < p
     const machineDir = join(programData, 'KZ Police', '102 Console');
     mkdirSync(machineDir, { recursive: true });
     if (c.machine !== undefined)
-      writeFileSync(join(machineDir, 'config.json'), typeof c.machine === 'string' ? c.machine : JSON.stringify(c.machine));
+      writeFileSync(
+        join(machineDir, 'config.json'),
+        typeof c.machine === 'string' ? c.machine : JSON.stringify(c.machine),
+      );
     const userFile = join(dir, 'config.json');
     if (c.user) writeFileSync(userFile, JSON.stringify(c.user));
     const effective = loadEffectiveConfig({
@@ -103,14 +110,18 @@ describe('the layered configuration: defaults < machine < user < environment < p
       readPolicy: (key) => (key === POLICY_KEY ? c.policy : undefined),
     });
     for (const expected of c.expect) expect(effective.values).toContainEqual(expected);
-    expect(effective.ignored.map((i) => `${i.source} ${i.field} ${i.reason}`).sort()).toEqual(c.ignored ?? []);
+    expect(effective.ignored.map((i) => `${i.source} ${i.field} ${i.reason}`).sort()).toEqual(
+      c.ignored ?? [],
+    );
     expect(effective.locations.machine).toBe(join(machineDir, 'config.json'));
   });
 
   it('still refuses the user’s own broken config.json with the reason, as before', () => {
     const userFile = join(temp.dir, 'user-broken.json');
     writeFileSync(userFile, JSON.stringify({ role: 'chief' }));
-    expect(() => loadEffectiveConfig({ userFile, env: {}, readPolicy: () => undefined })).toThrow(ConfigError);
+    expect(() => loadEffectiveConfig({ userFile, env: {}, readPolicy: () => undefined })).toThrow(
+      ConfigError,
+    );
   });
 
   it('reports a registry that cannot be read and carries on', () => {
@@ -121,7 +132,9 @@ describe('the layered configuration: defaults < machine < user < environment < p
         throw new Error('reg.exe timed out');
       },
     });
-    expect(effective.ignored).toMatchObject([{ source: 'policy', reason: 'unreadable', location: POLICY_KEY }]);
+    expect(effective.ignored).toMatchObject([
+      { source: 'policy', reason: 'unreadable', location: POLICY_KEY },
+    ]);
     expect(effective.config.role).toBe('operator');
   });
 });

@@ -38,7 +38,11 @@ describe('the Group Policy reader, on recorded reg query output', () => {
       workstation: { videoCallPolicy: 'block', thresholds: { networkAtLeastMbps: 10, processorAboveGHz: 2 } },
       iceServers: [
         { urls: 'stun:stun.102.police.kz:3478' },
-        { urls: 'turn:turn.102.police.kz:3478?transport=udp', username: 'console102', credential: 's3cr3t-turn' },
+        {
+          urls: 'turn:turn.102.police.kz:3478?transport=udp',
+          username: 'console102',
+          credential: 's3cr3t-turn',
+        },
         { urls: 'turns:turn.102.police.kz:5349', username: 'console102', credential: 's3cr3t-turn' },
       ],
       hotkeys: { 'cards.new': 'Alt+N', 'sync.now': 'F9' },
@@ -47,7 +51,9 @@ describe('the Group Policy reader, on recorded reg query output', () => {
 
   it('is no policy when reg query lists another key or nothing', () => {
     expect(policySettings(parseRegQuery(''), POLICY_KEY)).toBeUndefined();
-    expect(policySettings(parseRegQuery('\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Other\r\n'), POLICY_KEY)).toBeUndefined();
+    expect(
+      policySettings(parseRegQuery('\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Other\r\n'), POLICY_KEY),
+    ).toBeUndefined();
   });
 
   it('passes a mistyped policy on to be reported value by value, keeping the good ones', () => {

@@ -17,7 +17,9 @@ const config = yaml.load(readFileSync(resolve(repo, 'electron-builder.yml'), 'ut
 };
 
 describe('electron-builder.yml, the MSI IT deploys', () => {
-  const schema = JSON.parse(readFileSync(resolve(repo, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as object;
+  const schema = JSON.parse(
+    readFileSync(resolve(repo, 'node_modules/app-builder-lib/scheme.json'), 'utf8'),
+  ) as object;
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
   it('is valid against electron-builder’s own schema', () => {
@@ -39,7 +41,11 @@ describe('electron-builder.yml, the MSI IT deploys', () => {
   });
 
   it('installs per machine with a Start-menu shortcut, never starts after a silent install and has no updater', () => {
-    expect(config.msi).toMatchObject({ perMachine: true, runAfterFinish: false, createStartMenuShortcut: true });
+    expect(config.msi).toMatchObject({
+      perMachine: true,
+      runAfterFinish: false,
+      createStartMenuShortcut: true,
+    });
     expect(config.publish).toBeNull();
     const packageJson = readFileSync(resolve(repo, 'package.json'), 'utf8');
     expect(packageJson).not.toContain('electron-updater');

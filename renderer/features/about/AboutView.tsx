@@ -28,7 +28,9 @@ export function AboutView() {
   }, [load]);
 
   const reason = (ignored: IgnoredConfigValue) =>
-    t(`reasons.${REASONS.has(ignored.reason) ? ignored.reason : 'other'}`, { values: ignored.values.join(', ') });
+    t(`reasons.${REASONS.has(ignored.reason) ? ignored.reason : 'other'}`, {
+      values: ignored.values.join(', '),
+    });
   // A browser without Kazakh number data would fall back to English's decimal point; Russian's comma is Kazakh's too.
   const numberLocales = i18n.language === 'kk' ? ['kk', 'ru'] : [i18n.language];
   const kilobytes = (bytes: number) =>
@@ -86,9 +88,15 @@ export function AboutView() {
                     <code>{value.field}</code>
                   </th>
                   <td className="about__value">
-                    {value.value === 'null' ? <span className="muted">{t('config.notSet')}</span> : <code>{value.value}</code>}
+                    {value.value === 'null' ? (
+                      <span className="muted">{t('config.notSet')}</span>
+                    ) : (
+                      <code>{value.value}</code>
+                    )}
                   </td>
-                  <td className={`about__source about__source--${value.source}`}>{t(`sources.${value.source}`)}</td>
+                  <td className={`about__source about__source--${value.source}`}>
+                    {t(`sources.${value.source}`)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -34,7 +34,8 @@ export const aboutText = defineTranslations(
     ignored: {
       title: 'Ignored values',
       none: 'No value was ignored.',
-      intro: 'These values were wrong and are not used; the console works with the rest. Correct them where they are set.',
+      intro:
+        'These values were wrong and are not used; the console works with the rest. Correct them where they are set.',
       where: 'Where',
       field: 'Setting',
       reason: 'Why',
@@ -119,7 +120,8 @@ export const aboutText = defineTranslations(
       write: 'Сохранить пакет диагностики',
       writing: 'Пакет сохраняется…',
       written: 'Сохранён: {{file}} ({{size}} КБ).',
-      failed: 'Не удалось сохранить пакет. Повторите; если не получится, обратитесь в подразделение цифровизации и ИИ.',
+      failed:
+        'Не удалось сохранить пакет. Повторите; если не получится, обратитесь в подразделение цифровизации и ИИ.',
     },
     loadFailed: 'Пульт не ответил. Повторите.',
   },
@@ -180,7 +182,8 @@ export const aboutText = defineTranslations(
       write: 'Диагностика бумасын сақтау',
       writing: 'Бума сақталуда…',
       written: 'Сақталды: {{file}} ({{size}} КБ).',
-      failed: 'Буманы сақтау мүмкін болмады. Қайталаңыз; болмаса, цифрландыру және жасанды интеллект бөлінісіне хабарласыңыз.',
+      failed:
+        'Буманы сақтау мүмкін болмады. Қайталаңыз; болмаса, цифрландыру және жасанды интеллект бөлінісіне хабарласыңыз.',
     },
     loadFailed: 'Пульт жауап бермеді. Қайталаңыз.',
   },

@@ -11,5 +11,7 @@ export function reportWindowErrors(bridge: ConsoleBridge): void {
   const send = (event: string, detail: string) =>
     void bridge.call('log.write', { level: 'error', event, detail: detail.slice(0, DETAIL_MAX) });
   window.addEventListener('error', (error) => send('window.error', error.message));
-  window.addEventListener('unhandledrejection', (rejection) => send('window.unhandledRejection', String(rejection.reason)));
+  window.addEventListener('unhandledrejection', (rejection) =>
+    send('window.unhandledRejection', String(rejection.reason)),
+  );
 }

@@ -32,7 +32,14 @@ export const createAboutSlice =
       if (get().diagnosticsBundle.state === 'writing') return;
       set({ diagnosticsBundle: { state: 'writing' } });
       const result = await bridge.call('diagnostics.bundle', {});
-      set({ diagnosticsBundle: result.ok ? { state: 'written', bundle: result.value } : { state: 'failed' } });
-      if (!result.ok) void bridge.call('log.write', { level: 'warn', event: 'diagnostics.failed', detail: result.error.code });
+      set({
+        diagnosticsBundle: result.ok ? { state: 'written', bundle: result.value } : { state: 'failed' },
+      });
+      if (!result.ok)
+        void bridge.call('log.write', {
+          level: 'warn',
+          event: 'diagnostics.failed',
+          detail: result.error.code,
+        });
     },
   });
