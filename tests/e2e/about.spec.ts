@@ -59,6 +59,8 @@ for (const { lang, words } of [
       await page.getByRole('button', { name: words.save }).click();
       const status = page.getByTestId('about-bundle-status');
       await expect(status).toContainText(words.saved);
+      // The size with the decimal comma of kk and ru (glossary), never a decimal point.
+      await expect(status).toHaveText(/\(\d+(,\d)? КБ\)\.$/);
       const file = /(\S+\.zip)/.exec((await status.textContent()) ?? '')?.[1] ?? '';
       expect(file.startsWith(join(dataDir, 'diagnostics'))).toBe(true);
       expect(existsSync(file)).toBe(true);

@@ -31,10 +31,10 @@ export function AboutView() {
     t(`reasons.${REASONS.has(ignored.reason) ? ignored.reason : 'other'}`, {
       values: ignored.values.join(', '),
     });
-  // A browser without Kazakh number data would fall back to English's decimal point; Russian's comma is Kazakh's too.
-  const numberLocales = i18n.language === 'kk' ? ['kk', 'ru'] : [i18n.language];
+  // Kazakh writes numbers as Russian does (5,8); Chromium's own Kazakh number data writes a decimal point.
+  const numberLocale = i18n.language === 'kk' ? 'ru' : i18n.language;
   const kilobytes = (bytes: number) =>
-    new Intl.NumberFormat(numberLocales, { maximumFractionDigits: 1 }).format(bytes / 1024);
+    new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 1 }).format(bytes / 1024);
 
   return (
     <section className="panel about" aria-labelledby="about-title">
