@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -79,6 +80,27 @@ describe('the diagnostics bundle', () => {
     expect(JSON.parse(files['readiness.json'] ?? '')).toBeNull();
     for (const [name, text] of Object.entries(files))
       for (const planted of PLANTED) expect(text, `${planted} in ${name}`).not.toContain(planted);
+  });
+
+  it('is what host mode does with --diagnostics --out FILE: writes the bundle and exits without starting', async () => {
+    const out = join(dataDir, 'from-host.zip');
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(__dirname, '../../main/host.ts'),
+        '--diagnostics',
+        '--out',
+        out,
+        '--data-dir',
+        dataDir,
+      ],
+      { cwd: join(__dirname, '../..'), stdio: 'ignore' },
+    );
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    expect(code).toBe(0);
+    expect(Object.keys(unzip(out))).toContain('configuration.json');
   });
 
   it('says what is missing on a wrong command line (exit code 2)', async () => {
