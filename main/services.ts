@@ -165,6 +165,7 @@ export function createServices(options: ServicesOptions): Services {
     logDir: options.logDir,
     centralUrl: options.config.centralUrl,
     tileUrl: options.config.map.tileUrl,
+    language: options.config.language,
   };
   const diagnostics = createDiagnostics({
     info,

@@ -42,6 +42,8 @@ export const AppInfoSchema = z.object({
   centralUrl: z.url().nullable(),
   /** Tile URL template of an internal tile server ({z}/{x}/{y}), when the workstation has one. */
   tileUrl: z.string().nullable(),
+  /** The language IT set for this workstation: the screens start in it until the operator picks one. */
+  language: z.enum(['kk', 'ru', 'en']).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

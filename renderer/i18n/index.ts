@@ -28,9 +28,14 @@ export const NAMESPACES = {
 
 const LANGUAGE_KEY = 'console102.language';
 
-export function savedLanguage(): Language {
+/** The language the operator picked in this browser, if any. */
+export function pickedLanguage(): Language | null {
   const saved = localStorage.getItem(LANGUAGE_KEY);
-  return LANGUAGES.find((l) => l === saved) ?? 'kk';
+  return LANGUAGES.find((l) => l === saved) ?? null;
+}
+
+export function savedLanguage(): Language {
+  return pickedLanguage() ?? 'kk';
 }
 
 export function saveLanguage(language: Language): void {

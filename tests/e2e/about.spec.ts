@@ -69,3 +69,20 @@ for (const { lang, words } of [
     }
   });
 }
+
+test('the screens start in the language IT set for the workstation, until the operator picks one', async ({
+  page,
+  dataDir,
+}) => {
+  writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ language: 'ru' }));
+  const host = await startConsoleHost(dataDir);
+  try {
+    await page.goto(host.url);
+    await expect(page.getByRole('navigation')).toContainText('Карточки');
+    await page.getByRole('button', { name: 'Қазақша' }).click();
+    await page.reload();
+    await expect(page.getByRole('navigation')).toContainText('Карточкалар');
+  } finally {
+    await host.stop();
+  }
+});
