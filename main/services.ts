@@ -16,6 +16,11 @@ import { type CardRepository, createCardRepository } from './store/cards';
 import { type ChatRepository, createChatRepository } from './store/chat';
 import { DATABASE_FILE_NAME, openDatabase } from './store/database';
 import { type CardFiles, createCardFiles } from './files/cardFiles';
+import {
+  DEFAULT_FILE_RETENTION_DAYS,
+  type FileRetention,
+  createFileRetention,
+} from './retention/fileRetention';
 import { createCardFileRepository } from './store/cardFiles';
 import { createOutbox } from './store/outbox';
 import { createRecordingRepository } from './store/recordings';
@@ -49,6 +54,7 @@ export interface Services {
   referenceData: ReferenceData;
   /** Photos attached to cards, kept here and uploaded after their card. */
   files: CardFiles;
+  retention: FileRetention;
   /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
   sync: SyncService | null;
   /** The About screen and the diagnostics bundle (issue 15). */
@@ -98,6 +104,14 @@ export function createServices(options: ServicesOptions): Services {
     now,
     onChanged: (cardId) => events.emit('cards.filesChanged', { cardId, files: files.list(cardId) }),
   });
+  const retention = createFileRetention({
+    files: cardFileRepository,
+    cardFiles: files,
+    retentionDays: DEFAULT_FILE_RETENTION_DAYS,
+    now,
+    onPurged: (cardId) => events.emit('cards.filesChanged', { cardId, files: files.list(cardId) }),
+  });
+  retention.start();
   const recordings = createRecordingService({
     files,
     recordings: createRecordingRepository(db, { now, outbox, files: cardFileRepository }),
@@ -189,10 +203,12 @@ export function createServices(options: ServicesOptions): Services {
     syncStatusChanged,
     referenceData,
     files,
+    retention,
     sync,
     diagnostics,
     log: options.log,
     close: () => {
+      retention.stop();
       syncStatusChanged.cancel();
       void sync?.stop();
       db.close();

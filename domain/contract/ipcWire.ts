@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from './text';
 import { ApiErrorSchema } from './ipc';
 
 /**
@@ -9,7 +10,7 @@ export const WireCallSchema = z
   .object({
     kind: z.literal('call'),
     id: z.number().int().nonnegative(),
-    method: z.string().max(100),
+    method: storableText().max(100),
     input: z.unknown(),
   })
   .strict();
@@ -24,11 +25,17 @@ export const WireServerMessageSchema = z.discriminatedUnion('kind', [
       z.object({ ok: z.literal(false), error: ApiErrorSchema }),
     ]),
   }),
-  z.object({ kind: z.literal('event'), event: z.string(), payload: z.unknown() }),
+  z.object({ kind: z.literal('event'), event: storableText(), payload: z.unknown() }),
 ]);
 export type WireServerMessage = z.infer<typeof WireServerMessageSchema>;
 
 /** Host mode's WebSocket path; the per-run secret travels as the `secret` query parameter. */
 export const HOST_API_PATH = '/api';
+/**
+ * Where a tab that cannot open the WebSocket asks whether its secret is still the console's (POST, the secret
+ * as the body; 204 yes, 401 no): a browser never sees why an upgrade was refused, and without this a tab with
+ * an old address would show "reconnecting" forever.
+ */
+export const HOST_SECRET_CHECK_PATH = '/secret-check';
 /** Close code sent when a frame is not a valid call. */
 export const WIRE_CLOSE_PROTOCOL_ERROR = 4400;

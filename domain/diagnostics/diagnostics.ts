@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 
 /** Where a setting's value came from, lowest priority first (main/config/layers.ts). */
 export const ConfigSourceSchema = z.enum(['default', 'machine', 'user', 'environment', 'policy']);
@@ -6,28 +7,28 @@ export type ConfigSource = z.infer<typeof ConfigSourceSchema>;
 
 /** One setting as it is in force; the value as JSON text, credentials masked. */
 export const ConfigValueSchema = z.object({
-  field: z.string(),
-  value: z.string(),
+  field: storableText(),
+  value: storableText(),
   source: ConfigSourceSchema,
 });
 
 /** A bad value a layer had, ignored: where, which field, and why (a zod issue code or not_json/unreadable). */
 export const IgnoredConfigValueSchema = z.object({
   source: ConfigSourceSchema.exclude(['default']),
-  location: z.string(),
-  field: z.string(),
-  reason: z.string(),
-  values: z.array(z.string()),
+  location: storableText(),
+  field: storableText(),
+  reason: storableText(),
+  values: z.array(storableText()),
 });
 export type IgnoredConfigValue = z.infer<typeof IgnoredConfigValueSchema>;
 
 /** What the About and diagnostics screen shows IT. */
 export const AboutSchema = z.object({
-  version: z.string(),
+  version: storableText(),
   runtime: z.enum(['electron', 'host']),
-  dataDir: z.string(),
-  logDir: z.string(),
-  locations: z.object({ policy: z.string(), machine: z.string().nullable(), user: z.string() }),
+  dataDir: storableText(),
+  logDir: storableText(),
+  locations: z.object({ policy: storableText(), machine: storableText().nullable(), user: storableText() }),
   values: z.array(ConfigValueSchema),
   ignored: z.array(IgnoredConfigValueSchema),
 });
@@ -35,9 +36,9 @@ export type About = z.infer<typeof AboutSchema>;
 
 /** A written diagnostics bundle: where, how big, what it holds. */
 export const DiagnosticsBundleSchema = z.object({
-  file: z.string(),
+  file: storableText(),
   bytes: z.number().int().nonnegative(),
-  entries: z.array(z.string()),
+  entries: z.array(storableText()),
 });
 export type DiagnosticsBundle = z.infer<typeof DiagnosticsBundleSchema>;
 
@@ -45,7 +46,7 @@ export type DiagnosticsBundle = z.infer<typeof DiagnosticsBundleSchema>;
 export const RendererLogSchema = z
   .object({
     level: z.enum(['info', 'warn', 'error']),
-    event: z.string().max(200),
-    detail: z.string().max(2000).optional(),
+    event: storableText().max(200),
+    detail: storableText().max(2000).optional(),
   })
   .strict();

@@ -73,6 +73,7 @@ export function createCardFiles(deps: {
   const changed = (cardId: string) => deps.onChanged?.(cardId);
 
   function uploadState(f: StoredCardFile): FileUploadState {
+    if (f.purgedAt) return { state: 'purged' };
     if (f.uploaded) return { state: 'uploaded' };
     if (f.failure && f.id !== active) return { state: 'failed', reason: f.failure };
     if (f.id === active || f.nextChunk > 0) {

@@ -58,6 +58,20 @@ describe('host mode', () => {
     expect((await connect(apiUrl(''), host.origin)).status).toBe(401);
   });
 
+  it('tells a tab of its own origin whether its secret is right, and nobody else anything', async () => {
+    const check = (body: string, origin?: string) =>
+      fetch(`${host.origin}/secret-check`, {
+        method: 'POST',
+        body,
+        headers: origin ? { origin } : {},
+      }).then((answer) => answer.status);
+    expect(await check(host.secret, host.origin)).toBe(204);
+    expect(await check('guess', host.origin)).toBe(401);
+    expect(await check(host.secret, 'http://evil.example')).toBe(403);
+    expect(await check(host.secret)).toBe(403);
+    expect(await check('x'.repeat(100_000), host.origin).catch(() => 'cut')).toBe('cut');
+  });
+
   it('refuses a connection from a foreign Origin even with the right secret', async () => {
     expect((await connect(apiUrl(host.secret), 'http://evil.example')).status).toBe(403);
     expect((await connect(apiUrl(host.secret), 'http://127.0.0.1:1')).status).toBe(403);
