@@ -107,7 +107,8 @@ export function createServices(options: ServicesOptions): Services {
   const retention = createFileRetention({
     files: cardFileRepository,
     cardFiles: files,
-    retentionDays: DEFAULT_FILE_RETENTION_DAYS,
+    // IT's recordingRetentionDays (config or Group Policy) when set: recordings and photos share the purge.
+    retentionDays: options.config.recordingRetentionDays ?? DEFAULT_FILE_RETENTION_DAYS,
     now,
     onPurged: (cardId) => events.emit('cards.filesChanged', { cardId, files: files.list(cardId) }),
   });
