@@ -4,8 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE_NAME } from '../../main/dataDirLock';
 import { DATABASE_FILE_NAME } from '../../main/services';
-import { startConsole } from '../../main/startup';
-import { aDraft } from '../support/console';
+import { aDraft, startTestConsole } from '../support/console';
 import { tempDir } from '../support/tempDir';
 import { startHostProcess } from '../support/hostProcess';
 
@@ -18,12 +17,7 @@ const walBytes = (dataDir: string) => {
 describe('a clean shutdown leaves nothing to recover (issue 15, item 6)', () => {
   it('closes SQLite: the write-ahead log that held the saved cards is folded in and gone', () => {
     const temp = tempDir();
-    const running = startConsole({
-      runtime: 'host',
-      version: 'test',
-      dataDir: temp.dir,
-      logToConsole: false,
-    });
+    const running = startTestConsole(temp.dir);
     for (let i = 0; i < 20; i++) running.services.cards.saveDraft(aDraft());
     // While it runs, the cards are in the log (WAL): this is what a crash would leave to recover.
     expect(walBytes(temp.dir)).toBeGreaterThan(0);
@@ -38,7 +32,7 @@ describe('a clean shutdown leaves nothing to recover (issue 15, item 6)', () => 
 
   it('host mode ends on SIGTERM with exit code 0, its database closed and its data folder unlocked', async () => {
     const temp = tempDir();
-    const seed = startConsole({ runtime: 'host', version: 'test', dataDir: temp.dir, logToConsole: false });
+    const seed = startTestConsole(temp.dir);
     seed.services.cards.saveDraft(aDraft());
     seed.stop();
     const host = startHostProcess(temp.dir);

@@ -3,18 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invokeApi } from '../../main/api';
 import { LOG_FILE_NAME } from '../../main/log';
-import { startConsole } from '../../main/startup';
+import { startTestConsole } from '../support/console';
 import { tempDir } from '../support/tempDir';
 
 describe('the screens log through main (issue 15, item 3)', () => {
   it('writes a renderer line into the data folder’s log, redacted like main’s own, and refuses a malformed one', async () => {
     const temp = tempDir();
-    const running = startConsole({
-      runtime: 'host',
-      version: 'test',
-      dataDir: temp.dir,
-      logToConsole: false,
-    });
+    const running = startTestConsole(temp.dir);
     const written = await invokeApi(
       running.handlers,
       'log.write',
