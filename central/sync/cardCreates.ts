@@ -1,4 +1,4 @@
-import { type CardFields, EMPTY_CARD_FIELDS } from '../../domain/cards/card';
+import { type CardFields, EMPTY_CARD_FIELDS, withoutIdentity } from '../../domain/cards/card';
 import { refusal } from '../../domain/contract/refusal';
 import { can } from '../../domain/session/roles';
 import type { SyncOperation } from '../../domain/sync/sync';
@@ -56,7 +56,7 @@ export async function applyCardCreates(
   const outcomes: Outcome[] = [];
   const accepted: Accepted[] = [];
   ops.forEach((op, index) => {
-    const fields: CardFields = { ...EMPTY_CARD_FIELDS, ...op.payload.fields };
+    const fields: CardFields = withoutIdentity({ ...EMPTY_CARD_FIELDS, ...op.payload.fields });
     const refusedCreate = existing.has(op.cardId)
       ? exists()
       : (unknownDepartment(deps.departments, fields) ?? outsideCountry(deps.inCountry, fields));

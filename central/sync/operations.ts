@@ -1,5 +1,5 @@
 import type { AppealStatus } from '../../domain/appeals/appeal';
-import type { Card, CardFields } from '../../domain/cards/card';
+import { type Card, type CardFields, withoutIdentity } from '../../domain/cards/card';
 import { mayEditFields } from '../../domain/cards/cardActions';
 import type { CountryCheck } from '../../domain/places/country';
 import { type Refusal, refusal } from '../../domain/contract/refusal';
@@ -130,7 +130,7 @@ export async function applyOperation(
         unknownDepartment(departments, op.payload.fields) ??
         outsideCountry(deps.inCountry, op.payload.fields);
       if (bad) return bad;
-      const fields: CardFields = { ...current.fields, ...op.payload.fields };
+      const fields: CardFields = withoutIdentity({ ...current.fields, ...op.payload.fields });
       // A draft follows its location (§8). A sent card keeps its department, except one in the fallback
       // queue: whoever fixes its location or chooses its region hands it to that department.
       const held = current.card.departmentId ?? null;

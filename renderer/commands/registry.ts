@@ -2,6 +2,8 @@ import type { i18n } from 'i18next';
 import type { StoreApi } from 'zustand';
 import { ROLE_PERMISSIONS, type Role } from '../../domain/session/roles';
 import { PHOTO_INPUT_ID, openPhotoChooser } from '../features/photos/photoChooser';
+import { APPLICANT_FIRST_ID } from '../features/cards/ApplicantFields';
+import { ADD_VEHICLE_ID } from '../features/cards/SeenFields';
 import { INCIDENT_MAP_ID, PLACE_SEARCH_ID } from '../features/map/ids';
 import { saveLanguage } from '../i18n';
 import { LANGUAGES } from '../i18n/translations';
@@ -89,6 +91,38 @@ export const COMMANDS: readonly Command[] = [
     keys: 'Alt+D',
     roles: CARD_WRITERS,
     run: inCards(() => focusWhenShown('card-description')),
+  },
+  {
+    id: 'cards.focusApplicant',
+    label: 'cardFields:commands.focusApplicant',
+    keys: 'Alt+A',
+    roles: CARD_WRITERS,
+    run: inCards(() =>
+      whenShown(APPLICANT_FIRST_ID, (anonymous) =>
+        (document.getElementById('card-applicant-name') ?? anonymous).focus(),
+      ),
+    ),
+  },
+  {
+    id: 'cards.toggleAnonymous',
+    label: 'cardFields:commands.toggleAnonymous',
+    keys: 'Alt+Shift+A',
+    roles: CARD_WRITERS,
+    run: inCards(() => whenShown(APPLICANT_FIRST_ID, (checkbox) => checkbox.click())),
+  },
+  {
+    id: 'cards.addVehicle',
+    label: 'cardFields:commands.addVehicle',
+    keys: 'Alt+Shift+V',
+    roles: CARD_WRITERS,
+    run: inCards(() => whenShown(ADD_VEHICLE_ID, (button) => button.click())),
+  },
+  {
+    id: 'cards.focusAddress',
+    label: 'cardFields:commands.focusAddress',
+    keys: 'Alt+G',
+    roles: CARD_WRITERS,
+    run: inCards(() => focusWhenShown('card-address')),
   },
   {
     id: 'place.search',

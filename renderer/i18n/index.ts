@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { cardFieldsText } from '../features/cards/fieldText';
 import { cardFormText } from '../features/cards/formText';
 import { cardsText } from '../features/cards/i18n';
 import { mapText } from '../features/map/i18n';
@@ -16,6 +17,7 @@ export const NAMESPACES = {
   common: commonText,
   cards: cardsText,
   cardForm: cardFormText,
+  cardFields: cardFieldsText,
   map: mapText,
   readiness: readinessText,
   sync: syncText,
