@@ -4,6 +4,7 @@ import { ROLE_PERMISSIONS, type Role } from '../../domain/session/roles';
 import { PHOTO_INPUT_ID, openPhotoChooser } from '../features/photos/photoChooser';
 import { APPLICANT_FIRST_ID } from '../features/cards/ApplicantFields';
 import { ADD_VEHICLE_ID } from '../features/cards/SeenFields';
+import { stepButtonId } from '../features/cards/CardFormActions';
 import { INCIDENT_MAP_ID, PLACE_SEARCH_ID } from '../features/map/ids';
 import { saveLanguage } from '../i18n';
 import { LANGUAGES } from '../i18n/translations';
@@ -91,6 +92,14 @@ export const COMMANDS: readonly Command[] = [
     keys: 'Alt+D',
     roles: CARD_WRITERS,
     run: inCards(() => focusWhenShown('card-description')),
+  },
+  {
+    id: 'cards.send',
+    label: 'cardFields:commands.send',
+    keys: 'Ctrl+Enter',
+    roles: CARD_WRITERS,
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+    run: inCards(() => whenShown(stepButtonId('sendToInspector'), (button) => button.click())),
   },
   {
     id: 'cards.focusApplicant',

@@ -66,7 +66,7 @@ describe('the whole §9 card, console SQLite to central PostgreSQL', () => {
     return { temp, database, central, desk };
   }
 
-  it('keeps every field through the outbox, central and the change feed, and old cards still read', async () => {
+  it('keeps every field through the outbox, central and the change feed, ', async () => {
     const { central, desk } = await anOperatorWithCentral();
 
     const draft = desk.cards.saveDraft({

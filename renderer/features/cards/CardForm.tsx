@@ -273,7 +273,7 @@ export function CardForm() {
         </div>
       )}
 
-      <CardFormActions actions={actions} withCentral={withCentral} />
+      <CardFormActions key={editor.id ?? 'new'} actions={actions} withCentral={withCentral} />
     </form>
   );
 }

@@ -8,6 +8,9 @@ import { useConsole } from '../../store';
 import { type CardEditor, editorPoint } from './editor';
 import type { FormSave } from './saveQueue';
 
+/** The step's button, which its hotkey presses (commands/registry.ts), so both take the same path. */
+export const stepButtonId = (transition: TransitionName) => `card-step-${transition}`;
+
 /** Where the cursor goes for each field "send" needs (§9 step 5): the first missing one gets it. */
 const SEND_FIELD_INPUT: Record<SendField, string> = {
   description: 'card-description',
@@ -64,11 +67,15 @@ export function CardFormActions({ actions, withCentral }: { actions: CardActions
   const problem = formSave.state === 'savedWithProblems' || formSave.state === 'failed';
   const step = (transition: TransitionName) => {
     const lacking = transition === 'sendToInspector' ? missingOnForm(editor) : [];
-    setMissing(lacking);
+    // Pressed again with the same fields missing, the operator means it: central decides, and says why on the card.
+    const again = lacking.length > 0 && lacking.join() === missing.join();
+    setMissing(again ? [] : lacking);
     const first = lacking[0];
-    if (first) return document.getElementById(SEND_FIELD_INPUT[first])?.focus();
+    if (first && !again) return document.getElementById(SEND_FIELD_INPUT[first])?.focus();
     void takeStep(transition, transition === 'register' ? { kuizhNumber } : undefined);
   };
+  // What "send" named stays on screen only while it is still missing: a filled field leaves the list at once.
+  const stillMissing = missing.filter((field) => missingOnForm(editor).includes(field));
   const list = (items: string[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(items);
 
   return (
@@ -89,14 +96,19 @@ export function CardFormActions({ actions, withCentral }: { actions: CardActions
                 onChange={(event) => setKuizhNumber(event.target.value)}
               />
             )}
-            <button type="button" onClick={() => step(transition)} disabled={saving}>
-              {t(`steps.${transition}`)}
+            <button
+              type="button"
+              id={stepButtonId(transition)}
+              onClick={() => step(transition)}
+              disabled={saving}
+            >
+              {t(`steps.${transition}`)} {transition === 'sendToInspector' && <kbd>Ctrl+Enter</kbd>}
             </button>
           </span>
         ))}
-      {missing.length > 0 && (
+      {stillMissing.length > 0 && (
         <p className="banner banner--error" role="alert" data-testid="card-send-missing">
-          {fieldText('send.missing', { fields: list(missing.map((f) => fieldText(`send.fields.${f}`))) })}
+          {fieldText('send.missing', { fields: list(stillMissing.map((f) => fieldText(`send.fields.${f}`))) })}
         </p>
       )}
       {said && (

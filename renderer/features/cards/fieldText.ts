@@ -18,8 +18,8 @@ export const cardFieldsText = defineTranslations(
       chooseLanguage: 'Not known',
       languages: { kk: 'Kazakh', ru: 'Russian' },
     },
-    subcategory: 'Sub-category',
-    chooseSubcategory: 'Choose a sub-category',
+    subcategory: 'Subtype',
+    chooseSubcategory: 'Choose a subtype',
     subcategories: SUBCATEGORY_NAMES.en,
     urgent: 'Urgent: needs a police response',
     seen: {
@@ -67,6 +67,7 @@ export const cardFieldsText = defineTranslations(
       invalidPeopleCount: 'The number of people is a whole number.',
     },
     commands: {
+      send: 'Send the card to the senior inspector',
       focusApplicant: 'Go to the applicant',
       toggleAnonymous: 'Mark the appeal anonymous (or not)',
       addVehicle: 'Add a vehicle',
@@ -137,6 +138,7 @@ export const cardFieldsText = defineTranslations(
       invalidPeopleCount: 'Количество людей указывается целым числом.',
     },
     commands: {
+      send: 'Передать карточку старшему инспектору',
       focusApplicant: 'Перейти к заявителю',
       toggleAnonymous: 'Отметить обращение анонимным (или снять отметку)',
       addVehicle: 'Добавить транспортное средство',
@@ -207,6 +209,7 @@ export const cardFieldsText = defineTranslations(
       invalidPeopleCount: 'Адамдар саны бүтін санмен жазылады.',
     },
     commands: {
+      send: 'Карточканы аға инспекторға жіберу',
       focusApplicant: 'Өтініш берушіге өту',
       toggleAnonymous: 'Өтінішті анонимді деп белгілеу (немесе белгіні алу)',
       addVehicle: 'Көлік құралын қосу',
