@@ -1,4 +1,4 @@
-import type { AppealStatus } from '../../domain/appeals/appeal';
+import { type AppealStatus, citizenStatusOfCard } from '../../domain/appeals/appeal';
 import { type Card, type CardFields, withoutIdentity } from '../../domain/cards/card';
 import { mayEditFields } from '../../domain/cards/cardActions';
 import type { CountryCheck } from '../../domain/places/country';
@@ -182,7 +182,7 @@ export async function applyOperation(
       const appealId = current.fields.appealId;
       if (appealId) {
         // The citizen is told of each status change (seed 000).
-        const status: AppealStatus = decision.to === 'closed' ? 'closed' : 'inProgress';
+        const status: AppealStatus = citizenStatusOfCard(decision.to);
         const rows = await tx.query<{ department_id: string | null }>(
           'update appeals set status = $2, updated_at = now() where id = $1 returning department_id',
           [appealId, status],

@@ -20,6 +20,8 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   // The token-signing key leaves the database; sessions and the sign-in throttle.
   110: [],
   120: ['sessions', 'login_failures'],
+  // The operator's inbox: claims, the competent services and what was forwarded to them (issue 12).
+  160: ['inbox_claims', 'competent_services', 'appeal_forwards'],
 };
 
 async function tables(db: Database): Promise<string[]> {
