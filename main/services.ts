@@ -20,6 +20,8 @@ import { createRecordingRepository } from './store/recordings';
 import { type ReferenceData, createReferenceData } from './store/referenceData';
 import { type SyncLedger, createSyncLedger } from './store/syncLedger';
 import { coalesce } from './sync/coalesce';
+import { type InboxService, createInboxService } from './inbox/inboxService';
+import { createInboxStore } from './inbox/inboxStore';
 import { type SyncService, createSync } from './sync/syncService';
 import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
@@ -49,6 +51,8 @@ export interface Services {
   files: CardFiles;
   /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
   sync: SyncService | null;
+  /** The operator's inbox; null without central (nothing comes in then). */
+  inbox: InboxService | null;
   log: Logger;
   close(): void;
 }
@@ -119,6 +123,16 @@ export function createServices(options: ServicesOptions): Services {
         files,
       })
     : null;
+  const inbox =
+    sync && options.config.centralUrl
+      ? createInboxService({
+          centralUrl: options.config.centralUrl,
+          account: () => sync.session.current(),
+          accessToken: () => sync.session.accessToken(),
+          store: createInboxStore(db),
+          now,
+        })
+      : null;
   const audience = createCardAudience({
     session: sync?.session ?? null,
     configuredRole: options.config.role,
@@ -173,6 +187,7 @@ export function createServices(options: ServicesOptions): Services {
     referenceData,
     files,
     sync,
+    inbox,
     log: options.log,
     close: () => {
       syncStatusChanged.cancel();

@@ -1,4 +1,5 @@
 import { type CardFields, EMPTY_CARD_FIELDS, withoutIdentity } from '../../domain/cards/card';
+import { takeWaitingAppeals } from '../inbox/takeWaitingAppeals';
 import { refusal } from '../../domain/contract/refusal';
 import { can } from '../../domain/session/roles';
 import type { SyncOperation } from '../../domain/sync/sync';
@@ -106,14 +107,23 @@ export async function applyCardCreates(
       payload: card.card,
     })),
   );
+  // A card opened from a waiting appeal takes it out of the inbox; the citizen sees "in progress" (issue 12).
+  const taken = await takeWaitingAppeals(
+    tx,
+    cards.flatMap(({ card }) => (card.fields.appealId ? [card.fields.appealId] : [])),
+  );
   cards.forEach(({ a, card }, i) => {
     const seq = seqs[i] ?? 0;
     const departmentId = card.card.departmentId ?? null;
+    const appeal = taken.find((t) => t.appealId === card.fields.appealId);
     outcomes[a.index] = {
       ok: true,
       seq,
       card: card.card,
-      events: [{ kind: 'card.changed', departmentId, ownerId: card.createdBy, seq, card: card.card }],
+      events: [
+        { kind: 'card.changed', departmentId, ownerId: card.createdBy, seq, card: card.card },
+        ...(appeal ? [{ kind: 'appeal.status' as const, ...appeal, status: 'inProgress' as const }] : []),
+      ],
     };
   });
   return outcomes;

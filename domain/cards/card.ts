@@ -178,6 +178,8 @@ export const CardDetailsSchema = CardFieldsSchema.pick({
   urgent: true,
   subcategory: true,
   chosenDepartmentId: true,
+  channel: true,
+  appealId: true,
 }).partial();
 export type CardDetails = z.infer<typeof CardDetailsSchema>;
 export const CARD_DETAIL_KEYS = Object.keys(CardDetailsSchema.shape) as (keyof CardDetails)[];

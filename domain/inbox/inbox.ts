@@ -94,3 +94,10 @@ export function possibleDuplicate<C extends { id: string; createdAt: string; loc
   }
   return best?.card ?? null;
 }
+
+/** The console's answer to an inbox action: done, refused by central (a refusal code), or central unreachable. */
+export const InboxAnswerSchema = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), refusal: z.string() }),
+  z.object({ ok: z.literal(false), offline: z.literal(true) }),
+]);

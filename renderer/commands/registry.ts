@@ -134,6 +134,25 @@ export const COMMANDS: readonly Command[] = [
     run: inCards(() => focusWhenShown('card-address')),
   },
   {
+    id: 'inbox.open',
+    label: 'inbox:commands.open',
+    keys: 'Alt+O',
+    roles: ['operator', 'supervisor'],
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+    run: ({ store }) => void store.getState().openCardFromInbox(),
+  },
+  {
+    id: 'inbox.forward',
+    label: 'inbox:commands.forward',
+    keys: 'Alt+W',
+    roles: ['operator', 'supervisor'],
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+    run: ({ store }) => {
+      store.getState().showView('inbox');
+      void store.getState().startForward();
+    },
+  },
+  {
     id: 'place.search',
     label: 'map:commands.findPlace',
     keys: 'Alt+F',

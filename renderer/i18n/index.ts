@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { cardFieldsText } from '../features/cards/fieldText';
 import { cardFormText } from '../features/cards/formText';
 import { cardsText } from '../features/cards/i18n';
+import { inboxText } from '../features/inbox/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/workstation/i18n';
 import { refusalsText } from '../features/refusals/i18n';
@@ -18,6 +19,7 @@ export const NAMESPACES = {
   cards: cardsText,
   cardForm: cardFormText,
   cardFields: cardFieldsText,
+  inbox: inboxText,
   map: mapText,
   readiness: readinessText,
   sync: syncText,

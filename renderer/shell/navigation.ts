@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../domain/session/roles';
 import { CardsView } from '../features/cards';
+import { InboxView } from '../features/inbox';
 import { FleetView, ReadinessView } from '../features/workstation';
 import { type SectionInfo, sectionInfoFor } from './sections';
 
@@ -11,6 +12,7 @@ export interface Section extends SectionInfo {
 
 const VIEWS: Record<SectionInfo['id'], ComponentType> = {
   cards: CardsView,
+  inbox: InboxView,
   readiness: ReadinessView,
   workstations: FleetView,
 };

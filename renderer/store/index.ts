@@ -4,6 +4,7 @@ import type { ConsoleBridge } from '../../domain/contract/ipc';
 import { type CardPhotosSlice, createCardPhotosSlice } from '../features/photos/photosSlice';
 import { type ChatSlice, createChatSlice } from '../features/chat/chatSlice';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
+import { type InboxSlice, createInboxSlice } from '../features/inbox/slice';
 import { type ReadinessSlice, createReadinessSlice } from '../features/workstation/slice';
 import { type ReferenceSlice, createReferenceSlice } from '../features/reference/slice';
 import { type SignInSlice, createSignInSlice } from '../features/session/slice';
@@ -18,7 +19,8 @@ export type ConsoleState = ShellSlice &
   ReadinessSlice &
   SyncSlice &
   SignInSlice &
-  ReferenceSlice;
+  ReferenceSlice &
+  InboxSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -30,6 +32,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createSyncSlice(bridge)(...args),
     ...createSignInSlice(bridge)(...args),
     ...createReferenceSlice(bridge)(...args),
+    ...createInboxSlice(bridge)(...args),
   }));
 }
 

@@ -14,6 +14,7 @@ import { migration0120 } from './0120-typed-coordinates';
 import { migration0130 } from './0130-card-audience';
 import { migration0140 } from './0140-chat-refusal-code';
 import { migration0160 } from './0160-card-details';
+import { migration0161 } from './0161-inbox';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0130,
   migration0140,
   migration0160,
+  migration0161,
 ];

@@ -6,6 +6,7 @@ import {
   type CardDraftInput,
   type CardLanguage,
   type CardStatus,
+  type Channel,
   type Vehicle,
 } from '../../../domain/cards/card';
 import type { CardCategory } from '../../../domain/cards/category';
@@ -45,6 +46,9 @@ export interface CardEditor {
   buildings: string;
   /** The territory the operator chose over the one found from the place (§8); null: as found. */
   chosenDepartmentId: string | null;
+  /** The appeal the card answers and the channel it came through, when it was opened from the inbox. */
+  appealId: string | null;
+  channel: Channel | null;
 }
 
 export type EditorProblem =
@@ -71,6 +75,8 @@ const blankDetails = {
   vehicles: '',
   buildings: '',
   chosenDepartmentId: null,
+  appealId: null,
+  channel: null,
 } as const satisfies Partial<CardEditor>;
 
 export const emptyEditor = (): CardEditor => ({
@@ -113,6 +119,8 @@ export const editorFromCard = (card: Card): CardEditor => ({
   vehicles: card.vehicles ?? '',
   buildings: card.buildings ?? '',
   chosenDepartmentId: card.chosenDepartmentId ?? null,
+  appealId: card.appealId ?? null,
+  channel: card.channel ?? null,
 });
 
 /**
@@ -168,7 +176,8 @@ export function editorIsBlank(editor: CardEditor): boolean {
     editor.peopleFeatures.trim() === '' &&
     editor.vehicleList.length === 0 &&
     editor.vehicles.trim() === '' &&
-    editor.buildings.trim() === ''
+    editor.buildings.trim() === '' &&
+    editor.appealId === null
   );
 }
 
@@ -217,6 +226,8 @@ function editorDetails(editor: CardEditor): { details: CardDetails; problems: Ed
       buildings: emptyToNull(editor.buildings),
       urgent: editor.urgent,
       chosenDepartmentId: editor.chosenDepartmentId,
+      ...(editor.appealId ? { appealId: editor.appealId } : {}),
+      ...(editor.channel ? { channel: editor.channel } : {}),
     },
     problems,
   };

@@ -114,7 +114,7 @@ describe('the operator inbox on central (issue 12, items 1, 2, 4)', () => {
     expect(refused.body).toMatchObject({ code: 'inbox.notForwardable' });
   });
 
-  it('tells the citizen each step of the card that answers the appeal: with the police, then closed', async () => {
+  it('tells the citizen each step of the card opened from the appeal: in progress, then with the police', async () => {
     const text = await post({ kind: 'text' });
     const citizen = await openSocket(t.url, `appeal=${text.id}&citizenToken=${text.citizenToken}`);
     const create = aCardCreate(aFilledCard({ appealId: text.id }));
@@ -125,7 +125,9 @@ describe('the operator inbox on central (issue 12, items 1, 2, 4)', () => {
       },
     });
     expect(pushed.status).toBe(200);
+    await citizen.next('appeal.status', (m) => m.appealId === text.id && m.status === 'inProgress');
     await citizen.next('appeal.status', (m) => m.appealId === text.id && m.status === 'sentToPolice');
+    expect((await inbox()).some((i) => i.appealId === text.id)).toBe(false);
     citizen.close();
   });
 });
