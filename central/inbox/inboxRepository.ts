@@ -1,29 +1,84 @@
-import type { AppealStaffView } from '../../domain/appeals/appeal';
+import type { Attachment } from '../../domain/appeals/appeal';
+import { iso } from '../accounts/accountRepository';
 import type { InboxItem } from '../../domain/inbox/inbox';
 import type { Sql } from '../db/database';
 
 interface WaitingRow {
   id: string;
+  number: string;
+  kind: InboxItem['kind'];
+  channel: InboxItem['channel'];
+  via: InboxItem['via'];
+  language: InboxItem['language'];
+  category: InboxItem['category'];
+  text: string | null;
+  lat: number | null;
+  lon: number | null;
+  address_text: string | null;
+  department_id: string | null;
+  anonymous: boolean;
+  created_at: Date | string;
   claimed_by: string | null;
+}
+
+interface AttachmentRow {
+  appeal_id: string;
+  id: string;
+  kind: Attachment['kind'];
+  name: string;
+  content_type: string;
+  bytes: number | string;
 }
 
 /**
  * What is waiting for operators: appeals still `registered` (no card opened from them, not forwarded, no call
- * taken), with who has claimed each. SQL only here; the order and the shape are domain/inbox's.
+ * taken), with who has claimed each. SQL only here; the order is domain/inbox's `inboxOrder`, done by the query.
  */
 export function createInboxRepository(db: Sql) {
   return {
-    /** Waiting appeal ids of the departments (null: every one) and of the fallback queue, with their claims. */
-    async waiting(departmentIds: string[] | null, limit: number): Promise<WaitingRow[]> {
-      return db.query<WaitingRow>(
-        `select a.id, c.account_id as claimed_by from appeals a
-         left join inbox_claims c on c.appeal_id = a.id
+    /**
+     * Waiting items of the departments (null: every one) and of the fallback queue, most urgent first: two
+     * queries whatever the count (10,000 items are one list). No applicant column is read: the list has no identity.
+     */
+    async waiting(departmentIds: string[] | null, limit: number): Promise<InboxItem[]> {
+      const rows = await db.query<WaitingRow>(
+        `select a.id, a.number, a.kind, a.channel, a.via, a.language, a.category, a.text, a.lat, a.lon,
+           a.address_text, a.department_id, a.anonymous, a.created_at, c.account_id as claimed_by
+         from appeals a left join inbox_claims c on c.appeal_id = a.id
          where a.status = 'registered'
            and ($1::text[] is null or a.department_id = any($1::text[]) or a.department_id is null)
          order by case a.kind when 'sos' then 0 when 'callRequest' then 1 else 2 end, a.created_at
          limit $2`,
         [departmentIds, limit],
       );
+      const attachments = await db.query<AttachmentRow>(
+        `select appeal_id, id, kind, name, content_type, bytes from attachments
+         where appeal_id = any($1::uuid[]) and purged_at is null order by created_at`,
+        [rows.map((r) => r.id)],
+      );
+      const byAppeal = new Map<string, Attachment[]>();
+      for (const a of attachments)
+        byAppeal.set(a.appeal_id, [
+          ...(byAppeal.get(a.appeal_id) ?? []),
+          { id: a.id, kind: a.kind, name: a.name, contentType: a.content_type, bytes: Number(a.bytes) },
+        ]);
+      return rows.map((r) => ({
+        appealId: r.id,
+        number: r.number,
+        kind: r.kind,
+        channel: r.channel,
+        via: r.via,
+        language: r.language,
+        category: r.category,
+        text: r.text,
+        location: r.lat === null || r.lon === null ? null : { lat: r.lat, lon: r.lon },
+        addressText: r.address_text,
+        departmentId: r.department_id,
+        anonymous: r.anonymous,
+        attachments: byAppeal.get(r.id) ?? [],
+        receivedAt: iso(r.created_at),
+        claimedBy: r.claimed_by,
+      }));
     },
 
     /** The first claim wins; the same operator claiming again keeps it. Null: someone else has it. */
@@ -98,22 +153,3 @@ export function createInboxRepository(db: Sql) {
   };
 }
 export type InboxRepository = ReturnType<typeof createInboxRepository>;
-
-/** An appeal as the inbox lists it: no identity (the list is not an audited read), its claim marked. */
-export const inboxItemOf = (appeal: AppealStaffView, claimedBy: string | null): InboxItem => ({
-  appealId: appeal.id,
-  number: appeal.number,
-  kind: appeal.kind,
-  channel: appeal.channel,
-  via: appeal.via,
-  language: appeal.language,
-  category: appeal.category,
-  text: appeal.text,
-  location: appeal.location,
-  addressText: appeal.addressText,
-  departmentId: appeal.departmentId,
-  anonymous: appeal.anonymous,
-  attachments: appeal.attachments,
-  receivedAt: appeal.createdAt,
-  claimedBy,
-});

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { refusal } from '../../domain/contract/refusal';
-import { ForwardInputSchema, type InboxItem } from '../../domain/inbox/inbox';
+import { ForwardInputSchema } from '../../domain/inbox/inbox';
 import { inScope } from '../../domain/session/roles';
 import type { AppealRepository } from '../appeals/appealRepository';
 import type { Database } from '../db/database';
@@ -12,7 +12,7 @@ import type { EventBus } from '../realtime/bus';
 import type { AuthService } from '../session/authService';
 import type { Principal } from '../session/principal';
 import type { ServiceDirectory } from '../services/serviceDirectory';
-import { type InboxRepository, inboxItemOf } from './inboxRepository';
+import type { InboxRepository } from './inboxRepository';
 
 const IdParams = z.strictObject({ id: z.uuid('id must be a UUID') });
 const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(500) });
@@ -44,12 +44,7 @@ export function registerInboxRoutes(
   }
 
   staffRoute(app, auth, 'GET /api/inbox', { query: ListQuery }, async ({ principal, query }) => {
-    const waiting = await inbox.waiting(DepartmentDirectory.scopeIds(principal.scope), query.limit);
-    const items: InboxItem[] = [];
-    for (const row of waiting) {
-      const found = await appeals.byId(row.id);
-      if (found) items.push(inboxItemOf(found.appeal, row.claimed_by));
-    }
+    const items = await inbox.waiting(DepartmentDirectory.scopeIds(principal.scope), query.limit);
     return { items };
   });
 
