@@ -117,7 +117,8 @@ export function createApiHandlers(services: Services): ApiHandlers {
       return sent;
     },
     // The inbox (issue 12); without central nothing comes in, and an action says central is out of reach.
-    'inbox.list': () => services.inbox?.list() ?? { items: [], fetchedAt: null, live: false },
+    'inbox.list': ({ version }) =>
+      services.inbox?.list(version) ?? { items: [], version: '', fetchedAt: null, live: false },
     'inbox.claim': ({ appealId }) => services.inbox?.claim(appealId) ?? noCentral,
     'inbox.release': ({ appealId }) => services.inbox?.release(appealId) ?? noCentral,
     'inbox.forward': ({ appealId, ...input }) => services.inbox?.forward(appealId, input) ?? noCentral,

@@ -98,9 +98,18 @@ export const consoleApi = {
   /** A staff line to the citizen: kept here at once, sent to central by the sync engine. */
   'chat.send': method(ChatSendInputSchema, ChatSendResultSchema),
   /** What waits for this operator (issue 12): central's list, or the last copy when central does not answer. */
+  /**
+   * With the `version` the renderer holds, an unchanged list answers `items: null`: a list of 10,000 is not
+   * sent, parsed and drawn again every refresh when nothing moved.
+   */
   'inbox.list': method(
-    NoInput,
-    z.object({ items: z.array(InboxItemSchema), fetchedAt: z.iso.datetime().nullable(), live: z.boolean() }),
+    z.object({ version: z.string().max(64).optional() }).strict(),
+    z.object({
+      items: z.array(InboxItemSchema).nullable(),
+      version: z.string(),
+      fetchedAt: z.iso.datetime().nullable(),
+      live: z.boolean(),
+    }),
   ),
   /** Takes an item so nobody else works on it; the second operator is refused `inbox.claimed`. */
   'inbox.claim': method(z.object({ appealId: z.uuid() }).strict(), InboxAnswerSchema),

@@ -14,6 +14,21 @@ export type InboxAnswer = { ok: true } | { ok: false; refusal: string } | { ok: 
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
+/** FNV-1a of central's answer: equal answers, equal lists (a change of any item changes it). */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${(hash >>> 0).toString(16)}-${text.length}`;
+}
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
 /**
  * The inbox on this console: central's list while it answers, else the last copy kept in SQLite; claims and
  * forwards go to central at once (a claim nobody confirmed protects nothing, so they are not queued offline).
@@ -55,17 +70,23 @@ export function createInboxService(deps: {
 
   return {
     /** Central's list, kept as the last copy; the copy when central does not answer. */
-    async list(): Promise<{ items: InboxItem[]; fetchedAt: string | null; live: boolean }> {
+    async list(
+      known?: string,
+    ): Promise<{ items: InboxItem[] | null; version: string; fetchedAt: string | null; live: boolean }> {
       const account = deps.account();
-      if (!account) return { items: [], fetchedAt: null, live: false };
+      if (!account) return { items: [], version: '', fetchedAt: null, live: false };
       const response = await call('GET', '/api/inbox?limit=10000');
-      const parsed = response?.ok ? InboxListSchema.safeParse(await response.json().catch(() => null)) : null;
-      if (parsed?.success) {
+      const text = response?.ok ? await response.text().catch(() => null) : null;
+      const version = text === null ? null : fingerprint(text);
+      if (version !== null && version === known)
+        return { items: null, version, fetchedAt: deps.now().toISOString(), live: true };
+      const parsed = text === null ? null : InboxListSchema.safeParse(safeJson(text));
+      if (version !== null && parsed?.success) {
         const at = deps.now().toISOString();
         deps.store.replace(account.login, parsed.data.items, at);
-        return { items: parsed.data.items, fetchedAt: at, live: true };
+        return { items: parsed.data.items, version, fetchedAt: at, live: true };
       }
-      return { ...deps.store.read(account.login), live: false };
+      return { ...deps.store.read(account.login), version: 'copy', live: false };
     },
     claim: async (appealId: string) =>
       answerOf(await call('POST', `/api/inbox/${encodeURIComponent(appealId)}/claim`)),

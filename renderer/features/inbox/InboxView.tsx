@@ -94,9 +94,11 @@ export function InboxView() {
     const timer = setInterval(() => void loadInbox(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [loadInbox]);
+  // Only a new selection brings its row into view: a list that refreshes never pulls the operator's scroll back.
   useEffect(() => {
-    if (items.length > 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
-  }, [selected, items.length, virtualizer]);
+    virtualizer.scrollToIndex(selected, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new selection only, by design (above)
+  }, [selected]);
 
   const onKey = (event: KeyboardEvent) => {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT));

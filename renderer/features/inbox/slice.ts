@@ -14,6 +14,8 @@ export interface InboxSlice {
   /** False: central did not answer and the list is the last copy. */
   inboxLive: boolean;
   inboxLoaded: boolean;
+  /** The version of the list held; main answers "unchanged" for it. */
+  inboxVersion: string | undefined;
   inboxSelected: number;
   inboxNotice: InboxNotice | null;
   /** The item being forwarded, while the operator picks the service and the reason. */
@@ -43,16 +45,20 @@ export const createInboxSlice =
       inboxFetchedAt: null,
       inboxLive: false,
       inboxLoaded: false,
+      inboxVersion: undefined,
       inboxSelected: 0,
       inboxNotice: null,
       forwarding: null,
       services: [],
       claimedHere: [],
       async loadInbox() {
-        const result = await bridge.call('inbox.list', {});
+        const known = get().inboxVersion;
+        const result = await bridge.call('inbox.list', known === undefined ? {} : { version: known });
         if (!result.ok) return;
-        const { items, fetchedAt, live } = result.value;
+        const { items, version, fetchedAt, live } = result.value;
+        if (items === null) return set({ inboxFetchedAt: fetchedAt, inboxLive: live });
         set((state) => ({
+          inboxVersion: version,
           inboxItems: items,
           inboxFetchedAt: fetchedAt,
           inboxLive: live,
