@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { consoleWithCentral, freePort, signIn, startCentral } from './central';
+import { deskWithCentral } from './central';
 import { expect, test } from './fixtures';
 
 const VALID_IIN = '850715300122';
@@ -29,14 +29,9 @@ test.describe('the whole §9 card from the keyboard (issue 12, item 3)', () => {
     page,
     dataDir,
   }, testInfo) => {
-    const port = await freePort();
-    const central = await startCentral(port);
-    const host = await consoleWithCentral(dataDir, port);
+    const desk = await deskWithCentral(page, dataDir);
+    const { central } = desk;
     try {
-      await page.goto(host.url);
-      await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('connectivity')).toContainText('Online', { timeout: 60_000 });
-
       await page.keyboard.press('Alt+N');
       await typeInto(page, page.getByLabel('What the applicant says'), 'Two men fight near the market');
       // Send with category and place missing: the form names both and puts the cursor on the first.
@@ -139,8 +134,7 @@ test.describe('the whole §9 card from the keyboard (issue 12, item 3)', () => {
         buildings: 'the market hall',
       });
     } finally {
-      await host.stop();
-      await central.stop();
+      await desk.stop();
     }
   });
 });

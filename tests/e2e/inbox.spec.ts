@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { consoleWithCentral, freePort, signIn, startCentral } from './central';
+import { consoleWithCentral, deskWithCentral, freePort, signIn, startCentral } from './central';
 import { expect, test } from './fixtures';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> \u202Eтекст\u202C javascript:alert(1) жарық жоқ';
@@ -23,14 +23,10 @@ test.describe('the operator desk (issue 12)', () => {
     dataDir,
   }, testInfo) => {
     await page.addInitScript(() => localStorage.setItem('console102.language', 'en'));
-    const port = await freePort();
-    const central = await startCentral(port);
-    const host = await consoleWithCentral(dataDir, port);
+    const desk = await deskWithCentral(page, dataDir);
+    const { central, port } = desk;
     const citizen = await browser.newPage();
     try {
-      await page.goto(host.url);
-      await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('connectivity')).toContainText('Online', { timeout: 60_000 });
       await page.keyboard.press('Alt+4');
       await expect(page.getByTestId('inbox-list')).toBeVisible();
 
@@ -87,8 +83,7 @@ test.describe('the operator desk (issue 12)', () => {
       await expect(citizen.locator('#status')).toHaveText('Полицияға жіберілді', { timeout: 30_000 });
     } finally {
       await citizen.close();
-      await host.stop();
-      await central.stop();
+      await desk.stop();
     }
   });
 
@@ -98,14 +93,10 @@ test.describe('the operator desk (issue 12)', () => {
     dataDir,
   }) => {
     await page.addInitScript(() => localStorage.setItem('console102.language', 'en'));
-    const port = await freePort();
-    const central = await startCentral(port);
-    const host = await consoleWithCentral(dataDir, port);
+    const desk = await deskWithCentral(page, dataDir);
+    const { central } = desk;
     const citizen = await browser.newPage();
     try {
-      await page.goto(host.url);
-      await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('connectivity')).toContainText('Online', { timeout: 60_000 });
       await sendFromWidget(citizen, central.url, 'Көшеде шам жанбайды');
       await page.keyboard.press('Alt+4');
       await expect(page.getByTestId('inbox-item').filter({ hasText: 'Көшеде шам жанбайды' })).toBeVisible();
@@ -127,8 +118,7 @@ test.describe('the operator desk (issue 12)', () => {
       await expect(page.getByTestId('inbox-item').filter({ hasText: 'Көшеде шам жанбайды' })).toHaveCount(0);
     } finally {
       await citizen.close();
-      await host.stop();
-      await central.stop();
+      await desk.stop();
     }
   });
 
