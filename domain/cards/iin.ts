@@ -7,12 +7,18 @@
 export type IinProblem = 'format' | 'centurySex' | 'date' | 'checksum';
 
 export type IinCheck =
-  | { ok: true; birthDate: string; sex: 'male' | 'female' }
-  | { ok: false; problem: IinProblem };
+  { ok: true; birthDate: string; sex: 'male' | 'female' } | { ok: false; problem: IinProblem };
 
 const FIRST_PASS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const SECOND_PASS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
-const CENTURY_BY_DIGIT: Record<string, number> = { '1': 1800, '2': 1800, '3': 1900, '4': 1900, '5': 2000, '6': 2000 };
+const CENTURY_BY_DIGIT: Record<string, number> = {
+  '1': 1800,
+  '2': 1800,
+  '3': 1900,
+  '4': 1900,
+  '5': 2000,
+  '6': 2000,
+};
 
 const weighted = (digits: number[], weights: number[]) =>
   weights.reduce((sum, weight, i) => sum + weight * (digits[i] ?? 0), 0) % 11;

@@ -108,7 +108,9 @@ export function CardFormActions({ actions, withCentral }: { actions: CardActions
         ))}
       {stillMissing.length > 0 && (
         <p className="banner banner--error" role="alert" data-testid="card-send-missing">
-          {fieldText('send.missing', { fields: list(stillMissing.map((f) => fieldText(`send.fields.${f}`))) })}
+          {fieldText('send.missing', {
+            fields: list(stillMissing.map((f) => fieldText(`send.fields.${f}`))),
+          })}
         </p>
       )}
       {said && (
