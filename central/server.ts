@@ -24,6 +24,10 @@ import { registerCardRoutes } from './cards/routes';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { seedDemo } from './demo/seed';
+import { releaseClaimsWhenConsolesLeave } from './inbox/claimRelease';
+import { createInboxRepository } from './inbox/inboxRepository';
+import { registerInboxRoutes } from './inbox/routes';
+import { DEMO_SERVICES, createServiceDirectory } from './services/serviceRepository';
 import { DepartmentDirectory } from './departments/departmentRepository';
 import { registerDepartmentRoutes } from './departments/routes';
 import { installErrorHandler } from './http/errors';
@@ -125,6 +129,10 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     bus,
   });
   const appeals = createAppealRepository(db);
+  const inbox = createInboxRepository(db);
+  const services = createServiceDirectory(db);
+  if (options.demo) await services.upsert(DEMO_SERVICES);
+  const stopReleasingClaims = releaseClaimsWhenConsolesLeave(bus, inbox);
   const cards = createCardRepository();
   const recordings = createRecordingRepository();
   const audit = createAuditLog(db);
@@ -178,6 +186,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerDepartmentRoutes(app, { db, auth, departments, territories });
   registerCitizenRoutes(app, { intake, appeals, attachments });
   registerStaffAppealRoutes(app, { access, audit, auth, appeals, attachments, intake, calls });
+  registerInboxRoutes(app, { db, auth, bus, appeals, inbox, services });
   registerCardRoutes(app, { db, auth, cards, access });
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
@@ -221,6 +230,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     async close() {
       clearInterval(purgeTimer);
       hub.close();
+      stopReleasingClaims();
       await app.close();
       await bus.close();
       await db.close();

@@ -28,6 +28,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
   // A signed-in account's role from central drives the navigation; without sign-in, the configured role.
   const role = () => services.sync?.session.current()?.role ?? services.info.role;
   const chatRefused = { ok: false as const, refusal: 'notAllowed' as const };
+  const noCentral = { ok: false as const, offline: true as const };
   // The signed-in account sees and touches only the cards its role and territory may (domain/cards/cardVisibility.ts);
   // any other card does not exist for it.
   const visibleCard = (id: string) => {
@@ -117,6 +118,13 @@ export function createApiHandlers(services: Services): ApiHandlers {
       }
       return sent;
     },
+    // The inbox (issue 12); without central nothing comes in, and an action says central is out of reach.
+    'inbox.list': ({ version }) =>
+      services.inbox?.list(version) ?? { items: [], version: '', fetchedAt: null, live: false },
+    'inbox.claim': ({ appealId }) => services.inbox?.claim(appealId) ?? noCentral,
+    'inbox.release': ({ appealId }) => services.inbox?.release(appealId) ?? noCentral,
+    'inbox.forward': ({ appealId, ...input }) => services.inbox?.forward(appealId, input) ?? noCentral,
+    'inbox.services': () => services.inbox?.services() ?? [],
     'session.get': () => services.sync?.session.current() ?? null,
     'session.signIn': (input) =>
       services.sync

@@ -27,6 +27,8 @@ import { createRecordingRepository } from './store/recordings';
 import { type ReferenceData, createReferenceData } from './store/referenceData';
 import { type SyncLedger, createSyncLedger } from './store/syncLedger';
 import { coalesce } from './sync/coalesce';
+import { type InboxService, createInboxService } from './inbox/inboxService';
+import { createInboxStore } from './inbox/inboxStore';
 import { type SyncService, createSync } from './sync/syncService';
 import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
@@ -59,6 +61,8 @@ export interface Services {
   sync: SyncService | null;
   /** The About screen and the diagnostics bundle (issue 15). */
   diagnostics: DiagnosticsService;
+  /** The operator's inbox; null without central (nothing comes in then). */
+  inbox: InboxService | null;
   log: Logger;
   close(): void;
 }
@@ -140,6 +144,16 @@ export function createServices(options: ServicesOptions): Services {
         files,
       })
     : null;
+  const inbox =
+    sync && options.config.centralUrl
+      ? createInboxService({
+          centralUrl: options.config.centralUrl,
+          account: () => sync.session.current(),
+          accessToken: () => sync.session.accessToken(),
+          store: createInboxStore(db),
+          now,
+        })
+      : null;
   const audience = createCardAudience({
     session: sync?.session ?? null,
     configuredRole: options.config.role,
@@ -207,6 +221,7 @@ export function createServices(options: ServicesOptions): Services {
     retention,
     sync,
     diagnostics,
+    inbox,
     log: options.log,
     close: () => {
       retention.stop();

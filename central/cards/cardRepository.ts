@@ -46,6 +46,11 @@ export function rowToCard(r: CardRow): StoredCard {
     channel: fields.channel,
     urgent: fields.urgent,
     appealId: fields.appealId,
+    chosenDepartmentId: fields.chosenDepartmentId,
+    anonymous: fields.anonymous,
+    language: fields.language,
+    subcategory: fields.subcategory,
+    vehicleList: fields.vehicleList,
     kuizhNumber: r.kuizh_number,
     version: r.version,
   };

@@ -1,5 +1,6 @@
 import type { AppealStaffView, AppealStatus, ChatMessage } from '../../domain/appeals/appeal';
 import type { Card } from '../../domain/cards/card';
+import type { CompetentService } from '../../domain/inbox/inbox';
 import type { CallSignal } from '../../domain/contract/realtime';
 import type { Role } from '../../domain/session/roles';
 
@@ -9,7 +10,14 @@ import type { Role } from '../../domain/session/roles';
  */
 export type CentralEvent =
   | { kind: 'appeal.new'; departmentId: string | null; appeal: AppealStaffView }
-  | { kind: 'appeal.status'; departmentId: string | null; appealId: string; status: AppealStatus }
+  | {
+      kind: 'appeal.status';
+      departmentId: string | null;
+      appealId: string;
+      status: AppealStatus;
+      service?: CompetentService;
+    }
+  | { kind: 'inbox.claim'; departmentId: string | null; appealId: string; claimedBy: string | null }
   | { kind: 'call.taken'; departmentId: string | null; appealId: string; operatorId: string }
   | {
       kind: 'call.signal';

@@ -160,14 +160,17 @@ function presenceMessage(p: PresenceEvent): ServerMessage {
   };
 }
 
+function appealStatusMessage(event: Extract<CentralEvent, { kind: 'appeal.status' }>): ServerMessage {
+  const { appealId, status, service } = event;
+  return { type: 'appeal.status', appealId, status, ...(service ? { service } : {}) };
+}
+
 /** The message a client gets for an event, or null when it may not see it. */
 function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
   if (client.kind === 'citizen') {
     switch (event.kind) {
       case 'appeal.status':
-        return event.appealId === client.appealId
-          ? { type: 'appeal.status', appealId: event.appealId, status: event.status }
-          : null;
+        return event.appealId === client.appealId ? appealStatusMessage(event) : null;
       case 'chat.message':
         return event.message.appealId === client.appealId
           ? { type: 'chat.message', message: event.message }
@@ -185,8 +188,10 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
     case 'appeal.new':
       return maySeeAppeal(p, event) ? { type: 'appeal.new', appeal: event.appeal } : null;
     case 'appeal.status':
+      return maySeeAppeal(p, event) ? appealStatusMessage(event) : null;
+    case 'inbox.claim':
       return maySeeAppeal(p, event)
-        ? { type: 'appeal.status', appealId: event.appealId, status: event.status }
+        ? { type: 'inbox.claim', appealId: event.appealId, claimedBy: event.claimedBy }
         : null;
     case 'call.taken':
       return maySeeAppeal(p, event)

@@ -1,5 +1,6 @@
-import type { AppealStatus } from '../../domain/appeals/appeal';
-import { type CardFields, EMPTY_CARD_FIELDS } from '../../domain/cards/card';
+import { type AppealStatus, citizenStatusOfCard } from '../../domain/appeals/appeal';
+import { type CardFields, EMPTY_CARD_FIELDS, withoutIdentity } from '../../domain/cards/card';
+import { takeWaitingAppeals } from '../inbox/waitingAppealRepository';
 import { mayEditFields } from '../../domain/cards/cardActions';
 import { refusal } from '../../domain/contract/refusal';
 import type { SyncOperation } from '../../domain/sync/sync';
@@ -126,7 +127,7 @@ export async function applyCardCreates(
   const outcomes: Outcome[] = [];
   const accepted: Accepted[] = [];
   ops.forEach((op, index) => {
-    const fields: CardFields = { ...EMPTY_CARD_FIELDS, ...op.payload.fields };
+    const fields: CardFields = withoutIdentity({ ...EMPTY_CARD_FIELDS, ...op.payload.fields });
     const refusedCreate = existing.has(op.cardId) ? exists() : refuseFields(deps, p, fields, appeals);
     if (refusedCreate) {
       outcomes[index] = refusedCreate;
@@ -165,8 +166,14 @@ export async function applyCardCreates(
     tx,
     inserted.map(({ card }) => ({ entity: 'card' as const, card: card.card, ownerId: card.createdBy })),
   );
+  // A card opened from a waiting appeal takes it out of the inbox; the citizen sees "in progress" (issue 12).
+  const taken = await takeWaitingAppeals(
+    tx,
+    inserted.flatMap(({ card }) => (card.fields.appealId ? [card.fields.appealId] : [])),
+  );
   inserted.forEach(({ a, card }, i) => {
     const seq = seqs[i] ?? 0;
+    const appeal = taken.find((t) => t.appealId === card.fields.appealId);
     outcomes[a.index] = {
       ok: true,
       seq,
@@ -179,6 +186,7 @@ export async function applyCardCreates(
           seq,
           card: card.card,
         },
+        ...(appeal ? [{ kind: 'appeal.status' as const, ...appeal, status: 'inProgress' as const }] : []),
       ],
     };
   });
@@ -213,7 +221,7 @@ export async function applyCardUpdate(
   }
   const bad = refuseFields(deps, p, op.payload.fields, await linkedAppeals(tx, deps, [op.payload.fields]));
   if (bad) return bad;
-  const fields: CardFields = { ...current.fields, ...op.payload.fields };
+  const fields: CardFields = withoutIdentity({ ...current.fields, ...op.payload.fields });
   // A draft follows its location (§8). A sent card keeps its department, except one in the fallback
   // queue: whoever fixes its location or chooses its region hands it to that department.
   const held = current.card.departmentId ?? null;
@@ -278,7 +286,7 @@ export async function applyCardTransition(
   });
   const extra: CentralEvent[] = [];
   if (appealId) {
-    const status: AppealStatus = decision.to === 'closed' ? 'closed' : 'inProgress';
+    const status: AppealStatus = citizenStatusOfCard(decision.to);
     const appeal = await deps.appeals.setStatus(tx, appealId, status);
     if (appeal) extra.push({ kind: 'appeal.status', departmentId: appeal.departmentId, appealId, status });
   }

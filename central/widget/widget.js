@@ -10,6 +10,7 @@ let lang = localStorage.getItem('widget.lang') === 'ru' ? 'ru' : 'kk';
 let current = JSON.parse(sessionStorage.getItem('widget.appeal') ?? 'null');
 let socket = null;
 let lastStatus = null;
+let lastService = null;
 /** Where the device said the citizen is; null until found (the address in words stands in). */
 let found = null;
 
@@ -73,7 +74,7 @@ function render() {
     }),
   );
   if (chosen) select.value = chosen;
-  if (lastStatus) $('status').textContent = t('statuses')[lastStatus] ?? lastStatus;
+  if (lastStatus) setStatus(lastStatus);
 }
 
 function showError(message) {
@@ -132,9 +133,17 @@ function addChatLine(message) {
   $('chat').append(li);
 }
 
-function setStatus(status) {
+/** The status in the citizen's language; for a forwarded appeal, which service it went to (names only). */
+function setStatus(status, service) {
   lastStatus = status;
-  $('status').textContent = t('statuses')[status] ?? status;
+  if (service) lastService = service;
+  const name =
+    status === 'forwardedToService' && lastService
+      ? lang === 'ru'
+        ? lastService.nameRu
+        : lastService.nameKk
+      : null;
+  $('status').textContent = (t('statuses')[status] ?? status) + (name ? `: ${name}` : '');
 }
 
 async function follow(appeal) {
@@ -155,7 +164,7 @@ async function follow(appeal) {
   );
   socket.addEventListener('message', (event) => {
     const m = JSON.parse(event.data);
-    if (m.type === 'appeal.status') setStatus(m.status);
+    if (m.type === 'appeal.status') setStatus(m.status, m.service);
     if (m.type === 'chat.message') addChatLine(m.message);
   });
 }

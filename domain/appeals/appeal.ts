@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { storableText } from '../contract/text';
-import { ApplicantSchema, CARD_LIMITS, ChannelSchema } from '../cards/card';
+import { ApplicantSchema, CARD_LIMITS, type CardStatus, ChannelSchema } from '../cards/card';
 import { CardCategorySchema } from '../cards/category';
 import { LatLonSchema } from '../places/geo';
 
@@ -88,7 +88,16 @@ export type AppealIntake = z.infer<typeof AppealIntakeSchema>;
 export type AppealKind = AppealIntake['kind'];
 
 /** Status the citizen sees; each change is pushed to the citizen (seed 000: "notified of each status change"). */
-export const AppealStatusSchema = z.enum(['registered', 'inProgress', 'answered', 'closed']);
+export const AppealStatusSchema = z.enum([
+  'registered',
+  'inProgress',
+  /** Its card went to the police (the senior inspector): no officer named. */
+  'sentToPolice',
+  /** A non-urgent text went to a competent service instead of becoming a card (§12). */
+  'forwardedToService',
+  'answered',
+  'closed',
+]);
 export type AppealStatus = z.infer<typeof AppealStatusSchema>;
 
 export const AttachmentKindSchema = z.enum(['photo', 'video', 'voice']);
@@ -168,3 +177,20 @@ export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 export const ChatInputSchema = z.strictObject({
   text: storableText().trim().min(1, 'message is empty').max(APPEAL_LIMITS.chatMax),
 });
+
+/**
+ * What the citizen is told when the card answering their appeal moves (seed 000: "notified of each status
+ * change"): it is in progress while the operator fills it in, with the police once sent, closed at the end.
+ */
+export function citizenStatusOfCard(cardStatus: CardStatus): AppealStatus {
+  switch (cardStatus) {
+    case 'draft':
+      return 'inProgress';
+    case 'forwardedToService':
+      return 'forwardedToService';
+    case 'closed':
+      return 'closed';
+    default:
+      return 'sentToPolice';
+  }
+}

@@ -3,6 +3,8 @@ import { storableText } from '../contract/text';
 import { CardCategorySchema } from './category';
 import { CardRefusalSchema } from './cardRefusal';
 import { IncidentLocationSchema } from '../places/geo';
+import { isValidIin } from './iin';
+import { CardSubcategorySchema } from './subcategory';
 
 /** Limits that keep one card readable and the database small; the same on every boundary. */
 export const CARD_LIMITS = {
@@ -11,6 +13,8 @@ export const CARD_LIMITS = {
   featuresMax: 2000,
   peopleMax: 10_000,
   nameMax: 200,
+  vehiclesMax: 20,
+  vehicleTextMax: 40,
 } as const;
 
 export const CardIdSchema = z.uuid({ message: 'card id must be a UUID' });
@@ -56,10 +60,20 @@ export const ApplicantSchema = z
     /** ЖСН / ИИН, the 12-digit individual identification number. */
     iin: storableText()
       .regex(/^[0-9]{12}$/, 'IIN is 12 digits')
+      .refine(isValidIin, 'IIN has a wrong check digit, century digit or date of birth')
       .optional(),
   })
   .strict();
 export type Applicant = z.infer<typeof ApplicantSchema>;
+
+/** The language the applicant speaks (and the citizen is answered in). */
+export const CardLanguageSchema = z.enum(['kk', 'ru']);
+export type CardLanguage = z.infer<typeof CardLanguageSchema>;
+
+/** A vehicle seen on the video or named by the applicant (§9 step 4): each part as far as it is known. */
+const vehicleText = storableText().trim().max(CARD_LIMITS.vehicleTextMax);
+export const VehicleSchema = z.strictObject({ plate: vehicleText, colour: vehicleText, make: vehicleText });
+export type Vehicle = z.infer<typeof VehicleSchema>;
 
 /** What the operator records from the video (§9 step 4): people and their features, vehicles, buildings. */
 export const CardFieldsSchema = z
@@ -84,6 +98,13 @@ export const CardFieldsSchema = z
     appealId: z.uuid().nullable(),
     /** The region the operator chose when the location is unknown or outside every territory (§8). */
     chosenDepartmentId: storableText().max(64).nullable(),
+    // The fields below came later: optional, so cards stored before them still read.
+    /** No identity at all: an anonymous card keeps no applicant (see `withoutIdentity`). */
+    anonymous: z.boolean().optional(),
+    language: CardLanguageSchema.nullable().optional(),
+    subcategory: CardSubcategorySchema.nullable().optional(),
+    /** The vehicles one by one; `vehicles` stays for what does not fit them. */
+    vehicleList: z.array(VehicleSchema).max(CARD_LIMITS.vehiclesMax).optional(),
   })
   .strict();
 export type CardFields = z.infer<typeof CardFieldsSchema>;
@@ -125,6 +146,11 @@ export const CardSchema = z.object({
   channel: ChannelSchema.nullable().optional(),
   urgent: z.boolean().optional(),
   appealId: z.uuid().nullable().optional(),
+  chosenDepartmentId: CardFieldsSchema.shape.chosenDepartmentId.optional(),
+  anonymous: CardFieldsSchema.shape.anonymous,
+  language: CardFieldsSchema.shape.language,
+  subcategory: CardFieldsSchema.shape.subcategory,
+  vehicleList: CardFieldsSchema.shape.vehicleList,
   /** КІҚЖ (book of records of information on offences) number, given by the duty unit (§14). */
   kuizhNumber: storableText().nullable().optional(),
   /** Central's version of the card, raised by every change; the sync engine sends it back as `baseVersion`. */
@@ -136,6 +162,34 @@ export const CardSchema = z.object({
 });
 export type Card = z.infer<typeof CardSchema>;
 
+/** The fields of a card beyond its description, category and place: each optional in a draft, as it is typed. */
+export const CardDetailsSchema = CardFieldsSchema.pick({
+  addressText: true,
+  applicant: true,
+  anonymous: true,
+  language: true,
+  peopleCount: true,
+  peopleFeatures: true,
+  vehicles: true,
+  vehicleList: true,
+  buildings: true,
+  urgent: true,
+  subcategory: true,
+  chosenDepartmentId: true,
+  channel: true,
+  appealId: true,
+}).partial();
+export type CardDetails = z.infer<typeof CardDetailsSchema>;
+export const CARD_DETAIL_KEYS = Object.keys(CardDetailsSchema.shape) as (keyof CardDetails)[];
+
+/**
+ * An anonymous card keeps no identity: whatever applicant came with it is dropped, on the console and on central
+ * alike, before anything is stored.
+ */
+export const withoutIdentity = <F extends { anonymous?: boolean | undefined; applicant?: Applicant | null }>(
+  fields: F,
+): F => (fields.anonymous ? { ...fields, applicant: null } : fields);
+
 /**
  * What the operator types into a draft; `id` is absent for a new card. Same rules as the card's fields.
  * Coordinates that are not a valid place come as `typedCoordinates` with `location` null: the card keeps them
@@ -146,7 +200,11 @@ export const CardDraftInputSchema = CardFieldsSchema.pick({
   category: true,
   location: true,
 })
-  .extend({ id: CardIdSchema.optional(), typedCoordinates: TypedCoordinatesSchema.nullable().optional() })
+  .extend({
+    ...CardDetailsSchema.shape,
+    id: CardIdSchema.optional(),
+    typedCoordinates: TypedCoordinatesSchema.nullable().optional(),
+  })
   .strict()
   .refine((input) => !input.typedCoordinates || input.location === null, {
     message: 'typed coordinates stand in for a location, never next to one',

@@ -46,6 +46,20 @@ export type TransitionInput = z.infer<typeof TransitionInputSchema>;
 export type TransitionDecision =
   { ok: true; to: CardStatus } | { ok: false; refusal: Refusal; reason: string };
 
+/**
+ * §9 step 5: "send" only when every required field is filled; what is missing, in the form's order, so the
+ * console can name it and move the focus to the first one before central is asked.
+ */
+export function missingForSend(
+  f: Pick<CardFields, 'description' | 'category' | 'location' | 'addressText'>,
+): SendField[] {
+  return [
+    ...(f.description.trim() === '' ? (['description'] as const) : []),
+    ...(f.category === null ? (['category'] as const) : []),
+    ...(f.location === null && !f.addressText ? (['place'] as const) : []),
+  ];
+}
+
 /** Decides a transition; pure, so the same rule runs on central and (as a hint) on the console. */
 export function decideTransition(
   card: { status: CardStatus; fields: CardFields },
@@ -70,13 +84,7 @@ export function decideTransition(
   }
   switch (input.transition) {
     case 'sendToInspector': {
-      // §9 step 5: "send" only when every field is filled.
-      const f = card.fields;
-      const missing: SendField[] = [
-        ...(f.description === '' ? (['description'] as const) : []),
-        ...(f.category === null ? (['category'] as const) : []),
-        ...(f.location === null && !f.addressText ? (['place'] as const) : []),
-      ];
+      const missing = missingForSend(card.fields);
       if (missing.length > 0)
         return {
           ok: false,

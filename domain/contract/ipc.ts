@@ -2,8 +2,18 @@ import { z } from 'zod';
 import { RefusalOnWireSchema } from './refusal';
 import { storableText } from './text';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from '../cards/card';
-import { AttachPhotoInputSchema, AttachPhotoResultSchema, CardFileSchema, PhotoTypeSchema } from '../files/cardFile';
-import { ChatListInputSchema, ChatListResultSchema, ChatSendInputSchema, ChatSendResultSchema } from '../chat/chat';
+import {
+  AttachPhotoInputSchema,
+  AttachPhotoResultSchema,
+  CardFileSchema,
+  PhotoTypeSchema,
+} from '../files/cardFile';
+import {
+  ChatListInputSchema,
+  ChatListResultSchema,
+  ChatSendInputSchema,
+  ChatSendResultSchema,
+} from '../chat/chat';
 import { AboutSchema, DiagnosticsBundleSchema, RendererLogSchema } from '../diagnostics/diagnostics';
 import { DepartmentSchema, PatrolUnitSchema } from '../reference/department';
 import { ReferenceKindSchema } from '../reference/reference';
@@ -12,6 +22,12 @@ import { SessionSchema, SignInInputSchema, SignInResultSchema } from '../session
 import { SyncStatusSchema } from '../sync/syncStatus';
 import { TerritorySchema } from '../places/territory';
 import { TransitionInputSchema } from '../cards/workflow';
+import {
+  CompetentServiceSchema,
+  ForwardInputSchema,
+  InboxAnswerSchema,
+  InboxItemSchema,
+} from '../inbox/inbox';
 import {
   CheckProgressSchema,
   ConsoleWindowFactsSchema,
@@ -86,6 +102,26 @@ export const consoleApi = {
   'chat.list': method(ChatListInputSchema, ChatListResultSchema),
   /** A staff line to the citizen: kept here at once, sent to central by the sync engine. */
   'chat.send': method(ChatSendInputSchema, ChatSendResultSchema),
+  /** What waits for this operator (issue 12): central's list, or the last copy when central does not answer. */
+  /**
+   * With the `version` the renderer holds, an unchanged list answers `items: null`: a list of 10,000 is not
+   * sent, parsed and drawn again every refresh when nothing moved.
+   */
+  'inbox.list': method(
+    z.object({ version: storableText().max(64).optional() }).strict(),
+    z.object({
+      items: z.array(InboxItemSchema).nullable(),
+      version: storableText(),
+      fetchedAt: z.iso.datetime().nullable(),
+      live: z.boolean(),
+    }),
+  ),
+  /** Takes an item so nobody else works on it; the second operator is refused `inbox.claimed`. */
+  'inbox.claim': method(z.object({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
+  'inbox.release': method(z.object({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
+  /** A non-urgent text to a competent service, with a reason: it never becomes a card. */
+  'inbox.forward': method(ForwardInputSchema.extend({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
+  'inbox.services': method(NoInput, z.array(CompetentServiceSchema)),
   /** Sign-in against central (tokens stay in main); null session when nobody is signed in. */
   'session.get': method(NoInput, SessionSchema.nullable()),
   'session.signIn': method(SignInInputSchema, SignInResultSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storableText } from './text';
 import { AppealStaffViewSchema, AppealStatusSchema, ChatMessageSchema } from '../appeals/appeal';
+import { CompetentServiceSchema } from '../inbox/inbox';
 import { CardSchema } from '../cards/card';
 import { RoleSchema } from '../session/roles';
 import { RefusalOnWireSchema } from './refusal';
@@ -58,7 +59,15 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong'), t: z.number() }),
   /** A new appeal in the account's territory (text, SOS alarm or call request). */
   z.object({ type: z.literal('appeal.new'), appeal: AppealStaffViewSchema }),
-  z.object({ type: z.literal('appeal.status'), appealId: z.uuid(), status: AppealStatusSchema }),
+  /** `service`: where a forwarded appeal went (its names only), for the citizen and the staff alike. */
+  z.object({
+    type: z.literal('appeal.status'),
+    appealId: z.uuid(),
+    status: AppealStatusSchema,
+    service: CompetentServiceSchema.optional(),
+  }),
+  /** An inbox item was claimed (`claimedBy`) or is free again (null): no other console takes it meanwhile. */
+  z.object({ type: z.literal('inbox.claim'), appealId: z.uuid(), claimedBy: z.uuid().nullable() }),
   z.object({ type: z.literal('call.taken'), appealId: z.uuid(), operatorId: z.uuid() }),
   z.object({
     type: z.literal('call.signal'),

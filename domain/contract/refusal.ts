@@ -104,6 +104,13 @@ export const REFUSALS = {
   'call.taken': Empty,
   'call.notAccepted': Empty,
   'call.notYours': Empty,
+  // The operator's inbox (issue 12)
+  /** Another operator claimed it first; who is not said. */
+  'inbox.claimed': Empty,
+  'inbox.notWaiting': Empty,
+  /** Only a text goes to a competent service; an SOS alarm or a call stays with the police (§12). */
+  'inbox.notForwardable': Empty,
+  'service.notFound': Empty,
   // Accounts and territories (§28)
   'account.notFound': Empty,
   'account.loginTaken': Empty,

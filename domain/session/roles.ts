@@ -75,6 +75,12 @@ export const ROUTE_PERMISSIONS = {
   'GET /api/staff/appeals/:id/attachments/:attachmentId': 'appeals.read',
   'POST /api/staff/appeals/:id/messages': 'appeals.chat',
   'POST /api/staff/calls/:id/accept': 'calls.accept',
+  // The operator's inbox (issue 12): reading what waits; claiming and forwarding is card work.
+  'GET /api/inbox': 'appeals.read',
+  'POST /api/inbox/:id/claim': 'cards.write',
+  'POST /api/inbox/:id/release': 'cards.write',
+  'POST /api/inbox/:id/forward': 'cards.write',
+  'GET /api/services': 'appeals.read',
   'GET /api/cards': 'cards.read',
   'GET /api/cards/:id': 'cards.read',
   'GET /api/cards/:id/recordings': 'cards.read',

@@ -1,11 +1,15 @@
 import type Database from 'better-sqlite3';
 import {
+  CARD_DETAIL_KEYS,
   type Card,
+  type CardDetails,
+  CardDetailsSchema,
   type CardDraftInput,
   type CardFields,
   type CardId,
   CardStatusSchema,
   TypedCoordinatesSchema,
+  withoutIdentity,
 } from '../../domain/cards/card';
 import { type CardRefusal, type CardRefusalAnswer, CardRefusalSchema } from '../../domain/cards/cardRefusal';
 import { type CardViewer, cardVisibleTo } from '../../domain/cards/cardVisibility';
@@ -32,6 +36,7 @@ interface CardRow {
   typed_coordinates: string | null;
   created_by: string | null;
   refusal: string | null;
+  details: string | null;
 }
 
 /** What central decides of a card, as columns. */
@@ -52,6 +57,8 @@ interface FieldColumns {
   lat: number | null;
   lon: number | null;
   locationSource: string | null;
+  /** The card's other fields as JSON (migration 0160), NULL when it has none. */
+  details: string | null;
 }
 
 const sameAsCentral = (row: CardRow, central: CentralColumns, fields: FieldColumns): boolean =>
@@ -65,7 +72,8 @@ const sameAsCentral = (row: CardRow, central: CentralColumns, fields: FieldColum
   row.category === fields.category &&
   row.lat === fields.lat &&
   row.lon === fields.lon &&
-  row.location_source === fields.locationSource;
+  row.location_source === fields.locationSource &&
+  row.details === fields.details;
 
 export class CardNotFoundError extends Error {
   constructor(readonly id: string) {
@@ -96,19 +104,30 @@ function rowToCard(row: CardRow): Card {
       ? {}
       : { typedCoordinates: TypedCoordinatesSchema.parse(JSON.parse(row.typed_coordinates)) }),
     ...(row.refusal === null ? {} : { refusal: CardRefusalSchema.parse(JSON.parse(row.refusal)) }),
+    ...(row.details === null ? {} : CardDetailsSchema.parse(JSON.parse(row.details))),
   };
 }
 
 /** Who may see the stored card: the same rule as central's (domain/cards/cardVisibility.ts). */
 const visibleTo = (viewer: CardViewer, row: CardRow): boolean =>
-  cardVisibleTo(viewer, { departmentId: row.department_id, createdBy: row.created_by, atCentral: row.version !== null });
+  cardVisibleTo(viewer, {
+    departmentId: row.department_id,
+    createdBy: row.created_by,
+    atCentral: row.version !== null,
+  });
 
 /** The draft fields this console edits, as the protocol names them. */
-type DraftFields = Pick<CardFields, 'description' | 'category' | 'location'>;
-const draftFields = (c: Pick<Card, 'description' | 'category' | 'location'>): DraftFields => ({
+type DraftFields = Pick<CardFields, 'description' | 'category' | 'location'> & CardDetails;
+/** The card's details that are set; an anonymous card's applicant never among them. */
+const detailsOf = (c: CardDetails): CardDetails =>
+  withoutIdentity(
+    Object.fromEntries(CARD_DETAIL_KEYS.flatMap((key) => (c[key] === undefined ? [] : [[key, c[key]]]))),
+  );
+const draftFields = (c: Pick<Card, 'description' | 'category' | 'location'> & CardDetails): DraftFields => ({
   description: c.description,
   category: c.category,
   location: c.location,
+  ...detailsOf(c),
 });
 /** The draft fields in the shape a read gives them back (a location is exactly lat, lon and source). */
 const storedFields = (input: CardDraftInput): DraftFields => ({
@@ -119,11 +138,17 @@ const storedFields = (input: CardDraftInput): DraftFields => ({
     source: input.location.source,
   },
 });
+/** A draft names the details it has; the ones it leaves out keep their stored values. */
+const mergedFields = (before: DraftFields, input: DraftFields): DraftFields =>
+  draftFields({ ...before, ...input });
 const changedFields = (before: DraftFields, after: DraftFields): Partial<DraftFields> => {
   const changed: Partial<DraftFields> = {};
   if (before.description !== after.description) changed.description = after.description;
   if (before.category !== after.category) changed.category = after.category;
   if (JSON.stringify(before.location) !== JSON.stringify(after.location)) changed.location = after.location;
+  for (const key of CARD_DETAIL_KEYS)
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+      Object.assign(changed, { [key]: after[key] ?? null });
   return changed;
 };
 
@@ -161,18 +186,20 @@ export function createCardRepository(
   deps: { now: () => Date; newId: () => string; outbox: Outbox },
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
-  const selectAll = db.prepare<[], CardRow>('SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC');
+  const selectAll = db.prepare<[], CardRow>(
+    'SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC',
+  );
   const selectByAppeal = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE appeal_id = ?');
   // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
     `INSERT INTO cards (id, status, description, category, lat, lon, location_source, created_at, updated_at,
-       number, department_id, version, appeal_id, created_by)
+       number, department_id, version, appeal_id, created_by, details)
      VALUES (@id, @status, @description, @category, @lat, @lon, @locationSource, @createdAt, @now,
-       @number, @departmentId, @version, @appealId, @createdBy)`,
+       @number, @departmentId, @version, @appealId, @createdBy, @details)`,
   );
   const updateFields = db.prepare(
     `UPDATE cards SET description = @description, category = @category, lat = @lat, lon = @lon,
-       location_source = @locationSource, updated_at = @now
+       location_source = @locationSource, details = @details, updated_at = @now
      WHERE id = @id`,
   );
   // The appeal a card answers is central's to say (it links the citizen's chat to the card).
@@ -184,7 +211,7 @@ export function createCardRepository(
   const updateAll = db.prepare<CentralColumns & FieldColumns, CardRow>(
     `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, appeal_id = @appealId,
        status = @status, description = @description, category = @category, lat = @lat, lon = @lon,
-       location_source = @locationSource, updated_at = @now
+       location_source = @locationSource, details = @details, updated_at = @now
      WHERE id = @id RETURNING *`,
   );
   const setTyped = db.prepare('UPDATE cards SET typed_coordinates = ?, updated_at = ? WHERE id = ?');
@@ -194,15 +221,21 @@ export function createCardRepository(
      WHERE id = @id AND (refusal IS NULL OR json_extract(refusal, '$.operation') <> 'card.create')`,
   );
   const unsetRefusal = db.prepare('UPDATE cards SET refusal = NULL WHERE id = ?');
-  const selectRefused = db.prepare<[], { id: string; refusal: string }>('SELECT id, refusal FROM cards WHERE refusal IS NOT NULL');
+  const selectRefused = db.prepare<[], { id: string; refusal: string }>(
+    'SELECT id, refusal FROM cards WHERE refusal IS NOT NULL',
+  );
 
-  const columns = (f: DraftFields): FieldColumns => ({
-    description: f.description,
-    category: f.category,
-    lat: f.location?.lat ?? null,
-    lon: f.location?.lon ?? null,
-    locationSource: f.location?.source ?? null,
-  });
+  const columns = (f: DraftFields): FieldColumns => {
+    const details = detailsOf(f);
+    return {
+      description: f.description,
+      category: f.category,
+      lat: f.location?.lat ?? null,
+      lon: f.location?.lon ?? null,
+      locationSource: f.location?.source ?? null,
+      details: Object.keys(details).length === 0 ? null : JSON.stringify(details),
+    };
+  };
   const mustGet = (id: string): Card => {
     const row = selectOne.get(id);
     if (!row) throw new CardNotFoundError(id);
@@ -249,7 +282,10 @@ export function createCardRepository(
       });
     }
     const before = mustGet(input.id);
-    const fields = storedFields(typed === null ? input : { ...input, location: before.location });
+    const fields = mergedFields(
+      draftFields(before),
+      storedFields(typed === null ? input : { ...input, location: before.location }),
+    );
     const changed = changedFields(draftFields(before), fields);
     const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
     if (Object.keys(changed).length === 0 && !typedChanged) return before;
@@ -292,7 +328,7 @@ export function createCardRepository(
       const stored = selectOne.get(card.id);
       if (!stored) {
         // Central's card, not one written here: who may see it is decided by its department.
-        insert.run({ ...columns(card), ...central, createdAt: card.createdAt, createdBy: null });
+        insert.run({ ...columns(draftFields(card)), ...central, createdAt: card.createdAt, createdBy: null });
         return { card: mustGet(card.id), changed: true };
       }
       // Each account reads central's feed from its own place: the next one may be handed an older version of a
@@ -305,7 +341,7 @@ export function createCardRepository(
         return { card: row ? rowToCard(row) : mustGet(card.id), changed: true };
       }
       // The pull that follows a push brings back what the push's answer already wrote: nothing to do.
-      const fields = columns(card);
+      const fields = columns(draftFields(card));
       if (sameAsCentral(stored, central, fields)) return { card: rowToCard(stored), changed: false };
       const row = updateAll.get({ ...central, ...fields });
       return { card: row ? rowToCard(row) : mustGet(card.id), changed: true };
@@ -313,6 +349,7 @@ export function createCardRepository(
     markRefused: (id, refusal) =>
       void setRefusal.run({ id, refusal: JSON.stringify({ ...refusal, at: deps.now().toISOString() }) }),
     clearRefusal: (id) => void unsetRefusal.run(id),
-    refused: () => selectRefused.all().map((r) => ({ id: r.id, refusal: CardRefusalSchema.parse(JSON.parse(r.refusal)) })),
+    refused: () =>
+      selectRefused.all().map((r) => ({ id: r.id, refusal: CardRefusalSchema.parse(JSON.parse(r.refusal)) })),
   };
 }

@@ -2,6 +2,9 @@ import type { i18n } from 'i18next';
 import type { StoreApi } from 'zustand';
 import { ROLE_PERMISSIONS, type Role } from '../../domain/session/roles';
 import { PHOTO_INPUT_ID, openPhotoChooser } from '../features/photos/photoChooser';
+import { APPLICANT_FIRST_ID } from '../features/cards/ApplicantFields';
+import { ADD_VEHICLE_ID } from '../features/cards/SeenFields';
+import { stepButtonId } from '../features/cards/CardFormActions';
 import { INCIDENT_MAP_ID, PLACE_SEARCH_ID } from '../features/map/ids';
 import { saveLanguage } from '../i18n';
 import { LANGUAGES } from '../i18n/translations';
@@ -89,6 +92,65 @@ export const COMMANDS: readonly Command[] = [
     keys: 'Alt+D',
     roles: CARD_WRITERS,
     run: inCards(() => focusWhenShown('card-description')),
+  },
+  {
+    id: 'cards.send',
+    label: 'cardFields:commands.send',
+    keys: 'Ctrl+Enter',
+    roles: CARD_WRITERS,
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+    run: inCards(() => whenShown(stepButtonId('sendToInspector'), (button) => button.click())),
+  },
+  {
+    id: 'cards.focusApplicant',
+    label: 'cardFields:commands.focusApplicant',
+    keys: 'Alt+A',
+    roles: CARD_WRITERS,
+    run: inCards(() =>
+      whenShown(APPLICANT_FIRST_ID, (anonymous) =>
+        (document.getElementById('card-applicant-name') ?? anonymous).focus(),
+      ),
+    ),
+  },
+  {
+    id: 'cards.toggleAnonymous',
+    label: 'cardFields:commands.toggleAnonymous',
+    keys: 'Alt+Shift+A',
+    roles: CARD_WRITERS,
+    run: inCards(() => whenShown(APPLICANT_FIRST_ID, (checkbox) => checkbox.click())),
+  },
+  {
+    id: 'cards.addVehicle',
+    label: 'cardFields:commands.addVehicle',
+    keys: 'Alt+Shift+V',
+    roles: CARD_WRITERS,
+    run: inCards(() => whenShown(ADD_VEHICLE_ID, (button) => button.click())),
+  },
+  {
+    id: 'cards.focusAddress',
+    label: 'cardFields:commands.focusAddress',
+    keys: 'Alt+G',
+    roles: CARD_WRITERS,
+    run: inCards(() => focusWhenShown('card-address')),
+  },
+  {
+    id: 'inbox.open',
+    label: 'inbox:commands.open',
+    keys: 'Alt+O',
+    roles: ['operator', 'supervisor'],
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+    run: ({ store }) => void store.getState().openCardFromInbox(),
+  },
+  {
+    id: 'inbox.forward',
+    label: 'inbox:commands.forward',
+    keys: 'Alt+W',
+    roles: ['operator', 'supervisor'],
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+    run: ({ store }) => {
+      store.getState().showView('inbox');
+      void store.getState().startForward();
+    },
   },
   {
     id: 'place.search',

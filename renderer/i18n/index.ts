@@ -1,8 +1,10 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { aboutText } from '../features/about/i18n';
+import { cardFieldsText } from '../features/cards/fieldText';
 import { cardFormText } from '../features/cards/formText';
 import { cardsText } from '../features/cards/i18n';
+import { inboxText } from '../features/inbox/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/workstation/i18n';
 import { refusalsText } from '../features/refusals/i18n';
@@ -17,6 +19,8 @@ export const NAMESPACES = {
   common: commonText,
   cards: cardsText,
   cardForm: cardFormText,
+  cardFields: cardFieldsText,
+  inbox: inboxText,
   map: mapText,
   readiness: readinessText,
   sync: syncText,

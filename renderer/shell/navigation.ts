@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../domain/session/roles';
 import { AboutView } from '../features/about';
 import { CardsView } from '../features/cards';
+import { InboxView } from '../features/inbox';
 import { FleetView, ReadinessView } from '../features/workstation';
 import { type SectionInfo, sectionInfoFor } from './sections';
 
@@ -12,6 +13,7 @@ export interface Section extends SectionInfo {
 
 const VIEWS: Record<SectionInfo['id'], ComponentType> = {
   cards: CardsView,
+  inbox: InboxView,
   readiness: ReadinessView,
   workstations: FleetView,
   about: AboutView,

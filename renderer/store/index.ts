@@ -5,6 +5,7 @@ import { type AboutSlice, createAboutSlice } from '../features/about/slice';
 import { type CardPhotosSlice, createCardPhotosSlice } from '../features/photos/photosSlice';
 import { type ChatSlice, createChatSlice } from '../features/chat/chatSlice';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
+import { type InboxSlice, createInboxSlice } from '../features/inbox/slice';
 import { type ReadinessSlice, createReadinessSlice } from '../features/workstation/slice';
 import { type ReferenceSlice, createReferenceSlice } from '../features/reference/slice';
 import { type SignInSlice, createSignInSlice } from '../features/session/slice';
@@ -20,7 +21,8 @@ export type ConsoleState = ShellSlice &
   SyncSlice &
   SignInSlice &
   ReferenceSlice &
-  AboutSlice;
+  AboutSlice &
+  InboxSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -33,6 +35,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createSignInSlice(bridge)(...args),
     ...createReferenceSlice(bridge)(...args),
     ...createAboutSlice(bridge)(...args),
+    ...createInboxSlice(bridge)(...args),
   }));
 }
 

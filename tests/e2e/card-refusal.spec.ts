@@ -19,12 +19,15 @@ test.describe('a change central refused', () => {
       await signIn(page, 'operator', 'operator');
       // The first round after a sign-in (the account's reference data and feed) is what "online" waits for.
       await expect(page.getByTestId('connectivity')).toContainText('Online', { timeout: 60_000 });
-      // The card form lets an operator take only the steps it may (issue 9, item 6), so the step central
-      // refuses here is one the form cannot check: a card without a place is sent, and central says why.
+      // The card form lets an operator take only the steps it may (issue 9, item 6). A card without a place:
+      // the form names it first (issue 12); sent again as it is, central decides and says why.
       await page.getByLabel('What the applicant says').fill('Two wounded at the market');
       await page.getByLabel('Category').selectOption('roadAccident');
       await expect(page.getByTestId('card-list-item')).toHaveCount(1);
-      await page.getByRole('button', { name: 'Send to the senior inspector' }).click();
+      const send = page.getByRole('button', { name: 'Send to the senior inspector' });
+      await send.click();
+      await expect(page.getByTestId('card-send-missing')).toContainText('the place (map or address)');
+      await send.click();
       const refusal = page.getByTestId('card-refusal');
       await expect(refusal).toContainText('Central refused a step of this card');
       await expect(refusal).toContainText('Fill in before sending: place');

@@ -25,7 +25,11 @@ test.describe('sync with central', () => {
 
       await page.getByLabel('What the applicant says').fill('Someone is shouting in the yard');
       await expect(page.getByTestId('card-list-item')).toHaveCount(1);
-      await page.getByRole('button', { name: 'Send to the senior inspector' }).click();
+      // The form names what is missing first (issue 12); sent again as it is, central decides.
+      const send = page.getByRole('button', { name: 'Send to the senior inspector' });
+      await send.click();
+      await expect(page.getByTestId('card-send-missing')).toBeVisible();
+      await send.click();
       await expect(page.getByTestId('card-list-item').getByTestId('card-sync')).toContainText(
         'Refused by central',
       );

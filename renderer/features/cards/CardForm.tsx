@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { CARD_CATEGORIES, type CardCategory } from '../../../domain/cards/category';
-import { TypedCoordinatesSchema } from '../../../domain/cards/card';
+import { CARD_LIMITS, TypedCoordinatesSchema } from '../../../domain/cards/card';
+import { SUBCATEGORIES, type CardSubcategory } from '../../../domain/cards/subcategory';
 import { useConsole } from '../../store';
 import { PlaceSearch } from '../map';
 import { CardRefusalBanner, CardSyncBadge } from '../sync';
 import { CardFormActions } from './CardFormActions';
 import { CardPhotos } from '../photos/CardPhotos';
 import { DescriptionField } from './DescriptionField';
-import { type EditorProblem, editorPoint } from './editor';
+import { ApplicantFields } from './ApplicantFields';
+import { type EditorProblem, editorPoint, placeEdit } from './editor';
+import { SeenFields } from './SeenFields';
+import { TerritoryChoice } from './TerritoryChoice';
 import { TerritoryHint } from './TerritoryHint';
 import { useCardActions } from './useCardActions';
 import { usePhotoDrop } from '../photos/usePhotoDrop';
@@ -15,11 +19,22 @@ import { usePhotoDrop } from '../photos/usePhotoDrop';
 /** A coordinate is one line of text; longer is not a coordinate, and the card keeps at most this as typed. */
 const COORDINATE_MAX = TypedCoordinatesSchema.shape.lat.maxLength ?? 100;
 
-const problemKey = (problem: EditorProblem) =>
-  problem === 'outsideKazakhstan' ? 'cardForm:outsideKazakhstan' : `cards:${problem}`;
+const problemKey = (problem: EditorProblem) => {
+  switch (problem) {
+    case 'outsideKazakhstan':
+      return 'cardForm:outsideKazakhstan';
+    case 'invalidLatitude':
+    case 'invalidLongitude':
+    case 'bothCoordinates':
+      return `cards:${problem}`;
+    default:
+      return `cardFields:problems.${problem}`;
+  }
+};
 
 export function CardForm() {
   const { t } = useTranslation('cards');
+  const fieldText = useTranslation('cardFields').t;
   const editor = useConsole((s) => s.editor);
   const editCard = useConsole((s) => s.editCard);
   const saveCard = useConsole((s) => s.saveCard);
@@ -88,7 +103,10 @@ export function CardForm() {
         id="card-category"
         value={editor.category ?? ''}
         disabled={readOnly}
-        onChange={(event) => editCard({ category: (event.target.value || null) as CardCategory | null })}
+        onChange={(event) => {
+          const category = (event.target.value || null) as CardCategory | null;
+          editCard({ category, ...(category === editor.category ? {} : { subcategory: null }) });
+        }}
       >
         <option value="">{t('chooseCategory')}</option>
         {CARD_CATEGORIES.map((category) => (
@@ -97,6 +115,35 @@ export function CardForm() {
           </option>
         ))}
       </select>
+      <label htmlFor="card-subcategory">{fieldText('subcategory')}</label>
+      <select
+        id="card-subcategory"
+        value={editor.subcategory ?? ''}
+        disabled={readOnly || editor.category === null}
+        onChange={(event) =>
+          editCard({ subcategory: (event.target.value || null) as CardSubcategory | null })
+        }
+      >
+        <option value="">{fieldText('chooseSubcategory')}</option>
+        {editor.category &&
+          SUBCATEGORIES[editor.category].map((sub) => (
+            <option key={sub} value={sub}>
+              {fieldText(`subcategories.${sub}`)}
+            </option>
+          ))}
+      </select>
+      <label className="card-form__check">
+        <input
+          id="card-urgent"
+          type="checkbox"
+          checked={editor.urgent}
+          disabled={readOnly}
+          onChange={(event) => editCard({ urgent: event.target.checked })}
+        />
+        {fieldText('urgent')}
+      </label>
+
+      <ApplicantFields readOnly={readOnly} />
 
       <fieldset className="card-form__location">
         <legend>{t('location')}</legend>
@@ -105,7 +152,13 @@ export function CardForm() {
           <PlaceSearch
             picked={editorPoint(editor)}
             onPick={(point) =>
-              editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' })
+              editCard(
+                placeEdit(editor, {
+                  lat: point.lat.toFixed(5),
+                  lon: point.lon.toFixed(5),
+                  locationSource: 'map',
+                }),
+              )
             }
           />
         )}
@@ -119,7 +172,11 @@ export function CardForm() {
               readOnly={readOnly}
               value={editor.lat}
               aria-invalid={problems.includes('invalidLatitude') || coordinateInvalid}
-              onChange={(event) => editCard({ lat: event.target.value, locationSource: 'typed' })}
+              onChange={(event) =>
+                editCard(
+                  placeEdit(editor, { lat: event.target.value, lon: editor.lon, locationSource: 'typed' }),
+                )
+              }
             />
           </label>
           <label>
@@ -131,18 +188,77 @@ export function CardForm() {
               readOnly={readOnly}
               value={editor.lon}
               aria-invalid={problems.includes('invalidLongitude') || coordinateInvalid}
-              onChange={(event) => editCard({ lon: event.target.value, locationSource: 'typed' })}
+              onChange={(event) =>
+                editCard(
+                  placeEdit(editor, { lat: editor.lat, lon: event.target.value, locationSource: 'typed' }),
+                )
+              }
             />
           </label>
           {!readOnly && (
-            <button type="button" className="ghost" onClick={() => editCard({ lat: '', lon: '' })}>
+            <button
+              type="button"
+              className="ghost"
+              onClick={() =>
+                editCard({
+                  ...placeEdit(editor, { lat: '', lon: '', locationSource: 'typed' }),
+                  lat: '',
+                  lon: '',
+                })
+              }
+            >
               {t('clearLocation')}
             </button>
           )}
         </div>
-        {editor.lat !== '' && <p className="muted">{t(`source.${editor.locationSource}`)}</p>}
+        {editor.lat !== '' && (
+          <p className="muted" data-testid="card-place-source">
+            {fieldText('place.sourceLabel', { source: t(`source.${editor.locationSource}`) })}
+          </p>
+        )}
+        {editor.replacedPlace && (
+          <p className="banner banner--warning" role="status" data-testid="card-place-replaced">
+            {fieldText('place.replaced', {
+              source: t(`source.${editor.replacedPlace.source}`),
+              lat: editor.replacedPlace.lat,
+              lon: editor.replacedPlace.lon,
+            })}{' '}
+            {!readOnly && editor.replacedPlace && (
+              <button
+                type="button"
+                className="ghost"
+                onClick={() =>
+                  editor.replacedPlace &&
+                  editCard({
+                    lat: editor.replacedPlace.lat,
+                    lon: editor.replacedPlace.lon,
+                    locationSource: editor.replacedPlace.source,
+                    replacedPlace: null,
+                  })
+                }
+              >
+                {fieldText('place.restore')}
+              </button>
+            )}
+          </p>
+        )}
+        <label>
+          {fieldText('place.address')}
+          <input
+            id="card-address"
+            autoComplete="off"
+            maxLength={CARD_LIMITS.addressMax}
+            placeholder={fieldText('place.addressHint')}
+            readOnly={readOnly}
+            value={editor.addressText}
+            onChange={(event) => editCard({ addressText: event.target.value })}
+          />
+        </label>
         <TerritoryHint point={editorPoint(editor)} />
+        <TerritoryChoice readOnly={readOnly} />
       </fieldset>
+
+      <SeenFields readOnly={readOnly} />
 
       <CardPhotos />
 
@@ -157,7 +273,7 @@ export function CardForm() {
         </div>
       )}
 
-      <CardFormActions actions={actions} withCentral={withCentral} />
+      <CardFormActions key={editor.id ?? 'new'} actions={actions} withCentral={withCentral} />
     </form>
   );
 }

@@ -1,9 +1,33 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardActions } from '../../../domain/cards/cardActions';
-import type { TransitionName } from '../../../domain/cards/workflow';
+import { type TransitionName, missingForSend } from '../../../domain/cards/workflow';
+import type { SendField } from '../../../domain/contract/refusal';
+import type { LatLon } from '../../../domain/places/geo';
 import { useConsole } from '../../store';
+import { type CardEditor, editorPoint } from './editor';
 import type { FormSave } from './saveQueue';
+
+/** The step's button, which its hotkey presses (commands/registry.ts), so both take the same path. */
+export const stepButtonId = (transition: TransitionName) => `card-step-${transition}`;
+
+/** Where the cursor goes for each field "send" needs (§9 step 5): the first missing one gets it. */
+const SEND_FIELD_INPUT: Record<SendField, string> = {
+  description: 'card-description',
+  category: 'card-category',
+  place: 'card-address',
+};
+
+const withSource = (point: LatLon | null, editor: CardEditor) =>
+  point && { ...point, source: editor.locationSource };
+
+const missingOnForm = (editor: CardEditor): SendField[] =>
+  missingForSend({
+    description: editor.description,
+    category: editor.category,
+    location: withSource(editorPoint(editor), editor),
+    addressText: editor.addressText.trim() || null,
+  });
 
 function saveText(
   save: FormSave,
@@ -30,16 +54,29 @@ function saveText(
  */
 export function CardFormActions({ actions, withCentral }: { actions: CardActions; withCentral: boolean }) {
   const { t, i18n } = useTranslation('cardForm');
-  const status = useConsole((s) => s.editor.status);
+  const editor = useConsole((s) => s.editor);
+  const status = editor.status;
   const formSave = useConsole((s) => s.formSave);
   const saving = useConsole((s) => s.saving);
   const takeStep = useConsole((s) => s.takeStep);
   const [kuizhNumber, setKuizhNumber] = useState('');
+  const [missing, setMissing] = useState<SendField[]>([]);
+  const fieldText = useTranslation('cardFields').t;
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language);
   const said = saveText(formSave, t, time);
   const problem = formSave.state === 'savedWithProblems' || formSave.state === 'failed';
-  const step = (transition: TransitionName) =>
+  const step = (transition: TransitionName) => {
+    const lacking = transition === 'sendToInspector' ? missingOnForm(editor) : [];
+    // Pressed again with the same fields missing, the operator means it: central decides, and says why on the card.
+    const again = lacking.length > 0 && lacking.join() === missing.join();
+    setMissing(again ? [] : lacking);
+    const first = lacking[0];
+    if (first && !again) return document.getElementById(SEND_FIELD_INPUT[first])?.focus();
     void takeStep(transition, transition === 'register' ? { kuizhNumber } : undefined);
+  };
+  // What "send" named stays on screen only while it is still missing: a filled field leaves the list at once.
+  const stillMissing = missing.filter((field) => missingOnForm(editor).includes(field));
+  const list = (items: string[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(items);
 
   return (
     <div className="card-form__actions">
@@ -59,11 +96,23 @@ export function CardFormActions({ actions, withCentral }: { actions: CardActions
                 onChange={(event) => setKuizhNumber(event.target.value)}
               />
             )}
-            <button type="button" onClick={() => step(transition)} disabled={saving}>
-              {t(`steps.${transition}`)}
+            <button
+              type="button"
+              id={stepButtonId(transition)}
+              onClick={() => step(transition)}
+              disabled={saving}
+            >
+              {t(`steps.${transition}`)} {transition === 'sendToInspector' && <kbd>Ctrl+Enter</kbd>}
             </button>
           </span>
         ))}
+      {stillMissing.length > 0 && (
+        <p className="banner banner--error" role="alert" data-testid="card-send-missing">
+          {fieldText('send.missing', {
+            fields: list(stillMissing.map((f) => fieldText(`send.fields.${f}`))),
+          })}
+        </p>
+      )}
       {said && (
         <span
           className={problem ? 'card-form__save card-form__save--problem' : 'muted'}

@@ -6,7 +6,7 @@ import { CardForm } from './CardForm';
 import { CardList } from './CardList';
 import { ChatPanel } from '../chat/ChatPanel';
 import { loadCountryCheck } from './countryCheck';
-import { editorPoint } from './editor';
+import { editorPoint, placeEdit } from './editor';
 import { useCardActions } from './useCardActions';
 
 /**
@@ -35,7 +35,13 @@ export function CardsView() {
             picked={picked}
             onPick={(point) => {
               if (editFields)
-                editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' });
+                editCard(
+                  placeEdit(editor, {
+                    lat: point.lat.toFixed(5),
+                    lon: point.lon.toFixed(5),
+                    locationSource: 'map',
+                  }),
+                );
             }}
           />
         </Suspense>

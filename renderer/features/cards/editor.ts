@@ -1,5 +1,17 @@
-import type { Card, CardDraftInput, CardStatus } from '../../../domain/cards/card';
+import {
+  ApplicantSchema,
+  type Applicant,
+  type Card,
+  type CardDetails,
+  type CardDraftInput,
+  type CardLanguage,
+  type CardStatus,
+  type Channel,
+  type Vehicle,
+} from '../../../domain/cards/card';
 import type { CardCategory } from '../../../domain/cards/category';
+import { type IinProblem, checkIin } from '../../../domain/cards/iin';
+import { type CardSubcategory, subcategoryFits } from '../../../domain/cards/subcategory';
 import type { CountryCheck } from '../../../domain/places/country';
 import type { LatLon, LocationSource } from '../../../domain/places/geo';
 
@@ -17,9 +29,55 @@ export interface CardEditor {
   lat: string;
   lon: string;
   locationSource: LocationSource;
+  /** The place a pick or typing replaced, kept on screen so the earlier place (the caller's) is never lost silently. */
+  replacedPlace: { lat: string; lon: string; source: LocationSource } | null;
+  addressText: string;
+  anonymous: boolean;
+  applicantName: string;
+  applicantPhone: string;
+  applicantIin: string;
+  language: CardLanguage | null;
+  subcategory: CardSubcategory | null;
+  /** Typed, a number once it reads as one. */
+  peopleCount: string;
+  peopleFeatures: string;
+  vehicleList: Vehicle[];
+  vehicles: string;
+  buildings: string;
+  /** The territory the operator chose over the one found from the place (§8); null: as found. */
+  chosenDepartmentId: string | null;
+  /** The appeal the card answers and the channel it came through, when it was opened from the inbox. */
+  appealId: string | null;
+  channel: Channel | null;
 }
 
-export type EditorProblem = 'invalidLatitude' | 'invalidLongitude' | 'bothCoordinates' | 'outsideKazakhstan';
+export type EditorProblem =
+  | 'invalidLatitude'
+  | 'invalidLongitude'
+  | 'bothCoordinates'
+  | 'outsideKazakhstan'
+  | `iin.${IinProblem}`
+  | 'invalidPhone'
+  | 'invalidPeopleCount';
+
+const blankDetails = {
+  replacedPlace: null,
+  addressText: '',
+  anonymous: false,
+  applicantName: '',
+  applicantPhone: '',
+  applicantIin: '',
+  language: null,
+  subcategory: null,
+  peopleCount: '',
+  peopleFeatures: '',
+  vehicleList: [],
+  vehicles: '',
+  buildings: '',
+  chosenDepartmentId: null,
+  appealId: null,
+  channel: null,
+} as const satisfies Partial<CardEditor>;
 
 export const emptyEditor = (): CardEditor => ({
   id: undefined,
@@ -32,6 +90,7 @@ export const emptyEditor = (): CardEditor => ({
   lat: '',
   lon: '',
   locationSource: 'typed',
+  ...blankDetails,
 });
 
 /** The card as the form shows it: coordinates typed but not yet valid come back exactly as typed. */
@@ -46,7 +105,41 @@ export const editorFromCard = (card: Card): CardEditor => ({
   lat: card.typedCoordinates?.lat ?? (card.location ? String(card.location.lat) : ''),
   lon: card.typedCoordinates?.lon ?? (card.location ? String(card.location.lon) : ''),
   locationSource: card.location?.source ?? 'typed',
+  replacedPlace: null,
+  addressText: card.addressText ?? '',
+  anonymous: card.anonymous ?? false,
+  applicantName: card.applicant?.name ?? '',
+  applicantPhone: card.applicant?.phone ?? '',
+  applicantIin: card.applicant?.iin ?? '',
+  language: card.language ?? null,
+  subcategory: card.subcategory ?? null,
+  peopleCount: card.peopleCount === null || card.peopleCount === undefined ? '' : String(card.peopleCount),
+  peopleFeatures: card.peopleFeatures ?? '',
+  vehicleList: card.vehicleList ?? [],
+  vehicles: card.vehicles ?? '',
+  buildings: card.buildings ?? '',
+  chosenDepartmentId: card.chosenDepartmentId ?? null,
+  appealId: card.appealId ?? null,
+  channel: card.channel ?? null,
 });
+
+/**
+ * A new place for the form: when it replaces a place from elsewhere (the caller's device, the map), the earlier
+ * one is kept in `replacedPlace` for the form to show and restore.
+ */
+export function placeEdit(
+  editor: CardEditor,
+  next: { lat: string; lon: string; locationSource: LocationSource },
+): Partial<CardEditor> {
+  const hadPlace = editor.lat.trim() !== '' && editor.lon.trim() !== '';
+  const replacesOther = hadPlace && editor.locationSource !== next.locationSource;
+  return {
+    ...next,
+    ...(replacesOther
+      ? { replacedPlace: { lat: editor.lat, lon: editor.lon, source: editor.locationSource } }
+      : {}),
+  };
+}
 
 /** A plain decimal number, point or comma; not `1e1`, `0x10` or `Infinity`, which `Number()` would take. */
 const DECIMAL = /^[+-]?\d+(?:[.,]\d*)?$/;
@@ -73,8 +166,71 @@ export function editorIsBlank(editor: CardEditor): boolean {
     editor.description.trim() === '' &&
     editor.category === null &&
     editor.lat.trim() === '' &&
-    editor.lon.trim() === ''
+    editor.lon.trim() === '' &&
+    editor.addressText.trim() === '' &&
+    !editor.anonymous &&
+    editor.applicantName.trim() === '' &&
+    editor.applicantPhone.trim() === '' &&
+    editor.applicantIin.trim() === '' &&
+    editor.peopleCount.trim() === '' &&
+    editor.peopleFeatures.trim() === '' &&
+    editor.vehicleList.length === 0 &&
+    editor.vehicles.trim() === '' &&
+    editor.buildings.trim() === '' &&
+    editor.appealId === null
   );
+}
+
+const PHONE = ApplicantSchema.shape.phone.unwrap();
+const emptyToNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/**
+ * The applicant as far as it is valid, and what is not: an anonymous card has none at all, whatever was typed
+ * before the operator marked it anonymous.
+ */
+function editorApplicant(editor: CardEditor): { applicant: Applicant | null; problems: EditorProblem[] } {
+  if (editor.anonymous) return { applicant: null, problems: [] };
+  const problems: EditorProblem[] = [];
+  const name = editor.applicantName.trim();
+  const phone = editor.applicantPhone.trim();
+  const iin = editor.applicantIin.trim();
+  const iinCheck = iin === '' ? null : checkIin(iin);
+  if (iinCheck && !iinCheck.ok) problems.push(`iin.${iinCheck.problem}`);
+  const phoneOk = phone === '' || PHONE.safeParse(phone).success;
+  if (!phoneOk) problems.push('invalidPhone');
+  const applicant: Applicant = {
+    ...(name ? { name } : {}),
+    ...(phone && phoneOk ? { phone } : {}),
+    ...(iinCheck?.ok ? { iin } : {}),
+  };
+  return { applicant: Object.keys(applicant).length === 0 ? null : applicant, problems };
+}
+
+/** The card's fields beyond description, category and place, as the contract takes them. */
+function editorDetails(editor: CardEditor): { details: CardDetails; problems: EditorProblem[] } {
+  const { applicant, problems } = editorApplicant(editor);
+  const count = editor.peopleCount.trim();
+  const people = count === '' ? null : /^[0-9]{1,5}$/.test(count) ? Number(count) : 'invalid';
+  if (people === 'invalid') problems.push('invalidPeopleCount');
+  return {
+    details: {
+      addressText: emptyToNull(editor.addressText),
+      anonymous: editor.anonymous,
+      applicant,
+      language: editor.language,
+      subcategory: subcategoryFits(editor.category, editor.subcategory) ? editor.subcategory : null,
+      peopleCount: people === 'invalid' ? null : people,
+      peopleFeatures: emptyToNull(editor.peopleFeatures),
+      vehicleList: editor.vehicleList.filter((v) => v.plate.trim() || v.colour.trim() || v.make.trim()),
+      vehicles: emptyToNull(editor.vehicles),
+      buildings: emptyToNull(editor.buildings),
+      urgent: editor.urgent,
+      chosenDepartmentId: editor.chosenDepartmentId,
+      ...(editor.appealId ? { appealId: editor.appealId } : {}),
+      ...(editor.channel ? { channel: editor.channel } : {}),
+    },
+    problems,
+  };
 }
 
 /**
@@ -99,18 +255,20 @@ export function editorToDraft(
     inKazakhstan?.({ lat, lon }) === false
   )
     problems.push('outsideKazakhstan');
+  const details = editorDetails(editor);
   const base = {
     ...(editor.id ? { id: editor.id } : {}),
     description: editor.description,
     category: editor.category,
+    ...details.details,
   };
   if (problems.length > 0) {
     return {
       input: { ...base, location: null, typedCoordinates: { lat: editor.lat, lon: editor.lon } },
-      problems,
+      problems: [...problems, ...details.problems],
     };
   }
   const location =
     typeof lat === 'number' && typeof lon === 'number' ? { lat, lon, source: editor.locationSource } : null;
-  return { input: { ...base, location, typedCoordinates: null }, problems };
+  return { input: { ...base, location, typedCoordinates: null }, problems: details.problems };
 }

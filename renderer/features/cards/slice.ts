@@ -210,7 +210,6 @@ export const createCardsSlice =
                   localNumber: card.localNumber,
                   number: card.number ?? null,
                   status: card.status,
-                  urgent: card.urgent ?? state.editor.urgent,
                 }
               : state.editor,
         }));

@@ -66,6 +66,13 @@ export const refusalsText = defineTranslations(
       notAccepted: 'No operator has taken this call yet.',
       notYours: 'This call was taken by another operator.',
     },
+    inbox: {
+      claimed: 'Another operator is already working on this appeal.',
+      notWaiting: 'This appeal is no longer waiting: it was taken or forwarded.',
+      notForwardable:
+        'Only a text appeal goes to the competent service; an SOS alarm or a call stays with the police.',
+    },
+    service: { notFound: 'No such competent service.' },
     account: {
       notFound: 'No such account.',
       loginTaken: 'This login is taken.',
@@ -193,6 +200,13 @@ export const refusalsText = defineTranslations(
       notAccepted: 'Этот вызов ещё не принял ни один оператор.',
       notYours: 'Этот вызов принял другой оператор.',
     },
+    inbox: {
+      claimed: 'С этим обращением уже работает другой оператор.',
+      notWaiting: 'Это обращение больше не ожидает: его взяли в работу или передали.',
+      notForwardable:
+        'Исполнителю по компетенции передаётся только текстовое обращение; сигнал SOS и вызов остаются у полиции.',
+    },
+    service: { notFound: 'Такого исполнителя по компетенции нет.' },
     account: {
       notFound: 'Такой учётной записи нет.',
       loginTaken: 'Этот логин уже занят.',
@@ -317,6 +331,13 @@ export const refusalsText = defineTranslations(
       notAccepted: 'Бұл қоңырауды әлі ешбір оператор қабылдаған жоқ.',
       notYours: 'Бұл қоңырауды басқа оператор қабылдады.',
     },
+    inbox: {
+      claimed: 'Бұл өтінішпен басқа оператор жұмыс істеп жатыр.',
+      notWaiting: 'Бұл өтініш енді күтіп тұрған жоқ: оны жұмысқа алды немесе жіберді.',
+      notForwardable:
+        'Құзыреттілігі бойынша орындаушы қызметке тек мәтіндік өтініш жіберіледі; SOS белгісі мен қоңырау полицияда қалады.',
+    },
+    service: { notFound: 'Мұндай құзыреттілігі бойынша орындаушы қызмет жоқ.' },
     account: {
       notFound: 'Мұндай есептік жазба жоқ.',
       loginTaken: 'Бұл логин бос емес.',

@@ -15,7 +15,7 @@ import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from '
  * a role allowed to read identities (§10, §14) sees it and an audit entry says who read what and why; any
  * other role gets the same answer without it, and no entry is written for it.
  */
-const APPLICANT = { name: 'Гүлнар Ахметова', phone: '+7 701 555 0199', iin: '900101400123' };
+const APPLICANT = { name: 'Гүлнар Ахметова', phone: '+7 701 555 0199', iin: '900101400122' };
 const PLACE = { ...PLACES.medeu, source: 'map' as const };
 
 type Path = { reason: string; subjectId: string; applicant: unknown };

@@ -26,6 +26,8 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   120: ['sessions', 'login_failures'],
   // The change feed keeps no identity.
   130: [],
+  // The operator's inbox: claims, the competent services and what was forwarded to them (issue 12).
+  160: ['inbox_claims', 'competent_services', 'appeal_forwards'],
 };
 
 async function tables(db: Database): Promise<string[]> {

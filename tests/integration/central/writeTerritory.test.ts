@@ -64,7 +64,7 @@ describe('writes stay inside the territory of the account', () => {
     const create = aCardCreate(aFilledCard({ appealId: almaty.id }));
     const results = await push('operator', [create, aTransition(create.cardId, 'sendToInspector')]);
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    expect(await citizenSees(almaty)).toBe('inProgress');
+    expect(await citizenSees(almaty)).toBe('sentToPolice');
   });
 
   it('refuses a card linked to an appeal that does not exist', async () => {

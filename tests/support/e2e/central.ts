@@ -59,3 +59,25 @@ export async function signIn(page: Page, login: string, password: string) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
+
+/**
+ * Central (demo) and a console of its own, with `page` signed in as `login` and online: how most desk tests
+ * start. `stop` ends both.
+ */
+export async function deskWithCentral(page: Page, dataDir: string, login = 'operator') {
+  const port = await freePort();
+  const central = await startCentral(port);
+  const host = await consoleWithCentral(dataDir, port);
+  await page.goto(host.url);
+  await signIn(page, login, login);
+  await page.getByTestId('connectivity').getByText('Online').waitFor({ timeout: 60_000 });
+  return {
+    central,
+    host,
+    port,
+    async stop() {
+      await host.stop();
+      await central.stop();
+    },
+  };
+}

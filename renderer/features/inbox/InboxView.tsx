@@ -1,0 +1,203 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type InboxItem, possibleDuplicate } from '../../../domain/inbox/inbox';
+import { describeRefusal } from '../refusals';
+import { useConsole } from '../../store';
+import { ForwardPanel } from './ForwardPanel';
+
+export const INBOX_LIST_ID = 'inbox-list';
+/** Central is asked again this often while the inbox is on screen (its socket's events will replace this). */
+const REFRESH_MS = 2000;
+const ROW_HEIGHT = 76;
+
+/** "Now", a minute at a time: waiting times move without re-rendering the list on every frame. */
+function useMinute(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function InboxRow({ item, selected, now }: { item: InboxItem; selected: boolean; now: number }) {
+  const { t } = useTranslation('inbox');
+  const mine = useConsole((s) => s.claimedHere.includes(item.appealId));
+  const duplicateOf = useConsole((s) =>
+    possibleDuplicate(
+      item,
+      s.cards.filter((c) => c.status !== 'closed' && c.appealId !== item.appealId),
+    ),
+  );
+  const minutes = Math.max(0, Math.floor((now - Date.parse(item.receivedAt)) / 60_000));
+  return (
+    <div
+      className={`inbox-row inbox-row--${item.kind}`}
+      aria-selected={selected}
+      role="option"
+      data-testid="inbox-item"
+    >
+      <div className="inbox-row__head">
+        <span className="badge inbox-row__kind">{t(`kinds.${item.kind}`)}</span>
+        <span>{t(`channels.${item.channel}`)}</span>
+        <span className="muted">{t(`languages.${item.language}`)}</span>
+        <span className="muted">{t('waiting', { minutes })}</span>
+        {item.anonymous && <span className="badge">{t('anonymous')}</span>}
+        {item.claimedBy && (
+          <span className="badge badge--sending" data-testid="inbox-claimed">
+            {mine ? t('claimedByMe') : t('claimedByOther')}
+          </span>
+        )}
+        {duplicateOf && (
+          <span className="badge badge--sending" data-testid="inbox-duplicate">
+            {t('duplicate', { number: duplicateOf.number ?? duplicateOf.localNumber })}
+          </span>
+        )}
+      </div>
+      {/* The citizen's words are text, never markup: React escapes them, and the line is cut, not the layout. */}
+      <div className="inbox-row__text">{item.text?.slice(0, 300) ?? ''}</div>
+      <div className="muted inbox-row__place">
+        {item.addressText?.slice(0, 200) ??
+          (item.location ? `${item.location.lat.toFixed(4)}, ${item.location.lon.toFixed(4)}` : t('noPlace'))}
+        {item.attachments.length > 0 && ` · ${t('attachments', { count: item.attachments.length })}`}
+      </div>
+    </div>
+  );
+}
+
+/** The operator's inbox (issue 12): one virtualised list of everything waiting, most urgent first. */
+export function InboxView() {
+  const { t, i18n } = useTranslation('inbox');
+  const items = useConsole((s) => s.inboxItems);
+  const live = useConsole((s) => s.inboxLive);
+  const loaded = useConsole((s) => s.inboxLoaded);
+  const fetchedAt = useConsole((s) => s.inboxFetchedAt);
+  const selected = useConsole((s) => s.inboxSelected);
+  const notice = useConsole((s) => s.inboxNotice);
+  const forwarding = useConsole((s) => s.forwarding);
+  const loadInbox = useConsole((s) => s.loadInbox);
+  const select = useConsole((s) => s.selectInboxItem);
+  const open = useConsole((s) => s.openCardFromInbox);
+  const startForward = useConsole((s) => s.startForward);
+  const now = useMinute();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  useEffect(() => {
+    void loadInbox();
+    const timer = setInterval(() => void loadInbox(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [loadInbox]);
+  // Only a new selection brings its row into view: a list that refreshes never pulls the operator's scroll back.
+  useEffect(() => {
+    virtualizer.scrollToIndex(selected, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new selection only, by design (above)
+  }, [selected]);
+
+  const onKey = (event: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT));
+    const moves: Record<string, number> = {
+      ArrowDown: selected + 1,
+      ArrowUp: selected - 1,
+      PageDown: selected + page,
+      PageUp: selected - page,
+      Home: 0,
+      End: items.length - 1,
+    };
+    const to = moves[event.key];
+    if (to !== undefined) {
+      event.preventDefault();
+      select(to);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      void open();
+    }
+  };
+
+  return (
+    <div className="inbox-view">
+      <section className="panel inbox" aria-labelledby="inbox-title">
+        <div className="panel__head">
+          <h2 id="inbox-title">{t('title')}</h2>
+          <span className="muted" data-testid="inbox-count">
+            {t('count', { count: items.length })}
+          </span>
+        </div>
+        {loaded && !live && (
+          <p className="banner banner--warning" role="status" data-testid="inbox-offline">
+            {fetchedAt
+              ? t('offline', { time: new Date(fetchedAt).toLocaleTimeString(i18n.language) })
+              : t('neverFetched')}
+          </p>
+        )}
+        {notice && (
+          <p
+            className={`banner ${notice.kind === 'forwarded' ? '' : 'banner--error'}`}
+            role="status"
+            data-testid="inbox-notice"
+          >
+            {notice.kind === 'forwarded'
+              ? t('forward.done', {
+                  service: i18n.language === 'kk' ? notice.service.nameKk : notice.service.nameRu,
+                })
+              : notice.kind === 'offline'
+                ? t('offlineAction')
+                : t('refused', {
+                    reason: describeRefusal(i18n.t, i18n.language, { code: notice.code, params: {} }),
+                  })}
+          </p>
+        )}
+        <div className="inbox__actions">
+          <button type="button" onClick={() => void open()} disabled={items.length === 0}>
+            {t('actions.open')} <kbd>Alt+O</kbd>
+          </button>
+          <button
+            type="button"
+            onClick={() => void startForward()}
+            disabled={items[selected]?.kind !== 'text'}
+          >
+            {t('actions.forward')} <kbd>Alt+W</kbd>
+          </button>
+        </div>
+        {forwarding && <ForwardPanel item={forwarding} />}
+        <div
+          id={INBOX_LIST_ID}
+          ref={scroller}
+          className="inbox__list"
+          role="listbox"
+          tabIndex={0}
+          aria-labelledby="inbox-title"
+          aria-activedescendant={items[selected] ? `inbox-${items[selected].appealId}` : undefined}
+          onKeyDown={onKey}
+          data-testid="inbox-list"
+        >
+          {items.length === 0 && loaded && <p className="muted">{t('empty')}</p>}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const item = items[row.index];
+              if (!item) return null;
+              return (
+                <div
+                  key={item.appealId}
+                  id={`inbox-${item.appealId}`}
+                  className="inbox__slot"
+                  style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                  onClick={() => select(row.index)}
+                  onDoubleClick={() => void open()}
+                >
+                  <InboxRow item={item} selected={row.index === selected} now={now} />
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import type { StateCreator } from 'zustand';
+import type { ConsoleBridge } from '../../../domain/contract/ipc';
+import type { CompetentService, InboxItem } from '../../../domain/inbox/inbox';
+import type { ConsoleState } from '../../store';
+import { emptyEditor } from '../cards/editor';
+
+/** What the inbox says after an action: a refusal code from central, central out of reach, or a forward done. */
+export type InboxNotice =
+  { kind: 'refused'; code: string } | { kind: 'offline' } | { kind: 'forwarded'; service: CompetentService };
+
+export interface InboxSlice {
+  inboxItems: InboxItem[];
+  inboxFetchedAt: string | null;
+  /** False: central did not answer and the list is the last copy. */
+  inboxLive: boolean;
+  inboxLoaded: boolean;
+  /** The version of the list held; main answers "unchanged" for it. */
+  inboxVersion: string | undefined;
+  inboxSelected: number;
+  inboxNotice: InboxNotice | null;
+  /** The item being forwarded, while the operator picks the service and the reason. */
+  forwarding: InboxItem | null;
+  services: CompetentService[];
+  /** The appeals this console claimed: "yours" in the list, "another operator's" for the rest. */
+  claimedHere: string[];
+  loadInbox(): Promise<void>;
+  selectInboxItem(index: number): void;
+  /** Claims the selected item and opens a card from it: text, channel, language, place and the appeal linked. */
+  openCardFromInbox(): Promise<void>;
+  startForward(): Promise<void>;
+  cancelForward(): void;
+  forward(serviceId: string, reason: string): Promise<void>;
+}
+
+/** Why a claim or forward did not happen, as the inbox shows it. */
+const noticeOf = (answer: { ok: false; refusal: string } | { ok: false; offline: true }): InboxNotice =>
+  'offline' in answer ? { kind: 'offline' } : { kind: 'refused', code: answer.refusal };
+
+export const createInboxSlice =
+  (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], InboxSlice> =>
+  (set, get) => {
+    const selected = () => get().inboxItems[get().inboxSelected] ?? null;
+    return {
+      inboxItems: [],
+      inboxFetchedAt: null,
+      inboxLive: false,
+      inboxLoaded: false,
+      inboxVersion: undefined,
+      inboxSelected: 0,
+      inboxNotice: null,
+      forwarding: null,
+      services: [],
+      claimedHere: [],
+      async loadInbox() {
+        const known = get().inboxVersion;
+        const result = await bridge.call('inbox.list', known === undefined ? {} : { version: known });
+        if (!result.ok) return;
+        const { items, version, fetchedAt, live } = result.value;
+        if (items === null) return set({ inboxFetchedAt: fetchedAt, inboxLive: live });
+        set((state) => ({
+          inboxVersion: version,
+          inboxItems: items,
+          inboxFetchedAt: fetchedAt,
+          inboxLive: live,
+          inboxLoaded: true,
+          inboxSelected: Math.min(state.inboxSelected, Math.max(0, items.length - 1)),
+        }));
+      },
+      selectInboxItem: (index) =>
+        set((state) => ({ inboxSelected: Math.max(0, Math.min(index, state.inboxItems.length - 1)) })),
+      async openCardFromInbox() {
+        const item = selected();
+        if (!item) return;
+        const answer = await bridge.call('inbox.claim', { appealId: item.appealId });
+        if (!answer.ok) return;
+        if (!answer.value.ok) return set({ inboxNotice: noticeOf(answer.value) });
+        const { newCard, editCard, showView } = get();
+        newCard();
+        editCard({
+          ...emptyEditor(),
+          description: item.text ?? '',
+          category: item.category,
+          ...(item.location
+            ? {
+                lat: String(item.location.lat),
+                lon: String(item.location.lon),
+                locationSource: 'device' as const,
+              }
+            : {}),
+          addressText: item.addressText ?? '',
+          anonymous: item.anonymous,
+          language: item.language,
+          channel: item.channel,
+          appealId: item.appealId,
+          urgent: item.kind !== 'text',
+        });
+        set((state) => ({ inboxNotice: null, claimedHere: [...state.claimedHere, item.appealId] }));
+        showView('cards');
+      },
+      async startForward() {
+        const item = selected();
+        if (!item) return;
+        set({ forwarding: item, inboxNotice: null });
+        const services = await bridge.call('inbox.services', {});
+        if (services.ok) set({ services: services.value });
+      },
+      cancelForward: () => set({ forwarding: null }),
+      async forward(serviceId, reason) {
+        const item = get().forwarding;
+        if (!item) return;
+        const answer = await bridge.call('inbox.forward', { appealId: item.appealId, serviceId, reason });
+        if (!answer.ok) return;
+        if (!answer.value.ok) return set({ inboxNotice: noticeOf(answer.value) });
+        const service = get().services.find((s) => s.id === serviceId);
+        set((state) => ({
+          forwarding: null,
+          inboxItems: state.inboxItems.filter((i) => i.appealId !== item.appealId),
+          ...(service ? { inboxNotice: { kind: 'forwarded' as const, service } } : {}),
+        }));
+      },
+    };
+  };
