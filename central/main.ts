@@ -1,12 +1,14 @@
 import { parseKeySet, SigningKeyError } from './session/signingKeys';
 import { startCentral } from './server';
+import { TurnConfigError } from './turn/iceServers';
 
 /**
  * `npm run central [-- --demo]`. Env: CENTRAL_PORT (8102), CENTRAL_HOST (127.0.0.1), DATABASE_URL
  * (PostgreSQL; otherwise embedded PGlite), CENTRAL_DATA_DIR (PGlite folder; otherwise in memory),
  * CENTRAL_ATTACHMENTS_DIR, CENTRAL_RETENTION_DAYS (30), CENTRAL_SIGNING_KEY_FILE or CENTRAL_SIGNING_KEYS
  * (the token-signing keys), CENTRAL_TRUST_PROXY (reverse proxies whose X-Forwarded-For is believed),
- * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs.
+ * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs; CENTRAL_STUN_URLS, CENTRAL_TURN_URLS (comma-separated),
+ * CENTRAL_TURN_SECRET (coturn's static-auth-secret), CENTRAL_TURN_TTL_SECONDS (3600) for calls.
  */
 const env = process.env;
 const demo = process.argv.includes('--demo') || env.CENTRAL_DEMO === '1';
@@ -37,6 +39,25 @@ function signingKeysFromEnv() {
 }
 const signingKeys = signingKeysFromEnv();
 
+const urlList = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+const turnTtl = env.CENTRAL_TURN_TTL_SECONDS ? Number(env.CENTRAL_TURN_TTL_SECONDS) : undefined;
+if (turnTtl !== undefined && !(Number.isInteger(turnTtl) && turnTtl >= 60 && turnTtl <= 86_400)) {
+  process.stderr.write(
+    `CENTRAL_TURN_TTL_SECONDS must be a whole number of seconds from 60 to 86400, got ${env.CENTRAL_TURN_TTL_SECONDS}\n`,
+  );
+  process.exit(2);
+}
+const turn = {
+  stunUrls: urlList(env.CENTRAL_STUN_URLS),
+  turnUrls: urlList(env.CENTRAL_TURN_URLS),
+  secret: env.CENTRAL_TURN_SECRET || undefined,
+  ttlSeconds: turnTtl,
+};
+
 const central = await startCentral({
   retentionDays,
   port,
@@ -47,11 +68,12 @@ const central = await startCentral({
   ...(signingKeys ? { signingKeys } : {}),
   signingKeyFile: env.CENTRAL_SIGNING_KEY_FILE || undefined,
   trustProxy: env.CENTRAL_TRUST_PROXY || undefined,
+  turn,
   demo,
   log: env.CENTRAL_LOG !== '0',
 }).catch((error: unknown) => {
   // A missing or unsafe key is IT's to fix: say what, without a stack trace.
-  if (!(error instanceof SigningKeyError)) throw error;
+  if (!(error instanceof SigningKeyError || error instanceof TurnConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
 });

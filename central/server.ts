@@ -38,6 +38,8 @@ import { createSyncService } from './sync/syncService';
 import { registerSyncRoutes } from './sync/routes';
 import { loadCountryCheck } from './territories/countryOutline';
 import { TerritoryService } from './territories/territoryService';
+import { createIceServers, type TurnOptions } from './turn/iceServers';
+import { registerIceRoutes } from './turn/routes';
 import { registerWorkstationRoutes } from './workstations/routes';
 import { uploadRoutes } from './uploads/routes';
 
@@ -67,6 +69,8 @@ export interface CentralOptions {
    * address, and the sign-in throttle per address would treat them all as one.
    */
   trustProxy?: string;
+  /** STUN/TURN servers handed to calls, with coturn's shared secret (README "Calls: STUN/TURN"). */
+  turn?: TurnOptions;
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -98,6 +102,7 @@ async function packageVersion(): Promise<string> {
 
 /** The one place that wires central: database, services, routes, realtime. */
 export async function startCentral(options: CentralOptions = {}): Promise<Central> {
+  const ice = createIceServers(options.turn);
   const signingKeys = await loadSigningKeys(signingKeySource(options));
   const db = await openDatabase(options);
   await migrate(db);
@@ -157,6 +162,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerCardRoutes(app, { db, auth, cards });
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
+  registerIceRoutes(app, { auth, intake, ice });
   registerRealtimeRoutes(app, { auth, hub, bus, calls, appeals });
   registerNetRoutes(app);
   registerWorkstationRoutes(app, { db, auth });

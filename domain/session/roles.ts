@@ -75,6 +75,8 @@ export const ROUTE_PERMISSIONS = {
   'GET /api/staff/appeals/:id/attachments/:attachmentId': 'appeals.read',
   'POST /api/staff/appeals/:id/messages': 'appeals.chat',
   'POST /api/staff/calls/:id/accept': 'calls.accept',
+  // One call's STUN/TURN servers and short-lived TURN credentials (central/turn/).
+  'GET /api/staff/calls/ice': 'calls.accept',
   'GET /api/cards': 'cards.read',
   'GET /api/cards/:id': 'cards.read',
   'GET /api/cards/:id/recordings': 'cards.read',
