@@ -8,7 +8,7 @@ import { TurnConfigError } from './turn/iceServers';
  * CENTRAL_ATTACHMENTS_DIR, CENTRAL_RETENTION_DAYS (30), CENTRAL_SIGNING_KEY_FILE or CENTRAL_SIGNING_KEYS
  * (the token-signing keys), CENTRAL_TRUST_PROXY (reverse proxies whose X-Forwarded-For is believed),
  * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs; CENTRAL_STUN_URLS, CENTRAL_TURN_URLS (comma-separated),
- * CENTRAL_TURN_SECRET (coturn's static-auth-secret), CENTRAL_TURN_TTL_SECONDS (3600) for calls.
+ * CENTRAL_TURN_SECRET (coturn's static-auth-secret), CENTRAL_TURN_TTL_SECONDS (3600), CENTRAL_ICE_RELAY_ONLY=1 for calls.
  */
 const env = process.env;
 const demo = process.argv.includes('--demo') || env.CENTRAL_DEMO === '1';
@@ -56,6 +56,7 @@ const turn = {
   turnUrls: urlList(env.CENTRAL_TURN_URLS),
   secret: env.CENTRAL_TURN_SECRET || undefined,
   ttlSeconds: turnTtl,
+  relayOnly: env.CENTRAL_ICE_RELAY_ONLY === '1',
 };
 
 const central = await startCentral({

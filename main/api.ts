@@ -134,6 +134,11 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'workstation.readiness': () => services.workstation.readiness(),
     'workstation.fleet': () => services.workstation.fleet(),
     'workstation.keystrokeSeen': () => services.workstation.keystrokeSeen(),
+    'calls.ringing': () => services.calls?.ringing() ?? [],
+    'calls.ice': () => services.calls?.ice() ?? null,
+    'calls.accept': ({ appealId }) => services.calls?.accept(appealId) ?? { sent: false },
+    'calls.signal': ({ appealId, signal }) => services.calls?.signal(appealId, signal) ?? { sent: false },
+    'calls.presence': ({ status }) => services.calls?.setPresence(status) ?? { sent: false },
   };
 }
 

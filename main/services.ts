@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppInfo } from '../domain/contract/ipc';
 import { requirementsFromConfig } from '../domain/workstation/workstation';
+import { type CallRelay, createCallRelay } from './calls/callRelay';
 import { type CardAudience, createCardAudience } from './cardAudience';
 import type { MachineConfig } from './config';
 import { type ConnectivityService, createConnectivity } from './connectivity';
@@ -49,6 +50,8 @@ export interface Services {
   files: CardFiles;
   /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
   sync: SyncService | null;
+  /** Calls ringing, accepted and signalled through central's socket; null without central. */
+  calls: CallRelay | null;
   log: Logger;
   close(): void;
 }
@@ -97,6 +100,8 @@ export function createServices(options: ServicesOptions): Services {
     recordings: createRecordingRepository(db, { now, outbox, files: cardFileRepository }),
   });
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
+  // Built after sync (it sends through sync's socket), but sync hands it central's frames from the start.
+  let calls: CallRelay | null = null;
   const sync = options.config.centralUrl
     ? createSync({
         db,
@@ -116,9 +121,22 @@ export function createServices(options: ServicesOptions): Services {
         onStatusChanged: syncStatusChanged,
         referenceData,
         onReferenceChanged: (kind) => events.emit('reference.changed', { kind }),
+        onRealtimeMessage: (json) => calls?.fromCentral(json),
+        onRealtimeUp: (up) => calls?.linkUp(up),
         files,
       })
     : null;
+  calls =
+    sync && options.config.centralUrl
+      ? createCallRelay({
+          centralUrl: options.config.centralUrl,
+          session: sync.session,
+          realtime: sync.realtime,
+          emit: (event) => events.emit('calls.event', event),
+          log: options.log,
+        })
+      : null;
+  sync?.session.onChange(() => calls?.sessionChanged());
   const audience = createCardAudience({
     session: sync?.session ?? null,
     configuredRole: options.config.role,
@@ -173,6 +191,7 @@ export function createServices(options: ServicesOptions): Services {
     referenceData,
     files,
     sync,
+    calls,
     log: options.log,
     close: () => {
       syncStatusChanged.cancel();

@@ -30,6 +30,7 @@ async function boot(): Promise<void> {
       void store.getState().loadSync();
       void store.getState().loadSession();
       void store.getState().loadReference();
+      void store.getState().loadRinging();
     }
   });
   transport.bridge.on('connectivity.changed', (connectivity) =>
@@ -47,12 +48,14 @@ async function boot(): Promise<void> {
   );
   transport.bridge.on('workstation.progress', (progress) => store.getState().readinessProgressed(progress));
   transport.bridge.on('reference.changed', ({ kind }) => void store.getState().loadReference(kind));
+  transport.bridge.on('calls.event', (event) => store.getState().callEvent(event));
   void store.getState().loadShell();
   void store.getState().loadCards();
   void store.getState().loadSync();
   void store.getState().loadSession();
   void store.getState().loadReference();
   void store.getState().startReadiness();
+  void store.getState().loadRinging();
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');

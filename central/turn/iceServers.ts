@@ -9,6 +9,8 @@ export interface TurnOptions {
   secret?: string;
   /** Lifetime of handed-out credentials; default 1 hour (a call's length, not a day's). */
   ttlSeconds?: number;
+  /** Every call's media through TURN only (no direct or server-reflexive paths). */
+  relayOnly?: boolean;
 }
 
 export const DEFAULT_TURN_TTL_SECONDS = 3600;
@@ -20,7 +22,7 @@ export function createIceServers(options: TurnOptions = {}) {
   const stunUrls = [...(options.stunUrls ?? [])];
   const turnUrls = [...(options.turnUrls ?? [])];
   const ttlSeconds = options.ttlSeconds ?? DEFAULT_TURN_TTL_SECONDS;
-  if (turnUrls.length > 0 && !options.secret)
+  if ((turnUrls.length > 0 || options.relayOnly) && !options.secret)
     throw new TurnConfigError('TURN URLs are configured without the shared secret (CENTRAL_TURN_SECRET)');
   const secret = options.secret ?? '';
   return {
@@ -30,7 +32,11 @@ export function createIceServers(options: TurnOptions = {}) {
       const turn = turnCredentials(secret, id, ttlSeconds, now);
       if (turnUrls.length > 0)
         iceServers.push({ urls: turnUrls, username: turn.username, credential: turn.credential });
-      return { iceServers, expiresAt: turn.expiresAt.toISOString() };
+      return {
+        iceServers,
+        iceTransportPolicy: options.relayOnly ? 'relay' : 'all',
+        expiresAt: turn.expiresAt.toISOString(),
+      };
     },
   };
 }

@@ -22,6 +22,8 @@ export type IceServer = z.infer<typeof IceServerSchema>;
 
 export const IceConfigSchema = z.strictObject({
   iceServers: z.array(IceServerSchema).max(8),
+  /** `relay` where IT sends all media through TURN (CENTRAL_ICE_RELAY_ONLY); else direct paths first. */
+  iceTransportPolicy: z.enum(['all', 'relay']),
   /** When the TURN credentials stop working; ask again for the next call. */
   expiresAt: z.iso.datetime(),
 });

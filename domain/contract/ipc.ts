@@ -16,6 +16,15 @@ import {
   WorkstationReportSchema,
 } from '../workstation/workstation';
 import { WorkstationFleetSchema } from '../workstation/workstationFleet';
+import {
+  CallAcceptInputSchema,
+  CallEventSchema,
+  CallPresenceInputSchema,
+  CallSentSchema,
+  CallSignalInputSchema,
+  RingingCallSchema,
+} from '../calls/call';
+import { IceConfigSchema } from '../calls/iceConfig';
 
 /**
  * The console API: the one contract between the renderer and main.
@@ -95,6 +104,15 @@ export const consoleApi = {
   'workstation.fleet': method(NoInput, WorkstationFleetSchema),
   /** A key was pressed in the window: the last report's keyboard item is re-decided without a new check. */
   'workstation.keystrokeSeen': method(NoInput, WorkstationReportSchema.nullable()),
+  /** Calls ringing now (a reloaded window asks); then `calls.event` keeps it current. */
+  'calls.ringing': method(NoInput, z.array(RingingCallSchema)),
+  /** This call's STUN/TURN servers and credentials from central (null without central or offline). */
+  'calls.ice': method(NoInput, IceConfigSchema.nullable()),
+  /** Takes a ringing call; the answer comes as `calls.event` taken (byMe) or refused. */
+  'calls.accept': method(CallAcceptInputSchema, CallSentSchema),
+  /** SDP/ICE or hang-up to the citizen of the call this operator accepted. */
+  'calls.signal': method(CallSignalInputSchema, CallSentSchema),
+  'calls.presence': method(CallPresenceInputSchema, CallSentSchema),
 } as const;
 
 export const consoleEvents = {
@@ -110,6 +128,7 @@ export const consoleEvents = {
   'reference.changed': z.object({ kind: ReferenceKindSchema }),
   'workstation.changed': z.object({ report: WorkstationReportSchema, readiness: WorkstationReadinessSchema }),
   'workstation.progress': CheckProgressSchema,
+  'calls.event': CallEventSchema,
 } as const;
 
 export type ConsoleMethod = keyof typeof consoleApi;

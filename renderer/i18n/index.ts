@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { callsText } from '../features/calls/i18n';
 import { cardFormText } from '../features/cards/formText';
 import { cardsText } from '../features/cards/i18n';
 import { mapText } from '../features/map/i18n';
@@ -22,6 +23,7 @@ export const NAMESPACES = {
   signin: signinText,
   shell: shellText,
   refusals: refusalsText,
+  calls: callsText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

@@ -1,0 +1,116 @@
+import { decodeJwt } from 'jose';
+import {
+  type CallEvent,
+  type OperatorPresence,
+  type RingingCall,
+  ringingOrder,
+} from '../../domain/calls/call';
+import type { IceConfig } from '../../domain/calls/iceConfig';
+import { type CallSignal, ServerMessageSchema } from '../../domain/contract/realtime';
+import type { AppealStaffView } from '../../domain/appeals/appeal';
+import type { Session } from '../../domain/session/session';
+import { can } from '../../domain/session/roles';
+import type { Logger } from '../log';
+import type { RealtimeLink } from '../sync/realtime';
+import { iceFromCentral } from './iceFromCentral';
+
+/**
+ * Main's part of a call (§7, §18): it owns central's socket, so it tells the window which calls ring,
+ * who took one, the citizen's SDP/ICE and central's refusals, and carries the window's accept, signals
+ * and presence to central. The media itself never passes through main.
+ */
+export function createCallRelay(deps: {
+  centralUrl: string;
+  session: { current(): Session | null; accessToken(): Promise<string | null> };
+  realtime: Pick<RealtimeLink, 'send'>;
+  emit(event: CallEvent): void;
+  log: Logger;
+}) {
+  const ringing = new Map<string, RingingCall>();
+  let presence: OperatorPresence = 'available';
+
+  const ringingNow = () => [...ringing.values()].sort(ringingOrder);
+  const emitRinging = () => deps.emit({ type: 'ringing', calls: ringingNow() });
+  const mayTakeCalls = () => {
+    const session = deps.session.current();
+    return session !== null && can(session.role, 'calls.accept');
+  };
+
+  async function ownAccountId(): Promise<string | null> {
+    const token = await deps.session.accessToken();
+    if (!token) return null;
+    const sub = decodeJwt(token).sub;
+    return typeof sub === 'string' ? sub : null;
+  }
+
+  function ringFor(appeal: AppealStaffView): void {
+    if (appeal.kind === 'text' || appeal.acceptedBy !== null || appeal.status !== 'registered') return;
+    if (!mayTakeCalls()) return;
+    ringing.set(appeal.id, {
+      appealId: appeal.id,
+      number: appeal.number,
+      kind: appeal.kind,
+      media: appeal.kind === 'sos' ? 'video' : (appeal.media ?? 'video'),
+      receivedAt: appeal.createdAt,
+      location: appeal.location,
+      language: appeal.language,
+    });
+    emitRinging();
+  }
+
+  async function fromCentral(json: unknown): Promise<void> {
+    const parsed = ServerMessageSchema.safeParse(json);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    switch (message.type) {
+      case 'appeal.new':
+        return ringFor(message.appeal);
+      case 'call.taken': {
+        // Every console stops ringing for it at once, whoever took it.
+        if (ringing.delete(message.appealId)) emitRinging();
+        const byMe = message.operatorId === (await ownAccountId());
+        deps.emit({ type: 'taken', appealId: message.appealId, byMe });
+        return;
+      }
+      case 'appeal.status':
+        // A call answered or closed elsewhere (the citizen hung up before anyone accepted) stops ringing.
+        if (message.status !== 'registered' && ringing.delete(message.appealId)) emitRinging();
+        return;
+      case 'call.signal':
+        if (message.from === 'citizen')
+          deps.emit({ type: 'signal', appealId: message.appealId, signal: message.signal });
+        return;
+      case 'error':
+        deps.emit({ type: 'refused', code: message.code, params: message.params });
+        return;
+      default:
+        return;
+    }
+  }
+
+  return {
+    fromCentral: (json: unknown) =>
+      void fromCentral(json).catch(() => deps.log.warn('calls.frame.failed', { kind: 'internal' })),
+    /** The socket opened again: central counts every new socket available, so an operator away stays away. */
+    linkUp(up: boolean): void {
+      if (up && presence !== 'available') deps.realtime.send({ type: 'presence.set', status: presence });
+    },
+    sessionChanged(): void {
+      ringing.clear();
+      presence = 'available';
+      emitRinging();
+    },
+    ringing: ringingNow,
+    accept: (appealId: string) => ({ sent: deps.realtime.send({ type: 'call.accept', appealId }) }),
+    signal: (appealId: string, signal: CallSignal) => ({
+      sent: deps.realtime.send({ type: 'call.signal', appealId, signal }),
+    }),
+    setPresence(status: OperatorPresence) {
+      presence = status;
+      return { sent: deps.realtime.send({ type: 'presence.set', status }) };
+    },
+    ice: async (): Promise<IceConfig | null> =>
+      iceFromCentral(deps.centralUrl, await deps.session.accessToken()),
+  };
+}
+export type CallRelay = ReturnType<typeof createCallRelay>;
