@@ -14,6 +14,7 @@ import { createSessionRepository } from './session/sessionRepository';
 import { loadSigningKeys, type SigningKeySet, signingKeySource } from './session/signingKeys';
 import { createAppealRepository } from './appeals/appealRepository';
 import { AttachmentStore } from './appeals/attachmentStore';
+import { createCallAbandonment, DEFAULT_ABANDON_AFTER_MS } from './appeals/callAbandonment';
 import { createCallService } from './appeals/callService';
 import { registerCitizenRoutes } from './appeals/citizenRoutes';
 import { createIntakeService } from './appeals/intakeService';
@@ -71,6 +72,8 @@ export interface CentralOptions {
   trustProxy?: string;
   /** STUN/TURN servers handed to calls, with coturn's shared secret (README "Calls: STUN/TURN"). */
   turn?: TurnOptions;
+  /** How long a waiting caller's socket may be gone before the call leaves every queue; default 30 s. */
+  callAbandonAfterMs?: number;
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -128,6 +131,10 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const audit = createAuditLog(db);
   const intake = createIntakeService({ db, appeals, departments, territories, bus });
   const calls = createCallService({ appeals, bus });
+  const abandonment = createCallAbandonment({
+    withdraw: calls.withdraw,
+    graceMs: options.callAbandonAfterMs ?? DEFAULT_ABANDON_AFTER_MS,
+  });
   const inCountry = loadCountryCheck();
   const sync = createSyncService({ db, bus, cards, departments, territories, recordings, inCountry });
   const hub = new RealtimeHub(bus);
@@ -163,7 +170,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
   registerIceRoutes(app, { auth, intake, ice });
-  registerRealtimeRoutes(app, { auth, hub, bus, calls, appeals });
+  registerRealtimeRoutes(app, { auth, hub, bus, calls, appeals, abandonment });
   registerNetRoutes(app);
   registerWorkstationRoutes(app, { db, auth });
   // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
@@ -195,6 +202,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     purgeExpired: (now) => retention.purgeExpired(now),
     async close() {
       clearInterval(purgeTimer);
+      abandonment.close();
       hub.close();
       await app.close();
       await bus.close();

@@ -186,8 +186,23 @@ export function createAppealRepository(db: Sql) {
     async acceptCall(id: string, operatorId: string): Promise<{ departmentId: string | null } | null> {
       const rows = await db.query<{ department_id: string | null }>(
         `update appeals set accepted_by = $2, status = 'inProgress', updated_at = now()
-         where id = $1 and kind in ('callRequest', 'sos') and accepted_by is null returning department_id`,
+         where id = $1 and kind in ('callRequest', 'sos') and accepted_by is null and status = 'registered'
+         returning department_id`,
         [id, operatorId],
+      );
+      return rows[0] ? { departmentId: rows[0].department_id } : null;
+    },
+
+    /**
+     * A call nobody accepted yet is withdrawn (the citizen hung up or vanished): closed, unless an operator
+     * accepted it in the same instant (then null, and the call goes on).
+     */
+    async withdrawCall(id: string): Promise<{ departmentId: string | null } | null> {
+      const rows = await db.query<{ department_id: string | null }>(
+        `update appeals set status = 'closed', updated_at = now()
+         where id = $1 and kind in ('callRequest', 'sos') and accepted_by is null and status = 'registered'
+         returning department_id`,
+        [id],
       );
       return rows[0] ? { departmentId: rows[0].department_id } : null;
     },

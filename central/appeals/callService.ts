@@ -11,6 +11,19 @@ import { refusal } from '../../domain/contract/refusal';
  */
 export function createCallService(deps: { appeals: AppealRepository; bus: EventBus }) {
   const { appeals, bus } = deps;
+  /** A call the citizen left before anyone accepted it leaves every queue (every console stops ringing). */
+  async function withdraw(appealId: string): Promise<boolean> {
+    const withdrawn = await appeals.withdrawCall(appealId);
+    if (!withdrawn) return false;
+    await bus.publish({
+      kind: 'appeal.status',
+      departmentId: withdrawn.departmentId,
+      appealId,
+      status: 'closed',
+    });
+    return true;
+  }
+
   return {
     async accept(p: Principal, appealId: string): Promise<{ appealId: string; operatorId: string }> {
       const taken = await appeals.acceptCall(appealId, p.accountId);
@@ -31,10 +44,13 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
       return { appealId, operatorId: p.accountId };
     },
 
-    /** Relays the citizen's signal to the operator who accepted; refuses before acceptance. */
+    withdraw,
+
+    /** Relays the citizen's signal to the operator who accepted; refuses before acceptance, except a hang-up. */
     async fromCitizen(appealId: string, signal: CallSignal): Promise<void> {
       const found = await appeals.byId(appealId);
       const operator = found?.appeal.acceptedBy ?? null;
+      if (!operator && signal.kind === 'hangup' && (await withdraw(appealId))) return;
       if (!operator)
         throw new HttpProblem(409, refusal('call.notAccepted'), 'no operator has accepted this call yet');
       await bus.publish({ kind: 'call.signal', appealId, from: 'citizen', toAccountId: operator, signal });

@@ -8,6 +8,7 @@ import { can, inScope } from '../../domain/session/roles';
 import type { Principal } from '../session/principal';
 import type { AuthService } from '../session/authService';
 import type { AppealRepository } from '../appeals/appealRepository';
+import type { CallAbandonment } from '../appeals/callAbandonment';
 import type { CallService } from '../appeals/callService';
 import { checkCitizenToken } from '../appeals/citizenToken';
 import { HttpProblem, parseOr400 } from '../http/problem';
@@ -33,9 +34,16 @@ const MAX_FRAME_BYTES = 128 * 1024;
 
 export function registerRealtimeRoutes(
   app: FastifyInstance,
-  deps: { auth: AuthService; hub: RealtimeHub; bus: EventBus; calls: CallService; appeals: AppealRepository },
+  deps: {
+    auth: AuthService;
+    hub: RealtimeHub;
+    bus: EventBus;
+    calls: CallService;
+    appeals: AppealRepository;
+    abandonment: CallAbandonment;
+  },
 ): void {
-  const { auth, hub, bus, calls, appeals } = deps;
+  const { auth, hub, bus, calls, appeals, abandonment } = deps;
 
   app.get(
     '/ws',
@@ -70,6 +78,7 @@ export function registerRealtimeRoutes(
         peer.kind === 'staff'
           ? hub.addStaff(socket, peer.principal, peer.sessionId)
           : hub.addCitizen(socket, peer.appealId);
+      if (peer.kind === 'citizen') abandonment.citizenConnected(peer.appealId);
       // A session revoked between the check above and joining the hub missed its closing event: look again.
       if (peer.kind === 'staff')
         void auth
@@ -150,6 +159,7 @@ export function registerRealtimeRoutes(
       socket.on('close', () => {
         if (expiry) clearTimeout(expiry);
         remove();
+        if (peer.kind === 'citizen') abandonment.citizenDisconnected(peer.appealId);
         if (peer.kind === 'staff' && !hub.hasStaffSocket(peer.principal.accountId))
           void presence('offline').catch(() => undefined);
       });

@@ -218,8 +218,10 @@ async function startCall(kind, media, where) {
   showError('');
   showCall();
   showCallState('connecting');
-  const stream = await openMedia(media);
+  // The place is asked for beside the camera, so the operator sees where the caller is from the first ring.
+  const [stream, located] = await Promise.all([openMedia(media), where ? where : deviceLocation()]);
   if (!stream) return showCallState('failed', { reason: 'noMedia' });
+  if (located) found = located;
   $('ownVideo').srcObject = media === 'video' ? stream : null;
   $('ownVideo').hidden = media !== 'video';
   try {

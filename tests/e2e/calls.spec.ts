@@ -11,6 +11,7 @@ import {
   type OperatorDesk,
 } from './callSupport';
 import { expect, test } from './fixtures';
+import { startCoturn } from '../support/coturn';
 
 /**
  * A citizen's video call from the widget to two operators' consoles (§7, §18, issue 13): both ring, one
@@ -80,6 +81,46 @@ test.describe('a citizen calls the 102 operators', () => {
       for (const desk of desks) await desk.host.stop();
       await central.stop();
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('relay only: the same call through a real coturn with the credentials central hands out', async ({
+    browser,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'calls-relay-'));
+    const coturn = await startCoturn();
+    const port = await freePort();
+    const central = await startCentral(port, {
+      CENTRAL_TURN_URLS: coturn.turnUrl,
+      CENTRAL_TURN_SECRET: coturn.secret,
+      CENTRAL_ICE_RELAY_ONLY: '1',
+    });
+    let desk: OperatorDesk | null = null;
+    try {
+      desk = await operatorDesk(browser, dir, port, { login: 'operator', password: 'operator' });
+      const citizen = await citizenWidget(browser, central.url);
+      await citizen.getByRole('button', { name: 'Аудиовызов' }).click();
+      await expect(desk.page.getByTestId('ringing-call')).toContainText('audio');
+      await citizen.getByRole('button', { name: 'Завершить' }).click();
+      await expect(desk.page.getByTestId('ringing-call')).toHaveCount(0);
+
+      await citizen.getByRole('button', { name: 'Новое обращение' }).click();
+      await citizen.getByRole('button', { name: 'Видеовызов' }).click();
+      await expect(desk.page.getByTestId('ringing-call')).toContainText('video');
+      await desk.page.keyboard.press('Alt+A');
+      await expectFramesDecoded(desk.page);
+      await expectFramesDecoded(citizen);
+      // Both ends of the path in use are relay candidates: the media went through coturn.
+      for (const page of [desk.page, citizen])
+        expect((await mediaFigures(page)).candidateTypes).toEqual(['relay', 'relay']);
+      await expect(desk.page.getByTestId('stats-bitrate')).toContainText('through the relay server');
+      await desk.page.getByRole('button', { name: /Hang up/ }).click();
+      await expect(citizen.locator('#call')).toHaveAttribute('data-state', 'ended');
+    } finally {
+      await desk?.host.stop();
+      await central.stop();
+      await coturn.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
