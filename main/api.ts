@@ -8,6 +8,7 @@ import {
   isConsoleMethod,
 } from '../domain/contract/ipc';
 import { can } from '../domain/session/roles';
+import { cardForCall } from './calls/callCard';
 import { CardFileNotFoundError } from './files/cardFiles';
 import { checkPhoto, cleanFileName } from './files/photo';
 import type { Logger } from './log';
@@ -139,6 +140,18 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'calls.accept': ({ appealId }) => services.calls?.accept(appealId) ?? { sent: false },
     'calls.signal': ({ appealId, signal }) => services.calls?.signal(appealId, signal) ?? { sent: false },
     'calls.presence': ({ status }) => services.calls?.setPresence(status) ?? { sent: false },
+    'calls.card': ({ appealId }) => {
+      const card = cardForCall(
+        { cards: services.cards, viewer: services.audience.viewer(), call: services.calls?.known(appealId) },
+        appealId,
+      );
+      if (card) {
+        services.events.emit('cards.changed', { card });
+        services.syncStatusChanged();
+        services.sync?.syncNow();
+      }
+      return card;
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { LatLon } from '../../domain/places/geo';
 import type {
   AppealIntake,
   AppealStaffView,
@@ -189,6 +190,17 @@ export function createAppealRepository(db: Sql) {
          where id = $1 and kind in ('callRequest', 'sos') and accepted_by is null and status = 'registered'
          returning department_id`,
         [id, operatorId],
+      );
+      return rows[0] ? { departmentId: rows[0].department_id } : null;
+    },
+
+    /** The caller's device moved: the appeal keeps the last place (the card takes it from there). */
+    async moveCaller(id: string, location: LatLon): Promise<{ departmentId: string | null } | null> {
+      const rows = await db.query<{ department_id: string | null }>(
+        `update appeals set lat = $2, lon = $3, updated_at = now()
+         where id = $1 and kind in ('callRequest', 'sos') and status in ('registered', 'inProgress')
+         returning department_id`,
+        [id, location.lat, location.lon],
       );
       return rows[0] ? { departmentId: rows[0].department_id } : null;
     },

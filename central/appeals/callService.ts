@@ -1,4 +1,5 @@
 import type { CallSignal } from '../../domain/contract/realtime';
+import type { LatLon } from '../../domain/places/geo';
 import type { Principal } from '../session/principal';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
@@ -45,6 +46,13 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
     },
 
     withdraw,
+
+    /** The caller moved (§18): the appeal keeps the place, and the consoles of its territory are told. */
+    async citizenMoved(appealId: string, location: LatLon): Promise<void> {
+      const moved = await appeals.moveCaller(appealId, location);
+      if (!moved) throw new HttpProblem(409, refusal('call.notFound'), 'no call in progress for this appeal');
+      await bus.publish({ kind: 'call.location', departmentId: moved.departmentId, appealId, location });
+    },
 
     /** Relays the citizen's signal to the operator who accepted; refuses before acceptance, except a hang-up. */
     async fromCitizen(appealId: string, signal: CallSignal): Promise<void> {

@@ -1,6 +1,7 @@
 import type { AppealStaffView, AppealStatus, ChatMessage } from '../../domain/appeals/appeal';
 import type { Card } from '../../domain/cards/card';
 import type { CallSignal } from '../../domain/contract/realtime';
+import type { LatLon } from '../../domain/places/geo';
 import type { Role } from '../../domain/session/roles';
 
 /**
@@ -18,6 +19,7 @@ export type CentralEvent =
       toAccountId: string | null;
       signal: CallSignal;
     }
+  | { kind: 'call.location'; departmentId: string | null; appealId: string; location: LatLon }
   | { kind: 'card.changed'; departmentId: string | null; ownerId: string | null; seq: number; card: Card }
   | { kind: 'chat.message'; departmentId: string | null; message: ChatMessage }
   | {

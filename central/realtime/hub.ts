@@ -145,6 +145,10 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
       return event.from === 'citizen' && event.toAccountId === p.accountId
         ? { type: 'call.signal', appealId: event.appealId, from: event.from, signal: event.signal }
         : null;
+    case 'call.location':
+      return can(p.role, 'appeals.read') && inScope(p.scope, event.departmentId)
+        ? { type: 'call.location', appealId: event.appealId, location: event.location }
+        : null;
     case 'card.changed': {
       if (!can(p.role, 'cards.read')) return null;
       if (!inScope(p.scope, event.departmentId) && event.ownerId !== p.accountId) return null;

@@ -138,6 +138,10 @@ export function registerRealtimeRoutes(
               await calls.accept(peer.principal, message.appealId);
               return;
             }
+            case 'call.location':
+              if (peer.kind !== 'citizen' || message.appealId !== peer.appealId)
+                throw new HttpProblem(403, refusal('appeal.notFound'), 'only the caller sends their place');
+              return calls.citizenMoved(message.appealId, message.location);
             case 'call.signal':
               if (peer.kind === 'citizen') {
                 if (message.appealId !== peer.appealId)

@@ -17,7 +17,7 @@ export async function openMedia(media) {
  * 'connecting' (an operator accepted), 'inCall', 'ended' ({ by: 'operator' | 'citizen' }),
  * 'failed' ({ reason: 'connection' | 'refused', refusal }).
  */
-export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus }) {
+export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, onFinished }) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const socket = new WebSocket(
     `${scheme}://${location.host}/ws?appeal=${encodeURIComponent(appeal.id)}&citizenToken=${encodeURIComponent(appeal.citizenToken)}`,
@@ -36,6 +36,7 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus }
   const finish = (state, detail) => {
     if (finished) return;
     finished = true;
+    onFinished();
     for (const track of stream.getTracks()) track.stop();
     pc.close();
     socket.close();
@@ -88,6 +89,11 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus }
   });
 
   return {
+    /** The device moved: the operator's map follows (sent only while the socket is open). */
+    sendLocation(where) {
+      if (socket.readyState === WebSocket.OPEN)
+        socket.send(JSON.stringify({ type: 'call.location', appealId: appeal.id, location: where }));
+    },
     hangUp() {
       send({ kind: 'hangup' });
       finish('ended', { by: 'citizen' });

@@ -213,6 +213,31 @@ function showCall() {
   $('callNumber').textContent = '';
 }
 
+/** Metres between two places (equirectangular: enough at a few hundred metres). */
+function metresBetween(a, b) {
+  const rad = Math.PI / 180;
+  const x = (b.lon - a.lon) * rad * Math.cos(((a.lat + b.lat) / 2) * rad);
+  const y = (b.lat - a.lat) * rad;
+  return Math.hypot(x, y) * 6_371_000;
+}
+
+/** Watches the device during a call and reports each move of 10 m or more (§18: the map follows the caller). */
+function followDevice(report) {
+  if (!navigator.geolocation) return null;
+  let last = found;
+  return navigator.geolocation.watchPosition(
+    (p) => {
+      const where = { lat: p.coords.latitude, lon: p.coords.longitude };
+      if (last && metresBetween(last, where) < 10) return;
+      last = where;
+      found = where;
+      report(where);
+    },
+    () => undefined,
+    { enableHighAccuracy: true },
+  );
+}
+
 /** A video or audio call, or SOS video with the location (§18): media first, so a refused camera costs no appeal. */
 async function startCall(kind, media, where) {
   showError('');
@@ -232,14 +257,17 @@ async function startCall(kind, media, where) {
     const appeal = await api('POST', '/api/appeals', { ...intake, language: lang, ...identity() });
     $('callNumber').textContent = appeal.number;
     const ice = await api('GET', `/api/appeals/${appeal.id}/ice`, undefined, appeal.citizenToken);
+    let watch = null;
     call = connectCall({
       appeal,
       stream,
       ice,
+      onFinished: () => navigator.geolocation?.clearWatch(watch),
       onState: (state, detail) => showCallState(state, detail),
       onRemote: (remote) => ($('remoteVideo').srcObject = remote),
       onStatus: (status) => (lastStatus = status),
     });
+    watch = followDevice((where) => call?.sendLocation(where));
   } catch (error) {
     for (const track of stream.getTracks()) track.stop();
     showCallState('failed', { reason: 'connection' });

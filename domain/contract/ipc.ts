@@ -18,6 +18,7 @@ import {
 import { WorkstationFleetSchema } from '../workstation/workstationFleet';
 import {
   CallAcceptInputSchema,
+  CallCardInputSchema,
   CallEventSchema,
   CallPresenceInputSchema,
   CallSentSchema,
@@ -113,6 +114,8 @@ export const consoleApi = {
   /** SDP/ICE or hang-up to the citizen of the call this operator accepted. */
   'calls.signal': method(CallSignalInputSchema, CallSentSchema),
   'calls.presence': method(CallPresenceInputSchema, CallSentSchema),
+  /** The accepted call's card, linked to its appeal, with the caller's place (source: the caller's device). */
+  'calls.card': method(CallCardInputSchema, CardSchema.nullable()),
 } as const;
 
 export const consoleEvents = {

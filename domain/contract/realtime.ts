@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppealStaffViewSchema, AppealStatusSchema, ChatMessageSchema } from '../appeals/appeal';
 import { CardSchema } from '../cards/card';
 import { RoleSchema } from '../session/roles';
+import { LatLonSchema } from '../places/geo';
 import { RefusalOnWireSchema } from './refusal';
 
 /**
@@ -46,6 +47,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('call.accept'), appealId: z.uuid() }),
   z.strictObject({ type: z.literal('call.signal'), appealId: z.uuid(), signal: CallSignalSchema }),
   z.strictObject({ type: z.literal('presence.set'), status: PresenceStatusSchema.exclude(['offline']) }),
+  /** The citizen's device moved during their call or SOS (§18): the operator's map follows. */
+  z.strictObject({ type: z.literal('call.location'), appealId: z.uuid(), location: LatLonSchema.strict() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -63,6 +66,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     from: z.enum(['citizen', 'operator']),
     signal: CallSignalSchema,
   }),
+  /** Where the caller's device is now (sent by the citizen during the call). */
+  z.object({ type: z.literal('call.location'), appealId: z.uuid(), location: LatLonSchema }),
   /** A card changed; `seq` is its place in the change feed, so the console can skip what it pulled. */
   z.object({ type: z.literal('card.changed'), seq: z.number().int(), card: CardSchema }),
   z.object({ type: z.literal('chat.message'), message: ChatMessageSchema }),

@@ -27,6 +27,8 @@ export function createCallRelay(deps: {
   log: Logger;
 }) {
   const ringing = new Map<string, RingingCall>();
+  /** Every call that rang here this session, with the caller's last place: the accepted one's card starts from it. */
+  const known = new Map<string, RingingCall>();
   let presence: OperatorPresence = 'available';
 
   const ringingNow = () => [...ringing.values()].sort(ringingOrder);
@@ -46,15 +48,18 @@ export function createCallRelay(deps: {
   function ringFor(appeal: AppealStaffView): void {
     if (appeal.kind === 'text' || appeal.acceptedBy !== null || appeal.status !== 'registered') return;
     if (!mayTakeCalls()) return;
-    ringing.set(appeal.id, {
+    const call: RingingCall = {
       appealId: appeal.id,
       number: appeal.number,
       kind: appeal.kind,
+      channel: appeal.channel,
       media: appeal.kind === 'sos' ? 'video' : (appeal.media ?? 'video'),
       receivedAt: appeal.createdAt,
       location: appeal.location,
       language: appeal.language,
-    });
+    };
+    ringing.set(appeal.id, call);
+    known.set(appeal.id, call);
     emitRinging();
   }
 
@@ -80,6 +85,18 @@ export function createCallRelay(deps: {
         if (message.from === 'citizen')
           deps.emit({ type: 'signal', appealId: message.appealId, signal: message.signal });
         return;
+      case 'call.location': {
+        const call = known.get(message.appealId);
+        if (!call) return;
+        known.set(message.appealId, { ...call, location: message.location });
+        const stillRinging = ringing.get(message.appealId);
+        if (stillRinging) {
+          ringing.set(message.appealId, { ...stillRinging, location: message.location });
+          emitRinging();
+        }
+        deps.emit({ type: 'location', appealId: message.appealId, location: message.location });
+        return;
+      }
       case 'error':
         deps.emit({ type: 'refused', code: message.code, params: message.params });
         return;
@@ -97,10 +114,12 @@ export function createCallRelay(deps: {
     },
     sessionChanged(): void {
       ringing.clear();
+      known.clear();
       presence = 'available';
       emitRinging();
     },
     ringing: ringingNow,
+    known: (appealId: string) => known.get(appealId),
     accept: (appealId: string) => ({ sent: deps.realtime.send({ type: 'call.accept', appealId }) }),
     signal: (appealId: string, signal: CallSignal) => ({
       sent: deps.realtime.send({ type: 'call.signal', appealId, signal }),

@@ -105,6 +105,14 @@ export async function operatorDesk(
 
 /** The citizen's phone browser at the widget, with the device's location and the fake camera. */
 export async function citizenWidget(browser: Browser, centralUrl: string): Promise<Page> {
+  return (await citizenWidgetContext(browser, centralUrl)).page;
+}
+
+/** The same, with its context: the test moves the citizen with `context.setGeolocation`. */
+export async function citizenWidgetContext(
+  browser: Browser,
+  centralUrl: string,
+): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({
     geolocation: ALMATY_CENTRE,
     permissions: ['geolocation', 'camera', 'microphone'],
@@ -113,5 +121,5 @@ export async function citizenWidget(browser: Browser, centralUrl: string): Promi
   await context.addInitScript(() => localStorage.setItem('widget.lang', 'ru'));
   const page = await context.newPage();
   await page.goto(`${centralUrl}/widget/`);
-  return page;
+  return { page, context };
 }

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { freePort, startCentral } from './central';
 import {
   aSecondOperator,
+  ALMATY_CENTRE,
   citizenWidget,
+  citizenWidgetContext,
   expectFramesDecoded,
   mediaFigures,
   operatorDesk,
@@ -36,7 +38,7 @@ test.describe('a citizen calls the 102 operators', () => {
       const b = await operatorDesk(browser, dirB, port, second);
       desks.push(b);
 
-      const citizen = await citizenWidget(browser, central.url);
+      const { page: citizen, context: citizenPhone } = await citizenWidgetContext(browser, central.url);
       await citizen.getByRole('button', { name: 'Видеовызов' }).click();
       await expect(citizen.locator('#call')).toHaveAttribute('data-state', 'waiting');
 
@@ -45,6 +47,10 @@ test.describe('a citizen calls the 102 operators', () => {
 
       await a.page.keyboard.press('Alt+A');
       await expect(a.page.getByTestId('call-view')).toBeVisible();
+      // The card opens beside the call with the caller's place, from the caller's device (§9 step 3).
+      await expect(a.page.locator('#card-lat')).toHaveValue(String(ALMATY_CENTRE.latitude));
+      await expect(a.page.locator('#card-lon')).toHaveValue(String(ALMATY_CENTRE.longitude));
+      await expect(a.page.getByText('from the caller’s device')).toBeVisible();
       // The other console stops ringing at once and has no call.
       await expect(b.page.getByTestId('ringing-call')).toHaveCount(0);
       await expect(b.page.getByTestId('call-view')).toHaveCount(0);
@@ -57,6 +63,15 @@ test.describe('a citizen calls the 102 operators', () => {
       await expect
         .poll(async () => Number(await a.page.getByTestId('stats-frames').getAttribute('data-value')))
         .toBeGreaterThan(0);
+
+      // The citizen walks ~300 m: the card's place follows the device.
+      await citizenPhone.setGeolocation({ latitude: 43.2594, longitude: 76.9286 });
+      await expect(a.page.locator('#card-lat')).toHaveValue('43.2594');
+      // Once the operator types the place, the device no longer moves it.
+      await a.page.locator('#card-lat').fill('43.25');
+      await citizenPhone.setGeolocation({ latitude: 43.2621, longitude: 76.9286 });
+      await expect(a.page.getByText('from the caller’s device')).toHaveCount(0);
+      await expect(a.page.locator('#card-lat')).toHaveValue('43.25');
 
       // The citizen hangs up: the operator's call ends too.
       await citizen.getByRole('button', { name: 'Завершить' }).click();

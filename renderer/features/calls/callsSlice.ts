@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { CallEvent, OperatorPresence, RingingCall } from '../../../domain/calls/call';
 import type { ConsoleBridge } from '../../../domain/contract/ipc';
 import type { RefusalOnWire } from '../../../domain/contract/refusal';
+import type { LatLon } from '../../../domain/places/geo';
 import type { ConsoleState } from '../../store';
 import type { CallStats } from './callStats';
 import { type CallEnd, OperatorCall } from './operatorCall';
@@ -21,6 +22,8 @@ export interface ActiveCall {
   held: boolean;
   stats: CallStats | null;
   end: CallEnd | null;
+  /** The card beside the call, linked to its appeal; null until main has made or found it. */
+  cardId: string | null;
 }
 
 /** Calls on the operator's console (§7, §18): what rings, the one call in progress, the operator's presence. */
@@ -76,6 +79,24 @@ export const createCallsSlice =
       await operatorCall.start();
     }
 
+    /** The card opens beside the call, already linked to the appeal, with the caller's place (§9 step 3). */
+    async function openCallCard(appealId: string): Promise<void> {
+      const result = await bridge.call('calls.card', { appealId });
+      if (!result.ok || !result.value || get().call?.appealId !== appealId) return;
+      patchCall({ cardId: result.value.id });
+      get().openCard(result.value);
+      get().showView('cards');
+    }
+
+    /** The caller moved: the card's place follows while it is the device's, never over the operator's own. */
+    function followCaller(appealId: string, location: LatLon): void {
+      const call = get().call;
+      const editor = get().editor;
+      if (call?.appealId !== appealId || !call.cardId || editor.id !== call.cardId) return;
+      if (editor.locationSource !== 'device' && (editor.lat !== '' || editor.lon !== '')) return;
+      get().editCard({ lat: String(location.lat), lon: String(location.lon), locationSource: 'device' });
+    }
+
     return {
       ringing: [],
       call: null,
@@ -94,12 +115,17 @@ export const createCallsSlice =
             return set({ ringing: event.calls });
           case 'taken':
             if (call?.appealId !== event.appealId || call.phase !== 'accepting') return;
-            if (event.byMe) return void startMedia(event.appealId);
+            if (event.byMe) {
+              void openCallCard(event.appealId);
+              return void startMedia(event.appealId);
+            }
             // Another operator was first: this console stops at once and says so.
             return set({ call: null, callNotice: { refusal: { code: 'call.taken', params: {} } } });
           case 'signal':
             if (call?.appealId === event.appealId) media?.receive(event.signal);
             return;
+          case 'location':
+            return followCaller(event.appealId, event.location);
           case 'refused':
             // A refused accept leaves nothing half-open; a refusal during a call is shown and the call goes on.
             if (call?.phase === 'accepting') set({ call: null });
@@ -126,6 +152,7 @@ export const createCallsSlice =
             held: false,
             stats: null,
             end: null,
+            cardId: null,
           },
         });
         const sent = await bridge.call('calls.accept', { appealId: target.appealId });
