@@ -8,7 +8,9 @@ import { TurnConfigError } from './turn/iceServers';
  * CENTRAL_ATTACHMENTS_DIR, CENTRAL_RETENTION_DAYS (30), CENTRAL_SIGNING_KEY_FILE or CENTRAL_SIGNING_KEYS
  * (the token-signing keys), CENTRAL_TRUST_PROXY (reverse proxies whose X-Forwarded-For is believed),
  * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs; CENTRAL_STUN_URLS, CENTRAL_TURN_URLS (comma-separated),
- * CENTRAL_TURN_SECRET (coturn's static-auth-secret), CENTRAL_TURN_TTL_SECONDS (3600), CENTRAL_ICE_RELAY_ONLY=1 for calls.
+ * CENTRAL_TURN_SECRET (coturn's static-auth-secret), CENTRAL_TURN_TTL_SECONDS (3600), CENTRAL_ICE_RELAY_ONLY=1
+ * for calls; CENTRAL_CALL_ESCALATE_SECONDS (20): an unanswered call also rings the supervisor and the
+ * neighbouring territories.
  */
 const env = process.env;
 const demo = process.argv.includes('--demo') || env.CENTRAL_DEMO === '1';
@@ -18,16 +20,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const retentionDays = env.CENTRAL_RETENTION_DAYS ? Number(env.CENTRAL_RETENTION_DAYS) : undefined;
-if (
-  retentionDays !== undefined &&
-  !(Number.isInteger(retentionDays) && retentionDays >= 1 && retentionDays <= 3650)
-) {
-  process.stderr.write(
-    `CENTRAL_RETENTION_DAYS must be a whole number of days from 1 to 3650, got ${env.CENTRAL_RETENTION_DAYS}\n`,
-  );
+/** A whole number from the environment within [min, max], or undefined when unset; anything else stops central. */
+function wholeNumberEnv(name: string, unit: string, min: number, max: number): number | undefined {
+  const text = env[name];
+  if (!text) return undefined;
+  const value = Number(text);
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  process.stderr.write(`${name} must be a whole number of ${unit} from ${min} to ${max}, got ${text}\n`);
   process.exit(2);
 }
+
+const retentionDays = wholeNumberEnv('CENTRAL_RETENTION_DAYS', 'days', 1, 3650);
 function signingKeysFromEnv() {
   if (!env.CENTRAL_SIGNING_KEYS) return undefined;
   try {
@@ -44,13 +47,7 @@ const urlList = (value: string | undefined) =>
     .split(',')
     .map((url) => url.trim())
     .filter((url) => url !== '');
-const turnTtl = env.CENTRAL_TURN_TTL_SECONDS ? Number(env.CENTRAL_TURN_TTL_SECONDS) : undefined;
-if (turnTtl !== undefined && !(Number.isInteger(turnTtl) && turnTtl >= 60 && turnTtl <= 86_400)) {
-  process.stderr.write(
-    `CENTRAL_TURN_TTL_SECONDS must be a whole number of seconds from 60 to 86400, got ${env.CENTRAL_TURN_TTL_SECONDS}\n`,
-  );
-  process.exit(2);
-}
+const turnTtl = wholeNumberEnv('CENTRAL_TURN_TTL_SECONDS', 'seconds', 60, 86_400);
 const turn = {
   stunUrls: urlList(env.CENTRAL_STUN_URLS),
   turnUrls: urlList(env.CENTRAL_TURN_URLS),
@@ -58,6 +55,7 @@ const turn = {
   ttlSeconds: turnTtl,
   relayOnly: env.CENTRAL_ICE_RELAY_ONLY === '1',
 };
+const escalateSeconds = wholeNumberEnv('CENTRAL_CALL_ESCALATE_SECONDS', 'seconds', 1, 600);
 
 const central = await startCentral({
   retentionDays,
@@ -70,6 +68,7 @@ const central = await startCentral({
   signingKeyFile: env.CENTRAL_SIGNING_KEY_FILE || undefined,
   trustProxy: env.CENTRAL_TRUST_PROXY || undefined,
   turn,
+  ...(escalateSeconds === undefined ? {} : { callQueue: { escalateAfterMs: escalateSeconds * 1000 } }),
   demo,
   log: env.CENTRAL_LOG !== '0',
 }).catch((error: unknown) => {

@@ -15,6 +15,7 @@ import { loadSigningKeys, type SigningKeySet, signingKeySource } from './session
 import { createAppealRepository } from './appeals/appealRepository';
 import { AttachmentStore } from './appeals/attachmentStore';
 import { createCallAbandonment, DEFAULT_ABANDON_AFTER_MS } from './appeals/callAbandonment';
+import { type CallQueueOptions, createCallQueue } from './appeals/callQueue';
 import { createCallService } from './appeals/callService';
 import { registerCitizenRoutes } from './appeals/citizenRoutes';
 import { createIntakeService } from './appeals/intakeService';
@@ -72,6 +73,8 @@ export interface CentralOptions {
   trustProxy?: string;
   /** STUN/TURN servers handed to calls, with coturn's shared secret (README "Calls: STUN/TURN"). */
   turn?: TurnOptions;
+  /** When an unanswered call escalates (default 20 s) and how near a neighbouring territory is (30 km). */
+  callQueue?: CallQueueOptions;
   /** How long a waiting caller's socket may be gone before the call leaves every queue; default 30 s. */
   callAbandonAfterMs?: number;
   /** Seed demo departments, territories and one account per role. */
@@ -138,6 +141,10 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const inCountry = loadCountryCheck();
   const sync = createSyncService({ db, bus, cards, departments, territories, recordings, inCountry });
   const hub = new RealtimeHub(bus);
+  const queue = createCallQueue(
+    { appeals, bus, hub, territories: () => territories.list() },
+    options.callQueue,
+  );
   const ownTempDir =
     options.attachmentsDir || options.dataDir ? null : await mkdtemp(join(tmpdir(), 'central-attachments-'));
   const attachments = new AttachmentStore(
@@ -170,7 +177,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
   registerIceRoutes(app, { auth, intake, ice });
-  registerRealtimeRoutes(app, { auth, hub, bus, calls, appeals, abandonment });
+  registerRealtimeRoutes(app, { auth, hub, bus, calls, appeals, abandonment, queue });
   registerNetRoutes(app);
   registerWorkstationRoutes(app, { db, auth });
   // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
@@ -203,6 +210,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     async close() {
       clearInterval(purgeTimer);
       abandonment.close();
+      queue.close();
       hub.close();
       await app.close();
       await bus.close();

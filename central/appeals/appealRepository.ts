@@ -194,6 +194,30 @@ export function createAppealRepository(db: Sql) {
       return rows[0] ? { departmentId: rows[0].department_id } : null;
     },
 
+    /** Marks a call still waiting as escalated, once: false when it was answered, withdrawn or escalated already. */
+    async escalateCall(id: string): Promise<boolean> {
+      const rows = await db.query<{ id: string }>(
+        `update appeals set escalated_at = now()
+         where id = $1 and kind in ('callRequest', 'sos') and accepted_by is null and status = 'registered'
+           and escalated_at is null
+         returning id`,
+        [id],
+      );
+      return rows.length > 0;
+    },
+
+    /** Calls of a territory waiting for an operator, in the order they are answered: SOS first, then oldest. */
+    async waitingCalls(departmentId: string | null): Promise<string[]> {
+      const rows = await db.query<{ id: string }>(
+        `select id from appeals
+         where kind in ('callRequest', 'sos') and accepted_by is null and status = 'registered'
+           and department_id is not distinct from $1
+         order by (kind = 'sos') desc, created_at, id`,
+        [departmentId],
+      );
+      return rows.map((r) => r.id);
+    },
+
     /** The caller's device moved: the appeal keeps the last place (the card takes it from there). */
     async moveCaller(id: string, location: LatLon): Promise<{ departmentId: string | null } | null> {
       const rows = await db.query<{ department_id: string | null }>(

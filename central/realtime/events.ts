@@ -19,6 +19,8 @@ export type CentralEvent =
       toAccountId: string | null;
       signal: CallSignal;
     }
+  /** Unanswered past the escalation time: the supervisor and the neighbouring territories ring too. */
+  | { kind: 'call.escalated'; departmentId: string | null; neighbourIds: string[]; appeal: AppealStaffView }
   | { kind: 'call.location'; departmentId: string | null; appealId: string; location: LatLon }
   | { kind: 'card.changed'; departmentId: string | null; ownerId: string | null; seq: number; card: Card }
   | { kind: 'chat.message'; departmentId: string | null; message: ChatMessage }

@@ -19,6 +19,8 @@ export class RealtimeHub {
   /** Last known presence of every operator, on any instance (kept from the bus). */
   private readonly presence = new Map<string, PresenceEvent>();
   private readonly unsubscribe: () => void;
+  /** Escalated calls (issue 13): their neighbouring departments hear what happens to them too. */
+  private readonly widened = new Map<string, readonly string[]>();
 
   constructor(private readonly bus: EventBus) {
     this.unsubscribe = bus.subscribe((event) => this.dispatch(event));
@@ -40,6 +42,12 @@ export class RealtimeHub {
     this.clients.add(client);
     send(socket, { type: 'hello', instanceId: this.bus.instanceId, as: 'citizen' });
     return () => this.clients.delete(client);
+  }
+
+  /** A message for the citizens of one appeal on this instance only (their place in the queue). */
+  tellCitizen(appealId: string, message: ServerMessage): void {
+    for (const c of this.clients)
+      if (c.kind === 'citizen' && c.appealId === appealId) send(c.socket, message);
   }
 
   /** Whether this account still has a socket on this instance (presence goes offline with the last one). */
@@ -69,6 +77,7 @@ export class RealtimeHub {
 
   private dispatch(event: CentralEvent): void {
     if (event.kind === 'presence') this.presence.set(event.accountId, event);
+    if (event.kind === 'call.escalated') this.widened.set(event.appeal.id, event.neighbourIds);
     if (event.kind === 'sessions.revoked')
       return this.closeStaff(
         event.accountId,
@@ -80,8 +89,11 @@ export class RealtimeHub {
       return this.closeStaff(event.accountId, null, REALTIME_CLOSE_CODES.accountChanged, 'account changed');
     // Serialise each variant once: with 1,000 sockets, stringify per socket would dominate fan-out.
     const cache = new Map<string, string>();
+    const neighbours = 'appealId' in event ? (this.widened.get(event.appealId) ?? []) : [];
+    // Told once that the call left the queue, the neighbours need nothing more of it.
+    if (event.kind === 'appeal.status' && event.status !== 'registered') this.widened.delete(event.appealId);
     for (const client of this.clients) {
-      const message = messageFor(client, event);
+      const message = messageFor(client, event, neighbours);
       if (message === null) continue;
       // The message is fixed by the event, except that identity is removed for some roles.
       const variant =
@@ -107,7 +119,11 @@ function presenceMessage(p: PresenceEvent): ServerMessage {
 }
 
 /** The message a client gets for an event, or null when it may not see it. */
-function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
+function messageFor(
+  client: Client,
+  event: CentralEvent,
+  neighbours: readonly string[],
+): ServerMessage | null {
   if (client.kind === 'citizen') {
     switch (event.kind) {
       case 'appeal.status':
@@ -127,6 +143,9 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
     }
   }
   const p = client.principal;
+  // An escalated call's news reaches its neighbouring territories as well as its own.
+  const seesCall = (departmentId: string | null) =>
+    inScope(p.scope, departmentId) || neighbours.some((id) => inScope(p.scope, id));
   switch (event.kind) {
     case 'appeal.new': {
       if (!can(p.role, 'appeals.read') || !inScope(p.scope, event.departmentId)) return null;
@@ -134,19 +153,26 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
       return { type: 'appeal.new', appeal };
     }
     case 'appeal.status':
-      return can(p.role, 'appeals.read') && inScope(p.scope, event.departmentId)
+      return can(p.role, 'appeals.read') && seesCall(event.departmentId)
         ? { type: 'appeal.status', appealId: event.appealId, status: event.status }
         : null;
     case 'call.taken':
-      return can(p.role, 'appeals.read') && inScope(p.scope, event.departmentId)
+      return can(p.role, 'appeals.read') && seesCall(event.departmentId)
         ? { type: 'call.taken', appealId: event.appealId, operatorId: event.operatorId }
         : null;
     case 'call.signal':
       return event.from === 'citizen' && event.toAccountId === p.accountId
         ? { type: 'call.signal', appealId: event.appealId, from: event.from, signal: event.signal }
         : null;
+    case 'call.escalated': {
+      const reaches =
+        inScope(p.scope, event.departmentId) || event.neighbourIds.some((id) => inScope(p.scope, id));
+      if (!can(p.role, 'appeals.read') || !reaches) return null;
+      const appeal = can(p.role, 'applicant.read') ? event.appeal : { ...event.appeal, applicant: null };
+      return { type: 'call.escalated', appeal, neighbourIds: event.neighbourIds };
+    }
     case 'call.location':
-      return can(p.role, 'appeals.read') && inScope(p.scope, event.departmentId)
+      return can(p.role, 'appeals.read') && seesCall(event.departmentId)
         ? { type: 'call.location', appealId: event.appealId, location: event.location }
         : null;
     case 'card.changed': {

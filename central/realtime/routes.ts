@@ -9,6 +9,7 @@ import type { Principal } from '../session/principal';
 import type { AuthService } from '../session/authService';
 import type { AppealRepository } from '../appeals/appealRepository';
 import type { CallAbandonment } from '../appeals/callAbandonment';
+import type { CallQueue } from '../appeals/callQueue';
 import type { CallService } from '../appeals/callService';
 import { checkCitizenToken } from '../appeals/citizenToken';
 import { HttpProblem, parseOr400 } from '../http/problem';
@@ -25,7 +26,7 @@ const WsQuery = z.union([
 
 type Peer =
   | { kind: 'staff'; principal: Principal; sessionId: string; token: string; expiresAt: number }
-  | { kind: 'citizen'; appealId: string };
+  | { kind: 'citizen'; appealId: string; departmentId: string | null };
 
 const peers = new WeakMap<FastifyRequest, Peer>();
 
@@ -41,9 +42,10 @@ export function registerRealtimeRoutes(
     calls: CallService;
     appeals: AppealRepository;
     abandonment: CallAbandonment;
+    queue: CallQueue;
   },
 ): void {
-  const { auth, hub, bus, calls, appeals, abandonment } = deps;
+  const { auth, hub, bus, calls, appeals, abandonment, queue } = deps;
 
   app.get(
     '/ws',
@@ -67,7 +69,11 @@ export function registerRealtimeRoutes(
           if (!found)
             throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal, or wrong citizen token');
           checkCitizenToken(query.citizenToken, found.citizenTokenHash);
-          peers.set(request, { kind: 'citizen', appealId: query.appeal });
+          peers.set(request, {
+            kind: 'citizen',
+            appealId: query.appeal,
+            departmentId: found.appeal.departmentId,
+          });
         }
       },
     },
@@ -78,7 +84,10 @@ export function registerRealtimeRoutes(
         peer.kind === 'staff'
           ? hub.addStaff(socket, peer.principal, peer.sessionId)
           : hub.addCitizen(socket, peer.appealId);
-      if (peer.kind === 'citizen') abandonment.citizenConnected(peer.appealId);
+      if (peer.kind === 'citizen') {
+        abandonment.citizenConnected(peer.appealId);
+        queue.citizenJoined(peer.departmentId);
+      }
       // A session revoked between the check above and joining the hub missed its closing event: look again.
       if (peer.kind === 'staff')
         void auth

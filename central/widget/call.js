@@ -66,6 +66,7 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
         onStatus(m.status);
         if (m.status === 'inProgress') onState('connecting');
       }
+      if (m.type === 'call.queue') onState('waiting', { place: m.place });
       if (m.type === 'error') return finish('failed', { reason: 'refused', refusal: m });
       if (m.type !== 'call.signal') return;
       const signal = m.signal;

@@ -15,6 +15,8 @@ export const RingingCallSchema = z.object({
   receivedAt: z.iso.datetime(),
   location: LatLonSchema.nullable(),
   language: z.enum(['kk', 'ru']),
+  /** Unanswered past the escalation time: now ringing at the supervisor and the neighbouring territories too. */
+  escalated: z.boolean(),
 });
 export type RingingCall = z.infer<typeof RingingCallSchema>;
 

@@ -66,6 +66,17 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     from: z.enum(['citizen', 'operator']),
     signal: CallSignalSchema,
   }),
+  /**
+   * A call unanswered past the escalation time (default 20 s): it now rings the supervisor and the operators of
+   * `neighbourIds` too, and every console shows it highlighted.
+   */
+  z.object({
+    type: z.literal('call.escalated'),
+    appeal: AppealStaffViewSchema,
+    neighbourIds: z.array(z.string()),
+  }),
+  /** To a waiting citizen: their place in the territory's queue of calls (1 = next). */
+  z.object({ type: z.literal('call.queue'), appealId: z.uuid(), place: z.number().int().min(1) }),
   /** Where the caller's device is now (sent by the citizen during the call). */
   z.object({ type: z.literal('call.location'), appealId: z.uuid(), location: LatLonSchema }),
   /** A card changed; `seq` is its place in the change feed, so the console can skip what it pulled. */

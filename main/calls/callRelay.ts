@@ -31,11 +31,13 @@ export function createCallRelay(deps: {
   const known = new Map<string, RingingCall>();
   let presence: OperatorPresence = 'available';
 
-  const ringingNow = () => [...ringing.values()].sort(ringingOrder);
+  // An operator who stepped away hears nothing ring; the calls ring again the moment they are back.
+  const ringingNow = () => (presence === 'away' ? [] : [...ringing.values()].sort(ringingOrder));
   const emitRinging = () => deps.emit({ type: 'ringing', calls: ringingNow() });
-  const mayTakeCalls = () => {
-    const session = deps.session.current();
-    return session !== null && can(session.role, 'calls.accept');
+  /** Operators hear every call of their territory; a supervisor hears those that waited too long. */
+  const hears = (escalated: boolean) => {
+    const role = deps.session.current()?.role;
+    return role !== undefined && (can(role, 'calls.accept') || (escalated && role === 'supervisor'));
   };
 
   async function ownAccountId(): Promise<string | null> {
@@ -45,9 +47,14 @@ export function createCallRelay(deps: {
     return typeof sub === 'string' ? sub : null;
   }
 
-  function ringFor(appeal: AppealStaffView): void {
+  function ringFor(appeal: AppealStaffView, escalated: boolean): void {
     if (appeal.kind === 'text' || appeal.acceptedBy !== null || appeal.status !== 'registered') return;
-    if (!mayTakeCalls()) return;
+    const already = ringing.get(appeal.id);
+    if (already) {
+      ringing.set(appeal.id, { ...already, escalated: already.escalated || escalated });
+      return emitRinging();
+    }
+    if (!hears(escalated)) return;
     const call: RingingCall = {
       appealId: appeal.id,
       number: appeal.number,
@@ -57,6 +64,7 @@ export function createCallRelay(deps: {
       receivedAt: appeal.createdAt,
       location: appeal.location,
       language: appeal.language,
+      escalated,
     };
     ringing.set(appeal.id, call);
     known.set(appeal.id, call);
@@ -69,7 +77,9 @@ export function createCallRelay(deps: {
     const message = parsed.data;
     switch (message.type) {
       case 'appeal.new':
-        return ringFor(message.appeal);
+        return ringFor(message.appeal, false);
+      case 'call.escalated':
+        return ringFor(message.appeal, true);
       case 'call.taken': {
         // Every console stops ringing for it at once, whoever took it.
         if (ringing.delete(message.appealId)) emitRinging();
@@ -126,6 +136,7 @@ export function createCallRelay(deps: {
     }),
     setPresence(status: OperatorPresence) {
       presence = status;
+      emitRinging();
       return { sent: deps.realtime.send({ type: 'presence.set', status }) };
     },
     ice: async (): Promise<IceConfig | null> =>

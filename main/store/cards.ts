@@ -102,11 +102,7 @@ function rowToCard(row: CardRow): Card {
 
 /** Who may see the stored card: the same rule as central's (domain/cards/cardVisibility.ts). */
 const visibleTo = (viewer: CardViewer, row: CardRow): boolean =>
-  cardVisibleTo(viewer, {
-    departmentId: row.department_id,
-    createdBy: row.created_by,
-    atCentral: row.version !== null,
-  });
+  cardVisibleTo(viewer, { departmentId: row.department_id, createdBy: row.created_by, atCentral: row.version !== null });
 
 /** The draft fields this console edits, as the protocol names them. */
 type DraftFields = Pick<CardFields, 'description' | 'category' | 'location'>;
@@ -170,9 +166,7 @@ export function createCardRepository(
   deps: { now: () => Date; newId: () => string; outbox: Outbox },
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
-  const selectAll = db.prepare<[], CardRow>(
-    'SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC',
-  );
+  const selectAll = db.prepare<[], CardRow>('SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC');
   const selectByAppeal = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE appeal_id = ?');
   // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
@@ -205,9 +199,7 @@ export function createCardRepository(
      WHERE id = @id AND (refusal IS NULL OR json_extract(refusal, '$.operation') <> 'card.create')`,
   );
   const unsetRefusal = db.prepare('UPDATE cards SET refusal = NULL WHERE id = ?');
-  const selectRefused = db.prepare<[], { id: string; refusal: string }>(
-    'SELECT id, refusal FROM cards WHERE refusal IS NOT NULL',
-  );
+  const selectRefused = db.prepare<[], { id: string; refusal: string }>('SELECT id, refusal FROM cards WHERE refusal IS NOT NULL');
 
   const columns = (f: DraftFields): FieldColumns => ({
     description: f.description,
@@ -224,57 +216,55 @@ export function createCardRepository(
 
   // A save answers with the card as written rather than reading it back: the commit is the save's cost, not a second query.
   // Coordinates that are not a valid place are kept as typed, here only; central's copy keeps the last valid place.
-  const saveDraft = db.transaction(
-    (input: CardDraftInput, link?: { appealId: string; channel: Channel }): Card => {
-      const now = deps.now().toISOString();
-      const typed = input.typedCoordinates ?? null;
-      const typedColumn = typed === null ? null : JSON.stringify(typed);
-      const withTyped = (card: Card): Card => {
-        const { typedCoordinates: _replaced, ...rest } = card;
-        return typed === null ? rest : { ...rest, typedCoordinates: typed };
-      };
-      if (input.id === undefined) {
-        const id = deps.newId();
-        const fields = storedFields(input);
-        const { lastInsertRowid } = insert.run({
-          ...columns(fields),
-          id,
-          status: 'draft',
-          createdAt: now,
-          now,
-          number: null,
-          departmentId: null,
-          version: null,
-          appealId: link?.appealId ?? null,
-          createdBy: deps.outbox.account(),
-        });
-        if (typedColumn !== null) setTyped.run(typedColumn, now, id);
-        deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields: { ...fields, ...link } } });
-        const localNumber = Number(lastInsertRowid);
-        return withTyped({
-          id,
-          localNumber,
-          status: 'draft',
-          ...fields,
-          createdAt: now,
-          updatedAt: now,
-          number: null,
-          departmentId: null,
-          ...(link ? { appealId: link.appealId } : {}),
-        });
-      }
-      const before = mustGet(input.id);
-      const fields = storedFields(typed === null ? input : { ...input, location: before.location });
-      const changed = changedFields(draftFields(before), fields);
-      const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
-      if (Object.keys(changed).length === 0 && !typedChanged) return before;
-      if (typedChanged) setTyped.run(typedColumn, now, input.id);
-      if (Object.keys(changed).length === 0) return withTyped({ ...before, updatedAt: now });
-      updateFields.run({ ...columns(fields), id: input.id, now });
-      deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
-      return withTyped({ ...before, ...fields, updatedAt: now });
-    },
-  );
+  const saveDraft = db.transaction((input: CardDraftInput, link?: { appealId: string; channel: Channel }): Card => {
+    const now = deps.now().toISOString();
+    const typed = input.typedCoordinates ?? null;
+    const typedColumn = typed === null ? null : JSON.stringify(typed);
+    const withTyped = (card: Card): Card => {
+      const { typedCoordinates: _replaced, ...rest } = card;
+      return typed === null ? rest : { ...rest, typedCoordinates: typed };
+    };
+    if (input.id === undefined) {
+      const id = deps.newId();
+      const fields = storedFields(input);
+      const { lastInsertRowid } = insert.run({
+        ...columns(fields),
+        id,
+        status: 'draft',
+        createdAt: now,
+        now,
+        number: null,
+        departmentId: null,
+        version: null,
+        appealId: link?.appealId ?? null,
+        createdBy: deps.outbox.account(),
+      });
+      if (typedColumn !== null) setTyped.run(typedColumn, now, id);
+      deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields: { ...fields, ...link } } });
+      const localNumber = Number(lastInsertRowid);
+      return withTyped({
+        id,
+        localNumber,
+        status: 'draft',
+        ...fields,
+        createdAt: now,
+        updatedAt: now,
+        number: null,
+        departmentId: null,
+        ...(link ? { appealId: link.appealId } : {}),
+      });
+    }
+    const before = mustGet(input.id);
+    const fields = storedFields(typed === null ? input : { ...input, location: before.location });
+    const changed = changedFields(draftFields(before), fields);
+    const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
+    if (Object.keys(changed).length === 0 && !typedChanged) return before;
+    if (typedChanged) setTyped.run(typedColumn, now, input.id);
+    if (Object.keys(changed).length === 0) return withTyped({ ...before, updatedAt: now });
+    updateFields.run({ ...columns(fields), id: input.id, now });
+    deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
+    return withTyped({ ...before, ...fields, updatedAt: now });
+  });
 
   const transition = db.transaction((id: string, input: TransitionInput): Card => {
     const card = mustGet(id);
@@ -284,7 +274,7 @@ export function createCardRepository(
 
   return {
     saveDraft: (input) => saveDraft.immediate(input),
-    createForAppeal: (input, link) => saveDraft.immediate({ ...input, id: undefined }, link),
+    createForAppeal: (input, link) => saveDraft.immediate(input, link),
     forAppeal: (viewer, appealId) => {
       const row = selectByAppeal.all(appealId).find((r) => visibleTo(viewer, r));
       return row ? rowToCard(row) : undefined;
@@ -334,7 +324,6 @@ export function createCardRepository(
     markRefused: (id, refusal) =>
       void setRefusal.run({ id, refusal: JSON.stringify({ ...refusal, at: deps.now().toISOString() }) }),
     clearRefusal: (id) => void unsetRefusal.run(id),
-    refused: () =>
-      selectRefused.all().map((r) => ({ id: r.id, refusal: CardRefusalSchema.parse(JSON.parse(r.refusal)) })),
+    refused: () => selectRefused.all().map((r) => ({ id: r.id, refusal: CardRefusalSchema.parse(JSON.parse(r.refusal)) })),
   };
 }

@@ -100,7 +100,7 @@ function FrameContent() {
       </header>
       <div className="frame__body">
         <main className="workspace">{active && <active.View />}</main>
-        {info.centralUrl && can(info.role, 'calls.accept') && <CallDock />}
+        {info.centralUrl && (can(info.role, 'calls.accept') || info.role === 'supervisor') && <CallDock />}
       </div>
       {/* The state of the link, the outbox and the workstation, always in the same place, like a status bar. */}
       <footer className="statusbar" aria-label={t('statusbar.label')}>

@@ -45,6 +45,8 @@ test.describe('a citizen calls the 102 operators', () => {
       for (const desk of [a, b]) await expect(desk.page.getByTestId('ringing-call')).toHaveCount(1);
       await expect(a.page.getByTestId('ringing-call')).toContainText('Call');
 
+      await a.page.screenshot({ path: test.info().outputPath('ringing-panel.png') });
+      await citizen.screenshot({ path: test.info().outputPath('widget-waiting.png') });
       await a.page.keyboard.press('Alt+A');
       await expect(a.page.getByTestId('call-view')).toBeVisible();
       // The card opens beside the call with the caller's place, from the caller's device (§9 step 3).
@@ -64,6 +66,8 @@ test.describe('a citizen calls the 102 operators', () => {
         .poll(async () => Number(await a.page.getByTestId('stats-frames').getAttribute('data-value')))
         .toBeGreaterThan(0);
 
+      await a.page.screenshot({ path: test.info().outputPath('call-view.png') });
+      await citizen.screenshot({ path: test.info().outputPath('widget-in-call.png') });
       // The citizen walks ~300 m: the card's place follows the device.
       await citizenPhone.setGeolocation({ latitude: 43.2594, longitude: 76.9286 });
       await expect(a.page.locator('#card-lat')).toHaveValue('43.2594');

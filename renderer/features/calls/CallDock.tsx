@@ -1,5 +1,6 @@
 import './calls.css';
 import { useTranslation } from 'react-i18next';
+import { can } from '../../../domain/session/roles';
 import { useConsole } from '../../store';
 import { CallNotice, CallView } from './CallView';
 import { IncomingCalls } from './IncomingCalls';
@@ -9,11 +10,13 @@ import { PresenceSwitch } from './PresenceSwitch';
 export function CallDock() {
   const { t } = useTranslation('calls');
   const call = useConsole((s) => s.call);
+  // A supervisor sees the calls that waited too long (highlighted), and takes none of them.
+  const takesCalls = useConsole((s) => (s.appInfo ? can(s.appInfo.role, 'calls.accept') : false));
   return (
     <aside className="call-dock" aria-label={t('panel')}>
-      <PresenceSwitch />
+      {takesCalls && <PresenceSwitch />}
       <CallNotice />
-      {call ? <CallView call={call} /> : <IncomingCalls />}
+      {call ? <CallView call={call} /> : <IncomingCalls takesCalls={takesCalls} />}
     </aside>
   );
 }

@@ -11,6 +11,7 @@ export const callsText = defineTranslations(
     place: 'Place from the caller’s device',
     noPlace: 'No place from the caller',
     accept: 'Accept',
+    escalated: 'Waiting too long: also ringing at the supervisor and the neighbouring territories.',
     presence: {
       label: 'My status',
       available: 'Available',
@@ -71,6 +72,7 @@ export const callsText = defineTranslations(
     place: 'Место с устройства заявителя',
     noPlace: 'Место заявителя неизвестно',
     accept: 'Принять',
+    escalated: 'Ждёт слишком долго: вызов поступил и руководителю смены, и соседним территориям.',
     presence: {
       label: 'Мой статус',
       available: 'Свободен',
@@ -131,6 +133,7 @@ export const callsText = defineTranslations(
     place: 'Өтініш берушінің құрылғысынан алынған орын',
     noPlace: 'Өтініш берушінің орны белгісіз',
     accept: 'Қабылдау',
+    escalated: 'Тым ұзақ күтуде: қоңырау ауысым басшысына және көрші аумақтарға да түсті.',
     presence: {
       label: 'Менің күйім',
       available: 'Бос',

@@ -2,4 +2,4 @@
 export const ACCEPT_CALL_KEYS = 'Alt+A';
 export const HANG_UP_KEYS = 'Alt+H';
 export const MUTE_KEYS = 'Alt+U';
-export const HOLD_KEYS = 'Alt+O';
+export const HOLD_KEYS = 'Alt+K';

@@ -50,3 +50,54 @@ describe('a call whose citizen leaves stops ringing everywhere', () => {
     operator.close();
   });
 });
+
+/** The queue of a territory's calls: places, SOS first, escalation to the supervisor and the neighbours. */
+describe('the queue of calls: places, SOS first, escalation', () => {
+  let t: TestCentral;
+  beforeAll(async () => {
+    t = await startTestCentral({ pglite: true, callQueue: { escalateAfterMs: 400 } });
+  });
+  afterAll(() => t?.close());
+
+  it('an SOS goes ahead of the waiting calls; each citizen hears their place as the queue moves', async () => {
+    const post = async (kind: 'callRequest' | 'sos') =>
+      (await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ kind, anonymous: true }) }))
+        .body;
+    const first = await post('callRequest');
+    const firstCitizen = await openSocket(t.url, `appeal=${first.id}&citizenToken=${first.citizenToken}`);
+    await firstCitizen.next('call.queue', (m) => m.place === 1);
+    const second = await post('callRequest');
+    const secondCitizen = await openSocket(t.url, `appeal=${second.id}&citizenToken=${second.citizenToken}`);
+    await secondCitizen.next('call.queue', (m) => m.place === 2);
+    const sos = await post('sos');
+    const sosCitizen = await openSocket(t.url, `appeal=${sos.id}&citizenToken=${sos.citizenToken}`);
+    await sosCitizen.next('call.queue', (m) => m.place === 1);
+    await secondCitizen.next('call.queue', (m) => m.place === 3);
+    const operator = await openSocket(t.url, `token=${await t.token('operator')}`);
+    operator.send({ type: 'call.accept', appealId: sos.id });
+    await secondCitizen.next('call.queue', (m) => m.place === 2);
+    for (const s of [firstCitizen, secondCitizen, sosCitizen, operator]) s.close();
+  });
+
+  it('unanswered past the escalation time, a call rings the supervisor and the neighbouring territory', async () => {
+    // Medeu district lies inside Almaty: its duty unit is a neighbour of an Almaty caller near it.
+    const supervisor = await openSocket(t.url, `token=${await t.token('supervisor')}`);
+    const duty = await openSocket(t.url, `token=${await t.token('duty')}`);
+    const call = (
+      await t.call<AppealReceipt>('POST', '/api/appeals', {
+        body: anAppeal({ kind: 'callRequest', anonymous: true }),
+      })
+    ).body;
+    const escalated = await supervisor.next('call.escalated', (m) => m.appeal.id === call.id);
+    expect(escalated.neighbourIds.length).toBeGreaterThan(0);
+    expect(escalated.appeal).toMatchObject({ kind: 'callRequest', status: 'registered' });
+    expect(duty.messages.some((m) => m.type === 'appeal.new' && m.appeal.id === call.id)).toBe(false);
+    await duty.next('call.escalated', (m) => m.appeal.id === call.id);
+    // The neighbour hears of the call when it escalates, and hears when it is taken.
+    const operator = await openSocket(t.url, `token=${await t.token('operator')}`);
+    operator.send({ type: 'call.accept', appealId: call.id });
+    await operator.next('call.taken', (m) => m.appealId === call.id);
+    await duty.next('call.taken', (m) => m.appealId === call.id);
+    for (const s of [supervisor, duty, operator]) s.close();
+  });
+});
