@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../domain/session/roles';
 import { useConsole } from '../../store';
 import { CallNotice, CallView } from './CallView';
+import { HeadsetButton } from './HeadsetButton';
 import { IncomingCalls } from './IncomingCalls';
 import { PresenceSwitch } from './PresenceSwitch';
 
@@ -15,6 +16,7 @@ export function CallDock() {
   return (
     <aside className="call-dock" aria-label={t('panel')}>
       {takesCalls && <PresenceSwitch />}
+      {takesCalls && <HeadsetButton />}
       <CallNotice />
       {call ? <CallView call={call} /> : <IncomingCalls takesCalls={takesCalls} />}
     </aside>

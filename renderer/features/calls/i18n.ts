@@ -5,7 +5,7 @@ export const callsText = defineTranslations(
     panel: 'Calls',
     ringing: 'Ringing calls',
     noneRinging: 'No calls are ringing.',
-    kind: { callRequest: 'Call', sos: 'SOS' },
+    kind: { callRequest: 'Call', sos: 'SOS call' },
     media: { video: 'video', audio: 'audio' },
     waiting: 'waiting {{time}}',
     place: 'Place from the caller’s device',
@@ -55,6 +55,10 @@ export const callsText = defineTranslations(
       kbps: '{{value}} kbit/s',
     },
     linkDown: 'No connection to central: the call cannot be taken now.',
+    headset: {
+      connect: 'Connect the headset’s call buttons',
+      connected: 'Headset connected: lift the hook to accept, put it back to hang up.',
+    },
     commands: {
       accept: 'Accept the first ringing call (SOS first)',
       hangUp: 'Hang up',
@@ -116,6 +120,10 @@ export const callsText = defineTranslations(
       kbps: '{{value}} кбит/с',
     },
     linkDown: 'Нет связи с центральной системой: принять вызов сейчас нельзя.',
+    headset: {
+      connect: 'Подключить кнопки гарнитуры',
+      connected: 'Гарнитура подключена: снимите трубку, чтобы принять вызов, положите — чтобы завершить.',
+    },
     commands: {
       accept: 'Принять первый входящий вызов (SOS первым)',
       hangUp: 'Завершить вызов',
@@ -177,6 +185,10 @@ export const callsText = defineTranslations(
       kbps: '{{value}} кбит/с',
     },
     linkDown: 'Орталық жүйемен байланыс жоқ: қоңырауды қазір қабылдау мүмкін емес.',
+    headset: {
+      connect: 'Гарнитура түймелерін қосу',
+      connected: 'Гарнитура қосылды: қабылдау үшін тұтқаны көтеріңіз, аяқтау үшін орнына қойыңыз.',
+    },
     commands: {
       accept: 'Бірінші кіріс қоңырауды қабылдау (алдымен SOS)',
       hangUp: 'Қоңырауды аяқтау',
