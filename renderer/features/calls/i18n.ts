@@ -51,7 +51,7 @@ export const callsText = defineTranslations(
       frames: 'Frames shown',
       relayed: 'through the relay server',
       ms: '{{value}} ms',
-      percent: '{{value}} %',
+      percent: '{{value}}%',
       kbps: '{{value}} kbit/s',
     },
     linkDown: 'No connection to central: the call cannot be taken now.',
