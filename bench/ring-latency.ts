@@ -5,50 +5,22 @@
  * the same request until the bare sockets have the `appeal.new` (central's part alone).
  * Needs `npm run build` (the console's host mode) first. Loopback only.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { findChromium } from '../scripts/chromium.mjs';
 import { percentile, reportBench } from './report';
 import { demoOperatorToken, spawnCentral } from './support/central-process';
+import { signedInOperator, startConsoleHost, wallNow } from './support/console-host';
 
 const CALLS = 50;
 const BARE_SOCKETS = 19;
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-const now = () => performance.timeOrigin + performance.now();
-
-async function startConsole(centralUrl: string, dataDir: string) {
-  writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ centralUrl }));
-  const child = spawn(
-    process.execPath,
-    [join(root, 'out/main/host.js'), '--port', '0', '--data-dir', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /is ready: (\S+)/.exec(out)?.[1];
-      if (found) resolve(found);
-    });
-    child.once('exit', (code) => reject(new Error(`console exited with ${code}; run npm run build first`)));
-  });
-  return {
-    url,
-    stop: () => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))),
-  };
-}
 
 const central = await spawnCentral({});
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-ring-'));
-const console102 = await startConsole(central.url, dataDir);
+const console102 = await startConsoleHost(central.url, dataDir);
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
   args: ['--no-sandbox'],
@@ -61,22 +33,15 @@ try {
       const ws = new WebSocket(`${central.url.replace('http', 'ws')}/ws?token=${token}`);
       ws.on('message', (data: Buffer) => {
         const m = JSON.parse(data.toString()) as { type: string; appeal?: { id: string } };
-        if (m.type === 'appeal.new' && m.appeal && !seenAt.has(m.appeal.id)) seenAt.set(m.appeal.id, now());
+        if (m.type === 'appeal.new' && m.appeal && !seenAt.has(m.appeal.id))
+          seenAt.set(m.appeal.id, wallNow());
       });
       await new Promise((resolve) => ws.once('open', resolve));
       return ws;
     }),
   );
 
-  const page = await browser.newPage();
-  await page.addInitScript(
-    "localStorage.setItem('console102.language', 'en'); localStorage.setItem('console102.readinessIntroduced', '1');",
-  );
-  await page.goto(console102.url);
-  await page.getByLabel('Login').fill('operator');
-  await page.getByLabel('Password').fill('operator');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('complementary', { name: 'Calls' }).waitFor();
+  const page = await signedInOperator(browser, console102.url);
   // The page notes when each call's row first appears (its number), on the same clock as this process.
   // (A script text: this file is type-checked for Node, without the DOM.)
   await page.evaluate(`
@@ -92,7 +57,7 @@ try {
   const ui: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < CALLS + 5; i++) {
-    const t0 = now();
+    const t0 = wallNow();
     const response = await fetch(`${central.url}/api/appeals`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

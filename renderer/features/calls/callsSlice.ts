@@ -5,7 +5,7 @@ import type { RefusalOnWire } from '../../../domain/contract/refusal';
 import type { LatLon } from '../../../domain/places/geo';
 import type { ConsoleState } from '../../store';
 import type { CallStats } from './callStats';
-import { type CallEnd, OperatorCall } from './operatorCall';
+import { type CallEnd, OperatorCall, openCamera } from './operatorCall';
 
 export type CallNotice = { refusal: RefusalOnWire } | { linkDown: true };
 
@@ -52,6 +52,20 @@ export const createCallsSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], CallsSlice> =>
   (set, get) => {
     let media: OperatorCall | null = null;
+    /**
+     * What the call needs besides central's yes — the ICE servers and the camera — asked for together with
+     * the accept, so the media starts the moment the call is ours (call-setup bench).
+     */
+    let prepared: {
+      appealId: string;
+      ice: ReturnType<typeof bridge.call<'calls.ice'>>;
+      camera: Promise<MediaStream | null>;
+    } | null = null;
+    const releasePrepared = () => {
+      const camera = prepared?.camera;
+      prepared = null;
+      void camera?.then((stream) => stream?.getTracks().forEach((t) => t.stop()));
+    };
     const patchCall = (patch: Partial<ActiveCall>) =>
       set((state) => (state.call ? { call: { ...state.call, ...patch } } : {}));
 
@@ -59,8 +73,14 @@ export const createCallsSlice =
       const call = get().call;
       if (call?.appealId !== appealId) return;
       patchCall({ phase: 'connecting' });
-      const ice = await bridge.call('calls.ice', {});
-      if (get().call?.appealId !== appealId) return;
+      const ready = prepared?.appealId === appealId ? prepared : null;
+      prepared = null;
+      const camera = ready?.camera ?? openCamera(call.media);
+      const ice = await (ready?.ice ?? bridge.call('calls.ice', {}));
+      if (get().call?.appealId !== appealId) {
+        void camera.then((stream) => stream?.getTracks().forEach((t) => t.stop()));
+        return;
+      }
       const operatorCall = new OperatorCall({
         media: call.media,
         ice: ice.ok ? ice.value : null,
@@ -76,7 +96,7 @@ export const createCallsSlice =
         },
       });
       media = operatorCall;
-      await operatorCall.start();
+      await operatorCall.start(camera);
     }
 
     /** The card opens beside the call, already linked to the appeal, with the caller's place (§9 step 3). */
@@ -120,6 +140,7 @@ export const createCallsSlice =
               return void startMedia(event.appealId);
             }
             // Another operator was first: this console stops at once and says so.
+            releasePrepared();
             return set({ call: null, callNotice: { refusal: { code: 'call.taken', params: {} } } });
           case 'signal':
             if (call?.appealId === event.appealId) media?.receive(event.signal);
@@ -128,7 +149,10 @@ export const createCallsSlice =
             return followCaller(event.appealId, event.location);
           case 'refused':
             // A refused accept leaves nothing half-open; a refusal during a call is shown and the call goes on.
-            if (call?.phase === 'accepting') set({ call: null });
+            if (call?.phase === 'accepting') {
+              releasePrepared();
+              set({ call: null });
+            }
             return set({ callNotice: { refusal: { code: event.code, params: event.params } } });
         }
       },
@@ -155,9 +179,17 @@ export const createCallsSlice =
             cardId: null,
           },
         });
+        releasePrepared();
+        prepared = {
+          appealId: target.appealId,
+          ice: bridge.call('calls.ice', {}),
+          camera: openCamera(target.media),
+        };
         const sent = await bridge.call('calls.accept', { appealId: target.appealId });
-        if (!sent.ok || !sent.value.sent) set({ call: null, callNotice: { linkDown: true } });
-        else void get().setPresence('busy');
+        if (!sent.ok || !sent.value.sent) {
+          releasePrepared();
+          set({ call: null, callNotice: { linkDown: true } });
+        } else void get().setPresence('busy');
       },
       hangUp() {
         if (media) return media.hangUp();

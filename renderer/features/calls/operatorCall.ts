@@ -17,6 +17,15 @@ export type CallEnd = 'hungUp' | 'citizenHungUp' | 'failed' | 'noMedia';
  * offers (the operator accepted, so the operator calls), and the citizen's stream. Signals go out through
  * `send` (main, then central); the citizen's come in through `receive`.
  */
+/** Opens the operator's camera (video calls) and microphone; null when they cannot be opened. */
+export async function openCamera(media: 'video' | 'audio'): Promise<MediaStream | null> {
+  try {
+    return await navigator.mediaDevices.getUserMedia({ audio: true, video: media === 'video' });
+  } catch {
+    return null;
+  }
+}
+
 export class OperatorCall {
   private peer: Instance | null = null;
   private local: MediaStream | null = null;
@@ -35,15 +44,10 @@ export class OperatorCall {
     },
   ) {}
 
-  async start(): Promise<void> {
-    try {
-      this.local = await navigator.mediaDevices.getUserMedia({
-        audio: true,
-        video: this.options.media === 'video',
-      });
-    } catch {
-      return this.end('noMedia', false);
-    }
+  /** `camera`: the operator's camera and microphone, opened while central was asked (null: they would not open). */
+  async start(camera: Promise<MediaStream | null>): Promise<void> {
+    this.local = await camera;
+    if (!this.local) return this.end('noMedia', false);
     if (this.ended) return this.stopLocal();
     this.options.onLocal(this.local);
     const peer = new SimplePeer({
