@@ -1,5 +1,6 @@
 import { parseKeySet, SigningKeyError } from './session/signingKeys';
 import { startCentral } from './server';
+import { TurnConfigError } from './turn/iceServers';
 
 /**
  * `npm run central [-- --demo]`. Env: CENTRAL_PORT (8102), CENTRAL_HOST (127.0.0.1), DATABASE_URL
@@ -7,7 +8,10 @@ import { startCentral } from './server';
  * CENTRAL_ATTACHMENTS_DIR, CENTRAL_RETENTION_DAYS (30), CENTRAL_SIGNING_KEY_FILE or CENTRAL_SIGNING_KEYS
  * (the token-signing keys), CENTRAL_TRUST_PROXY (reverse proxies whose X-Forwarded-For is believed),
  * CENTRAL_RATE_LIMIT_ALLOW (addresses or CIDRs of channel gateways, counted by token only, not by address),
- * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs.
+ * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs; CENTRAL_STUN_URLS, CENTRAL_TURN_URLS (comma-separated),
+ * CENTRAL_TURN_SECRET (coturn's static-auth-secret), CENTRAL_TURN_TTL_SECONDS (3600), CENTRAL_ICE_RELAY_ONLY=1
+ * for calls; CENTRAL_CALL_ESCALATE_SECONDS (20): an unanswered call also rings the supervisor and the
+ * neighbouring territories.
  */
 const env = process.env;
 const demo = process.argv.includes('--demo') || env.CENTRAL_DEMO === '1';
@@ -17,16 +21,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const retentionDays = env.CENTRAL_RETENTION_DAYS ? Number(env.CENTRAL_RETENTION_DAYS) : undefined;
-if (
-  retentionDays !== undefined &&
-  !(Number.isInteger(retentionDays) && retentionDays >= 1 && retentionDays <= 3650)
-) {
-  process.stderr.write(
-    `CENTRAL_RETENTION_DAYS must be a whole number of days from 1 to 3650, got ${env.CENTRAL_RETENTION_DAYS}\n`,
-  );
+/** A whole number from the environment within [min, max], or undefined when unset; anything else stops central. */
+function wholeNumberEnv(name: string, unit: string, min: number, max: number): number | undefined {
+  const text = env[name];
+  if (!text) return undefined;
+  const value = Number(text);
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  process.stderr.write(`${name} must be a whole number of ${unit} from ${min} to ${max}, got ${text}\n`);
   process.exit(2);
 }
+
+const retentionDays = wholeNumberEnv('CENTRAL_RETENTION_DAYS', 'days', 1, 3650);
 function signingKeysFromEnv() {
   if (!env.CENTRAL_SIGNING_KEYS) return undefined;
   try {
@@ -37,6 +42,21 @@ function signingKeysFromEnv() {
   }
 }
 const signingKeys = signingKeysFromEnv();
+
+const urlList = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+const turnTtl = wholeNumberEnv('CENTRAL_TURN_TTL_SECONDS', 'seconds', 60, 86_400);
+const turn = {
+  stunUrls: urlList(env.CENTRAL_STUN_URLS),
+  turnUrls: urlList(env.CENTRAL_TURN_URLS),
+  secret: env.CENTRAL_TURN_SECRET || undefined,
+  ttlSeconds: turnTtl,
+  relayOnly: env.CENTRAL_ICE_RELAY_ONLY === '1',
+};
+const escalateSeconds = wholeNumberEnv('CENTRAL_CALL_ESCALATE_SECONDS', 'seconds', 1, 600);
 
 const central = await startCentral({
   retentionDays,
@@ -51,11 +71,13 @@ const central = await startCentral({
   ...(env.CENTRAL_RATE_LIMIT_ALLOW
     ? { rateLimits: { allow: env.CENTRAL_RATE_LIMIT_ALLOW.split(',').filter((a) => a.trim() !== '') } }
     : {}),
+  turn,
+  ...(escalateSeconds === undefined ? {} : { callQueue: { escalateAfterMs: escalateSeconds * 1000 } }),
   demo,
   log: env.CENTRAL_LOG !== '0',
 }).catch((error: unknown) => {
   // A missing or unsafe key is IT's to fix: say what, without a stack trace.
-  if (!(error instanceof SigningKeyError)) throw error;
+  if (!(error instanceof SigningKeyError || error instanceof TurnConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
 });

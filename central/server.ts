@@ -15,6 +15,8 @@ import { createSessionRepository } from './session/sessionRepository';
 import { loadSigningKeys, type SigningKeySet, signingKeySource } from './session/signingKeys';
 import { createAppealRepository } from './appeals/appealRepository';
 import { AttachmentStore } from './appeals/attachmentStore';
+import { createCallAbandonment, DEFAULT_ABANDON_AFTER_MS } from './appeals/callAbandonment';
+import { type CallQueueOptions, createCallQueue } from './appeals/callQueue';
 import { createCallService } from './appeals/callService';
 import { registerCitizenRoutes } from './appeals/citizenRoutes';
 import { createIntakeService } from './appeals/intakeService';
@@ -45,6 +47,8 @@ import { createSyncService } from './sync/syncService';
 import { registerSyncRoutes } from './sync/routes';
 import { loadCountryCheck } from './territories/countryOutline';
 import { TerritoryService } from './territories/territoryService';
+import { createIceServers, type TurnOptions } from './turn/iceServers';
+import { registerIceRoutes } from './turn/routes';
 import { registerWorkstationRoutes } from './workstations/routes';
 import { uploadRoutes } from './uploads/routes';
 
@@ -79,6 +83,12 @@ export interface CentralOptions {
    * `CENTRAL_RATE_LIMIT_ALLOW`, the channel gateways' addresses, counted by token only.
    */
   rateLimits?: Partial<RateLimits>;
+  /** STUN/TURN servers handed to calls, with coturn's shared secret (README "Calls: STUN/TURN"). */
+  turn?: TurnOptions;
+  /** When an unanswered call escalates (default 20 s) and how near a neighbouring territory is (30 km). */
+  callQueue?: CallQueueOptions;
+  /** How long a waiting caller's socket may be gone before the call leaves every queue; default 30 s. */
+  callAbandonAfterMs?: number;
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -109,6 +119,7 @@ async function packageVersion(): Promise<string> {
 
 /** The one place that wires central: database, services, routes, realtime. */
 export async function startCentral(options: CentralOptions = {}): Promise<Central> {
+  const ice = createIceServers(options.turn);
   const signingKeys = await loadSigningKeys(signingKeySource(options));
   const db = await openDatabase(options);
   await migrate(db);
@@ -139,6 +150,10 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const access = createAccessPolicy({ audit });
   const intake = createIntakeService({ db, appeals, departments, territories, bus });
   const calls = createCallService({ appeals, bus });
+  const abandonment = createCallAbandonment({
+    withdraw: calls.withdraw,
+    graceMs: options.callAbandonAfterMs ?? DEFAULT_ABANDON_AFTER_MS,
+  });
   const inCountry = loadCountryCheck();
   const sync = createSyncService({
     db,
@@ -178,6 +193,10 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const hub = new RealtimeHub(bus, access, (error) =>
     app.log.error({ err: error }, 'a realtime event could not be sent'),
   );
+  const queue = createCallQueue(
+    { appeals, bus, hub, territories: () => territories.list() },
+    options.callQueue,
+  );
   await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
 
   const version = await packageVersion();
@@ -190,6 +209,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerCardRoutes(app, { db, auth, cards, access });
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
+  registerIceRoutes(app, { auth, intake, ice });
   registerRealtimeRoutes(app, {
     auth,
     hub,
@@ -197,6 +217,8 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     calls,
     appeals,
     messageBudget: { burst: rateLimits.socketMessageBurst, perSecond: rateLimits.socketMessagesPerSecond },
+    abandonment,
+    queue,
   });
   registerNetRoutes(app, { auth });
   registerWorkstationRoutes(app, { db, auth });
@@ -229,6 +251,8 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     purgeExpired: (now) => retention.purgeExpired(now),
     async close() {
       clearInterval(purgeTimer);
+      abandonment.close();
+      queue.close();
       hub.close();
       stopReleasingClaims();
       await app.close();

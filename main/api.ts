@@ -10,6 +10,7 @@ import {
 import { refusal } from '../domain/contract/refusal';
 import { isUnstorableIssue } from '../domain/contract/text';
 import { can } from '../domain/session/roles';
+import { cardForCall } from './calls/callCard';
 import { CardFileNotFoundError } from './files/cardFiles';
 import { checkPhoto, cleanFileName } from './files/photo';
 import type { Logger } from './log';
@@ -149,6 +150,23 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'log.write': ({ level, event, detail }) => {
       services.log[level](`renderer.${event}`, detail === undefined ? undefined : { detail });
       return {};
+    },
+    'calls.ringing': () => services.calls?.ringing() ?? [],
+    'calls.ice': () => services.calls?.ice() ?? null,
+    'calls.accept': ({ appealId }) => services.calls?.accept(appealId) ?? { sent: false },
+    'calls.signal': ({ appealId, signal }) => services.calls?.signal(appealId, signal) ?? { sent: false },
+    'calls.presence': ({ status }) => services.calls?.setPresence(status) ?? { sent: false },
+    'calls.card': ({ appealId }) => {
+      const card = cardForCall(
+        { cards: services.cards, viewer: services.audience.viewer(), call: services.calls?.known(appealId) },
+        appealId,
+      );
+      if (card) {
+        services.events.emit('cards.changed', { card });
+        services.syncStatusChanged();
+        services.sync?.syncNow();
+      }
+      return card;
     },
   };
 }

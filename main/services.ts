@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppInfo } from '../domain/contract/ipc';
 import { requirementsFromConfig } from '../domain/workstation/workstation';
+import { type CallRelay, createCallRelay } from './calls/callRelay';
 import { type CardAudience, createCardAudience } from './cardAudience';
 import { CONFIG_FILE_NAME, type MachineConfig } from './config';
 import { type ConfigReport, reportOfGivenConfig } from './diagnostics/configReport';
@@ -63,6 +64,8 @@ export interface Services {
   diagnostics: DiagnosticsService;
   /** The operator's inbox; null without central (nothing comes in then). */
   inbox: InboxService | null;
+  /** Calls ringing, accepted and signalled through central's socket; null without central. */
+  calls: CallRelay | null;
   log: Logger;
   close(): void;
 }
@@ -122,6 +125,8 @@ export function createServices(options: ServicesOptions): Services {
     recordings: createRecordingRepository(db, { now, outbox, files: cardFileRepository }),
   });
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
+  // Built after sync (it sends through sync's socket), but sync hands it central's frames from the start.
+  let calls: CallRelay | null = null;
   const sync = options.config.centralUrl
     ? createSync({
         db,
@@ -141,6 +146,8 @@ export function createServices(options: ServicesOptions): Services {
         onStatusChanged: syncStatusChanged,
         referenceData,
         onReferenceChanged: (kind) => events.emit('reference.changed', { kind }),
+        onRealtimeMessage: (json) => calls?.fromCentral(json),
+        onRealtimeUp: (up) => calls?.linkUp(up),
         files,
       })
     : null;
@@ -154,6 +161,17 @@ export function createServices(options: ServicesOptions): Services {
           now,
         })
       : null;
+  calls =
+    sync && options.config.centralUrl
+      ? createCallRelay({
+          centralUrl: options.config.centralUrl,
+          session: sync.session,
+          realtime: sync.realtime,
+          emit: (event) => events.emit('calls.event', event),
+          log: options.log,
+        })
+      : null;
+  sync?.session.onChange(() => calls?.sessionChanged());
   const audience = createCardAudience({
     session: sync?.session ?? null,
     configuredRole: options.config.role,
@@ -222,6 +240,7 @@ export function createServices(options: ServicesOptions): Services {
     sync,
     diagnostics,
     inbox,
+    calls,
     log: options.log,
     close: () => {
       retention.stop();

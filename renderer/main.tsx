@@ -32,6 +32,7 @@ async function boot(): Promise<void> {
       void store.getState().loadSync();
       void store.getState().loadSession();
       void store.getState().loadReference();
+      void store.getState().loadRinging();
     }
   });
   transport.bridge.on('connectivity.changed', (connectivity) =>
@@ -49,6 +50,7 @@ async function boot(): Promise<void> {
   );
   transport.bridge.on('workstation.progress', (progress) => store.getState().readinessProgressed(progress));
   transport.bridge.on('reference.changed', ({ kind }) => void store.getState().loadReference(kind));
+  transport.bridge.on('calls.event', (event) => store.getState().callEvent(event));
   // Until the operator picks a language here, the screens speak the one IT set for the workstation (issue 15).
   void store
     .getState()
@@ -62,6 +64,7 @@ async function boot(): Promise<void> {
   void store.getState().loadSession();
   void store.getState().loadReference();
   void store.getState().startReadiness();
+  void store.getState().loadRinging();
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');

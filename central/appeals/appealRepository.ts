@@ -1,3 +1,4 @@
+import type { LatLon } from '../../domain/places/geo';
 import type {
   AppealIntake,
   AppealStaffView,
@@ -208,7 +209,8 @@ export function createAppealRepository(db: Database) {
     async acceptCall(id: string, operatorId: string): Promise<{ departmentId: string | null } | null> {
       const rows = await db.query<{ department_id: string | null }>(
         `update appeals set accepted_by = $2, status = 'inProgress', updated_at = now()
-         where id = $1 and kind in ('callRequest', 'sos') and accepted_by is null returning department_id`,
+         where id = $1 and kind in ('callRequest', 'sos') and accepted_by is null and status = 'registered'
+         returning department_id`,
         [id, operatorId],
       );
       return rows[0] ? { departmentId: rows[0].department_id } : null;
@@ -238,6 +240,55 @@ export function createAppealRepository(db: Database) {
         );
         return a;
       });
+    },
+
+    /** Marks a call still waiting as escalated, once: false when it was answered, withdrawn or escalated already. */
+    async escalateCall(id: string): Promise<boolean> {
+      const rows = await db.query<{ id: string }>(
+        `update appeals set escalated_at = now()
+         where id = $1 and kind in ('callRequest', 'sos') and accepted_by is null and status = 'registered'
+           and escalated_at is null
+         returning id`,
+        [id],
+      );
+      return rows.length > 0;
+    },
+
+    /** Calls of a territory waiting for an operator, in the order they are answered: SOS first, then oldest. */
+    async waitingCalls(departmentId: string | null): Promise<string[]> {
+      const rows = await db.query<{ id: string }>(
+        `select id from appeals
+         where kind in ('callRequest', 'sos') and accepted_by is null and status = 'registered'
+           and department_id is not distinct from $1
+         order by (kind = 'sos') desc, created_at, id`,
+        [departmentId],
+      );
+      return rows.map((r) => r.id);
+    },
+
+    /** The caller's device moved: the appeal keeps the last place (the card takes it from there). */
+    async moveCaller(id: string, location: LatLon): Promise<{ departmentId: string | null } | null> {
+      const rows = await db.query<{ department_id: string | null }>(
+        `update appeals set lat = $2, lon = $3, updated_at = now()
+         where id = $1 and kind in ('callRequest', 'sos') and status in ('registered', 'inProgress')
+         returning department_id`,
+        [id, location.lat, location.lon],
+      );
+      return rows[0] ? { departmentId: rows[0].department_id } : null;
+    },
+
+    /**
+     * A call nobody accepted yet is withdrawn (the citizen hung up or vanished): closed, unless an operator
+     * accepted it in the same instant (then null, and the call goes on).
+     */
+    async withdrawCall(id: string): Promise<{ departmentId: string | null } | null> {
+      const rows = await db.query<{ department_id: string | null }>(
+        `update appeals set status = 'closed', updated_at = now()
+         where id = $1 and kind in ('callRequest', 'sos') and accepted_by is null and status = 'registered'
+         returning department_id`,
+        [id],
+      );
+      return rows[0] ? { departmentId: rows[0].department_id } : null;
     },
 
     async storedAttachment(

@@ -1,5 +1,6 @@
 import type { CallSignal } from '../../domain/contract/realtime';
 import { type Refusal, refusal } from '../../domain/contract/refusal';
+import type { LatLon } from '../../domain/places/geo';
 import { mayTouchAppeal, roleRefusal } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { EventBus } from '../realtime/bus';
@@ -23,6 +24,19 @@ const refuse = (status: 403 | 404 | 409, r: Refusal, reason: string): CallOutcom
  */
 export function createCallService(deps: { appeals: AppealRepository; bus: EventBus }) {
   const { appeals, bus } = deps;
+  /** A call the citizen left before anyone accepted it leaves every queue (every console stops ringing). */
+  async function withdraw(appealId: string): Promise<boolean> {
+    const withdrawn = await appeals.withdrawCall(appealId);
+    if (!withdrawn) return false;
+    await bus.publish({
+      kind: 'appeal.status',
+      departmentId: withdrawn.departmentId,
+      appealId,
+      status: 'closed',
+    });
+    return true;
+  }
+
   return {
     async accept(
       p: Principal,
@@ -31,7 +45,8 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
       const forbidden = roleRefusal(p, 'calls.accept');
       if (forbidden) return refuse(403, forbidden, 'only an operator accepts calls');
       const found = await appeals.byId(appealId);
-      // Another territory's call answers as if it did not exist: no probing of ids.
+      // Another territory's call answers as if it did not exist: no probing of ids. (A call escalated to a
+      // neighbouring territory is accepted by its own territory's rule: see the realtime hub.)
       if (!found || !mayTouchAppeal(p, found.appeal))
         return refuse(404, refusal('call.notFound'), 'no such call in your territory');
       const taken = await appeals.acceptCall(appealId, p.accountId);
@@ -51,10 +66,22 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
       return { ok: true, value: { appealId, operatorId: p.accountId } };
     },
 
-    /** Relays the citizen's signal to the operator who accepted; refuses before acceptance. */
+    withdraw,
+
+    /** The caller moved (§18): the appeal keeps the place, and the consoles of its territory are told. */
+    async citizenMoved(appealId: string, location: LatLon): Promise<CallOutcome<null>> {
+      const moved = await appeals.moveCaller(appealId, location);
+      if (!moved) return refuse(409, refusal('call.notFound'), 'no call in progress for this appeal');
+      await bus.publish({ kind: 'call.location', departmentId: moved.departmentId, appealId, location });
+      return { ok: true, value: null };
+    },
+
+    /** Relays the citizen's signal to the operator who accepted; refuses before acceptance, except a hang-up. */
     async fromCitizen(appealId: string, signal: CallSignal): Promise<CallOutcome<null>> {
       const found = await appeals.byId(appealId);
       const operator = found?.appeal.acceptedBy ?? null;
+      if (!operator && signal.kind === 'hangup' && (await withdraw(appealId)))
+        return { ok: true, value: null };
       if (!operator)
         return refuse(409, refusal('call.notAccepted'), 'no operator has accepted this call yet');
       await bus.publish({ kind: 'call.signal', appealId, from: 'citizen', toAccountId: operator, signal });

@@ -2,6 +2,7 @@ import type { AppealStaffView, AppealStatus, ChatMessage } from '../../domain/ap
 import type { Card } from '../../domain/cards/card';
 import type { CompetentService } from '../../domain/inbox/inbox';
 import type { CallSignal } from '../../domain/contract/realtime';
+import type { LatLon } from '../../domain/places/geo';
 import type { Role } from '../../domain/session/roles';
 
 /**
@@ -26,6 +27,9 @@ export type CentralEvent =
       toAccountId: string | null;
       signal: CallSignal;
     }
+  /** Unanswered past the escalation time: the supervisor and the neighbouring territories ring too. */
+  | { kind: 'call.escalated'; departmentId: string | null; neighbourIds: string[]; appeal: AppealStaffView }
+  | { kind: 'call.location'; departmentId: string | null; appealId: string; location: LatLon }
   | { kind: 'card.changed'; departmentId: string | null; ownerId: string | null; seq: number; card: Card }
   | { kind: 'chat.message'; departmentId: string | null; message: ChatMessage }
   | {

@@ -23,6 +23,8 @@ export class RealtimeHub {
   private readonly unsubscribe: () => void;
   /** The event being sent: the next waits for it, so an audited event is not overtaken. */
   private sending: Promise<void> = Promise.resolve();
+  /** Escalated calls (issue 13): their neighbouring departments hear what happens to them too. */
+  private readonly widened = new Map<string, readonly string[]>();
 
   constructor(
     private readonly bus: EventBus,
@@ -48,6 +50,12 @@ export class RealtimeHub {
     this.clients.add(client);
     send(socket, { type: 'hello', instanceId: this.bus.instanceId, as: 'citizen' });
     return () => this.clients.delete(client);
+  }
+
+  /** A message for the citizens of one appeal on this instance only (their place in the queue). */
+  tellCitizen(appealId: string, message: ServerMessage): void {
+    for (const c of this.clients)
+      if (c.kind === 'citizen' && c.appealId === appealId) send(c.socket, message);
   }
 
   /** Whether this account still has a socket on this instance (presence goes offline with the last one). */
@@ -77,6 +85,7 @@ export class RealtimeHub {
 
   private dispatch(event: CentralEvent): void {
     if (event.kind === 'presence') this.presence.set(event.accountId, event);
+    if (event.kind === 'call.escalated') this.widened.set(event.appeal.id, event.neighbourIds);
     if (event.kind === 'sessions.revoked')
       return this.closeStaff(
         event.accountId,
@@ -106,8 +115,11 @@ export class RealtimeHub {
   }
 
   private async send(event: CentralEvent): Promise<void> {
+    const neighbours = 'appealId' in event ? (this.widened.get(event.appealId) ?? []) : [];
+    // Told once that the call left the queue, the neighbours need nothing more of it.
+    if (event.kind === 'appeal.status' && event.status !== 'registered') this.widened.delete(event.appealId);
     const recipients = [...this.clients].flatMap((client) => {
-      const message = messageFor(client, event);
+      const message = messageFor(client, event, neighbours);
       return message ? [{ client, message }] : [];
     });
     const subject = identitySubject(event);
@@ -138,7 +150,7 @@ export class RealtimeHub {
 
 /** The card or appeal with an identity an event carries to staff, or null. */
 function identitySubject(event: CentralEvent) {
-  if (event.kind === 'appeal.new') return event.appeal;
+  if (event.kind === 'appeal.new' || event.kind === 'call.escalated') return event.appeal;
   if (event.kind === 'card.changed') return event.card;
   return null;
 }
@@ -146,6 +158,7 @@ function identitySubject(event: CentralEvent) {
 /** The message with the card or appeal as the recipient may see it. */
 function withSubject(message: ServerMessage, shown: object): ServerMessage {
   if (message.type === 'appeal.new') return { ...message, appeal: shown as typeof message.appeal };
+  if (message.type === 'call.escalated') return { ...message, appeal: shown as typeof message.appeal };
   if (message.type === 'card.changed') return { ...message, card: shown as typeof message.card };
   return message;
 }
@@ -166,7 +179,11 @@ function appealStatusMessage(event: Extract<CentralEvent, { kind: 'appeal.status
 }
 
 /** The message a client gets for an event, or null when it may not see it. */
-function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
+function messageFor(
+  client: Client,
+  event: CentralEvent,
+  neighbours: readonly string[],
+): ServerMessage | null {
   if (client.kind === 'citizen') {
     switch (event.kind) {
       case 'appeal.status':
@@ -184,22 +201,33 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
     }
   }
   const p = client.principal;
+  // An escalated call's news reaches its neighbouring territories as well as its own.
+  const seesCall = (departmentId: string | null) =>
+    maySeeAppeal(p, { departmentId }) || neighbours.some((id) => maySeeAppeal(p, { departmentId: id }));
   switch (event.kind) {
     case 'appeal.new':
       return maySeeAppeal(p, event) ? { type: 'appeal.new', appeal: event.appeal } : null;
     case 'appeal.status':
-      return maySeeAppeal(p, event) ? appealStatusMessage(event) : null;
+      return seesCall(event.departmentId) ? appealStatusMessage(event) : null;
     case 'inbox.claim':
       return maySeeAppeal(p, event)
         ? { type: 'inbox.claim', appealId: event.appealId, claimedBy: event.claimedBy }
         : null;
     case 'call.taken':
-      return maySeeAppeal(p, event)
+      return seesCall(event.departmentId)
         ? { type: 'call.taken', appealId: event.appealId, operatorId: event.operatorId }
         : null;
     case 'call.signal':
       return event.from === 'citizen' && event.toAccountId === p.accountId
         ? { type: 'call.signal', appealId: event.appealId, from: event.from, signal: event.signal }
+        : null;
+    case 'call.escalated':
+      return maySeeAppeal(p, event) || event.neighbourIds.some((id) => maySeeAppeal(p, { departmentId: id }))
+        ? { type: 'call.escalated', appeal: event.appeal, neighbourIds: event.neighbourIds }
+        : null;
+    case 'call.location':
+      return seesCall(event.departmentId)
+        ? { type: 'call.location', appealId: event.appealId, location: event.location }
         : null;
     case 'card.changed':
       return maySeeCard(p, { departmentId: event.departmentId, createdBy: event.ownerId })

@@ -7,6 +7,8 @@ import { ClientMessageSchema, REALTIME_CLOSE_CODES } from '../../domain/contract
 import type { Principal } from '../session/principal';
 import type { AuthService } from '../session/authService';
 import type { AppealRepository } from '../appeals/appealRepository';
+import type { CallAbandonment } from '../appeals/callAbandonment';
+import type { CallQueue } from '../appeals/callQueue';
 import type { CallService } from '../appeals/callService';
 import { checkCitizenToken } from '../appeals/citizenToken';
 import { HttpProblem, parseOr400, valueOrProblem } from '../http/problem';
@@ -25,7 +27,7 @@ const WsQuery = z.union([
 
 type Peer =
   | { kind: 'staff'; principal: Principal; sessionId: string; token: string; expiresAt: number }
-  | { kind: 'citizen'; appealId: string };
+  | { kind: 'citizen'; appealId: string; departmentId: string | null };
 
 const peers = new WeakMap<FastifyRequest, Peer>();
 
@@ -41,9 +43,11 @@ export function registerRealtimeRoutes(
     calls: CallService;
     appeals: AppealRepository;
     messageBudget: MessageBudgetSettings;
+    abandonment: CallAbandonment;
+    queue: CallQueue;
   },
 ): void {
-  const { auth, hub, bus, calls, appeals } = deps;
+  const { auth, hub, bus, calls, appeals, abandonment, queue } = deps;
 
   app.get(
     '/ws',
@@ -67,7 +71,11 @@ export function registerRealtimeRoutes(
           if (!found)
             throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal, or wrong citizen token');
           checkCitizenToken(query.citizenToken, found.citizenTokenHash);
-          peers.set(request, { kind: 'citizen', appealId: query.appeal });
+          peers.set(request, {
+            kind: 'citizen',
+            appealId: query.appeal,
+            departmentId: found.appeal.departmentId,
+          });
         }
       },
     },
@@ -78,6 +86,10 @@ export function registerRealtimeRoutes(
         peer.kind === 'staff'
           ? hub.addStaff(socket, peer.principal, peer.sessionId)
           : hub.addCitizen(socket, peer.appealId);
+      if (peer.kind === 'citizen') {
+        abandonment.citizenConnected(peer.appealId);
+        queue.citizenJoined(peer.departmentId);
+      }
       // A session revoked between the check above and joining the hub missed its closing event: look again.
       if (peer.kind === 'staff')
         void auth
@@ -144,6 +156,11 @@ export function registerRealtimeRoutes(
                 throw new HttpProblem(403, refusal('call.notYours'), 'only an operator accepts calls');
               valueOrProblem(await calls.accept(peer.principal, message.appealId));
               return;
+            case 'call.location':
+              if (peer.kind !== 'citizen' || message.appealId !== peer.appealId)
+                throw new HttpProblem(403, refusal('appeal.notFound'), 'only the caller sends their place');
+              valueOrProblem(await calls.citizenMoved(message.appealId, message.location));
+              return;
             case 'call.signal':
               if (peer.kind === 'citizen') {
                 if (message.appealId !== peer.appealId)
@@ -167,6 +184,7 @@ export function registerRealtimeRoutes(
       socket.on('close', () => {
         if (expiry) clearTimeout(expiry);
         remove();
+        if (peer.kind === 'citizen') abandonment.citizenDisconnected(peer.appealId);
         if (peer.kind === 'staff' && !hub.hasStaffSocket(peer.principal.accountId))
           void presence('offline').catch(() => undefined);
       });

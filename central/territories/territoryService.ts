@@ -57,6 +57,11 @@ export class TerritoryService {
     return json;
   }
 
+  /** Every territory as loaded (the neighbours of an escalated call are found among them). */
+  list(): readonly Territory[] {
+    return this.territories;
+  }
+
   route(point: LatLon | null, chosenDepartmentId: string | null): RoutingDecision {
     return this.router.route(point, chosenDepartmentId);
   }

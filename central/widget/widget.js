@@ -3,6 +3,7 @@
 // and Russian (text.js). It uses the same intake API as the apps; central's refusals come as codes and are
 // shown in the citizen's language. Citizen text is only ever set through textContent/value, never as HTML.
 
+import { connectCall, openMedia } from './call.js';
 import { TEXT } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -13,6 +14,9 @@ let lastStatus = null;
 let lastService = null;
 /** Where the device said the citizen is; null until found (the address in words stands in). */
 let found = null;
+/** The call in progress, and what its state line says (kept to be said again in another language). */
+let call = null;
+let callState = null;
 
 function t(key) {
   return TEXT[lang][key];
@@ -75,6 +79,7 @@ function render() {
   );
   if (chosen) select.value = chosen;
   if (lastStatus) setStatus(lastStatus);
+  if (callState) showCallState(callState.state, callState.detail);
 }
 
 function showError(message) {
@@ -178,6 +183,124 @@ async function submit(intake) {
   }
 }
 
+/** The call's state in the citizen's words; `data-state` names it for scripts and styles. */
+function showCallState(state, detail = {}) {
+  callState = { state, detail };
+  const text = t('callStates');
+  $('call').dataset.state = state;
+  const live = state === 'connecting' || state === 'waiting' || state === 'inCall';
+  $('hangUp').hidden = !live;
+  $('callDone').hidden = live;
+  switch (state) {
+    case 'ended':
+      $('callState').textContent = detail.by === 'operator' ? text.endedByOperator : text.endedByCitizen;
+      break;
+    case 'failed':
+      $('callState').textContent =
+        detail.reason === 'refused'
+          ? describeRefusal(detail.refusal)
+          : detail.reason === 'noMedia'
+            ? text.noMedia
+            : text.connection;
+      break;
+    case 'waiting':
+      $('callState').textContent =
+        detail.place > 0 ? `${text.waiting} ${fill(text.queue, { place: detail.place })}` : text.waiting;
+      break;
+    default:
+      $('callState').textContent = text[state];
+  }
+}
+
+function showCall() {
+  $('start').hidden = true;
+  $('appeal').hidden = true;
+  $('followUp').hidden = true;
+  $('call').hidden = false;
+  $('remoteVideo').srcObject = null;
+  $('ownVideo').srcObject = null;
+  $('callNumber').textContent = '';
+}
+
+/** Metres between two places (equirectangular: enough at a few hundred metres). */
+function metresBetween(a, b) {
+  const rad = Math.PI / 180;
+  const x = (b.lon - a.lon) * rad * Math.cos(((a.lat + b.lat) / 2) * rad);
+  const y = (b.lat - a.lat) * rad;
+  return Math.hypot(x, y) * 6_371_000;
+}
+
+/** Watches the device during a call and reports each move of 10 m or more (§18: the map follows the caller). */
+function followDevice(report) {
+  if (!navigator.geolocation) return null;
+  let last = found;
+  return navigator.geolocation.watchPosition(
+    (p) => {
+      const where = { lat: p.coords.latitude, lon: p.coords.longitude };
+      if (last && metresBetween(last, where) < 10) return;
+      last = where;
+      found = where;
+      report(where);
+    },
+    () => undefined,
+    { enableHighAccuracy: true },
+  );
+}
+
+/** A video or audio call, or SOS video with the location (§18): media first, so a refused camera costs no appeal. */
+async function startCall(kind, media, where) {
+  showError('');
+  showCall();
+  showCallState('connecting');
+  // The place is asked for beside the camera, so the operator sees where the caller is from the first ring.
+  const [stream, located] = await Promise.all([openMedia(media), where ? where : deviceLocation()]);
+  if (!stream) return showCallState('failed', { reason: 'noMedia' });
+  if (located) found = located;
+  $('ownVideo').srcObject = media === 'video' ? stream : null;
+  $('ownVideo').hidden = media !== 'video';
+  try {
+    const intake =
+      kind === 'sos'
+        ? { kind: 'sos', channel: 'sos', location: where }
+        : { kind: 'callRequest', channel: 'widget', media, ...(found ? { location: found } : {}) };
+    const appeal = await api('POST', '/api/appeals', { ...intake, language: lang, ...identity() });
+    $('callNumber').textContent = appeal.number;
+    const ice = await api('GET', `/api/appeals/${appeal.id}/ice`, undefined, appeal.citizenToken);
+    let watch = null;
+    call = connectCall({
+      appeal,
+      stream,
+      ice,
+      onFinished: () => navigator.geolocation?.clearWatch(watch),
+      onState: (state, detail) => showCallState(state, detail),
+      onRemote: (remote) => ($('remoteVideo').srcObject = remote),
+      onStatus: (status) => (lastStatus = status),
+    });
+    watch = followDevice((where) => call?.sendLocation(where));
+  } catch (error) {
+    for (const track of stream.getTracks()) track.stop();
+    showCallState('failed', { reason: 'connection' });
+    showError(error.message);
+  }
+}
+
+$('videoCall').addEventListener('click', () => void startCall('callRequest', 'video'));
+$('audioCall').addEventListener('click', () => void startCall('callRequest', 'audio'));
+
+$('hangUp').addEventListener('click', () => {
+  if (call) call.hangUp();
+  else showCallState('ended', { by: 'citizen' });
+});
+
+$('callDone').addEventListener('click', () => {
+  call = null;
+  callState = null;
+  $('call').hidden = true;
+  $('start').hidden = false;
+  $('appeal').hidden = false;
+  showError('');
+});
+
 $('appeal').addEventListener('submit', (event) => {
   event.preventDefault();
   void submit({
@@ -202,14 +325,7 @@ $('sos').addEventListener('click', async () => {
   }
   found = where;
   render();
-  void submit({
-    kind: 'sos',
-    channel: 'sos',
-    language: lang,
-    location: where,
-    ...typedAddress(),
-    ...identity(),
-  });
+  void startCall('sos', 'video', where);
 });
 
 $('locate').addEventListener('click', async () => {

@@ -35,6 +35,16 @@ import {
   WorkstationReportSchema,
 } from '../workstation/workstation';
 import { WorkstationFleetSchema } from '../workstation/workstationFleet';
+import {
+  CallAcceptInputSchema,
+  CallCardInputSchema,
+  CallEventSchema,
+  CallPresenceInputSchema,
+  CallSentSchema,
+  CallSignalInputSchema,
+  RingingCallSchema,
+} from '../calls/call';
+import { IceConfigSchema } from '../calls/iceConfig';
 
 /**
  * The console API: the one contract between the renderer and main.
@@ -142,6 +152,17 @@ export const consoleApi = {
   'diagnostics.bundle': method(NoInput, DiagnosticsBundleSchema),
   /** A line from the screens into main's log, redacted there like main's own. */
   'log.write': method(RendererLogSchema, z.object({})),
+  /** Calls ringing now (a reloaded window asks); then `calls.event` keeps it current. */
+  'calls.ringing': method(NoInput, z.array(RingingCallSchema)),
+  /** This call's STUN/TURN servers and credentials from central (null without central or offline). */
+  'calls.ice': method(NoInput, IceConfigSchema.nullable()),
+  /** Takes a ringing call; the answer comes as `calls.event` taken (byMe) or refused. */
+  'calls.accept': method(CallAcceptInputSchema, CallSentSchema),
+  /** SDP/ICE or hang-up to the citizen of the call this operator accepted. */
+  'calls.signal': method(CallSignalInputSchema, CallSentSchema),
+  'calls.presence': method(CallPresenceInputSchema, CallSentSchema),
+  /** The accepted call's card, linked to its appeal, with the caller's place (source: the caller's device). */
+  'calls.card': method(CallCardInputSchema, CardSchema.nullable()),
 } as const;
 
 export const consoleEvents = {
@@ -157,6 +178,7 @@ export const consoleEvents = {
   'reference.changed': z.object({ kind: ReferenceKindSchema }),
   'workstation.changed': z.object({ report: WorkstationReportSchema, readiness: WorkstationReadinessSchema }),
   'workstation.progress': CheckProgressSchema,
+  'calls.event': CallEventSchema,
 } as const;
 
 export type ConsoleMethod = keyof typeof consoleApi;

@@ -4,6 +4,7 @@ import { AppealStaffViewSchema, AppealStatusSchema, ChatMessageSchema } from '..
 import { CompetentServiceSchema } from '../inbox/inbox';
 import { CardSchema } from '../cards/card';
 import { RoleSchema } from '../session/roles';
+import { LatLonSchema } from '../places/geo';
 import { RefusalOnWireSchema } from './refusal';
 
 /**
@@ -50,6 +51,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('call.accept'), appealId: z.uuid() }),
   z.strictObject({ type: z.literal('call.signal'), appealId: z.uuid(), signal: CallSignalSchema }),
   z.strictObject({ type: z.literal('presence.set'), status: PresenceStatusSchema.exclude(['offline']) }),
+  /** The citizen's device moved during their call or SOS (§18): the operator's map follows. */
+  z.strictObject({ type: z.literal('call.location'), appealId: z.uuid(), location: LatLonSchema.strict() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -75,6 +78,19 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     from: z.enum(['citizen', 'operator']),
     signal: CallSignalSchema,
   }),
+  /**
+   * A call unanswered past the escalation time (default 20 s): it now rings the supervisor and the operators of
+   * `neighbourIds` too, and every console shows it highlighted.
+   */
+  z.object({
+    type: z.literal('call.escalated'),
+    appeal: AppealStaffViewSchema,
+    neighbourIds: z.array(storableText()),
+  }),
+  /** To a waiting citizen: their place in the territory's queue of calls (1 = next). */
+  z.object({ type: z.literal('call.queue'), appealId: z.uuid(), place: z.number().int().min(1) }),
+  /** Where the caller's device is now (sent by the citizen during the call). */
+  z.object({ type: z.literal('call.location'), appealId: z.uuid(), location: LatLonSchema }),
   /** A card changed; `seq` is its place in the change feed, so the console can skip what it pulled. */
   z.object({ type: z.literal('card.changed'), seq: z.number().int(), card: CardSchema }),
   z.object({ type: z.literal('chat.message'), message: ChatMessageSchema }),

@@ -81,6 +81,8 @@ export const ROUTE_PERMISSIONS = {
   'POST /api/inbox/:id/release': 'cards.write',
   'POST /api/inbox/:id/forward': 'cards.write',
   'GET /api/services': 'appeals.read',
+  // One call's STUN/TURN servers and short-lived TURN credentials (central/turn/).
+  'GET /api/staff/calls/ice': 'calls.accept',
   'GET /api/cards': 'cards.read',
   'GET /api/cards/:id': 'cards.read',
   'GET /api/cards/:id/recordings': 'cards.read',

@@ -7,6 +7,7 @@ import {
   type CardDraftInput,
   type CardFields,
   type CardId,
+  type Channel,
   CardStatusSchema,
   TypedCoordinatesSchema,
   withoutIdentity,
@@ -155,6 +156,10 @@ const changedFields = (before: DraftFields, after: DraftFields): Partial<DraftFi
 export interface CardRepository {
   /** Saves the draft and its operation (`card.create` the first time, then the changed fields) in one transaction. */
   saveDraft(input: CardDraftInput): Card;
+  /** A new card answering a citizen's call (§9 step 3): linked to the appeal, its channel sent to central. */
+  createForAppeal(input: CardDraftInput, link: { appealId: string; channel: Channel }): Card;
+  /** The card answering this appeal that `viewer` may see, if one exists here. */
+  forAppeal(viewer: CardViewer, appealId: string): Card | undefined;
   /** A workflow step (send…) as an operation; the status changes when central's answer comes, since central decides. */
   transition(id: CardId, input: TransitionInput): Card;
   /** Any stored card, whoever may see it (sync and the store itself); the screen asks `visible`. */
@@ -244,7 +249,7 @@ export function createCardRepository(
 
   // A save answers with the card as written rather than reading it back: the commit is the save's cost, not a second query.
   // Coordinates that are not a valid place are kept as typed, here only; central's copy keeps the last valid place.
-  const saveDraft = db.transaction((input: CardDraftInput): Card => {
+  const saveDraft = db.transaction((input: CardDraftInput, link?: { appealId: string; channel: Channel }): Card => {
     const now = deps.now().toISOString();
     const typed = input.typedCoordinates ?? null;
     const typedColumn = typed === null ? null : JSON.stringify(typed);
@@ -264,11 +269,11 @@ export function createCardRepository(
         number: null,
         departmentId: null,
         version: null,
-        appealId: null,
+        appealId: link?.appealId ?? null,
         createdBy: deps.outbox.account(),
       });
       if (typedColumn !== null) setTyped.run(typedColumn, now, id);
-      deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields } });
+      deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields: { ...fields, ...link } } });
       const localNumber = Number(lastInsertRowid);
       return withTyped({
         id,
@@ -279,6 +284,7 @@ export function createCardRepository(
         updatedAt: now,
         number: null,
         departmentId: null,
+        ...(link ? { appealId: link.appealId } : {}),
       });
     }
     const before = mustGet(input.id);
@@ -304,6 +310,11 @@ export function createCardRepository(
 
   return {
     saveDraft: (input) => saveDraft.immediate(input),
+    createForAppeal: (input, link) => saveDraft.immediate(input, link),
+    forAppeal: (viewer, appealId) => {
+      const row = selectByAppeal.all(appealId).find((r) => visibleTo(viewer, r));
+      return row ? rowToCard(row) : undefined;
+    },
     transition: (id, input) => transition.immediate(id, input),
     get: (id) => {
       const row = selectOne.get(id);

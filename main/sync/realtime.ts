@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
+import type { ClientMessage } from '../../domain/contract/realtime';
 import type { Logger } from '../log';
 import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import type { TokenSource } from './engine';
@@ -14,6 +15,8 @@ const FeedMovedSchema = z.object({ type: z.enum(['card.changed', 'chat.message']
 export interface RealtimeLink {
   start(): void;
   stop(): void;
+  /** Sends a frame to central now; false while the socket is not open (nothing is queued). */
+  send(message: ClientMessage): boolean;
 }
 
 /**
@@ -26,6 +29,8 @@ export function createRealtimeLink(deps: {
   log: Logger;
   onUp(up: boolean): void;
   onNudge(): void;
+  /** Every frame central sends, parsed as JSON, for the parts of main that act on others (calls). */
+  onMessage?(json: unknown): void;
   backoff?: BackoffPolicy;
 }): RealtimeLink {
   const policy = deps.backoff ?? DEFAULT_BACKOFF;
@@ -63,6 +68,7 @@ export function createRealtimeLink(deps: {
         return;
       }
       if (FeedMovedSchema.safeParse(json).success) deps.onNudge();
+      else deps.onMessage?.(json);
     });
     ws.on('unexpected-response', (_req, res) => {
       if (res.statusCode === 401) deps.tokens.refused();
@@ -87,6 +93,11 @@ export function createRealtimeLink(deps: {
       if (timer) clearTimeout(timer);
       socket?.terminate();
       socket = null;
+    },
+    send(message) {
+      if (socket?.readyState !== WebSocket.OPEN) return false;
+      socket.send(JSON.stringify(message));
+      return true;
     },
   };
 }

@@ -14,11 +14,13 @@ import type { BackoffPolicy } from './backoff';
 import { createCentralClient } from './centralClient';
 import { type SyncEngine, createSyncEngine } from './engine';
 import { createReferenceRefresh } from './referenceRefresh';
-import { createRealtimeLink } from './realtime';
+import { type RealtimeLink, createRealtimeLink } from './realtime';
 
 export interface SyncService {
   session: SessionService;
   engine: SyncEngine;
+  /** Central's socket, for the frames calls send (main/calls). */
+  realtime: Pick<RealtimeLink, 'send'>;
   status(): SyncStatus;
   syncNow(): void;
   stop(): Promise<void>;
@@ -47,6 +49,9 @@ export function createSync(deps: {
   referenceData?: ReferenceData;
   /** Central's reference data changed in the offline copy (the renderer reloads it). */
   onReferenceChanged?(kind: ReferenceKind): void;
+  /** Frames central sends beyond the feed's nudges (calls), and when the socket opens or drops. */
+  onRealtimeMessage?(json: unknown): void;
+  onRealtimeUp?(up: boolean): void;
 }): SyncService {
   const client = createCentralClient(deps.centralUrl);
   const session = createSessionService({
@@ -100,8 +105,10 @@ export function createSync(deps: {
       engine.setRealtimeUp(up);
       // A socket that drops is the first sign central went away: check the link now, not at the next poll.
       if (!up) engine.wake();
+      deps.onRealtimeUp?.(up);
     },
     onNudge: () => engine.wake(),
+    onMessage: (json) => deps.onRealtimeMessage?.(json),
   });
   session.onChange((s) => {
     deps.outbox.setAccount(s?.login ?? null);
@@ -124,6 +131,7 @@ export function createSync(deps: {
   return {
     session,
     engine,
+    realtime,
     status,
     syncNow: () => engine.wake(),
     async stop() {

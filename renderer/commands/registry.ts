@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import type { StoreApi } from 'zustand';
 import { ROLE_PERMISSIONS, type Role } from '../../domain/session/roles';
+import { ACCEPT_CALL_KEYS, HANG_UP_KEYS, HOLD_KEYS, MUTE_KEYS } from '../features/calls';
 import { PHOTO_INPUT_ID, openPhotoChooser } from '../features/photos/photoChooser';
 import { APPLICANT_FIRST_ID } from '../features/cards/ApplicantFields';
 import { ADD_VEHICLE_ID } from '../features/cards/SeenFields';
@@ -43,6 +44,7 @@ export interface Command {
 }
 
 const CARD_WRITERS = ROLE_PERMISSIONS['cards.write'];
+const CALL_TAKERS = ROLE_PERMISSIONS['calls.accept'];
 
 /** Card commands work from any section: they open the cards first, then act on the card being filled in. */
 const inCards =
@@ -104,7 +106,7 @@ export const COMMANDS: readonly Command[] = [
   {
     id: 'cards.focusApplicant',
     label: 'cardFields:commands.focusApplicant',
-    keys: 'Alt+A',
+    keys: 'Alt+I',
     roles: CARD_WRITERS,
     run: inCards(() =>
       whenShown(APPLICANT_FIRST_ID, (anonymous) =>
@@ -172,6 +174,35 @@ export const COMMANDS: readonly Command[] = [
     keys: 'Alt+P',
     roles: CARD_WRITERS,
     run: inCards(() => whenShown(PHOTO_INPUT_ID, openPhotoChooser)),
+  },
+  // Calls work from any section: the call dock is beside every one of them.
+  {
+    id: 'calls.accept',
+    label: 'calls:commands.accept',
+    keys: ACCEPT_CALL_KEYS,
+    roles: CALL_TAKERS,
+    run: ({ store }) => void store.getState().acceptCall(),
+  },
+  {
+    id: 'calls.hangUp',
+    label: 'calls:commands.hangUp',
+    keys: HANG_UP_KEYS,
+    roles: CALL_TAKERS,
+    run: ({ store }) => store.getState().hangUp(),
+  },
+  {
+    id: 'calls.mute',
+    label: 'calls:commands.mute',
+    keys: MUTE_KEYS,
+    roles: CALL_TAKERS,
+    run: ({ store }) => store.getState().toggleMute(),
+  },
+  {
+    id: 'calls.hold',
+    label: 'calls:commands.hold',
+    keys: HOLD_KEYS,
+    roles: CALL_TAKERS,
+    run: ({ store }) => store.getState().toggleHold(),
   },
   {
     id: 'sync.now',

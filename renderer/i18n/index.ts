@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { aboutText } from '../features/about/i18n';
 import { cardFieldsText } from '../features/cards/fieldText';
+import { callsText } from '../features/calls/i18n';
 import { cardFormText } from '../features/cards/formText';
 import { cardsText } from '../features/cards/i18n';
 import { inboxText } from '../features/inbox/i18n';
@@ -28,6 +29,7 @@ export const NAMESPACES = {
   shell: shellText,
   refusals: refusalsText,
   about: aboutText,
+  calls: callsText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useHotkeys } from '../commands/useHotkeys';
+import { can } from '../../domain/session/roles';
+import { CallDock } from '../features/calls';
 import { ReadinessStatus } from '../features/workstation';
 import { SessionBadge, SignInScreen } from '../features/session';
 import { SyncStatusBar } from '../features/sync';
@@ -97,7 +99,10 @@ function FrameContent() {
           </button>
         </div>
       </header>
-      <main className="workspace">{active && <active.View />}</main>
+      <div className="frame__body">
+        <main className="workspace">{active && <active.View />}</main>
+        {info.centralUrl && (can(info.role, 'calls.accept') || info.role === 'supervisor') && <CallDock />}
+      </div>
       {/* The state of the link, the outbox and the workstation, always in the same place, like a status bar. */}
       <footer className="statusbar" aria-label={t('statusbar.label')}>
         <ConnectivityIndicator />

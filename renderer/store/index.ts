@@ -3,6 +3,7 @@ import { type StoreApi, createStore, useStore } from 'zustand';
 import type { ConsoleBridge } from '../../domain/contract/ipc';
 import { type AboutSlice, createAboutSlice } from '../features/about/slice';
 import { type CardPhotosSlice, createCardPhotosSlice } from '../features/photos/photosSlice';
+import { type CallsSlice, createCallsSlice } from '../features/calls';
 import { type ChatSlice, createChatSlice } from '../features/chat/chatSlice';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
 import { type InboxSlice, createInboxSlice } from '../features/inbox/slice';
@@ -22,7 +23,8 @@ export type ConsoleState = ShellSlice &
   SignInSlice &
   ReferenceSlice &
   AboutSlice &
-  InboxSlice;
+  InboxSlice &
+  CallsSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -36,6 +38,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createReferenceSlice(bridge)(...args),
     ...createAboutSlice(bridge)(...args),
     ...createInboxSlice(bridge)(...args),
+    ...createCallsSlice(bridge)(...args),
   }));
 }
 

@@ -51,7 +51,7 @@ test.describe('the whole §9 card from the keyboard (issue 12, item 3)', () => {
       await page.keyboard.press('Tab');
       await expect(page.getByLabel('Urgent: needs a police response')).toBeFocused();
 
-      await page.keyboard.press('Alt+A');
+      await page.keyboard.press('Alt+I');
       await typeInto(page, page.getByLabel('Full name'), 'Айгүл Сапарова');
       await page.keyboard.press('Tab');
       await typeInto(page, page.getByLabel('Phone'), '+7 701 555 12 34');
@@ -151,7 +151,7 @@ test.describe('the card form on its own console', () => {
     await page.goto(host.url);
     await page.keyboard.press('Alt+N');
     await page.keyboard.type('Shouting next door');
-    await page.keyboard.press('Alt+A');
+    await page.keyboard.press('Alt+I');
     await page.keyboard.type('Zhanargulsecretova');
     await page.keyboard.press('Alt+Shift+A');
     await expect(page.getByLabel(/^Anonymous appeal/)).toBeChecked();
@@ -169,7 +169,7 @@ test.describe('the card form on its own console', () => {
     await page.keyboard.press('F1');
     const rows = page.getByTestId('hotkey-row');
     for (const [keys, label] of [
-      ['Alt+A', 'Go to the applicant'],
+      ['Alt+I', 'Go to the applicant'],
       ['Alt+Shift+A', 'Mark the appeal anonymous (or not)'],
       ['Alt+Shift+V', 'Add a vehicle'],
       ['Alt+G', 'Go to the typed address'],

@@ -34,7 +34,7 @@ export const cardsText = defineTranslations(
       closed: 'Closed',
     },
     provisional: 'provisional',
-    source: { typed: 'typed', map: 'from map', device: 'from device' },
+    source: { typed: 'typed', map: 'from map', device: 'from the caller’s device' },
     territory: {
       inside: 'Territory: {{name}}',
       outside: "Outside your department's territory",
@@ -134,7 +134,7 @@ export const cardsText = defineTranslations(
       closed: 'Закрыта',
     },
     provisional: 'временный',
-    source: { typed: 'введено', map: 'с карты', device: 'с устройства' },
+    source: { typed: 'введено', map: 'с карты', device: 'с устройства заявителя' },
     territory: {
       inside: 'Территория: {{name}}',
       outside: 'Вне территории вашего подразделения',
@@ -234,7 +234,7 @@ export const cardsText = defineTranslations(
       closed: 'Жабылды',
     },
     provisional: 'уақытша',
-    source: { typed: 'енгізілген', map: 'картадан', device: 'құрылғыдан' },
+    source: { typed: 'енгізілген', map: 'картадан', device: 'өтініш берушінің құрылғысынан' },
     territory: {
       inside: 'Аумақ: {{name}}',
       outside: 'Бөлімшеңіздің аумағынан тыс',

@@ -199,7 +199,8 @@ describe('realtime on one PGlite instance', () => {
     ).body;
     await expect(openSocket(t.url, `appeal=${receipt.id}&citizenToken=wrong`)).rejects.toThrow('404');
     const citizen = await openSocket(t.url, `appeal=${receipt.id}&citizenToken=${receipt.citizenToken}`);
-    citizen.send({ type: 'call.signal', appealId: receipt.id, signal: { kind: 'hangup' } });
+    // (A hang-up before acceptance is not refused: it withdraws the call, call-queue.test.ts.)
+    citizen.send({ type: 'call.signal', appealId: receipt.id, signal: { kind: 'answer', sdp: 'v=0\r\n' } });
     expect(await citizen.next('error')).toMatchObject({ reason: expect.stringContaining('accepted') });
     citizen.send({ type: 'nonsense' });
     expect(await citizen.next('error', (m) => m.reason.includes('invalid'))).toBeTruthy();

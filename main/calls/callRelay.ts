@@ -1,0 +1,146 @@
+import { decodeJwt } from 'jose';
+import {
+  type CallEvent,
+  type OperatorPresence,
+  type RingingCall,
+  ringingOrder,
+} from '../../domain/calls/call';
+import type { IceConfig } from '../../domain/calls/iceConfig';
+import { type CallSignal, ServerMessageSchema } from '../../domain/contract/realtime';
+import type { AppealStaffView } from '../../domain/appeals/appeal';
+import type { Session } from '../../domain/session/session';
+import { can } from '../../domain/session/roles';
+import type { Logger } from '../log';
+import type { RealtimeLink } from '../sync/realtime';
+import { iceFromCentral } from './iceFromCentral';
+
+/**
+ * Main's part of a call (§7, §18): it owns central's socket, so it tells the window which calls ring,
+ * who took one, the citizen's SDP/ICE and central's refusals, and carries the window's accept, signals
+ * and presence to central. The media itself never passes through main.
+ */
+export function createCallRelay(deps: {
+  centralUrl: string;
+  session: { current(): Session | null; accessToken(): Promise<string | null> };
+  realtime: Pick<RealtimeLink, 'send'>;
+  emit(event: CallEvent): void;
+  log: Logger;
+}) {
+  const ringing = new Map<string, RingingCall>();
+  /** Every call that rang here this session, with the caller's last place: the accepted one's card starts from it. */
+  const known = new Map<string, RingingCall>();
+  let presence: OperatorPresence = 'available';
+
+  // An operator who stepped away hears nothing ring; the calls ring again the moment they are back.
+  const ringingNow = () => (presence === 'away' ? [] : [...ringing.values()].sort(ringingOrder));
+  const emitRinging = () => deps.emit({ type: 'ringing', calls: ringingNow() });
+  /** Operators hear every call of their territory; a supervisor hears those that waited too long. */
+  const hears = (escalated: boolean) => {
+    const role = deps.session.current()?.role;
+    return role !== undefined && (can(role, 'calls.accept') || (escalated && role === 'supervisor'));
+  };
+
+  async function ownAccountId(): Promise<string | null> {
+    const token = await deps.session.accessToken();
+    if (!token) return null;
+    const sub = decodeJwt(token).sub;
+    return typeof sub === 'string' ? sub : null;
+  }
+
+  function ringFor(appeal: AppealStaffView, escalated: boolean): void {
+    if (appeal.kind === 'text' || appeal.acceptedBy !== null || appeal.status !== 'registered') return;
+    const already = ringing.get(appeal.id);
+    if (already) {
+      ringing.set(appeal.id, { ...already, escalated: already.escalated || escalated });
+      return emitRinging();
+    }
+    if (!hears(escalated)) return;
+    const call: RingingCall = {
+      appealId: appeal.id,
+      number: appeal.number,
+      kind: appeal.kind,
+      channel: appeal.channel,
+      media: appeal.kind === 'sos' ? 'video' : (appeal.media ?? 'video'),
+      receivedAt: appeal.createdAt,
+      location: appeal.location,
+      language: appeal.language,
+      escalated,
+    };
+    ringing.set(appeal.id, call);
+    known.set(appeal.id, call);
+    emitRinging();
+  }
+
+  async function fromCentral(json: unknown): Promise<void> {
+    const parsed = ServerMessageSchema.safeParse(json);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    switch (message.type) {
+      case 'appeal.new':
+        return ringFor(message.appeal, false);
+      case 'call.escalated':
+        return ringFor(message.appeal, true);
+      case 'call.taken': {
+        // Every console stops ringing for it at once, whoever took it.
+        if (ringing.delete(message.appealId)) emitRinging();
+        const byMe = message.operatorId === (await ownAccountId());
+        deps.emit({ type: 'taken', appealId: message.appealId, byMe });
+        return;
+      }
+      case 'appeal.status':
+        // A call answered or closed elsewhere (the citizen hung up before anyone accepted) stops ringing.
+        if (message.status !== 'registered' && ringing.delete(message.appealId)) emitRinging();
+        return;
+      case 'call.signal':
+        if (message.from === 'citizen')
+          deps.emit({ type: 'signal', appealId: message.appealId, signal: message.signal });
+        return;
+      case 'call.location': {
+        const call = known.get(message.appealId);
+        if (!call) return;
+        known.set(message.appealId, { ...call, location: message.location });
+        const stillRinging = ringing.get(message.appealId);
+        if (stillRinging) {
+          ringing.set(message.appealId, { ...stillRinging, location: message.location });
+          emitRinging();
+        }
+        deps.emit({ type: 'location', appealId: message.appealId, location: message.location });
+        return;
+      }
+      case 'error':
+        deps.emit({ type: 'refused', code: message.code, params: message.params });
+        return;
+      default:
+        return;
+    }
+  }
+
+  return {
+    fromCentral: (json: unknown) =>
+      void fromCentral(json).catch(() => deps.log.warn('calls.frame.failed', { kind: 'internal' })),
+    /** The socket opened again: central counts every new socket available, so an operator away stays away. */
+    linkUp(up: boolean): void {
+      if (up && presence !== 'available') deps.realtime.send({ type: 'presence.set', status: presence });
+    },
+    sessionChanged(): void {
+      ringing.clear();
+      known.clear();
+      presence = 'available';
+      emitRinging();
+    },
+    ringing: ringingNow,
+    known: (appealId: string) => known.get(appealId),
+    accept: (appealId: string) => ({ sent: deps.realtime.send({ type: 'call.accept', appealId }) }),
+    signal: (appealId: string, signal: CallSignal) => ({
+      sent: deps.realtime.send({ type: 'call.signal', appealId, signal }),
+    }),
+    setPresence(status: OperatorPresence) {
+      presence = status;
+      emitRinging();
+      return { sent: deps.realtime.send({ type: 'presence.set', status }) };
+    },
+    ice: async (): Promise<IceConfig | null> =>
+      iceFromCentral(deps.centralUrl, await deps.session.accessToken()),
+  };
+}
+export type CallRelay = ReturnType<typeof createCallRelay>;

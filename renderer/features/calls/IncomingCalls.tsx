@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import type { RingingCall } from '../../../domain/calls/call';
+import { useConsole } from '../../store';
+import { ACCEPT_CALL_KEYS } from './keys';
+import { useNow } from './useNow';
+import { useRingTone } from './useRingTone';
+import { clockText } from './waitingTime';
+
+/**
+ * The calls ringing now, SOS first (§18). Built to move into the operator's inbox as its call rows:
+ * `RingingCallRow` is the row, this list only orders and frames them.
+ */
+export function IncomingCalls({ takesCalls }: { takesCalls: boolean }) {
+  const { t } = useTranslation('calls');
+  const ringing = useConsole((s) => s.ringing);
+  const busy = useConsole((s) => s.call !== null && s.call.phase !== 'ended');
+  useRingTone(ringing.length > 0 && !busy && takesCalls);
+  const now = useNow(ringing.length > 0);
+  return (
+    <section className="panel calls-incoming" aria-labelledby="calls-incoming-title">
+      <h2 id="calls-incoming-title">{t('ringing')}</h2>
+      {ringing.length === 0 ? (
+        <p className="muted">{t('noneRinging')}</p>
+      ) : (
+        <ul>
+          {ringing.map((call, index) => (
+            <RingingCallRow
+              key={call.appealId}
+              call={call}
+              now={now}
+              first={index === 0}
+              disabled={busy}
+              takesCalls={takesCalls}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function RingingCallRow(props: {
+  call: RingingCall;
+  now: number;
+  first: boolean;
+  disabled: boolean;
+  takesCalls: boolean;
+}) {
+  const { t, i18n } = useTranslation('calls');
+  const acceptCall = useConsole((s) => s.acceptCall);
+  const { call } = props;
+  const degrees = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 5 });
+  return (
+    <li
+      className={`calls-ringing calls-ringing--${call.kind}${call.escalated ? ' calls-ringing--escalated' : ''}`}
+      data-testid="ringing-call"
+    >
+      <div className="calls-ringing__head">
+        <span className={`badge calls-kind calls-kind--${call.kind}`}>{t(`kind.${call.kind}`)}</span>
+        <span>{t(`media.${call.media}`)}</span>
+        <strong>{call.number}</strong>
+        <span className="muted">
+          {t('waiting', { time: clockText(props.now - Date.parse(call.receivedAt)) })}
+        </span>
+      </div>
+      {call.escalated && <p className="calls-ringing__escalated">{t('escalated')}</p>}
+      <p className="muted calls-ringing__place">
+        {call.location
+          ? `${t('place')}: ${degrees.format(call.location.lat)}, ${degrees.format(call.location.lon)}`
+          : t('noPlace')}
+      </p>
+      {props.takesCalls && (
+        <button
+          type="button"
+          className="primary"
+          disabled={props.disabled}
+          onClick={() => void acceptCall(call.appealId)}
+        >
+          {t('accept')} {props.first && <kbd>{ACCEPT_CALL_KEYS}</kbd>}
+        </button>
+      )}
+    </li>
+  );
+}

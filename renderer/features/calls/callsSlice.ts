@@ -1,0 +1,223 @@
+import type { StateCreator } from 'zustand';
+import type { CallEvent, OperatorPresence, RingingCall } from '../../../domain/calls/call';
+import type { ConsoleBridge } from '../../../domain/contract/ipc';
+import type { RefusalOnWire } from '../../../domain/contract/refusal';
+import type { LatLon } from '../../../domain/places/geo';
+import type { ConsoleState } from '../../store';
+import type { CallStats } from './callStats';
+import { type CallEnd, OperatorCall, openCamera } from './operatorCall';
+
+export type CallNotice = { refusal: RefusalOnWire } | { linkDown: true };
+
+export interface ActiveCall {
+  appealId: string;
+  number: string;
+  kind: RingingCall['kind'];
+  media: RingingCall['media'];
+  /** accepting: asked central; connecting: ours, media on its way; inCall: media flows; ended: see `end`. */
+  phase: 'accepting' | 'connecting' | 'inCall' | 'ended';
+  /** When media began (performance.now() of this window), for the timer. */
+  connectedAt: number | null;
+  muted: boolean;
+  held: boolean;
+  stats: CallStats | null;
+  end: CallEnd | null;
+  /** The card beside the call, linked to its appeal; null until main has made or found it. */
+  cardId: string | null;
+}
+
+/** Calls on the operator's console (§7, §18): what rings, the one call in progress, the operator's presence. */
+export interface CallsSlice {
+  ringing: RingingCall[];
+  call: ActiveCall | null;
+  localStream: MediaStream | null;
+  remoteStream: MediaStream | null;
+  /** Central's last refusal of a call frame (taken by someone else, not yours, …), or the link being down. */
+  callNotice: CallNotice | null;
+  presence: OperatorPresence;
+  loadRinging(): Promise<void>;
+  callEvent(event: CallEvent): void;
+  /** Accepts the given call, or the first ringing one (SOS first, then the longest waiting). */
+  acceptCall(appealId?: string): Promise<void>;
+  hangUp(): void;
+  toggleMute(): void;
+  toggleHold(): void;
+  /** Closes the view of an ended call. */
+  dismissCall(): void;
+  setPresence(status: OperatorPresence): Promise<void>;
+  sampleCallStats(): Promise<void>;
+}
+
+export const createCallsSlice =
+  (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], CallsSlice> =>
+  (set, get) => {
+    let media: OperatorCall | null = null;
+    /**
+     * What the call needs besides central's yes — the ICE servers and the camera — asked for together with
+     * the accept, so the media starts the moment the call is ours (call-setup bench).
+     */
+    let prepared: {
+      appealId: string;
+      ice: ReturnType<typeof bridge.call<'calls.ice'>>;
+      camera: Promise<MediaStream | null>;
+    } | null = null;
+    const releasePrepared = () => {
+      const camera = prepared?.camera;
+      prepared = null;
+      void camera?.then((stream) => stream?.getTracks().forEach((t) => t.stop()));
+    };
+    const patchCall = (patch: Partial<ActiveCall>) =>
+      set((state) => (state.call ? { call: { ...state.call, ...patch } } : {}));
+
+    async function startMedia(appealId: string): Promise<void> {
+      const call = get().call;
+      if (call?.appealId !== appealId) return;
+      patchCall({ phase: 'connecting' });
+      const ready = prepared?.appealId === appealId ? prepared : null;
+      prepared = null;
+      const camera = ready?.camera ?? openCamera(call.media);
+      const ice = await (ready?.ice ?? bridge.call('calls.ice', {}));
+      if (get().call?.appealId !== appealId) {
+        void camera.then((stream) => stream?.getTracks().forEach((t) => t.stop()));
+        return;
+      }
+      const operatorCall = new OperatorCall({
+        media: call.media,
+        ice: ice.ok ? ice.value : null,
+        send: (signal) => void bridge.call('calls.signal', { appealId, signal }),
+        onLocal: (stream) => set({ localStream: stream }),
+        onRemote: (stream) => set({ remoteStream: stream }),
+        onConnected: () => patchCall({ phase: 'inCall', connectedAt: performance.now() }),
+        onEnded: (end) => {
+          if (media === operatorCall) media = null;
+          patchCall({ phase: 'ended', end });
+          set({ localStream: null, remoteStream: null });
+          void get().setPresence('available');
+        },
+      });
+      media = operatorCall;
+      await operatorCall.start(camera);
+    }
+
+    /** The card opens beside the call, already linked to the appeal, with the caller's place (§9 step 3). */
+    async function openCallCard(appealId: string): Promise<void> {
+      const result = await bridge.call('calls.card', { appealId });
+      if (!result.ok || !result.value || get().call?.appealId !== appealId) return;
+      patchCall({ cardId: result.value.id });
+      get().openCard(result.value);
+      get().showView('cards');
+    }
+
+    /** The caller moved: the card's place follows while it is the device's, never over the operator's own. */
+    function followCaller(appealId: string, location: LatLon): void {
+      const call = get().call;
+      const editor = get().editor;
+      if (call?.appealId !== appealId || !call.cardId || editor.id !== call.cardId) return;
+      if (editor.locationSource !== 'device' && (editor.lat !== '' || editor.lon !== '')) return;
+      get().editCard({ lat: String(location.lat), lon: String(location.lon), locationSource: 'device' });
+    }
+
+    return {
+      ringing: [],
+      call: null,
+      localStream: null,
+      remoteStream: null,
+      callNotice: null,
+      presence: 'available',
+      async loadRinging() {
+        const result = await bridge.call('calls.ringing', {});
+        if (result.ok) set({ ringing: result.value });
+      },
+      callEvent(event) {
+        const call = get().call;
+        switch (event.type) {
+          case 'ringing':
+            return set({ ringing: event.calls });
+          case 'taken':
+            if (call?.appealId !== event.appealId || call.phase !== 'accepting') return;
+            if (event.byMe) {
+              void openCallCard(event.appealId);
+              return void startMedia(event.appealId);
+            }
+            // Another operator was first: this console stops at once and says so.
+            releasePrepared();
+            return set({ call: null, callNotice: { refusal: { code: 'call.taken', params: {} } } });
+          case 'signal':
+            if (call?.appealId === event.appealId) media?.receive(event.signal);
+            return;
+          case 'location':
+            return followCaller(event.appealId, event.location);
+          case 'refused':
+            // A refused accept leaves nothing half-open; a refusal during a call is shown and the call goes on.
+            if (call?.phase === 'accepting') {
+              releasePrepared();
+              set({ call: null });
+            }
+            return set({ callNotice: { refusal: { code: event.code, params: event.params } } });
+        }
+      },
+      async acceptCall(appealId) {
+        if (get().call && get().call?.phase !== 'ended') return;
+        const target = get().ringing.find((c) => appealId === undefined || c.appealId === appealId);
+        if (!target) return;
+        media = null;
+        set({
+          callNotice: null,
+          localStream: null,
+          remoteStream: null,
+          call: {
+            appealId: target.appealId,
+            number: target.number,
+            kind: target.kind,
+            media: target.media,
+            phase: 'accepting',
+            connectedAt: null,
+            muted: false,
+            held: false,
+            stats: null,
+            end: null,
+            cardId: null,
+          },
+        });
+        releasePrepared();
+        prepared = {
+          appealId: target.appealId,
+          ice: bridge.call('calls.ice', {}),
+          camera: openCamera(target.media),
+        };
+        const sent = await bridge.call('calls.accept', { appealId: target.appealId });
+        if (!sent.ok || !sent.value.sent) {
+          releasePrepared();
+          set({ call: null, callNotice: { linkDown: true } });
+        } else void get().setPresence('busy');
+      },
+      hangUp() {
+        if (media) return media.hangUp();
+        const call = get().call;
+        if (call && call.phase !== 'ended') patchCall({ phase: 'ended', end: 'hungUp' });
+      },
+      toggleMute() {
+        const call = get().call;
+        if (!call || call.phase === 'ended') return;
+        media?.setHeld(call.held, !call.muted);
+        patchCall({ muted: !call.muted });
+      },
+      toggleHold() {
+        const call = get().call;
+        if (!call || call.phase === 'ended') return;
+        media?.setHeld(!call.held, call.muted);
+        patchCall({ held: !call.held });
+      },
+      dismissCall() {
+        if (get().call?.phase === 'ended') set({ call: null });
+      },
+      async setPresence(status) {
+        set({ presence: status });
+        await bridge.call('calls.presence', { status });
+      },
+      async sampleCallStats() {
+        const stats = await media?.stats();
+        if (stats) patchCall({ stats });
+      },
+    };
+  };
