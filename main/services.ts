@@ -15,6 +15,7 @@ import { type ChatRepository, createChatRepository } from './store/chat';
 import { openDatabase } from './store/database';
 import { type CardFiles, createCardFiles } from './files/cardFiles';
 import { createCardFileRepository } from './store/cardFiles';
+import { createLocalChanges } from './store/localChanges';
 import { createOutbox } from './store/outbox';
 import { createRecordingRepository } from './store/recordings';
 import { type ReferenceData, createReferenceData } from './store/referenceData';
@@ -72,8 +73,10 @@ export function createServices(options: ServicesOptions): Services {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE_NAME), {
     nativeBinding: options.nativeBinding,
   });
-  const outbox = createOutbox(db, { now, newId: uuidv7 });
-  const cards = createCardRepository(db, { now, newId: uuidv7, outbox });
+  // Every write of the store is announced here: the windows hear of it and the sync wakes (below, and the engine).
+  const changes = createLocalChanges();
+  const outbox = createOutbox(db, { now, newId: uuidv7, changes });
+  const cards = createCardRepository(db, { now, newId: uuidv7, outbox, changes });
   const chat = createChatRepository(db, { now, cards, outbox });
   const syncLedger = createSyncLedger(db, { cards, outbox, chat });
   const cardFileRepository = createCardFileRepository(db);
@@ -90,7 +93,23 @@ export function createServices(options: ServicesOptions): Services {
     files: cardFileRepository,
     newId: uuidv7,
     now,
-    onChanged: (cardId) => events.emit('cards.filesChanged', { cardId, files: files.list(cardId) }),
+    changes,
+  });
+  const emitCard = (cardId: string) => {
+    const card = cards.get(cardId);
+    if (card) events.emit('cards.changed', { card });
+  };
+  changes.subscribe((change) => {
+    if (change.kind === 'file') {
+      events.emit('cards.filesChanged', { cardId: change.cardId, files: files.list(change.cardId) });
+      return;
+    }
+    if (change.kind === 'card') return emitCard(change.cardId);
+    const { operation } = change;
+    if (operation.type === 'chat.message')
+      events.emit('chat.changed', { appealId: operation.payload.appealId });
+    else if (operation.type !== 'recording.meta') emitCard(operation.cardId);
+    syncStatusChanged();
   });
   const recordings = createRecordingService({
     files,
@@ -103,20 +122,15 @@ export function createServices(options: ServicesOptions): Services {
         centralUrl: options.config.centralUrl,
         outbox,
         ledger: syncLedger,
+        changes,
         connectivity,
+        events,
+        statusChanged: syncStatusChanged,
         maxOfflineAgeMs: (options.config.offlineSignInMaxAgeHours ?? 72) * 3_600_000,
         log: options.log,
         now,
-        onCardsChanged: (changed) => {
-          for (const card of changed) events.emit('cards.changed', { card });
-        },
-        onChatChanged: (appealIds) => {
-          for (const appealId of appealIds) events.emit('chat.changed', { appealId });
-        },
-        onStatusChanged: syncStatusChanged,
         referenceData,
-        onReferenceChanged: (kind) => events.emit('reference.changed', { kind }),
-        files,
+        files: { cardFiles: files, repository: cardFileRepository },
       })
     : null;
   const audience = createCardAudience({

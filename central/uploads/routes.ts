@@ -3,7 +3,6 @@ import { appendFile, mkdir, readFile, rename, stat, truncate, writeFile } from '
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { can } from '../../domain/session/roles';
 import {
   UPLOAD_LIMITS,
   type UploadDeclaration,
@@ -14,7 +13,7 @@ import {
 import type { AuthService } from '../session/authService';
 import { refusal } from '../../domain/contract/refusal';
 import { HttpProblem, parseOr400 } from '../http/problem';
-import { bearerToken } from '../http/staffRoute';
+import { authorize, bearerToken } from '../http/staffRoute';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const ChunkParams = z.strictObject({ id: z.uuid(), index: z.coerce.number().int().nonnegative() });
@@ -44,16 +43,6 @@ export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
       return next;
     };
 
-    async function writer(request: FastifyRequest) {
-      const principal = await deps.auth.authenticate(bearerToken(request));
-      if (!can(principal.role, 'cards.write'))
-        throw new HttpProblem(
-          403,
-          refusal('role.forbidden', { role: principal.role, action: 'cards.write' }),
-          `role ${principal.role} may not attach files to cards`,
-        );
-      return principal;
-    }
     async function declaration(id: string): Promise<UploadDeclaration> {
       const raw = await readFile(path(id, '.json'), 'utf8').catch(() => null);
       if (raw === null) throw new HttpProblem(404, refusal('upload.notFound'), 'no such upload');
@@ -74,7 +63,7 @@ export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
     }
 
     app.post('/api/uploads', async (request) => {
-      await writer(request);
+      await authorize(deps.auth, bearerToken(request), 'POST /api/uploads');
       const d = parseOr400(UploadDeclarationSchema, request.body, 'body');
       // Declaring again is how a console resumes: the same declaration answers the current status.
       const existing = await readFile(path(d.id, '.json'), 'utf8').catch(() => null);
@@ -84,12 +73,12 @@ export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
     });
 
     app.get('/api/uploads/:id', async (request) => {
-      await writer(request);
+      await authorize(deps.auth, bearerToken(request), 'GET /api/uploads/:id');
       return status(await declaration(parseOr400(IdParams, request.params, 'path').id));
     });
 
     app.put('/api/uploads/:id/chunks/:index', async (request) => {
-      await writer(request);
+      await authorize(deps.auth, bearerToken(request), 'PUT /api/uploads/:id/chunks/:index');
       const { id, index } = parseOr400(ChunkParams, request.params, 'path');
       const d = await declaration(id);
       const body = request.body;

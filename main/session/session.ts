@@ -1,27 +1,18 @@
 import argon2 from 'argon2';
 import type { Session, SignInInput, SignInResult } from '../../domain/session/session';
 import type { Logger } from '../log';
-import type { CentralClient, TokenPair } from '../sync/centralClient';
-import type { TokenSource } from '../sync/engine';
+import type { CentralClient } from '../central/client';
+import { type TokenSource, createTokenKeeper } from '../central/tokens';
 import type { OfflineAccounts, SignedInAccount } from '../store/offlineAccounts';
 
 /** argon2id at OWASP's minimum (19 MiB, 2 passes), as central hashes: the verifier never leaves this workstation's disk. */
 const VERIFIER_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-/** Refresh this long before the access token expires, so a push never starts with a dying token. */
-const REFRESH_MARGIN_MS = 60_000;
 
 export interface SessionService extends TokenSource {
   current(): Session | null;
   signIn(input: SignInInput): Promise<SignInResult>;
   signOut(): void;
   onChange(listener: (session: Session | null) => void): () => void;
-}
-
-interface Tokens {
-  access: string;
-  refresh: string;
-  expiresAt: number;
 }
 
 /**
@@ -38,9 +29,16 @@ export function createSessionService(deps: {
   log: Logger;
 }): SessionService {
   let session: Session | null = null;
-  let tokens: Tokens | null = null;
   let pendingPassword: string | null = null;
-  let refreshing: Promise<string | null> | null = null;
+  const tokens = createTokenKeeper({
+    refresh: (refreshToken) => deps.client.anonymous('POST /api/auth/refresh', { body: { refreshToken } }),
+    async withoutTokens() {
+      if (session?.mode !== 'offline' || !pendingPassword) return null;
+      const answer = await onlineSignIn(session.login, pendingPassword);
+      return answer.ok ? answer.value.accessToken : null;
+    },
+    now: deps.now,
+  });
   const listeners = new Set<(s: Session | null) => void>();
 
   const publish = (next: Session | null) => {
@@ -54,18 +52,10 @@ export function createSessionService(deps: {
     departmentId: a.departmentId,
     mode,
   });
-  const accept = (pair: TokenPair) => {
-    tokens = {
-      access: pair.accessToken,
-      refresh: pair.refreshToken,
-      expiresAt: deps.now().getTime() + pair.expiresIn * 1000,
-    };
-  };
-
   async function onlineSignIn(login: string, password: string) {
-    const answer = await deps.client.login(login, password);
+    const answer = await deps.client.anonymous('POST /api/auth/login', { body: { login, password } });
     if (answer.ok) {
-      accept(answer.value);
+      tokens.accept(answer.value);
       const account = answer.value.account;
       deps.offline.remember(login, await argon2.hash(password, VERIFIER_OPTIONS), account, deps.now());
       pendingPassword = null;
@@ -73,24 +63,6 @@ export function createSessionService(deps: {
       deps.log.info('auth.signedIn', { mode: 'online', role: account.role });
     }
     return answer;
-  }
-
-  async function freshToken(): Promise<string | null> {
-    if (tokens && tokens.expiresAt - REFRESH_MARGIN_MS > deps.now().getTime()) return tokens.access;
-    if (tokens) {
-      const answer = await deps.client.refresh(tokens.refresh);
-      if (answer.ok) {
-        accept(answer.value);
-        return answer.value.accessToken;
-      }
-      if (answer.failure.kind === 'http') tokens = null;
-      return null;
-    }
-    if (session?.mode === 'offline' && pendingPassword) {
-      const answer = await onlineSignIn(session.login, pendingPassword);
-      return answer.ok ? answer.value.accessToken : null;
-    }
-    return null;
   }
 
   return {
@@ -119,7 +91,7 @@ export function createSessionService(deps: {
       if (!(await argon2.verify(known.verifier, password))) return { ok: false, refusal: 'wrongCredentials' };
       if (deps.now().getTime() - known.lastOnlineAt.getTime() > deps.maxOfflineAgeMs)
         return { ok: false, refusal: 'offlineTooOld' };
-      tokens = null;
+      tokens.forget();
       pendingPassword = password;
       const offlineSession = toSession(known.account, 'offline');
       publish(offlineSession);
@@ -127,7 +99,7 @@ export function createSessionService(deps: {
       return { ok: true, session: offlineSession };
     },
     signOut() {
-      tokens = null;
+      tokens.forget();
       pendingPassword = null;
       publish(null);
       deps.log.info('auth.signedOut');
@@ -136,15 +108,7 @@ export function createSessionService(deps: {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    accessToken() {
-      // One refresh at a time: the engine and the realtime link may ask together, and a refresh token is single-use.
-      refreshing ??= freshToken().finally(() => {
-        refreshing = null;
-      });
-      return refreshing;
-    },
-    refused() {
-      if (tokens) tokens.expiresAt = 0;
-    },
+    accessToken: () => tokens.accessToken(),
+    refused: () => tokens.refused(),
   };
 }

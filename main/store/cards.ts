@@ -12,6 +12,7 @@ import { type CardViewer, cardVisibleTo } from '../../domain/cards/cardVisibilit
 import { CardCategorySchema } from '../../domain/cards/category';
 import { LocationSourceSchema } from '../../domain/places/geo';
 import type { TransitionInput } from '../../domain/cards/workflow';
+import type { LocalChanges } from './localChanges';
 import type { Outbox } from './outbox';
 
 interface CardRow {
@@ -101,7 +102,11 @@ function rowToCard(row: CardRow): Card {
 
 /** Who may see the stored card: the same rule as central's (domain/cards/cardVisibility.ts). */
 const visibleTo = (viewer: CardViewer, row: CardRow): boolean =>
-  cardVisibleTo(viewer, { departmentId: row.department_id, createdBy: row.created_by, atCentral: row.version !== null });
+  cardVisibleTo(viewer, {
+    departmentId: row.department_id,
+    createdBy: row.created_by,
+    atCentral: row.version !== null,
+  });
 
 /** The draft fields this console edits, as the protocol names them. */
 type DraftFields = Pick<CardFields, 'description' | 'category' | 'location'>;
@@ -158,10 +163,12 @@ export interface CardRepository {
 
 export function createCardRepository(
   db: Database.Database,
-  deps: { now: () => Date; newId: () => string; outbox: Outbox },
+  deps: { now: () => Date; newId: () => string; outbox: Outbox; changes?: LocalChanges },
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
-  const selectAll = db.prepare<[], CardRow>('SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC');
+  const selectAll = db.prepare<[], CardRow>(
+    'SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC',
+  );
   const selectByAppeal = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE appeal_id = ?');
   // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
@@ -194,7 +201,9 @@ export function createCardRepository(
      WHERE id = @id AND (refusal IS NULL OR json_extract(refusal, '$.operation') <> 'card.create')`,
   );
   const unsetRefusal = db.prepare('UPDATE cards SET refusal = NULL WHERE id = ?');
-  const selectRefused = db.prepare<[], { id: string; refusal: string }>('SELECT id, refusal FROM cards WHERE refusal IS NOT NULL');
+  const selectRefused = db.prepare<[], { id: string; refusal: string }>(
+    'SELECT id, refusal FROM cards WHERE refusal IS NOT NULL',
+  );
 
   const columns = (f: DraftFields): FieldColumns => ({
     description: f.description,
@@ -254,7 +263,11 @@ export function createCardRepository(
     const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
     if (Object.keys(changed).length === 0 && !typedChanged) return before;
     if (typedChanged) setTyped.run(typedColumn, now, input.id);
-    if (Object.keys(changed).length === 0) return withTyped({ ...before, updatedAt: now });
+    if (Object.keys(changed).length === 0) {
+      // Typed coordinates are this console's own: nothing goes to central, but the windows show them.
+      deps.changes?.announce({ kind: 'card', cardId: input.id });
+      return withTyped({ ...before, updatedAt: now });
+    }
     updateFields.run({ ...columns(fields), id: input.id, now });
     deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
     return withTyped({ ...before, ...fields, updatedAt: now });
@@ -313,6 +326,7 @@ export function createCardRepository(
     markRefused: (id, refusal) =>
       void setRefusal.run({ id, refusal: JSON.stringify({ ...refusal, at: deps.now().toISOString() }) }),
     clearRefusal: (id) => void unsetRefusal.run(id),
-    refused: () => selectRefused.all().map((r) => ({ id: r.id, refusal: CardRefusalSchema.parse(JSON.parse(r.refusal)) })),
+    refused: () =>
+      selectRefused.all().map((r) => ({ id: r.id, refusal: CardRefusalSchema.parse(JSON.parse(r.refusal)) })),
   };
 }

@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { z } from 'zod';
 import type { Logger } from '../log';
 import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay } from './backoff';
-import type { TokenSource } from './engine';
+import type { TokenSource } from '../central/tokens';
 
 /**
  * The one thing the console takes from a realtime message: that the feed moved. The card or message it

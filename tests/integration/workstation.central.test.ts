@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REQUIREMENTS, WorkstationProbesSchema } from '../../domain/workstation/workstation';
 import { evaluate } from '../../domain/workstation/workstationEvaluate';
-import { createCentralClient } from '../../main/sync/centralClient';
+import { createCentralClient } from '../../main/central/client';
 import { createWorkstationCentral, workstationIdOf } from '../../main/workstation/centralReports';
 import { memoryLogger } from '../support/console';
 import { type TestCentral, startTestCentral } from './central/support/central';
@@ -30,7 +30,9 @@ describe('each workstation reports its readiness to central (§28)', () => {
   afterAll(() => central.close());
 
   const signedInAs = async (login: string) => {
-    const answer = await createCentralClient(central.url).login(login, login);
+    const answer = await createCentralClient(central.url).anonymous('POST /api/auth/login', {
+      body: { login, password: login },
+    });
     if (!answer.ok) throw new Error(`demo sign-in failed: ${answer.failure.message}`);
     return { accessToken: async () => answer.value.accessToken, refused: () => undefined };
   };

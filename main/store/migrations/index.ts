@@ -13,6 +13,7 @@ import { migration0110 } from './0110-reference-scope';
 import { migration0120 } from './0120-typed-coordinates';
 import { migration0130 } from './0130-card-audience';
 import { migration0140 } from './0140-chat-refusal-code';
+import { migration0150 } from './0150-outbox-retry-after';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0120,
   migration0130,
   migration0140,
+  migration0150,
 ];

@@ -1,0 +1,35 @@
+import type { NewOperation } from './outbox';
+
+/**
+ * What the store changed that others must hear of: an operation appended to the outbox (central must get
+ * it), a card file queued for upload, or a card changed with nothing to send.
+ */
+export type LocalChange =
+  | { kind: 'operation'; operation: NewOperation }
+  | { kind: 'file'; cardId: string }
+  | { kind: 'card'; cardId: string };
+
+/**
+ * The store announces its writes here, so no caller has to remember to tell the windows or wake the sync.
+ * Listeners hear of a change once the synchronous code that made it has ended — after its transaction
+ * committed — never from inside it.
+ */
+export interface LocalChanges {
+  announce(change: LocalChange): void;
+  subscribe(listener: (change: LocalChange) => void): () => void;
+}
+
+export function createLocalChanges(): LocalChanges {
+  const listeners = new Set<(change: LocalChange) => void>();
+  return {
+    announce(change) {
+      queueMicrotask(() => {
+        for (const listener of listeners) listener(change);
+      });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
