@@ -1,5 +1,4 @@
 import type { TokenPair } from '../../domain/contract/central';
-import type { CentralResult } from './client';
 
 /** Where calls to central get the signed-in account's access token; null while nobody is signed in online. */
 export interface TokenSource {
@@ -23,7 +22,10 @@ const REFRESH_MARGIN_MS = 60_000;
  * may still get one (an offline session signing in to central once it answers).
  */
 export function createTokenKeeper(deps: {
-  refresh(refreshToken: string): Promise<CentralResult<TokenPair>>;
+  /** Central's answer to a refresh; an `http` failure means the refresh token is no good any more. */
+  refresh(
+    refreshToken: string,
+  ): Promise<{ ok: true; value: TokenPair } | { ok: false; failure: { kind: string } }>;
   withoutTokens(): Promise<string | null>;
   now: () => Date;
 }): TokenKeeper {

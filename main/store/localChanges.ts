@@ -1,4 +1,11 @@
-import type { NewOperation } from './outbox';
+import type { SyncOperation } from '../../domain/sync/sync';
+
+/** An operation as the console writes it: id and time are added by the outbox. */
+export type NewOperation = SyncOperation extends infer O
+  ? O extends SyncOperation
+    ? Omit<O, 'id' | 'createdAt'>
+    : never
+  : never;
 
 /**
  * What the store changed that others must hear of: an operation appended to the outbox (central must get

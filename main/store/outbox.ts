@@ -2,14 +2,9 @@ import type Database from 'better-sqlite3';
 import type { CardFields } from '../../domain/cards/card';
 import { type SyncOperation, SyncOperationSchema } from '../../domain/sync/sync';
 import type { CardSyncState } from '../../domain/sync/syncStatus';
-import type { LocalChanges } from './localChanges';
+import type { LocalChanges, NewOperation } from './localChanges';
 
-/** An operation as the console writes it: id and time are added by the outbox. */
-export type NewOperation = SyncOperation extends infer O
-  ? O extends SyncOperation
-    ? Omit<O, 'id' | 'createdAt'>
-    : never
-  : never;
+export type { NewOperation };
 
 /** Which operation: its id, and its card (through whose index the outbox finds it). */
 export type OperationRef = Pick<SyncOperation, 'id' | 'cardId'>;

@@ -72,7 +72,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let woken = false;
   let realtimeUp = false;
   let httpUp = false;
-  let idleWaiters: (() => void)[] = [];
+  /** Rounds begun so far: a waiter of `idle` is answered only by a round begun after it asked. */
+  let roundsBegun = 0;
+  let idleWaiters: { after: number; done: () => void }[] = [];
 
   let wholeBatchFailures = 0;
   /** The batch size while narrowing down an operation central fails on; back to full as pushes succeed. */
@@ -235,6 +237,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     let failures = 0;
     while (current(mine)) {
       woken = false;
+      const begun = ++roundsBegun;
       const result = await round().catch((error: unknown): Round => {
         deps.log.error('sync.round.failed', { error: error instanceof Error ? error.name : 'unknown' });
         return { ok: false, failure: { kind: 'network', message: 'internal' } };
@@ -247,8 +250,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         showConnectivity();
         deps.statusChanged();
         if (deps.outbox.unsentCount() === 0) {
-          for (const done of idleWaiters) done();
-          idleWaiters = [];
+          for (const waiter of idleWaiters) if (waiter.after < begun) waiter.done();
+          idleWaiters = idleWaiters.filter((waiter) => waiter.after >= begun);
         }
         if (!woken) await sleep(untilNextRound());
         continue;
@@ -301,7 +304,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     },
     idle: () =>
       new Promise<void>((resolve) => {
-        idleWaiters.push(resolve);
+        idleWaiters.push({ after: roundsBegun, done: resolve });
         if (wakeUp) wakeUp();
         else woken = true;
       }),
