@@ -15,7 +15,7 @@ import { type ChatRepository, createChatRepository } from './store/chat';
 import { openDatabase } from './store/database';
 import { type CardFiles, createCardFiles } from './files/cardFiles';
 import { createCardFileRepository } from './store/cardFiles';
-import { createLocalChanges } from './store/localChanges';
+import { createChangeNotifier } from './store/changeNotifier';
 import { createOutbox } from './store/outbox';
 import { createRecordingRepository } from './store/recordings';
 import { type ReferenceData, createReferenceData } from './store/referenceData';
@@ -74,7 +74,7 @@ export function createServices(options: ServicesOptions): Services {
     nativeBinding: options.nativeBinding,
   });
   // Every write of the store is announced here: the windows hear of it and the sync wakes (below, and the engine).
-  const changes = createLocalChanges();
+  const changes = createChangeNotifier();
   const outbox = createOutbox(db, { now, newId: uuidv7, changes });
   const cards = createCardRepository(db, { now, newId: uuidv7, outbox, changes });
   const chat = createChatRepository(db, { now, cards, outbox });
@@ -99,7 +99,7 @@ export function createServices(options: ServicesOptions): Services {
     const card = cards.get(cardId);
     if (card) events.emit('cards.changed', { card });
   };
-  changes.subscribe((change) => {
+  const stopAnnouncing = changes.subscribe((change) => {
     if (change.kind === 'file') {
       events.emit('cards.filesChanged', { cardId: change.cardId, files: files.list(change.cardId) });
       return;
@@ -189,6 +189,8 @@ export function createServices(options: ServicesOptions): Services {
     sync,
     log: options.log,
     close: () => {
+      // A write's announcement still on its way finds no listener, not a closed database.
+      stopAnnouncing();
       syncStatusChanged.cancel();
       void sync?.stop();
       db.close();

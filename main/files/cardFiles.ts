@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { CardFile, FileUploadState } from '../../domain/files/cardFile';
 import { chunkCount } from '../../domain/files/upload';
 import type { CardFileRepository, StoredCardFile } from '../store/cardFiles';
-import type { LocalChanges } from '../store/localChanges';
+import type { ChangeNotifier } from '../store/changeNotifier';
 
 /** 256 KiB: a chunk lost to a dropped link costs little to send again, and a 3 MB photo is a dozen requests. */
 export const CHUNK_SIZE = 256 * 1024;
@@ -55,7 +55,7 @@ export function createCardFiles(deps: {
   newId: () => string;
   now: () => Date;
   /** Announces a file queued for upload (the sync wakes, the windows hear of it). */
-  changes?: LocalChanges;
+  changes?: ChangeNotifier;
 }): CardFiles {
   const fileOf = (id: string) => join(deps.dir, id);
   /** The file being sent right now: it shows as uploading even before its first chunk is through. */

@@ -12,7 +12,7 @@ import { type CardViewer, cardVisibleTo } from '../../domain/cards/cardVisibilit
 import { CardCategorySchema } from '../../domain/cards/category';
 import { LocationSourceSchema } from '../../domain/places/geo';
 import type { TransitionInput } from '../../domain/cards/workflow';
-import type { LocalChanges } from './localChanges';
+import type { ChangeNotifier } from './changeNotifier';
 import type { Outbox } from './outbox';
 
 interface CardRow {
@@ -163,7 +163,7 @@ export interface CardRepository {
 
 export function createCardRepository(
   db: Database.Database,
-  deps: { now: () => Date; newId: () => string; outbox: Outbox; changes?: LocalChanges },
+  deps: { now: () => Date; newId: () => string; outbox: Outbox; changes?: ChangeNotifier },
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
   const selectAll = db.prepare<[], CardRow>(

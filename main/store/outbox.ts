@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CardFields } from '../../domain/cards/card';
 import { type SyncOperation, SyncOperationSchema } from '../../domain/sync/sync';
 import type { CardSyncState } from '../../domain/sync/syncStatus';
-import type { LocalChanges, NewOperation } from './localChanges';
+import type { ChangeNotifier, NewOperation } from './changeNotifier';
 
 export type { NewOperation };
 
@@ -71,7 +71,7 @@ export interface Outbox {
 
 export function createOutbox(
   db: Database.Database,
-  deps: { now: () => Date; newId: () => string; changes?: LocalChanges },
+  deps: { now: () => Date; newId: () => string; changes?: ChangeNotifier },
 ): Outbox {
   const lastOfCard = db.prepare<[string], OutboxRow>(
     'SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1',

@@ -4,7 +4,7 @@ import type { CentralFailure, SignedInCentral } from '../central/client';
 import type { ConnectivityService } from '../connectivity';
 import type { ConsoleEventBus } from '../events';
 import type { Logger } from '../log';
-import type { LocalChanges as StoreChanges } from '../store/localChanges';
+import type { ChangeNotifier } from '../store/changeNotifier';
 import type { Outbox } from '../store/outbox';
 import type { LocalChanges, SyncLedger } from '../store/syncLedger';
 import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay } from './backoff';
@@ -14,7 +14,7 @@ export interface SyncEngineDeps {
   outbox: Outbox;
   ledger: SyncLedger;
   /** The store's announcements: an appended operation or a queued file wakes the engine. */
-  changes: StoreChanges;
+  changes: ChangeNotifier;
   connectivity: ConnectivityService;
   /** The windows hear of every card and chat the engine changed. */
   events: ConsoleEventBus;
@@ -37,7 +37,7 @@ export interface SyncEngineDeps {
  * after this many such answers in a row the engine halves the batch until the operation is found, so the
  * operations around it get through and only it is retried.
  */
-export const WHOLE_BATCH_FAILURES_BEFORE_SPLITTING = 2;
+const WHOLE_BATCH_FAILURES_BEFORE_SPLITTING = 2;
 
 /** Central failed on the request itself (5xx), or could not take it as sent (a request it calls malformed). */
 const failedOnContent = (failure: Extract<CentralFailure, { kind: 'http' }>) =>
@@ -189,6 +189,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function round(): Promise<Round> {
     heldInARow = 0;
+    // Signed out (or offline, central not answering yet): the outbox is not touched, its operations stay mergeable.
+    if (!(await deps.central.signedIn()))
+      return { ok: false, failure: { kind: 'signedOut', message: 'signed out' } };
     const pushed = await push();
     if (!pushed.ok) return pushed;
     const pulled = await pull();

@@ -4,7 +4,7 @@ import type { ConnectivityService } from '../connectivity';
 import type { ConsoleEventBus } from '../events';
 import type { Logger } from '../log';
 import type { CardFileRepository } from '../store/cardFiles';
-import type { LocalChanges } from '../store/localChanges';
+import type { ChangeNotifier } from '../store/changeNotifier';
 import { createOfflineAccounts } from '../store/offlineAccounts';
 import type { Outbox } from '../store/outbox';
 import type { ReferenceData } from '../store/referenceData';
@@ -36,7 +36,7 @@ export function createSync(deps: {
   outbox: Outbox;
   ledger: SyncLedger;
   /** The store's announcements of what it wrote: the engine wakes on them. */
-  changes: LocalChanges;
+  changes: ChangeNotifier;
   connectivity: ConnectivityService;
   /** The windows hear here of what sync changed: cards, chats, files, reference data. */
   events: ConsoleEventBus;

@@ -11,7 +11,7 @@ import { createCardFileRepository } from '../../../main/store/cardFiles';
 import { type CardRepository, createCardRepository } from '../../../main/store/cards';
 import { type ChatRepository, createChatRepository } from '../../../main/store/chat';
 import { openDatabase } from '../../../main/store/database';
-import { createLocalChanges } from '../../../main/store/localChanges';
+import { createChangeNotifier } from '../../../main/store/changeNotifier';
 import { type Outbox, createOutbox } from '../../../main/store/outbox';
 import { createRecordingRepository } from '../../../main/store/recordings';
 import { type SyncLedger, createSyncLedger } from '../../../main/store/syncLedger';
@@ -43,7 +43,7 @@ export function aSyncingConsole(
 ): SyncingConsole {
   const db = openDatabase(join(dataDir, 'console.sqlite'));
   const now = () => new Date();
-  const changes = createLocalChanges();
+  const changes = createChangeNotifier();
   const outbox = createOutbox(db, { now, newId: uuidv7, changes });
   const cards = createCardRepository(db, { now, newId: uuidv7, outbox, changes });
   const chat = createChatRepository(db, { now, cards, outbox });

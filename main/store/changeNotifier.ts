@@ -11,7 +11,7 @@ export type NewOperation = SyncOperation extends infer O
  * What the store changed that others must hear of: an operation appended to the outbox (central must get
  * it), a card file queued for upload, or a card changed with nothing to send.
  */
-export type LocalChange =
+export type StoreChange =
   | { kind: 'operation'; operation: NewOperation }
   | { kind: 'file'; cardId: string }
   | { kind: 'card'; cardId: string };
@@ -21,13 +21,13 @@ export type LocalChange =
  * Listeners hear of a change once the synchronous code that made it has ended — after its transaction
  * committed — never from inside it.
  */
-export interface LocalChanges {
-  announce(change: LocalChange): void;
-  subscribe(listener: (change: LocalChange) => void): () => void;
+export interface ChangeNotifier {
+  announce(change: StoreChange): void;
+  subscribe(listener: (change: StoreChange) => void): () => void;
 }
 
-export function createLocalChanges(): LocalChanges {
-  const listeners = new Set<(change: LocalChange) => void>();
+export function createChangeNotifier(): ChangeNotifier {
+  const listeners = new Set<(change: StoreChange) => void>();
   return {
     announce(change) {
       queueMicrotask(() => {
