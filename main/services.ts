@@ -140,15 +140,13 @@ export function createServices(options: ServicesOptions): Services {
     cards,
   });
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
-  const workstationCentral =
-    sync && options.config.centralUrl
-      ? createWorkstationCentral({
-          centralUrl: options.config.centralUrl,
-          tokens: sync.session,
-          workstationId: workstationIdOf(hostname()),
-          log: options.log,
-        })
-      : null;
+  const workstationCentral = sync
+    ? createWorkstationCentral({
+        central: sync.central,
+        workstationId: workstationIdOf(hostname()),
+        log: options.log,
+      })
+    : null;
   const workstation = createWorkstationService({
     dataDir: options.dataDir,
     centralUrl: options.config.centralUrl,

@@ -34,7 +34,7 @@ export type RouteAnswer<K extends ClientRoute> = Api[K] extends { response: z.Zo
 /** The calls of a signed-in account: the token comes from the source; a 401 gets one fresh token and one retry. */
 export interface SignedInCentral {
   /** Whether someone is signed in online (a token can be had), without calling central otherwise. */
-  signedIn(): Promise<boolean>;
+  signedInOnline(): Promise<boolean>;
   call<K extends ClientRoute>(route: K, input: RouteInput<K>): Promise<CentralResult<RouteAnswer<K>>>;
   /**
    * A GET that sends the ETag of the copy held (`If-None-Match`); central's 304 comes back as
@@ -175,7 +175,7 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
         }
       }
       return {
-        signedIn: async () => (await tokens.accessToken()) !== null,
+        signedInOnline: async () => (await tokens.accessToken()) !== null,
         async call(route, input) {
           const sent = await authorized(route, input as SendInput, null);
           return sent.ok ? parse(route, sent.response, sent.text) : sent;

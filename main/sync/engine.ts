@@ -190,7 +190,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   async function round(): Promise<Round> {
     heldInARow = 0;
     // Signed out (or offline, central not answering yet): the outbox is not touched, its operations stay mergeable.
-    if (!(await deps.central.signedIn()))
+    if (!(await deps.central.signedInOnline()))
       return { ok: false, failure: { kind: 'signedOut', message: 'signed out' } };
     const pushed = await push();
     if (!pushed.ok) return pushed;

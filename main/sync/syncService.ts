@@ -11,7 +11,7 @@ import type { ReferenceData } from '../store/referenceData';
 import type { SyncLedger } from '../store/syncLedger';
 import type Database from 'better-sqlite3';
 import type { CardFiles } from '../files/cardFiles';
-import { createCentralClient } from '../central/client';
+import { type SignedInCentral, createCentralClient } from '../central/client';
 import type { BackoffPolicy } from './backoff';
 import { type SyncEngine, createSyncEngine } from './engine';
 import { UPLOAD_TIMEOUT_MS, createFileUploads } from './fileUploads';
@@ -20,6 +20,8 @@ import { createRealtimeLink } from './realtime';
 
 export interface SyncService {
   session: SessionService;
+  /** Central as the signed-in account: every call of main to central goes through it. */
+  central: SignedInCentral;
   engine: SyncEngine;
   status(): SyncStatus;
   syncNow(): void;
@@ -133,6 +135,7 @@ export function createSync(deps: {
   });
   return {
     session,
+    central,
     engine,
     status,
     syncNow: () => engine.wake(),

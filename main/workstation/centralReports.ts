@@ -1,7 +1,6 @@
 import { type WorkstationReport, WorkstationReportSchema } from '../../domain/workstation/workstation';
 import { type WorkstationFleet, fleetEntryOf } from '../../domain/workstation/workstationFleet';
-import { createCentralClient } from '../central/client';
-import type { TokenSource } from '../central/tokens';
+import type { SignedInCentral } from '../central/client';
 import type { Logger } from '../log';
 
 /**
@@ -24,12 +23,12 @@ export function workstationIdOf(machineName: string): string {
 }
 
 export function createWorkstationCentral(deps: {
-  centralUrl: string;
-  tokens: TokenSource;
+  /** Main's client to central as the signed-in account (main/central/client.ts). */
+  central: SignedInCentral;
   workstationId: string;
   log: Logger;
 }): WorkstationCentral {
-  const central = createCentralClient(deps.centralUrl).signedIn(deps.tokens);
+  const { central } = deps;
 
   return {
     async publish(report) {
