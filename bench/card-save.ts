@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { MachineConfigSchema } from '../main/config';
 import { createServices } from '../main/services';
-import { aDraft, memoryLogger, tempDir } from '../tests/support/console';
+import { aDraft, memoryLogger } from '../tests/support/console';
+import { tempDir } from '../tests/support/tempDir';
 import { percentile, reportBench } from './report';
 
 /**

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { startCentral } from '../central/server';
 import { SYNC_LIMITS, type SyncOperation } from '../domain/sync/sync';
-import { tempDir } from '../tests/support/console';
-import { startTcpProxy } from '../tests/integration/syncSupport/tcpProxy';
-import { aSyncingConsole } from '../tests/integration/syncSupport/syncingConsole';
-import { centralFeed, demoToken, portOf } from '../tests/integration/syncSupport/testConsole';
+import { tempDir } from '../tests/support/tempDir';
+import { startTcpProxy } from '../tests/support/sync/tcpProxy';
+import { aSyncingConsole } from '../tests/support/sync/syncingConsole';
+import { centralFeed, demoToken, portOf } from '../tests/support/sync/testConsole';
 import { reportBench } from './report';
 import { spawnCentral } from './support/central-process';
 import { withPostgres } from './support/postgres';

@@ -7,6 +7,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { PHOTO_MAX_BYTES, base64Length } from '../domain/files/cardFile';
 import {
   HOST_API_PATH,
+  HOST_SECRET_CHECK_PATH,
   WIRE_CLOSE_PROTOCOL_ERROR,
   type WireServerMessage,
   WireCallSchema,
@@ -40,6 +41,9 @@ const HOST = '127.0.0.1';
  * tab's local settings, which are per origin). 8102 is central's.
  */
 export const DEFAULT_HOST_PORT = 8103;
+
+/** A secret is 32 characters (main/hostSecret.ts); anything much longer is not one. */
+const SECRET_CHECK_MAX_BYTES = 256;
 
 function sameSecret(given: string | null, secret: string): boolean {
   if (given === null) return false;
@@ -92,7 +96,28 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
+  /** Same origin only, a body no longer than a secret: a page elsewhere learns nothing, not even a 401. */
+  const checkSecret = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST' || req.headers.origin !== origin) {
+      res.writeHead(403).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > SECRET_CHECK_MAX_BYTES) req.destroy();
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const right = sameSecret(Buffer.concat(chunks).toString('utf8'), secret);
+      if (!right) running.log.warn('host.refused', { reason: 'secret' });
+      res.writeHead(right ? 204 : 401).end();
+    });
+  };
+
   const server = createServer((req, res) => {
+    if (req.url === HOST_SECRET_CHECK_PATH) return checkSecret(req, res);
     serveFile(req, res).catch(() => res.writeHead(500).end());
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });

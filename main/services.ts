@@ -14,6 +14,11 @@ import { type CardRepository, createCardRepository } from './store/cards';
 import { type ChatRepository, createChatRepository } from './store/chat';
 import { openDatabase } from './store/database';
 import { type CardFiles, createCardFiles } from './files/cardFiles';
+import {
+  DEFAULT_FILE_RETENTION_DAYS,
+  type FileRetention,
+  createFileRetention,
+} from './retention/fileRetention';
 import { createCardFileRepository } from './store/cardFiles';
 import { createChangeNotifier } from './store/changeNotifier';
 import { createOutbox } from './store/outbox';
@@ -48,6 +53,7 @@ export interface Services {
   referenceData: ReferenceData;
   /** Photos attached to cards, kept here and uploaded after their card. */
   files: CardFiles;
+  retention: FileRetention;
   /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
   sync: SyncService | null;
   log: Logger;
@@ -111,6 +117,14 @@ export function createServices(options: ServicesOptions): Services {
     else if (operation.type !== 'recording.meta') emitCard(operation.cardId);
     syncStatusChanged();
   });
+  const retention = createFileRetention({
+    files: cardFileRepository,
+    cardFiles: files,
+    retentionDays: DEFAULT_FILE_RETENTION_DAYS,
+    now,
+    onPurged: (cardId) => events.emit('cards.filesChanged', { cardId, files: files.list(cardId) }),
+  });
+  retention.start();
   const recordings = createRecordingService({
     files,
     recordings: createRecordingRepository(db, { now, outbox, files: cardFileRepository }),
@@ -184,11 +198,13 @@ export function createServices(options: ServicesOptions): Services {
     syncStatusChanged,
     referenceData,
     files,
+    retention,
     sync,
     log: options.log,
     close: () => {
       // A write's announcement still on its way finds no listener, not a closed database.
       stopAnnouncing();
+      retention.stop();
       syncStatusChanged.cancel();
       void sync?.stop();
       db.close();

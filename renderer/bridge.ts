@@ -7,10 +7,18 @@ import {
   consoleEvents,
   isConsoleEvent,
 } from '../domain/contract/ipc';
-import { HOST_API_PATH, type WireCall, WireServerMessageSchema } from '../domain/contract/ipcWire';
+import {
+  HOST_API_PATH,
+  HOST_SECRET_CHECK_PATH,
+  type WireCall,
+  WireServerMessageSchema,
+} from '../domain/contract/ipcWire';
 
-/** Whether the renderer can reach main: always `open` in Electron; in host mode it follows the WebSocket. */
-export type TransportState = 'connecting' | 'open' | 'lost';
+/**
+ * Whether the renderer can reach main: always `open` in Electron; in host mode it follows the WebSocket, and
+ * `refused` means the console runs but this tab's secret is not its own (an old or mistyped address).
+ */
+export type TransportState = 'connecting' | 'open' | 'lost' | 'refused';
 
 export interface Transport {
   bridge: ConsoleBridge;
@@ -83,11 +91,23 @@ function createWebSocketTransport(secret: string | null): Transport {
     }
   };
 
+  /** Only a console that answers "not this secret" stops the retries; no answer at all is a console away. */
+  const secretRefused = async () => {
+    try {
+      const answer = await fetch(HOST_SECRET_CHECK_PATH, { method: 'POST', body: secret ?? '' });
+      return answer.status === 401;
+    } catch {
+      return false;
+    }
+  };
+
   const connect = () => {
     const next = new WebSocket(url);
+    let opened = false;
     socket = next;
     next.addEventListener('message', onMessage);
     next.addEventListener('open', () => {
+      opened = true;
       retryDelay = RECONNECT_FIRST_MS;
       setState('open');
       const waiting = waitingForOpen;
@@ -97,9 +117,12 @@ function createWebSocketTransport(secret: string | null): Transport {
     next.addEventListener('close', () => {
       for (const settle of pending.values()) settle(unavailable());
       pending.clear();
-      setState('lost');
-      setTimeout(connect, retryDelay);
-      retryDelay = Math.min(retryDelay * 2, RECONNECT_MAX_MS);
+      void (async () => {
+        if (!opened && (await secretRefused())) return setState('refused');
+        setState('lost');
+        setTimeout(connect, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, RECONNECT_MAX_MS);
+      })();
     });
   };
   connect();

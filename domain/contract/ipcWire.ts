@@ -30,5 +30,11 @@ export type WireServerMessage = z.infer<typeof WireServerMessageSchema>;
 
 /** Host mode's WebSocket path; the per-run secret travels as the `secret` query parameter. */
 export const HOST_API_PATH = '/api';
+/**
+ * Where a tab that cannot open the WebSocket asks whether its secret is still the console's (POST, the secret
+ * as the body; 204 yes, 401 no): a browser never sees why an upgrade was refused, and without this a tab with
+ * an old address would show "reconnecting" forever.
+ */
+export const HOST_SECRET_CHECK_PATH = '/secret-check';
 /** Close code sent when a frame is not a valid call. */
 export const WIRE_CLOSE_PROTOCOL_ERROR = 4400;

@@ -55,6 +55,8 @@ export const FileUploadStateSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('waiting') }),
   z.object({ state: z.literal('uploading'), percent: z.number().int().min(0).max(100) }),
   z.object({ state: z.literal('uploaded') }),
+  /** Central has it; this workstation removed its copy when the retention period ran out. */
+  z.object({ state: z.literal('purged') }),
   z.object({ state: z.literal('failed'), reason: UploadFailureSchema }),
 ]);
 export type FileUploadState = z.infer<typeof FileUploadStateSchema>;

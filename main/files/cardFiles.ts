@@ -62,6 +62,7 @@ export function createCardFiles(deps: {
   let active: string | null = null;
 
   function uploadState(f: StoredCardFile): FileUploadState {
+    if (f.purgedAt) return { state: 'purged' };
     if (f.uploaded) return { state: 'uploaded' };
     if (f.failure && f.id !== active) return { state: 'failed', reason: f.failure };
     if (f.id === active || f.nextChunk > 0) {

@@ -19,6 +19,8 @@ export interface StoredCardFile {
   uploaded: boolean;
   failure: UploadFailure | null;
   createdAt: string;
+  /** When the retention period removed the bytes from this workstation; null while they are here. */
+  purgedAt: string | null;
 }
 
 export type NewCardFile = UploadDeclaration & { name: string; contentType: string };
@@ -33,6 +35,9 @@ export interface CardFileRepository {
   get(id: string): StoredCardFile | null;
   ofCard(cardId: string): StoredCardFile[];
   waitingCount(): number;
+  /** Files central has whole and whose bytes are still here although created before `cutoff`, oldest first. */
+  expired(cutoff: Date, limit: number): StoredCardFile[];
+  purged(id: string, at: Date): void;
 }
 
 interface CardFileRow {
@@ -48,6 +53,7 @@ interface CardFileRow {
   uploaded: number;
   failure: UploadFailure | null;
   created_at: string;
+  purged_at: string | null;
 }
 
 const rowToStored = (r: CardFileRow): StoredCardFile => ({
@@ -62,6 +68,7 @@ const rowToStored = (r: CardFileRow): StoredCardFile => ({
   uploaded: r.uploaded === 1,
   failure: r.failure,
   createdAt: r.created_at,
+  purgedAt: r.purged_at,
 });
 
 export function createCardFileRepository(db: Database.Database): CardFileRepository {
@@ -86,6 +93,11 @@ export function createCardFileRepository(db: Database.Database): CardFileReposit
     'SELECT * FROM card_files WHERE card_id = ? ORDER BY created_at, id',
   );
   const waiting = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM card_files WHERE uploaded = 0');
+  const selectExpired = db.prepare<[string, number], CardFileRow>(
+    `SELECT * FROM card_files WHERE purged_at IS NULL AND uploaded = 1 AND created_at < ?
+     ORDER BY created_at LIMIT ?`,
+  );
+  const markPurged = db.prepare('UPDATE card_files SET purged_at = ? WHERE id = ?');
   return {
     add: (f, at) =>
       void insert.run(
@@ -117,5 +129,7 @@ export function createCardFileRepository(db: Database.Database): CardFileReposit
     },
     ofCard: (cardId) => selectOfCard.all(cardId).map(rowToStored),
     waitingCount: () => waiting.get()?.n ?? 0,
+    expired: (cutoff, limit) => selectExpired.all(cutoff.toISOString(), limit).map(rowToStored),
+    purged: (id, at) => void markPurged.run(at.toISOString(), id),
   };
 }

@@ -17,14 +17,15 @@ import { ThemeSwitch } from './ThemeSwitch';
  * the link to central, unsent operations and workstation readiness in the status bar below.
  */
 export function Frame() {
-  const lost = useConsole((s) => s.transport === 'lost');
+  const transport = useConsole((s) => s.transport);
+  const away = transport === 'lost' || transport === 'refused';
   return (
     <>
       {/* Behind the overlay nothing takes focus, clicks or keys: what the form holds stays as it was. */}
-      <div className="frame-root" inert={lost}>
+      <div className="frame-root" inert={away}>
         <FrameContent />
       </div>
-      {lost && <ConsoleLostOverlay />}
+      {away && <ConsoleLostOverlay refused={transport === 'refused'} />}
     </>
   );
 }

@@ -9,6 +9,10 @@ export const shellText = defineTranslations(
       noCentral: 'This console works without a central system: there is nothing to sync.',
       starting: 'The console is still starting.',
     },
+    consoleRefused: {
+      title: 'This address is not the console’s',
+      body: 'The console is running, but this tab was opened with an old or mistyped address. Open the console with the address it printed when it started, or from its shortcut.',
+    },
     consoleLost: {
       title: 'The console is not running — reconnecting…',
       body: 'What you typed stays in this tab. Input is paused until the console answers again; nothing needs to be reloaded.',
@@ -22,6 +26,10 @@ export const shellText = defineTranslations(
       noCentral: 'Этот пульт работает без центральной системы: синхронизировать нечего.',
       starting: 'Пульт ещё запускается.',
     },
+    consoleRefused: {
+      title: 'Этот адрес не принадлежит пульту',
+      body: 'Пульт работает, но вкладка открыта по устаревшему или неверному адресу. Откройте пульт по адресу, который он вывел при запуске, или с ярлыка.',
+    },
     consoleLost: {
       title: 'Пульт не работает — переподключение…',
       body: 'Введённое остаётся в этой вкладке. Ввод приостановлен, пока пульт снова не ответит; перезагружать страницу не нужно.',
@@ -34,6 +42,10 @@ export const shellText = defineTranslations(
       signInFirst: 'Алдымен жүйеге кіріңіз.',
       noCentral: 'Бұл пульт орталық жүйесіз жұмыс істейді: синхрондайтын ештеңе жоқ.',
       starting: 'Пульт әлі іске қосылуда.',
+    },
+    consoleRefused: {
+      title: 'Бұл мекенжай пультке тиесілі емес',
+      body: 'Пульт жұмыс істеп тұр, бірақ бұл қойынды ескі немесе қате мекенжаймен ашылған. Пультті ол іске қосылғанда шығарған мекенжаймен немесе белгішесінен ашыңыз.',
     },
     consoleLost: {
       title: 'Пульт жұмыс істеп тұрған жоқ — қайта қосылуда…',

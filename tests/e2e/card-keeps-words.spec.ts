@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, startConsoleHost, test } from './fixtures';
+import { expect, startConsoleHost, test } from '../support/e2e/fixtures';
 
 /** One card as an operator might mistype it: every field filled, the coordinates wrong in a different way. */
 interface Typed {

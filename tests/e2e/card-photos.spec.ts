@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { consoleWithCentral, freePort, signIn, startCentral } from './central';
-import { expect, test } from './fixtures';
-import { aPngPhoto } from './pngImage';
+import { consoleWithCentral, freePort, signIn, startCentral } from '../support/e2e/central';
+import { expect, test } from '../support/e2e/fixtures';
+import { aPngPhoto } from '../support/e2e/pngImage';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

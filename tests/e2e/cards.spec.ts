@@ -1,4 +1,4 @@
-import { expect, startConsoleHost, test } from './fixtures';
+import { expect, startConsoleHost, test } from '../support/e2e/fixtures';
 
 test.describe('the operator fills in a card', () => {
   test.beforeEach(async ({ page }) => {

@@ -2,8 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AppealReceipt, ChatMessage } from '../../domain/appeals/appeal';
 import type { CardFields } from '../../domain/cards/card';
 import type { SyncOperation } from '../../domain/sync/sync';
-import { consoleWithCentral, freePort, signIn, startCentral } from './central';
-import { expect, test } from './fixtures';
+import { consoleWithCentral, freePort, signIn, startCentral } from '../support/e2e/central';
+import { expect, test } from '../support/e2e/fixtures';
 
 async function post<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
   const r = await fetch(url, {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { _electron as electron } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test } from '../support/e2e/fixtures';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

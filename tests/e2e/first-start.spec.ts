@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '../support/e2e/fixtures';
 
 test('a new workstation opens once on its readiness check, then on the cards (§27)', async ({
   browser,

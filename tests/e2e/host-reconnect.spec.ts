@@ -1,4 +1,4 @@
-import { expect, startConsoleHost, test } from './fixtures';
+import { expect, startConsoleHost, test } from '../support/e2e/fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('console102.language', 'en'));

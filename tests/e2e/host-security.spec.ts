@@ -1,10 +1,14 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '../support/e2e/fixtures';
 
 test.describe('host mode refuses strangers', () => {
-  test('a page opened with a wrong secret cannot reach the console and says so', async ({ page, host }) => {
-    await page.addInitScript(() => localStorage.setItem('console102.language', 'en'));
+  test('a page opened with a wrong secret cannot reach the console and says the address is wrong, not "reconnecting"', async ({
+    page,
+    host,
+  }) => {
+    await page.addInitScript(() => localStorage.setItem('console102.language', 'ru'));
     await page.goto(`${host.origin}/#secret=not-the-secret`);
-    await expect(page.getByTestId('console-lost')).toBeVisible();
+    await expect(page.getByTestId('console-refused')).toContainText('Этот адрес не принадлежит пульту');
+    await expect(page.getByTestId('console-lost')).toHaveCount(0);
   });
 
   test('a page on a foreign origin cannot open the WebSocket even with the right secret', async ({

@@ -1,5 +1,5 @@
-import { consoleWithCentral, freePort, signIn, startCentral } from './central';
-import { expect, test } from './fixtures';
+import { consoleWithCentral, freePort, signIn, startCentral } from '../support/e2e/central';
+import { expect, test } from '../support/e2e/fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('console102.language', 'en'));

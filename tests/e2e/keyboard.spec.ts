@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, startConsoleHost, test } from './fixtures';
+import { expect, startConsoleHost, test } from '../support/e2e/fixtures';
+import { tempDir } from '../support/tempDir';
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('console102.language', 'en'));
@@ -72,7 +72,8 @@ test("F1 lists the operator's commands, with the map's keys", async ({ page, hos
 test('the digitalisation unit sees only its own commands in F1, and Alt+N says it is not theirs', async ({
   page,
 }) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'console-e2e-admin-'));
+  const temp = tempDir('console-e2e-admin-');
+  const dataDir = temp.dir;
   writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ role: 'admin' }));
   const admin = await startConsoleHost(dataDir);
   try {
@@ -90,7 +91,7 @@ test('the digitalisation unit sees only its own commands in F1, and Alt+N says i
     await expect(section(page, 'Workstations')).toHaveAttribute('aria-current', 'page');
   } finally {
     await admin.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    temp.remove();
   }
 });
 

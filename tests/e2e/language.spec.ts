@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test } from '../support/e2e/fixtures';
 
 /** Every label a person can see or hear: text, placeholders, accessible names. The map's data and shortcuts are not labels. */
 async function visibleLabels(page: Page): Promise<string[]> {

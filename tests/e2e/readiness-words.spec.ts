@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '../support/e2e/fixtures';
 
 const FIRST_CHECK_MS = 40_000;
 

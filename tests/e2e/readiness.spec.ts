@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import WebSocket from 'ws';
 import { WorkstationReadinessSchema } from '../../domain/workstation/workstation';
-import { expect, startConsoleHost, test } from './fixtures';
+import { expect, startConsoleHost, test } from '../support/e2e/fixtures';
 
 const FIRST_CHECK_MS = 40_000;
 

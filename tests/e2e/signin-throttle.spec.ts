@@ -1,5 +1,5 @@
-import { consoleWithCentral, freePort, startCentral } from './central';
-import { expect, test } from './fixtures';
+import { consoleWithCentral, freePort, startCentral } from '../support/e2e/central';
+import { expect, test } from '../support/e2e/fixtures';
 
 /** What the operator reads, as renderer/features/session/i18n.ts says it (the e2e project does not compile the renderer). */
 const TEXT = {

@@ -4,8 +4,9 @@ import type { ConsoleEvent } from '../../domain/contract/ipc';
 import { startCentral } from '../../central/server';
 import { createApiHandlers, invokeApi } from '../../main/api';
 import { servicesInTempDir } from '../support/console';
-import { startTcpProxy } from './syncSupport/tcpProxy';
-import { demoToken, portOf, waitFor } from './syncSupport/testConsole';
+import { startTcpProxy } from '../support/sync/tcpProxy';
+import { demoToken, portOf } from '../support/sync/testConsole';
+import { waitFor } from '../support/waitFor';
 
 const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;
 const ASTANA = { lat: 51.1601, lon: 71.47, source: 'typed' } as const;

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSessionService } from '../../main/session/session';
 import { createOfflineAccounts } from '../../main/store/offlineAccounts';
 import { createCentralClient } from '../../main/central/client';
-import { aConsoleBehindProxy } from './syncSupport/consoleBehindProxy';
-import { portOf, waitFor } from './syncSupport/testConsole';
+import { aConsoleBehindProxy } from '../support/sync/consoleBehindProxy';
+import { portOf } from '../support/sync/testConsole';
+import { waitFor } from '../support/waitFor';
 
 describe('sign-in at the console', () => {
   const cleanups: (() => Promise<void> | void)[] = [];

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { aViewer } from '../support/cardViewers';
-import { aDraft, tempDir } from '../support/console';
+import { aDraft } from '../support/console';
+import { tempDir } from '../support/tempDir';
 import { aCentralCard, aConsoleStore } from '../support/consoleStore';
 
 describe("a card's refusal in the console's store", () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { aViewer } from '../support/cardViewers';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 import { aCentralCard, aConsoleStore } from '../support/consoleStore';
 
 describe("central's versions of a card in the console's store", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../main/central/client';
-import { type TestCentral, startTestCentral } from './central/support/central';
+import { type TestCentral, startTestCentral } from '../support/central/central';
 
 describe("main's one client to central (main/central/client.ts)", () => {
   let central: TestCentral;

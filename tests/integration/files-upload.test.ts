@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCentral } from '../../central/server';
 import { CHUNK_SIZE } from '../../main/files/cardFiles';
-import { tempDir } from '../support/console';
-import { aConsoleBehindProxy } from './syncSupport/consoleBehindProxy';
-import { aSyncingConsole } from './syncSupport/testConsole';
+import { tempDir } from '../support/tempDir';
+import { aConsoleBehindProxy } from '../support/sync/consoleBehindProxy';
+import { aSyncingConsole } from '../support/sync/testConsole';
 
 /** A photo-sized JPEG: the real header, then 3 MB of camera-noise bytes. */
 const aPhoto = (): Buffer =>

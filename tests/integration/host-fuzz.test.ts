@@ -3,7 +3,7 @@ import { connect as connectTcp } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type HostProcess, startHostProcess } from '../support/hostProcess';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 /** A small seeded generator, so a failing run can be replayed from the seed it prints. */
 function seededRandom(seed: number): () => number {

@@ -3,7 +3,8 @@ import WebSocket from 'ws';
 import { PHOTO_MAX_BYTES } from '../../domain/files/cardFile';
 import type { WireServerMessage } from '../../domain/contract/ipcWire';
 import { type RunningHost, startHost } from '../../main/hostServer';
-import { aDraft, tempDir } from '../support/console';
+import { aDraft } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 /** Opens a WebSocket to host mode and resolves with the HTTP status it was refused with, or 101. */
 function connect(url: string, origin: string | undefined): Promise<{ status: number; socket?: WebSocket }> {
@@ -55,6 +56,20 @@ describe('host mode', () => {
   it('refuses a connection with a wrong secret', async () => {
     expect((await connect(apiUrl('guess'), host.origin)).status).toBe(401);
     expect((await connect(apiUrl(''), host.origin)).status).toBe(401);
+  });
+
+  it('tells a tab of its own origin whether its secret is right, and nobody else anything', async () => {
+    const check = (body: string, origin?: string) =>
+      fetch(`${host.origin}/secret-check`, {
+        method: 'POST',
+        body,
+        headers: origin ? { origin } : {},
+      }).then((answer) => answer.status);
+    expect(await check(host.secret, host.origin)).toBe(204);
+    expect(await check('guess', host.origin)).toBe(401);
+    expect(await check(host.secret, 'http://evil.example')).toBe(403);
+    expect(await check(host.secret)).toBe(403);
+    expect(await check('x'.repeat(100_000), host.origin).catch(() => 'cut')).toBe('cut');
   });
 
   it('refuses a connection from a foreign Origin even with the right secret', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOST_SECRET_FILE_NAME } from '../../main/hostSecret';
 import { startHost } from '../../main/hostServer';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 import { startHostProcess } from '../support/hostProcess';
 
 const hostIn = (dataDir: string, port?: number) =>

@@ -10,7 +10,7 @@ import { migrate } from '../../main/store/migrate';
 import { MIGRATIONS } from '../../main/store/migrations';
 import { createOutbox } from '../../main/store/outbox';
 import { createSyncLedger } from '../../main/store/syncLedger';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 type Row = Record<string, unknown>;
 const T = '2026-03-01T08:00:00.000Z';

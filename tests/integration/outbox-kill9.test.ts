@@ -3,8 +3,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/store/database';
-import { tempDir } from '../support/console';
-import { bundleChild, exited, spawnChild } from './syncSupport/childProcess';
+import { tempDir } from '../support/tempDir';
+import { bundleChild, exited, spawnChild } from '../support/sync/childProcess';
 
 const KILLS = Number(process.env.KILL9_ROUNDS ?? 200);
 const PARALLEL = 4;

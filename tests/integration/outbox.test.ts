@@ -10,7 +10,7 @@ import { MIGRATIONS } from '../../main/store/migrations';
 import { openDatabase } from '../../main/store/database';
 import { type Outbox, createOutbox } from '../../main/store/outbox';
 import { createSyncLedger } from '../../main/store/syncLedger';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 import { aConsoleWithoutAccounts } from '../support/cardViewers';
 
 interface Row {

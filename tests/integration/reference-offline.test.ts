@@ -5,8 +5,9 @@ import { type ConsoleMethod, type MethodOutput, consoleApi } from '../../domain/
 import { createApiHandlers, invokeApi } from '../../main/api';
 import { MachineConfigSchema } from '../../main/config';
 import { type Services, createServices } from '../../main/services';
-import { memoryLogger, tempDir } from '../support/console';
-import { waitFor } from './syncSupport/testConsole';
+import { memoryLogger } from '../support/console';
+import { tempDir } from '../support/tempDir';
+import { waitFor } from '../support/waitFor';
 
 async function call<M extends ConsoleMethod>(services: Services, method: M): Promise<MethodOutput<M>> {
   const result = await invokeApi(createApiHandlers(services), method, {}, memoryLogger());

@@ -16,7 +16,8 @@ import {
 } from '../../main/store/referenceData';
 import { createCentralClient } from '../../main/central/client';
 import { createReferenceRefresh, REFERENCE_REFRESH_MS } from '../../main/sync/referenceRefresh';
-import { memoryLogger, tempDir } from '../support/console';
+import { memoryLogger } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 /** A stand-in for central: answers each path with what the test sets, honouring If-None-Match. */
 function standIn() {

@@ -1,20 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 import { startHostProcess } from '../support/hostProcess';
-
-async function waitFor(
-  condition: () => boolean,
-  describeOutput?: () => string,
-  timeoutMs = 20_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out; output so far: ${describeOutput?.() ?? ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from '../support/waitFor';
 
 describe('one console per data folder', () => {
   const running: ChildProcess[] = [];
@@ -24,7 +13,7 @@ describe('one console per data folder', () => {
     const temp = tempDir();
     const first = startHostProcess(temp.dir);
     running.push(first.child);
-    await waitFor(() => first.output().includes('is ready'), first.output);
+    await waitFor(() => first.output().includes('is ready'), { describeState: first.output });
 
     const second = startHostProcess(temp.dir);
     running.push(second.child);
@@ -42,13 +31,13 @@ describe('one console per data folder', () => {
   it('takes over the lock a crashed console left behind', async () => {
     const temp = tempDir();
     const crashed = startHostProcess(temp.dir);
-    await waitFor(() => crashed.output().includes('is ready'), crashed.output);
+    await waitFor(() => crashed.output().includes('is ready'), { describeState: crashed.output });
     crashed.child.kill('SIGKILL');
     await once(crashed.child, 'exit');
 
     const next = startHostProcess(temp.dir);
     running.push(next.child);
-    await waitFor(() => next.output().includes('is ready'), next.output);
+    await waitFor(() => next.output().includes('is ready'), { describeState: next.output });
     next.child.kill('SIGTERM');
     await once(next.child, 'exit');
     temp.remove();

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { MachineConfigSchema } from '../../main/config';
 import { DATABASE_FILE_NAME, createServices } from '../../main/services';
 import { openDatabase } from '../../main/store/database';
-import { aDraft, memoryLogger, tempDir } from '../support/console';
+import { aDraft, memoryLogger } from '../support/console';
+import { tempDir } from '../support/tempDir';
 import { aConsoleWithoutAccounts } from '../support/cardViewers';
 
 const open = (dataDir: string) =>

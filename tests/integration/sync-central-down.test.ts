@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Central } from '../../central/server';
-import { tempDir } from '../support/console';
-import { type TcpProxy, startTcpProxy } from './syncSupport/tcpProxy';
-import { aCentral, aSyncingConsole, centralFeed, portOf, waitFor } from './syncSupport/testConsole';
+import { tempDir } from '../support/tempDir';
+import { type TcpProxy, startTcpProxy } from '../support/sync/tcpProxy';
+import { aCentral, aSyncingConsole, centralFeed, portOf } from '../support/sync/testConsole';
+import { waitFor } from '../support/waitFor';
 import { aConsoleWithoutAccounts } from '../support/cardViewers';
 
 const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;

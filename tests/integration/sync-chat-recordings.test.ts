@@ -6,10 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppealReceipt, ChatMessage } from '../../domain/appeals/appeal';
 import type { CardRecording } from '../../domain/files/recording';
 import type { SyncOperation } from '../../domain/sync/sync';
-import { aFilledCard, anAppeal } from './central/support/builders';
-import { type ConsoleBehindProxy, aConsoleBehindProxy } from './syncSupport/consoleBehindProxy';
-import type { TcpProxy } from './syncSupport/tcpProxy';
-import { demoToken, waitFor } from './syncSupport/testConsole';
+import { aFilledCard, anAppeal } from '../support/central/builders';
+import { type ConsoleBehindProxy, aConsoleBehindProxy } from '../support/sync/consoleBehindProxy';
+import type { TcpProxy } from '../support/sync/tcpProxy';
+import { demoToken } from '../support/sync/testConsole';
+import { waitFor } from '../support/waitFor';
 
 async function json<T>(
   url: string,
@@ -77,11 +78,14 @@ describe('chat and call recordings, from a console to a real central', () => {
     await json(`${central.url}/api/sync/push`, { method: 'POST', token, body: { operations: [create] } });
 
     desk.sync.syncNow();
-    await waitFor(() => {
-      if (!desk.cards.get(cardId)) return false;
-      const chat = desk.chat.forCard(cardId);
-      return chat.ok && chat.messages.length === 1;
-    }, 20_000);
+    await waitFor(
+      () => {
+        if (!desk.cards.get(cardId)) return false;
+        const chat = desk.chat.forCard(cardId);
+        return chat.ok && chat.messages.length === 1;
+      },
+      { timeoutMs: 20_000 },
+    );
     expect(desk.chatChanged).toContain(appeal.id);
 
     loseFirstPushAnswer(proxy);
@@ -89,10 +93,13 @@ describe('chat and call recordings, from a console to a real central', () => {
     if (!sent.ok) throw new Error(`refused: ${sent.refusal}`);
     desk.sync.syncNow();
     await desk.sync.engine.idle();
-    await waitFor(() => {
-      const chat = desk.chat.forCard(cardId);
-      return chat.ok && chat.messages.every((m) => m.sync.state === 'sent');
-    }, 20_000);
+    await waitFor(
+      () => {
+        const chat = desk.chat.forCard(cardId);
+        return chat.ok && chat.messages.every((m) => m.sync.state === 'sent');
+      },
+      { timeoutMs: 20_000 },
+    );
 
     expect(proxy.pushAnswers.some((a) => a.includes('"duplicate"'))).toBe(true);
     const onCentral = await json<{ messages: ChatMessage[] }>(
@@ -129,7 +136,7 @@ describe('chat and call recordings, from a console to a real central', () => {
     loseFirstPushAnswer(proxy);
     desk.sync.syncNow();
     await desk.sync.engine.idle();
-    await waitFor(() => desk.outbox.unsentCount() === 0, 20_000);
+    await waitFor(() => desk.outbox.unsentCount() === 0, { timeoutMs: 20_000 });
 
     expect(proxy.pushAnswers.some((a) => a.includes('"duplicate"'))).toBe(true);
     const token = await demoToken(central.url, 'operator');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { aConsoleBehindProxy } from './syncSupport/consoleBehindProxy';
-import { centralFeed } from './syncSupport/testConsole';
+import { aConsoleBehindProxy } from '../support/sync/consoleBehindProxy';
+import { centralFeed } from '../support/sync/testConsole';
 
 const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;
 

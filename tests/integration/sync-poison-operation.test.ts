@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/console';
-import { startTestCentral } from './central/support/central';
-import { aSyncingConsole, centralFeed, waitFor } from './syncSupport/testConsole';
+import { startTestCentral } from '../support/central/central';
+import { aSyncingConsole, centralFeed } from '../support/sync/testConsole';
+import { tempDir } from '../support/tempDir';
+import { waitFor } from '../support/waitFor';
 
 const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;
 

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCentral } from '../../central/server';
-import { tempDir } from '../support/console';
-import { aSyncingConsole, waitFor } from './syncSupport/testConsole';
+import { tempDir } from '../support/tempDir';
+import { aSyncingConsole } from '../support/sync/testConsole';
+import { waitFor } from '../support/waitFor';
 
 describe('the realtime link to central', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -27,7 +28,7 @@ describe('the realtime link to central', () => {
     for (const desk of [a, b])
       expect((await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
     await a.sync.engine.idle();
-    await waitFor(() => a.connectivity.current().state === 'online', 15_000);
+    await waitFor(() => a.connectivity.current().state === 'online', { timeoutMs: 15_000 });
 
     const card = b.cards.saveDraft({
       description: 'seen from the other console',
@@ -36,7 +37,9 @@ describe('the realtime link to central', () => {
     });
     b.sync.syncNow();
     // The engine polls every 30 s; only the realtime nudge brings it this fast.
-    await waitFor(() => a.cards.get(card.id)?.description === 'seen from the other console', 10_000);
+    await waitFor(() => a.cards.get(card.id)?.description === 'seen from the other console', {
+      timeoutMs: 10_000,
+    });
     await b.sync.engine.idle();
     expect(a.cards.get(card.id)?.number).toMatch(/^KZ-\d{4}-\d{6}$/);
     expect(a.cards.get(card.id)?.number).toBe(b.cards.get(card.id)?.number);

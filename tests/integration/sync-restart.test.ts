@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCentral } from '../../central/server';
-import { tempDir } from '../support/console';
-import { bundleChild, exited, spawnChild } from './syncSupport/childProcess';
-import { aSyncingConsole } from './syncSupport/syncingConsole';
-import { startTcpProxy } from './syncSupport/tcpProxy';
-import { centralFeed, portOf } from './syncSupport/testConsole';
+import { tempDir } from '../support/tempDir';
+import { bundleChild, exited, spawnChild } from '../support/sync/childProcess';
+import { aSyncingConsole } from '../support/sync/syncingConsole';
+import { startTcpProxy } from '../support/sync/tcpProxy';
+import { centralFeed, portOf } from '../support/sync/testConsole';
 
 describe('a console restarted in the middle of a sync', () => {
   const cleanups: (() => Promise<void> | void)[] = [];

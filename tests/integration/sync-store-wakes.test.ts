@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Central } from '../../central/server';
-import { tempDir } from '../support/console';
-import { aCentral, aSyncingConsole, centralFeed, waitFor } from './syncSupport/testConsole';
+import { aCentral, aSyncingConsole, centralFeed } from '../support/sync/testConsole';
+import { tempDir } from '../support/tempDir';
+import { waitFor } from '../support/waitFor';
 
 const ALMATY = { lat: 43.238, lon: 76.945, source: 'typed' } as const;
 /** Well under the engine's quiet pull (30 s): only the store's announcement can bring the card in time. */
@@ -32,7 +33,7 @@ describe('writes announce themselves (issue 10 item 4)', () => {
     });
     await waitFor(
       async () => (await centralFeed(central.url)).some((c) => c.entity === 'card' && c.card.id === card.id),
-      SOONER_THAN_THE_POLL_MS,
+      { timeoutMs: SOONER_THAN_THE_POLL_MS },
     );
     expect(desk.changed.some((c) => c.id === card.id && c.number !== null)).toBe(true);
   }, 90_000);

@@ -6,7 +6,7 @@ import { evaluate } from '../../domain/workstation/workstationEvaluate';
 import { createCentralClient } from '../../main/central/client';
 import { createWorkstationCentral, workstationIdOf } from '../../main/workstation/centralReports';
 import { memoryLogger } from '../support/console';
-import { type TestCentral, startTestCentral } from './central/support/central';
+import { type TestCentral, startTestCentral } from '../support/central/central';
 
 const officeReport = () =>
   evaluate(

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkstationReportSchema } from '../../domain/workstation/workstation';
-import { tempDir } from '../support/console';
-import { startNetStandIn } from './workstationNetStandIn';
+import { tempDir } from '../support/tempDir';
+import { startNetStandIn } from '../support/workstationNetStandIn';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');

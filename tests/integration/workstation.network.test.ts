@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NetworkProgress, measureNetwork } from '../../main/workstation/network';
 import Fastify from 'fastify';
 import { registerNetRoutes } from '../../central/net/routes';
-import { startNetStandIn } from './workstationNetStandIn';
+import { startNetStandIn } from '../support/workstationNetStandIn';
 
 describe('the §27 network test against central', () => {
   let standIn: Awaited<ReturnType<typeof startNetStandIn>>;

@@ -13,8 +13,9 @@ import {
 import { invokeApi } from '../../main/api';
 import { createApiHandlers } from '../../main/api';
 import { REPORT_FILE_NAME, createWorkstationService } from '../../main/workstation/service';
-import { memoryLogger, servicesInTempDir, tempDir } from '../support/console';
-import { startNetStandIn } from './workstationNetStandIn';
+import { memoryLogger, servicesInTempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
+import { startNetStandIn } from '../support/workstationNetStandIn';
 
 const chromeUserAgent =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.7339.16 Safari/537.36';

@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { CardDraftInput } from '../../domain/cards/card';
 import { MachineConfigSchema } from '../../main/config';
 import type { Logger } from '../../main/log';
 import { type Services, createServices } from '../../main/services';
-
-/** A temporary data folder, removed by the returned cleanup. */
-export function tempDir(prefix = 'console-test-'): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
+import { tempDir } from './tempDir';
 
 /** A logger that keeps lines in memory, so tests can assert what reaches the log. */
 export function memoryLogger(): Logger & { lines: string[] } {

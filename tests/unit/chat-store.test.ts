@@ -4,7 +4,7 @@ import type { ChatMessage } from '../../domain/appeals/appeal';
 import type { Change } from '../../domain/sync/sync';
 import { SyncOperationSchema } from '../../domain/sync/sync';
 import { type ConsoleStore, aCentralCard, aConsoleStore } from '../support/consoleStore';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 interface OutboxRow {
   id: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadMachineConfig } from '../../main/config';
 import { configErrorText, startupLanguageOf } from '../../main/configErrorText';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 describe('the machine configuration', () => {
   const temp = tempDir();

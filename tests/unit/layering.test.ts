@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 const run = promisify(execFile);
 const repo = resolve(__dirname, '../..');
@@ -11,7 +11,8 @@ const depcruise = join(repo, 'node_modules', 'dependency-cruiser', 'bin', 'depen
 
 /** A small tree that breaks each rule once, and one file that keeps them. */
 const FILES: Record<string, string> = {
-  'renderer/leak.ts': "import { ipcRenderer } from 'electron';\nimport { readFileSync } from 'node:fs';\nexport const x = [ipcRenderer, readFileSync];\n",
+  'renderer/leak.ts':
+    "import { ipcRenderer } from 'electron';\nimport { readFileSync } from 'node:fs';\nexport const x = [ipcRenderer, readFileSync];\n",
   'renderer/ok.ts': "import { limit } from '../domain/card';\nexport const x = limit;\n",
   'domain/cards/card.ts': 'export const limit = 1;\n',
   'domain/impure.ts': "import { join } from 'node:path';\nexport const x = join;\n",
@@ -28,9 +29,22 @@ beforeAll(async () => {
     writeFileSync(join(temp.dir, path), content);
   }
   writeFileSync(join(temp.dir, 'tsconfig.web.json'), '{"compilerOptions":{"allowJs":true}}');
-  const args = [depcruise, '--config', join(repo, '.dependency-cruiser.cjs'), '--output-type', 'json', 'renderer', 'domain', 'main'];
-  const output = await run(process.execPath, args, { cwd: temp.dir }).catch((error: { stdout: string }) => error);
-  const result = JSON.parse(output.stdout) as { summary: { violations: { rule: { name: string }; from: string }[] } };
+  const args = [
+    depcruise,
+    '--config',
+    join(repo, '.dependency-cruiser.cjs'),
+    '--output-type',
+    'json',
+    'renderer',
+    'domain',
+    'main',
+  ];
+  const output = await run(process.execPath, args, { cwd: temp.dir }).catch(
+    (error: { stdout: string }) => error,
+  );
+  const result = JSON.parse(output.stdout) as {
+    summary: { violations: { rule: { name: string }; from: string }[] };
+  };
   violations = result.summary.violations.map((v) => `${v.rule.name}: ${v.from}`);
 }, 60_000);
 afterAll(() => temp.remove());
@@ -50,6 +64,8 @@ describe('the layering rules of architecture.md', () => {
   });
 
   it('accept a renderer file that imports only domain', () => {
-    expect(violations.filter((v) => v.endsWith('renderer/ok.ts') || v.endsWith('domain/cards/card.ts'))).toEqual([]);
+    expect(
+      violations.filter((v) => v.endsWith('renderer/ok.ts') || v.endsWith('domain/cards/card.ts')),
+    ).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncOperationSchema } from '../../domain/sync/sync';
 import type { FinishedRecording } from '../../main/recordings/recordingService';
 import { type ConsoleStore, aConsoleStore } from '../support/consoleStore';
-import { tempDir } from '../support/console';
+import { tempDir } from '../support/tempDir';
 
 describe('registering a call recording, on a real SQLite file', () => {
   let temp: ReturnType<typeof tempDir>;

@@ -14,6 +14,7 @@ import { migration0120 } from './0120-typed-coordinates';
 import { migration0130 } from './0130-card-audience';
 import { migration0140 } from './0140-chat-refusal-code';
 import { migration0150 } from './0150-outbox-retry-after';
+import { migration0180 } from './0180-card-file-retention';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0130,
   migration0140,
   migration0150,
+  migration0180,
 ];

@@ -66,6 +66,7 @@ export const cardsText = defineTranslations(
         kept: 'Kept on this console',
         uploading: 'Uploading {{percent}}%',
         uploaded: 'Uploaded to central',
+        purged: 'Kept in central; this workstation removed its copy when the retention period ended',
         failed: {
           network: 'Not uploaded yet: no link to central. It will resume by itself.',
           server: 'Not uploaded: central had an error. It will try again.',
@@ -165,6 +166,7 @@ export const cardsText = defineTranslations(
         kept: 'Хранится на этом пульте',
         uploading: 'Отправка {{percent}}%',
         uploaded: 'Отправлено в центральную систему',
+        purged: 'Хранится в центральной системе; копия на этом рабочем месте удалена по истечении срока хранения',
         failed: {
           network: 'Ещё не отправлено: нет связи с центральной системой. Отправка продолжится сама.',
           server: 'Не отправлено: ошибка центральной системы. Будет новая попытка.',
@@ -264,6 +266,7 @@ export const cardsText = defineTranslations(
         kept: 'Осы пультте сақталған',
         uploading: 'Жіберілуде {{percent}}%',
         uploaded: 'Орталық жүйеге жіберілді',
+        purged: 'Орталық жүйеде сақталады; сақтау мерзімі біткен соң бұл жұмыс орнындағы көшірмесі жойылды',
         failed: {
           network: 'Әлі жіберілмеді: орталық жүйемен байланыс жоқ. Жіберу өздігінен жалғасады.',
           server: 'Жіберілмеді: орталық жүйеде қате. Қайта әрекет жасалады.',

@@ -16,6 +16,8 @@ function uploadText(upload: FileUploadState, withCentral: boolean, t: Translate)
       return t('photos.upload.uploading', { percent: upload.percent });
     case 'uploaded':
       return t('photos.upload.uploaded');
+    case 'purged':
+      return t('photos.upload.purged');
     case 'failed':
       return t(`photos.upload.failed.${upload.reason}`);
   }
@@ -33,8 +35,8 @@ function PhotoItem({ file }: { file: CardFile }) {
   const loadPhotoPreview = useConsole((s) => s.loadPhotoPreview);
   const withCentral = useConsole((s) => Boolean(s.appInfo?.centralUrl));
   useEffect(() => {
-    if (!preview && file.kind === 'photo') void loadPhotoPreview(file.id);
-  }, [preview, file.id, file.kind, loadPhotoPreview]);
+    if (!preview && file.kind === 'photo' && file.upload.state !== 'purged') void loadPhotoPreview(file.id);
+  }, [preview, file.id, file.kind, file.upload.state, loadPhotoPreview]);
   const megabytes = file.size >= 1024 * 1024;
   const value = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(
     megabytes ? file.size / (1024 * 1024) : Math.max(0.1, file.size / 1024),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCentral, type TestCentral } from './support/central';
-import { loginAs, postFrom } from './support/client';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { loginAs, postFrom } from '../../support/central/client';
 
 let t: TestCentral;
 let admin: string;

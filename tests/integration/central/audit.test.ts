@@ -8,7 +8,11 @@ import { createAuditLog } from '../../../central/audit/auditLog';
 import { verifyAuditChain } from '../../../central/audit/verifyChain';
 import { type Database, openPglite, openPostgres } from '../../../central/db/database';
 import { loadMigrations, migrate } from '../../../central/db/migrate';
-import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from './support/postgres';
+import {
+  freshPostgresDatabase,
+  POSTGRES_SKIP_REASON,
+  postgresReachable,
+} from '../../support/central/postgres';
 
 const aRead = (subjectId = uuidv4()) =>
   ({

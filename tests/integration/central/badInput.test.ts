@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt } from '../../../domain/appeals/appeal';
 import { SYNC_LIMITS, type SyncOpResult } from '../../../domain/sync/sync';
 import { jpegImageSegments } from '../../support/photoBytes';
-import { aCardCreate, anAppeal } from './support/builders';
-import { startTestCentral, type TestCentral } from './support/central';
+import { aCardCreate, anAppeal } from '../../support/central/builders';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
 
 let t: TestCentral;
 let receipt: AppealReceipt;

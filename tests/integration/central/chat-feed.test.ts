@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt, ChatMessage } from '../../../domain/appeals/appeal';
 import type { Change, SyncOperation, SyncOpResult } from '../../../domain/sync/sync';
-import { aCardCreate, aChatLine, aFilledCard, anAppeal } from './support/builders';
-import { startTestCentral, type TestCentral } from './support/central';
+import { aCardCreate, aChatLine, aFilledCard, anAppeal } from '../../support/central/builders';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
 
 let t: TestCentral;
 let appeal: AppealReceipt;

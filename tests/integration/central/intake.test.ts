@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt, AppealStaffView } from '../../../domain/appeals/appeal';
-import { anAppeal, PLACES } from './support/builders';
-import { startTestCentral, type TestCentral } from './support/central';
+import { anAppeal, PLACES } from '../../support/central/builders';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
 
 let t: TestCentral;
 beforeAll(async () => {

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../../../central/db/database';
 import { DatabaseTooNewError, loadMigrations, migrate } from '../../../central/db/migrate';
-import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from './support/postgres';
+import {
+  freshPostgresDatabase,
+  POSTGRES_SKIP_REASON,
+  postgresReachable,
+} from '../../support/central/postgres';
 
 /** The tables each migration must leave behind. */
 const TABLES_BY_VERSION: Record<number, string[]> = {

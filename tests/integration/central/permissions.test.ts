@@ -4,9 +4,9 @@ import { can, ROLES } from '../../../domain/session/roles';
 import { type GuardedRoute as RouteKey, ROUTE_PERMISSIONS } from '../../../domain/contract/central';
 import type { TerritoriesAnswer, UnitsAnswer } from '../../../domain/reference/reference';
 import type { SyncOpResult } from '../../../domain/sync/sync';
-import { aCardCreate, aFilledCard, anAppeal, aTransition, PLACES } from './support/builders';
-import { startTestCentral, type TestCentral } from './support/central';
-import { loginAs, openSocket } from './support/client';
+import { aCardCreate, aFilledCard, anAppeal, aTransition, PLACES } from '../../support/central/builders';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { loginAs, openSocket } from '../../support/central/client';
 
 /** A request that passes validation where it can, so only the permission decides 403. */
 function sampleRequest(key: RouteKey): { method: string; path: string; body?: unknown } {

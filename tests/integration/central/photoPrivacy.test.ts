@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt, AppealStaffView } from '../../../domain/appeals/appeal';
 import { aJpegWithMetadata, GPS_LATITUDE, PLANTED, rationalBytes } from '../../support/photoBytes';
-import { anAppeal } from './support/builders';
-import { startTestCentral, type TestCentral } from './support/central';
+import { anAppeal } from '../../support/central/builders';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
 
 let t: TestCentral;
 beforeAll(async () => {

@@ -2,10 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt } from '../../../domain/appeals/appeal';
 import { REALTIME_CLOSE_CODES } from '../../../domain/contract/realtime';
 import type { SyncOpResult } from '../../../domain/sync/sync';
-import { aCardCreate, aFilledCard, anAppeal, PLACES } from './support/builders';
-import { startTestCentral, type TestCentral } from './support/central';
-import { loginAs, openSocket } from './support/client';
-import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from './support/postgres';
+import { aCardCreate, aFilledCard, anAppeal, PLACES } from '../../support/central/builders';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { loginAs, openSocket } from '../../support/central/client';
+import {
+  freshPostgresDatabase,
+  POSTGRES_SKIP_REASON,
+  postgresReachable,
+} from '../../support/central/postgres';
 
 describe.skipIf(!postgresReachable)(
   `two central instances on one PostgreSQL behave as one${postgresReachable ? '' : ` (${POSTGRES_SKIP_REASON})`}`,

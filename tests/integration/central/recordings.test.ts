@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardRecording } from '../../../domain/files/recording';
 import type { SyncOperation, SyncOpResult } from '../../../domain/sync/sync';
-import { aCardCreate, aFilledCard, aRecordingMeta, PLACES } from './support/builders';
-import { startTestCentral, type TestCentral } from './support/central';
-import { loginAs } from './support/client';
+import { aCardCreate, aFilledCard, aRecordingMeta, PLACES } from '../../support/central/builders';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { loginAs } from '../../support/central/client';
 
 let t: TestCentral;
 let almatyCard: string;

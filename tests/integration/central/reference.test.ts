@@ -4,7 +4,7 @@ import {
   TerritoriesAnswerSchema,
   UnitsAnswerSchema,
 } from '../../../domain/reference/reference';
-import { startTestCentral, type TestCentral } from './support/central';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
 
 let t: TestCentral;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRefusal } from '../../../domain/contract/refusal';
 import type { SyncOpResult } from '../../../domain/sync/sync';
-import { aCardCreate, aFilledCard, anAppeal, aTransition } from './support/builders';
-import { startTestCentral, type TestCentral } from './support/central';
+import { aCardCreate, aFilledCard, anAppeal, aTransition } from '../../support/central/builders';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
 
 /** Every refusal carries a code of the catalogue (domain/contract/refusal.ts) and its parameters, never only English. */
 let t: TestCentral;

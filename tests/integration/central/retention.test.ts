@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt } from '../../../domain/appeals/appeal';
 import type { SyncOpResult } from '../../../domain/sync/sync';
-import { aCardCreate, anAppeal, aRecordingMeta } from './support/builders';
-import { startTestCentral, type TestCentral, tempDir } from './support/central';
+import { aCardCreate, anAppeal, aRecordingMeta } from '../../support/central/builders';
+import { tempDir } from '../../support/tempDir';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
 import { jpegImageSegments } from '../../support/photoBytes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,14 +17,14 @@ const RECORDING = Buffer.alloc(2048, 7);
 
 describe('retention: attachments and card files are purged after their days (issue 11, item 14)', () => {
   let t: TestCentral;
-  let files: Awaited<ReturnType<typeof tempDir>>;
+  let files: ReturnType<typeof tempDir>;
   let operator: string;
   let attachmentUrl: string;
   let recordingId: string;
 
   beforeAll(async () => {
-    files = await tempDir('central-retention-');
-    t = await startTestCentral({ attachmentsDir: files.path, retentionDays: 30 });
+    files = tempDir('central-retention-');
+    t = await startTestCentral({ attachmentsDir: files.dir, retentionDays: 30 });
     operator = await t.token('operator');
     const receipt = (
       await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ anonymous: true }) })
@@ -71,7 +72,7 @@ describe('retention: attachments and card files are purged after their days (iss
     await files.remove();
   });
 
-  const recordingOnDisk = () => existsSync(join(files.path, 'card-files', recordingId));
+  const recordingOnDisk = () => existsSync(join(files.dir, 'card-files', recordingId));
 
   it('keeps everything younger than the retention period', async () => {
     expect(await t.central.purgeExpired(new Date(Date.now() + 29 * DAY_MS))).toEqual({

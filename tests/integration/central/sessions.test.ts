@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { REALTIME_CLOSE_CODES } from '../../../domain/contract/realtime';
-import { startTestCentral, type TestCentral } from './support/central';
-import { openSocket } from './support/client';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { openSocket } from '../../support/central/client';
 
 let t: TestCentral;
 let admin: string;

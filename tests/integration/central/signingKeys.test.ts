@@ -11,9 +11,10 @@ import {
 import { openPglite } from '../../../central/db/database';
 import { loadMigrations, migrate } from '../../../central/db/migrate';
 import { type Central, startCentral } from '../../../central/server';
-import { startTestCentral, tempDir } from './support/central';
-import { api, loginAs } from './support/client';
-import { freshPostgresDatabase, postgresReachable } from './support/postgres';
+import { tempDir } from '../../support/tempDir';
+import { startTestCentral } from '../../support/central/central';
+import { api, loginAs } from '../../support/central/client';
+import { freshPostgresDatabase, postgresReachable } from '../../support/central/postgres';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -35,9 +36,9 @@ async function keptDatabase(): Promise<{ databaseUrl: string } | { pglite: true;
 }
 
 async function dir(): Promise<string> {
-  const d = await tempDir('central-keys-');
-  cleanups.push(() => d.remove());
-  return d.path;
+  const d = tempDir('central-keys-');
+  cleanups.push(async () => d.remove());
+  return d.dir;
 }
 
 describe('the token-signing key lives outside the database (issue 11 item 8)', () => {

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncOperation, SyncOpResult, SyncPullResponse } from '../../../domain/sync/sync';
 import type { CentralOptions } from '../../../central/server';
-import { aCardCreate, aCardUpdate, aFilledCard, aTransition, PLACES } from './support/builders';
-import { startTestCentral, tempDir, type TestCentral } from './support/central';
-import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from './support/postgres';
+import { aCardCreate, aCardUpdate, aFilledCard, aTransition, PLACES } from '../../support/central/builders';
+import { tempDir } from '../../support/tempDir';
+import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { startTcpProxy } from '../../support/sync/tcpProxy';
+import {
+  freshPostgresDatabase,
+  POSTGRES_SKIP_REASON,
+  postgresReachable,
+} from '../../support/central/postgres';
 
 type Push = { results: SyncOpResult[] };
 
@@ -62,17 +68,21 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
 
   it('loses nothing and duplicates nothing when central restarts between the push and its answer', async () => {
     const batch = aBatch(30);
-    const aborter = new AbortController();
     const token = await t.token('operator');
-    const inFlight = fetch(`${t.url}/api/sync/push`, {
+    // The hold point: central's first answer bytes prove it applied the batch; the proxy cuts them there.
+    const proxy = await startTcpProxy();
+    proxy.setTarget(Number(new URL(t.url).port));
+    let answerCut!: () => void;
+    const applied = new Promise<void>((resolve) => (answerCut = resolve));
+    proxy.onPushAnswer = () => (answerCut(), 'cut');
+    const inFlight = fetch(`${proxy.url}/api/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ operations: batch }),
-      signal: aborter.signal,
     }).catch(() => null);
-    await new Promise((r) => setTimeout(r, 20));
-    aborter.abort();
-    await inFlight;
+    await applied;
+    expect(await inFlight).toBeNull();
+    await proxy.close();
     await t.close();
     t = await startTestCentral(env.options);
     const retried = await push(t, batch);
@@ -210,8 +220,8 @@ function exactlyOnceSuite(storage: () => Promise<{ options: CentralOptions; clea
 
 describe('sync push exactly once and pull on PGlite (§ architecture: data flow)', () => {
   exactlyOnceSuite(async () => {
-    const dir = await tempDir('central-sync-');
-    return { options: { dataDir: `${dir.path}/db` }, cleanup: () => dir.remove() };
+    const dir = tempDir('central-sync-');
+    return { options: { dataDir: `${dir.dir}/db` }, cleanup: async () => dir.remove() };
   });
 });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTerritoryRouter, type Territory, TerritoryImportSchema } from '../../../domain/places/territory';
+import {
+  createTerritoryRouter,
+  type Territory,
+  TerritoryImportSchema,
+} from '../../../domain/places/territory';
 import { demoTerritories } from '../../../central/demo/seed';
 
 const square = (lon: number, lat: number, half: number): [number, number][] => [

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CARD_CATEGORIES } from '../../../domain/cards/category';
-import { REFUSAL_CODES, REFUSALS, type RefusalCode, type RefusalParams } from '../../../domain/contract/refusal';
+import {
+  REFUSAL_CODES,
+  REFUSALS,
+  type RefusalCode,
+  type RefusalParams,
+} from '../../../domain/contract/refusal';
 import { describeRefusal } from '../../../renderer/features/refusals';
 import { createI18n, NAMESPACES } from '../../../renderer/i18n';
 import { LANGUAGES } from '../../../renderer/i18n/translations';

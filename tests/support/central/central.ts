@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateSigningKeySet } from '../../../../central/session/signingKeys';
-import { type Central, type CentralOptions, startCentral } from '../../../../central/server';
+import { generateSigningKeySet } from '../../../central/session/signingKeys';
+import { type Central, type CentralOptions, startCentral } from '../../../central/server';
 import { api, type Api, loginAs } from './client';
 import { freshPostgresDatabase, postgresReachable } from './postgres';
 
@@ -55,9 +52,4 @@ export async function startTestCentral(
       await own?.drop();
     },
   };
-}
-
-export async function tempDir(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), prefix));
-  return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }

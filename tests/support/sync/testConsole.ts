@@ -10,7 +10,9 @@ export async function centralFeed(centralUrl: string, login = 'operator'): Promi
   const changes: Change[] = [];
   let since = 0;
   for (;;) {
-    const r = await fetch(`${centralUrl}/api/sync/pull?since=${since}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const r = await fetch(`${centralUrl}/api/sync/pull?since=${since}&limit=1000`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const page = (await r.json()) as { changes: Change[]; cursor: number; hasMore: boolean };
     changes.push(...page.changes);
     since = page.cursor;
@@ -33,11 +35,3 @@ export async function aCentral(dataDir: string): Promise<Central> {
 }
 
 export const portOf = (url: string) => Number(new URL(url).port);
-
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}

@@ -1,11 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
+import { tempDir } from '../tempDir';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface ConsoleHost {
   url: string;
@@ -56,9 +55,9 @@ export function startConsoleHost(dataDir: string, port = 0): Promise<ConsoleHost
 /** Each test gets a fresh data folder and its own host, like a fresh workstation. */
 export const test = base.extend<{ dataDir: string; host: ConsoleHost }>({
   dataDir: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
+    const dir = tempDir('console-e2e-');
+    await use(dir.dir);
+    dir.remove();
   },
   // Tests start where an operator's day starts; the one-time readiness introduction has its own test.
   page: async ({ page }, use) => {

@@ -14,16 +14,28 @@ export function bundleChild(entry: string): string {
   const outDir = join(ROOT, 'node_modules/.cache/sync-tests');
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, `${entry.replace(/\W/g, '_')}-${process.pid}.mjs`);
-  buildSync({ entryPoints: [join(import.meta.dirname, entry)], bundle: true, platform: 'node', format: 'esm', outfile, external: ['better-sqlite3', 'argon2'],
+  buildSync({
+    entryPoints: [join(import.meta.dirname, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    external: ['better-sqlite3', 'argon2'],
     // Bundled CommonJS packages (ws) still call require() for Node's own modules.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     logLevel: 'error',
   });
   return outfile;
 }
 
 /** A child process with its stdout split into lines. */
-export function spawnChild(script: string, args: string[], onLine: (line: string) => void): ChildProcessWithoutNullStreams {
+export function spawnChild(
+  script: string,
+  args: string[],
+  onLine: (line: string) => void,
+): ChildProcessWithoutNullStreams {
   const child = spawn(process.execPath, [script, ...args], { stdio: 'pipe' });
   let buffer = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -39,4 +51,6 @@ export function spawnChild(script: string, args: string[], onLine: (line: string
 }
 
 export const exited = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );

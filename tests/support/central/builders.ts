@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { AppealIntake } from '../../../../domain/appeals/appeal';
-import type { CardFields } from '../../../../domain/cards/card';
-import type { RecordingMeta } from '../../../../domain/files/recording';
-import type { SyncOperation } from '../../../../domain/sync/sync';
-import type { TransitionInput } from '../../../../domain/cards/workflow';
+import type { AppealIntake } from '../../../domain/appeals/appeal';
+import type { CardFields } from '../../../domain/cards/card';
+import type { RecordingMeta } from '../../../domain/files/recording';
+import type { SyncOperation } from '../../../domain/sync/sync';
+import type { TransitionInput } from '../../../domain/cards/workflow';
 
 /** Points inside the demo territories. */
 export const PLACES = {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type Central, startCentral } from '../../../central/server';
-import { tempDir } from '../../support/console';
+import { tempDir } from '../tempDir';
 import { type SyncingConsole, aSyncingConsole } from './syncingConsole';
 import { type TcpProxy, startTcpProxy } from './tcpProxy';
 import { portOf } from './testConsole';

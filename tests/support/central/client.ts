@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
-import type { ServerMessage } from '../../../../domain/contract/realtime';
+import type { ServerMessage } from '../../../domain/contract/realtime';
 
 export interface Reply<T = Record<string, unknown>> {
   status: number;
