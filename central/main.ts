@@ -6,6 +6,7 @@ import { startCentral } from './server';
  * (PostgreSQL; otherwise embedded PGlite), CENTRAL_DATA_DIR (PGlite folder; otherwise in memory),
  * CENTRAL_ATTACHMENTS_DIR, CENTRAL_RETENTION_DAYS (30), CENTRAL_SIGNING_KEY_FILE or CENTRAL_SIGNING_KEYS
  * (the token-signing keys), CENTRAL_TRUST_PROXY (reverse proxies whose X-Forwarded-For is believed),
+ * CENTRAL_RATE_LIMIT_ALLOW (addresses or CIDRs of channel gateways, counted by token only, not by address),
  * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs.
  */
 const env = process.env;
@@ -47,6 +48,9 @@ const central = await startCentral({
   ...(signingKeys ? { signingKeys } : {}),
   signingKeyFile: env.CENTRAL_SIGNING_KEY_FILE || undefined,
   trustProxy: env.CENTRAL_TRUST_PROXY || undefined,
+  ...(env.CENTRAL_RATE_LIMIT_ALLOW
+    ? { rateLimits: { allow: env.CENTRAL_RATE_LIMIT_ALLOW.split(',').filter((a) => a.trim() !== '') } }
+    : {}),
   demo,
   log: env.CENTRAL_LOG !== '0',
 }).catch((error: unknown) => {

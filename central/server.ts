@@ -26,6 +26,8 @@ import { seedDemo } from './demo/seed';
 import { DepartmentDirectory } from './departments/departmentRepository';
 import { registerDepartmentRoutes } from './departments/routes';
 import { installErrorHandler } from './http/errors';
+import { DEFAULT_BODY_LIMIT, installJsonBodyBounds } from './http/jsonBody';
+import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './http/rateLimits';
 import { registerNetRoutes } from './net/routes';
 import { createEventBus } from './realtime/bus';
 import { RealtimeHub } from './realtime/hub';
@@ -67,6 +69,11 @@ export interface CentralOptions {
    * address, and the sign-in throttle per address would treat them all as one.
    */
   trustProxy?: string;
+  /**
+   * Requests per client per minute and socket message budgets (`central/http/rateLimits.ts`); `allow` is
+   * `CENTRAL_RATE_LIMIT_ALLOW`, the channel gateways' addresses, counted by token only.
+   */
+  rateLimits?: Partial<RateLimits>;
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -85,7 +92,6 @@ export interface Central {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BODY_LIMIT = 1024 * 1024;
 /** Recordings and attachments are kept 30 days unless configured otherwise (architecture.md). */
 export const DEFAULT_RETENTION_DAYS = 30;
 
@@ -133,7 +139,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   );
 
   const app = Fastify({
-    bodyLimit: BODY_LIMIT,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -146,6 +152,10 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
       : false,
   });
   installErrorHandler(app);
+  // Both install onRoute hooks, so they come before every route.
+  installJsonBodyBounds(app);
+  const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  await installRateLimits(app, rateLimits);
   await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
 
   const version = await packageVersion();
@@ -157,8 +167,15 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerCardRoutes(app, { db, auth, cards });
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
-  registerRealtimeRoutes(app, { auth, hub, bus, calls, appeals });
-  registerNetRoutes(app);
+  registerRealtimeRoutes(app, {
+    auth,
+    hub,
+    bus,
+    calls,
+    appeals,
+    messageBudget: { burst: rateLimits.socketMessageBurst, perSecond: rateLimits.socketMessagesPerSecond },
+  });
+  registerNetRoutes(app, { auth });
   registerWorkstationRoutes(app, { db, auth });
   // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
   const cardFilesDir = join(attachments.root, 'card-files');

@@ -7,6 +7,8 @@ import {
   consoleApi,
   isConsoleMethod,
 } from '../domain/contract/ipc';
+import { refusal } from '../domain/contract/refusal';
+import { isUnstorableIssue } from '../domain/contract/text';
 import { can } from '../domain/session/roles';
 import { CardFileNotFoundError } from './files/cardFiles';
 import { checkPhoto, cleanFileName } from './files/photo';
@@ -139,11 +141,22 @@ export async function invokeApi(
   }
   const parsed = consoleApi[method].input.safeParse(input ?? {});
   if (!parsed.success) {
-    return failure({
-      code: 'invalid_input',
-      messageKey: 'errors.invalidInput',
-      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    });
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    }));
+    // Text no database can store is told apart: retyping, not correcting, is what helps (issue 11, item 2).
+    const unstorable = parsed.error.issues.find(isUnstorableIssue);
+    return failure(
+      unstorable
+        ? {
+            code: 'invalid_input',
+            messageKey: 'errors.unstorableText',
+            issues,
+            refusal: refusal('text.unstorable', { field: unstorable.path.join('.') || '(root)' }),
+          }
+        : { code: 'invalid_input', messageKey: 'errors.invalidInput', issues },
+    );
   }
   try {
     const handler = handlers[method] as (input: unknown) => unknown;

@@ -4,9 +4,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Starts `central/main.ts --demo` in a child process on a random port; answers its URL and a stop. */
+/**
+ * Starts `central/main.ts --demo` in a child process on a random port; answers its URL and a stop.
+ * `rateLimitAllow` (CENTRAL_RATE_LIMIT_ALLOW): addresses not counted by address, for benches whose one load
+ * generator stands for many clients (central/http/rateLimits.ts).
+ */
 export async function spawnCentral(options: {
   databaseUrl?: string;
+  rateLimitAllow?: string;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -19,6 +24,7 @@ export async function spawnCentral(options: {
         CENTRAL_LOG: '0',
         DATABASE_URL: options.databaseUrl ?? '',
         CENTRAL_DATA_DIR: '',
+        CENTRAL_RATE_LIMIT_ALLOW: options.rateLimitAllow ?? '',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type AppealProblem, AppealProblemSchema, refusal } from '../../domain/contract/refusal';
-import { HttpProblem, issuesOf } from '../http/problem';
+import { HttpProblem, issuesOf, unstorableTextProblem } from '../http/problem';
 
 /** What the citizen sent at `path`; zod does not repeat the input in its issues. */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -45,6 +45,8 @@ export function parseAppealOr400<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
+  const unstorable = unstorableTextProblem(result.error, prefix);
+  if (unstorable) throw unstorable;
   const first = result.error.issues[0];
   const { field, problem } = first ? problemOf(first, value) : { field: '', problem: 'invalid' as const };
   const named = [prefix, field].filter(Boolean).join('.') || '(root)';

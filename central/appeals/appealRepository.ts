@@ -8,7 +8,7 @@ import type {
 import { ApplicantSchema } from '../../domain/cards/card';
 import type { RoutingDecision } from '../../domain/places/territory';
 import { iso } from '../accounts/accountRepository';
-import type { Sql } from '../db/database';
+import type { Database, Sql } from '../db/database';
 
 interface AppealRow {
   id: string;
@@ -104,7 +104,7 @@ export interface NewAppeal {
 }
 
 /** Appeals, their attachments and their chat. */
-export function createAppealRepository(db: Sql) {
+export function createAppealRepository(db: Database) {
   async function attachmentsOf(appealId: string): Promise<Attachment[]> {
     const rows = await db.query<AttachmentRow>(
       'select * from attachments where appeal_id = $1 order by created_at',
@@ -192,11 +192,30 @@ export function createAppealRepository(db: Sql) {
       return rows[0] ? { departmentId: rows[0].department_id } : null;
     },
 
-    async addAttachment(appealId: string, a: Attachment & { storageName: string }): Promise<void> {
-      await db.query(
-        `insert into attachments (id, appeal_id, kind, name, content_type, bytes, storage_name) values ($1, $2, $3, $4, $5, $6, $7)`,
-        [a.id, appealId, a.kind, a.name, a.contentType, a.bytes, a.storageName],
-      );
+    /**
+     * Adds an attachment as the appeal's `position`-th unless it already has `max`: the appeal's row is
+     * locked first, so uploads arriving at once are counted one after another and the limit holds.
+     */
+    async addAttachmentWithinLimit(
+      appealId: string,
+      max: number,
+      build: (position: number) => Attachment & { storageName: string },
+    ): Promise<Attachment | null> {
+      return db.transaction(async (tx) => {
+        await tx.query('select 1 from appeals where id = $1 for update', [appealId]);
+        const counted = await tx.query<{ n: number | string }>(
+          'select count(*) as n from attachments where appeal_id = $1',
+          [appealId],
+        );
+        const count = Number(counted[0]?.n ?? 0);
+        if (count >= max) return null;
+        const { storageName, ...a } = build(count + 1);
+        await tx.query(
+          `insert into attachments (id, appeal_id, kind, name, content_type, bytes, storage_name) values ($1, $2, $3, $4, $5, $6, $7)`,
+          [a.id, appealId, a.kind, a.name, a.contentType, a.bytes, storageName],
+        );
+        return a;
+      });
     },
 
     async storedAttachment(
@@ -216,14 +235,6 @@ export function createAppealRepository(db: Sql) {
             purged: r.purged_at !== null,
           }
         : null;
-    },
-
-    async countAttachments(appealId: string): Promise<number> {
-      const rows = await db.query<{ n: number | string }>(
-        'select count(*) as n from attachments where appeal_id = $1',
-        [appealId],
-      );
-      return Number(rows[0]?.n ?? 0);
     },
 
     /** In the caller's transaction: the line goes into the change feed with it. */

@@ -93,25 +93,29 @@ export function registerCitizenRoutes(
           refusal('attachment.unreadable'),
           'the photo is damaged or not a well-formed JPEG, PNG or WebP',
         );
-      const count = await appeals.countAttachments(id);
-      if (count >= APPEAL_LIMITS.attachmentsMax) {
+      const attachmentId = uuidv7();
+      const storageName = await attachments.save(id, attachmentId, format.ext, bytes);
+      const attachment = await appeals.addAttachmentWithinLimit(
+        id,
+        APPEAL_LIMITS.attachmentsMax,
+        (position) => ({
+          id: attachmentId,
+          kind,
+          // A device's file name can name its owner ("IMG_Aigerim_…"): an anonymous appeal keeps none.
+          name: appeal.anonymous ? `${kind}-${position}.${format.ext}` : name,
+          contentType: format.contentType,
+          bytes: bytes.length,
+          storageName,
+        }),
+      );
+      if (!attachment) {
+        await attachments.remove(storageName);
         throw new HttpProblem(
           409,
           refusal('attachment.tooMany', { max: APPEAL_LIMITS.attachmentsMax }),
           `an appeal carries at most ${APPEAL_LIMITS.attachmentsMax} attachments`,
         );
       }
-      const attachmentId = uuidv7();
-      const storageName = await attachments.save(id, attachmentId, format.ext, bytes);
-      const attachment = {
-        id: attachmentId,
-        kind,
-        // A device's file name can name its owner ("IMG_Aigerim_…"): an anonymous appeal keeps none.
-        name: appeal.anonymous ? `${kind}-${count + 1}.${format.ext}` : name,
-        contentType: format.contentType,
-        bytes: bytes.length,
-      };
-      await appeals.addAttachment(id, { ...attachment, storageName });
       return reply.status(201).send(attachment);
     });
   });

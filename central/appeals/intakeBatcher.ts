@@ -6,6 +6,15 @@ const MAX_BATCH = 200;
 
 type Waiting = { appeal: NewAppeal; resolve: (a: AppealStaffView) => void; reject: (e: unknown) => void };
 
+/** Hands each waiting appeal its stored row, in the order they were given. */
+function settle(batch: Waiting[], stored: AppealStaffView[]): void {
+  batch.forEach((w, i) => {
+    const appeal = stored[i];
+    if (appeal) w.resolve(appeal);
+    else w.reject(new Error('appeal missing from its batch'));
+  });
+}
+
 /**
  * Group commit for intake: appeals that arrive while an insert is in flight wait and go together in the
  * next one. A quiet system inserts each appeal alone at once (no timer, no added latency); a busy one pays
@@ -16,19 +25,32 @@ export function createIntakeBatcher(appeals: AppealRepository) {
   let waiting: Waiting[] = [];
   let inFlight = 0;
 
+  /**
+   * A group is one statement, so one row the database refuses fails it whole: then each appeal goes again
+   * alone, and only the bad one fails (issue 11, item 2). Validation refuses what it can foresee (a NUL, a
+   * lone surrogate); this is for what it cannot.
+   */
+  async function insertGroup(batch: Waiting[]): Promise<void> {
+    try {
+      settle(batch, await appeals.insertMany(batch.map((w) => w.appeal)));
+    } catch (error) {
+      if (batch.length === 1) return batch[0]?.reject(error);
+      for (const w of batch) {
+        try {
+          settle([w], await appeals.insertMany([w.appeal]));
+        } catch (alone) {
+          w.reject(alone);
+        }
+      }
+    }
+  }
+
   async function flush(): Promise<void> {
     const batch = waiting.slice(0, MAX_BATCH);
     waiting = waiting.slice(batch.length);
     inFlight++;
     try {
-      const stored = await appeals.insertMany(batch.map((w) => w.appeal));
-      batch.forEach((w, i) => {
-        const appeal = stored[i];
-        if (appeal) w.resolve(appeal);
-        else w.reject(new Error('appeal missing from its batch'));
-      });
-    } catch (error) {
-      for (const w of batch) w.reject(error);
+      await insertGroup(batch);
     } finally {
       inFlight--;
       if (waiting.length > 0) void flush();

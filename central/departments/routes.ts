@@ -7,6 +7,7 @@ import { TerritoryImportSchema } from '../../domain/places/territory';
 import type { AuthService } from '../session/authService';
 import type { Sql } from '../db/database';
 import { sendWithEtag } from '../http/etag';
+import { jsonBodyProblem } from '../http/jsonBody';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import type { TerritoryService } from '../territories/territoryService';
@@ -54,15 +55,24 @@ export function registerDepartmentRoutes(
   );
 
   app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser(
       'application/json',
       { parseAs: 'string', bodyLimit: TERRITORY_IMPORT_MAX_BYTES },
       (_req, body, done) => {
+        let value: unknown;
         try {
-          done(null, JSON.parse(String(body)));
+          value = JSON.parse(String(body));
         } catch {
-          done(new HttpProblem(400, refusal('request.malformed'), 'the file is not valid JSON'), undefined);
+          return done(
+            new HttpProblem(400, refusal('request.malformed'), 'the file is not valid JSON'),
+            undefined,
+          );
         }
+        // A larger body than other routes take, held to the same depth and storable text.
+        const problem = jsonBodyProblem(value);
+        if (problem) return done(problem, undefined);
+        done(null, value);
       },
     );
     staffRoute(

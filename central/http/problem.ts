@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Refusal, refusal } from '../../domain/contract/refusal';
+import { isUnstorableIssue } from '../../domain/contract/text';
 
 export interface ProblemIssue {
   path: string;
@@ -26,6 +27,22 @@ export function issuesOf(error: z.ZodError): ProblemIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
 }
 
+/**
+ * A 400 `text.unstorable` naming the string with a NUL character or a lone surrogate, if the input has one:
+ * it is told apart from other mistakes because no retry with the same text can ever be stored.
+ */
+export function unstorableTextProblem(error: z.ZodError, prefix?: string): HttpProblem | null {
+  const issue = error.issues.find(isUnstorableIssue);
+  if (!issue) return null;
+  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
+  return new HttpProblem(
+    400,
+    refusal('text.unstorable', { field }),
+    'text contains a NUL character or a lone surrogate',
+    issuesOf(error),
+  );
+}
+
 /** Parses a staff request's `part` with `schema` or throws a 400 naming where the input was wrong. */
 export function parseOr400<S extends z.ZodType>(
   schema: S,
@@ -34,11 +51,9 @@ export function parseOr400<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success)
-    throw new HttpProblem(
-      400,
-      refusal('request.invalid', { part }),
-      `invalid ${part}`,
-      issuesOf(result.error),
+    throw (
+      unstorableTextProblem(result.error, part) ??
+      new HttpProblem(400, refusal('request.invalid', { part }), `invalid ${part}`, issuesOf(result.error))
     );
   return result.data;
 }

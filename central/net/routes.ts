@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseOr400 } from '../http/problem';
+import { bearerToken } from '../http/staffRoute';
 
 /** §27 readiness: the workstation probe measures bandwidth and round trip against central. */
 export const NET_TEST_MAX_BYTES = 50 * 1024 * 1024;
@@ -25,12 +26,24 @@ function payload(n: number): Readable {
   });
 }
 
-export function registerNetRoutes(app: FastifyInstance): void {
+/**
+ * The transfers (up to 50 MB each) are for signed-in workstations only: any staff access token, checked
+ * before a byte of an upload is read. The ping stays open (a few bytes), so a console that is not signed in
+ * yet still learns whether central answers; every route is also limited per address (http/rateLimits.ts).
+ */
+export function registerNetRoutes(
+  app: FastifyInstance,
+  deps: { auth: { authenticate(token: string | undefined): Promise<unknown> } },
+): void {
   app.get('/api/net/ping', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ t: Date.now() }),
   );
 
-  app.get('/api/net/download', async (request, reply) => {
+  const signedIn = async (request: FastifyRequest) => {
+    await deps.auth.authenticate(bearerToken(request));
+  };
+
+  app.get('/api/net/download', { onRequest: signedIn }, async (request, reply) => {
     const { bytes } = parseOr400(DownloadQuery, request.query, 'query');
     return reply
       .header('cache-control', 'no-store')
@@ -50,11 +63,15 @@ export function registerNetRoutes(app: FastifyInstance): void {
       stream.on('end', () => done(null, { bytes }));
       stream.on('error', (error) => done(error, undefined));
     });
-    scope.post('/api/net/upload', { bodyLimit: NET_TEST_MAX_BYTES }, async (request, reply) => {
-      const counted = z.object({ bytes: z.number() }).safeParse(request.body);
-      return reply
-        .header('cache-control', 'no-store')
-        .send({ bytes: counted.success ? counted.data.bytes : 0 });
-    });
+    scope.post(
+      '/api/net/upload',
+      { bodyLimit: NET_TEST_MAX_BYTES, onRequest: signedIn },
+      async (request, reply) => {
+        const counted = z.object({ bytes: z.number() }).safeParse(request.body);
+        return reply
+          .header('cache-control', 'no-store')
+          .send({ bytes: counted.success ? counted.data.bytes : 0 });
+      },
+    );
   });
 }

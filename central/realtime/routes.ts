@@ -14,12 +14,14 @@ import { HttpProblem, parseOr400 } from '../http/problem';
 import { authorize } from '../http/staffRoute';
 import type { EventBus } from './bus';
 import { type RealtimeHub, send } from './hub';
+import { createMessageBudget, type MessageBudgetSettings } from './messageBudget';
 import { refusal } from '../../domain/contract/refusal';
+import { storableText } from '../../domain/contract/text';
 
 /** Staff: `?token=ACCESS`; a citizen: `?appeal=ID&citizenToken=TOKEN` (browsers cannot set headers on a WebSocket). */
 const WsQuery = z.union([
-  z.strictObject({ token: z.string().min(1).max(4096) }),
-  z.strictObject({ appeal: z.uuid(), citizenToken: z.string().min(1).max(256) }),
+  z.strictObject({ token: storableText().min(1).max(4096) }),
+  z.strictObject({ appeal: z.uuid(), citizenToken: storableText().min(1).max(256) }),
 ]);
 
 type Peer =
@@ -33,7 +35,14 @@ const MAX_FRAME_BYTES = 128 * 1024;
 
 export function registerRealtimeRoutes(
   app: FastifyInstance,
-  deps: { auth: AuthService; hub: RealtimeHub; bus: EventBus; calls: CallService; appeals: AppealRepository },
+  deps: {
+    auth: AuthService;
+    hub: RealtimeHub;
+    bus: EventBus;
+    calls: CallService;
+    appeals: AppealRepository;
+    messageBudget: MessageBudgetSettings;
+  },
 ): void {
   const { auth, hub, bus, calls, appeals } = deps;
 
@@ -84,8 +93,11 @@ export function registerRealtimeRoutes(
               Math.max(0, peer.expiresAt - Date.now()),
             )
           : null;
+      // Only a change of presence reaches the territory's consoles: the same status again is no news.
+      let lastPresence: string | null = null;
       const presence = async (status: 'available' | 'busy' | 'away' | 'offline') => {
-        if (peer.kind !== 'staff') return;
+        if (peer.kind !== 'staff' || status === lastPresence) return;
+        lastPresence = status;
         const p = peer.principal;
         await bus.publish({
           kind: 'presence',
@@ -97,7 +109,21 @@ export function registerRealtimeRoutes(
       };
       void presence('available').catch(() => undefined);
 
+      const budget = createMessageBudget(deps.messageBudget);
+      let overBudget = false;
       socket.on('message', (data: Buffer, isBinary: boolean) => {
+        // Frames already received when the budget ran out are dropped unread.
+        if (overBudget) return;
+        if (!budget.take()) {
+          overBudget = true;
+          const retryAfterSeconds = budget.retryAfterSeconds();
+          send(socket, {
+            type: 'error',
+            ...refusal('rate.limited', { retryAfterSeconds }),
+            reason: 'too many messages on this socket',
+          });
+          return socket.close(REALTIME_CLOSE_CODES.tooManyMessages, 'too many messages');
+        }
         void (async () => {
           if (isBinary || data.length > MAX_FRAME_BYTES)
             throw new HttpProblem(400, refusal('request.tooLarge'), 'frames are JSON text up to 128 KB');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import { ApplicantSchema, CARD_LIMITS, ChannelSchema } from '../cards/card';
 import { CardCategorySchema } from '../cards/category';
 import { LatLonSchema } from '../places/geo';
@@ -29,9 +30,9 @@ const common = {
   language: LanguageSchema,
   location: LatLonSchema.nullable().optional(),
   /** The place in the citizen's words, when their device could not find it (the widget asks no coordinates). */
-  addressText: z.string().trim().max(CARD_LIMITS.addressMax).optional(),
+  addressText: storableText().trim().max(CARD_LIMITS.addressMax).optional(),
   /** The region the citizen picked when they share no location (§8). */
-  chosenDepartmentId: z.string().max(64).optional(),
+  chosenDepartmentId: storableText().max(64).optional(),
   /** Deputies asked for anonymous reporting (seed 002): then no identity is kept at all. */
   anonymous: z.boolean(),
   applicant: ApplicantSchema.optional(),
@@ -44,7 +45,7 @@ export const AppealIntakeSchema = z
       kind: z.literal('text'),
       ...common,
       category: CardCategorySchema,
-      text: z.string().trim().min(1, 'text is empty').max(APPEAL_LIMITS.textMax),
+      text: storableText().trim().min(1, 'text is empty').max(APPEAL_LIMITS.textMax),
     }),
     // §18: the SOS button always sends a location.
     z.strictObject({ kind: z.literal('sos'), ...common, location: LatLonSchema }),
@@ -97,8 +98,7 @@ export type AttachmentKind = z.infer<typeof AttachmentKindSchema>;
  * An attachment's original name as the citizen's device gave it: shown to staff only, never used as a
  * path (central stores under its own generated names). Separators, `..` and control characters are refused.
  */
-export const AttachmentNameSchema = z
-  .string()
+export const AttachmentNameSchema = storableText()
   .min(1)
   .max(200)
   .refine((n) => !/[/\\\u0000-\u001f]/.test(n) && !n.split('.').every((p) => p === '') && !n.includes('..'), {
@@ -108,8 +108,8 @@ export const AttachmentNameSchema = z
 export const AttachmentSchema = z.object({
   id: z.uuid(),
   kind: AttachmentKindSchema,
-  name: z.string(),
-  contentType: z.string(),
+  name: storableText(),
+  contentType: storableText(),
   bytes: z.number().int().nonnegative(),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
@@ -117,17 +117,17 @@ export type Attachment = z.infer<typeof AttachmentSchema>;
 /** What the intake answers: the registered number and the token with which the citizen follows the appeal. */
 export const AppealReceiptSchema = z.object({
   id: z.uuid(),
-  number: z.string(),
+  number: storableText(),
   status: AppealStatusSchema,
-  citizenToken: z.string(),
-  departmentId: z.string().nullable(),
+  citizenToken: storableText(),
+  departmentId: storableText().nullable(),
 });
 export type AppealReceipt = z.infer<typeof AppealReceiptSchema>;
 
 /** The citizen's view of their appeal. */
 export const AppealPublicViewSchema = z.object({
   id: z.uuid(),
-  number: z.string(),
+  number: storableText(),
   kind: z.enum(['text', 'sos', 'callRequest']),
   status: AppealStatusSchema,
   createdAt: z.iso.datetime(),
@@ -142,11 +142,11 @@ export const AppealStaffViewSchema = AppealPublicViewSchema.extend({
   via: ZanMenTartipViaSchema.nullable(),
   language: LanguageSchema,
   category: CardCategorySchema.nullable(),
-  text: z.string().nullable(),
+  text: storableText().nullable(),
   media: z.enum(['video', 'audio']).nullable(),
   location: LatLonSchema.nullable(),
-  addressText: z.string().nullable(),
-  departmentId: z.string().nullable(),
+  addressText: storableText().nullable(),
+  departmentId: storableText().nullable(),
   routedBy: z.enum(['territory', 'chosenRegion', 'fallbackQueue']),
   anonymous: z.boolean(),
   applicant: ApplicantSchema.nullable(),
@@ -160,11 +160,11 @@ export const ChatMessageSchema = z.object({
   appealId: z.uuid(),
   from: z.enum(['citizen', 'staff']),
   accountId: z.uuid().nullable(),
-  text: z.string(),
+  text: storableText(),
   createdAt: z.iso.datetime(),
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
 export const ChatInputSchema = z.strictObject({
-  text: z.string().trim().min(1, 'message is empty').max(APPEAL_LIMITS.chatMax),
+  text: storableText().trim().min(1, 'message is empty').max(APPEAL_LIMITS.chatMax),
 });

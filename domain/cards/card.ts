@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import { CardCategorySchema } from './category';
 import { CardRefusalSchema } from './cardRefusal';
 import { IncidentLocationSchema } from '../places/geo';
@@ -48,14 +49,12 @@ export type Channel = z.infer<typeof ChannelSchema>;
 /** The applicant (арыз беруші / заявитель); absent for anonymous appeals. Personal data: never logged. */
 export const ApplicantSchema = z
   .object({
-    name: z.string().trim().min(1).max(CARD_LIMITS.nameMax).optional(),
-    phone: z
-      .string()
+    name: storableText().trim().min(1).max(CARD_LIMITS.nameMax).optional(),
+    phone: storableText()
       .regex(/^\+?[0-9 ()-]{5,20}$/, 'phone is 5–20 digits, spaces, dashes or brackets')
       .optional(),
     /** ЖСН / ИИН, the 12-digit individual identification number. */
-    iin: z
-      .string()
+    iin: storableText()
       .regex(/^[0-9]{12}$/, 'IIN is 12 digits')
       .optional(),
   })
@@ -65,8 +64,7 @@ export type Applicant = z.infer<typeof ApplicantSchema>;
 /** What the operator records from the video (§9 step 4): people and their features, vehicles, buildings. */
 export const CardFieldsSchema = z
   .object({
-    description: z
-      .string()
+    description: storableText()
       .trim()
       .max(
         CARD_LIMITS.descriptionMax,
@@ -74,18 +72,18 @@ export const CardFieldsSchema = z
       ),
     category: CardCategorySchema.nullable(),
     location: IncidentLocationSchema.nullable(),
-    addressText: z.string().trim().max(CARD_LIMITS.addressMax).nullable(),
+    addressText: storableText().trim().max(CARD_LIMITS.addressMax).nullable(),
     applicant: ApplicantSchema.nullable(),
     peopleCount: z.number().int().min(0).max(CARD_LIMITS.peopleMax).nullable(),
-    peopleFeatures: z.string().trim().max(CARD_LIMITS.featuresMax).nullable(),
-    vehicles: z.string().trim().max(CARD_LIMITS.featuresMax).nullable(),
-    buildings: z.string().trim().max(CARD_LIMITS.featuresMax).nullable(),
+    peopleFeatures: storableText().trim().max(CARD_LIMITS.featuresMax).nullable(),
+    vehicles: storableText().trim().max(CARD_LIMITS.featuresMax).nullable(),
+    buildings: storableText().trim().max(CARD_LIMITS.featuresMax).nullable(),
     channel: ChannelSchema.nullable(),
     /** Urgent content needs a police response (§13); non-urgent texts go to the competent service (§12). */
     urgent: z.boolean(),
     appealId: z.uuid().nullable(),
     /** The region the operator chose when the location is unknown or outside every territory (§8). */
-    chosenDepartmentId: z.string().max(64).nullable(),
+    chosenDepartmentId: storableText().max(64).nullable(),
   })
   .strict();
 export type CardFields = z.infer<typeof CardFieldsSchema>;
@@ -96,7 +94,7 @@ export type CardFields = z.infer<typeof CardFieldsSchema>;
  * the card's last valid place until the operator fixes the text. At most a line each: nobody types more.
  */
 export const TypedCoordinatesSchema = z
-  .object({ lat: z.string().max(100), lon: z.string().max(100) })
+  .object({ lat: storableText().max(100), lon: storableText().max(100) })
   .strict();
 export type TypedCoordinates = z.infer<typeof TypedCoordinatesSchema>;
 
@@ -110,14 +108,14 @@ export const CardSchema = z.object({
   /** Provisional number given by this console until central assigns the register's number. */
   localNumber: z.number().int().nonnegative(),
   status: CardStatusSchema,
-  description: z.string().max(CARD_LIMITS.descriptionMax),
+  description: storableText().max(CARD_LIMITS.descriptionMax),
   category: CardCategorySchema.nullable(),
   location: IncidentLocationSchema.nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** The ЖБО card register's number, given by central per department and year (`ALA-2026-000042`). */
-  number: z.string().nullable().optional(),
-  departmentId: z.string().nullable().optional(),
+  number: storableText().nullable().optional(),
+  departmentId: storableText().nullable().optional(),
   addressText: CardFieldsSchema.shape.addressText.optional(),
   applicant: ApplicantSchema.nullable().optional(),
   peopleCount: CardFieldsSchema.shape.peopleCount.optional(),
@@ -128,7 +126,7 @@ export const CardSchema = z.object({
   urgent: z.boolean().optional(),
   appealId: z.uuid().nullable().optional(),
   /** КІҚЖ (book of records of information on offences) number, given by the duty unit (§14). */
-  kuizhNumber: z.string().nullable().optional(),
+  kuizhNumber: storableText().nullable().optional(),
   /** Central's version of the card, raised by every change; the sync engine sends it back as `baseVersion`. */
   version: z.number().int().nonnegative().optional(),
   /** This console only: coordinates typed but not (yet) valid, shown again when the card is reopened. */

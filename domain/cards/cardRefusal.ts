@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 
 /**
  * The operations of a card central may refuse (names of domain/sync/sync.ts's operations; a test holds them
@@ -23,10 +24,10 @@ export const UNKNOWN_REFUSAL_CODE = 'unknown';
  */
 export const CardRefusalSchema = z.object({
   operation: RefusableCardOperationSchema,
-  code: z.string().min(1).max(100),
+  code: storableText().min(1).max(100),
   // domain/contract/refusal.ts's parameters, loose as on the wire (importing it here would make card.ts a cycle).
-  params: z.record(z.string(), z.unknown()).optional(),
-  reason: z.string().max(2000).optional(),
+  params: z.record(storableText(), z.unknown()).optional(),
+  reason: storableText().max(2000).optional(),
   /** When this console recorded the answer: each refusal is a new one, even for the same reason. */
   at: z.iso.datetime(),
 });

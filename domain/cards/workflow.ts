@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import type { CardFields, CardStatus } from './card';
 import { type Refusal, type SendField, type TRANSITION_ACTIONS, refusal } from '../contract/refusal';
 import type { Role } from '../session/roles';
@@ -32,12 +33,11 @@ export const TransitionNameSchema = z.enum(Object.keys(TRANSITIONS) as [Transiti
 export const TransitionInputSchema = z
   .object({
     transition: TransitionNameSchema,
-    kuizhNumber: z
-      .string()
+    kuizhNumber: storableText()
       .trim()
       .regex(/^[0-9A-Za-z/-]{1,40}$/, 'КІҚЖ number is 1–40 letters, digits, dashes or slashes')
       .optional(),
-    note: z.string().trim().max(1000).optional(),
+    note: storableText().trim().max(1000).optional(),
   })
   .strict();
 export type TransitionInput = z.infer<typeof TransitionInputSchema>;

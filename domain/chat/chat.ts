@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import { ChatInputSchema, ChatMessageSchema } from '../appeals/appeal';
 import { CardIdSchema } from '../cards/card';
 import { RefusalParamsOnWireSchema } from '../contract/refusal';
@@ -13,8 +14,8 @@ export const ChatSyncStateSchema = z.discriminatedUnion('state', [
   /** As a card's refusal (domain/sync/syncStatus.ts): a code to translate when central gave one. */
   z.object({
     state: z.literal('rejected'),
-    reason: z.string(),
-    code: z.string().optional(),
+    reason: storableText(),
+    code: storableText().optional(),
     params: RefusalParamsOnWireSchema.optional(),
   }),
 ]);

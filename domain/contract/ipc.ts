@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RefusalOnWireSchema } from './refusal';
+import { storableText } from './text';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from '../cards/card';
 import { AttachPhotoInputSchema, AttachPhotoResultSchema, CardFileSchema, PhotoTypeSchema } from '../files/cardFile';
 import { ChatListInputSchema, ChatListResultSchema, ChatSendInputSchema, ChatSendResultSchema } from '../chat/chat';
@@ -32,15 +34,15 @@ export const ConnectivitySchema = z.object({
 export type Connectivity = z.infer<typeof ConnectivitySchema>;
 
 export const AppInfoSchema = z.object({
-  version: z.string(),
+  version: storableText(),
   /** How the console runs: an Electron window on a workstation, or host mode for a browser. */
   runtime: z.enum(['electron', 'host']),
   role: RoleSchema,
-  dataDir: z.string(),
-  logDir: z.string(),
+  dataDir: storableText(),
+  logDir: storableText(),
   centralUrl: z.url().nullable(),
   /** Tile URL template of an internal tile server ({z}/{x}/{y}), when the workstation has one. */
-  tileUrl: z.string().nullable(),
+  tileUrl: storableText().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -75,7 +77,7 @@ export const consoleApi = {
   /** A photo's bytes as kept on this console, for its preview. */
   'cards.photo': method(
     z.object({ fileId: z.uuid() }).strict(),
-    z.object({ contentType: PhotoTypeSchema, bytesBase64: z.string() }),
+    z.object({ contentType: PhotoTypeSchema, bytesBase64: storableText() }),
   ),
   /** The chat with the citizen of the card's appeal (§2): central's lines and this console's, with their sync state. */
   'chat.list': method(ChatListInputSchema, ChatListResultSchema),
@@ -129,8 +131,10 @@ export const isConsoleEvent = (name: unknown): name is ConsoleEvent =>
 /** Errors are values at the boundary: a code for programs, a message key for the UI, details for people. */
 export const ApiErrorSchema = z.object({
   code: z.enum(['invalid_input', 'not_found', 'unknown_method', 'unavailable', 'internal']),
-  messageKey: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  messageKey: storableText(),
+  issues: z.array(z.object({ path: storableText(), message: storableText() })).optional(),
+  /** The catalogue's refusal when there is one (domain/contract/refusal.ts): `text.unstorable { field }`. */
+  refusal: RefusalOnWireSchema.optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from './text';
 import { ApiErrorSchema } from './ipc';
 
 /**
@@ -9,7 +10,7 @@ export const WireCallSchema = z
   .object({
     kind: z.literal('call'),
     id: z.number().int().nonnegative(),
-    method: z.string().max(100),
+    method: storableText().max(100),
     input: z.unknown(),
   })
   .strict();
@@ -24,7 +25,7 @@ export const WireServerMessageSchema = z.discriminatedUnion('kind', [
       z.object({ ok: z.literal(false), error: ApiErrorSchema }),
     ]),
   }),
-  z.object({ kind: z.literal('event'), event: z.string(), payload: z.unknown() }),
+  z.object({ kind: z.literal('event'), event: storableText(), payload: z.unknown() }),
 ]);
 export type WireServerMessage = z.infer<typeof WireServerMessageSchema>;
 

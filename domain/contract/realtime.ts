@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from './text';
 import { AppealStaffViewSchema, AppealStatusSchema, ChatMessageSchema } from '../appeals/appeal';
 import { CardSchema } from '../cards/card';
 import { RoleSchema } from '../session/roles';
@@ -20,17 +21,19 @@ export const REALTIME_CLOSE_CODES = {
   accountChanged: 4002,
   /** The session ended (password reset, account disabled, refresh token reused): sign in again. */
   sessionRevoked: 4003,
+  /** The socket sent more messages than its budget (an `error` with `rate.limited` comes first): reconnect later. */
+  tooManyMessages: 4008,
   shuttingDown: 1001,
 } as const;
 
 /** SDP/ICE relayed untouched between the citizen and the operator who accepted (media is peer to peer). */
 export const CallSignalSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('offer'), sdp: z.string().max(100_000) }),
-  z.strictObject({ kind: z.literal('answer'), sdp: z.string().max(100_000) }),
+  z.strictObject({ kind: z.literal('offer'), sdp: storableText().max(100_000) }),
+  z.strictObject({ kind: z.literal('answer'), sdp: storableText().max(100_000) }),
   z.strictObject({
     kind: z.literal('ice'),
-    candidate: z.string().max(2000),
-    sdpMid: z.string().max(64).nullable(),
+    candidate: storableText().max(2000),
+    sdpMid: storableText().max(64).nullable(),
     sdpMLineIndex: z.number().int().min(0).max(64).nullable(),
   }),
   z.strictObject({ kind: z.literal('hangup') }),
@@ -51,7 +54,7 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
 /** Central → client. */
 export const ServerMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), instanceId: z.string(), as: z.enum(['staff', 'citizen']) }),
+  z.object({ type: z.literal('hello'), instanceId: storableText(), as: z.enum(['staff', 'citizen']) }),
   z.object({ type: z.literal('pong'), t: z.number() }),
   /** A new appeal in the account's territory (text, SOS alarm or call request). */
   z.object({ type: z.literal('appeal.new'), appeal: AppealStaffViewSchema }),
@@ -70,10 +73,10 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('presence'),
     accountId: z.uuid(),
     role: RoleSchema,
-    departmentId: z.string().nullable(),
+    departmentId: storableText().nullable(),
     status: PresenceStatusSchema,
   }),
   /** A refused frame: the refusal's code and params (domain/contract/refusal.ts), `reason` for developers. */
-  z.object({ type: z.literal('error'), ...RefusalOnWireSchema.shape, reason: z.string() }),
+  z.object({ type: z.literal('error'), ...RefusalOnWireSchema.shape, reason: storableText() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from './text';
 import { AttachmentKindSchema } from '../appeals/appeal';
 import { CardStatusSchema } from '../cards/card';
 import { PERMISSIONS, RoleSchema } from '../session/roles';
@@ -79,12 +80,12 @@ export const REFUSALS = {
   'card.urgentNotForService': Empty,
   'card.kuizhNumberMissing': Empty,
   'card.outsideCountry': Empty,
-  'department.unknown': z.strictObject({ departmentId: z.string() }),
+  'department.unknown': z.strictObject({ departmentId: storableText() }),
   'department.notFound': Empty,
   'recording.exists': Empty,
   // Citizens' appeals, chats and calls (§2, §7, §18)
   'appeal.notFound': Empty,
-  'appeal.invalid': z.strictObject({ field: z.string(), problem: AppealProblemSchema }),
+  'appeal.invalid': z.strictObject({ field: storableText(), problem: AppealProblemSchema }),
   'attachment.empty': Empty,
   'attachment.tooLarge': z.strictObject({ kind: AttachmentKindSchema, maxBytes: count }),
   'attachment.unsupported': z.strictObject({ kind: AttachmentKindSchema }),
@@ -102,8 +103,8 @@ export const REFUSALS = {
   'account.notFound': Empty,
   'account.loginTaken': Empty,
   'account.ownAccount': Empty,
-  'territory.unknownDepartments': z.strictObject({ departmentIds: z.array(z.string()).min(1) }),
-  'territory.repeatedDepartment': z.strictObject({ departmentId: z.string() }),
+  'territory.unknownDepartments': z.strictObject({ departmentIds: z.array(storableText()).min(1) }),
+  'territory.repeatedDepartment': z.strictObject({ departmentId: storableText() }),
   // Card files sent in pieces
   'upload.notFound': Empty,
   'upload.chunkOutOfOrder': z.strictObject({ next: count }),
@@ -116,6 +117,12 @@ export const REFUSALS = {
   'request.invalid': z.strictObject({ part: RequestPartSchema }),
   'request.malformed': Empty,
   'request.tooLarge': Empty,
+  /** JSON nested deeper than central reads (central/http/jsonBody.ts). */
+  'request.tooDeep': z.strictObject({ maxDepth: count }),
+  /** A NUL character or a lone surrogate in `field` (the string's path): no database can store it (domain/contract/text.ts). */
+  'text.unstorable': z.strictObject({ field: storableText() }),
+  /** Too many requests or socket messages from one client in a short time: try again after the wait. */
+  'rate.limited': z.strictObject({ retryAfterSeconds: count }),
   'route.notFound': Empty,
   internal: Empty,
 } as const satisfies Record<string, z.ZodType<Record<string, unknown>>>;
@@ -140,9 +147,9 @@ export function refusal<C extends RefusalCode>(
  * A refusal as it travels: loose on purpose, so that a console older than central still reads an answer
  * whose code it does not know yet (it shows a general text) instead of failing the whole answer.
  */
-export const RefusalParamsOnWireSchema = z.record(z.string(), z.unknown());
+export const RefusalParamsOnWireSchema = z.record(storableText(), z.unknown());
 export const RefusalOnWireSchema = z.object({
-  code: z.string(),
+  code: storableText(),
   params: RefusalParamsOnWireSchema.default({}),
 });
 export type RefusalOnWire = z.output<typeof RefusalOnWireSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import { CardIdSchema } from '../cards/card';
 
 /**
@@ -25,10 +26,9 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const AttachPhotoInputSchema = z.strictObject({
   cardId: CardIdSchema,
   /** The name on the operator's disk; main cleans it before it is stored or shown. */
-  name: z.string().max(1000),
+  name: storableText().max(1000),
   /** The photo itself, base64 (host mode carries the contract as JSON); the size limit bounds the text too. */
-  bytesBase64: z
-    .string()
+  bytesBase64: storableText()
     .max(base64Length(PHOTO_MAX_BYTES), 'a photo is at most 10 MB')
     .regex(BASE64, 'not base64')
     .refine((text) => text.length % 4 === 0, 'not base64'),
@@ -65,8 +65,8 @@ export const CardFileSchema = z.object({
   id: z.uuid(),
   cardId: CardIdSchema,
   kind: z.enum(['photo', 'recording']),
-  name: z.string().max(FILE_NAME_MAX),
-  contentType: z.string(),
+  name: storableText().max(FILE_NAME_MAX),
+  contentType: storableText(),
   size: z.number().int().nonnegative(),
   createdAt: z.iso.datetime(),
   upload: FileUploadStateSchema,

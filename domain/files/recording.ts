@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import { UPLOAD_LIMITS } from './upload';
 
 /** What a recording may be: a container the browser's MediaRecorder writes, with its codecs if given. */
@@ -17,10 +18,10 @@ export const RecordingMetaSchema = z.strictObject({
   kind: z.enum(['call']),
   startedAt: z.iso.datetime(),
   durationMs: z.number().int().nonnegative().max(RECORDING_MAX_DURATION_MS),
-  mimeType: z.string().max(100).regex(RECORDING_MIME, 'an audio or video container: webm, ogg or mp4'),
+  mimeType: storableText().max(100).regex(RECORDING_MIME, 'an audio or video container: webm, ogg or mp4'),
   size: z.number().int().positive().max(UPLOAD_LIMITS.fileMax),
   /** Hex SHA-256 of the file, the same the upload is checked against. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: storableText().regex(/^[0-9a-f]{64}$/),
 });
 export type RecordingMeta = z.infer<typeof RecordingMetaSchema>;
 

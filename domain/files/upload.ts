@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 
 /**
  * Resumable uploads of files that belong to a card (photos now, call recordings later): the console
@@ -13,7 +14,7 @@ export const UploadDeclarationSchema = z.strictObject({
   size: z.number().int().positive().max(UPLOAD_LIMITS.fileMax),
   chunkSize: z.number().int().positive().max(UPLOAD_LIMITS.chunkMax),
   /** Hex SHA-256 of the whole file: central checks the assembled file against it. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: storableText().regex(/^[0-9a-f]{64}$/),
 });
 export type UploadDeclaration = z.infer<typeof UploadDeclarationSchema>;
 

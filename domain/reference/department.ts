@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import { LatLonSchema } from '../places/geo';
 
 /** A police department id, stable across imports (e.g. `kz-almaty-city`, `kz-almaty-city-medeu`). */
-export const DepartmentIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'department id is 2–64 lowercase letters, digits or dashes');
+export const DepartmentIdSchema = storableText().regex(
+  /^[a-z0-9][a-z0-9-]{1,63}$/,
+  'department id is 2–64 lowercase letters, digits or dashes',
+);
 export type DepartmentId = z.infer<typeof DepartmentIdSchema>;
 
 /**
@@ -20,10 +22,10 @@ export const DepartmentSchema = z
     kind: DepartmentKindSchema,
     parentId: DepartmentIdSchema.nullable(),
     /** Short code used in register numbers (`ALA-2026-000042`). */
-    code: z.string().regex(/^[A-Z0-9]{2,8}$/, 'department code is 2–8 capital letters or digits'),
-    nameKk: z.string().min(1).max(200),
-    nameRu: z.string().min(1).max(200),
-    nameEn: z.string().min(1).max(200),
+    code: storableText().regex(/^[A-Z0-9]{2,8}$/, 'department code is 2–8 capital letters or digits'),
+    nameKk: storableText().min(1).max(200),
+    nameRu: storableText().min(1).max(200),
+    nameEn: storableText().min(1).max(200),
     seat: LatLonSchema.nullable(),
   })
   .strict();
@@ -32,9 +34,9 @@ export type Department = z.infer<typeof DepartmentSchema>;
 /** A patrol unit (патруль / наряд) the inspector can send (§13). */
 export const PatrolUnitSchema = z
   .object({
-    id: z.string().min(1).max(64),
+    id: storableText().min(1).max(64),
     departmentId: DepartmentIdSchema,
-    callSign: z.string().min(1).max(32),
+    callSign: storableText().min(1).max(32),
     kind: z.enum(['car', 'foot', 'moto']),
   })
   .strict();

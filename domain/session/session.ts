@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import { RoleSchema } from './roles';
 
 /**
@@ -7,17 +8,17 @@ import { RoleSchema } from './roles';
  * signed in to as soon as it answers.
  */
 export const SessionSchema = z.object({
-  login: z.string(),
-  displayName: z.string(),
+  login: storableText(),
+  displayName: storableText(),
   role: RoleSchema,
-  departmentId: z.string().nullable(),
+  departmentId: storableText().nullable(),
   mode: z.enum(['online', 'offline']),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
 export const SignInInputSchema = z.strictObject({
-  login: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  login: storableText().trim().min(1).max(64),
+  password: storableText().min(1).max(256),
 });
 export type SignInInput = z.infer<typeof SignInInputSchema>;
 

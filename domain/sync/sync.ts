@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import { CardFieldsSchema, CardIdSchema, CardSchema } from '../cards/card';
 import { ChatMessageSchema } from '../appeals/appeal';
 import { RecordingMetaSchema } from '../files/recording';
@@ -55,7 +56,7 @@ export const SyncOperationSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('chat.message'),
-    payload: z.strictObject({ appealId: z.uuid(), text: z.string().trim().min(1).max(2000) }),
+    payload: z.strictObject({ appealId: z.uuid(), text: storableText().trim().min(1).max(2000) }),
   }),
   /** A call recording of the card: its metadata now, its bytes after the card as a resumable upload. */
   z.strictObject({ ...base, type: z.literal('recording.meta'), payload: RecordingMetaSchema }),
@@ -85,8 +86,8 @@ export const SyncOpResultSchema = z.discriminatedUnion('status', [
     original: z.object({
       status: z.enum(['applied', 'rejected']),
       seq: z.number().int().nullable(),
-      reason: z.string().nullable(),
-      code: z.string().nullable().default(null),
+      reason: storableText().nullable(),
+      code: storableText().nullable().default(null),
       params: RefusalParamsOnWireSchema.nullable().default(null),
     }),
   }),
@@ -94,7 +95,12 @@ export const SyncOpResultSchema = z.discriminatedUnion('status', [
    * A refusal: `code` and `params` from domain/contract/refusal.ts, which the screens translate; `reason` is the
    * English detail for developers' logs, never shown.
    */
-  z.object({ id: z.uuid(), status: z.literal('rejected'), ...RefusalOnWireSchema.shape, reason: z.string() }),
+  z.object({
+    id: z.uuid(),
+    status: z.literal('rejected'),
+    ...RefusalOnWireSchema.shape,
+    reason: storableText(),
+  }),
 ]);
 export type SyncOpResult = z.infer<typeof SyncOpResultSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import { CardIdSchema } from '../cards/card';
 import { RefusalParamsOnWireSchema } from '../contract/refusal';
 import { TransitionNameSchema } from '../cards/workflow';
@@ -19,8 +20,8 @@ export const CardSyncStateSchema = z.discriminatedUnion('state', [
    */
   z.object({
     state: z.literal('rejected'),
-    reason: z.string(),
-    code: z.string().optional(),
+    reason: storableText(),
+    code: storableText().optional(),
     params: RefusalParamsOnWireSchema.optional(),
   }),
 ]);

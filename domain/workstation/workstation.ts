@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 
 /**
  * Workstation readiness (§27): what a "102" workstation must have, what the probes saw, and the report.
@@ -7,7 +8,7 @@ import { z } from 'zod';
  */
 
 /** A text shipped in every console language; reports carry all three because IT reads the JSON, not the UI. */
-export const LocalizedSchema = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
+export const LocalizedSchema = z.object({ kk: storableText(), ru: storableText(), en: storableText() });
 export type Localized = z.infer<typeof LocalizedSchema>;
 
 // ---------------------------------------------------------------------------------------------------
@@ -16,7 +17,7 @@ export type Localized = z.infer<typeof LocalizedSchema>;
 export const VideoCallPolicySchema = z.enum(['block', 'warn']);
 export type VideoCallPolicy = z.infer<typeof VideoCallPolicySchema>;
 
-const DottedVersionSchema = z.string().regex(/^\d+(\.\d+)*$/, 'a dotted version such as 86.0.4240.183');
+const DottedVersionSchema = storableText().regex(/^\d+(\.\d+)*$/, 'a dotted version such as 86.0.4240.183');
 
 export const WorkstationRequirementsSchema = z
   .object({
@@ -83,7 +84,7 @@ export const UnknownReasonSchema = z.object({
     'central_unreachable',
   ]),
   /** Technical detail for IT (an error message, a status code); never personal data. */
-  detail: z.string().max(500).default(''),
+  detail: storableText().max(500).default(''),
 });
 export type UnknownReason = z.infer<typeof UnknownReasonSchema>;
 
@@ -96,8 +97,8 @@ export type Probe<T> = { state: 'measured'; value: T } | { state: 'unknown'; rea
 
 /** si.cpu(): speeds in GHz; 0 when the machine does not say (typical of virtual machines). */
 export const CpuProbeSchema = z.object({
-  manufacturer: z.string(),
-  brand: z.string(),
+  manufacturer: storableText(),
+  brand: storableText(),
   speed: z.number(),
   speedMin: z.number().nullable().optional(),
   speedMax: z.number().nullable().optional(),
@@ -109,40 +110,40 @@ export const CpuProbeSchema = z.object({
 export const MemoryProbeSchema = z.object({ total: z.number().nonnegative() });
 /** si.osInfo(). */
 export const OsProbeSchema = z.object({
-  platform: z.string(),
-  distro: z.string(),
-  release: z.string(),
-  build: z.string().optional(),
-  arch: z.string(),
-  hostname: z.string().optional(),
+  platform: storableText(),
+  distro: storableText(),
+  release: storableText(),
+  build: storableText().optional(),
+  arch: storableText(),
+  hostname: storableText().optional(),
   hypervizor: z.boolean().optional(),
 });
 /** si.audio(): on Windows `in`/`out` are null (Win32_SoundDevice does not say). */
 export const AudioDeviceSchema = z.object({
-  id: z.union([z.string(), z.number()]).nullable(),
-  name: z.string(),
-  manufacturer: z.string().nullable(),
-  type: z.string().nullable(),
+  id: z.union([storableText(), z.number()]).nullable(),
+  name: storableText(),
+  manufacturer: storableText().nullable(),
+  type: storableText().nullable(),
   in: z.boolean().nullable(),
   out: z.boolean().nullable(),
-  status: z.string().nullable().optional(),
+  status: storableText().nullable().optional(),
 });
 export type AudioDevice = z.infer<typeof AudioDeviceSchema>;
 /** si.usb(): on Windows only storage, hubs, keyboards, mice and microphones are listed. */
 export const UsbDeviceSchema = z.object({
-  id: z.union([z.string(), z.number()]).nullable(),
-  name: z.string().nullable(),
-  type: z.string().nullable(),
-  vendor: z.string().nullable(),
-  manufacturer: z.string().nullable(),
+  id: z.union([storableText(), z.number()]).nullable(),
+  name: storableText().nullable(),
+  type: storableText().nullable(),
+  vendor: storableText().nullable(),
+  manufacturer: storableText().nullable(),
 });
 export type UsbDevice = z.infer<typeof UsbDeviceSchema>;
 /** navigator.mediaDevices.enumerateDevices(): labels are empty until camera/microphone permission is granted. */
 export const MediaDeviceSchema = z.object({
-  deviceId: z.string().max(200),
+  deviceId: storableText().max(200),
   kind: z.enum(['audioinput', 'audiooutput', 'videoinput']),
-  label: z.string().max(300),
-  groupId: z.string().max(200),
+  label: storableText().max(300),
+  groupId: storableText().max(200),
 });
 export type MediaDevice = z.infer<typeof MediaDeviceSchema>;
 export const PointerProbeSchema = z.object({ finePointer: z.boolean() });
@@ -150,7 +151,7 @@ export const PointerProbeSchema = z.object({ finePointer: z.boolean() });
 export const KeystrokeProbeSchema = z.object({ keystrokeSeen: z.boolean() });
 export const BrowserProbeSchema = z.object({
   engine: z.enum(['chrome', 'firefox', 'other']),
-  version: z.string(),
+  version: storableText(),
   /** Where the version came from: Electron's own Chromium, or the user agent of a host-mode browser. */
   source: z.enum(['electron', 'user_agent']),
 });
@@ -185,7 +186,7 @@ export type WorkstationProbes = z.infer<typeof WorkstationProbesSchema>;
 /** What the console window knows and main does not: passed in with `workstation.check`. */
 export const ConsoleWindowFactsSchema = z
   .object({
-    userAgent: z.string().max(1000),
+    userAgent: storableText().max(1000),
     mediaDevices: z.array(MediaDeviceSchema).max(100).nullable(),
     finePointer: z.boolean().nullable(),
     keystrokeSeen: z.boolean(),
@@ -224,7 +225,7 @@ export const ReadinessItemSchema = z.object({
   /** Whether the item decides if this machine may take video calls. */
   forVideoCalls: z.boolean(),
   /** Measured value for programs (GHz, GiB, Mbit/s, ms, a version, a device name) and its text for people. */
-  value: z.union([z.number(), z.string()]).nullable(),
+  value: z.union([z.number(), storableText()]).nullable(),
   /** For people, in each language: units and the decimal separator are the language's own (2,5 ГГц). */
   valueText: LocalizedSchema.nullable(),
   threshold: LocalizedSchema,
@@ -258,7 +259,7 @@ export const WorkstationReportSchema = z.object({
   schemaVersion: z.literal(2),
   checkedAt: z.iso.datetime(),
   /** The machine's name, so IT and the admin table know which workstation this is. */
-  hostname: z.string().nullable(),
+  hostname: storableText().nullable(),
   verdict: WorkstationVerdictSchema,
   /** False off Windows: the console still runs (development), but it is not a §27 workstation; null when unknown. */
   supportedWorkstation: z.boolean().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '../contract/text';
 import {
   ReadinessItemIdSchema,
   VideoCallStateSchema,
@@ -11,10 +12,10 @@ import {
  * (§28). One line per workstation, not the whole report: a region has hundreds of them.
  */
 export const FleetEntrySchema = z.object({
-  workstationId: z.string(),
-  receivedAt: z.string(),
+  workstationId: storableText(),
+  receivedAt: storableText(),
   /** Null when central holds a report this console version cannot read (an older or newer shape). */
-  checkedAt: z.string().nullable(),
+  checkedAt: storableText().nullable(),
   verdict: WorkstationVerdictSchema.nullable(),
   videoCalls: VideoCallStateSchema.nullable(),
   failed: z.array(ReadinessItemIdSchema),

@@ -40,6 +40,8 @@ export const commonText = defineTranslations(
     loading: 'Loading…',
     errors: {
       invalidInput: 'Some fields are filled in incorrectly.',
+      unstorableText:
+        'The text contains an invisible character that cannot be saved. Retype the text and try again.',
       cardNotFound: 'This card no longer exists.',
       fileNotFound: 'This file is no longer on this console.',
       unknownMethod: 'This version of the console cannot do this. Update the console.',
@@ -86,6 +88,8 @@ export const commonText = defineTranslations(
     loading: 'Загрузка…',
     errors: {
       invalidInput: 'Некоторые поля заполнены неверно.',
+      unstorableText:
+        'В тексте есть невидимый символ, который нельзя сохранить. Наберите текст заново и повторите.',
       cardNotFound: 'Этой карточки больше нет.',
       fileNotFound: 'Этого файла больше нет на этом пульте.',
       unknownMethod: 'Эта версия пульта не выполняет такое действие. Обновите пульт.',
@@ -132,6 +136,7 @@ export const commonText = defineTranslations(
     loading: 'Жүктелуде…',
     errors: {
       invalidInput: 'Кейбір өрістер қате толтырылған.',
+      unstorableText: 'Мәтінде сақтауға болмайтын көрінбейтін таңба бар. Мәтінді қайта теріп, қайталаңыз.',
       cardNotFound: 'Бұл карточка жойылған.',
       fileNotFound: 'Бұл файл осы пультте жоқ.',
       unknownMethod: 'Пульттің бұл нұсқасы мұндай әрекетті орындамайды. Пультті жаңартыңыз.',

@@ -83,7 +83,13 @@ export const refusalsText = defineTranslations(
       invalid: 'The central system did not accept the request. Update the console.',
       malformed: 'The central system could not read the request.',
       tooLarge: 'The request is too large for the central system.',
+      tooDeep: 'The central system did not accept the request: it is nested too deeply. Update the console.',
     },
+    text: {
+      unstorable:
+        'The text contains an invisible character that cannot be saved. Remove it (retype the text) and try again.',
+    },
+    rate: { limited: 'Too many requests in a short time. Try again in {{retryAfterSeconds}} s.' },
     route: { notFound: 'The central system does not support this request. Update the console.' },
     internal: 'An error occurred in the central system. Try again later.',
     /** A code this console does not know yet (central is newer). */
@@ -202,7 +208,13 @@ export const refusalsText = defineTranslations(
       invalid: 'Центральная система не приняла запрос. Обновите пульт.',
       malformed: 'Центральная система не смогла прочитать запрос.',
       tooLarge: 'Запрос слишком большой для центральной системы.',
+      tooDeep: 'Центральная система не приняла запрос: слишком глубокая вложенность. Обновите пульт.',
     },
+    text: {
+      unstorable:
+        'В тексте есть невидимый символ, который нельзя сохранить. Удалите его (наберите текст заново) и повторите.',
+    },
+    rate: { limited: 'Слишком много запросов за короткое время. Повторите через {{retryAfterSeconds}} с.' },
     route: { notFound: 'Центральная система не поддерживает такой запрос. Обновите пульт.' },
     internal: 'В центральной системе произошла ошибка. Повторите позже.',
     unknown: 'Центральная система отказала (код {{code}}).',
@@ -318,7 +330,13 @@ export const refusalsText = defineTranslations(
       invalid: 'Орталық жүйе сұрауды қабылдамады. Пультті жаңартыңыз.',
       malformed: 'Орталық жүйе сұрауды оқи алмады.',
       tooLarge: 'Сұрау орталық жүйе үшін тым үлкен.',
+      tooDeep: 'Орталық жүйе сұрауды қабылдамады: кірістіру тым терең. Пультті жаңартыңыз.',
     },
+    text: {
+      unstorable:
+        'Мәтінде сақтауға болмайтын көрінбейтін таңба бар. Оны өшіріңіз (мәтінді қайта теріңіз) де, қайталаңыз.',
+    },
+    rate: { limited: 'Қысқа уақытта сұраулар тым көп. {{retryAfterSeconds}} с кейін қайталаңыз.' },
     route: { notFound: 'Орталық жүйе мұндай сұрауды қолдамайды. Пультті жаңартыңыз.' },
     internal: 'Орталық жүйеде қате орын алды. Кейінірек қайталаңыз.',
     unknown: 'Орталық жүйе бас тартты (код {{code}}).',

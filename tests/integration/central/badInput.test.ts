@@ -96,7 +96,10 @@ describe('bad input gets a 4xx with a reason, never a 500', () => {
   it('refuses path traversal in attachment names', async () => {
     for (const name of ['../../etc/passwd', '..\\..\\boot.ini', 'a/b.jpg', '..', 'photo\u0000.jpg']) {
       const r = await attach(name);
-      expect(r).toMatchObject({ status: 400, body: { issues: [expect.objectContaining({ path: 'name' })] } });
+      expect(r).toMatchObject({
+        status: 400,
+        body: { issues: expect.arrayContaining([expect.objectContaining({ path: 'name' })]) },
+      });
     }
   });
 
@@ -134,8 +137,9 @@ describe('bad input gets a 4xx with a reason, never a 500', () => {
     expect(
       (await t.call('GET', `/api/appeals/${randomUUID()}`, { headers: { 'x-citizen-token': 'x' } })).status,
     ).toBe(404);
-    expect((await t.call('GET', '/api/net/download?bytes=-1')).status).toBe(400);
-    expect((await t.call('GET', `/api/net/download?bytes=${60 * 1024 * 1024}`)).status).toBe(400);
+    const token = await t.token('operator');
+    expect((await t.call('GET', '/api/net/download?bytes=-1', { token })).status).toBe(400);
+    expect((await t.call('GET', `/api/net/download?bytes=${60 * 1024 * 1024}`, { token })).status).toBe(400);
     expect(
       (await t.call('GET', '/api/sync/pull?since=abc', { token: await t.token('operator') })).status,
     ).toBe(400);

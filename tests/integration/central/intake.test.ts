@@ -115,11 +115,15 @@ describe('appeal intake from every channel (§2, §7)', () => {
 });
 
 describe('workstation readiness and network test endpoints (§27)', () => {
-  it('measures download, upload and round trip without a login', async () => {
-    const download = await fetch(`${t.url}/api/net/download?bytes=1048576`);
+  it('measures download, upload and round trip for a signed-in workstation', async () => {
+    const token = await t.token('operator');
+    const download = await fetch(`${t.url}/api/net/download?bytes=1048576`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(download.headers.get('cache-control')).toBe('no-store');
     expect((await download.arrayBuffer()).byteLength).toBe(1048576);
     const upload = await t.call('POST', '/api/net/upload', {
+      token,
       raw: Buffer.alloc(5 * 1024 * 1024, 7),
       contentType: 'application/octet-stream',
     });

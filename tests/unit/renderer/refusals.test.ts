@@ -77,6 +77,9 @@ const EXAMPLES: { [C in RefusalCode]: RefusalParams<C> } = {
   'request.invalid': { part: 'body' },
   'request.malformed': {},
   'request.tooLarge': {},
+  'request.tooDeep': { maxDepth: 32 },
+  'text.unstorable': { field: 'text' },
+  'rate.limited': { retryAfterSeconds: 30 },
   'route.notFound': {},
   internal: {},
 };
