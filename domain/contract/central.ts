@@ -16,10 +16,11 @@ import {
  * here and main's client (main/central/) builds its requests and checks its answers from here; a test
  * compares the table with the routes a running central registers, both ways.
  *
- * `access` is a permission of the matrix (domain/session/roles.ts), or `public`: no staff login
+ * `access` is a permission of the matrix (domain/session/roles.ts); `signedIn`: any staff login, whatever
+ * the role (the network probe's transfers); or `public`: no staff login
  * (sign-in itself, citizens' routes with their own appeal token, the widget, the network probe, health).
  */
-export type EndpointAccess = Permission | 'public';
+export type EndpointAccess = Permission | 'signedIn' | 'public';
 
 /** A chunk of a file sent as it is (application/octet-stream), not as JSON. */
 export const BytesSchema = z.instanceof(Uint8Array);
@@ -119,21 +120,21 @@ export const CENTRAL_API = {
   },
   // The network probe measures the raw link with its own client (main/workstation/netClient.ts).
   'GET /api/net/ping': { access: 'public' },
-  'GET /api/net/download': { access: 'public' },
-  'POST /api/net/upload': { access: 'public' },
+  'GET /api/net/download': { access: 'signedIn' },
+  'POST /api/net/upload': { access: 'signedIn' },
   'GET /widget/*': { access: 'public' },
 } as const satisfies Record<string, Endpoint>;
 
 export type CentralRoute = keyof typeof CENTRAL_API;
 /** A route that needs a staff login and a permission: central registers it through `staffRoute`. */
 export type GuardedRoute = {
-  [K in CentralRoute]: (typeof CENTRAL_API)[K]['access'] extends 'public' ? never : K;
+  [K in CentralRoute]: (typeof CENTRAL_API)[K]['access'] extends 'public' | 'signedIn' ? never : K;
 }[CentralRoute];
 
 /** Every guarded route with the permission it needs (the matrix tests walk it role by role). */
 export const ROUTE_PERMISSIONS = Object.fromEntries(
   Object.entries(CENTRAL_API as Record<CentralRoute, Endpoint>)
-    .filter(([, e]) => e.access !== 'public')
+    .filter(([, e]) => e.access !== 'public' && e.access !== 'signedIn')
     .map(([route, e]) => [route, e.access]),
 ) as Readonly<Record<GuardedRoute, Permission>>;
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type Database from 'better-sqlite3';
 import type { CardFields } from '../../domain/cards/card';
 import { type SyncOperation, SyncOperationSchema } from '../../domain/sync/sync';
@@ -23,14 +24,23 @@ interface OutboxRow {
 }
 
 /** The outbox is a boundary: a row is parsed back into the protocol's operation, never cast. */
-const rowToOperation = (row: OutboxRow): SyncOperation =>
-  SyncOperationSchema.parse({
+const readRow = (row: OutboxRow) =>
+  SyncOperationSchema.safeParse({
     id: row.id,
     cardId: row.card_id,
     type: row.type,
     payload: JSON.parse(row.payload),
     createdAt: row.created_at,
   });
+
+/**
+ * An operation the protocol no longer accepts, written before this console refused such input (text no
+ * database can store, say): set aside as refused here, so that it never blocks the operations behind it.
+ */
+export interface UnreadableOperation extends OperationRef {
+  type: string;
+  issues: z.core.$ZodIssue[];
+}
 
 export interface Outbox {
   /**
@@ -47,8 +57,10 @@ export interface Outbox {
   setAccount(login: string | null): void;
   /** The signed-in account new operations are written as (null: nobody). */
   account(): string | null;
-  /** The next operations in order, marked in flight with one more attempt. */
+  /** The next operations in order, marked in flight with one more attempt; unreadable ones are set aside. */
   takeBatch(max: number): SyncOperation[];
+  /** The operations `takeBatch` set aside since the last call (each is told once). */
+  takeUnreadable(): UnreadableOperation[];
   /** A push failed in transport: its operations go back to pending with the error, to be sent again as they are. */
   release(error: string): void;
   /** Central has these: they move out of the outbox into `outbox_sent`. */
@@ -139,10 +151,20 @@ export function createOutbox(
     op.type === 'card.update' &&
     (last.type === 'card.create' || last.type === 'card.update');
 
+  let unreadable: UnreadableOperation[] = [];
   const takeBatch = db.transaction((max: number) => {
-    const rows = pending.all({ account, max, now: deps.now().toISOString() });
-    for (const row of rows) toInflight.run(row.seq);
-    return rows.map(rowToOperation);
+    const operations: SyncOperation[] = [];
+    for (const row of pending.all({ account, max, now: deps.now().toISOString() })) {
+      const read = readRow(row);
+      if (read.success) {
+        toInflight.run(row.seq);
+        operations.push(read.data);
+        continue;
+      }
+      toRejected.run(row.card_id, row.id);
+      unreadable.push({ id: row.id, cardId: row.card_id, type: row.type, issues: read.error.issues });
+    }
+    return operations;
   });
 
   // Copied and removed together, so a crash never leaves an operation both sent and pending.
@@ -175,6 +197,11 @@ export function createOutbox(
     },
     account: () => account,
     takeBatch: (max) => takeBatch.immediate(max),
+    takeUnreadable() {
+      const taken = unreadable;
+      unreadable = [];
+      return taken;
+    },
     release: (error) => void toPending.run(error),
     markSent: (ops) => markSent(ops),
     markRejected: (op) => void toRejected.run(op.cardId, op.id),

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Card, CardId } from '../../domain/cards/card';
-import { refusalOf } from '../../domain/cards/cardRefusal';
-import type { RefusalCode } from '../../domain/contract/refusal';
+import { RefusableCardOperationSchema, refusalOf } from '../../domain/cards/cardRefusal';
+import { type RefusalCode, refusal } from '../../domain/contract/refusal';
+import { isUnstorableIssue } from '../../domain/contract/text';
 import type { Change, SyncOperation, SyncOpResult } from '../../domain/sync/sync';
 import type { CardSyncState, SyncStatus } from '../../domain/sync/syncStatus';
 import type { CardRepository } from './cards';
 import type { ChatRepository } from './chat';
-import type { Outbox } from './outbox';
+import type { Outbox, UnreadableOperation } from './outbox';
 import { createPendingTransitions } from './pendingTransitions';
 
 /** The problem a card shows while central fails on one of its operations (domain/contract/refusal.ts). */
@@ -40,6 +41,8 @@ export interface SyncLedger {
    * the operations behind it go on, and its card says so until central takes it. Returns the card, if one changed.
    */
   holdBack(op: SyncOperation, delayMs: (attempts: number) => number, error: string): Card | null;
+  /** Shows on their cards (or chat lines) the operations the outbox set aside as unreadable. */
+  refuseUnreadable(operations: readonly UnreadableOperation[]): LocalChanges;
   /** Applies a page of the change feed and moves the cursor. */
   applyPull(changes: readonly Change[], cursor: number): LocalChanges;
   cursor(): number;
@@ -97,6 +100,31 @@ export function createSyncLedger(
       return cards.get(op.cardId) ?? null;
     },
   );
+
+  const refuseUnreadable = db.transaction((operations: readonly UnreadableOperation[]): LocalChanges => {
+    const changed = new Map<CardId, Card>();
+    const chatAppeals = new Set<string>();
+    for (const op of operations) {
+      const unstorable = op.issues.find(isUnstorableIssue);
+      const answer = {
+        ...(unstorable
+          ? refusal('text.unstorable', { field: unstorable.path.join('.') || '(root)' })
+          : refusal('request.invalid', { part: 'body' })),
+        reason: 'the operation no longer matches the protocol',
+      };
+      if (op.type === 'chat.message') {
+        const appeal = chat.markRejected(op.id, answer);
+        if (appeal) chatAppeals.add(appeal);
+        continue;
+      }
+      const operation = RefusableCardOperationSchema.safeParse(op.type);
+      if (!operation.success) continue;
+      cards.markRefused(op.cardId, refusalOf(operation.data, answer));
+      const card = cards.get(op.cardId);
+      if (card) changed.set(op.cardId, card);
+    }
+    return { cards: [...changed.values()], chatAppeals: [...chatAppeals] };
+  });
 
   const recordPush = db.transaction(
     (batch: readonly SyncOperation[], results: readonly SyncOpResult[]): PushChanges => {
@@ -174,6 +202,7 @@ export function createSyncLedger(
     recordPush: (batch, results) => recordPush.immediate(batch, results),
     restoreCentral: (card) => restoreCentral.immediate(card),
     holdBack: (op, delayMs, error) => holdBack.immediate(op, delayMs, error),
+    refuseUnreadable: (operations) => refuseUnreadable.immediate(operations),
     applyPull: (changes, cursor) => applyPull.immediate(changes, cursor),
     cursor: () => Number(getMeta.get(cursorKey())?.value ?? 0),
     recordSyncTime: (at) => void setMeta.run('lastSyncAt', at.toISOString()),

@@ -97,6 +97,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   async function push(): Promise<Round> {
     for (;;) {
       const batch = deps.outbox.takeBatch(limit);
+      const setAside = deps.outbox.takeUnreadable();
+      if (setAside.length > 0) {
+        deps.log.warn('sync.unreadableOperations', { count: setAside.length });
+        tell(deps.ledger.refuseUnreadable(setAside));
+        deps.statusChanged();
+        if (batch.length === 0) continue;
+      }
       if (batch.length === 0) return { ok: true };
       deps.statusChanged();
       const answer = await deps.central.call('POST /api/sync/push', { body: { operations: batch } });
