@@ -9,7 +9,8 @@ import { createAccountRepository } from './accounts/accountRepository';
 import { createAuthService } from './session/authService';
 import { createLoginFailureRepository } from './session/loginFailureRepository';
 import { registerAccountRoutes } from './session/routes';
-import { createAuditLog } from './audit/auditLog';
+import { createAuditLog } from './audit/auditLogRepository';
+import { createAccessPolicy } from './access/accessPolicy';
 import { createSessionRepository } from './session/sessionRepository';
 import { loadSigningKeys, type SigningKeySet, signingKeySource } from './session/signingKeys';
 import { createAppealRepository } from './appeals/appealRepository';
@@ -127,11 +128,21 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const cards = createCardRepository();
   const recordings = createRecordingRepository();
   const audit = createAuditLog(db);
+  const access = createAccessPolicy({ audit });
   const intake = createIntakeService({ db, appeals, departments, territories, bus });
   const calls = createCallService({ appeals, bus });
   const inCountry = loadCountryCheck();
-  const sync = createSyncService({ db, bus, cards, departments, territories, recordings, inCountry });
-  const hub = new RealtimeHub(bus);
+  const sync = createSyncService({
+    db,
+    bus,
+    access,
+    cards,
+    appeals,
+    departments,
+    territories,
+    recordings,
+    inCountry,
+  });
   const ownTempDir =
     options.attachmentsDir || options.dataDir ? null : await mkdtemp(join(tmpdir(), 'central-attachments-'));
   const attachments = new AttachmentStore(
@@ -156,6 +167,9 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   installJsonBodyBounds(app);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   await installRateLimits(app, rateLimits);
+  const hub = new RealtimeHub(bus, access, (error) =>
+    app.log.error({ err: error }, 'a realtime event could not be sent'),
+  );
   await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
 
   const version = await packageVersion();
@@ -163,8 +177,8 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerAccountRoutes(app, { auth, accounts, departments });
   registerDepartmentRoutes(app, { db, auth, departments, territories });
   registerCitizenRoutes(app, { intake, appeals, attachments });
-  registerStaffAppealRoutes(app, { audit, auth, appeals, attachments, intake, calls });
-  registerCardRoutes(app, { db, auth, cards });
+  registerStaffAppealRoutes(app, { access, audit, auth, appeals, attachments, intake, calls });
+  registerCardRoutes(app, { db, auth, cards, access });
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
   registerRealtimeRoutes(app, {
@@ -179,7 +193,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerWorkstationRoutes(app, { db, auth });
   // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
   const cardFilesDir = join(attachments.root, 'card-files');
-  await app.register(uploadRoutes({ auth, dir: cardFilesDir }));
+  await app.register(uploadRoutes({ auth, dir: cardFilesDir, db, cards }));
   await app.register(fastifyStatic, { root: join(here, 'widget'), prefix: '/widget/', index: 'index.html' });
 
   const retention = createRetentionService({

@@ -121,6 +121,12 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'workstation.readiness': () => services.workstation.readiness(),
     'workstation.fleet': () => services.workstation.fleet(),
     'workstation.keystrokeSeen': () => services.workstation.keystrokeSeen(),
+    'diagnostics.about': () => services.diagnostics.about(),
+    'diagnostics.bundle': () => services.diagnostics.writeBundle(),
+    'log.write': ({ level, event, detail }) => {
+      services.log[level](`renderer.${event}`, detail === undefined ? undefined : { detail });
+      return {};
+    },
   };
 }
 

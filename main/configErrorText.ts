@@ -1,4 +1,4 @@
-import type { ConfigError, ConfigProblem } from './config';
+import type { ConfigError, ConfigProblem } from './config/schema';
 
 /**
  * The startup configuration error in the language of the person at the machine: the field names stay as

@@ -6,6 +6,7 @@ import { invokeApi } from './api';
 import { ConfigError } from './config';
 import { CONFIG_ERROR_TITLE, configErrorText, startupLanguageOf } from './configErrorText';
 import { type RunningConsole, startConsole } from './startup';
+import { runDiagnosticsCli } from './diagnostics/cli';
 import { runWorkstationCheckCli } from './workstation/checkCli';
 import { createConsoleWindow, registerAppScheme, trustedOrigins } from './window';
 import { isTrustedSender } from './windowPolicy';
@@ -70,6 +71,21 @@ function runWorkstationCheck(): void {
     const code = await runWorkstationCheckCli(process.argv.slice(1), {
       defaultDataDir: process.env.CONSOLE_DATA_DIR ?? app.getPath('userData'),
       chromeVersion: process.versions.chrome,
+      env: process.env,
+      out: (text) => process.stdout.write(`${text}\n`),
+      err: (text) => process.stderr.write(`${text}\n`),
+    });
+    app.exit(code);
+  });
+}
+
+/** `--diagnostics --out FILE`: IT's bundle from a script, no window (main/diagnostics/cli.ts). */
+function runDiagnostics(): void {
+  void app.whenReady().then(async () => {
+    const code = await runDiagnosticsCli(process.argv.slice(1), {
+      defaultDataDir: process.env.CONSOLE_DATA_DIR ?? app.getPath('userData'),
+      version: app.getVersion(),
+      env: process.env,
       out: (text) => process.stdout.write(`${text}\n`),
       err: (text) => process.stderr.write(`${text}\n`),
     });
@@ -79,6 +95,8 @@ function runWorkstationCheck(): void {
 
 if (process.argv.includes('--workstation-check')) {
   runWorkstationCheck();
+} else if (process.argv.includes('--diagnostics')) {
+  runDiagnostics();
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import log from 'electron-log/node';
+import { redact } from './logRedaction';
 
 /** Fields a log line may carry: ids, counts and codes only; personal data never reaches the log. */
 export type LogFields = Record<string, string | number | boolean | null>;
@@ -11,17 +12,22 @@ export interface Logger {
 }
 
 export const LOG_FILE_NAME = 'console.log';
+/** electron-log renames a full console.log to console.old.log: at most twice this on disk. */
+export const LOG_MAX_BYTES = 1024 * 1024;
+
+/** One line as written: the event and its fields as JSON, both through redact() whatever a caller passed. */
+export const logLine = (event: string, fields?: LogFields): string[] =>
+  fields ? [redact(event), redact(JSON.stringify(fields))] : [redact(event)];
 
 /** Writes to `<logDir>/console.log` (rotated by electron-log at 1 MB) and to the terminal. */
 export function createFileLogger(logDir: string, options: { console: boolean }): Logger {
   const logger = log.create({ logId: `console:${logDir}` });
   logger.transports.file.resolvePathFn = () => join(logDir, LOG_FILE_NAME);
-  logger.transports.file.maxSize = 1024 * 1024;
+  logger.transports.file.maxSize = LOG_MAX_BYTES;
   logger.transports.console.level = options.console ? 'info' : false;
-  const line = (event: string, fields?: LogFields) => (fields ? [event, JSON.stringify(fields)] : [event]);
   return {
-    info: (event, fields) => logger.info(...line(event, fields)),
-    warn: (event, fields) => logger.warn(...line(event, fields)),
-    error: (event, fields) => logger.error(...line(event, fields)),
+    info: (event, fields) => logger.info(...logLine(event, fields)),
+    warn: (event, fields) => logger.warn(...logLine(event, fields)),
+    error: (event, fields) => logger.error(...logLine(event, fields)),
   };
 }

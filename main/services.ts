@@ -5,14 +5,16 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AppInfo } from '../domain/contract/ipc';
 import { requirementsFromConfig } from '../domain/workstation/workstation';
 import { type CardAudience, createCardAudience } from './cardAudience';
-import type { MachineConfig } from './config';
+import { CONFIG_FILE_NAME, type MachineConfig } from './config';
+import { type ConfigReport, reportOfGivenConfig } from './diagnostics/configReport';
+import { type DiagnosticsService, createDiagnostics } from './diagnostics/service';
 import { type ConnectivityService, createConnectivity } from './connectivity';
 import { type ConsoleEventBus, createEventBus } from './events';
 import type { Logger } from './log';
 import { type RecordingService, createRecordingService } from './recordings/recordingService';
 import { type CardRepository, createCardRepository } from './store/cards';
 import { type ChatRepository, createChatRepository } from './store/chat';
-import { openDatabase } from './store/database';
+import { DATABASE_FILE_NAME, openDatabase } from './store/database';
 import { type CardFiles, createCardFiles } from './files/cardFiles';
 import {
   DEFAULT_FILE_RETENTION_DAYS,
@@ -56,6 +58,8 @@ export interface Services {
   retention: FileRetention;
   /** Sign-in and sync; null when the workstation has no `centralUrl` (the console then works alone). */
   sync: SyncService | null;
+  /** The About screen and the diagnostics bundle (issue 15). */
+  diagnostics: DiagnosticsService;
   log: Logger;
   close(): void;
 }
@@ -66,11 +70,13 @@ export interface ServicesOptions {
   dataDir: string;
   logDir: string;
   config: MachineConfig;
+  /** Each setting's source and the ignored values; absent, `config` reads as the user's file's. */
+  configReport?: ConfigReport;
   log: Logger;
   nativeBinding?: string;
 }
 
-export const DATABASE_FILE_NAME = 'console.sqlite';
+export { DATABASE_FILE_NAME } from './store/database';
 
 /** The one place that constructs the console's services; Electron and host mode both start here. */
 export function createServices(options: ServicesOptions): Services {
@@ -120,7 +126,8 @@ export function createServices(options: ServicesOptions): Services {
   const retention = createFileRetention({
     files: cardFileRepository,
     cardFiles: files,
-    retentionDays: DEFAULT_FILE_RETENTION_DAYS,
+    // IT's recordingRetentionDays (config or Group Policy) when set: recordings and photos share the purge.
+    retentionDays: options.config.recordingRetentionDays ?? DEFAULT_FILE_RETENTION_DAYS,
     now,
     onPurged: (cardId) => events.emit('cards.filesChanged', { cardId, files: files.list(cardId) }),
   });
@@ -177,16 +184,27 @@ export function createServices(options: ServicesOptions): Services {
     if (session) workstation.publishLast();
   });
   options.log.info('services.started', { runtime: options.runtime, version: options.version });
+  const info: AppInfo = {
+    version: options.version,
+    runtime: options.runtime,
+    role: options.config.role,
+    dataDir: options.dataDir,
+    logDir: options.logDir,
+    centralUrl: options.config.centralUrl,
+    tileUrl: options.config.map.tileUrl,
+    language: options.config.language,
+  };
+  const diagnostics = createDiagnostics({
+    info,
+    configReport:
+      options.configReport ?? reportOfGivenConfig(options.config, join(options.dataDir, CONFIG_FILE_NAME)),
+    readiness: () => workstation.lastReport(),
+    sync: () => syncLedger.status(),
+    log: options.log,
+    now,
+  });
   return {
-    info: {
-      version: options.version,
-      runtime: options.runtime,
-      role: options.config.role,
-      dataDir: options.dataDir,
-      logDir: options.logDir,
-      centralUrl: options.config.centralUrl,
-      tileUrl: options.config.map.tileUrl,
-    },
+    info,
     cards,
     audience,
     chat,
@@ -200,6 +218,7 @@ export function createServices(options: ServicesOptions): Services {
     files,
     retention,
     sync,
+    diagnostics,
     log: options.log,
     close: () => {
       // A write's announcement still on its way finds no listener, not a closed database.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type ApiHandlers, createApiHandlers } from './api';
-import { CONFIG_FILE_NAME, type MachineConfig, loadMachineConfig } from './config';
+import { CONFIG_FILE_NAME, type MachineConfig, loadEffectiveConfig } from './config';
 import { type DataDirLock, lockDataDir } from './dataDirLock';
 import { type Logger, createFileLogger } from './log';
 import { type Services, createServices } from './services';
@@ -30,8 +30,15 @@ export function startConsole(options: StartOptions): RunningConsole {
   try {
     const logDir = join(options.dataDir, 'logs');
     const log = createFileLogger(logDir, { console: options.logToConsole });
-    const config = loadMachineConfig(join(options.dataDir, CONFIG_FILE_NAME), process.env);
-    const services = createServices({ ...options, logDir, config, log });
+    const configReport = loadEffectiveConfig({
+      userFile: join(options.dataDir, CONFIG_FILE_NAME),
+      env: process.env,
+    });
+    // IT's bad values are ignored, never fatal: the log and the About screen say which and why (no values).
+    for (const ignored of configReport.ignored)
+      log.warn('config.ignored', { source: ignored.source, field: ignored.field, reason: ignored.reason });
+    const config = configReport.config;
+    const services = createServices({ ...options, logDir, config, configReport, log });
     return {
       services,
       handlers: createApiHandlers(services),

@@ -3,12 +3,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { connectTransport } from './bridge';
-import { createI18n, savedLanguage } from './i18n';
+import { reportWindowErrors } from './features/about/reportWindowErrors';
+import { createI18n, pickedLanguage, savedLanguage } from './i18n';
 import { Frame } from './shell/Frame';
 import { ConsoleStoreContext, createConsoleStore } from './store';
 
 async function boot(): Promise<void> {
   const transport = connectTransport();
+  reportWindowErrors(transport.bridge);
   const store = createConsoleStore(transport.bridge);
   const i18n = await createI18n(savedLanguage());
 
@@ -47,7 +49,14 @@ async function boot(): Promise<void> {
   );
   transport.bridge.on('workstation.progress', (progress) => store.getState().readinessProgressed(progress));
   transport.bridge.on('reference.changed', ({ kind }) => void store.getState().loadReference(kind));
-  void store.getState().loadShell();
+  // Until the operator picks a language here, the screens speak the one IT set for the workstation (issue 15).
+  void store
+    .getState()
+    .loadShell()
+    .then(() => {
+      const configured = store.getState().appInfo?.language;
+      if (configured && !pickedLanguage()) void i18n.changeLanguage(configured);
+    });
   void store.getState().loadCards();
   void store.getState().loadSync();
   void store.getState().loadSession();

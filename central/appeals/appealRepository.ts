@@ -178,8 +178,30 @@ export function createAppealRepository(db: Database) {
       return rows.map((r) => rowToAppeal(r, []));
     },
 
-    async setStatus(id: string, status: AppealStatus): Promise<void> {
-      await db.query('update appeals set status = $2, updated_at = now() where id = $1', [id, status]);
+    /**
+     * In the caller's transaction: the appeal's new status (the citizen is told of each change of its card,
+     * seed 000); answers the appeal's department, or null when there is no such appeal.
+     */
+    async setStatus(
+      tx: Sql,
+      id: string,
+      status: AppealStatus,
+    ): Promise<{ departmentId: string | null } | null> {
+      const rows = await tx.query<{ department_id: string | null }>(
+        'update appeals set status = $2, updated_at = now() where id = $1 returning department_id',
+        [id, status],
+      );
+      return rows[0] ? { departmentId: rows[0].department_id } : null;
+    },
+
+    /** The departments of the given appeals (null: the fallback queue); an unknown id is missing. */
+    async departmentsOf(tx: Sql, ids: readonly string[]): Promise<Map<string, string | null>> {
+      if (ids.length === 0) return new Map();
+      const rows = await tx.query<{ id: string; department_id: string | null }>(
+        'select id, department_id from appeals where id = any($1::uuid[])',
+        [ids],
+      );
+      return new Map(rows.map((r) => [r.id, r.department_id]));
     },
 
     /** The first operator to accept a call request gets it; answers null when someone was faster. */

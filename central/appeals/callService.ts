@@ -1,21 +1,41 @@
 import type { CallSignal } from '../../domain/contract/realtime';
+import { type Refusal, refusal } from '../../domain/contract/refusal';
+import { mayTouchAppeal, roleRefusal } from '../access/rules';
 import type { Principal } from '../session/principal';
-import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
 import type { AppealRepository } from './appealRepository';
-import { refusal } from '../../domain/contract/refusal';
+
+/** How a call service request ended; the HTTP route and the socket each turn a refusal into their answer. */
+export type CallOutcome<T> =
+  { ok: true; value: T } | { ok: false; status: 403 | 404 | 409; refusal: Refusal; reason: string };
+
+const refuse = (status: 403 | 404 | 409, r: Refusal, reason: string): CallOutcome<never> => ({
+  ok: false,
+  status,
+  refusal: r,
+  reason,
+});
 
 /**
  * Call requests and SOS video (§9, §18): the first eligible operator to accept gets the call; SDP and
- * ICE then pass between that operator and the citizen only.
+ * ICE then pass between that operator and the citizen only. One entry point per action, whether the
+ * operator asks over HTTP or over the socket.
  */
 export function createCallService(deps: { appeals: AppealRepository; bus: EventBus }) {
   const { appeals, bus } = deps;
   return {
-    async accept(p: Principal, appealId: string): Promise<{ appealId: string; operatorId: string }> {
+    async accept(
+      p: Principal,
+      appealId: string,
+    ): Promise<CallOutcome<{ appealId: string; operatorId: string }>> {
+      const forbidden = roleRefusal(p, 'calls.accept');
+      if (forbidden) return refuse(403, forbidden, 'only an operator accepts calls');
+      const found = await appeals.byId(appealId);
+      // Another territory's call answers as if it did not exist: no probing of ids.
+      if (!found || !mayTouchAppeal(p, found.appeal))
+        return refuse(404, refusal('call.notFound'), 'no such call in your territory');
       const taken = await appeals.acceptCall(appealId, p.accountId);
-      if (!taken)
-        throw new HttpProblem(409, refusal('call.taken'), 'the call is already taken or is not a call');
+      if (!taken) return refuse(409, refusal('call.taken'), 'the call is already taken or is not a call');
       await bus.publish({
         kind: 'call.taken',
         departmentId: taken.departmentId,
@@ -28,28 +48,26 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
         appealId,
         status: 'inProgress',
       });
-      return { appealId, operatorId: p.accountId };
+      return { ok: true, value: { appealId, operatorId: p.accountId } };
     },
 
     /** Relays the citizen's signal to the operator who accepted; refuses before acceptance. */
-    async fromCitizen(appealId: string, signal: CallSignal): Promise<void> {
+    async fromCitizen(appealId: string, signal: CallSignal): Promise<CallOutcome<null>> {
       const found = await appeals.byId(appealId);
       const operator = found?.appeal.acceptedBy ?? null;
       if (!operator)
-        throw new HttpProblem(409, refusal('call.notAccepted'), 'no operator has accepted this call yet');
+        return refuse(409, refusal('call.notAccepted'), 'no operator has accepted this call yet');
       await bus.publish({ kind: 'call.signal', appealId, from: 'citizen', toAccountId: operator, signal });
+      return { ok: true, value: null };
     },
 
     /** Relays the operator's signal to the citizen; only the operator who accepted may signal. */
-    async fromOperator(p: Principal, appealId: string, signal: CallSignal): Promise<void> {
+    async fromOperator(p: Principal, appealId: string, signal: CallSignal): Promise<CallOutcome<null>> {
       const found = await appeals.byId(appealId);
       if (found?.appeal.acceptedBy !== p.accountId)
-        throw new HttpProblem(
-          403,
-          refusal('call.notYours'),
-          'only the operator who accepted the call may signal',
-        );
+        return refuse(403, refusal('call.notYours'), 'only the operator who accepted the call may signal');
       await bus.publish({ kind: 'call.signal', appealId, from: 'operator', toAccountId: null, signal });
+      return { ok: true, value: null };
     },
   };
 }

@@ -8,11 +8,12 @@ import type {
 } from '../../domain/appeals/appeal';
 import type { Database } from '../db/database';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
-import { appendChange, lockFeed } from '../sync/changeFeed';
+import { feedRepository } from '../feed/feedRepository';
 import type { TerritoryService } from '../territories/territoryService';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
 import type { AppealRepository } from './appealRepository';
+import { addChatLine } from './chatLines';
 import { checkCitizenToken, newCitizenToken } from './citizenToken';
 import { createIntakeBatcher } from './intakeBatcher';
 import { refusal } from '../../domain/contract/refusal';
@@ -83,18 +84,9 @@ export function createIntakeService(deps: {
       accountId: string | null,
       text: string,
     ): Promise<ChatMessage> {
-      // The line and its change-feed entry commit together, so consoles pull every line exactly once.
-      const message = await db.transaction(async (tx) => {
-        await lockFeed(tx);
-        const m = await appeals.addChat(tx, { id: uuidv7(), appealId: appeal.id, from, accountId, text });
-        await appendChange(tx, {
-          entity: 'chat',
-          entityId: m.id,
-          departmentId: appeal.departmentId,
-          ownerId: accountId,
-          payload: m,
-        });
-        return m;
+      const { message } = await db.transaction(async (tx) => {
+        await feedRepository.lock(tx);
+        return addChatLine(tx, appeals, { id: uuidv7(), appeal, from, accountId, text });
       });
       await bus.publish({ kind: 'chat.message', departmentId: appeal.departmentId, message });
       return message;

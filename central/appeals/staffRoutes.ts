@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type AppealStaffView, ChatInputSchema } from '../../domain/appeals/appeal';
-import { can, inScope } from '../../domain/session/roles';
+import type { AccessPolicy } from '../access/accessPolicy';
+import { mayTouchAppeal } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { AuthService } from '../session/authService';
-import type { AuditLog } from '../audit/auditLog';
+import type { AuditLog } from '../audit/auditLogRepository';
 import { DepartmentDirectory } from '../departments/departmentRepository';
-import { HttpProblem } from '../http/problem';
+import { HttpProblem, valueOrProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
 import type { AppealRepository } from './appealRepository';
 import type { AttachmentStore } from './attachmentStore';
@@ -17,24 +18,11 @@ import { refusal } from '../../domain/contract/refusal';
 const IdParams = z.strictObject({ id: z.uuid('id must be a UUID') });
 const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
-/** Identity only for roles that act on it (§10, §14); every such read is audited. */
-async function redactFor(
-  audit: AuditLog,
-  p: Principal,
-  appeal: AppealStaffView,
-  reason: string,
-): Promise<AppealStaffView> {
-  if (!can(p.role, 'applicant.read')) return { ...appeal, applicant: null };
-  if (appeal.applicant !== null) {
-    await audit.record({ accountId: p.accountId, action: 'applicant.read', subjectId: appeal.id, reason });
-  }
-  return appeal;
-}
-
 /** The operators' side of appeals: the queue of their territory, chat with the citizen, taking calls. */
 export function registerStaffAppealRoutes(
   app: FastifyInstance,
   deps: {
+    access: AccessPolicy;
     audit: AuditLog;
     auth: AuthService;
     appeals: AppealRepository;
@@ -43,12 +31,12 @@ export function registerStaffAppealRoutes(
     calls: CallService;
   },
 ): void {
-  const { audit, auth, appeals, attachments, intake, calls } = deps;
+  const { access, audit, auth, appeals, attachments, intake, calls } = deps;
 
   async function appealInScope(p: Principal, id: string): Promise<AppealStaffView> {
     const found = await appeals.byId(id);
     // Another territory's appeal answers as if it did not exist: no probing of ids.
-    if (!found || !inScope(p.scope, found.appeal.departmentId))
+    if (!found || !mayTouchAppeal(p, found.appeal))
       throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal in your territory');
     return found.appeal;
   }
@@ -56,12 +44,11 @@ export function registerStaffAppealRoutes(
   staffRoute(app, auth, 'GET /api/staff/appeals', { query: ListQuery }, async ({ principal, query }) => {
     const list = await appeals.listForStaff(DepartmentDirectory.scopeIds(principal.scope), query.limit);
     // A list shows no identities; the audited single read does.
-    return { appeals: list.map((a) => ({ ...a, applicant: null })) };
+    return { appeals: access.withoutIdentity(list) };
   });
 
   staffRoute(app, auth, 'GET /api/staff/appeals/:id', { params: IdParams }, async ({ principal, params }) => {
-    const appeal = await redactFor(
-      audit,
+    const appeal = await access.visibleOne(
       principal,
       await appealInScope(principal, params.id),
       'GET /api/staff/appeals/:id',
@@ -120,9 +107,6 @@ export function registerStaffAppealRoutes(
     auth,
     'POST /api/staff/calls/:id/accept',
     { params: IdParams },
-    async ({ principal, params }) => {
-      await appealInScope(principal, params.id);
-      return calls.accept(principal, params.id);
-    },
+    async ({ principal, params }) => valueOrProblem(await calls.accept(principal, params.id)),
   );
 }

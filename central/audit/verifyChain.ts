@@ -1,16 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Sql } from '../db/database';
-
-interface ChainRow {
-  id: string;
-  account_id: string | null;
-  action: string;
-  subject_id: string | null;
-  reason: string;
-  at_utc: string;
-  prev_hash: Uint8Array | null;
-  hash: Uint8Array;
-}
+import { readAuditChainPage } from './auditLogRepository';
+import { chainHash } from './chainHash';
 
 export type ChainVerdict =
   | { ok: true; entries: number }
@@ -31,20 +21,15 @@ export async function verifyAuditChain(db: Sql): Promise<ChainVerdict> {
   let entries = 0;
   let afterId = '0';
   for (;;) {
-    const rows = await db.query<ChainRow>(
-      `select id::text, account_id::text, action, subject_id, reason, prev_hash, hash,
-              to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_utc
-       from audit_log where audit_log.id > $1::bigint order by audit_log.id limit ${PAGE}`,
-      [afterId],
-    );
+    const rows = await readAuditChainPage(db, afterId, PAGE);
     for (const row of rows) {
-      const text = [row.account_id ?? '', row.action, row.subject_id ?? '', row.reason, row.at_utc].join(
-        '\x1f',
-      );
-      const hash: Buffer = createHash('sha256')
-        .update(previous ?? Buffer.alloc(0))
-        .update(text, 'utf8')
-        .digest();
+      const hash = chainHash(previous, {
+        accountId: row.account_id,
+        action: row.action,
+        subjectId: row.subject_id,
+        reason: row.reason,
+        atUtc: row.at_utc,
+      });
       if (!same(row.prev_hash, previous) || !hash.equals(Buffer.from(row.hash))) {
         return { ok: false, entries, brokenAt: Number(row.id) };
       }

@@ -52,12 +52,24 @@ export function rowToCard(r: CardRow): StoredCard {
   return { card, fields, createdBy: r.created_by };
 }
 
+/** What of a stored card decides who may touch it (central/access/rules.ts). */
+export const cardReach = (s: StoredCard) => ({
+  departmentId: s.card.departmentId ?? null,
+  createdBy: s.createdBy,
+});
+
 /** The card register (§9): rows locked for update inside the sync transaction that changes them. */
 export function createCardRepository() {
   return {
     async lock(tx: Sql, id: string): Promise<StoredCard | null> {
       const row = (await tx.query<CardRow>('select * from cards where id = $1 for update', [id]))[0];
       return row ? rowToCard(row) : null;
+    },
+
+    /** Which of these ids are cards already. */
+    async existing(tx: Sql, ids: readonly string[]): Promise<Set<string>> {
+      const rows = await tx.query<{ id: string }>('select id from cards where id = any($1::uuid[])', [ids]);
+      return new Set(rows.map((r) => r.id));
     },
 
     /**

@@ -5,12 +5,16 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { Department } from '../../domain/reference/department';
 import { LatLonSchema } from '../../domain/places/geo';
-import { type Territory, TerritoryGeometrySchema, type TerritoryGeometry } from '../../domain/places/territory';
+import {
+  type Territory,
+  TerritoryGeometrySchema,
+  type TerritoryGeometry,
+} from '../../domain/places/territory';
 import type { AccountRepository } from '../accounts/accountRepository';
 import { hashPassword } from '../accounts/passwords';
 import type { Database } from '../db/database';
 import { upsertDepartments, upsertPatrolUnits } from '../departments/departmentRepository';
-import { saveTerritories } from '../territories/territoryService';
+import { territoryRepository } from '../territories/territoryRepository';
 import {
   DEMO_ACCOUNTS,
   DEMO_DISTRICTS,
@@ -138,14 +142,8 @@ export async function seedDemo(
     await upsertDepartments(tx, departments);
     await upsertPatrolUnits(tx, DEMO_PATROL_UNITS);
     // Official territories imported by an admin are never overwritten by the demo's approximations.
-    const official = new Set(
-      (
-        await tx.query<{ department_id: string }>(
-          `select department_id from territories where source = 'official'`,
-        )
-      ).map((r) => r.department_id),
-    );
-    await saveTerritories(
+    const official = await territoryRepository.officialIds(tx);
+    await territoryRepository.save(
       tx,
       territories.filter((t) => !official.has(t.departmentId)),
       'demo',

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DepartmentIdSchema } from '../../domain/reference/department';
 import type { DepartmentsAnswer, UnitsAnswer } from '../../domain/reference/reference';
-import { inScope } from '../../domain/session/roles';
+import { mayTouchDepartment } from '../access/rules';
 import { TerritoryImportSchema } from '../../domain/places/territory';
 import type { AuthService } from '../session/authService';
 import type { Sql } from '../db/database';
@@ -48,7 +48,7 @@ export function registerDepartmentRoutes(
     { params: z.strictObject({ id: DepartmentIdSchema }) },
     async ({ principal, params }) => {
       // Another territory's units are as unknown to the account as another territory's cards (§8).
-      if (!departments.get(params.id) || !inScope(principal.scope, params.id))
+      if (!departments.get(params.id) || !mayTouchDepartment(principal, params.id))
         throw new HttpProblem(404, refusal('department.notFound'), 'no such department');
       return { units: await listPatrolUnits(db, params.id) };
     },

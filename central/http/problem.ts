@@ -57,3 +57,11 @@ export function parseOr400<S extends z.ZodType>(
     );
   return result.data;
 }
+
+/** A service's outcome as a route's answer: its value, or its refusal as the route's HttpProblem. */
+export function valueOrProblem<T>(
+  outcome: { ok: true; value: T } | { ok: false; status: number; refusal: Refusal; reason: string },
+): T {
+  if (!outcome.ok) throw new HttpProblem(outcome.status, outcome.refusal, outcome.reason);
+  return outcome.value;
+}

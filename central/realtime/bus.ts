@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
 import type { CentralEvent } from './events';
+import { busRepository } from './busRepository';
 
 const CHANNEL = 'central_events';
 /** NOTIFY payloads are limited to 8000 bytes; keep a margin for the envelope. */
@@ -40,11 +41,8 @@ export async function createEventBus(db: Database): Promise<EventBus> {
         if (envelope.from === instanceId) return;
         if (envelope.events) return envelope.events.forEach(deliver);
         if (envelope.spill) {
-          const rows = await db.query<{ payload: CentralEvent }>(
-            'select payload from bus_spill where id = $1',
-            [envelope.spill],
-          );
-          if (rows[0]) deliver(rows[0].payload);
+          const event = await busRepository.spilled(db, envelope.spill);
+          if (event) deliver(event);
         }
       })().catch(() => undefined);
     });
@@ -52,9 +50,7 @@ export async function createEventBus(db: Database): Promise<EventBus> {
 
   async function spill(event: CentralEvent): Promise<string> {
     const id = randomUUID();
-    await db.query('insert into bus_spill (id, payload) values ($1, $2::jsonb)', [id, JSON.stringify(event)]);
-    // Spilled events are read within milliseconds; a minute is ample before they are swept.
-    await db.query(`delete from bus_spill where at < now() - interval '1 minute'`);
+    await busRepository.spill(db, id, event);
     return JSON.stringify({ from: instanceId, spill: id } satisfies Envelope);
   }
 
@@ -95,7 +91,7 @@ export async function createEventBus(db: Database): Promise<EventBus> {
         const batch = queued;
         queued = [];
         for (const payload of await envelopes(batch))
-          await db.query('select pg_notify($1, $2)', [CHANNEL, payload]).catch(() => undefined);
+          await busRepository.notify(db, CHANNEL, payload).catch(() => undefined);
       }
     } catch {
       // The database went away; the events are lost to other instances as a dropped socket would lose them.

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import { REALTIME_CLOSE_CODES, type ServerMessage } from '../../domain/contract/realtime';
-import { can, inScope } from '../../domain/session/roles';
+import type { AccessPolicy, WithIdentity } from '../access/accessPolicy';
+import { maySeeAppeal, maySeeCard, mayTouchDepartment } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { EventBus } from './bus';
 import type { CentralEvent } from './events';
@@ -11,16 +12,23 @@ type Client =
 type PresenceEvent = Extract<CentralEvent, { kind: 'presence' }>;
 
 /**
- * Holds this instance's sockets and decides, per event, which of them may see it: territory for staff
- * (§8), the own appeal for a citizen, identity only for roles allowed to read it.
+ * Holds this instance's sockets and sends each event to those that may see it, as central/access decides:
+ * territory for staff (§8), the own appeal for a citizen, identity only for roles allowed to read it —
+ * each identity sent audited before it leaves. Events go out in the order they came.
  */
 export class RealtimeHub {
   private readonly clients = new Set<Client>();
   /** Last known presence of every operator, on any instance (kept from the bus). */
   private readonly presence = new Map<string, PresenceEvent>();
   private readonly unsubscribe: () => void;
+  /** The event being sent: the next waits for it, so an audited event is not overtaken. */
+  private sending: Promise<void> = Promise.resolve();
 
-  constructor(private readonly bus: EventBus) {
+  constructor(
+    private readonly bus: EventBus,
+    private readonly access: AccessPolicy,
+    private readonly onError: (error: unknown) => void,
+  ) {
     this.unsubscribe = bus.subscribe((event) => this.dispatch(event));
   }
 
@@ -29,7 +37,7 @@ export class RealtimeHub {
     this.clients.add(client);
     send(socket, { type: 'hello', instanceId: this.bus.instanceId, as: 'staff' });
     for (const p of this.presence.values()) {
-      if (p.status !== 'offline' && inScope(principal.scope, p.departmentId))
+      if (p.status !== 'offline' && mayTouchDepartment(principal, p.departmentId))
         send(socket, presenceMessage(p));
     }
     return () => this.clients.delete(client);
@@ -78,22 +86,68 @@ export class RealtimeHub {
       );
     if (event.kind === 'account.changed')
       return this.closeStaff(event.accountId, null, REALTIME_CLOSE_CODES.accountChanged, 'account changed');
-    // Serialise each variant once: with 1,000 sockets, stringify per socket would dominate fan-out.
-    const cache = new Map<string, string>();
-    for (const client of this.clients) {
-      const message = messageFor(client, event);
-      if (message === null) continue;
-      // The message is fixed by the event, except that identity is removed for some roles.
-      const variant =
-        client.kind === 'staff' && !can(client.principal.role, 'applicant.read') ? 'redacted' : 'full';
-      let text = cache.get(variant);
-      if (text === undefined) {
-        text = JSON.stringify(message);
-        cache.set(variant, text);
-      }
-      if (client.socket.readyState === client.socket.OPEN) client.socket.send(text);
+    this.sending = this.sending.then(() => this.send(event)).catch(this.onError);
+  }
+
+  /**
+   * Each staff recipient's view of an event's card or appeal, as the access policy shows it (audited);
+   * when the audit log cannot be written, the event still goes out, without the identity.
+   */
+  private async viewsOf<T extends WithIdentity>(subject: T, readers: Principal[], reason: string) {
+    try {
+      return await this.access.visibleEach(
+        readers.map((principal) => ({ principal, item: subject })),
+        reason,
+      );
+    } catch (error) {
+      this.onError(error);
+      return readers.map(() => this.access.withoutIdentity([subject])[0]);
     }
   }
+
+  private async send(event: CentralEvent): Promise<void> {
+    const recipients = [...this.clients].flatMap((client) => {
+      const message = messageFor(client, event);
+      return message ? [{ client, message }] : [];
+    });
+    const subject = identitySubject(event);
+    const views = subject
+      ? await this.viewsOf(
+          subject,
+          recipients.flatMap(({ client }) => (client.kind === 'staff' ? [client.principal] : [])),
+          `socket ${event.kind}`,
+        )
+      : [];
+    // Serialise each variant once: with 1,000 sockets, stringify per socket would dominate fan-out.
+    const cache = new Map<string, string>();
+    let view = 0;
+    for (const { client, message } of recipients) {
+      const shown = subject && client.kind === 'staff' ? views[view++] : undefined;
+      const variant = shown && shown !== subject ? 'redacted' : 'full';
+      let text = cache.get(variant);
+      if (text === undefined) {
+        text = JSON.stringify(shown ? withSubject(message, shown) : message);
+        cache.set(variant, text);
+      }
+      // A socket closed while the audit was written (a revoked session) gets nothing.
+      if (this.clients.has(client) && client.socket.readyState === client.socket.OPEN)
+        client.socket.send(text);
+    }
+  }
+}
+
+/** The card or appeal with an identity an event carries to staff, or null. */
+function identitySubject(event: CentralEvent) {
+  if (event.kind === 'appeal.new') return event.appeal;
+  if (event.kind === 'card.changed') return event.card;
+  return null;
+}
+
+/** The message with the card or appeal as the recipient may see it. */
+function withSubject(message: ServerMessage, shown: object): ServerMessage {
+  if (message.type === 'appeal.new') return { ...message, appeal: shown as typeof message.appeal };
+  if (message.type === 'card.changed') return { ...message, card: shown as typeof message.card };
+  return message;
 }
 
 function presenceMessage(p: PresenceEvent): ServerMessage {
@@ -128,35 +182,28 @@ function messageFor(client: Client, event: CentralEvent): ServerMessage | null {
   }
   const p = client.principal;
   switch (event.kind) {
-    case 'appeal.new': {
-      if (!can(p.role, 'appeals.read') || !inScope(p.scope, event.departmentId)) return null;
-      const appeal = can(p.role, 'applicant.read') ? event.appeal : { ...event.appeal, applicant: null };
-      return { type: 'appeal.new', appeal };
-    }
+    case 'appeal.new':
+      return maySeeAppeal(p, event) ? { type: 'appeal.new', appeal: event.appeal } : null;
     case 'appeal.status':
-      return can(p.role, 'appeals.read') && inScope(p.scope, event.departmentId)
+      return maySeeAppeal(p, event)
         ? { type: 'appeal.status', appealId: event.appealId, status: event.status }
         : null;
     case 'call.taken':
-      return can(p.role, 'appeals.read') && inScope(p.scope, event.departmentId)
+      return maySeeAppeal(p, event)
         ? { type: 'call.taken', appealId: event.appealId, operatorId: event.operatorId }
         : null;
     case 'call.signal':
       return event.from === 'citizen' && event.toAccountId === p.accountId
         ? { type: 'call.signal', appealId: event.appealId, from: event.from, signal: event.signal }
         : null;
-    case 'card.changed': {
-      if (!can(p.role, 'cards.read')) return null;
-      if (!inScope(p.scope, event.departmentId) && event.ownerId !== p.accountId) return null;
-      const card = can(p.role, 'applicant.read') ? event.card : { ...event.card, applicant: null };
-      return { type: 'card.changed', seq: event.seq, card };
-    }
-    case 'chat.message':
-      return can(p.role, 'appeals.read') && inScope(p.scope, event.departmentId)
-        ? { type: 'chat.message', message: event.message }
+    case 'card.changed':
+      return maySeeCard(p, { departmentId: event.departmentId, createdBy: event.ownerId })
+        ? { type: 'card.changed', seq: event.seq, card: event.card }
         : null;
+    case 'chat.message':
+      return maySeeAppeal(p, event) ? { type: 'chat.message', message: event.message } : null;
     case 'presence':
-      return event.accountId !== p.accountId && inScope(p.scope, event.departmentId)
+      return event.accountId !== p.accountId && mayTouchDepartment(p, event.departmentId)
         ? presenceMessage(event)
         : null;
     case 'territories.changed':

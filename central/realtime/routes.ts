@@ -4,13 +4,12 @@ import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { ClientMessageSchema, REALTIME_CLOSE_CODES } from '../../domain/contract/realtime';
-import { can, inScope } from '../../domain/session/roles';
 import type { Principal } from '../session/principal';
 import type { AuthService } from '../session/authService';
 import type { AppealRepository } from '../appeals/appealRepository';
 import type { CallService } from '../appeals/callService';
 import { checkCitizenToken } from '../appeals/citizenToken';
-import { HttpProblem, parseOr400 } from '../http/problem';
+import { HttpProblem, parseOr400, valueOrProblem } from '../http/problem';
 import { authorize } from '../http/staffRoute';
 import type { EventBus } from './bus';
 import { type RealtimeHub, send } from './hub';
@@ -139,29 +138,21 @@ export function registerRealtimeRoutes(
               return send(socket, { type: 'pong', t: Date.now() });
             case 'presence.set':
               return presence(message.status);
-            case 'call.accept': {
-              // A citizen never accepts a call; a staff member without the permission is told their role may not.
+            case 'call.accept':
+              // A citizen never accepts a call; the call service decides for staff (role, territory, first).
               if (peer.kind !== 'staff')
                 throw new HttpProblem(403, refusal('call.notYours'), 'only an operator accepts calls');
-              if (!can(peer.principal.role, 'calls.accept'))
-                throw new HttpProblem(
-                  403,
-                  refusal('role.forbidden', { role: peer.principal.role, action: 'calls.accept' }),
-                  'only an operator accepts calls',
-                );
-              const found = await appeals.byId(message.appealId);
-              if (!found || !inScope(peer.principal.scope, found.appeal.departmentId))
-                throw new HttpProblem(404, refusal('call.notFound'), 'no such call in your territory');
-              await calls.accept(peer.principal, message.appealId);
+              valueOrProblem(await calls.accept(peer.principal, message.appealId));
               return;
-            }
             case 'call.signal':
               if (peer.kind === 'citizen') {
                 if (message.appealId !== peer.appealId)
                   throw new HttpProblem(403, refusal('appeal.notFound'), 'not your appeal');
-                return calls.fromCitizen(message.appealId, message.signal);
+                valueOrProblem(await calls.fromCitizen(message.appealId, message.signal));
+                return;
               }
-              return calls.fromOperator(peer.principal, message.appealId, message.signal);
+              valueOrProblem(await calls.fromOperator(peer.principal, message.appealId, message.signal));
+              return;
           }
         })().catch((error: unknown) => {
           send(

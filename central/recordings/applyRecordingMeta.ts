@@ -1,8 +1,9 @@
 import { type Refusal, refusal } from '../../domain/contract/refusal';
-import { can, inScope } from '../../domain/session/roles';
+import { mayTouchCard, roleRefusal } from '../access/rules';
+import { feedRepository } from '../feed/feedRepository';
 import type { SyncOperation } from '../../domain/sync/sync';
 import type { Principal } from '../session/principal';
-import type { CardRepository } from '../cards/cardRepository';
+import { type CardRepository, cardReach } from '../cards/cardRepository';
 import type { Sql } from '../db/database';
 import type { RecordingRepository } from './recordingRepository';
 
@@ -24,15 +25,11 @@ export async function applyRecordingMeta(
   op: RecordingMetaOperation,
 ): Promise<RecordingOutcome> {
   // Who takes calls records them (§9 step 3).
-  if (!can(p.role, 'calls.accept'))
-    return {
-      ok: false,
-      refusal: refusal('role.forbidden', { role: p.role, action: 'calls.accept' }),
-      reason: `role ${p.role} may not record calls`,
-    };
+  const forbidden = roleRefusal(p, 'calls.accept');
+  if (forbidden) return { ok: false, refusal: forbidden, reason: `role ${p.role} may not record calls` };
   const stored = await deps.cards.byId(tx, op.cardId);
   if (!stored) return { ok: false, refusal: refusal('card.notFound'), reason: 'no such card' };
-  if (!inScope(p.scope, stored.card.departmentId ?? null) && stored.createdBy !== p.accountId)
+  if (!mayTouchCard(p, cardReach(stored)))
     return {
       ok: false,
       refusal: refusal('card.otherTerritory'),
@@ -49,6 +46,5 @@ export async function applyRecordingMeta(
       refusal: refusal('recording.exists'),
       reason: 'a recording with this file id is already registered',
     };
-  const rows = await tx.query<{ seq: number | string }>('select coalesce(max(seq), 0) as seq from changes');
-  return { ok: true, seq: Number(rows[0]?.seq ?? 0), card: null, events: [] };
+  return { ok: true, seq: await feedRepository.lastSeq(tx), card: null, events: [] };
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { inScope } from '../../domain/session/roles';
+import { mayTouchCard } from '../access/rules';
 import type { AuthService } from '../session/authService';
-import type { CardRepository } from '../cards/cardRepository';
+import { type CardRepository, cardReach } from '../cards/cardRepository';
 import type { Sql } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
@@ -24,10 +24,7 @@ export function registerRecordingRoutes(
     { params: IdParams },
     async ({ principal, params }) => {
       const s = await cards.byId(db, params.id);
-      if (
-        !s ||
-        !(inScope(principal.scope, s.card.departmentId ?? null) || s.createdBy === principal.accountId)
-      )
+      if (!s || !mayTouchCard(principal, cardReach(s)))
         throw new HttpProblem(404, refusal('card.notFound'), 'no such card in your territory');
       return { recordings: await recordings.forCard(db, params.id) };
     },

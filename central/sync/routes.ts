@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { SyncPullQuerySchema, SyncPushRequestSchema } from '../../domain/sync/sync';
+import { SyncPullQuerySchema } from '../../domain/sync/sync';
 import type { AuthService } from '../session/authService';
 import { staffRoute } from '../http/staffRoute';
+import { PushEnvelopeSchema, readPushedOperations } from './pushedOperations';
 import type { SyncService } from './syncService';
 
 export function registerSyncRoutes(
@@ -12,10 +13,17 @@ export function registerSyncRoutes(
     app,
     deps.auth,
     'POST /api/sync/push',
-    { body: SyncPushRequestSchema },
-    async ({ principal, body }) => ({
-      results: await deps.sync.push(principal, body.operations),
-    }),
+    { body: PushEnvelopeSchema },
+    async ({ principal, body }) => {
+      const pushed = readPushedOperations(body.operations);
+      const applied = await deps.sync.push(
+        principal,
+        pushed.flatMap((p) => (p.ok ? [p.op] : [])),
+      );
+      // The answers in the order of the push: the readable operations' from the service, the others' here.
+      let next = 0;
+      return { results: pushed.map((p) => (p.ok ? applied[next++]! : p.result)) };
+    },
   );
   staffRoute(
     app,

@@ -9,25 +9,12 @@ import {
   type TerritoryImport,
   type TerritoryRouter,
 } from '../../domain/places/territory';
-import type { Database, Sql } from '../db/database';
+import type { Database } from '../db/database';
+import { territoryRepository } from './territoryRepository';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import type { EventBus } from '../realtime/bus';
 import { refusal } from '../../domain/contract/refusal';
-
-export async function saveTerritories(
-  tx: Sql,
-  territories: readonly Territory[],
-  source: 'demo' | 'official',
-): Promise<void> {
-  for (const t of territories) {
-    await tx.query(
-      `insert into territories (department_id, geometry, source) values ($1, $2::jsonb, $3)
-       on conflict (department_id) do update set geometry = excluded.geometry, source = excluded.source, imported_at = now()`,
-      [t.departmentId, JSON.stringify(t.geometry), source],
-    );
-  }
-}
 
 /**
  * The routing table in memory (§8), rebuilt from the database at start and whenever territories change
@@ -50,9 +37,7 @@ export class TerritoryService {
   }
 
   async reload(): Promise<void> {
-    const rows = await this.db.query<{ department_id: string; geometry: unknown }>(
-      'select department_id, geometry from territories',
-    );
+    const rows = await territoryRepository.all(this.db);
     this.territories = rows
       .map((r) => ({ departmentId: r.department_id, geometry: TerritoryGeometrySchema.parse(r.geometry) }))
       .sort((a, b) => a.departmentId.localeCompare(b.departmentId));
@@ -95,7 +80,7 @@ export class TerritoryService {
         `a department appears twice: ${twice}`,
       );
     await this.db.transaction((tx) =>
-      saveTerritories(
+      territoryRepository.save(
         tx,
         file.features.map((f) => ({ departmentId: f.properties.departmentId, geometry: f.geometry })),
         'official',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   UPLOAD_LIMITS,
@@ -11,9 +11,13 @@ import {
   chunkCount,
 } from '../../domain/files/upload';
 import type { AuthService } from '../session/authService';
+import type { Principal } from '../session/principal';
+import { mayTouchCard, roleRefusal } from '../access/rules';
+import { type CardRepository, cardReach } from '../cards/cardRepository';
+import type { Sql } from '../db/database';
 import { refusal } from '../../domain/contract/refusal';
 import { HttpProblem, parseOr400 } from '../http/problem';
-import { authorize, bearerToken } from '../http/staffRoute';
+import { bearerToken } from '../http/staffRoute';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const ChunkParams = z.strictObject({ id: z.uuid(), index: z.coerce.number().int().nonnegative() });
@@ -23,7 +27,7 @@ const ChunkParams = z.strictObject({ id: z.uuid(), index: z.coerce.number().int(
  * `<id>.part` (the chunks received, in order) and `<id>` once complete and checked. A chunk is appended
  * only when it is the next one, so a repeated chunk is acknowledged without being written twice.
  */
-export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
+export function uploadRoutes(deps: { auth: AuthService; dir: string; db: Sql; cards: CardRepository }) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser(
       'application/octet-stream',
@@ -43,10 +47,28 @@ export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
       return next;
     };
 
-    async function declaration(id: string): Promise<UploadDeclaration> {
+    async function writer(request: FastifyRequest): Promise<Principal> {
+      const principal = await deps.auth.authenticate(bearerToken(request));
+      const forbidden = roleRefusal(principal, 'cards.write');
+      if (forbidden)
+        throw new HttpProblem(403, forbidden, `role ${principal.role} may not attach files to cards`);
+      return principal;
+    }
+    /** A file belongs to a card: only someone who may touch that card declares, sends or asks about it. */
+    async function cardInReach(p: Principal, cardId: string): Promise<void> {
+      const card = await deps.cards.byId(deps.db, cardId);
+      if (!card || !mayTouchCard(p, cardReach(card)))
+        throw new HttpProblem(404, refusal('card.notFound'), 'no such card in your territory');
+    }
+    /** The declaration, for someone who may touch its card; another territory's upload does not exist. */
+    async function declaration(p: Principal, id: string): Promise<UploadDeclaration> {
       const raw = await readFile(path(id, '.json'), 'utf8').catch(() => null);
       if (raw === null) throw new HttpProblem(404, refusal('upload.notFound'), 'no such upload');
-      return UploadDeclarationSchema.parse(JSON.parse(raw));
+      const d = UploadDeclarationSchema.parse(JSON.parse(raw));
+      await cardInReach(p, d.cardId).catch(() => {
+        throw new HttpProblem(404, refusal('upload.notFound'), 'no such upload in your territory');
+      });
+      return d;
     }
     async function status(d: UploadDeclaration): Promise<UploadStatus> {
       const chunks = chunkCount(d);
@@ -63,24 +85,25 @@ export function uploadRoutes(deps: { auth: AuthService; dir: string }) {
     }
 
     app.post('/api/uploads', async (request) => {
-      await authorize(deps.auth, bearerToken(request), 'POST /api/uploads');
+      const principal = await writer(request);
       const d = parseOr400(UploadDeclarationSchema, request.body, 'body');
+      await cardInReach(principal, d.cardId);
       // Declaring again is how a console resumes: the same declaration answers the current status.
       const existing = await readFile(path(d.id, '.json'), 'utf8').catch(() => null);
       if (existing === null)
         await writeFile(path(d.id, '.json'), JSON.stringify(d), { flag: 'wx' }).catch(() => undefined);
-      return status(await declaration(d.id));
+      return status(await declaration(principal, d.id));
     });
 
     app.get('/api/uploads/:id', async (request) => {
-      await authorize(deps.auth, bearerToken(request), 'GET /api/uploads/:id');
-      return status(await declaration(parseOr400(IdParams, request.params, 'path').id));
+      const principal = await writer(request);
+      return status(await declaration(principal, parseOr400(IdParams, request.params, 'path').id));
     });
 
     app.put('/api/uploads/:id/chunks/:index', async (request) => {
-      await authorize(deps.auth, bearerToken(request), 'PUT /api/uploads/:id/chunks/:index');
+      const principal = await writer(request);
       const { id, index } = parseOr400(ChunkParams, request.params, 'path');
-      const d = await declaration(id);
+      const d = await declaration(principal, id);
       const body = request.body;
       if (!Buffer.isBuffer(body))
         throw new HttpProblem(415, refusal('request.malformed'), 'a chunk is application/octet-stream');

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AuthService } from '../session/authService';
-import { iso } from '../accounts/accountRepository';
 import type { Sql } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../http/staffRoute';
+import { createWorkstationRepository } from './workstationRepository';
 import { refusal } from '../../domain/contract/refusal';
 
 export const WORKSTATION_REPORT_MAX_BYTES = 256 * 1024;
@@ -19,7 +19,8 @@ const ReportSchema = z.strictObject({
 
 /** §27–28: each workstation's last readiness report, for the digitalisation unit. */
 export function registerWorkstationRoutes(app: FastifyInstance, deps: { db: Sql; auth: AuthService }): void {
-  const { db, auth } = deps;
+  const { auth } = deps;
+  const workstations = createWorkstationRepository(deps.db);
   staffRoute(
     app,
     auth,
@@ -33,29 +34,12 @@ export function registerWorkstationRoutes(app: FastifyInstance, deps: { db: Sql;
           refusal('request.tooLarge'),
           `a report may be at most ${WORKSTATION_REPORT_MAX_BYTES} bytes`,
         );
-      await db.query(
-        `insert into workstation_reports (workstation_id, account_id, report) values ($1, $2, $3::jsonb)
-         on conflict (workstation_id) do update set account_id = excluded.account_id, report = excluded.report, received_at = now()`,
-        [body.workstationId, principal.accountId, json],
-      );
+      await workstations.store(body.workstationId, principal.accountId, json);
       return { stored: true };
     },
   );
 
   staffRoute(app, auth, 'GET /api/workstations', {}, async () => {
-    const rows = await db.query<{
-      workstation_id: string;
-      account_id: string | null;
-      report: unknown;
-      received_at: Date | string;
-    }>('select * from workstation_reports order by workstation_id');
-    return {
-      workstations: rows.map((r) => ({
-        workstationId: r.workstation_id,
-        accountId: r.account_id,
-        report: r.report,
-        receivedAt: iso(r.received_at),
-      })),
-    };
+    return { workstations: await workstations.list() };
   });
 }

@@ -19,7 +19,7 @@ export interface CardAudience {
 }
 
 /**
- * The rule central applies to cards (central/sync/operations.ts `canTouch`, the sync pull, GET /api/cards):
+ * The rule central applies to cards (central/access/rules.ts `mayTouchCard`, for every read and write there):
  * a role that reads cards sees those of its territory, the fallback queue, and the cards it created.
  * A card central has not routed yet has no territory to judge by: only its author sees it, so the next
  * account on the workstation does not (a card written while nobody was signed in is everyone's).

@@ -4,6 +4,7 @@ import { storableText } from './text';
 import { CardDraftInputSchema, CardIdSchema, CardSchema } from '../cards/card';
 import { AttachPhotoInputSchema, AttachPhotoResultSchema, CardFileSchema, PhotoTypeSchema } from '../files/cardFile';
 import { ChatListInputSchema, ChatListResultSchema, ChatSendInputSchema, ChatSendResultSchema } from '../chat/chat';
+import { AboutSchema, DiagnosticsBundleSchema, RendererLogSchema } from '../diagnostics/diagnostics';
 import { DepartmentSchema, PatrolUnitSchema } from '../reference/department';
 import { ReferenceKindSchema } from '../reference/reference';
 import { RoleSchema } from '../session/roles';
@@ -43,6 +44,8 @@ export const AppInfoSchema = z.object({
   centralUrl: z.url().nullable(),
   /** Tile URL template of an internal tile server ({z}/{x}/{y}), when the workstation has one. */
   tileUrl: storableText().nullable(),
+  /** The language IT set for this workstation: the screens start in it until the operator picks one. */
+  language: z.enum(['kk', 'ru', 'en']).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -97,6 +100,12 @@ export const consoleApi = {
   'workstation.fleet': method(NoInput, WorkstationFleetSchema),
   /** A key was pressed in the window: the last report's keyboard item is re-decided without a new check. */
   'workstation.keystrokeSeen': method(NoInput, WorkstationReportSchema.nullable()),
+  /** IT's About screen: version, data folder, each setting with its source, the ignored bad values (issue 15). */
+  'diagnostics.about': method(NoInput, AboutSchema),
+  /** Writes the diagnostics bundle (logs, configuration, readiness, sync state; nothing personal) into the data folder. */
+  'diagnostics.bundle': method(NoInput, DiagnosticsBundleSchema),
+  /** A line from the screens into main's log, redacted there like main's own. */
+  'log.write': method(RendererLogSchema, z.object({})),
 } as const;
 
 export const consoleEvents = {

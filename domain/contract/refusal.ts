@@ -83,6 +83,11 @@ export const REFUSALS = {
   'department.unknown': z.strictObject({ departmentId: storableText() }),
   'department.notFound': Empty,
   'recording.exists': Empty,
+  // A console's operations (domain/sync/sync.ts)
+  /** The database cannot store what the operation carries (a NUL character, a lone surrogate…). */
+  'op.unstorable': Empty,
+  /** The operation's id was already used by another account. */
+  'op.conflict': Empty,
   // Citizens' appeals, chats and calls (§2, §7, §18)
   'appeal.notFound': Empty,
   'appeal.invalid': z.strictObject({ field: storableText(), problem: AppealProblemSchema }),

@@ -12,7 +12,9 @@ import { TransitionInputSchema } from '../cards/workflow';
  * Push: the console sends its outbox in order as `SyncPushRequest`; central applies each operation
  * exactly once (its `id` is unique on central and stored in the same transaction as its effect) and
  * answers one `SyncOpResult` per operation, in order. Re-sending an operation is always safe: it answers
- * `duplicate` with the original result. `rejected` is final (do not retry); transport errors are not.
+ * `duplicate` with the original result (an id another account used first is `rejected`, `op.conflict`).
+ * `rejected` is final (do not retry); transport errors are not. An operation central cannot store is
+ * rejected on its own (`op.unstorable`); the rest of its batch is applied.
  *
  * Pull: `GET /api/sync/pull?since=CURSOR&limit=N` returns the changes this account may see with
  * `seq > since`, in order; store `cursor` and ask again while `hasMore`.

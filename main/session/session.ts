@@ -1,4 +1,3 @@
-import argon2 from 'argon2';
 import type { Session, SignInInput, SignInResult } from '../../domain/session/session';
 import type { Logger } from '../log';
 import type { CentralClient } from '../central/client';
@@ -6,7 +5,9 @@ import { type TokenSource, createTokenKeeper } from '../central/tokens';
 import type { OfflineAccounts, SignedInAccount } from '../store/offlineAccounts';
 
 /** argon2id at OWASP's minimum (19 MiB, 2 passes), as central hashes: the verifier never leaves this workstation's disk. */
-const VERIFIER_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const VERIFIER_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/** Loaded at the first sign-in, not at start: the native module costs the console's start-up ~0.1 s (bench/startup). */
+const loadArgon2 = async () => (await import('argon2')).default;
 
 export interface SessionService extends TokenSource {
   current(): Session | null;
@@ -57,7 +58,9 @@ export function createSessionService(deps: {
     if (answer.ok) {
       tokens.accept(answer.value);
       const account = answer.value.account;
-      deps.offline.remember(login, await argon2.hash(password, VERIFIER_OPTIONS), account, deps.now());
+      const argon2 = await loadArgon2();
+      const verifier = await argon2.hash(password, { ...VERIFIER_OPTIONS, type: argon2.argon2id });
+      deps.offline.remember(login, verifier, account, deps.now());
       pendingPassword = null;
       publish(toSession(account, 'online'));
       deps.log.info('auth.signedIn', { mode: 'online', role: account.role });
@@ -88,7 +91,8 @@ export function createSessionService(deps: {
       }
       const known = deps.offline.find(login);
       if (!known) return { ok: false, refusal: 'offlineUnknownAccount' };
-      if (!(await argon2.verify(known.verifier, password))) return { ok: false, refusal: 'wrongCredentials' };
+      if (!(await (await loadArgon2()).verify(known.verifier, password)))
+        return { ok: false, refusal: 'wrongCredentials' };
       if (deps.now().getTime() - known.lastOnlineAt.getTime() > deps.maxOfflineAgeMs)
         return { ok: false, refusal: 'offlineTooOld' };
       tokens.forget();

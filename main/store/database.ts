@@ -11,6 +11,9 @@ export interface OpenDatabaseOptions {
  * Opens the console's SQLite file durably: WAL, `synchronous=FULL` (a commit survives a power cut),
  * foreign keys on, and every pending migration applied.
  */
+/** The console's database in its data folder. */
+export const DATABASE_FILE_NAME = 'console.sqlite';
+
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {

@@ -11,7 +11,7 @@ import {
 } from '../../domain/workstation/workstation';
 import { ITEM_TITLES } from '../../domain/workstation/workstationAdvice';
 import { evaluate } from '../../domain/workstation/workstationEvaluate';
-import { CONFIG_FILE_NAME, ConfigError, type ConfigEnvironment, loadMachineConfig } from '../config';
+import { CONFIG_FILE_NAME, ConfigError, type ConfigEnvironment, loadEffectiveConfig } from '../config';
 import { configErrorText } from '../configErrorText';
 import { type NetworkPhase, measureNetwork } from './network';
 import { probeMachine } from './probes';
@@ -32,8 +32,8 @@ export interface CheckCliContext {
   chromeVersion: string | undefined;
   out: (text: string) => void;
   err: (text: string) => void;
-  /** CONSOLE_CENTRAL_URL, as the console itself reads it (development, `npm start`). */
-  env?: ConfigEnvironment;
+  /** CONSOLE_CENTRAL_URL, as the console itself reads it (development, `npm start`); ProgramData for IT's machine file. */
+  env?: ConfigEnvironment & { ProgramData?: string; CONSOLE_MACHINE_CONFIG?: string };
 }
 
 const USAGE = `Usage: workstation-check [--json] [--out FILE] [--lang ru|kk|en] [--data-dir DIR] [--central-url URL]
@@ -82,7 +82,11 @@ export async function runWorkstationCheckCli(argv: string[], context: CheckCliCo
 
   let config;
   try {
-    config = loadMachineConfig(join(parsed['data-dir'], CONFIG_FILE_NAME), context.env);
+    // The settings the console itself would run with: Group Policy and the machine file included.
+    config = loadEffectiveConfig({
+      userFile: join(parsed['data-dir'], CONFIG_FILE_NAME),
+      env: context.env ?? {},
+    }).config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     context.err(configErrorText(error, lang.data));

@@ -1,4 +1,3 @@
-import si from 'systeminformation';
 import {
   type ConsoleWindowFacts,
   type Probe,
@@ -56,6 +55,8 @@ function browserProbe(options: MachineProbeOptions): WorkstationProbes['browser'
 }
 
 export async function probeMachine(options: MachineProbeOptions): Promise<MachineProbes> {
+  // Loaded at the first check, not at start: it is the heaviest module of main (bench/startup).
+  const si = (await import('systeminformation')).default;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const [cpu, memory, os, audio, usb] = await Promise.all([
     settle(() => si.cpu(), timeoutMs),

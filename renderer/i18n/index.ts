@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { aboutText } from '../features/about/i18n';
 import { cardFormText } from '../features/cards/formText';
 import { cardsText } from '../features/cards/i18n';
 import { mapText } from '../features/map/i18n';
@@ -22,13 +23,19 @@ export const NAMESPACES = {
   signin: signinText,
   shell: shellText,
   refusals: refusalsText,
+  about: aboutText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';
 
-export function savedLanguage(): Language {
+/** The language the operator picked in this browser, if any. */
+export function pickedLanguage(): Language | null {
   const saved = localStorage.getItem(LANGUAGE_KEY);
-  return LANGUAGES.find((l) => l === saved) ?? 'kk';
+  return LANGUAGES.find((l) => l === saved) ?? null;
+}
+
+export function savedLanguage(): Language {
+  return pickedLanguage() ?? 'kk';
 }
 
 export function saveLanguage(language: Language): void {

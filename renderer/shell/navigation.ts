@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../domain/session/roles';
+import { AboutView } from '../features/about';
 import { CardsView } from '../features/cards';
 import { FleetView, ReadinessView } from '../features/workstation';
 import { type SectionInfo, sectionInfoFor } from './sections';
@@ -13,6 +14,7 @@ const VIEWS: Record<SectionInfo['id'], ComponentType> = {
   cards: CardsView,
   readiness: ReadinessView,
   workstations: FleetView,
+  about: AboutView,
 };
 
 export const sectionsFor = (role: Role): Section[] =>

@@ -3,7 +3,7 @@ import type { Keys } from '../commands/keys';
 
 /** A section of the console: who sees it and its hotkey; the views are wired in navigation.ts. */
 export interface SectionInfo {
-  id: 'cards' | 'readiness' | 'workstations';
+  id: 'cards' | 'readiness' | 'workstations' | 'about';
   /** Key with its namespace. */
   label: string;
   /** Fixed per section, not per position, so a key means the same section for every role. */
@@ -23,6 +23,8 @@ export const SECTION_INFO: readonly SectionInfo[] = [
   { id: 'readiness', label: 'readiness:nav', keys: 'Alt+2', roles: ROLES },
   /** §28: the digitalisation unit sees every workstation's last readiness report. */
   { id: 'workstations', label: 'readiness:fleet.nav', keys: 'Alt+3', roles: ['admin'] },
+  /** Issue 15: version, data folder, the settings in force and the diagnostics bundle, for IT at any workstation. */
+  { id: 'about', label: 'about:nav', keys: 'Alt+0', roles: ROLES },
 ];
 
 export const sectionInfoFor = (role: Role): SectionInfo[] =>

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { type StoreApi, createStore, useStore } from 'zustand';
 import type { ConsoleBridge } from '../../domain/contract/ipc';
+import { type AboutSlice, createAboutSlice } from '../features/about/slice';
 import { type CardPhotosSlice, createCardPhotosSlice } from '../features/photos/photosSlice';
 import { type ChatSlice, createChatSlice } from '../features/chat/chatSlice';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
@@ -18,7 +19,8 @@ export type ConsoleState = ShellSlice &
   ReadinessSlice &
   SyncSlice &
   SignInSlice &
-  ReferenceSlice;
+  ReferenceSlice &
+  AboutSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -30,6 +32,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createSyncSlice(bridge)(...args),
     ...createSignInSlice(bridge)(...args),
     ...createReferenceSlice(bridge)(...args),
+    ...createAboutSlice(bridge)(...args),
   }));
 }
 

@@ -4,6 +4,7 @@ import type { CardDraftInput } from '../../domain/cards/card';
 import { MachineConfigSchema } from '../../main/config';
 import type { Logger } from '../../main/log';
 import { type Services, createServices } from '../../main/services';
+import { startConsole } from '../../main/startup';
 import { tempDir } from './tempDir';
 
 /** A logger that keeps lines in memory, so tests can assert what reaches the log. */
@@ -49,3 +50,7 @@ export const aDraft = (overrides: Partial<CardDraftInput> = {}): CardDraftInput 
   location: { lat: 51.1694, lon: 71.4491, source: 'map' },
   ...overrides,
 });
+
+/** The console started as host mode starts it (data folder lock, file log, layered configuration, store). */
+export const startTestConsole = (dataDir: string) =>
+  startConsole({ runtime: 'host', version: 'test', dataDir, logToConsole: false });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { can } from '../../../domain/session/roles';
 import { useConsole } from '../../store';
 import { IncidentMap } from '../map';
@@ -30,13 +30,15 @@ export function CardsView() {
       <CardList />
       <CardForm />
       <div className="cards-view__side">
-        <IncidentMap
-          picked={picked}
-          onPick={(point) => {
-            if (editFields)
-              editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' });
-          }}
-        />
+        <Suspense fallback={null}>
+          <IncidentMap
+            picked={picked}
+            onPick={(point) => {
+              if (editFields)
+                editCard({ lat: point.lat.toFixed(5), lon: point.lon.toFixed(5), locationSource: 'map' });
+            }}
+          />
+        </Suspense>
         {editor.id && mayChat && hasAppeal && <ChatPanel cardId={editor.id} />}
       </div>
     </div>

@@ -1,3 +1,8 @@
-export { IncidentMap } from './IncidentMap';
+import { lazy } from 'react';
+
+/** Leaflet and the map's layers load beside the first screen, not before it: the cards list shows first (bench/startup). */
+export const IncidentMap = lazy(() =>
+  import('./IncidentMap').then((module) => ({ default: module.IncidentMap })),
+);
 export { PlaceSearch } from './PlaceSearch';
 export { loadBaseLayer } from './baseLayer';

@@ -34,6 +34,12 @@ export const refusalsText = defineTranslations(
       notFound: 'No such department.',
     },
     recording: { exists: 'This recording is already in the central system.' },
+    op: {
+      unstorable:
+        'The central system could not store this change: its text contains characters that cannot be saved. Correct the text.',
+      conflict:
+        'The central system already has a change with this number from another account; this one was not applied.',
+    },
     appeal: {
       notFound: 'No such appeal.',
       invalid: 'The appeal was not accepted: {{field}} — {{problem}}.',
@@ -159,6 +165,12 @@ export const refusalsText = defineTranslations(
       notFound: 'Такого подразделения нет.',
     },
     recording: { exists: 'Эта запись уже есть в центральной системе.' },
+    op: {
+      unstorable:
+        'Центральная система не смогла сохранить это изменение: в тексте есть символы, которые нельзя сохранить. Исправьте текст.',
+      conflict:
+        'В центральной системе уже есть изменение с этим номером от другой учётной записи; это изменение не применено.',
+    },
     appeal: {
       notFound: 'Такого обращения нет.',
       invalid: 'Обращение не принято: {{field}} — {{problem}}.',
@@ -281,6 +293,12 @@ export const refusalsText = defineTranslations(
       notFound: 'Мұндай бөлім жоқ.',
     },
     recording: { exists: 'Бұл жазба орталық жүйеде бұрыннан бар.' },
+    op: {
+      unstorable:
+        'Орталық жүйе бұл өзгерісті сақтай алмады: мәтінде сақтауға болмайтын таңбалар бар. Мәтінді түзетіңіз.',
+      conflict:
+        'Орталық жүйеде осы нөмірлі өзгеріс басқа есептік жазбадан бұрыннан бар; бұл өзгеріс қолданылмады.',
+    },
     appeal: {
       notFound: 'Мұндай өтініш жоқ.',
       invalid: 'Өтініш қабылданбады: {{field}} — {{problem}}.',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditLog } from '../../../central/audit/auditLog';
+import { createAuditLog } from '../../../central/audit/auditLogRepository';
 import { verifyAuditChain } from '../../../central/audit/verifyChain';
 import { type Database, openPglite, openPostgres } from '../../../central/db/database';
 import { loadMigrations, migrate } from '../../../central/db/migrate';

@@ -24,6 +24,8 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   // The token-signing key leaves the database; sessions and the sign-in throttle.
   110: [],
   120: ['sessions', 'login_failures'],
+  // The change feed keeps no identity.
+  130: [],
 };
 
 async function tables(db: Database): Promise<string[]> {

@@ -18,13 +18,18 @@ export interface ConsoleHost {
  * Starts the built host mode (`out/main/host.js`) as its own process, as `npm start` does, on a free port
  * unless a test restarts a console on the port it had.
  */
-export function startConsoleHost(dataDir: string, port = 0): Promise<ConsoleHost> {
+export function startConsoleHost(
+  dataDir: string,
+  port = 0,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ConsoleHost> {
   const child: ChildProcess = spawn(
     process.execPath,
     [join(repo, 'out/main/host.js'), '--port', String(port), '--data-dir', dataDir],
     {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     },
   );
   let output = '';

@@ -51,6 +51,8 @@ const EXAMPLES: { [C in RefusalCode]: RefusalParams<C> } = {
   'department.unknown': { departmentId: 'kz-atlantis' },
   'department.notFound': {},
   'recording.exists': {},
+  'op.unstorable': {},
+  'op.conflict': {},
   'appeal.notFound': {},
   'appeal.invalid': { field: 'text', problem: 'empty' },
   'attachment.empty': {},

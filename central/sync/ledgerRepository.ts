@@ -12,11 +12,14 @@ export interface Original {
   params: Refusal['params'] | null;
 }
 
+/** An earlier answer, with the account that pushed the operation: another account's repeat is a conflict. */
+export type Claimed = Original & { accountId: string };
+
 /**
  * The ledger of applied operations (`sync_operations`), written in the same transaction as their effects.
  * A batch touches it with three statements whatever its size: claim, read the earlier answers, record.
  */
-export const ledger = {
+export const ledgerRepository = {
   /**
    * Claims the ids not seen before; a concurrent transaction claiming the same id waits for this one and
    * then finds it taken. Ids are claimed in sorted order, so two overlapping batches cannot deadlock here.
@@ -34,15 +37,19 @@ export const ledger = {
     return new Set(rows.map((r) => r.id));
   },
 
-  async originals(tx: Sql, ids: readonly string[]): Promise<Map<string, Original>> {
+  async originals(tx: Sql, ids: readonly string[]): Promise<Map<string, Claimed>> {
     if (ids.length === 0) return new Map();
     const rows = await tx.query<{
       id: string;
+      account_id: string;
       status: Original['status'];
       seq: number | string | null;
       reason: string | null;
       refusal: unknown;
-    }>('select id, status, seq, reason, refusal from sync_operations where id = any($1::uuid[])', [ids]);
+    }>(
+      'select id, account_id, status, seq, reason, refusal from sync_operations where id = any($1::uuid[])',
+      [ids],
+    );
     return new Map(
       rows.map((r) => {
         const stored = RefusalOnWireSchema.nullable().safeParse(r.refusal);
@@ -50,6 +57,7 @@ export const ledger = {
         return [
           r.id,
           {
+            accountId: r.account_id,
             status: r.status,
             seq: r.seq === null ? null : Number(r.seq),
             reason: r.reason,
