@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { POLICY_KEY } from '../../main/config/managedLocations';
 import { POLICY_NAMES } from '../../main/config/registryPolicy';
@@ -8,18 +8,32 @@ import { POLICY_NAMES } from '../../main/config/registryPolicy';
 const dir = join(__dirname, '../../resources/policies');
 const LANGUAGES = ['en-US', 'ru-RU', 'kk-KZ'];
 
+/** The little of the XML DOM this test reads. */
+interface XmlNode {
+  getElementsByTagName(tag: string): ArrayLike<XmlNode>;
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+}
+type Report = (message: string) => void;
+// Loaded untyped: xmldom's types pull the browser's DOM library into every Node file this project compiles.
+const { DOMParser } = createRequire(import.meta.url)('@xmldom/xmldom') as {
+  DOMParser: new (options: { errorHandler: Record<'warning' | 'error' | 'fatalError', Report> }) => {
+    parseFromString(text: string, type: string): XmlNode;
+  };
+};
+
 /** Parses XML, failing on any error or warning (xmldom otherwise repairs what it can). */
-function parse(file: string): Document {
+function parse(file: string): XmlNode {
   const problems: string[] = [];
   const report = (message: string) => problems.push(message);
   const doc = new DOMParser({
     errorHandler: { warning: report, error: report, fatalError: report },
-  }).parseFromString(readFileSync(file, 'utf8'), 'text/xml') as unknown as Document;
+  }).parseFromString(readFileSync(file, 'utf8'), 'text/xml');
   expect(problems, file).toEqual([]);
   return doc;
 }
 
-const all = (doc: Document, tag: string) => Array.from(doc.getElementsByTagName(tag));
+const all = (doc: XmlNode, tag: string) => Array.from(doc.getElementsByTagName(tag));
 const admx = parse(join(dir, 'console102.admx'));
 const admxText = readFileSync(join(dir, 'console102.admx'), 'utf8');
 
