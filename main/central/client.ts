@@ -87,7 +87,7 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
   ): Promise<Sent> {
     const bytes = input.body instanceof Uint8Array;
     const body =
-      input.body === undefined ? undefined : bytes ? (input.body as Uint8Array<ArrayBuffer>) : JSON.stringify(input.body);
+      input.body === undefined ? undefined : bytes ? (input.body as Uint8Array) : JSON.stringify(input.body);
     try {
       const response = await fetch(target(route, input), {
         method: methodAndPath(route).method,
