@@ -62,19 +62,11 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'cards.get': ({ id }) => visibleCard(id),
     'cards.saveDraft': (input) => {
       if (input.id !== undefined) visibleCard(input.id);
-      const card = services.cards.saveDraft(input);
-      services.events.emit('cards.changed', { card });
-      services.syncStatusChanged();
-      services.sync?.syncNow();
-      return card;
+      return services.cards.saveDraft(input);
     },
     'cards.transition': ({ id, ...step }) => {
       visibleCard(id);
-      const card = services.cards.transition(id, step);
-      services.events.emit('cards.changed', { card });
-      services.syncStatusChanged();
-      services.sync?.syncNow();
-      return card;
+      return services.cards.transition(id, step);
     },
     'cards.attachPhoto': async ({ cardId, name, bytesBase64 }) => {
       visibleCard(cardId);
@@ -88,7 +80,6 @@ export function createApiHandlers(services: Services): ApiHandlers {
         contentType: checked.type,
         bytes,
       });
-      services.sync?.syncNow();
       return { ok: true as const, file };
     },
     'cards.files': ({ cardId }) => {
@@ -111,13 +102,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'chat.send': ({ cardId, text }) => {
       if (!can(role(), 'appeals.chat')) return chatRefused;
       visibleCard(cardId);
-      const sent = services.chat.send(cardId, text);
-      if (sent.ok) {
-        services.events.emit('chat.changed', { appealId: sent.message.appealId });
-        services.syncStatusChanged();
-        services.sync?.syncNow();
-      }
-      return sent;
+      return services.chat.send(cardId, text);
     },
     // The inbox (issue 12); without central nothing comes in, and an action says central is out of reach.
     'inbox.list': ({ version }) =>

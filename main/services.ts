@@ -23,6 +23,7 @@ import {
   createFileRetention,
 } from './retention/fileRetention';
 import { createCardFileRepository } from './store/cardFiles';
+import { createChangeNotifier } from './store/changeNotifier';
 import { createOutbox } from './store/outbox';
 import { createRecordingRepository } from './store/recordings';
 import { type ReferenceData, createReferenceData } from './store/referenceData';
@@ -91,8 +92,10 @@ export function createServices(options: ServicesOptions): Services {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE_NAME), {
     nativeBinding: options.nativeBinding,
   });
-  const outbox = createOutbox(db, { now, newId: uuidv7 });
-  const cards = createCardRepository(db, { now, newId: uuidv7, outbox });
+  // Every write of the store is announced here: the windows hear of it and the sync wakes (below, and the engine).
+  const changes = createChangeNotifier();
+  const outbox = createOutbox(db, { now, newId: uuidv7, changes });
+  const cards = createCardRepository(db, { now, newId: uuidv7, outbox, changes });
   const chat = createChatRepository(db, { now, cards, outbox });
   const syncLedger = createSyncLedger(db, { cards, outbox, chat });
   const cardFileRepository = createCardFileRepository(db);
@@ -109,7 +112,23 @@ export function createServices(options: ServicesOptions): Services {
     files: cardFileRepository,
     newId: uuidv7,
     now,
-    onChanged: (cardId) => events.emit('cards.filesChanged', { cardId, files: files.list(cardId) }),
+    changes,
+  });
+  const emitCard = (cardId: string) => {
+    const card = cards.get(cardId);
+    if (card) events.emit('cards.changed', { card });
+  };
+  const stopAnnouncing = changes.subscribe((change) => {
+    if (change.kind === 'file') {
+      events.emit('cards.filesChanged', { cardId: change.cardId, files: files.list(change.cardId) });
+      return;
+    }
+    if (change.kind === 'card') return emitCard(change.cardId);
+    const { operation } = change;
+    if (operation.type === 'chat.message')
+      events.emit('chat.changed', { appealId: operation.payload.appealId });
+    else if (operation.type !== 'recording.meta') emitCard(operation.cardId);
+    syncStatusChanged();
   });
   const retention = createFileRetention({
     files: cardFileRepository,
@@ -133,22 +152,17 @@ export function createServices(options: ServicesOptions): Services {
         centralUrl: options.config.centralUrl,
         outbox,
         ledger: syncLedger,
+        changes,
         connectivity,
+        events,
+        statusChanged: syncStatusChanged,
         maxOfflineAgeMs: (options.config.offlineSignInMaxAgeHours ?? 72) * 3_600_000,
         log: options.log,
         now,
-        onCardsChanged: (changed) => {
-          for (const card of changed) events.emit('cards.changed', { card });
-        },
-        onChatChanged: (appealIds) => {
-          for (const appealId of appealIds) events.emit('chat.changed', { appealId });
-        },
-        onStatusChanged: syncStatusChanged,
         referenceData,
-        onReferenceChanged: (kind) => events.emit('reference.changed', { kind }),
         onRealtimeMessage: (json) => calls?.fromCentral(json),
         onRealtimeUp: (up) => calls?.linkUp(up),
-        files,
+        files: { cardFiles: files, repository: cardFileRepository },
       })
     : null;
   const inbox =
@@ -179,15 +193,13 @@ export function createServices(options: ServicesOptions): Services {
     cards,
   });
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
-  const workstationCentral =
-    sync && options.config.centralUrl
-      ? createWorkstationCentral({
-          centralUrl: options.config.centralUrl,
-          tokens: sync.session,
-          workstationId: workstationIdOf(hostname()),
-          log: options.log,
-        })
-      : null;
+  const workstationCentral = sync
+    ? createWorkstationCentral({
+        central: sync.central,
+        workstationId: workstationIdOf(hostname()),
+        log: options.log,
+      })
+    : null;
   const workstation = createWorkstationService({
     dataDir: options.dataDir,
     centralUrl: options.config.centralUrl,
@@ -243,6 +255,8 @@ export function createServices(options: ServicesOptions): Services {
     calls,
     log: options.log,
     close: () => {
+      // A write's announcement still on its way finds no listener, not a closed database.
+      stopAnnouncing();
       retention.stop();
       syncStatusChanged.cancel();
       void sync?.stop();

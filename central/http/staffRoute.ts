@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
-import { can, ROUTE_PERMISSIONS, type RouteKey } from '../../domain/session/roles';
+import { can } from '../../domain/session/roles';
+import { type GuardedRoute, methodAndPath, permissionOf } from '../../domain/contract/central';
 import type { Principal } from '../session/principal';
 import type { AuthService } from '../session/authService';
 import { HttpProblem, parseOr400 } from './problem';
@@ -11,14 +12,14 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }
 
-/** Authenticates and checks the route's permission from the matrix in domain/session/roles.ts. */
+/** Authenticates and checks the route's permission from central's API table (domain/contract/central.ts). */
 export async function authorize(
   auth: AuthService,
   token: string | undefined,
-  key: RouteKey,
+  key: GuardedRoute,
 ): Promise<Principal> {
   const principal = await auth.authenticate(token);
-  const permission = ROUTE_PERMISSIONS[key];
+  const permission = permissionOf(key);
   if (!can(principal.role, permission))
     throw new HttpProblem(
       403,
@@ -46,7 +47,7 @@ export interface StaffRequest<P, Q, B> {
 const Empty = z.strictObject({});
 
 /**
- * Registers one authenticated route named by its key in the permission matrix; params, query and body
+ * Registers one authenticated route named by its key in central's API table; params, query and body
  * are validated (unknown query fields and bodies refused unless a schema says otherwise).
  */
 export function staffRoute<
@@ -56,14 +57,14 @@ export function staffRoute<
 >(
   app: FastifyInstance,
   auth: AuthService,
-  key: RouteKey,
+  key: GuardedRoute,
   schemas: Schemas<P, Q, B>,
   handler: (r: StaffRequest<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>,
 ): void {
-  const [method, url] = key.split(' ') as [HTTPMethods, string];
+  const { method, path } = methodAndPath(key);
   app.route({
-    method,
-    url,
+    method: method as HTTPMethods,
+    url: path,
     handler: async (request, reply) => {
       const principal = await authorize(auth, bearerToken(request), key);
       const params = parseOr400(schemas.params ?? Empty, request.params, 'path') as z.output<P>;

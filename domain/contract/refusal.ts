@@ -122,6 +122,9 @@ export const REFUSALS = {
   'upload.chunkOutOfOrder': z.strictObject({ next: count }),
   'upload.chunkSize': z.strictObject({ index: count, bytes: count }),
   'upload.hashMismatch': Empty,
+  // Sync
+  /** Central failed on this one operation of a push (not on the others): the console sends it again later. */
+  'sync.operationFailed': Empty,
   // The request itself
   'request.invalid': z.strictObject({ part: RequestPartSchema }),
   'request.malformed': Empty,

@@ -56,45 +56,6 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /**
- * Every authenticated route of central and the permission it needs; central registers its guards from
- * this table and the tests walk it route by route, role by role.
- */
-export const ROUTE_PERMISSIONS = {
-  'GET /api/accounts': 'accounts.manage',
-  'POST /api/accounts': 'accounts.manage',
-  'PATCH /api/accounts/:id': 'accounts.manage',
-  'DELETE /api/accounts/:id': 'accounts.manage',
-  'GET /api/departments': 'departments.read',
-  'GET /api/departments/:id/units': 'departments.read',
-  // A department's reference data includes its patrol units and territory (the account's scope only).
-  'GET /api/units': 'departments.read',
-  'GET /api/territories': 'departments.read',
-  'POST /api/territories/import': 'territories.import',
-  'GET /api/staff/appeals': 'appeals.read',
-  'GET /api/staff/appeals/:id': 'appeals.read',
-  'GET /api/staff/appeals/:id/attachments/:attachmentId': 'appeals.read',
-  'POST /api/staff/appeals/:id/messages': 'appeals.chat',
-  'POST /api/staff/calls/:id/accept': 'calls.accept',
-  // The operator's inbox (issue 12): reading what waits; claiming and forwarding is card work.
-  'GET /api/inbox': 'appeals.read',
-  'POST /api/inbox/:id/claim': 'cards.write',
-  'POST /api/inbox/:id/release': 'cards.write',
-  'POST /api/inbox/:id/forward': 'cards.write',
-  'GET /api/services': 'appeals.read',
-  // One call's STUN/TURN servers and short-lived TURN credentials (central/turn/).
-  'GET /api/staff/calls/ice': 'calls.accept',
-  'GET /api/cards': 'cards.read',
-  'GET /api/cards/:id': 'cards.read',
-  'GET /api/cards/:id/recordings': 'cards.read',
-  'POST /api/sync/push': 'sync.push',
-  'GET /api/sync/pull': 'sync.pull',
-  'GET /ws': 'realtime.connect',
-  'POST /api/workstations/report': 'workstations.report',
-  'GET /api/workstations': 'workstations.read',
-} as const satisfies Record<string, Permission>;
-export type RouteKey = keyof typeof ROUTE_PERMISSIONS;
-
-/**
  * Where an account may act: its department and every department beneath it; `national` accounts
  * (no department: republic-level supervisors, heads, admins) see everything.
  */

@@ -3,17 +3,13 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { z } from 'zod';
-import type { CardFile, FileUploadState, UploadFailure } from '../../domain/files/cardFile';
-import { type UploadStatus, UploadStatusSchema, chunkCount } from '../../domain/files/upload';
-import type { CentralFailure } from '../sync/centralClient';
-import type { CardFileRepository, StoredCardFile, WaitingFile } from '../store/cardFiles';
+import type { CardFile, FileUploadState } from '../../domain/files/cardFile';
+import { chunkCount } from '../../domain/files/upload';
+import type { CardFileRepository, StoredCardFile } from '../store/cardFiles';
+import type { ChangeNotifier } from '../store/changeNotifier';
 
 /** 256 KiB: a chunk lost to a dropped link costs little to send again, and a 3 MB photo is a dozen requests. */
 export const CHUNK_SIZE = 256 * 1024;
-const REQUEST_TIMEOUT_MS = 30_000;
-
-export type UploadRound = { ok: true } | { ok: false; failure: CentralFailure };
 
 export interface KeptFile {
   id: string;
@@ -47,16 +43,10 @@ export interface CardFiles {
   keep(source: string): Promise<KeptFile>;
   /** Removes a kept file that was never queued. */
   discard(id: string): Promise<void>;
-  /** Uploads every file whose card central has, each from the first chunk central is missing. */
-  upload(centralUrl: string, token: string): Promise<UploadRound>;
-}
-
-/** What stops the whole round (the link or the token) and what only this file (central refused it). */
-function failureOf(failure: CentralFailure): { file: UploadFailure | null; stopsRound: boolean } {
-  if (failure.kind === 'network') return { file: 'network', stopsRound: true };
-  if (failure.status === 401) return { file: null, stopsRound: true };
-  if (failure.status >= 400 && failure.status < 500) return { file: 'refused', stopsRound: false };
-  return { file: 'server', stopsRound: true };
+  /** Where a kept file's bytes are (for its upload, main/sync/fileUploads.ts). */
+  pathOf(id: string): string;
+  /** The file being sent now (null: none): it shows as uploading even before its first chunk is through. */
+  uploading(id: string | null): void;
 }
 
 export function createCardFiles(deps: {
@@ -64,13 +54,12 @@ export function createCardFiles(deps: {
   files: CardFileRepository;
   newId: () => string;
   now: () => Date;
-  /** A card's files changed (attached, progressed, failed): the UI shows it at once. */
-  onChanged?: (cardId: string) => void;
+  /** Announces a file queued for upload (the sync wakes, the windows hear of it). */
+  changes?: ChangeNotifier;
 }): CardFiles {
   const fileOf = (id: string) => join(deps.dir, id);
   /** The file being sent right now: it shows as uploading even before its first chunk is through. */
   let active: string | null = null;
-  const changed = (cardId: string) => deps.onChanged?.(cardId);
 
   function uploadState(f: StoredCardFile): FileUploadState {
     if (f.purgedAt) return { state: 'purged' };
@@ -92,102 +81,6 @@ export function createCardFiles(deps: {
     createdAt: f.createdAt,
     upload: uploadState(f),
   });
-
-  async function call<T>(
-    url: string,
-    token: string,
-    init: { method: string; body?: Buffer | string; json?: boolean },
-    schema: z.ZodType<T>,
-  ) {
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(url, {
-        method: init.method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(init.body === undefined
-            ? {}
-            : { 'content-type': init.json ? 'application/json' : 'application/octet-stream' }),
-        },
-        body: init.body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      text = await response.text();
-    } catch (error) {
-      return {
-        ok: false as const,
-        failure: { kind: 'network' as const, message: error instanceof Error ? error.name : 'network error' },
-      };
-    }
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // An unreadable answer is refused below like any other.
-    }
-    const parsed = response.ok ? schema.safeParse(json) : null;
-    if (!parsed?.success)
-      return {
-        ok: false as const,
-        failure: {
-          kind: 'http' as const,
-          status: response.status,
-          message: `upload answered HTTP ${response.status}`,
-        },
-      };
-    return { ok: true as const, value: parsed.data };
-  }
-
-  /** Opens the kept bytes, or null when they are gone or not the size declared (they could never match). */
-  async function openKept(file: WaitingFile) {
-    const handle = await open(fileOf(file.id), 'r').catch(() => null);
-    if (!handle) return null;
-    if ((await handle.stat()).size === file.size) return handle;
-    await handle.close();
-    return null;
-  }
-
-  async function uploadOne(base: string, token: string, file: WaitingFile): Promise<UploadRound> {
-    const { nextChunk: _local, ...declaration } = file;
-    const handle = await openKept(file);
-    if (!handle) {
-      deps.files.failed(file.id, 'missing', 'the file is missing from the data folder or damaged');
-      return { ok: true };
-    }
-    try {
-      // Central's answer says where to resume; the local progress only tells the operator how far it got.
-      let status: UploadStatus;
-      const declared = await call(
-        `${base}/api/uploads`,
-        token,
-        { method: 'POST', body: JSON.stringify(declaration), json: true },
-        UploadStatusSchema,
-      );
-      if (!declared.ok) return declared;
-      status = declared.value;
-      while (!status.complete) {
-        const index = status.nextChunk;
-        const length = Math.min(file.chunkSize, file.size - index * file.chunkSize);
-        const chunk = Buffer.alloc(length);
-        await handle.read(chunk, 0, length, index * file.chunkSize);
-        const answer = await call(
-          `${base}/api/uploads/${file.id}/chunks/${index}`,
-          token,
-          { method: 'PUT', body: chunk },
-          UploadStatusSchema,
-        );
-        if (!answer.ok) return answer;
-        status = answer.value;
-        deps.files.progressed(file.id, status.nextChunk, status.complete);
-        changed(file.cardId);
-      }
-      deps.files.progressed(file.id, chunkCount(file), true);
-      return { ok: true };
-    } finally {
-      await handle.close();
-    }
-  }
 
   async function keep(source: string): Promise<KeptFile> {
     await mkdir(deps.dir, { recursive: true });
@@ -231,7 +124,7 @@ export function createCardFiles(deps: {
         { id, cardId, kind, name, contentType, size: bytes.length, sha256, chunkSize: CHUNK_SIZE },
         deps.now(),
       );
-      changed(cardId);
+      deps.changes?.announce({ kind: 'file', cardId });
       return view(stored(id));
     },
     list: (cardId) => deps.files.ofCard(cardId).map(view),
@@ -243,22 +136,9 @@ export function createCardFiles(deps: {
     },
     keep,
     discard: (id) => rm(fileOf(id), { force: true }),
-    async upload(centralUrl, token) {
-      const base = centralUrl.replace(/\/+$/, '');
-      for (const file of deps.files.ready(20)) {
-        active = file.id;
-        changed(file.cardId);
-        const result = await uploadOne(base, token, file).finally(() => (active = null));
-        if (!result.ok) {
-          const { file: failure, stopsRound } = failureOf(result.failure);
-          if (failure) deps.files.failed(file.id, failure, result.failure.message);
-          changed(file.cardId);
-          if (stopsRound) return result;
-          continue;
-        }
-        changed(file.cardId);
-      }
-      return { ok: true };
+    pathOf: fileOf,
+    uploading(id) {
+      active = id;
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Session, SignInInput, SignInResult } from '../../domain/session/session';
 import type { Logger } from '../log';
-import type { CentralClient, TokenPair } from '../sync/centralClient';
-import type { TokenSource } from '../sync/engine';
+import type { CentralClient } from '../central/client';
+import { type TokenSource, createTokenKeeper } from '../central/tokens';
 import type { OfflineAccounts, SignedInAccount } from '../store/offlineAccounts';
 
 /** argon2id at OWASP's minimum (19 MiB, 2 passes), as central hashes: the verifier never leaves this workstation's disk. */
@@ -9,20 +9,11 @@ const VERIFIER_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as 
 /** Loaded at the first sign-in, not at start: the native module costs the console's start-up ~0.1 s (bench/startup). */
 const loadArgon2 = async () => (await import('argon2')).default;
 
-/** Refresh this long before the access token expires, so a push never starts with a dying token. */
-const REFRESH_MARGIN_MS = 60_000;
-
 export interface SessionService extends TokenSource {
   current(): Session | null;
   signIn(input: SignInInput): Promise<SignInResult>;
   signOut(): void;
   onChange(listener: (session: Session | null) => void): () => void;
-}
-
-interface Tokens {
-  access: string;
-  refresh: string;
-  expiresAt: number;
 }
 
 /**
@@ -39,9 +30,16 @@ export function createSessionService(deps: {
   log: Logger;
 }): SessionService {
   let session: Session | null = null;
-  let tokens: Tokens | null = null;
   let pendingPassword: string | null = null;
-  let refreshing: Promise<string | null> | null = null;
+  const tokens = createTokenKeeper({
+    refresh: (refreshToken) => deps.client.anonymous('POST /api/auth/refresh', { body: { refreshToken } }),
+    async withoutTokens() {
+      if (session?.mode !== 'offline' || !pendingPassword) return null;
+      const answer = await onlineSignIn(session.login, pendingPassword);
+      return answer.ok ? answer.value.accessToken : null;
+    },
+    now: deps.now,
+  });
   const listeners = new Set<(s: Session | null) => void>();
 
   const publish = (next: Session | null) => {
@@ -55,18 +53,10 @@ export function createSessionService(deps: {
     departmentId: a.departmentId,
     mode,
   });
-  const accept = (pair: TokenPair) => {
-    tokens = {
-      access: pair.accessToken,
-      refresh: pair.refreshToken,
-      expiresAt: deps.now().getTime() + pair.expiresIn * 1000,
-    };
-  };
-
   async function onlineSignIn(login: string, password: string) {
-    const answer = await deps.client.login(login, password);
+    const answer = await deps.client.anonymous('POST /api/auth/login', { body: { login, password } });
     if (answer.ok) {
-      accept(answer.value);
+      tokens.accept(answer.value);
       const account = answer.value.account;
       const argon2 = await loadArgon2();
       const verifier = await argon2.hash(password, { ...VERIFIER_OPTIONS, type: argon2.argon2id });
@@ -76,24 +66,6 @@ export function createSessionService(deps: {
       deps.log.info('auth.signedIn', { mode: 'online', role: account.role });
     }
     return answer;
-  }
-
-  async function freshToken(): Promise<string | null> {
-    if (tokens && tokens.expiresAt - REFRESH_MARGIN_MS > deps.now().getTime()) return tokens.access;
-    if (tokens) {
-      const answer = await deps.client.refresh(tokens.refresh);
-      if (answer.ok) {
-        accept(answer.value);
-        return answer.value.accessToken;
-      }
-      if (answer.failure.kind === 'http') tokens = null;
-      return null;
-    }
-    if (session?.mode === 'offline' && pendingPassword) {
-      const answer = await onlineSignIn(session.login, pendingPassword);
-      return answer.ok ? answer.value.accessToken : null;
-    }
-    return null;
   }
 
   return {
@@ -123,7 +95,7 @@ export function createSessionService(deps: {
         return { ok: false, refusal: 'wrongCredentials' };
       if (deps.now().getTime() - known.lastOnlineAt.getTime() > deps.maxOfflineAgeMs)
         return { ok: false, refusal: 'offlineTooOld' };
-      tokens = null;
+      tokens.forget();
       pendingPassword = password;
       const offlineSession = toSession(known.account, 'offline');
       publish(offlineSession);
@@ -131,7 +103,7 @@ export function createSessionService(deps: {
       return { ok: true, session: offlineSession };
     },
     signOut() {
-      tokens = null;
+      tokens.forget();
       pendingPassword = null;
       publish(null);
       deps.log.info('auth.signedOut');
@@ -140,15 +112,7 @@ export function createSessionService(deps: {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    accessToken() {
-      // One refresh at a time: the engine and the realtime link may ask together, and a refresh token is single-use.
-      refreshing ??= freshToken().finally(() => {
-        refreshing = null;
-      });
-      return refreshing;
-    },
-    refused() {
-      if (tokens) tokens.expiresAt = 0;
-    },
+    accessToken: () => tokens.accessToken(),
+    refused: () => tokens.refused(),
   };
 }

@@ -17,6 +17,7 @@ import { type CardViewer, cardVisibleTo } from '../../domain/cards/cardVisibilit
 import { CardCategorySchema } from '../../domain/cards/category';
 import { LocationSourceSchema } from '../../domain/places/geo';
 import type { TransitionInput } from '../../domain/cards/workflow';
+import type { ChangeNotifier } from './changeNotifier';
 import type { Outbox } from './outbox';
 
 interface CardRow {
@@ -188,7 +189,7 @@ export interface CardRepository {
 
 export function createCardRepository(
   db: Database.Database,
-  deps: { now: () => Date; newId: () => string; outbox: Outbox },
+  deps: { now: () => Date; newId: () => string; outbox: Outbox; changes?: ChangeNotifier },
 ): CardRepository {
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
   const selectAll = db.prepare<[], CardRow>(
@@ -296,7 +297,11 @@ export function createCardRepository(
     const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
     if (Object.keys(changed).length === 0 && !typedChanged) return before;
     if (typedChanged) setTyped.run(typedColumn, now, input.id);
-    if (Object.keys(changed).length === 0) return withTyped({ ...before, updatedAt: now });
+    if (Object.keys(changed).length === 0) {
+      // Typed coordinates are this console's own: nothing goes to central, but the windows show them.
+      deps.changes?.announce({ kind: 'card', cardId: input.id });
+      return withTyped({ ...before, updatedAt: now });
+    }
     updateFields.run({ ...columns(fields), id: input.id, now });
     deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
     return withTyped({ ...before, ...fields, updatedAt: now });

@@ -1,14 +1,11 @@
+import type { z } from 'zod';
 import type Database from 'better-sqlite3';
 import type { CardFields } from '../../domain/cards/card';
 import { type SyncOperation, SyncOperationSchema } from '../../domain/sync/sync';
 import type { CardSyncState } from '../../domain/sync/syncStatus';
+import type { ChangeNotifier, NewOperation } from './changeNotifier';
 
-/** An operation as the console writes it: id and time are added by the outbox. */
-export type NewOperation = SyncOperation extends infer O
-  ? O extends SyncOperation
-    ? Omit<O, 'id' | 'createdAt'>
-    : never
-  : never;
+export type { NewOperation };
 
 /** Which operation: its id, and its card (through whose index the outbox finds it). */
 export type OperationRef = Pick<SyncOperation, 'id' | 'cardId'>;
@@ -23,17 +20,27 @@ interface OutboxRow {
   state: 'pending' | 'inflight' | 'rejected';
   attempts: number;
   account: string | null;
+  retry_after: string | null;
 }
 
 /** The outbox is a boundary: a row is parsed back into the protocol's operation, never cast. */
-const rowToOperation = (row: OutboxRow): SyncOperation =>
-  SyncOperationSchema.parse({
+const readRow = (row: OutboxRow) =>
+  SyncOperationSchema.safeParse({
     id: row.id,
     cardId: row.card_id,
     type: row.type,
     payload: JSON.parse(row.payload),
     createdAt: row.created_at,
   });
+
+/**
+ * An operation the protocol no longer accepts, written before this console refused such input (text no
+ * database can store, say): set aside as refused here, so that it never blocks the operations behind it.
+ */
+export interface UnreadableOperation extends OperationRef {
+  type: string;
+  issues: z.core.$ZodIssue[];
+}
 
 export interface Outbox {
   /**
@@ -50,14 +57,23 @@ export interface Outbox {
   setAccount(login: string | null): void;
   /** The signed-in account new operations are written as (null: nobody). */
   account(): string | null;
-  /** The next operations in order, marked in flight with one more attempt. */
+  /** The next operations in order, marked in flight with one more attempt; unreadable ones are set aside. */
   takeBatch(max: number): SyncOperation[];
+  /** The operations `takeBatch` set aside since the last call (each is told once). */
+  takeUnreadable(): UnreadableOperation[];
   /** A push failed in transport: its operations go back to pending with the error, to be sent again as they are. */
   release(error: string): void;
   /** Central has these: they move out of the outbox into `outbox_sent`. */
   markSent(ops: readonly OperationRef[]): void;
   /** Central refused it for good: it stays in the outbox, never handed out again. */
   markRejected(op: OperationRef): void;
+  /**
+   * Central failed on this operation by itself: it goes back to pending and is not handed out again (nor any
+   * later operation of its card) for `delayMs(times it was sent)`.
+   */
+  holdBack(op: OperationRef, delayMs: (attempts: number) => number, error: string): void;
+  /** When the earliest held-back operation may be sent again; null when none waits. */
+  nextRetryAt(): Date | null;
   unsentCount(): number;
   /** Whether the card's own fields or status have changes central has not answered (chat lines and recordings do not count). */
   hasUnsent(cardId: string): boolean;
@@ -65,7 +81,10 @@ export interface Outbox {
   unsentCards(): Map<string, Extract<CardSyncState['state'], 'local' | 'sending'>>;
 }
 
-export function createOutbox(db: Database.Database, deps: { now: () => Date; newId: () => string }): Outbox {
+export function createOutbox(
+  db: Database.Database,
+  deps: { now: () => Date; newId: () => string; changes?: ChangeNotifier },
+): Outbox {
   const lastOfCard = db.prepare<[string], OutboxRow>(
     'SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1',
   );
@@ -78,13 +97,17 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
   const rewrite = db.prepare('UPDATE outbox SET payload = ? WHERE seq = ? AND state = ? AND attempts = 0');
   // A card's operations reach central in the order they were written, whoever wrote them: one waits while an
   // earlier one of its card is unsent by another account, or is in flight at all. Other cards flow.
-  const pending = db.prepare<{ account: string | null; max: number }, OutboxRow>(
+  // A held-back operation waits for its time, and the later ones of its card wait behind it.
+  const pending = db.prepare<{ account: string | null; max: number; now: string }, OutboxRow>(
     `SELECT * FROM outbox o
      WHERE o.state = 'pending' AND (o.account IS NULL OR o.account = @account)
+       AND (o.retry_after IS NULL OR o.retry_after <= @now)
        AND NOT EXISTS (
          SELECT 1 FROM outbox e
          WHERE e.card_id = o.card_id AND e.seq < o.seq
-           AND (e.state = 'inflight' OR (e.state = 'pending' AND e.account IS NOT NULL AND e.account IS NOT @account)))
+           AND (e.state = 'inflight'
+             OR (e.state = 'pending' AND e.account IS NOT NULL AND e.account IS NOT @account)
+             OR (e.state = 'pending' AND e.retry_after > @now)))
      ORDER BY o.seq LIMIT @max`,
   );
   const toInflight = db.prepare(
@@ -99,6 +122,15 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
   );
   const removeSent = db.prepare('DELETE FROM outbox WHERE card_id = ? AND id = ?');
   const toRejected = db.prepare(`UPDATE outbox SET state = 'rejected' WHERE card_id = ? AND id = ?`);
+  const attemptsOf = db.prepare<[string, string], { attempts: number }>(
+    'SELECT attempts FROM outbox WHERE card_id = ? AND id = ?',
+  );
+  const toHeld = db.prepare(
+    `UPDATE outbox SET state = 'pending', retry_after = ?, last_error = ? WHERE card_id = ? AND id = ?`,
+  );
+  const earliestRetry = db.prepare<[], { at: string | null }>(
+    `SELECT MIN(retry_after) AS at FROM outbox WHERE state = 'pending' AND retry_after IS NOT NULL`,
+  );
   const count = db.prepare<[], { n: number }>(
     `SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'inflight')`,
   );
@@ -119,10 +151,20 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     op.type === 'card.update' &&
     (last.type === 'card.create' || last.type === 'card.update');
 
+  let unreadable: UnreadableOperation[] = [];
   const takeBatch = db.transaction((max: number) => {
-    const rows = pending.all({ account, max });
-    for (const row of rows) toInflight.run(row.seq);
-    return rows.map(rowToOperation);
+    const operations: SyncOperation[] = [];
+    for (const row of pending.all({ account, max, now: deps.now().toISOString() })) {
+      const read = readRow(row);
+      if (read.success) {
+        toInflight.run(row.seq);
+        operations.push(read.data);
+        continue;
+      }
+      toRejected.run(row.card_id, row.id);
+      unreadable.push({ id: row.id, cardId: row.card_id, type: row.type, issues: read.error.issues });
+    }
+    return operations;
   });
 
   // Copied and removed together, so a crash never leaves an operation both sent and pending.
@@ -140,10 +182,14 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
       if (op.type === 'card.update' && mergeable(last, op)) {
         const before = JSON.parse(last.payload) as { fields: Partial<CardFields> };
         const payload = { ...before, fields: { ...before.fields, ...op.payload.fields } };
-        if (rewrite.run(JSON.stringify(payload), last.seq, 'pending').changes === 1) return last.id;
+        if (rewrite.run(JSON.stringify(payload), last.seq, 'pending').changes === 1) {
+          deps.changes?.announce({ kind: 'operation', operation: op });
+          return last.id;
+        }
       }
       const id = deps.newId();
       insert.run(id, op.cardId, op.type, JSON.stringify(op.payload), deps.now().toISOString(), account);
+      deps.changes?.announce({ kind: 'operation', operation: op });
       return id;
     },
     setAccount: (login) => {
@@ -151,9 +197,23 @@ export function createOutbox(db: Database.Database, deps: { now: () => Date; new
     },
     account: () => account,
     takeBatch: (max) => takeBatch.immediate(max),
+    takeUnreadable() {
+      const taken = unreadable;
+      unreadable = [];
+      return taken;
+    },
     release: (error) => void toPending.run(error),
     markSent: (ops) => markSent(ops),
     markRejected: (op) => void toRejected.run(op.cardId, op.id),
+    holdBack(op, delayMs, error) {
+      const attempts = attemptsOf.get(op.cardId, op.id)?.attempts ?? 0;
+      const until = new Date(deps.now().getTime() + delayMs(attempts));
+      toHeld.run(until.toISOString(), error, op.cardId, op.id);
+    },
+    nextRetryAt() {
+      const at = earliestRetry.get()?.at;
+      return at ? new Date(at) : null;
+    },
     unsentCount: () => count.get()?.n ?? 0,
     hasUnsent: (cardId) => (cardUnsent.get(cardId)?.n ?? 0) > 0,
     unsentCards: () =>

@@ -1,12 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { Card, CardId } from '../../domain/cards/card';
-import { refusalOf } from '../../domain/cards/cardRefusal';
+import { RefusableCardOperationSchema, refusalOf } from '../../domain/cards/cardRefusal';
+import { type RefusalCode, refusal } from '../../domain/contract/refusal';
+import { isUnstorableIssue } from '../../domain/contract/text';
 import type { Change, SyncOperation, SyncOpResult } from '../../domain/sync/sync';
 import type { CardSyncState, SyncStatus } from '../../domain/sync/syncStatus';
 import type { CardRepository } from './cards';
 import type { ChatRepository } from './chat';
-import type { Outbox } from './outbox';
+import type { Outbox, UnreadableOperation } from './outbox';
 import { createPendingTransitions } from './pendingTransitions';
+
+/** The problem a card shows while central fails on one of its operations (domain/contract/refusal.ts). */
+const OPERATION_FAILED: RefusalCode = 'sync.operationFailed';
 
 /** What an answer or a page of the feed changed here: cards, and the appeals whose chat changed. */
 export interface LocalChanges {
@@ -31,6 +36,13 @@ export interface SyncLedger {
    * while later changes are unsent); returns the card as stored, null if it is not kept here.
    */
   restoreCentral(card: Card): Card | null;
+  /**
+   * Central failed on this operation by itself (not on the others): it is sent again after `delayMs(attempts)`,
+   * the operations behind it go on, and its card says so until central takes it. Returns the card, if one changed.
+   */
+  holdBack(op: SyncOperation, delayMs: (attempts: number) => number, error: string): Card | null;
+  /** Shows on their cards (or chat lines) the operations the outbox set aside as unreadable. */
+  refuseUnreadable(operations: readonly UnreadableOperation[]): LocalChanges;
   /** Applies a page of the change feed and moves the cursor. */
   applyPull(changes: readonly Change[], cursor: number): LocalChanges;
   cursor(): number;
@@ -71,10 +83,48 @@ export function createSyncLedger(
   };
   const sent = (op: SyncOperation, chatAppeals: Set<string>) => {
     outbox.markSent([op]);
-    if (op.type === 'card.update' || op.type === 'card.transition') cards.clearRefusal(op.cardId);
+    if (op.type === 'card.update' || op.type === 'card.transition' || heldOn(op.cardId))
+      cards.clearRefusal(op.cardId);
     const appeal = op.type === 'chat.message' ? chat.markSent(op.id) : null;
     if (appeal) chatAppeals.add(appeal);
   };
+
+  /** Whether the card's problem is an operation central failed on, which goes once central takes it. */
+  const heldOn = (cardId: CardId) => cards.get(cardId)?.refusal?.code === OPERATION_FAILED;
+
+  const holdBack = db.transaction(
+    (op: SyncOperation, delayMs: (attempts: number) => number, error: string): Card | null => {
+      outbox.holdBack(op, delayMs, error);
+      if (op.type === 'chat.message') return null;
+      cards.markRefused(op.cardId, { operation: op.type, code: OPERATION_FAILED, params: {}, reason: error });
+      return cards.get(op.cardId) ?? null;
+    },
+  );
+
+  const refuseUnreadable = db.transaction((operations: readonly UnreadableOperation[]): LocalChanges => {
+    const changed = new Map<CardId, Card>();
+    const chatAppeals = new Set<string>();
+    for (const op of operations) {
+      const unstorable = op.issues.find(isUnstorableIssue);
+      const answer = {
+        ...(unstorable
+          ? refusal('text.unstorable', { field: unstorable.path.join('.') || '(root)' })
+          : refusal('request.invalid', { part: 'body' })),
+        reason: 'the operation no longer matches the protocol',
+      };
+      if (op.type === 'chat.message') {
+        const appeal = chat.markRejected(op.id, answer);
+        if (appeal) chatAppeals.add(appeal);
+        continue;
+      }
+      const operation = RefusableCardOperationSchema.safeParse(op.type);
+      if (!operation.success) continue;
+      cards.markRefused(op.cardId, refusalOf(operation.data, answer));
+      const card = cards.get(op.cardId);
+      if (card) changed.set(op.cardId, card);
+    }
+    return { cards: [...changed.values()], chatAppeals: [...chatAppeals] };
+  });
 
   const recordPush = db.transaction(
     (batch: readonly SyncOperation[], results: readonly SyncOpResult[]): PushChanges => {
@@ -151,6 +201,8 @@ export function createSyncLedger(
   return {
     recordPush: (batch, results) => recordPush.immediate(batch, results),
     restoreCentral: (card) => restoreCentral.immediate(card),
+    holdBack: (op, delayMs, error) => holdBack.immediate(op, delayMs, error),
+    refuseUnreadable: (operations) => refuseUnreadable.immediate(operations),
     applyPull: (changes, cursor) => applyPull.immediate(changes, cursor),
     cursor: () => Number(getMeta.get(cursorKey())?.value ?? 0),
     recordSyncTime: (at) => void setMeta.run('lastSyncAt', at.toISOString()),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ClientMessage } from '../../domain/contract/realtime';
 import type { Logger } from '../log';
 import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay } from './backoff';
-import type { TokenSource } from './engine';
+import type { TokenSource } from '../central/tokens';
 
 /**
  * The one thing the console takes from a realtime message: that the feed moved. The card or message it

@@ -1,10 +1,4 @@
-import type { z } from 'zod';
-import {
-  DepartmentsAnswerSchema,
-  type ReferenceKind,
-  TerritoriesAnswerSchema,
-  UnitsAnswerSchema,
-} from '../../domain/reference/reference';
+import type { ReferenceKind } from '../../domain/reference/reference';
 import { outlineOf } from '../../domain/places/territoryOutline';
 import type { Logger } from '../log';
 import {
@@ -14,7 +8,7 @@ import {
   type ReferenceValues,
   scopeOfAccount,
 } from '../store/referenceData';
-import type { CentralClient } from './centralClient';
+import type { ClientRoute, RouteAnswer, RouteInput, SignedInCentral } from '../central/client';
 
 /**
  * How often the offline copy is checked after a good sync round. Reference data changes rarely (an admin's
@@ -25,28 +19,31 @@ export const REFERENCE_REFRESH_MS = 10 * 60_000;
 type Outcome = 'changed' | 'unchanged' | 'failed';
 
 interface Context {
-  client: CentralClient;
+  central: SignedInCentral;
   store: ReferenceData;
-  token: string;
   scope: ReferenceScope;
   log: Logger;
 }
 
+type ReferenceRoute = Extract<
+  ClientRoute,
+  'GET /api/departments' | 'GET /api/units' | 'GET /api/territories'
+>;
+
 /** One kind of reference data: where central serves it, how its answer is checked, and what of it is kept. */
-function source<K extends ReferenceKind, A>(
+function source<K extends ReferenceKind, R extends ReferenceRoute>(
   kind: K,
-  path: string,
-  schema: z.ZodType<A>,
+  route: R,
   /** Central answers for the signed-in account's scope; otherwise the same for everyone. */
   perAccount: boolean,
-  keep: (answer: A) => ReferenceValues[K],
+  keep: (answer: RouteAnswer<R>) => ReferenceValues[K],
 ) {
   return {
     kind,
     scopeFor: (accountScope: ReferenceScope) => (perAccount ? accountScope : EVERY_ACCOUNT),
-    async refresh({ client, store, token, scope, log }: Context): Promise<Outcome> {
+    async refresh({ central, store, scope, log }: Context): Promise<Outcome> {
       const held = store.stamp(kind, scope);
-      const answer = await client.getIfChanged(path, schema, token, held?.etag ?? null);
+      const answer = await central.callIfChanged(route, {} as RouteInput<R>, held?.etag ?? null);
       if (!answer.ok) {
         // A bad answer is refused whole and the copy held stays: offline work goes on with what was good.
         const { failure } = answer;
@@ -67,12 +64,10 @@ function source<K extends ReferenceKind, A>(
 }
 
 const SOURCES = [
-  source('departments', '/api/departments', DepartmentsAnswerSchema, false, (a) => a.departments),
-  source('units', '/api/units', UnitsAnswerSchema, true, (a) => a.units),
+  source('departments', 'GET /api/departments', false, (a) => a.departments),
+  source('units', 'GET /api/units', true, (a) => a.units),
   // The console only draws territories (central routes by them): it keeps outlines, not survey detail.
-  source('territories', '/api/territories', TerritoriesAnswerSchema, true, (a) =>
-    a.territories.map((t) => outlineOf(t)),
-  ),
+  source('territories', 'GET /api/territories', true, (a) => a.territories.map((t) => outlineOf(t))),
 ];
 
 export interface ReferenceRefresh {
@@ -80,13 +75,13 @@ export interface ReferenceRefresh {
    * Brings the offline copy for the account up to date: each kind older than the period, or every kind
    * when `force` (a sign-in). Each request carries the ETag held, so an unchanged kind costs a 304.
    */
-  refresh(token: string, departmentId: string | null, options?: { force?: boolean }): Promise<void>;
+  refresh(departmentId: string | null, options?: { force?: boolean }): Promise<void>;
   /** Resolves once no refresh is running (before the database closes). */
   settled(): Promise<void>;
 }
 
 export function createReferenceRefresh(deps: {
-  client: CentralClient;
+  central: SignedInCentral;
   store: ReferenceData;
   log: Logger;
   now: () => Date;
@@ -96,16 +91,15 @@ export function createReferenceRefresh(deps: {
   const periodMs = deps.periodMs ?? REFERENCE_REFRESH_MS;
   let running: Promise<void> | null = null;
 
-  async function run(token: string, departmentId: string | null, force: boolean): Promise<void> {
+  async function run(departmentId: string | null, force: boolean): Promise<void> {
     for (const kind of SOURCES) {
       const scope = kind.scopeFor(scopeOfAccount(departmentId));
       const held = deps.store.stamp(kind.kind, scope);
       const fresh = held && deps.now().getTime() - Date.parse(held.fetchedAt) < periodMs;
       if (fresh && !force) continue;
       const outcome = await kind.refresh({
-        client: deps.client,
+        central: deps.central,
         store: deps.store,
-        token,
         scope,
         log: deps.log,
       });
@@ -114,9 +108,9 @@ export function createReferenceRefresh(deps: {
   }
 
   return {
-    refresh(token, departmentId, options) {
+    refresh(departmentId, options) {
       // One refresh at a time: a sign-in and the first round after it ask together.
-      running ??= run(token, departmentId, options?.force ?? false).finally(() => {
+      running ??= run(departmentId, options?.force ?? false).finally(() => {
         running = null;
       });
       return running;

@@ -1,23 +1,27 @@
-import type { Card } from '../../domain/cards/card';
-import type { ReferenceKind } from '../../domain/reference/reference';
 import type { SyncStatus } from '../../domain/sync/syncStatus';
 import { type SessionService, createSessionService } from '../session/session';
 import type { ConnectivityService } from '../connectivity';
+import type { ConsoleEventBus } from '../events';
 import type { Logger } from '../log';
+import type { CardFileRepository } from '../store/cardFiles';
+import type { ChangeNotifier } from '../store/changeNotifier';
 import { createOfflineAccounts } from '../store/offlineAccounts';
 import type { Outbox } from '../store/outbox';
 import type { ReferenceData } from '../store/referenceData';
 import type { SyncLedger } from '../store/syncLedger';
 import type Database from 'better-sqlite3';
 import type { CardFiles } from '../files/cardFiles';
+import { type SignedInCentral, createCentralClient } from '../central/client';
 import type { BackoffPolicy } from './backoff';
-import { createCentralClient } from './centralClient';
 import { type SyncEngine, createSyncEngine } from './engine';
+import { UPLOAD_TIMEOUT_MS, createFileUploads } from './fileUploads';
 import { createReferenceRefresh } from './referenceRefresh';
 import { type RealtimeLink, createRealtimeLink } from './realtime';
 
 export interface SyncService {
   session: SessionService;
+  /** Central as the signed-in account: every call of main to central goes through it. */
+  central: SignedInCentral;
   engine: SyncEngine;
   /** Central's socket, for the frames calls send (main/calls). */
   realtime: Pick<RealtimeLink, 'send'>;
@@ -35,20 +39,20 @@ export function createSync(deps: {
   centralUrl: string;
   outbox: Outbox;
   ledger: SyncLedger;
+  /** The store's announcements of what it wrote: the engine wakes on them. */
+  changes: ChangeNotifier;
   connectivity: ConnectivityService;
+  /** The windows hear here of what sync changed: cards, chats, files, reference data. */
+  events: ConsoleEventBus;
+  /** The sync status may have changed (many times a second while the engine works). */
+  statusChanged(): void;
   maxOfflineAgeMs: number;
   log: Logger;
   now: () => Date;
-  onCardsChanged(cards: Card[]): void;
-  onChatChanged(appealIds: string[]): void;
-  /** The sync status may have changed (many times a second while the engine works). */
-  onStatusChanged(): void;
   backoff?: BackoffPolicy;
   batchSize?: number;
-  files?: CardFiles;
+  files?: { cardFiles: CardFiles; repository: CardFileRepository };
   referenceData?: ReferenceData;
-  /** Central's reference data changed in the offline copy (the renderer reloads it). */
-  onReferenceChanged?(kind: ReferenceKind): void;
   /** Frames central sends beyond the feed's nudges (calls), and when the socket opens or drops. */
   onRealtimeMessage?(json: unknown): void;
   onRealtimeUp?(up: boolean): void;
@@ -62,39 +66,48 @@ export function createSync(deps: {
     log: deps.log,
   });
   const status = () => deps.ledger.status();
+  const central = client.signedIn(session);
 
   const reference = deps.referenceData
     ? createReferenceRefresh({
-        client,
+        central,
         store: deps.referenceData,
         log: deps.log,
         now: deps.now,
-        onChanged: (kind) => deps.onReferenceChanged?.(kind),
+        onChanged: (kind) => deps.events.emit('reference.changed', { kind }),
       })
     : null;
   /** The signed-in account's copy; `force` right after a sign-in, else only what is older than the period. */
-  async function refreshReference(token: string, force: boolean): Promise<void> {
+  async function refreshReference(force: boolean): Promise<void> {
     const account = session.current();
-    if (reference && account) await reference.refresh(token, account.departmentId, { force });
+    if (reference && account) await reference.refresh(account.departmentId, { force });
   }
+  const files = deps.files;
+  const uploads = files
+    ? createFileUploads({
+        // A chunk may take longer than a JSON request on a slow link.
+        central: createCentralClient(deps.centralUrl, { timeoutMs: UPLOAD_TIMEOUT_MS }).signedIn(session),
+        files: files.repository,
+        cardFiles: files.cardFiles,
+        onChanged: (cardId) =>
+          deps.events.emit('cards.filesChanged', { cardId, files: files.cardFiles.list(cardId) }),
+      })
+    : null;
 
   const engine = createSyncEngine({
-    client,
-    tokens: session,
+    central,
     outbox: deps.outbox,
     ledger: deps.ledger,
+    changes: deps.changes,
     connectivity: deps.connectivity,
+    events: deps.events,
+    statusChanged: deps.statusChanged,
     log: deps.log,
     now: deps.now,
     backoff: deps.backoff,
     batchSize: deps.batchSize,
-    uploadFiles: deps.files
-      ? (token) => deps.files?.upload(deps.centralUrl, token) ?? Promise.resolve({ ok: true as const })
-      : undefined,
-    afterRound: reference ? (token) => refreshReference(token, false) : undefined,
-    onCardsChanged: deps.onCardsChanged,
-    onChatChanged: deps.onChatChanged,
-    onStatusChanged: deps.onStatusChanged,
+    uploadFiles: uploads ? () => uploads.upload() : undefined,
+    afterRound: reference ? () => refreshReference(false) : undefined,
   });
   const realtime = createRealtimeLink({
     centralUrl: deps.centralUrl,
@@ -118,10 +131,9 @@ export function createSync(deps: {
       // Every sign-in online checks the account's copy at once, whatever its age: the account may be
       // another one, and roles that do not sync cards (admin, employee) get no sync rounds to do it.
       if (s.mode === 'online')
-        void session
-          .accessToken()
-          .then((token) => (token ? refreshReference(token, true) : undefined))
-          .catch(() => deps.log.warn('reference.refresh.failed', { kind: 'all', failure: 'internal' }));
+        void refreshReference(true).catch(() =>
+          deps.log.warn('reference.refresh.failed', { kind: 'all', failure: 'internal' }),
+        );
     } else {
       realtime.stop();
       void engine.stop();
@@ -130,6 +142,7 @@ export function createSync(deps: {
   });
   return {
     session,
+    central,
     engine,
     realtime,
     status,

@@ -1,8 +1,7 @@
 import { type WorkstationReport, WorkstationReportSchema } from '../../domain/workstation/workstation';
 import { type WorkstationFleet, fleetEntryOf } from '../../domain/workstation/workstationFleet';
-import { z } from 'zod';
+import type { SignedInCentral } from '../central/client';
 import type { Logger } from '../log';
-import type { TokenSource } from '../sync/engine';
 
 /**
  * Readiness reports and central (§28): each new report is sent to central, where the digitalisation unit
@@ -18,83 +17,47 @@ export interface WorkstationCentral {
   fleet(): Promise<WorkstationFleet>;
 }
 
-const TIMEOUT_MS = 15_000;
-
 /** Central names a workstation with 1–64 letters, digits, dots, dashes or underscores: the machine's name, made to fit. */
 export function workstationIdOf(machineName: string): string {
   return machineName.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64) || 'workstation';
 }
 
-const FleetAnswerSchema = z.object({
-  workstations: z.array(z.object({ workstationId: z.string(), report: z.unknown(), receivedAt: z.string() })),
-});
-
 export function createWorkstationCentral(deps: {
-  centralUrl: string;
-  tokens: TokenSource;
+  /** Main's client to central as the signed-in account (main/central/client.ts). */
+  central: SignedInCentral;
   workstationId: string;
   log: Logger;
 }): WorkstationCentral {
-  const base = deps.centralUrl.replace(/\/+$/, '');
-  const call = async (path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    const text = await response.text();
-    if (response.status === 401) deps.tokens.refused();
-    return { status: response.status, text };
-  };
+  const { central } = deps;
 
   return {
     async publish(report) {
-      const token = await deps.tokens.accessToken();
-      if (!token) return 'signed_out';
-      try {
-        const { status } = await call('/api/workstations/report', token, {
-          workstationId: deps.workstationId,
-          report,
-        });
-        if (status !== 200) {
-          deps.log.warn('workstation.reportNotPublished', { status });
-          return 'failed';
-        }
+      const answer = await central.call('POST /api/workstations/report', {
+        body: { workstationId: deps.workstationId, report },
+      });
+      if (answer.ok) {
         deps.log.info('workstation.reportPublished', { verdict: report.verdict });
         return 'sent';
-      } catch (error) {
-        deps.log.warn('workstation.reportNotPublished', {
-          status: 0,
-          error: error instanceof Error ? error.name : 'unknown',
-        });
-        return 'failed';
       }
+      const { failure } = answer;
+      if (failure.kind === 'signedOut') return 'signed_out';
+      deps.log.warn(
+        'workstation.reportNotPublished',
+        failure.kind === 'http' ? { status: failure.status } : { status: 0, error: failure.message },
+      );
+      return 'failed';
     },
     async fleet() {
-      const token = await deps.tokens.accessToken();
-      if (!token) return { state: 'unavailable', reason: 'signed_out' };
-      let answer;
-      try {
-        answer = await call('/api/workstations', token);
-      } catch {
-        return { state: 'unavailable', reason: 'central_unreachable' };
+      const answer = await central.call('GET /api/workstations', {});
+      if (!answer.ok) {
+        const { failure } = answer;
+        if (failure.kind === 'signedOut') return { state: 'unavailable', reason: 'signed_out' };
+        const refused = failure.kind === 'http' && (failure.status === 401 || failure.status === 403);
+        return { state: 'unavailable', reason: refused ? 'refused' : 'central_unreachable' };
       }
-      if (answer.status === 401 || answer.status === 403) return { state: 'unavailable', reason: 'refused' };
-      let parsed;
-      try {
-        parsed = FleetAnswerSchema.safeParse(JSON.parse(answer.text));
-      } catch {
-        parsed = null;
-      }
-      if (answer.status !== 200 || !parsed?.success)
-        return { state: 'unavailable', reason: 'central_unreachable' };
       return {
         state: 'listed',
-        workstations: parsed.data.workstations.map((w) => {
+        workstations: answer.value.workstations.map((w) => {
           const report = WorkstationReportSchema.safeParse(w.report);
           return fleetEntryOf(w.workstationId, w.receivedAt, report.success ? report.data : null);
         }),

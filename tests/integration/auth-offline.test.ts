@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSessionService } from '../../main/session/session';
 import { createOfflineAccounts } from '../../main/store/offlineAccounts';
-import { createCentralClient } from '../../main/sync/centralClient';
+import { createCentralClient } from '../../main/central/client';
 import { aConsoleBehindProxy } from '../support/sync/consoleBehindProxy';
 import { portOf } from '../support/sync/testConsole';
 import { waitFor } from '../support/waitFor';

@@ -14,7 +14,7 @@ import {
   type ReferenceData,
   scopeOfAccount,
 } from '../../main/store/referenceData';
-import { createCentralClient } from '../../main/sync/centralClient';
+import { createCentralClient } from '../../main/central/client';
 import { createReferenceRefresh, REFERENCE_REFRESH_MS } from '../../main/sync/referenceRefresh';
 import { memoryLogger } from '../support/console';
 import { tempDir } from '../support/tempDir';
@@ -102,7 +102,10 @@ describe("refreshing the offline copy from central's answers", () => {
     changed = [];
     log = memoryLogger();
     refresh = createReferenceRefresh({
-      client: createCentralClient(url),
+      central: createCentralClient(url).signedIn({
+        accessToken: async () => 'token',
+        refused: () => undefined,
+      }),
       store,
       log,
       now: () => clock,
@@ -118,7 +121,7 @@ describe("refreshing the offline copy from central's answers", () => {
   });
 
   it("keeps what central sent under the account's scope, with its ETag", async () => {
-    await refresh.refresh('token', 'kz-almaty-medeu', { force: true });
+    await refresh.refresh('kz-almaty-medeu', { force: true });
     expect(changed).toEqual(['departments', 'units', 'territories']);
     expect(store.units(scope)).toEqual({ units, fetchedAt: clock.toISOString() });
     expect(store.territories(scope).territories).toEqual([medeu]);
@@ -128,25 +131,25 @@ describe("refreshing the offline copy from central's answers", () => {
   });
 
   it('asks with the ETag it holds; an unchanged answer (304) changes nothing but the time', async () => {
-    await refresh.refresh('token', 'kz-almaty-medeu', { force: true });
+    await refresh.refresh('kz-almaty-medeu', { force: true });
     central.seen.length = 0;
     changed = [];
     clock = new Date(clock.getTime() + 60_000);
-    await refresh.refresh('token', 'kz-almaty-medeu', { force: true });
+    await refresh.refresh('kz-almaty-medeu', { force: true });
     expect(central.seen.every((r) => r.ifNoneMatch?.startsWith('"v'))).toBe(true);
     expect(changed).toEqual([]);
     expect(store.units(scope)).toEqual({ units, fetchedAt: clock.toISOString() });
   });
 
   it('after a sync round asks again only once the copy is older than the period', async () => {
-    await refresh.refresh('token', 'kz-almaty-medeu', { force: true });
+    await refresh.refresh('kz-almaty-medeu', { force: true });
     central.seen.length = 0;
     clock = new Date(clock.getTime() + REFERENCE_REFRESH_MS - 1000);
-    await refresh.refresh('token', 'kz-almaty-medeu');
+    await refresh.refresh('kz-almaty-medeu');
     expect(central.seen).toEqual([]);
     clock = new Date(clock.getTime() + 2000);
     central.answer('/api/units', { units: units.slice(0, 1) });
-    await refresh.refresh('token', 'kz-almaty-medeu');
+    await refresh.refresh('kz-almaty-medeu');
     expect(central.seen.map((r) => r.path)).toEqual(['/api/departments', '/api/units', '/api/territories']);
     expect(store.units(scope).units).toEqual(units.slice(0, 1));
     expect(changed.at(-1)).toBe('units');
@@ -178,7 +181,7 @@ describe("refreshing the offline copy from central's answers", () => {
     ],
     ['an answer that is not JSON', '/api/units', '<html>proxy error</html>'],
   ])('refuses %s and keeps the copy it had', async (_what, path, bad) => {
-    await refresh.refresh('token', 'kz-almaty-medeu', { force: true });
+    await refresh.refresh('kz-almaty-medeu', { force: true });
     const held = () => ({
       departments: store.departments().departments,
       units: store.units(scope).units,
@@ -190,7 +193,7 @@ describe("refreshing the offline copy from central's answers", () => {
     changed = [];
     clock = new Date(clock.getTime() + 60_000);
     central.answer(path, bad);
-    await refresh.refresh('token', 'kz-almaty-medeu', { force: true });
+    await refresh.refresh('kz-almaty-medeu', { force: true });
     expect(held()).toEqual(before);
     // Still as old as it was, so the next round past the period asks again.
     expect(store.stamp(kind, kind === 'departments' ? EVERY_ACCOUNT : scope)).toEqual(stampBefore);
@@ -199,9 +202,9 @@ describe("refreshing the offline copy from central's answers", () => {
   });
 
   it('keeps the copy when central is unreachable or refuses the account', async () => {
-    await refresh.refresh('token', 'kz-almaty-medeu', { force: true });
+    await refresh.refresh('kz-almaty-medeu', { force: true });
     await central.close();
-    await refresh.refresh('token', 'kz-almaty-medeu', { force: true });
+    await refresh.refresh('kz-almaty-medeu', { force: true });
     expect(store.territories(scope).territories).toEqual([medeu]);
     expect(log.lines.filter((l) => l.includes('reference.refresh.failed')).length).toBe(3);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REQUIREMENTS, WorkstationProbesSchema } from '../../domain/workstation/workstation';
 import { evaluate } from '../../domain/workstation/workstationEvaluate';
-import { createCentralClient } from '../../main/sync/centralClient';
+import { createCentralClient } from '../../main/central/client';
 import { createWorkstationCentral, workstationIdOf } from '../../main/workstation/centralReports';
 import { memoryLogger } from '../support/console';
 import { type TestCentral, startTestCentral } from '../support/central/central';
@@ -30,16 +30,20 @@ describe('each workstation reports its readiness to central (§28)', () => {
   afterAll(() => central.close());
 
   const signedInAs = async (login: string) => {
-    const answer = await createCentralClient(central.url).login(login, login);
+    const answer = await createCentralClient(central.url).anonymous('POST /api/auth/login', {
+      body: { login, password: login },
+    });
     if (!answer.ok) throw new Error(`demo sign-in failed: ${answer.failure.message}`);
-    return { accessToken: async () => answer.value.accessToken, refused: () => undefined };
+    return createCentralClient(central.url).signedIn({
+      accessToken: async () => answer.value.accessToken,
+      refused: () => undefined,
+    });
   };
 
   it("sends the operator's last report, and the digitalisation unit sees it in the list of workstations", async () => {
     const log = memoryLogger();
     const publisher = createWorkstationCentral({
-      centralUrl: central.url,
-      tokens: await signedInAs('operator'),
+      central: await signedInAs('operator'),
       workstationId: workstationIdOf('DCH-ALM-OP07'),
       log,
     });
@@ -49,8 +53,7 @@ describe('each workstation reports its readiness to central (§28)', () => {
 
     // The digitalisation unit's console lists it; an operator's may not.
     const admin = createWorkstationCentral({
-      centralUrl: central.url,
-      tokens: await signedInAs('admin'),
+      central: await signedInAs('admin'),
       workstationId: 'admin-ws',
       log,
     });
@@ -71,8 +74,10 @@ describe('each workstation reports its readiness to central (§28)', () => {
   it('sends nothing while nobody is signed in, and says why when central refuses', async () => {
     const log = memoryLogger();
     const signedOut = createWorkstationCentral({
-      centralUrl: central.url,
-      tokens: { accessToken: async () => null, refused: () => undefined },
+      central: createCentralClient(central.url).signedIn({
+        accessToken: async () => null,
+        refused: () => undefined,
+      }),
       workstationId: 'ws-1',
       log,
     });
@@ -81,8 +86,10 @@ describe('each workstation reports its readiness to central (§28)', () => {
 
     let refused = 0;
     const stale = createWorkstationCentral({
-      centralUrl: central.url,
-      tokens: { accessToken: async () => 'not-a-token', refused: () => refused++ },
+      central: createCentralClient(central.url).signedIn({
+        accessToken: async () => 'not-a-token',
+        refused: () => refused++,
+      }),
       workstationId: 'ws-1',
       log,
     });

@@ -13,6 +13,7 @@ import { migration0110 } from './0110-reference-scope';
 import { migration0120 } from './0120-typed-coordinates';
 import { migration0130 } from './0130-card-audience';
 import { migration0140 } from './0140-chat-refusal-code';
+import { migration0150 } from './0150-outbox-retry-after';
 import { migration0160 } from './0160-card-details';
 import { migration0161 } from './0161-inbox';
 import { migration0180 } from './0180-card-file-retention';
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0120,
   migration0130,
   migration0140,
+  migration0150,
   migration0160,
   migration0161,
   migration0180,

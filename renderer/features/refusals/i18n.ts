@@ -82,6 +82,10 @@ export const refusalsText = defineTranslations(
       unknownDepartments: 'Unknown departments in the file: {{departmentIds}}.',
       repeatedDepartment: 'A department appears twice in the file: {{departmentId}}.',
     },
+    sync: {
+      operationFailed:
+        'The central system could not store this change. The console sends it again by itself; the other changes are not held up.',
+    },
     upload: {
       notFound: 'The central system has no such upload; sending starts again.',
       chunkOutOfOrder: 'Parts of the file arrived out of order; part {{next}} is needed next.',
@@ -216,6 +220,10 @@ export const refusalsText = defineTranslations(
       unknownDepartments: 'В файле неизвестные подразделения: {{departmentIds}}.',
       repeatedDepartment: 'Подразделение указано в файле дважды: {{departmentId}}.',
     },
+    sync: {
+      operationFailed:
+        'Центральная система не смогла сохранить это изменение. Пульт отправит его повторно сам; остальные изменения не задерживаются.',
+    },
     upload: {
       notFound: 'В центральной системе нет такой загрузки; отправка начнётся заново.',
       chunkOutOfOrder: 'Части файла пришли не по порядку; следующей нужна часть {{next}}.',
@@ -346,6 +354,10 @@ export const refusalsText = defineTranslations(
     territory: {
       unknownDepartments: 'Файлда белгісіз бөлімдер бар: {{departmentIds}}.',
       repeatedDepartment: 'Файлда бөлім екі рет көрсетілген: {{departmentId}}.',
+    },
+    sync: {
+      operationFailed:
+        'Орталық жүйе бұл өзгерісті сақтай алмады. Пульт оны өзі қайта жібереді; басқа өзгерістер кідірмейді.',
     },
     upload: {
       notFound: 'Орталық жүйеде мұндай жүктеу жоқ; жіберу басынан басталады.',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, ROLES, ROUTE_PERMISSIONS, type RouteKey } from '../../../domain/session/roles';
+import { can, ROLES } from '../../../domain/session/roles';
+import { type GuardedRoute as RouteKey, ROUTE_PERMISSIONS } from '../../../domain/contract/central';
 import type { TerritoriesAnswer, UnitsAnswer } from '../../../domain/reference/reference';
 import type { SyncOpResult } from '../../../domain/sync/sync';
 import { aCardCreate, aFilledCard, anAppeal, aTransition, PLACES } from '../../support/central/builders';

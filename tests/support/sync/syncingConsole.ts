@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Card } from '../../../domain/cards/card';
 import { type ConnectivityService, createConnectivity } from '../../../main/connectivity';
+import { createEventBus } from '../../../main/events';
 import type { Logger } from '../../../main/log';
 import { type CardFiles, createCardFiles } from '../../../main/files/cardFiles';
 import { type RecordingService, createRecordingService } from '../../../main/recordings/recordingService';
@@ -10,6 +11,7 @@ import { createCardFileRepository } from '../../../main/store/cardFiles';
 import { type CardRepository, createCardRepository } from '../../../main/store/cards';
 import { type ChatRepository, createChatRepository } from '../../../main/store/chat';
 import { openDatabase } from '../../../main/store/database';
+import { createChangeNotifier } from '../../../main/store/changeNotifier';
 import { type Outbox, createOutbox } from '../../../main/store/outbox';
 import { createRecordingRepository } from '../../../main/store/recordings';
 import { type SyncLedger, createSyncLedger } from '../../../main/store/syncLedger';
@@ -41,15 +43,28 @@ export function aSyncingConsole(
 ): SyncingConsole {
   const db = openDatabase(join(dataDir, 'console.sqlite'));
   const now = () => new Date();
-  const outbox = createOutbox(db, { now, newId: uuidv7 });
-  const cards = createCardRepository(db, { now, newId: uuidv7, outbox });
+  const changes = createChangeNotifier();
+  const outbox = createOutbox(db, { now, newId: uuidv7, changes });
+  const cards = createCardRepository(db, { now, newId: uuidv7, outbox, changes });
   const chat = createChatRepository(db, { now, cards, outbox });
   const ledger = createSyncLedger(db, { cards, outbox, chat });
   const connectivity = createConnectivity(now);
   const changed: Card[] = [];
   const chatChanged: string[] = [];
   const fileRepository = createCardFileRepository(db);
-  const files = createCardFiles({ dir: join(dataDir, 'files'), files: fileRepository, newId: uuidv7, now });
+  const files = createCardFiles({
+    dir: join(dataDir, 'files'),
+    files: fileRepository,
+    newId: uuidv7,
+    now,
+    changes,
+  });
+  // What the engine tells the windows, as they would hear it.
+  const events = createEventBus();
+  events.subscribe((event, payload) => {
+    if (event === 'cards.changed') changed.push((payload as { card: Card }).card);
+    if (event === 'chat.changed') chatChanged.push((payload as { appealId: string }).appealId);
+  });
   const recordings = createRecordingService({
     files,
     recordings: createRecordingRepository(db, { now, outbox, files: fileRepository }),
@@ -59,16 +74,16 @@ export function aSyncingConsole(
     centralUrl,
     outbox,
     ledger,
+    changes,
     connectivity,
+    events,
+    statusChanged: () => undefined,
     maxOfflineAgeMs: 3_600_000,
     log: quiet,
     now,
     backoff: { baseMs: 20, capMs: 250 },
     batchSize: options.batchSize,
-    files,
-    onCardsChanged: (c) => changed.push(...c),
-    onChatChanged: (appeals) => chatChanged.push(...appeals),
-    onStatusChanged: () => undefined,
+    files: { cardFiles: files, repository: fileRepository },
   });
   return {
     db,

@@ -79,6 +79,7 @@ const EXAMPLES: { [C in RefusalCode]: RefusalParams<C> } = {
   'upload.chunkOutOfOrder': { next: 3 },
   'upload.chunkSize': { index: 2, bytes: 65536 },
   'upload.hashMismatch': {},
+  'sync.operationFailed': {},
   'request.invalid': { part: 'body' },
   'request.malformed': {},
   'request.tooLarge': {},

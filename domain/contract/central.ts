@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { storableText } from './text';
+import { CardSchema } from '../cards/card';
+import { UploadDeclarationSchema, UploadStatusSchema } from '../files/upload';
+import { DepartmentsAnswerSchema, TerritoriesAnswerSchema, UnitsAnswerSchema } from '../reference/reference';
+import { type Permission, RoleSchema } from '../session/roles';
+import {
+  SyncPullQuerySchema,
+  SyncPullResponseSchema,
+  SyncPushRequestSchema,
+  SyncPushResponseSchema,
+} from '../sync/sync';
+
+/**
+ * Central's HTTP API, one row per route: who may call it and, for the routes the console calls, what goes
+ * in and what comes back. Central's guards (central/http/staffRoute.ts) take each route's permission from
+ * here and main's client (main/central/) builds its requests and checks its answers from here; a test
+ * compares the table with the routes a running central registers, both ways.
+ *
+ * `access` is a permission of the matrix (domain/session/roles.ts); `signedIn`: any staff login, whatever
+ * the role (the network probe's transfers); or `public`: no staff login
+ * (sign-in itself, citizens' routes with their own appeal token, the widget, the network probe, health).
+ */
+export type EndpointAccess = Permission | 'signedIn' | 'public';
+
+/** A chunk of a file sent as it is (application/octet-stream), not as JSON. */
+export const BytesSchema = z.instanceof(Uint8Array);
+
+export interface Endpoint {
+  access: EndpointAccess;
+  params?: z.ZodType<Record<string, string | number>>;
+  query?: z.ZodType<Record<string, unknown>>;
+  body?: z.ZodType;
+  /** The JSON answer of a success. */
+  response?: z.ZodType;
+}
+
+/** Central's answer to a sign-in or a refresh: the tokens and who they are for. */
+export const TokenPairSchema = z.object({
+  accessToken: storableText().min(1),
+  refreshToken: storableText().min(1),
+  expiresIn: z.number().positive(),
+  account: z.object({
+    id: z.uuid(),
+    login: storableText(),
+    role: RoleSchema,
+    departmentId: storableText().nullable(),
+    displayName: storableText(),
+  }),
+});
+export type TokenPair = z.infer<typeof TokenPairSchema>;
+
+const IdParams = z.strictObject({ id: z.uuid() });
+
+export const CENTRAL_API = {
+  'GET /health': { access: 'public' },
+  'POST /api/auth/login': {
+    access: 'public',
+    body: z.strictObject({ login: storableText(), password: storableText() }),
+    response: TokenPairSchema,
+  },
+  'POST /api/auth/refresh': {
+    access: 'public',
+    body: z.strictObject({ refreshToken: storableText() }),
+    response: TokenPairSchema,
+  },
+  'GET /api/accounts': { access: 'accounts.manage' },
+  'POST /api/accounts': { access: 'accounts.manage' },
+  'PATCH /api/accounts/:id': { access: 'accounts.manage' },
+  'DELETE /api/accounts/:id': { access: 'accounts.manage' },
+  'GET /api/departments': { access: 'departments.read', response: DepartmentsAnswerSchema },
+  'GET /api/departments/:id/units': { access: 'departments.read' },
+  // A department's reference data includes its patrol units and territory (the account's scope only).
+  'GET /api/units': { access: 'departments.read', response: UnitsAnswerSchema },
+  'GET /api/territories': { access: 'departments.read', response: TerritoriesAnswerSchema },
+  'POST /api/territories/import': { access: 'territories.import' },
+  // Citizens: no login; the citizen token that came with the appeal follows it.
+  'POST /api/appeals': { access: 'public' },
+  'GET /api/appeals/:id': { access: 'public' },
+  'GET /api/appeals/:id/messages': { access: 'public' },
+  'POST /api/appeals/:id/messages': { access: 'public' },
+  'POST /api/appeals/:id/attachments': { access: 'public' },
+  'GET /api/staff/appeals': { access: 'appeals.read' },
+  'GET /api/staff/appeals/:id': { access: 'appeals.read' },
+  'GET /api/staff/appeals/:id/attachments/:attachmentId': { access: 'appeals.read' },
+  'POST /api/staff/appeals/:id/messages': { access: 'appeals.chat' },
+  'POST /api/staff/calls/:id/accept': { access: 'calls.accept' },
+  // One call's STUN/TURN servers and short-lived TURN credentials (central/turn/); a citizen's with their token.
+  'GET /api/staff/calls/ice': { access: 'calls.accept' },
+  'GET /api/appeals/:id/ice': { access: 'public' },
+  // The operator's inbox (issue 12): reading what waits; claiming and forwarding is card work.
+  'GET /api/inbox': { access: 'appeals.read' },
+  'POST /api/inbox/:id/claim': { access: 'cards.write' },
+  'POST /api/inbox/:id/release': { access: 'cards.write' },
+  'POST /api/inbox/:id/forward': { access: 'cards.write' },
+  'GET /api/services': { access: 'appeals.read' },
+  'GET /api/cards': { access: 'cards.read' },
+  /** The card and its history, of which the console keeps the card. */
+  'GET /api/cards/:id': { access: 'cards.read', params: IdParams, response: z.object({ card: CardSchema }) },
+  'GET /api/cards/:id/recordings': { access: 'cards.read' },
+  'POST /api/sync/push': {
+    access: 'sync.push',
+    body: SyncPushRequestSchema,
+    response: SyncPushResponseSchema,
+  },
+  'GET /api/sync/pull': { access: 'sync.pull', query: SyncPullQuerySchema, response: SyncPullResponseSchema },
+  // Card files sent in pieces (domain/files/upload.ts).
+  'POST /api/uploads': { access: 'cards.write', body: UploadDeclarationSchema, response: UploadStatusSchema },
+  'GET /api/uploads/:id': { access: 'cards.write', params: IdParams, response: UploadStatusSchema },
+  'PUT /api/uploads/:id/chunks/:index': {
+    access: 'cards.write',
+    params: z.strictObject({ id: z.uuid(), index: z.number().int().nonnegative() }),
+    body: BytesSchema,
+    response: UploadStatusSchema,
+  },
+  'GET /ws': { access: 'realtime.connect' },
+  'POST /api/workstations/report': {
+    access: 'workstations.report',
+    body: z.strictObject({ workstationId: storableText(), report: z.unknown() }),
+    response: z.object({ stored: z.literal(true) }),
+  },
+  'GET /api/workstations': {
+    access: 'workstations.read',
+    // Each report as central keeps it: the console reads those of its own version's shape.
+    response: z.object({
+      workstations: z.array(
+        z.object({ workstationId: storableText(), report: z.unknown(), receivedAt: storableText() }),
+      ),
+    }),
+  },
+  // The network probe measures the raw link with its own client (main/workstation/netClient.ts).
+  'GET /api/net/ping': { access: 'public' },
+  'GET /api/net/download': { access: 'signedIn' },
+  'POST /api/net/upload': { access: 'signedIn' },
+  'GET /widget/*': { access: 'public' },
+} as const satisfies Record<string, Endpoint>;
+
+export type CentralRoute = keyof typeof CENTRAL_API;
+/** A route that needs a staff login and a permission: central registers it through `staffRoute`. */
+export type GuardedRoute = {
+  [K in CentralRoute]: (typeof CENTRAL_API)[K]['access'] extends 'public' | 'signedIn' ? never : K;
+}[CentralRoute];
+
+/** Every guarded route with the permission it needs (the matrix tests walk it role by role). */
+export const ROUTE_PERMISSIONS = Object.fromEntries(
+  Object.entries(CENTRAL_API as Record<CentralRoute, Endpoint>)
+    .filter(([, e]) => e.access !== 'public' && e.access !== 'signedIn')
+    .map(([route, e]) => [route, e.access]),
+) as Readonly<Record<GuardedRoute, Permission>>;
+
+export const permissionOf = (route: GuardedRoute): Permission => ROUTE_PERMISSIONS[route];
+
+export function methodAndPath(route: CentralRoute): { method: string; path: string } {
+  const [method = '', path = ''] = route.split(' ');
+  return { method, path };
+}
