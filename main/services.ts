@@ -203,6 +203,7 @@ export function createServices(options: ServicesOptions): Services {
   const workstation = createWorkstationService({
     dataDir: options.dataDir,
     centralUrl: options.config.centralUrl,
+    accessToken: sync ? () => sync.session.accessToken() : undefined,
     requirements: requirementsFromConfig(options.config.workstation),
     chromeVersion: process.versions.chrome,
     log: options.log,

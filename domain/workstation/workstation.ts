@@ -82,6 +82,8 @@ export const UnknownReasonSchema = z.object({
     'not_detectable',
     'central_not_configured',
     'central_unreachable',
+    /** The network test's transfers are for signed-in workstations only (central's rate limits). */
+    'signed_out',
   ]),
   /** Technical detail for IT (an error message, a status code); never personal data. */
   detail: storableText().max(500).default(''),

@@ -70,6 +70,11 @@ export const UNKNOWN_REASONS: Record<UnknownReason['code'], Localized> = {
     ru: 'центральная система не отвечает',
     en: 'central does not answer',
   },
+  signed_out: {
+    kk: 'желі жылдамдығы жүйеге кіргеннен кейін өлшенеді',
+    ru: 'скорость сети измеряется после входа в систему',
+    en: 'the network speed is measured after signing in',
+  },
 };
 
 /** Why video calls are only warned about before the first check has run. */

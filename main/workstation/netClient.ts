@@ -22,7 +22,7 @@ const UploadAnswerSchema = z.object({ bytes: z.number() });
  * Node's own HTTP client rather than fetch: fetch adds milliseconds per request and buffers whole bodies,
  * which on a busy workstation shows up as a slower network than the wire really is.
  */
-export function createNetClient(base: string, timeoutMs: number): NetClient {
+export function createNetClient(base: string, timeoutMs: number, token: string): NetClient {
   const secure = base.startsWith('https:');
   const agent = secure
     ? new https.Agent({ keepAlive: true, maxSockets: 1 })
@@ -32,9 +32,15 @@ export function createNetClient(base: string, timeoutMs: number): NetClient {
   const exchange = (path: string, method: 'GET' | 'POST', body?: Buffer) =>
     new Promise<{ status: number; bytes: number; text: string }>((resolve, reject) => {
       const url = new URL(`${base}${path}`);
-      const options: http.RequestOptions = { agent, method, timeout: timeoutMs };
-      if (body)
-        options.headers = { 'content-type': 'application/octet-stream', 'content-length': body.length };
+      const options: http.RequestOptions = {
+        agent,
+        method,
+        timeout: timeoutMs,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/octet-stream', 'content-length': body.length } : {}),
+        },
+      };
       const onResponse = (res: http.IncomingMessage) => {
         let bytes = 0;
         const small: Buffer[] = [];

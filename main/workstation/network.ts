@@ -15,6 +15,8 @@ export type NetworkProgress = { phase: NetworkPhase; fraction: number };
 
 export interface NetworkTestOptions {
   centralUrl: string | null;
+  /** The signed-in account's token: central lets only signed-in workstations transfer test data. */
+  accessToken?: () => Promise<string | null>;
   onProgress?: (progress: NetworkProgress) => void;
   pings?: number;
   /** A transfer shorter than this is too quick to trust; the next one is twice as big. */
@@ -53,7 +55,9 @@ export async function measureNetwork(options: NetworkTestOptions): Promise<Probe
   };
 
   const started = performance.now();
-  const client = createNetClient(base, timeoutMs);
+  const token = (await options.accessToken?.()) ?? null;
+  if (!token) return { state: 'unknown', reason: { code: 'signed_out', detail: '' } };
+  const client = createNetClient(base, timeoutMs, token);
   try {
     // The first ping opens the connection; its time is set-up, not round trip, so it is not counted.
     await client.ping();

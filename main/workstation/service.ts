@@ -37,6 +37,8 @@ export interface WorkstationService {
 export interface WorkstationServiceOptions {
   dataDir: string;
   centralUrl: string | null;
+  /** The signed-in account's token for the network test's transfers; none before sign-in. */
+  accessToken?: () => Promise<string | null>;
   requirements: WorkstationRequirements;
   /** `process.versions.chrome` in Electron; undefined in plain Node. */
   chromeVersion: string | undefined;
@@ -107,6 +109,7 @@ export function createWorkstationService(options: WorkstationServiceOptions): Wo
     options.onProgress({ phase: 'machine', fraction: MACHINE_SHARE });
     const network = await measureNetwork({
       centralUrl: options.centralUrl,
+      accessToken: options.accessToken,
       onProgress: (p) =>
         options.onProgress({ phase: p.phase, fraction: MACHINE_SHARE + (1 - MACHINE_SHARE) * p.fraction }),
     });
