@@ -1,7 +1,7 @@
+import type { ServerMessage } from '../../domain/contract/realtime';
 import { neighbouringDepartments } from '../../domain/calls/neighbours';
 import type { Territory } from '../../domain/places/territory';
-import type { EventBus } from '../realtime/bus';
-import type { RealtimeHub } from '../realtime/hub';
+import type { EventBus } from '../bus/bus';
 import type { AppealRepository } from './appealRepository';
 
 /** Russia's 112 norm: a call unanswered this long also rings the supervisor and the neighbours. */
@@ -23,7 +23,8 @@ export function createCallQueue(
   deps: {
     appeals: AppealRepository;
     bus: EventBus;
-    hub: RealtimeHub;
+    /** The realtime hub's way to tell this instance's citizens their place (a type, not the hub's folder). */
+    hub: { tellCitizen(appealId: string, message: ServerMessage): void };
     territories: () => readonly Territory[];
   },
   options: CallQueueOptions = {},

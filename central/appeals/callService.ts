@@ -3,7 +3,7 @@ import { type Refusal, refusal } from '../../domain/contract/refusal';
 import type { LatLon } from '../../domain/places/geo';
 import { mayTouchAppeal, roleRefusal } from '../access/rules';
 import type { Principal } from '../session/principal';
-import type { EventBus } from '../realtime/bus';
+import type { EventBus } from '../bus/bus';
 import type { AppealRepository } from './appealRepository';
 
 /** How a call service request ended; the HTTP route and the socket each turn a refusal into their answer. */

@@ -11,7 +11,7 @@ import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { feedRepository } from '../feed/feedRepository';
 import type { TerritoryService } from '../territories/territoryService';
 import { HttpProblem } from '../http/problem';
-import type { EventBus } from '../realtime/bus';
+import type { EventBus } from '../bus/bus';
 import type { AppealRepository } from './appealRepository';
 import { addChatLine } from './chatLines';
 import { checkCitizenToken, newCitizenToken } from './citizenToken';

@@ -8,7 +8,7 @@ import type { AuthService } from '../session/authService';
 import type { AuditLog } from '../audit/auditLogRepository';
 import { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem, valueOrProblem } from '../http/problem';
-import { staffRoute } from '../http/staffRoute';
+import { staffRoute } from '../session/staffRoute';
 import type { AppealRepository } from './appealRepository';
 import type { AttachmentStore } from './attachmentStore';
 import type { CallService } from './callService';

@@ -6,7 +6,7 @@ import type { AccessPolicy } from '../access/accessPolicy';
 import { mayTouchCard } from '../access/rules';
 import { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
-import { staffRoute } from '../http/staffRoute';
+import { staffRoute } from '../session/staffRoute';
 import type { CardRepository } from './cardRepository';
 import { refusal } from '../../domain/contract/refusal';
 

@@ -4,7 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { refusal } from '../../domain/contract/refusal';
-import { throttleAddress } from '../session/loginThrottle';
+import { throttleAddress } from './clientAddress';
 
 /**
  * How many requests one client may make per minute, by what it is counted under (issue 11, item 4). A

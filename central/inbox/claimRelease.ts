@@ -1,4 +1,4 @@
-import type { EventBus } from '../realtime/bus';
+import type { EventBus } from '../bus/bus';
 import type { InboxRepository } from './inboxRepository';
 
 /**

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseOr400 } from '../http/problem';
-import { bearerToken } from '../http/staffRoute';
+import { bearerToken } from '../session/staffRoute';
 
 /** §27 readiness: the workstation probe measures bandwidth and round trip against central. */
 export const NET_TEST_MAX_BYTES = 50 * 1024 * 1024;

@@ -3,8 +3,8 @@ import { REALTIME_CLOSE_CODES, type ServerMessage } from '../../domain/contract/
 import type { AccessPolicy, WithIdentity } from '../access/accessPolicy';
 import { maySeeAppeal, maySeeCard, mayTouchDepartment } from '../access/rules';
 import type { Principal } from '../session/principal';
-import type { EventBus } from './bus';
-import type { CentralEvent } from './events';
+import type { EventBus } from '../bus/bus';
+import type { CentralEvent } from '../bus/events';
 
 type Client =
   | { kind: 'staff'; socket: WebSocket; principal: Principal; sessionId: string }

@@ -5,7 +5,7 @@ import type { AuthService } from '../session/authService';
 import { type CardRepository, cardReach } from '../cards/cardRepository';
 import type { Sql } from '../db/database';
 import { HttpProblem } from '../http/problem';
-import { staffRoute } from '../http/staffRoute';
+import { staffRoute } from '../session/staffRoute';
 import type { RecordingRepository } from './recordingRepository';
 import { refusal } from '../../domain/contract/refusal';
 

@@ -5,11 +5,16 @@ import { z } from 'zod';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { refusal } from '../../domain/contract/refusal';
 import { HttpProblem } from '../http/problem';
-import type { EventBus } from '../realtime/bus';
+import type { EventBus } from '../bus/bus';
 import { RoleSchema } from '../../domain/session/roles';
-import { type AccountRepository, type AccountRow, type AccountView, rowToAccount } from '../accounts/accountRepository';
+import {
+  type AccountRepository,
+  type AccountRow,
+  type AccountView,
+  rowToAccount,
+} from '../accounts/accountRepository';
 import type { LoginFailureRepository } from './loginFailureRepository';
-import { throttleAddress } from './loginThrottle';
+import { throttleAddress } from '../http/clientAddress';
 import { hashPassword, verifyPassword } from '../accounts/passwords';
 import type { Principal } from './principal';
 import type { SessionRepository } from './sessionRepository';

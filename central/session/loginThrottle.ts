@@ -1,5 +1,3 @@
-import { isIPv6 } from 'node:net';
-
 /**
  * How wrong passwords are slowed down. The old rule — five failures lock the login for 15 minutes — let
  * anyone on the network lock any officer (the admin included) out of the console at will. Here failures
@@ -51,24 +49,4 @@ export function loginWaitSeconds(s: ThrottleState, policy = LOGIN_THROTTLE): num
     waitMs = Math.max(waitMs, windowEnd - nowMs);
   }
   return Math.ceil(Math.max(0, waitMs) / 1000);
-}
-
-/**
- * The address failures are counted under: IPv4 as is, IPv6 by its /64 (one subscriber gets a whole /64,
- * so counting single IPv6 addresses would give an attacker billions of fresh counters).
- */
-export function throttleAddress(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped?.[1]) return mapped[1];
-  if (!isIPv6(ip)) return ip;
-  const [head = '', tail = ''] = ip.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = ip.includes('::') && tail ? tail.split(':') : [];
-  const groups = ip.includes('::')
-    ? [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
-    : headGroups;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => Number.parseInt(g, 16).toString(16))
-    .join(':')}::/64`;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { RoleSchema } from '../../domain/session/roles';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem, parseOr400 } from '../http/problem';
-import { staffRoute } from '../http/staffRoute';
+import { staffRoute } from './staffRoute';
 import { type AccountRepository, rowToAccount } from '../accounts/accountRepository';
 import { type AuthService, LoginThrottled } from './authService';
 import { checkPassword } from '../accounts/passwordPolicy';

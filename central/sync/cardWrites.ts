@@ -10,7 +10,7 @@ import type { Principal } from '../session/principal';
 import type { Sql } from '../db/database';
 import { cardReach, type StoredCard } from '../cards/cardRepository';
 import { deservesRegisterNumber } from '../cards/registerNumber';
-import type { CentralEvent } from '../realtime/events';
+import type { CentralEvent } from '../bus/events';
 import { feedRepository } from '../feed/feedRepository';
 import { type OperationDeps, type Outcome, refused } from './outcome';
 

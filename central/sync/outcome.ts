@@ -4,7 +4,7 @@ import type { Refusal } from '../../domain/contract/refusal';
 import type { AppealRepository } from '../appeals/appealRepository';
 import type { CardRepository } from '../cards/cardRepository';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
-import type { CentralEvent } from '../realtime/events';
+import type { CentralEvent } from '../bus/events';
 import type { RecordingRepository } from '../recordings/recordingRepository';
 import type { TerritoryService } from '../territories/territoryService';
 

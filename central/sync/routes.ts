@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SyncPullQuerySchema } from '../../domain/sync/sync';
 import type { AuthService } from '../session/authService';
-import { staffRoute } from '../http/staffRoute';
+import { staffRoute } from '../session/staffRoute';
 import { PushEnvelopeSchema, readPushedOperations } from './pushedOperations';
 import type { SyncService } from './syncService';
 

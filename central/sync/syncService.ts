@@ -8,7 +8,7 @@ import type { Database, Sql } from '../db/database';
 import { refusedByDatabase, savepoints } from '../db/savepoints';
 import { DepartmentDirectory } from '../departments/departmentRepository';
 import { feedRepository } from '../feed/feedRepository';
-import type { EventBus } from '../realtime/bus';
+import type { EventBus } from '../bus/bus';
 import { type CardCreate, applyCardCreates } from './cardWrites';
 import { type Claimed, ledgerRepository, type Original } from './ledgerRepository';
 import { applyOperation } from './operations';

@@ -13,7 +13,7 @@ import type { Database } from '../db/database';
 import { territoryRepository } from './territoryRepository';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
-import type { EventBus } from '../realtime/bus';
+import type { EventBus } from '../bus/bus';
 import { refusal } from '../../domain/contract/refusal';
 
 /**

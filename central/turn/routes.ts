@@ -5,7 +5,7 @@ import { citizenToken } from '../appeals/citizenRoutes';
 import type { IntakeService } from '../appeals/intakeService';
 import { parseAppealOr400 } from '../appeals/appealInvalid';
 import { HttpProblem } from '../http/problem';
-import { staffRoute } from '../http/staffRoute';
+import { staffRoute } from '../session/staffRoute';
 import type { AuthService } from '../session/authService';
 import type { IceServers } from './iceServers';
 

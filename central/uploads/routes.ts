@@ -17,7 +17,7 @@ import { type CardRepository, cardReach } from '../cards/cardRepository';
 import type { Sql } from '../db/database';
 import { refusal } from '../../domain/contract/refusal';
 import { HttpProblem, parseOr400 } from '../http/problem';
-import { bearerToken } from '../http/staffRoute';
+import { bearerToken } from '../session/staffRoute';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const ChunkParams = z.strictObject({ id: z.uuid(), index: z.coerce.number().int().nonnegative() });

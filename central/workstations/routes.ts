@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AuthService } from '../session/authService';
 import type { Sql } from '../db/database';
 import { HttpProblem } from '../http/problem';
-import { staffRoute } from '../http/staffRoute';
+import { staffRoute } from '../session/staffRoute';
 import { createWorkstationRepository } from './workstationRepository';
 import { refusal } from '../../domain/contract/refusal';
 

@@ -13,7 +13,7 @@ import {
 
 /**
  * Central's HTTP API, one row per route: who may call it and, for the routes the console calls, what goes
- * in and what comes back. Central's guards (central/http/staffRoute.ts) take each route's permission from
+ * in and what comes back. Central's guards (central/session/staffRoute.ts) take each route's permission from
  * here and main's client (main/central/) builds its requests and checks its answers from here; a test
  * compares the table with the routes a running central registers, both ways.
  *

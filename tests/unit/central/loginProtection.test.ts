@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOGIN_THROTTLE, loginWaitSeconds, throttleAddress } from '../../../central/session/loginThrottle';
+import { LOGIN_THROTTLE, loginWaitSeconds } from '../../../central/session/loginThrottle';
+import { throttleAddress } from '../../../central/http/clientAddress';
 import { passwordWeakness } from '../../../central/accounts/passwordPolicy';
 
 const now = new Date('2026-11-30T08:00:00Z');

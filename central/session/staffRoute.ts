@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import { z } from 'zod';
 import { can } from '../../domain/session/roles';
 import { type GuardedRoute, methodAndPath, permissionOf } from '../../domain/contract/central';
-import type { Principal } from '../session/principal';
-import type { AuthService } from '../session/authService';
-import { HttpProblem, parseOr400 } from './problem';
+import type { Principal } from './principal';
+import type { AuthService } from './authService';
+import { HttpProblem, parseOr400 } from '../http/problem';
 import { refusal } from '../../domain/contract/refusal';
 
 export function bearerToken(request: FastifyRequest): string | undefined {

@@ -9,9 +9,9 @@ import type { Sql } from '../db/database';
 import { sendWithEtag } from '../http/etag';
 import { jsonBodyProblem } from '../http/jsonBody';
 import { HttpProblem } from '../http/problem';
-import { staffRoute } from '../http/staffRoute';
+import { staffRoute } from '../session/staffRoute';
 import type { TerritoryService } from '../territories/territoryService';
-import { DepartmentDirectory, listPatrolUnits, listPatrolUnitsIn } from './departmentRepository';
+import { DepartmentDirectory, listPatrolUnits, listPatrolUnitsIn } from '../departments/departmentRepository';
 import { refusal } from '../../domain/contract/refusal';
 
 /** Territory files can be large (detailed official borders); the import route allows more than the default. */
