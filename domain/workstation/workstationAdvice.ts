@@ -276,6 +276,11 @@ const UNKNOWN_IT_ADVICE: Partial<Record<UnknownReason['code'], Localized>> = {
     'Укажите centralUrl в config.json (§28).',
     'Set centralUrl in config.json (§28).',
   ),
+  signed_out: both(
+    'Желі жылдамдығын пульт жүйеге кіргеннен кейін өлшейді: тексеруді пульттің өзінде іске қосыңыз.',
+    'Скорость сети пульт измеряет после входа в систему: запустите проверку в самом пульте.',
+    'The console measures the network after signing in: run the check in the console itself.',
+  ),
   central_unreachable: both(
     'Орталық жүйенің жұмыс істеп тұрғанын және осы компьютерден қолжетімді екенін тексеріңіз: {d}',
     'Проверьте, что центральная система работает и доступна с этого компьютера: {d}',

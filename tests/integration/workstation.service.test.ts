@@ -47,6 +47,8 @@ describe('workstation readiness in main, on this machine', () => {
     const created = createWorkstationService({
       dataDir,
       centralUrl: central.url,
+      // Signed in: the stand-in takes any token (central's own check is in workstation.network.test.ts).
+      accessToken: async () => 'a-token',
       requirements,
       chromeVersion: undefined,
       log,

@@ -8,7 +8,11 @@ import { verifyAuditChain } from '../../../central/audit/verifyChain';
 import { aCardCreate, aCardUpdate, aFilledCard, anAppeal, PLACES } from '../../support/central/builders';
 import { startTestCentral, type TestCentral } from '../../support/central/central';
 import { openSocket } from '../../support/central/client';
-import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from '../../support/central/postgres';
+import {
+  freshPostgresDatabase,
+  POSTGRES_SKIP_REASON,
+  postgresReachable,
+} from '../../support/central/postgres';
 
 /**
  * Every path that returns an applicant's identity, walked for every role (issue 10 item 1, issue 11 item 5):

@@ -27,7 +27,9 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   // The change feed keeps no identity.
   130: [],
   // The operator's inbox: claims, the competent services and what was forwarded to them (issue 12).
-  160: ['inbox_claims', 'competent_services', 'appeal_forwards'],
+  140: ['inbox_claims', 'competent_services', 'appeal_forwards'],
+  // A call escalated to the supervisor and the neighbours is marked once (issue 13).
+  150: [],
 };
 
 async function tables(db: Database): Promise<string[]> {

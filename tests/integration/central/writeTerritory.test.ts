@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { v4 as uuidv4 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncOperation, SyncOpResult } from '../../../domain/sync/sync';
-import { aCardCreate, aCardUpdate, aFilledCard, anAppeal, aTransition, PLACES } from '../../support/central/builders';
+import {
+  aCardCreate,
+  aCardUpdate,
+  aFilledCard,
+  anAppeal,
+  aTransition,
+  PLACES,
+} from '../../support/central/builders';
 import { startTestCentral, type TestCentral } from '../../support/central/central';
 
 /**
