@@ -168,9 +168,8 @@ export function createServices(options: ServicesOptions): Services {
   const inbox =
     sync && options.config.centralUrl
       ? createInboxService({
-          centralUrl: options.config.centralUrl,
+          central: sync.central,
           account: () => sync.session.current(),
-          accessToken: () => sync.session.accessToken(),
           store: createInboxStore(db),
           now,
         })
@@ -178,7 +177,7 @@ export function createServices(options: ServicesOptions): Services {
   calls =
     sync && options.config.centralUrl
       ? createCallRelay({
-          centralUrl: options.config.centralUrl,
+          central: sync.central,
           session: sync.session,
           realtime: sync.realtime,
           emit: (event) => events.emit('calls.event', event),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { storableText } from './text';
+import { IceConfigSchema } from '../calls/iceConfig';
 import { CardSchema } from '../cards/card';
+import { CompetentServiceSchema, ForwardInputSchema, InboxListSchema } from '../inbox/inbox';
 import { UploadDeclarationSchema, UploadStatusSchema } from '../files/upload';
 import { DepartmentsAnswerSchema, TerritoriesAnswerSchema, UnitsAnswerSchema } from '../reference/reference';
 import { type Permission, RoleSchema } from '../session/roles';
@@ -51,6 +53,8 @@ export const TokenPairSchema = z.object({
 export type TokenPair = z.infer<typeof TokenPairSchema>;
 
 const IdParams = z.strictObject({ id: z.uuid() });
+/** An inbox action central took: its answer's content is not needed, only that it succeeded. */
+const InboxActionDoneSchema = z.object({}).loose();
 
 export const CENTRAL_API = {
   'GET /health': { access: 'public' },
@@ -86,14 +90,26 @@ export const CENTRAL_API = {
   'POST /api/staff/appeals/:id/messages': { access: 'appeals.chat' },
   'POST /api/staff/calls/:id/accept': { access: 'calls.accept' },
   // One call's STUN/TURN servers and short-lived TURN credentials (central/turn/); a citizen's with their token.
-  'GET /api/staff/calls/ice': { access: 'calls.accept' },
+  'GET /api/staff/calls/ice': { access: 'calls.accept', response: IceConfigSchema },
   'GET /api/appeals/:id/ice': { access: 'public' },
   // The operator's inbox (issue 12): reading what waits; claiming and forwarding is card work.
-  'GET /api/inbox': { access: 'appeals.read' },
-  'POST /api/inbox/:id/claim': { access: 'cards.write' },
-  'POST /api/inbox/:id/release': { access: 'cards.write' },
-  'POST /api/inbox/:id/forward': { access: 'cards.write' },
-  'GET /api/services': { access: 'appeals.read' },
+  'GET /api/inbox': {
+    access: 'appeals.read',
+    query: z.strictObject({ limit: z.number().int().positive() }),
+    response: InboxListSchema,
+  },
+  'POST /api/inbox/:id/claim': { access: 'cards.write', params: IdParams, response: InboxActionDoneSchema },
+  'POST /api/inbox/:id/release': { access: 'cards.write', params: IdParams, response: InboxActionDoneSchema },
+  'POST /api/inbox/:id/forward': {
+    access: 'cards.write',
+    params: IdParams,
+    body: ForwardInputSchema,
+    response: InboxActionDoneSchema,
+  },
+  'GET /api/services': {
+    access: 'appeals.read',
+    response: z.object({ services: z.array(CompetentServiceSchema) }),
+  },
   'GET /api/cards': { access: 'cards.read' },
   /** The card and its history, of which the console keeps the card. */
   'GET /api/cards/:id': { access: 'cards.read', params: IdParams, response: z.object({ card: CardSchema }) },

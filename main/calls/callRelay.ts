@@ -12,7 +12,7 @@ import type { Session } from '../../domain/session/session';
 import { can } from '../../domain/session/roles';
 import type { Logger } from '../log';
 import type { RealtimeLink } from '../sync/realtime';
-import { iceFromCentral } from './iceFromCentral';
+import type { SignedInCentral } from '../central/client';
 
 /**
  * Main's part of a call (§7, §18): it owns central's socket, so it tells the window which calls ring,
@@ -20,7 +20,8 @@ import { iceFromCentral } from './iceFromCentral';
  * and presence to central. The media itself never passes through main.
  */
 export function createCallRelay(deps: {
-  centralUrl: string;
+  /** Central as the signed-in account (main's one door): the call's ICE servers. */
+  central: SignedInCentral;
   session: { current(): Session | null; accessToken(): Promise<string | null> };
   realtime: Pick<RealtimeLink, 'send'>;
   emit(event: CallEvent): void;
@@ -139,8 +140,14 @@ export function createCallRelay(deps: {
       emitRinging();
       return { sent: deps.realtime.send({ type: 'presence.set', status }) };
     },
-    ice: async (): Promise<IceConfig | null> =>
-      iceFromCentral(deps.centralUrl, await deps.session.accessToken()),
+    /**
+     * This call's ICE servers from central; null when central cannot be asked (offline, signed out): the call
+     * then tries host candidates only, and the window says the link is down.
+     */
+    async ice(): Promise<IceConfig | null> {
+      const answer = await deps.central.call('GET /api/staff/calls/ice', {});
+      return answer.ok ? answer.value : null;
+    },
   };
 }
 export type CallRelay = ReturnType<typeof createCallRelay>;
