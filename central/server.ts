@@ -16,7 +16,8 @@ import { loadSigningKeys, type SigningKeySet, signingKeySource } from './session
 import { createAppealRepository } from './appeals/appealRepository';
 import { AttachmentStore } from './appeals/attachmentStore';
 import { createCallAbandonment, DEFAULT_ABANDON_AFTER_MS } from './appeals/callAbandonment';
-import { type CallQueueOptions, createCallQueue } from './appeals/callQueue';
+import { type CallQueueOptions, NEIGHBOUR_RADIUS_KM, createCallQueue } from './appeals/callQueue';
+import { neighbouringDepartments } from '../domain/calls/neighbours';
 import { createCallService } from './appeals/callService';
 import { registerCitizenRoutes } from './appeals/citizenRoutes';
 import { createIntakeService } from './appeals/intakeService';
@@ -149,7 +150,13 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const audit = createAuditLog(db);
   const access = createAccessPolicy({ audit });
   const intake = createIntakeService({ db, appeals, departments, territories, bus });
-  const calls = createCallService({ appeals, bus });
+  const neighbourRadiusKm = options.callQueue?.neighbourRadiusKm ?? NEIGHBOUR_RADIUS_KM;
+  const calls = createCallService({
+    appeals,
+    bus,
+    neighboursOf: (appeal) =>
+      neighbouringDepartments(territories.list(), appeal.departmentId, appeal.location, neighbourRadiusKm),
+  });
   const abandonment = createCallAbandonment({
     withdraw: calls.withdraw,
     graceMs: options.callAbandonAfterMs ?? DEFAULT_ABANDON_AFTER_MS,

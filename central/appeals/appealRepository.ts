@@ -242,6 +242,15 @@ export function createAppealRepository(db: Database) {
       });
     },
 
+    /** Whether a call waited past its escalation time (its neighbours may then take it too). */
+    async isEscalated(id: string): Promise<boolean> {
+      const rows = await db.query<{ escalated: boolean }>(
+        'select escalated_at is not null as escalated from appeals where id = $1',
+        [id],
+      );
+      return rows[0]?.escalated === true;
+    },
+
     /** Marks a call still waiting as escalated, once: false when it was answered, withdrawn or escalated already. */
     async escalateCall(id: string): Promise<boolean> {
       const rows = await db.query<{ id: string }>(

@@ -1,7 +1,8 @@
+import type { AppealStaffView } from '../../domain/appeals/appeal';
 import type { CallSignal } from '../../domain/contract/realtime';
 import { type Refusal, refusal } from '../../domain/contract/refusal';
 import type { LatLon } from '../../domain/places/geo';
-import { mayTouchAppeal, roleRefusal } from '../access/rules';
+import { mayTouchAppeal, mayTouchDepartment, roleRefusal } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { EventBus } from '../bus/bus';
 import type { AppealRepository } from './appealRepository';
@@ -22,8 +23,19 @@ const refuse = (status: 403 | 404 | 409, r: Refusal, reason: string): CallOutcom
  * ICE then pass between that operator and the citizen only. One entry point per action, whether the
  * operator asks over HTTP or over the socket.
  */
-export function createCallService(deps: { appeals: AppealRepository; bus: EventBus }) {
+export function createCallService(deps: {
+  appeals: AppealRepository;
+  bus: EventBus;
+  /** The territories near a caller that an escalated call also rings (central/appeals/callQueue.ts). */
+  neighboursOf(appeal: Pick<AppealStaffView, 'departmentId' | 'location'>): readonly string[];
+}) {
   const { appeals, bus } = deps;
+  /** Its own territory's call, or an escalated one of a neighbouring territory (it rang there too). */
+  async function mayTake(p: Principal, appeal: AppealStaffView): Promise<boolean> {
+    if (mayTouchAppeal(p, appeal)) return true;
+    const near = deps.neighboursOf(appeal).some((id) => mayTouchDepartment(p, id));
+    return near && (await appeals.isEscalated(appeal.id));
+  }
   /** A call the citizen left before anyone accepted it leaves every queue (every console stops ringing). */
   async function withdraw(appealId: string): Promise<boolean> {
     const withdrawn = await appeals.withdrawCall(appealId);
@@ -45,9 +57,8 @@ export function createCallService(deps: { appeals: AppealRepository; bus: EventB
       const forbidden = roleRefusal(p, 'calls.accept');
       if (forbidden) return refuse(403, forbidden, 'only an operator accepts calls');
       const found = await appeals.byId(appealId);
-      // Another territory's call answers as if it did not exist: no probing of ids. (A call escalated to a
-      // neighbouring territory is accepted by its own territory's rule: see the realtime hub.)
-      if (!found || !mayTouchAppeal(p, found.appeal))
+      // Another territory's call answers as if it did not exist: no probing of ids.
+      if (!found || !(await mayTake(p, found.appeal)))
         return refuse(404, refusal('call.notFound'), 'no such call in your territory');
       const taken = await appeals.acceptCall(appealId, p.accountId);
       if (!taken) return refuse(409, refusal('call.taken'), 'the call is already taken or is not a call');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt } from '../../../domain/appeals/appeal';
 import { anAppeal } from '../../support/central/builders';
 import { startTestCentral, type TestCentral } from '../../support/central/central';
-import { openSocket } from '../../support/central/client';
+import { loginAs, openSocket } from '../../support/central/client';
 
 /** A call the citizen leaves before anyone accepts it leaves every queue (issue 13, item 2). */
 describe('a call whose citizen leaves stops ringing everywhere', () => {
@@ -99,5 +99,30 @@ describe('the queue of calls: places, SOS first, escalation', () => {
     await operator.next('call.taken', (m) => m.appealId === call.id);
     await duty.next('call.taken', (m) => m.appealId === call.id);
     for (const s of [supervisor, duty, operator]) s.close();
+  });
+
+  it("a neighbouring territory's operator takes a call only once it has escalated", async () => {
+    const neighbour = { login: `medeu.${Date.now()}`, password: 'correct horse battery' };
+    const created = await t.call('POST', '/api/accounts', {
+      token: await t.token('admin'),
+      body: { ...neighbour, role: 'operator', departmentId: 'kz-almaty-medeu', displayName: 'Медеу' },
+    });
+    expect(created.status).toBe(201);
+    const socket = await openSocket(
+      t.url,
+      `token=${await loginAs(t.call, neighbour.login, neighbour.password)}`,
+    );
+    const call = (
+      await t.call<AppealReceipt>('POST', '/api/appeals', {
+        body: anAppeal({ kind: 'callRequest', anonymous: true }),
+      })
+    ).body;
+    // Before it escalates the call is another territory's: it does not exist for this operator.
+    socket.send({ type: 'call.accept', appealId: call.id });
+    expect(await socket.next('error')).toMatchObject({ code: 'call.notFound' });
+    await socket.next('call.escalated', (m) => m.appeal.id === call.id);
+    socket.send({ type: 'call.accept', appealId: call.id });
+    await socket.next('call.taken', (m) => m.appealId === call.id);
+    socket.close();
   });
 });
