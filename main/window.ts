@@ -5,6 +5,8 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   buildContentSecurityPolicy,
+  chooseHeadset,
+  decideDevicePermission,
   decideNavigation,
   decidePermission,
   decideRequest,
@@ -66,6 +68,12 @@ export function createConsoleWindow(options: WindowOptions): BrowserWindow {
   ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
     decidePermission({ permission, requestingUrl: requestingOrigin }, origins),
   );
+  // The headset's call buttons through WebHID, telephony devices only (issue 13).
+  ses.on('select-hid-device', (event, details, callback) => {
+    event.preventDefault();
+    callback(chooseHeadset(details.deviceList));
+  });
+  ses.setDevicePermissionHandler((details) => decideDevicePermission(details, origins));
   // Nothing but the app's own origin and the configured tile server is fetched: no remote content.
   ses.webRequest.onBeforeRequest((details, callback) => {
     callback({

@@ -59,11 +59,44 @@ export interface PermissionRequest {
   mediaTypes?: readonly string[];
 }
 
-/** Camera and microphone for the app's own pages; every other permission, and every other origin, is refused. */
+/**
+ * Camera and microphone for the app's own pages, and asking for a HID device (which device is then decided
+ * by `decideDevicePermission`); every other permission, and every other origin, is refused.
+ */
 export function decidePermission(request: PermissionRequest, trustedOrigins: readonly string[]): boolean {
   if (!isTrustedOrigin(request.requestingUrl, trustedOrigins)) return false;
+  if (request.permission === 'hid') return true;
   if (request.permission !== 'media') return false;
   return (request.mediaTypes ?? []).every((type) => type === 'audio' || type === 'video');
+}
+
+/** The HID usage page of telephony devices (hook switch, phone mute): what a headset's call buttons are. */
+export const TELEPHONY_USAGE_PAGE = 0x0b;
+
+/** A HID device as Electron describes it; only its top-level collections matter here. */
+export interface HidDeviceFacts {
+  deviceId: string;
+  collections: readonly { usagePage: number }[];
+}
+
+const isTelephony = (device: HidDeviceFacts) =>
+  device.collections.some((collection) => collection.usagePage === TELEPHONY_USAGE_PAGE);
+
+/**
+ * WebHID for the headset's call buttons only (issue 13): a device the app's own page may open must have a
+ * telephony collection, so the renderer can never reach a keyboard, a security key or anything else.
+ */
+export function decideDevicePermission(
+  request: { deviceType: string; origin: string; device: HidDeviceFacts | object },
+  trustedOrigins: readonly string[],
+): boolean {
+  if (request.deviceType !== 'hid' || !isTrustedOrigin(request.origin, trustedOrigins)) return false;
+  return 'collections' in request.device && isTelephony(request.device as HidDeviceFacts);
+}
+
+/** Electron shows no device picker: the first telephony device offered is the headset; none, nothing. */
+export function chooseHeadset(offered: readonly HidDeviceFacts[]): string | null {
+  return offered.find(isTelephony)?.deviceId ?? null;
 }
 
 /** Navigation away from the app is refused; a reload of the app itself is allowed. */

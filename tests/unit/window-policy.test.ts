@@ -3,6 +3,8 @@ import {
   APP_ORIGIN,
   buildContentSecurityPolicy,
   decideNavigation,
+  chooseHeadset,
+  decideDevicePermission,
   decidePermission,
   decideRequest,
   decideWindowOpen,
@@ -64,6 +66,41 @@ describe('permission requests', () => {
     ['an unparsable URL', { permission: 'media', requestingUrl: 'not a url', mediaTypes: ['audio'] }],
   ])('refuses %s', (_name, request) => {
     expect(decidePermission(request, trusted)).toBe(false);
+  });
+});
+
+describe('the headset over WebHID (issue 13)', () => {
+  // Top-level collections as Electron reports them for three devices on an operator's desk.
+  const headset = {
+    deviceId: 'blackwire-3220',
+    name: 'Plantronics Blackwire 3220 Series',
+    collections: [{ usagePage: 0x0b }, { usagePage: 0x0c }, { usagePage: 0xffa0 }],
+  };
+  const keyboard = { deviceId: 'keyboard', name: 'USB Keyboard', collections: [{ usagePage: 0x01 }] };
+  const securityKey = { deviceId: 'fido', name: 'Security Key', collections: [{ usagePage: 0xf1d0 }] };
+  const app = `${APP_ORIGIN}/`;
+
+  it('lets the app ask for a HID device, and opens only a telephony one', () => {
+    expect(decidePermission({ permission: 'hid', requestingUrl: app }, trusted)).toBe(true);
+    expect(decideDevicePermission({ deviceType: 'hid', origin: app, device: headset }, trusted)).toBe(true);
+    for (const device of [keyboard, securityKey])
+      expect(decideDevicePermission({ deviceType: 'hid', origin: app, device }, trusted)).toBe(false);
+  });
+
+  it('refuses every device to another origin, and serial or USB devices to anyone', () => {
+    expect(decidePermission({ permission: 'hid', requestingUrl: 'https://evil.example/' }, trusted)).toBe(
+      false,
+    );
+    expect(
+      decideDevicePermission({ deviceType: 'hid', origin: 'https://evil.example', device: headset }, trusted),
+    ).toBe(false);
+    expect(decideDevicePermission({ deviceType: 'usb', origin: app, device: headset }, trusted)).toBe(false);
+    expect(decideDevicePermission({ deviceType: 'serial', origin: app, device: {} }, trusted)).toBe(false);
+  });
+
+  it('picks the headset among the offered devices, and nothing when none is one', () => {
+    expect(chooseHeadset([keyboard, headset, securityKey])).toBe('blackwire-3220');
+    expect(chooseHeadset([keyboard, securityKey])).toBeNull();
   });
 });
 
