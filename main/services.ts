@@ -30,6 +30,7 @@ import { type ReferenceData, createReferenceData } from './store/referenceData';
 import { type SyncLedger, createSyncLedger } from './store/syncLedger';
 import { coalesce } from './sync/coalesce';
 import { type InboxService, createInboxService } from './inbox/inboxService';
+import { isInboxNews } from './inbox/inboxNews';
 import { createInboxStore } from './inbox/inboxStore';
 import { type SyncService, createSync } from './sync/syncService';
 import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
@@ -37,6 +38,11 @@ import { type WorkstationService, createWorkstationService } from './workstation
 
 /** A few status updates a second are what the status bar needs, whatever the engine or the operator does. */
 const SYNC_STATUS_INTERVAL_MS = 250;
+/**
+ * The window hears of inbox news at once, then at most every 2 s while a burst lasts: each reading of a
+ * 10,000-item list costs the window a long frame (bench/queue-render).
+ */
+const INBOX_CHANGED_INTERVAL_MS = 2_000;
 
 export interface Services {
   info: AppInfo;
@@ -107,6 +113,8 @@ export function createServices(options: ServicesOptions): Services {
     SYNC_STATUS_INTERVAL_MS,
   );
   const connectivity = createConnectivity(now);
+  // A burst of appeals (a flood, a shift's start) reads the inbox again a few times a second, not per appeal.
+  const inboxChanged = coalesce(() => events.emit('inbox.changed', {}), INBOX_CHANGED_INTERVAL_MS);
   const files = createCardFiles({
     dir: join(options.dataDir, 'files'),
     files: cardFileRepository,
@@ -160,7 +168,10 @@ export function createServices(options: ServicesOptions): Services {
         log: options.log,
         now,
         referenceData,
-        onRealtimeMessage: (json) => calls?.fromCentral(json),
+        onRealtimeMessage: (json) => {
+          calls?.fromCentral(json);
+          if (isInboxNews(json)) inboxChanged();
+        },
         onRealtimeUp: (up) => calls?.linkUp(up),
         files: { cardFiles: files, repository: cardFileRepository },
       })
@@ -259,6 +270,7 @@ export function createServices(options: ServicesOptions): Services {
       stopAnnouncing();
       retention.stop();
       syncStatusChanged.cancel();
+      inboxChanged.cancel();
       void sync?.stop();
       db.close();
     },

@@ -51,6 +51,7 @@ async function boot(): Promise<void> {
   transport.bridge.on('workstation.progress', (progress) => store.getState().readinessProgressed(progress));
   transport.bridge.on('reference.changed', ({ kind }) => void store.getState().loadReference(kind));
   transport.bridge.on('calls.event', (event) => store.getState().callEvent(event));
+  transport.bridge.on('inbox.changed', () => void store.getState().loadInbox());
   // Until the operator picks a language here, the screens speak the one IT set for the workstation (issue 15).
   void store
     .getState()

@@ -179,6 +179,8 @@ export const consoleEvents = {
   'workstation.changed': z.object({ report: WorkstationReportSchema, readiness: WorkstationReadinessSchema }),
   'workstation.progress': CheckProgressSchema,
   'calls.event': CallEventSchema,
+  /** What waits in the inbox changed on central (its socket said so): ask `inbox.list` again. */
+  'inbox.changed': z.object({}),
 } as const;
 
 export type ConsoleMethod = keyof typeof consoleApi;

@@ -8,7 +8,8 @@ import { ForwardPanel } from './ForwardPanel';
 
 export const INBOX_LIST_ID = 'inbox-list';
 /** Central is asked again this often while the inbox is on screen (its socket's events will replace this). */
-const REFRESH_MS = 2000;
+/** The inbox follows central's socket (`inbox.changed`); this refresh only covers a socket that is down. */
+const REFRESH_MS = 15_000;
 const ROW_HEIGHT = 76;
 
 /** "Now", a minute at a time: waiting times move without re-rendering the list on every frame. */
