@@ -200,8 +200,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop listening, then end the browser's idle keep-alive connections at once: `close` alone waits for
+      // them, and a tab that stays open keeps one, so a stop could wait as long as the tab does.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
       running.stop();
     },
   };
