@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { CENTRAL_API, type Endpoint } from '../../domain/contract/central';
 import { refusal } from '../../domain/contract/refusal';
 import { isStorableText } from '../../domain/contract/text';
 import { HttpProblem } from './problem';
@@ -9,30 +10,19 @@ import { HttpProblem } from './problem';
  */
 export const MAX_JSON_DEPTH = 32;
 
-/** The default body size; the routes below read less (or more), each as much as its largest real body. */
+/** The default body size; routes with a `bodyLimit` in central's API table read less (or more). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
- * Every route that reads a JSON body, with as much as its largest real body needs: a citizen's appeal is at
- * most 4,000 characters of text (12 bytes each, escaped, at worst), a chat line 2,000, a sign-in a login and a
- * password. Routes that read other bodies bound them in their own parser: attachments by kind, card-file
- * chunks 1 MB, the network probe 50 MB, the territory import 20 MB.
+ * Each route's own body limit, from central's API table (domain/contract/central.ts). Routes that read other
+ * bodies bound them in their own parser: attachments by kind, card-file chunks 1 MB, the network probe 50 MB,
+ * the territory import 20 MB.
  */
-const BODY_LIMITS: Record<string, number> = {
-  'POST /api/appeals': 64 * 1024,
-  'POST /api/appeals/:id/messages': 32 * 1024,
-  'POST /api/staff/appeals/:id/messages': 32 * 1024,
-  'POST /api/staff/calls/:id/accept': 1024,
-  'POST /api/auth/login': 4 * 1024,
-  'POST /api/auth/refresh': 4 * 1024,
-  'POST /api/accounts': 16 * 1024,
-  'PATCH /api/accounts/:id': 16 * 1024,
-  'POST /api/uploads': 4 * 1024,
-  // A report is at most 256 KB of JSON (workstations/routes.ts); escaped, twice that.
-  'POST /api/workstations/report': 512 * 1024,
-  // Up to 500 operations of a console's outbox.
-  'POST /api/sync/push': DEFAULT_BODY_LIMIT,
-};
+const BODY_LIMITS = new Map(
+  Object.entries(CENTRAL_API as Record<string, Endpoint>).flatMap(([route, endpoint]) =>
+    endpoint.bodyLimit === undefined ? [] : [[route, endpoint.bodyLimit] as const],
+  ),
+);
 
 /**
  * Routes whose body is a list of items each accepted or rejected on its own: their strings are checked by the
@@ -103,7 +93,7 @@ export function installJsonBodyBounds(app: FastifyInstance): void {
   });
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const limit = methods.map((m) => BODY_LIMITS[`${m} ${route.url}`]).find((l) => l !== undefined);
+    const limit = methods.map((m) => BODY_LIMITS.get(`${m} ${route.url}`)).find((l) => l !== undefined);
     if (limit !== undefined && route.bodyLimit === undefined) route.bodyLimit = limit;
   });
 }

@@ -35,6 +35,11 @@ export interface Endpoint {
   body?: z.ZodType;
   /** The JSON answer of a success. */
   response?: z.ZodType;
+  /**
+   * The largest JSON body central reads here, in bytes, when it is not central's default (1 MB): each as much
+   * as the route's largest real body (central/http/jsonBody.ts applies it).
+   */
+  bodyLimit?: number;
 }
 
 /** Central's answer to a sign-in or a refresh: the tokens and who they are for. */
@@ -62,15 +67,17 @@ export const CENTRAL_API = {
     access: 'public',
     body: z.strictObject({ login: storableText(), password: storableText() }),
     response: TokenPairSchema,
+    bodyLimit: 4 * 1024,
   },
   'POST /api/auth/refresh': {
     access: 'public',
     body: z.strictObject({ refreshToken: storableText() }),
     response: TokenPairSchema,
+    bodyLimit: 4 * 1024,
   },
   'GET /api/accounts': { access: 'accounts.manage' },
-  'POST /api/accounts': { access: 'accounts.manage' },
-  'PATCH /api/accounts/:id': { access: 'accounts.manage' },
+  'POST /api/accounts': { access: 'accounts.manage', bodyLimit: 16 * 1024 },
+  'PATCH /api/accounts/:id': { access: 'accounts.manage', bodyLimit: 16 * 1024 },
   'DELETE /api/accounts/:id': { access: 'accounts.manage' },
   'GET /api/departments': { access: 'departments.read', response: DepartmentsAnswerSchema },
   'GET /api/departments/:id/units': { access: 'departments.read' },
@@ -79,16 +86,17 @@ export const CENTRAL_API = {
   'GET /api/territories': { access: 'departments.read', response: TerritoriesAnswerSchema },
   'POST /api/territories/import': { access: 'territories.import' },
   // Citizens: no login; the citizen token that came with the appeal follows it.
-  'POST /api/appeals': { access: 'public' },
+  // A citizen's appeal is at most 4,000 characters of text (12 bytes each, escaped, at worst); a chat line 2,000.
+  'POST /api/appeals': { access: 'public', bodyLimit: 64 * 1024 },
   'GET /api/appeals/:id': { access: 'public' },
   'GET /api/appeals/:id/messages': { access: 'public' },
-  'POST /api/appeals/:id/messages': { access: 'public' },
+  'POST /api/appeals/:id/messages': { access: 'public', bodyLimit: 32 * 1024 },
   'POST /api/appeals/:id/attachments': { access: 'public' },
   'GET /api/staff/appeals': { access: 'appeals.read' },
   'GET /api/staff/appeals/:id': { access: 'appeals.read' },
   'GET /api/staff/appeals/:id/attachments/:attachmentId': { access: 'appeals.read' },
-  'POST /api/staff/appeals/:id/messages': { access: 'appeals.chat' },
-  'POST /api/staff/calls/:id/accept': { access: 'calls.accept' },
+  'POST /api/staff/appeals/:id/messages': { access: 'appeals.chat', bodyLimit: 32 * 1024 },
+  'POST /api/staff/calls/:id/accept': { access: 'calls.accept', bodyLimit: 1024 },
   // One call's STUN/TURN servers and short-lived TURN credentials (central/turn/); a citizen's with their token.
   'GET /api/staff/calls/ice': { access: 'calls.accept', response: IceConfigSchema },
   'GET /api/appeals/:id/ice': { access: 'public' },
@@ -114,6 +122,7 @@ export const CENTRAL_API = {
   /** The card and its history, of which the console keeps the card. */
   'GET /api/cards/:id': { access: 'cards.read', params: IdParams, response: z.object({ card: CardSchema }) },
   'GET /api/cards/:id/recordings': { access: 'cards.read' },
+  // Up to 500 operations of a console's outbox: central's default body limit.
   'POST /api/sync/push': {
     access: 'sync.push',
     body: SyncPushRequestSchema,
@@ -121,7 +130,12 @@ export const CENTRAL_API = {
   },
   'GET /api/sync/pull': { access: 'sync.pull', query: SyncPullQuerySchema, response: SyncPullResponseSchema },
   // Card files sent in pieces (domain/files/upload.ts).
-  'POST /api/uploads': { access: 'cards.write', body: UploadDeclarationSchema, response: UploadStatusSchema },
+  'POST /api/uploads': {
+    access: 'cards.write',
+    body: UploadDeclarationSchema,
+    response: UploadStatusSchema,
+    bodyLimit: 4 * 1024,
+  },
   'GET /api/uploads/:id': { access: 'cards.write', params: IdParams, response: UploadStatusSchema },
   'PUT /api/uploads/:id/chunks/:index': {
     access: 'cards.write',
@@ -134,6 +148,8 @@ export const CENTRAL_API = {
     access: 'workstations.report',
     body: z.strictObject({ workstationId: storableText(), report: z.unknown() }),
     response: z.object({ stored: z.literal(true) }),
+    // A report is at most 256 KB of JSON (central/workstations/routes.ts); escaped, twice that.
+    bodyLimit: 512 * 1024,
   },
   'GET /api/workstations': {
     access: 'workstations.read',
