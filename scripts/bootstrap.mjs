@@ -71,7 +71,8 @@ function ensureElectron({ retry }) {
   if (existing) return { binary: existing };
   if (retry) rmSync(electronStatusFile, { force: true });
   const status = existsSync(electronStatusFile) ? JSON.parse(readFileSync(electronStatusFile, 'utf8')) : {};
-  if (status.reason) return { reason: `${status.reason}; to try the download again: npm start -- --retry-electron` };
+  if (status.reason)
+    return { reason: `${status.reason}; to try the download again: npm start -- --retry-electron` };
   say('Downloading the Electron binary…');
   const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
     cwd: root,
@@ -81,8 +82,11 @@ function ensureElectron({ retry }) {
   });
   const binary = electronBinary();
   if (binary) return { binary };
-  const lines = `${result.stderr ?? ''}\n${result.error?.message ?? ''}`.split('\n').map((line) => line.trim());
-  const detail = lines.find((line) => /error/i.test(line) && !line.startsWith('at ')) ?? `exit code ${result.status}`;
+  const lines = `${result.stderr ?? ''}\n${result.error?.message ?? ''}`
+    .split('\n')
+    .map((line) => line.trim());
+  const detail =
+    lines.find((line) => /error/i.test(line) && !line.startsWith('at ')) ?? `exit code ${result.status}`;
   const oldNode = nodeIsOlderThan(ELECTRON_TOOLING_NODE)
     ? `; Electron's download tools need Node.js ${ELECTRON_TOOLING_NODE.join('.')} or newer, this is ${process.versions.node}`
     : '';
@@ -93,7 +97,9 @@ function ensureElectron({ retry }) {
 
 /** better-sqlite3 is built for Node (host mode, tests); Electron needs its own build, kept beside it. */
 function ensureElectronSqlite() {
-  const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const electronVersion = JSON.parse(
+    readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ).version;
   const dir = join(root, 'node_modules', '.electron-native', electronVersion);
   const binding = join(dir, 'build', 'Release', 'better_sqlite3.node');
   if (existsSync(binding)) return binding;
@@ -103,11 +109,23 @@ function ensureElectronSqlite() {
   for (const part of ['package.json', 'binding.gyp', 'deps', 'src']) {
     cpSync(join(source, part), join(dir, part), { recursive: true });
   }
-  const prebuilt = run(join(root, 'node_modules', '.bin', isWindows ? 'prebuild-install.cmd' : 'prebuild-install'), [
-    '--runtime', 'electron', '--target', electronVersion,
-  ], { cwd: dir });
+  const prebuilt = run(
+    join(root, 'node_modules', '.bin', isWindows ? 'prebuild-install.cmd' : 'prebuild-install'),
+    ['--runtime', 'electron', '--target', electronVersion],
+    { cwd: dir },
+  );
   if (prebuilt !== 0 || !existsSync(binding)) {
-    run(npx, ['node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], { cwd: dir });
+    run(
+      npx,
+      [
+        'node-gyp',
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      { cwd: dir },
+    );
   }
   return existsSync(binding) ? binding : null;
 }
@@ -143,7 +161,12 @@ async function startDemoCentral(children) {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'central', 'main.ts'), '--demo'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, CENTRAL_PORT: port, CENTRAL_DATA_DIR: join(root, '.data', 'central'), CENTRAL_LOG: '0' },
+    env: {
+      ...process.env,
+      CENTRAL_PORT: port,
+      CENTRAL_DATA_DIR: join(root, '.data', 'central'),
+      CENTRAL_LOG: '0',
+    },
   });
   children.push(child);
   for (let waited = 0; waited < 60_000; waited += 250) {
@@ -222,8 +245,29 @@ function ensureChromium() {
   return found;
 }
 
+const onPath = (command) =>
+  spawnSync(isWindows ? 'where' : 'which', [command], { stdio: 'ignore', shell: isWindows }).status === 0;
+
+/**
+ * coturn, the reference TURN server, for the call tests that relay media through it (issue 13): installed
+ * from Debian like Chromium. It has no Windows build; there those tests say what is missing.
+ */
+function ensureCoturn() {
+  if (onPath('turnserver')) return;
+  if (isDebianRoot()) {
+    say("Installing Debian's coturn for the call tests…");
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'coturn']);
+  }
+  if (!onPath('turnserver'))
+    console.error(
+      '[102] No coturn (`turnserver`) for the call tests. Install it (Debian: `apt-get install coturn`).',
+    );
+}
+
 function test() {
   const chromium = ensureChromium();
+  ensureCoturn();
   const env = { ...process.env, CHROMIUM_PATH: chromium };
   const steps = [
     ['lint', [npm, ['run', '--silent', 'lint']]],
