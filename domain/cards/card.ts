@@ -153,6 +153,9 @@ export const CardSchema = z.object({
   vehicleList: CardFieldsSchema.shape.vehicleList,
   /** КІҚЖ (book of records of information on offences) number, given by the duty unit (§14). */
   kuizhNumber: storableText().nullable().optional(),
+  /** When the card was last sent to the senior inspector, and when one took it (§13's acknowledgement timer). */
+  sentAt: z.iso.datetime().nullable().optional(),
+  takenAt: z.iso.datetime().nullable().optional(),
   /** Central's version of the card, raised by every change; the sync engine sends it back as `baseVersion`. */
   version: z.number().int().nonnegative().optional(),
   /** This console only: coordinates typed but not (yet) valid, shown again when the card is reopened. */
