@@ -153,3 +153,25 @@ test('arrow keys on the map move the incident; Enter sets the place, Esc puts it
   expect(lon).toBeGreaterThan(71.446);
   await expect(page.getByText('from map')).toBeVisible();
 });
+
+test('a place name typed and Entered before the list of places has loaded is set once it loads', async ({
+  page,
+  host,
+}) => {
+  // Hold the offline list of places back, as a slow disk or a busy workstation does right after start.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/cities.*\.json/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  await expect(section(page, 'Cards')).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('Alt+F');
+  await page.keyboard.type('Astana');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the list of places' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Latitude')).toHaveValue('');
+  release();
+  await expect(page.getByLabel('Latitude')).toHaveValue(/^51\.1801/);
+});

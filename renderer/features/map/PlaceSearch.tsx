@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LatLon } from '../../../domain/places/geo';
 import { loadBaseLayer } from './baseLayer';
@@ -29,11 +29,18 @@ export function PlaceSearch({ picked, onPick }: PlaceSearchProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [chosen, setChosen] = useState<Place | null>(null);
+  const [list, setList] = useState<'loading' | 'ready' | 'failed'>('loading');
+  /** Enter pressed before the list has loaded (a fast typist right after start): kept, and answered on load. */
+  const [enterWaiting, setEnterWaiting] = useState(false);
   useEffect(() => {
     let live = true;
     loadBaseLayer().then(
-      (layer) => live && setPlaces(layer.cities),
-      () => undefined,
+      (layer) => {
+        if (!live) return;
+        setPlaces(layer.cities);
+        setList('ready');
+      },
+      () => live && setList('failed'),
     );
     return () => {
       live = false;
@@ -45,13 +52,21 @@ export function PlaceSearch({ picked, onPick }: PlaceSearchProps) {
       setQuery('');
     }
   }, [chosen, picked]);
-  const found = chosen ? [] : searchPlaces(places, query);
-  const choose = (place: Place | undefined) => {
-    if (!place) return;
-    onPick({ lat: place.lat, lon: place.lon });
-    setChosen(place);
-    setQuery(place.name);
-  };
+  const found = useMemo(() => (chosen ? [] : searchPlaces(places, query)), [chosen, places, query]);
+  const choose = useCallback(
+    (place: Place | undefined) => {
+      if (!place) return;
+      onPick({ lat: place.lat, lon: place.lon });
+      setChosen(place);
+      setQuery(place.name);
+    },
+    [onPick],
+  );
+  useEffect(() => {
+    if (!enterWaiting || list === 'loading') return;
+    setEnterWaiting(false);
+    choose(found[active]);
+  }, [enterWaiting, list, found, active, choose]);
 
   return (
     <div className="place-search">
@@ -71,6 +86,7 @@ export function PlaceSearch({ picked, onPick }: PlaceSearchProps) {
           setQuery(event.target.value);
           setChosen(null);
           setActive(0);
+          setEnterWaiting(false);
         }}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -79,7 +95,8 @@ export function PlaceSearch({ picked, onPick }: PlaceSearchProps) {
             setActive((index) => (found.length === 0 ? 0 : (index + step + found.length) % found.length));
           } else if (event.key === 'Enter') {
             event.preventDefault();
-            choose(found[active]);
+            if (list === 'loading') setEnterWaiting(true);
+            else choose(found[active]);
           } else if (event.key === 'Escape' && query !== '') {
             event.preventDefault();
             setQuery('');
@@ -109,7 +126,11 @@ export function PlaceSearch({ picked, onPick }: PlaceSearchProps) {
       <p className="muted" role="status">
         {chosen
           ? t('placeSearch.set', { name: chosen.name })
-          : query.trim().length >= 2 && places.length > 0 && found.length === 0
+          : list === 'failed'
+            ? t('placeSearch.failed')
+            : list === 'loading' && query.trim() !== ''
+              ? t('placeSearch.loading')
+              : query.trim().length >= 2 && found.length === 0
             ? t('placeSearch.none')
             : ''}
       </p>
