@@ -1,4 +1,5 @@
 import { parseKeySet, SigningKeyError } from './session/signingKeys';
+import { parseFrameAncestors } from './http/securityHeaders';
 import { startCentral } from './server';
 import { TurnConfigError } from './turn/iceServers';
 
@@ -11,7 +12,7 @@ import { TurnConfigError } from './turn/iceServers';
  * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs; CENTRAL_STUN_URLS, CENTRAL_TURN_URLS (comma-separated),
  * CENTRAL_TURN_SECRET (coturn's static-auth-secret), CENTRAL_TURN_TTL_SECONDS (3600), CENTRAL_ICE_RELAY_ONLY=1
  * for calls; CENTRAL_CALL_ESCALATE_SECONDS (20): an unanswered call also rings the supervisor and the
- * neighbouring territories.
+ * neighbouring territories; CENTRAL_WIDGET_FRAME_ANCESTORS: origins that may embed the citizen's widget.
  */
 const env = process.env;
 const demo = process.argv.includes('--demo') || env.CENTRAL_DEMO === '1';
@@ -56,6 +57,17 @@ const turn = {
   ttlSeconds: turnTtl,
   relayOnly: env.CENTRAL_ICE_RELAY_ONLY === '1',
 };
+function frameAncestorsFromEnv(): string[] {
+  try {
+    return parseFrameAncestors(env.CENTRAL_WIDGET_FRAME_ANCESTORS ?? '');
+  } catch (error) {
+    process.stderr.write(
+      `CENTRAL_WIDGET_FRAME_ANCESTORS: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(2);
+  }
+}
+const widgetFrameAncestors = frameAncestorsFromEnv();
 const escalateSeconds = wholeNumberEnv('CENTRAL_CALL_ESCALATE_SECONDS', 'seconds', 1, 600);
 
 const central = await startCentral({
@@ -73,6 +85,7 @@ const central = await startCentral({
     : {}),
   turn,
   ...(escalateSeconds === undefined ? {} : { callQueue: { escalateAfterMs: escalateSeconds * 1000 } }),
+  widgetFrameAncestors,
   demo,
   log: env.CENTRAL_LOG !== '0',
 }).catch((error: unknown) => {

@@ -34,6 +34,7 @@ import { DEMO_SERVICES, createServiceDirectory } from './services/serviceReposit
 import { DepartmentDirectory } from './departments/departmentRepository';
 import { registerDepartmentRoutes } from './reference/routes';
 import { installErrorHandler } from './http/errors';
+import { installSecurityHeaders } from './http/securityHeaders';
 import { DEFAULT_BODY_LIMIT, installJsonBodyBounds } from './http/jsonBody';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './http/rateLimits';
 import { registerNetRoutes } from './net/routes';
@@ -90,6 +91,11 @@ export interface CentralOptions {
   callQueue?: CallQueueOptions;
   /** How long a waiting caller's socket may be gone before the call leaves every queue; default 30 s. */
   callAbandonAfterMs?: number;
+  /**
+   * Origins allowed to embed the citizen's widget in a frame (`CENTRAL_WIDGET_FRAME_ANCESTORS`); by default only
+   * central's own pages may. Checked by `parseFrameAncestors`.
+   */
+  widgetFrameAncestors?: readonly string[];
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -193,6 +199,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
       : false,
   });
   installErrorHandler(app);
+  installSecurityHeaders(app, { widgetFrameAncestors: options.widgetFrameAncestors });
   // Both install onRoute hooks, so they come before every route.
   installJsonBodyBounds(app);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
