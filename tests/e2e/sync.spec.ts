@@ -1,5 +1,5 @@
 import { consoleWithCentral, freePort, signIn, startCentral } from '../support/e2e/central';
-import { expect, test } from '../support/e2e/fixtures';
+import { expect, test } from '../support/e2e/centralTest';
 
 test.describe('sync with central', () => {
   test.describe.configure({ timeout: 240_000 });
@@ -9,41 +9,34 @@ test.describe('sync with central', () => {
 
   test("signs in against central and shows central's reason on a card it rejected", async ({
     page,
-    dataDir,
+    withCentral,
   }) => {
-    const port = await freePort();
-    const central = await startCentral(port);
-    const host = await consoleWithCentral(dataDir, port);
-    try {
-      await page.goto(host.url);
-      await expect(page.getByRole('heading', { name: 'Sign in to the 102 console' })).toBeVisible();
-      await signIn(page, 'operator', 'wrong');
-      await expect(page.getByRole('alert')).toContainText('Wrong login or password.');
-      await signIn(page, 'operator', 'operator');
-      await expect(page.getByTestId('session')).toContainText('Асель Нурланова');
-      await expect(page.getByTestId('connectivity')).toContainText('Online');
+    const { host } = await withCentral();
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: 'Sign in to the 102 console' })).toBeVisible();
+    await signIn(page, 'operator', 'wrong');
+    await expect(page.getByRole('alert')).toContainText('Wrong login or password.');
+    await signIn(page, 'operator', 'operator');
+    await expect(page.getByTestId('session')).toContainText('Асель Нурланова');
+    await expect(page.getByTestId('connectivity')).toContainText('Online');
 
-      await page.getByLabel('What the applicant says').fill('Someone is shouting in the yard');
-      await expect(page.getByTestId('card-list-item')).toHaveCount(1);
-      // The form names what is missing first (issue 12); sent again as it is, central decides.
-      const send = page.getByRole('button', { name: 'Send to the senior inspector' });
-      await send.click();
-      await expect(page.getByTestId('card-send-missing')).toBeVisible();
-      await send.click();
-      await expect(page.getByTestId('card-list-item').getByTestId('card-sync')).toContainText(
-        'Refused by central',
-      );
-      const banner = page.getByTestId('card-refusal');
-      await expect(banner).toContainText('Central refused a step of this card');
-      // Central's refusal is shown translated (renderer/features/refusals), never its English detail.
-      await expect(banner).toContainText('Fill in before sending: category and place');
-      await expect(banner).not.toContainText('location or address');
-      await expect(banner).toContainText('The card shows central’s version.');
-      await expect(page.getByTestId('unsent-count')).toHaveText('Unsent: 0');
-    } finally {
-      await host.stop();
-      await central.stop();
-    }
+    await page.getByLabel('What the applicant says').fill('Someone is shouting in the yard');
+    await expect(page.getByTestId('card-list-item')).toHaveCount(1);
+    // The form names what is missing first (issue 12); sent again as it is, central decides.
+    const send = page.getByRole('button', { name: 'Send to the senior inspector' });
+    await send.click();
+    await expect(page.getByTestId('card-send-missing')).toBeVisible();
+    await send.click();
+    await expect(page.getByTestId('card-list-item').getByTestId('card-sync')).toContainText(
+      'Refused by central',
+    );
+    const banner = page.getByTestId('card-refusal');
+    await expect(banner).toContainText('Central refused a step of this card');
+    // Central's refusal is shown translated (renderer/features/refusals), never its English detail.
+    await expect(banner).toContainText('Fill in before sending: category and place');
+    await expect(banner).not.toContainText('location or address');
+    await expect(banner).toContainText('The card shows central’s version.');
+    await expect(page.getByTestId('unsent-count')).toHaveText('Unsent: 0');
   });
 
   test('signs in offline only an account that signed in here before, and syncs its cards when central returns', async ({
