@@ -54,6 +54,19 @@ function checkKeys(db: Database.Database, cipher: FieldCipher, where: string): v
   );
 }
 
+/** The migration that sealed personal data (0190-personal-data-at-rest). */
+const SEALED_SINCE = 190;
+
+/**
+ * The rows 0190 sealed were plain text before: their old bytes may sit in free pages and in the WAL. The file
+ * is rewritten whole and the WAL emptied, so the plain copies go with them.
+ */
+function scrub(db: Database.Database): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
 /**
  * Opens the console's SQLite file durably: WAL, `synchronous=FULL` (a commit survives a power cut),
  * foreign keys on, every pending migration applied, and the at-rest key checked against what it sealed.
@@ -67,7 +80,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('busy_timeout = 5000');
     const source = options.keys ?? keyFileSource(dirname(file));
     const cipher = createFieldCipher(loadRing(db, source));
-    migrate(db, MIGRATIONS, { cipher });
+    const { from, to } = migrate(db, MIGRATIONS, { cipher });
+    if (from > 0 && from < SEALED_SINCE && to >= SEALED_SINCE) scrub(db);
     checkKeys(db, cipher, source.where);
     attachCipher(db, cipher);
     return db;
