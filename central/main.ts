@@ -90,7 +90,11 @@ const central = await startCentral({
   log: env.CENTRAL_LOG !== '0',
 }).catch((error: unknown) => {
   // A missing or unsafe key is IT's to fix: say what, without a stack trace.
-  if (!(error instanceof SigningKeyError || error instanceof DataKeyError || error instanceof TurnConfigError))
+  if (!(
+    error instanceof SigningKeyError ||
+    error instanceof DataKeyError ||
+    error instanceof TurnConfigError
+  ))
     throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(2);

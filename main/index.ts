@@ -4,7 +4,12 @@ import { type BrowserWindow, app, dialog, ipcMain } from 'electron';
 import { CONSOLE_METHODS, ipcChannel } from '../domain/contract/ipc';
 import { invokeApi } from './api';
 import { ConfigError } from './config';
-import { CONFIG_ERROR_TITLE, atRestKeyErrorText, configErrorText, startupLanguageOf } from './configErrorText';
+import {
+  CONFIG_ERROR_TITLE,
+  atRestKeyErrorText,
+  configErrorText,
+  startupLanguageOf,
+} from './configErrorText';
 import { safeStorageKeySource } from './electron/safeStorageKeys';
 import { type RunningConsole, startConsole } from './startup';
 import { AtRestKeyError } from './store/atRestKeys';
@@ -48,7 +53,8 @@ function start(): void {
     });
   } catch (error) {
     const lang = startupLanguageOf(app.getPreferredSystemLanguages());
-    if (error instanceof ConfigError) dialog.showErrorBox(CONFIG_ERROR_TITLE[lang], configErrorText(error, lang));
+    if (error instanceof ConfigError)
+      dialog.showErrorBox(CONFIG_ERROR_TITLE[lang], configErrorText(error, lang));
     else if (error instanceof AtRestKeyError)
       dialog.showErrorBox(CONFIG_ERROR_TITLE[lang], atRestKeyErrorText(error, lang));
     else dialog.showErrorBox('102', (error as Error).message);

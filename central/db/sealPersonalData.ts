@@ -24,7 +24,9 @@ const SEALED_COLUMNS: readonly { table: string; key: string; column: string }[] 
 export async function sealPersonalData(db: Database, sealer: Sealer): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(1020003)');
-    const probes = await tx.query<{ key_id: string; probe: string }>('select key_id, probe from data_key_probes');
+    const probes = await tx.query<{ key_id: string; probe: string }>(
+      'select key_id, probe from data_key_probes',
+    );
     if (probes.length === 0) {
       for (const { table, key, column } of SEALED_COLUMNS) {
         const rows = await tx.query<{ k: string; v: string }>(
@@ -52,10 +54,10 @@ export async function sealPersonalData(db: Database, sealer: Sealer): Promise<vo
       if (opened !== PROBE)
         throw new DataKeyError(`key ${keyId} does not open the personal data sealed with it: a wrong key`);
     }
-    await tx.query('insert into data_key_probes (key_id, probe) values ($1, $2) on conflict (key_id) do nothing', [
-      sealer.currentKeyId,
-      sealer.seal(PROBE),
-    ]);
+    await tx.query(
+      'insert into data_key_probes (key_id, probe) values ($1, $2) on conflict (key_id) do nothing',
+      [sealer.currentKeyId, sealer.seal(PROBE)],
+    );
   });
   db.useSealer(sealer);
 }

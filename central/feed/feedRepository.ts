@@ -42,7 +42,9 @@ export const feedRepository = {
         changes.map((c) => (c.entity === 'card' ? (c.card.departmentId ?? null) : c.departmentId)),
         changes.map((c) => c.ownerId),
         // Sealed (central/db/personalData.ts): a card's words and address, a chat line's text.
-        changes.map((c) => tx.sealed.sealJson(c.entity === 'card' ? { ...c.card, applicant: null } : c.message)),
+        changes.map((c) =>
+          tx.sealed.sealJson(c.entity === 'card' ? { ...c.card, applicant: null } : c.message),
+        ),
       ],
     );
     // Sequence values are drawn in insertion order; sorting keeps the pairing whatever order RETURNING uses.

@@ -62,7 +62,13 @@ export function createInboxRepository(db: Sql) {
       for (const a of attachments)
         byAppeal.set(a.appeal_id, [
           ...(byAppeal.get(a.appeal_id) ?? []),
-          { id: a.id, kind: a.kind, name: sealed.open(a.name), contentType: a.content_type, bytes: Number(a.bytes) },
+          {
+            id: a.id,
+            kind: a.kind,
+            name: sealed.open(a.name),
+            contentType: a.content_type,
+            bytes: Number(a.bytes),
+          },
         ]);
       return rows.map((r) => ({
         appealId: r.id,

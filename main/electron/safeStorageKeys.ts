@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
 import type { KeyRing } from '../store/atRest';
-import { type AtRestKeySource, AtRestKeyError, ringFromText, ringToText, writeOwnerOnly } from '../store/atRestKeys';
+import {
+  type AtRestKeySource,
+  AtRestKeyError,
+  ringFromText,
+  ringToText,
+  writeOwnerOnly,
+} from '../store/atRestKeys';
 
 export const SAFE_KEY_FILE_NAME = 'console.key.safe';
 

@@ -21,7 +21,9 @@ export function createInboxStore(db: Database.Database) {
   );
   const replace = db.transaction((account: string, items: readonly InboxItem[], at: string) => {
     clear.run(account);
-    items.forEach((item, position) => insert.run(account, position, item.appealId, cipher.seal(JSON.stringify(item))));
+    items.forEach((item, position) =>
+      insert.run(account, position, item.appealId, cipher.seal(JSON.stringify(item))),
+    );
     stamp.run(account, at);
   });
   return {

@@ -46,7 +46,12 @@ describe("personal data at rest in the console's SQLite (issue 11 item 12)", () 
       addressText: PLANTED.address,
     });
     // An edit merges into the unsent create; a sent one moves to outbox_sent (sealed there too).
-    store.cards.saveDraft({ id: card.id, description: `${PLANTED.sentence}!`, category: null, location: null });
+    store.cards.saveDraft({
+      id: card.id,
+      description: `${PLANTED.sentence}!`,
+      category: null,
+      location: null,
+    });
     store.outbox.setAccount(null);
     store.outbox.markSent(store.outbox.takeBatch(10));
     store.cards.saveDraft({ id: card.id, description: PLANTED.sentence, category: null, location: null });
@@ -130,7 +135,10 @@ describe("personal data at rest in the console's SQLite (issue 11 item 12)", () 
     expect(plantedIn(sqliteFiles(temp.dir)).length).toBeGreaterThan(0);
 
     const store = aConsoleStore(temp.dir);
-    expect(store.cards.list(aConsoleWithoutAccounts)[0]).toMatchObject({ description: PLANTED.sentence, applicant });
+    expect(store.cards.list(aConsoleWithoutAccounts)[0]).toMatchObject({
+      description: PLANTED.sentence,
+      applicant,
+    });
     store.db.close();
     expect(plantedIn(sqliteFiles(temp.dir))).toEqual([]);
   });
@@ -150,8 +158,9 @@ describe("personal data at rest in the console's SQLite (issue 11 item 12)", () 
     expect(store.cards.get(card.id)?.description).toBe(PLANTED.sentence);
     const next = store.cards.saveDraft({ description: 'после смены ключа', category: null, location: null });
     const raw = (id: string) =>
-      store.db.prepare<[string], { description: string }>('SELECT description FROM cards WHERE id = ?').get(id)
-        ?.description;
+      store.db
+        .prepare<[string], { description: string }>('SELECT description FROM cards WHERE id = ?')
+        .get(id)?.description;
     expect(raw(next.id)?.split('.')[1]).toBe(ring.current);
     expect(raw(card.id)?.split('.')[1]).not.toBe(ring.current);
     store.db.close();

@@ -157,17 +157,21 @@ describe('migration 0080 (fewer pages per save)', () => {
         expect(db.prepare(`SELECT ${columnsOf(before[t])} FROM ${t}`).all()).toEqual(before[t]);
       // 0130 turns the rejection's text into the card's refusal (checked through the status below).
       const cardsKept = cards.map(({ rejected_reason: _reason, ...kept }) => kept);
-      expect(opened(db.prepare(`SELECT ${columnsOf(cardsKept)} FROM cards ORDER BY local_number`).all())).toEqual(
-        cardsKept,
-      );
+      expect(
+        opened(db.prepare(`SELECT ${columnsOf(cardsKept)} FROM cards ORDER BY local_number`).all()),
+      ).toEqual(cardsKept);
 
       const unsent = ops.filter((op) => op.state !== 'sent');
       const sent = ops
         .filter((op) => op.state === 'sent')
         .map(({ state: _state, last_error: _error, ...kept }) => kept);
       // The columns the version-70 rows had; later migrations add their own (0150: retry_after).
-      expect(opened(db.prepare(`SELECT ${columnsOf(unsent)} FROM outbox ORDER BY seq`).all())).toEqual(unsent);
-      expect(opened(db.prepare(`SELECT ${columnsOf(sent)} FROM outbox_sent ORDER BY seq`).all())).toEqual(sent);
+      expect(opened(db.prepare(`SELECT ${columnsOf(unsent)} FROM outbox ORDER BY seq`).all())).toEqual(
+        unsent,
+      );
+      expect(opened(db.prepare(`SELECT ${columnsOf(sent)} FROM outbox_sent ORDER BY seq`).all())).toEqual(
+        sent,
+      );
 
       const outbox = createOutbox(db, { now: () => new Date(), newId: uuidv7 });
       const repo = createCardRepository(db, { now: () => new Date(), newId: uuidv7, outbox });

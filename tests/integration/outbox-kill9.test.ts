@@ -64,7 +64,9 @@ describe('the store under kill -9', () => {
                 const last = descriptions.at(-1) ?? '';
                 // The edit after the last acknowledgement may have committed before the kill: that is fine, losing an ack'ed one is not.
                 const stored = byId.get(id)?.description;
-                expect([last, `${last}-edited`]).toContain(stored === undefined ? stored : cipher.open(stored));
+                expect([last, `${last}-edited`]).toContain(
+                  stored === undefined ? stored : cipher.open(stored),
+                );
               }
               const orphans = db.prepare(
                 `SELECT COUNT(*) AS n FROM cards c WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.card_id = c.id AND o.type = 'card.create')`,

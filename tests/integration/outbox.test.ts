@@ -60,7 +60,9 @@ describe('the transactional outbox', () => {
     const card = cards.saveDraft(draft('first'));
     cards.saveDraft(draft('second', card.id));
     expect(rows()).toHaveLength(1);
-    expect(JSON.parse(cipherOf(db).open(rows()[0]?.payload ?? ''))).toMatchObject({ fields: { description: 'second' } });
+    expect(JSON.parse(cipherOf(db).open(rows()[0]?.payload ?? ''))).toMatchObject({
+      fields: { description: 'second' },
+    });
   });
 
   it('never modifies an operation once it was handed to the network; the edit is a new card.update with only the changed field', () => {
@@ -71,9 +73,13 @@ describe('the transactional outbox', () => {
     const after = rows();
     expect(after).toHaveLength(2);
     expect(after[0]).toMatchObject({ id: sent?.id, state: 'pending', attempts: 1 });
-    expect(JSON.parse(cipherOf(db).open(after[0]?.payload ?? ''))).toMatchObject({ fields: { description: 'first' } });
+    expect(JSON.parse(cipherOf(db).open(after[0]?.payload ?? ''))).toMatchObject({
+      fields: { description: 'first' },
+    });
     expect(after[1]).toMatchObject({ type: 'card.update' });
-    expect(JSON.parse(cipherOf(db).open(after[1]?.payload ?? ''))).toEqual({ fields: { description: 'second' } });
+    expect(JSON.parse(cipherOf(db).open(after[1]?.payload ?? ''))).toEqual({
+      fields: { description: 'second' },
+    });
   });
 
   it('writes nothing when a save changes nothing', () => {

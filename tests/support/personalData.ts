@@ -49,6 +49,8 @@ export function plantedIn(files: readonly string[]): string[] {
 /** Which planted values appear in these strings (rows read raw from a database). */
 export function plantedInText(texts: readonly { where: string; text: string }[]): string[] {
   return texts.flatMap(({ where, text }) =>
-    Object.entries(PLANTED).flatMap(([label, value]) => (text.includes(value) ? [`${label} in ${where}`] : [])),
+    Object.entries(PLANTED).flatMap(([label, value]) =>
+      text.includes(value) ? [`${label} in ${where}`] : [],
+    ),
   );
 }
