@@ -1,3 +1,4 @@
+import { DataKeyError, parseDataKeySet } from './db/personalData';
 import { parseKeySet, SigningKeyError } from './session/signingKeys';
 import { parseFrameAncestors } from './http/securityHeaders';
 import { startCentral } from './server';
@@ -7,7 +8,7 @@ import { TurnConfigError } from './turn/iceServers';
  * `npm run central [-- --demo]`. Env: CENTRAL_PORT (8102), CENTRAL_HOST (127.0.0.1), DATABASE_URL
  * (PostgreSQL; otherwise embedded PGlite), CENTRAL_DATA_DIR (PGlite folder; otherwise in memory),
  * CENTRAL_ATTACHMENTS_DIR, CENTRAL_RETENTION_DAYS (30), CENTRAL_SIGNING_KEY_FILE or CENTRAL_SIGNING_KEYS
- * (the token-signing keys), CENTRAL_TRUST_PROXY (reverse proxies whose X-Forwarded-For is believed),
+ * (the token-signing keys), CENTRAL_DATA_KEY_FILE or CENTRAL_DATA_KEYS (the keys sealing personal data at rest), CENTRAL_TRUST_PROXY (reverse proxies whose X-Forwarded-For is believed),
  * CENTRAL_RATE_LIMIT_ALLOW (addresses or CIDRs of channel gateways, counted by token only, not by address),
  * CENTRAL_DEMO=1, CENTRAL_LOG=0 to silence request logs; CENTRAL_STUN_URLS, CENTRAL_TURN_URLS (comma-separated),
  * CENTRAL_TURN_SECRET (coturn's static-auth-secret), CENTRAL_TURN_TTL_SECONDS (3600), CENTRAL_ICE_RELAY_ONLY=1
@@ -43,6 +44,16 @@ function signingKeysFromEnv() {
   }
 }
 const signingKeys = signingKeysFromEnv();
+function dataKeysFromEnv() {
+  if (!env.CENTRAL_DATA_KEYS) return undefined;
+  try {
+    return parseDataKeySet(JSON.parse(env.CENTRAL_DATA_KEYS), 'CENTRAL_DATA_KEYS');
+  } catch (error) {
+    process.stderr.write(`CENTRAL_DATA_KEYS: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+}
+const dataKeys = dataKeysFromEnv();
 
 const urlList = (value: string | undefined) =>
   (value ?? '')
@@ -79,6 +90,8 @@ const central = await startCentral({
   attachmentsDir: env.CENTRAL_ATTACHMENTS_DIR || undefined,
   ...(signingKeys ? { signingKeys } : {}),
   signingKeyFile: env.CENTRAL_SIGNING_KEY_FILE || undefined,
+  ...(dataKeys ? { dataKeys } : {}),
+  dataKeyFile: env.CENTRAL_DATA_KEY_FILE || undefined,
   trustProxy: env.CENTRAL_TRUST_PROXY || undefined,
   ...(env.CENTRAL_RATE_LIMIT_ALLOW
     ? { rateLimits: { allow: env.CENTRAL_RATE_LIMIT_ALLOW.split(',').filter((a) => a.trim() !== '') } }
@@ -90,7 +103,12 @@ const central = await startCentral({
   log: env.CENTRAL_LOG !== '0',
 }).catch((error: unknown) => {
   // A missing or unsafe key is IT's to fix: say what, without a stack trace.
-  if (!(error instanceof SigningKeyError || error instanceof TurnConfigError)) throw error;
+  if (!(
+    error instanceof SigningKeyError ||
+    error instanceof DataKeyError ||
+    error instanceof TurnConfigError
+  ))
+    throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
 });

@@ -26,6 +26,8 @@ import { createCardRepository } from './cards/cardRepository';
 import { registerCardRoutes } from './cards/routes';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import { type DataKeySet, dataKeySource, loadDataKeys } from './db/personalData';
+import { sealPersonalData } from './db/sealPersonalData';
 import { seedDemo } from './demo/seed';
 import { releaseClaimsWhenConsolesLeave } from './inbox/claimRelease';
 import { createInboxRepository } from './inbox/inboxRepository';
@@ -74,6 +76,13 @@ export interface CentralOptions {
    */
   signingKeys?: SigningKeySet;
   signingKeyFile?: string;
+  /**
+   * The keys that seal personal data at rest (`CENTRAL_DATA_KEYS`); else `dataKeyFile`
+   * (`CENTRAL_DATA_KEY_FILE`), created on first start; else `<dataDir>.data-keys.json` for PGlite on disk, or
+   * in memory when the database is. Never in the database (README: "Personal data key").
+   */
+  dataKeys?: DataKeySet;
+  dataKeyFile?: string;
   /**
    * Addresses (or CIDRs, comma-separated) of reverse proxies whose X-Forwarded-For is believed
    * (`CENTRAL_TRUST_PROXY`). Behind a load balancer without it every client shares the balancer's
@@ -128,8 +137,15 @@ async function packageVersion(): Promise<string> {
 export async function startCentral(options: CentralOptions = {}): Promise<Central> {
   const ice = createIceServers(options.turn);
   const signingKeys = await loadSigningKeys(signingKeySource(options));
+  const dataKeys = await loadDataKeys(dataKeySource(options));
   const db = await openDatabase(options);
-  await migrate(db);
+  try {
+    await migrate(db);
+    await sealPersonalData(db, dataKeys);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const accounts = createAccountRepository(db);
   const departments = new DepartmentDirectory(db);
   const demo = options.demo ? await seedDemo(db, accounts) : null;

@@ -1,4 +1,5 @@
 import type { ConfigError, ConfigProblem } from './config/schema';
+import type { AtRestKeyError } from './store/atRestKeys';
 
 /**
  * The startup configuration error in the language of the person at the machine: the field names stay as
@@ -75,4 +76,38 @@ function reasonText(problem: ConfigProblem, lang: StartupLanguage): string {
 export function configErrorText(error: ConfigError, lang: StartupLanguage): string {
   const lines = error.problems.map((p) => `  - ${p.field || WHOLE_FILE[lang]}: ${reasonText(p, lang)}`);
   return [HEADLINE[lang].replace('{file}', error.file), ...lines, WHAT_TO_DO[lang]].join('\n');
+}
+
+/** The at-rest key error (main/store/atRestKeys.ts): the console stops rather than make a key that orphans data. */
+const KEY_HEADLINE: Record<AtRestKeyError['reason'], Words> = {
+  missing: {
+    kk: '«102» пульті іске қосылмады: дербес деректерді ашатын кілт табылмады ({file}).',
+    ru: 'Пульт «102» не запущен: не найден ключ, которым зашифрованы персональные данные ({file}).',
+    en: 'The 102 console did not start: the key that encrypted the personal data is missing ({file}).',
+  },
+  wrong: {
+    kk: '«102» пульті іске қосылмады: {file} кілті осы деректерді ашпайды.',
+    ru: 'Пульт «102» не запущен: ключ {file} не подходит к этим данным.',
+    en: 'The 102 console did not start: the key in {file} does not open this data.',
+  },
+  unreadable: {
+    kk: '«102» пульті іске қосылмады: {file} кілт файлы бүлінген.',
+    ru: 'Пульт «102» не запущен: файл ключа {file} повреждён.',
+    en: 'The 102 console did not start: the key file {file} is damaged.',
+  },
+  unavailable: {
+    kk: '«102» пульті іске қосылмады: операциялық жүйе кілтті қорғай алмайды ({file}).',
+    ru: 'Пульт «102» не запущен: операционная система не может защитить ключ ({file}).',
+    en: 'The 102 console did not start: the operating system cannot protect the key ({file}).',
+  },
+};
+
+const KEY_WHAT_TO_DO: Words = {
+  kk: 'Жаңа кілт жасалмады, деректер сақталған. Кілт файлын сақтық көшірмеден қалпына келтіріңіз немесе цифрландыру және жасанды интеллект бөлінісіне хабарласыңыз.',
+  ru: 'Новый ключ не создан, данные сохранены. Восстановите файл ключа из резервной копии или обратитесь в подразделение цифровизации и ИИ.',
+  en: 'No new key was made and the data is kept. Restore the key file from a backup or tell the digitalisation unit.',
+};
+
+export function atRestKeyErrorText(error: AtRestKeyError, lang: StartupLanguage): string {
+  return [KEY_HEADLINE[error.reason][lang].replace('{file}', error.where), KEY_WHAT_TO_DO[lang]].join('\n');
 }

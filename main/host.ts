@@ -3,9 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config';
-import { configErrorText, startupLanguageOf } from './configErrorText';
+import { atRestKeyErrorText, configErrorText, startupLanguageOf } from './configErrorText';
 import { runDiagnosticsCli } from './diagnostics/cli';
 import { startHost } from './hostServer';
+import { AtRestKeyError } from './store/atRestKeys';
 
 /**
  * Host-mode entry: `node out/main/host.js [--port N] [--data-dir DIR]`, or
@@ -78,7 +79,9 @@ try {
   console.error(
     error instanceof ConfigError
       ? configErrorText(error, lang)
-      : `The console could not start: ${(error as Error).message}`,
+      : error instanceof AtRestKeyError
+        ? atRestKeyErrorText(error, lang)
+        : `The console could not start: ${(error as Error).message}`,
   );
   process.exit(1);
 }

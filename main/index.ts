@@ -4,8 +4,15 @@ import { type BrowserWindow, app, dialog, ipcMain } from 'electron';
 import { CONSOLE_METHODS, ipcChannel } from '../domain/contract/ipc';
 import { invokeApi } from './api';
 import { ConfigError } from './config';
-import { CONFIG_ERROR_TITLE, configErrorText, startupLanguageOf } from './configErrorText';
+import {
+  CONFIG_ERROR_TITLE,
+  atRestKeyErrorText,
+  configErrorText,
+  startupLanguageOf,
+} from './configErrorText';
+import { safeStorageKeySource } from './electron/safeStorageKeys';
 import { type RunningConsole, startConsole } from './startup';
+import { AtRestKeyError } from './store/atRestKeys';
 import { runDiagnosticsCli } from './diagnostics/cli';
 import { runWorkstationCheckCli } from './workstation/checkCli';
 import { createConsoleWindow, registerAppScheme, trustedOrigins } from './window';
@@ -42,12 +49,15 @@ function start(): void {
       dataDir,
       logToConsole: !app.isPackaged,
       nativeBinding: process.env.CONSOLE_SQLITE_BINDING,
+      atRestKeys: safeStorageKeySource,
     });
   } catch (error) {
-    if (error instanceof ConfigError) {
-      const lang = startupLanguageOf(app.getPreferredSystemLanguages());
+    const lang = startupLanguageOf(app.getPreferredSystemLanguages());
+    if (error instanceof ConfigError)
       dialog.showErrorBox(CONFIG_ERROR_TITLE[lang], configErrorText(error, lang));
-    } else dialog.showErrorBox('102', (error as Error).message);
+    else if (error instanceof AtRestKeyError)
+      dialog.showErrorBox(CONFIG_ERROR_TITLE[lang], atRestKeyErrorText(error, lang));
+    else dialog.showErrorBox('102', (error as Error).message);
     app.exit(1);
     return;
   }
@@ -86,6 +96,7 @@ function runDiagnostics(): void {
       defaultDataDir: process.env.CONSOLE_DATA_DIR ?? app.getPath('userData'),
       version: app.getVersion(),
       env: process.env,
+      atRestKeys: safeStorageKeySource,
       out: (text) => process.stdout.write(`${text}\n`),
       err: (text) => process.stderr.write(`${text}\n`),
     });

@@ -15,6 +15,7 @@ import type { Logger } from './log';
 import { type RecordingService, createRecordingService } from './recordings/recordingService';
 import { type CardRepository, createCardRepository } from './store/cards';
 import { type ChatRepository, createChatRepository } from './store/chat';
+import type { AtRestKeySource } from './store/atRestKeys';
 import { DATABASE_FILE_NAME, openDatabase } from './store/database';
 import { type CardFiles, createCardFiles } from './files/cardFiles';
 import {
@@ -87,6 +88,8 @@ export interface ServicesOptions {
   configReport?: ConfigReport;
   log: Logger;
   nativeBinding?: string;
+  /** Where the at-rest keys live (Electron: sealed by the OS); default: host mode's key file in the data folder. */
+  atRestKeys?: AtRestKeySource;
 }
 
 export { DATABASE_FILE_NAME } from './store/database';
@@ -97,6 +100,7 @@ export function createServices(options: ServicesOptions): Services {
   const now = () => new Date();
   const db = openDatabase(join(options.dataDir, DATABASE_FILE_NAME), {
     nativeBinding: options.nativeBinding,
+    ...(options.atRestKeys ? { keys: options.atRestKeys } : {}),
   });
   // Every write of the store is announced here: the windows hear of it and the sync wakes (below, and the engine).
   const changes = createChangeNotifier();

@@ -4,6 +4,7 @@ import { CONFIG_FILE_NAME, type MachineConfig, loadEffectiveConfig } from './con
 import { type DataDirLock, lockDataDir } from './dataDirLock';
 import { type Logger, createFileLogger } from './log';
 import { type Services, createServices } from './services';
+import type { AtRestKeySource } from './store/atRestKeys';
 
 export interface RunningConsole {
   services: Services;
@@ -19,6 +20,8 @@ export interface StartOptions {
   dataDir: string;
   logToConsole: boolean;
   nativeBinding?: string;
+  /** Electron's key source (main/electron/safeStorageKeys.ts); host mode keeps its key file in the data folder. */
+  atRestKeys?: (dataDir: string) => AtRestKeySource;
 }
 
 /**
@@ -38,7 +41,15 @@ export function startConsole(options: StartOptions): RunningConsole {
     for (const ignored of configReport.ignored)
       log.warn('config.ignored', { source: ignored.source, field: ignored.field, reason: ignored.reason });
     const config = configReport.config;
-    const services = createServices({ ...options, logDir, config, configReport, log });
+    const { atRestKeys, ...rest } = options;
+    const services = createServices({
+      ...rest,
+      logDir,
+      config,
+      configReport,
+      log,
+      ...(atRestKeys ? { atRestKeys: atRestKeys(options.dataDir) } : {}),
+    });
     return {
       services,
       handlers: createApiHandlers(services),

@@ -10,6 +10,7 @@ import { ApplicantSchema } from '../../domain/cards/card';
 import type { RoutingDecision } from '../../domain/places/territory';
 import { iso } from '../accounts/accountRepository';
 import type { Database, Sql } from '../db/database';
+import type { Sealer } from '../db/personalData';
 
 interface AppealRow {
   id: string;
@@ -27,7 +28,7 @@ interface AppealRow {
   department_id: string | null;
   routed_by: AppealStaffView['routedBy'];
   anonymous: boolean;
-  applicant: unknown;
+  applicant: string | null;
   status: AppealStatus;
   citizen_token_hash: string;
   accepted_by: string | null;
@@ -45,15 +46,17 @@ interface AttachmentRow {
   purged_at: string | null;
 }
 
-const rowToAttachment = (r: AttachmentRow): Attachment => ({
+// The citizen's file name, the appeal's words, address and applicant and the chat lines are stored sealed
+// (central/db/personalData.ts): opened here, on the way out of the table.
+const rowToAttachment = (s: Sealer, r: AttachmentRow): Attachment => ({
   id: r.id,
   kind: r.kind,
-  name: r.name,
+  name: s.open(r.name),
   contentType: r.content_type,
   bytes: Number(r.bytes),
 });
 
-function rowToAppeal(r: AppealRow, attachments: Attachment[]): AppealStaffView {
+function rowToAppeal(s: Sealer, r: AppealRow, attachments: Attachment[]): AppealStaffView {
   return {
     id: r.id,
     number: r.number,
@@ -66,15 +69,15 @@ function rowToAppeal(r: AppealRow, attachments: Attachment[]): AppealStaffView {
     via: r.via,
     language: r.language,
     category: r.category,
-    text: r.text,
+    text: s.openNullable(r.text),
     media: r.media,
     location: r.lat === null || r.lon === null ? null : { lat: r.lat, lon: r.lon },
-    addressText: r.address_text,
+    addressText: s.openNullable(r.address_text),
     departmentId: r.department_id,
     routedBy: r.routed_by,
     anonymous: r.anonymous,
     // The JSON column is validated on the way out like any other boundary.
-    applicant: r.applicant === null ? null : ApplicantSchema.parse(r.applicant),
+    applicant: r.applicant === null ? null : ApplicantSchema.parse(s.openJson(r.applicant)),
     acceptedBy: r.accepted_by,
   };
 }
@@ -88,12 +91,12 @@ interface ChatRow {
   created_at: Date | string;
 }
 
-export const rowToChat = (r: ChatRow): ChatMessage => ({
+const rowToChat = (s: Sealer, r: ChatRow): ChatMessage => ({
   id: r.id,
   appealId: r.appeal_id,
   from: r.sender,
   accountId: r.account_id,
-  text: r.text,
+  text: s.open(r.text),
   createdAt: iso(r.created_at),
 });
 
@@ -111,7 +114,7 @@ export function createAppealRepository(db: Database) {
       'select * from attachments where appeal_id = $1 order by created_at',
       [appealId],
     );
-    return rows.map(rowToAttachment);
+    return rows.map((r) => rowToAttachment(db.sealed, r));
   }
 
   return {
@@ -122,6 +125,7 @@ export function createAppealRepository(db: Database) {
     async insertMany(appeals: readonly NewAppeal[]): Promise<AppealStaffView[]> {
       const COLUMNS = 16;
       const params: unknown[] = [];
+      const s = db.sealed;
       const tuples = appeals.map((a, n) => {
         const i = a.intake;
         params.push(
@@ -131,21 +135,21 @@ export function createAppealRepository(db: Database) {
           i.via ?? null,
           i.language,
           i.kind === 'text' ? i.category : null,
-          i.kind === 'text' ? i.text : null,
+          i.kind === 'text' ? s.seal(i.text) : null,
           i.kind === 'callRequest' ? i.media : null,
           i.location?.lat ?? null,
           i.location?.lon ?? null,
           a.routing.departmentId,
           a.routing.by,
           i.anonymous,
-          i.anonymous || !i.applicant ? null : JSON.stringify(i.applicant),
+          i.anonymous || !i.applicant ? null : s.sealJson(i.applicant),
           a.citizenTokenHash,
-          i.addressText ?? null,
+          s.sealNullable(i.addressText ?? null),
         );
         const p = (k: number) => `$${n * COLUMNS + k}`;
         return `(${p(1)}::uuid, extract(year from now())::int || '-' || lpad(nextval('appeal_numbers')::text, 6, '0'),
           ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::float8, ${p(10)}::float8, ${p(11)}, ${p(12)},
-          ${p(13)}::boolean, ${p(14)}::jsonb, 'registered', ${p(15)}, ${p(16)})`;
+          ${p(13)}::boolean, ${p(14)}, 'registered', ${p(15)}, ${p(16)})`;
       });
       const rows = await db.query<AppealRow>(
         `insert into appeals (id, number, kind, channel, via, language, category, text, media, lat, lon,
@@ -153,7 +157,7 @@ export function createAppealRepository(db: Database) {
          values ${tuples.join(',\n')} returning *`,
         params,
       );
-      const byId = new Map(rows.map((r) => [r.id, rowToAppeal(r, [])]));
+      const byId = new Map(rows.map((r) => [r.id, rowToAppeal(s, r, [])]));
       return appeals.map((a) => {
         const appeal = byId.get(a.id);
         if (!appeal) throw new Error('insert returned fewer appeals than it was given');
@@ -164,7 +168,10 @@ export function createAppealRepository(db: Database) {
     async byId(id: string): Promise<{ appeal: AppealStaffView; citizenTokenHash: string } | null> {
       const row = (await db.query<AppealRow>('select * from appeals where id = $1', [id]))[0];
       return row
-        ? { appeal: rowToAppeal(row, await attachmentsOf(id)), citizenTokenHash: row.citizen_token_hash }
+        ? {
+            appeal: rowToAppeal(db.sealed, row, await attachmentsOf(id)),
+            citizenTokenHash: row.citizen_token_hash,
+          }
         : null;
     },
 
@@ -176,7 +183,7 @@ export function createAppealRepository(db: Database) {
          order by created_at desc limit $2`,
         [departmentIds, limit],
       );
-      return rows.map((r) => rowToAppeal(r, []));
+      return rows.map((r) => rowToAppeal(db.sealed, r, []));
     },
 
     /**
@@ -236,7 +243,7 @@ export function createAppealRepository(db: Database) {
         const { storageName, ...a } = build(count + 1);
         await tx.query(
           `insert into attachments (id, appeal_id, kind, name, content_type, bytes, storage_name) values ($1, $2, $3, $4, $5, $6, $7)`,
-          [a.id, appealId, a.kind, a.name, a.contentType, a.bytes, storageName],
+          [a.id, appealId, a.kind, tx.sealed.seal(a.name), a.contentType, a.bytes, storageName],
         );
         return a;
       });
@@ -326,11 +333,11 @@ export function createAppealRepository(db: Database) {
     ): Promise<ChatMessage> {
       const rows = await tx.query<ChatRow>(
         `insert into chat_messages (id, appeal_id, sender, account_id, text) values ($1, $2, $3, $4, $5) returning *`,
-        [m.id, m.appealId, m.from, m.accountId, m.text],
+        [m.id, m.appealId, m.from, m.accountId, tx.sealed.seal(m.text)],
       );
       const row = rows[0];
       if (!row) throw new Error('insert returned no message');
-      return rowToChat(row);
+      return rowToChat(tx.sealed, row);
     },
 
     async chat(appealId: string): Promise<ChatMessage[]> {
@@ -338,7 +345,7 @@ export function createAppealRepository(db: Database) {
         'select * from chat_messages where appeal_id = $1 order by created_at, id',
         [appealId],
       );
-      return rows.map(rowToChat);
+      return rows.map((r) => rowToChat(db.sealed, r));
     },
   };
 }

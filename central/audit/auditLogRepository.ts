@@ -62,7 +62,7 @@ export function createAuditLog(db: Database) {
 export type AuditLog = ReturnType<typeof createAuditLog>;
 
 /** A page of the chain in order, for `verifyAuditChain`. */
-export function readAuditChainPage(db: Sql, afterId: string, limit: number) {
+export function readAuditChainPage(db: Pick<Sql, 'query'>, afterId: string, limit: number) {
   return db.query<{
     id: string;
     account_id: string | null;

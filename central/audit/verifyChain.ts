@@ -16,7 +16,7 @@ const same = (a: Uint8Array | null, b: Uint8Array | null) =>
  * breaks it there. (Removing the newest entries leaves a shorter valid chain: compare `entries` with the
  * count noted at the last verification.)
  */
-export async function verifyAuditChain(db: Sql): Promise<ChainVerdict> {
+export async function verifyAuditChain(db: Pick<Sql, 'query' | 'exec'>): Promise<ChainVerdict> {
   let previous: Buffer | null = null;
   let entries = 0;
   let afterId = '0';

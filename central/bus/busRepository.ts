@@ -9,15 +9,16 @@ export const busRepository = {
 
   /** Parks an event too large for a notification; spilled events older than a minute are swept. */
   async spill(db: Sql, id: string, event: CentralEvent): Promise<void> {
-    await db.query('insert into bus_spill (id, payload) values ($1, $2::jsonb)', [id, JSON.stringify(event)]);
+    // An event may carry a citizen's words or an applicant: parked sealed, like every stored copy.
+    await db.query('insert into bus_spill (id, payload) values ($1, $2)', [id, db.sealed.sealJson(event)]);
     // Spilled events are read within milliseconds; a minute is ample before they are swept.
     await db.query(`delete from bus_spill where at < now() - interval '1 minute'`);
   },
 
   async spilled(db: Sql, id: string): Promise<CentralEvent | null> {
-    const rows = await db.query<{ payload: CentralEvent }>('select payload from bus_spill where id = $1', [
-      id,
-    ]);
-    return rows[0]?.payload ?? null;
+    const rows = await db.query<{ payload: string }>('select payload from bus_spill where id = $1', [id]);
+    const payload = rows[0]?.payload;
+    // Our own writing, parked a moment ago under the same key.
+    return payload === undefined ? null : (db.sealed.openJson(payload) as CentralEvent);
   },
 };

@@ -1,13 +1,15 @@
 import { type Card, type CardFields, CardFieldsSchema, type CardStatus } from '../../domain/cards/card';
 import { iso } from '../accounts/accountRepository';
 import type { Sql } from '../db/database';
+import type { Sealer } from '../db/personalData';
 
 export interface CardRow {
   id: string;
   number: string | null;
   department_id: string | null;
   status: CardStatus;
-  fields: unknown;
+  /** The card's fields as JSON, sealed (they hold the applicant and the citizen's words). */
+  fields: string;
   kuizh_number: string | null;
   local_number: number | null;
   version: number;
@@ -22,8 +24,8 @@ export interface StoredCard {
   createdBy: string | null;
 }
 
-export function rowToCard(r: CardRow): StoredCard {
-  const fields = CardFieldsSchema.parse(r.fields);
+function rowToCard(s: Sealer, r: CardRow): StoredCard {
+  const fields = CardFieldsSchema.parse(s.openJson(r.fields));
   const card: Card = {
     id: r.id,
     // Central's own cards have no console number; the register's sequence stands in for it, and 0 for a
@@ -68,7 +70,7 @@ export function createCardRepository() {
   return {
     async lock(tx: Sql, id: string): Promise<StoredCard | null> {
       const row = (await tx.query<CardRow>('select * from cards where id = $1 for update', [id]))[0];
-      return row ? rowToCard(row) : null;
+      return row ? rowToCard(tx.sealed, row) : null;
     },
 
     /** Which of these ids are cards already. */
@@ -122,7 +124,7 @@ export function createCardRepository() {
       const rows = await tx.query<CardRow>(
         `insert into cards (id, number, department_id, status, fields, local_number, created_by)
          select id, number, department_id, 'draft', fields, local_number, created_by
-         from unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::int[], $6::uuid[])
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::uuid[])
            with ordinality as u(id, number, department_id, fields, local_number, created_by, ord)
          order by ord
          on conflict (id) do nothing returning *`,
@@ -130,12 +132,12 @@ export function createCardRepository() {
           cards.map((c) => c.id),
           cards.map((c) => c.number),
           cards.map((c) => c.departmentId),
-          cards.map((c) => JSON.stringify(c.fields)),
+          cards.map((c) => tx.sealed.sealJson(c.fields)),
           cards.map((c) => c.localNumber),
           cards.map((c) => c.createdBy),
         ],
       );
-      return new Map(rows.map((r) => [r.id, rowToCard(r)]));
+      return new Map(rows.map((r) => [r.id, rowToCard(tx.sealed, r)]));
     },
 
     async update(
@@ -151,14 +153,14 @@ export function createCardRepository() {
       },
     ): Promise<StoredCard> {
       const rows = await tx.query<CardRow>(
-        `update cards set fields = $2::jsonb, department_id = $3, status = $4, kuizh_number = $5,
+        `update cards set fields = $2, department_id = $3, status = $4, kuizh_number = $5,
            number = coalesce(number, $6), version = version + 1, updated_at = now()
          where id = $1 returning *`,
-        [id, JSON.stringify(c.fields), c.departmentId, c.status, c.kuizhNumber, c.number ?? null],
+        [id, tx.sealed.sealJson(c.fields), c.departmentId, c.status, c.kuizhNumber, c.number ?? null],
       );
       const row = rows[0];
       if (!row) throw new Error('update found no card');
-      return rowToCard(row);
+      return rowToCard(tx.sealed, row);
     },
 
     async recordTransition(
@@ -180,7 +182,7 @@ export function createCardRepository() {
 
     async byId(db: Sql, id: string): Promise<StoredCard | null> {
       const row = (await db.query<CardRow>('select * from cards where id = $1', [id]))[0];
-      return row ? rowToCard(row) : null;
+      return row ? rowToCard(db.sealed, row) : null;
     },
 
     async list(
@@ -195,7 +197,7 @@ export function createCardRepository() {
          order by updated_at desc limit $3`,
         [departmentIds, accountId, limit],
       );
-      return rows.map(rowToCard);
+      return rows.map((r) => rowToCard(db.sealed, r));
     },
 
     async transitions(db: Sql, cardId: string) {

@@ -5,16 +5,50 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import type { Sealer } from './personalData';
+
+/**
+ * The sealer every query surface of one database shares: a stable front whose keys are given once at start
+ * (`useSealer`), after they were checked against the database.
+ */
+function sealerHolder(): { front: Sealer; set(sealer: Sealer): void } {
+  let current: Sealer | null = null;
+  const get = (): Sealer => {
+    if (!current) throw new Error('personal data was read or written before the data keys were loaded');
+    return current;
+  };
+  return {
+    set: (sealer) => {
+      current = sealer;
+    },
+    front: {
+      get currentKeyId() {
+        return get().currentKeyId;
+      },
+      hasKey: (id) => get().hasKey(id),
+      seal: (text) => get().seal(text),
+      open: (sealed) => get().open(sealed),
+      sealNullable: (text) => get().sealNullable(text),
+      openNullable: (sealed) => get().openNullable(sealed),
+      sealJson: (value) => get().sealJson(value),
+      openJson: (sealed) => get().openJson(sealed),
+    },
+  };
+}
 
 /** The one query surface repositories use; the same SQL runs on PGlite and on PostgreSQL. */
 export interface Sql {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
+  /** Seals and opens personal data (central/db/personalData.ts): repositories store it only sealed. */
+  readonly sealed: Sealer;
 }
 
 export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
+  /** The personal-data keys, given once at start after they were checked against the database. */
+  useSealer(sealer: Sealer): void;
   /** Runs `fn` in one transaction; rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Subscribes to NOTIFY on `channel`; resolves to an unsubscribe. */
@@ -61,6 +95,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
           })
         : new PGlite(dataDir);
   await db.waitReady;
+  const sealer = sealerHolder();
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
       return (await q.query<Row>(text, [...params])).rows;
@@ -68,9 +103,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     async exec(text: string) {
       await q.exec(text);
     },
+    sealed: sealer.front,
   });
   return {
     kind: 'pglite',
+    useSealer: sealer.set,
     ...wrap(db),
     // PGlite is one connection: its transaction() holds a lock, so concurrent transactions queue up.
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
@@ -88,6 +125,7 @@ export async function openPostgres(connectionString: string): Promise<Database> 
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
+  const sealer = sealerHolder();
   const wrap = (c: pg.Pool | pg.PoolClient): Sql => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
       return (await c.query(text, [...params])).rows as Row[];
@@ -95,11 +133,13 @@ export async function openPostgres(connectionString: string): Promise<Database> 
     async exec(text: string) {
       await c.query(text);
     },
+    sealed: sealer.front,
   });
   await pool.query('select 1');
   const listeners: pg.Client[] = [];
   return {
     kind: 'postgres',
+    useSealer: sealer.set,
     ...wrap(pool),
     async transaction(fn) {
       const client = await pool.connect();

@@ -32,7 +32,7 @@ export const feedRepository = {
     const rows = await tx.query<{ seq: number | string }>(
       `insert into changes (entity, entity_id, department_id, owner_id, payload)
        select entity, entity_id, department_id, owner_id, payload
-       from unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::jsonb[])
+       from unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::text[])
          with ordinality as u(entity, entity_id, department_id, owner_id, payload, ord)
        order by ord
        returning seq`,
@@ -41,7 +41,10 @@ export const feedRepository = {
         changes.map((c) => (c.entity === 'card' ? c.card.id : c.message.id)),
         changes.map((c) => (c.entity === 'card' ? (c.card.departmentId ?? null) : c.departmentId)),
         changes.map((c) => c.ownerId),
-        changes.map((c) => JSON.stringify(c.entity === 'card' ? { ...c.card, applicant: null } : c.message)),
+        // Sealed (central/db/personalData.ts): a card's words and address, a chat line's text.
+        changes.map((c) =>
+          tx.sealed.sealJson(c.entity === 'card' ? { ...c.card, applicant: null } : c.message),
+        ),
       ],
     );
     // Sequence values are drawn in insertion order; sorting keeps the pairing whatever order RETURNING uses.
@@ -73,29 +76,33 @@ export const feedRepository = {
     const rows = await db.query<{
       seq: number | string;
       entity: 'card' | 'chat';
-      payload: Record<string, unknown>;
-      applicant: unknown;
+      payload: string;
+      fields: string | null;
     }>(
       q.withIdentity
-        ? `select c.seq, c.entity, c.payload, k.fields -> 'applicant' as applicant
+        ? `select c.seq, c.entity, c.payload, k.fields
            from changes c left join cards k on c.entity = 'card' and k.id = c.entity_id
              and ($2::text[] is null or k.department_id = any($2::text[]) or k.department_id is null or k.created_by = $3)
            where c.seq > $1
              and ($2::text[] is null or c.department_id = any($2::text[]) or c.department_id is null or c.owner_id = $3)
            order by c.seq limit $4`
-        : `select c.seq, c.entity, c.payload, null as applicant from changes c
+        : `select c.seq, c.entity, c.payload, null as fields from changes c
            where c.seq > $1
              and ($2::text[] is null or c.department_id = any($2::text[]) or c.department_id is null or c.owner_id = $3)
            order by c.seq limit $4`,
       [q.since, q.departmentIds, q.accountId, q.limit + 1],
     );
-    // The JSON columns are a boundary like any other: parsed, not cast.
+    // The JSON columns are a boundary like any other: opened and parsed, not cast. The applicant is the
+    // card's current one, read from its (sealed) fields.
+    const s = db.sealed;
     const changes = rows.slice(0, q.limit).map((r): Change => {
       const seq = Number(r.seq);
+      const payload = s.openJson(r.payload) as Record<string, unknown>;
+      const fields = r.fields === null ? null : (s.openJson(r.fields) as { applicant?: unknown });
       return ChangeSchema.parse(
         r.entity === 'card'
-          ? { seq, entity: 'card', card: { ...r.payload, applicant: r.applicant ?? null } }
-          : { seq, entity: 'chat', message: r.payload },
+          ? { seq, entity: 'card', card: { ...payload, applicant: fields?.applicant ?? null } }
+          : { seq, entity: 'chat', message: payload },
       );
     });
     return { changes, hasMore: rows.length > q.limit };

@@ -56,11 +56,19 @@ export function createInboxRepository(db: Sql) {
          where appeal_id = any($1::uuid[]) and purged_at is null order by created_at`,
         [rows.map((r) => r.id)],
       );
+      // The citizen's words, address and file names are stored sealed (central/db/personalData.ts).
+      const sealed = db.sealed;
       const byAppeal = new Map<string, Attachment[]>();
       for (const a of attachments)
         byAppeal.set(a.appeal_id, [
           ...(byAppeal.get(a.appeal_id) ?? []),
-          { id: a.id, kind: a.kind, name: a.name, contentType: a.content_type, bytes: Number(a.bytes) },
+          {
+            id: a.id,
+            kind: a.kind,
+            name: sealed.open(a.name),
+            contentType: a.content_type,
+            bytes: Number(a.bytes),
+          },
         ]);
       return rows.map((r) => ({
         appealId: r.id,
@@ -70,9 +78,9 @@ export function createInboxRepository(db: Sql) {
         via: r.via,
         language: r.language,
         category: r.category,
-        text: r.text,
+        text: sealed.openNullable(r.text),
         location: r.lat === null || r.lon === null ? null : { lat: r.lat, lon: r.lon },
-        addressText: r.address_text,
+        addressText: sealed.openNullable(r.address_text),
         departmentId: r.department_id,
         anonymous: r.anonymous,
         attachments: byAppeal.get(r.id) ?? [],

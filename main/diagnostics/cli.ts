@@ -5,6 +5,7 @@ import { createFileLogger } from '../log';
 import { REPORT_FILE_NAME, readStoredReport } from '../workstation/service';
 import { writeDiagnosticsBundle } from './bundle';
 import { describeConfig } from './configReport';
+import type { AtRestKeySource } from '../store/atRestKeys';
 import { readSyncState } from './syncState';
 
 /**
@@ -17,6 +18,8 @@ export interface DiagnosticsCliContext {
   env: ConfigEnvironment & { ProgramData?: string; CONSOLE_MACHINE_CONFIG?: string };
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Electron's at-rest key source (the sync state reads the store); host mode's key file otherwise. */
+  atRestKeys?: (dataDir: string) => AtRestKeySource;
 }
 
 const USAGE = `Usage: --diagnostics --out FILE.zip [--data-dir DIR]
@@ -64,7 +67,7 @@ export async function runDiagnosticsCli(argv: string[], context: DiagnosticsCliC
       logDir,
       configuration: configuration(dataDir, context.env),
       readiness: readStoredReport(join(dataDir, REPORT_FILE_NAME), log),
-      sync: readSyncState(dataDir),
+      sync: readSyncState(dataDir, context.atRestKeys?.(dataDir)),
     });
     log.info('diagnostics.written', { bytes: bundle.bytes, entries: bundle.entries.length, by: 'cli' });
     context.out(`${bundle.file} (${bundle.bytes} bytes): ${bundle.entries.join(', ')}`);

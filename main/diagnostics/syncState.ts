@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SyncStatus } from '../../domain/sync/syncStatus';
 import { createCardRepository } from '../store/cards';
 import { createChatRepository } from '../store/chat';
+import type { AtRestKeySource } from '../store/atRestKeys';
 import { DATABASE_FILE_NAME, openDatabase } from '../store/database';
 import { createOutbox } from '../store/outbox';
 import { createSyncLedger } from '../store/syncLedger';
@@ -12,10 +13,10 @@ import { createSyncLedger } from '../store/syncLedger';
  * The outbox's state read straight from the data folder's database, for the command line (the console
  * itself may be running: SQLite's WAL lets this reader in beside it). Null without a database.
  */
-export function readSyncState(dataDir: string): SyncStatus | null {
+export function readSyncState(dataDir: string, keys?: AtRestKeySource): SyncStatus | null {
   const file = join(dataDir, DATABASE_FILE_NAME);
   if (!existsSync(file)) return null;
-  const db = openDatabase(file);
+  const db = openDatabase(file, keys ? { keys } : {});
   try {
     const now = () => new Date();
     const outbox = createOutbox(db, { now, newId: uuidv7 });

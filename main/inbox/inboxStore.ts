@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import { type InboxItem, InboxItemSchema } from '../../domain/inbox/inbox';
+import { cipherOf } from '../store/atRest';
 
 /** The last copy of the inbox per login, replaced whole by each answer from central. */
 export function createInboxStore(db: Database.Database) {
+  // An item carries the appeal's text (the citizen's words): sealed at rest, like the card's.
+  const cipher = cipherOf(db);
   const clear = db.prepare('DELETE FROM inbox_items WHERE account = ?');
   const insert = db.prepare(
     'INSERT INTO inbox_items (account, position, appeal_id, item) VALUES (?, ?, ?, ?)',
@@ -18,7 +21,9 @@ export function createInboxStore(db: Database.Database) {
   );
   const replace = db.transaction((account: string, items: readonly InboxItem[], at: string) => {
     clear.run(account);
-    items.forEach((item, position) => insert.run(account, position, item.appealId, JSON.stringify(item)));
+    items.forEach((item, position) =>
+      insert.run(account, position, item.appealId, cipher.seal(JSON.stringify(item))),
+    );
     stamp.run(account, at);
   });
   return {
@@ -27,7 +32,7 @@ export function createInboxStore(db: Database.Database) {
     /** The copy as stored; a row this console never wrote is refused here, not in the UI. */
     read(account: string): { items: InboxItem[]; fetchedAt: string | null } {
       return {
-        items: select.all(account).map((r) => InboxItemSchema.parse(JSON.parse(r.item))),
+        items: select.all(account).map((r) => InboxItemSchema.parse(JSON.parse(cipher.open(r.item)))),
         fetchedAt: fetched.get(account)?.fetched_at ?? null,
       };
     },

@@ -17,6 +17,7 @@ import { type CardViewer, cardVisibleTo } from '../../domain/cards/cardVisibilit
 import { CardCategorySchema } from '../../domain/cards/category';
 import { LocationSourceSchema } from '../../domain/places/geo';
 import type { TransitionInput } from '../../domain/cards/workflow';
+import { type FieldCipher, cipherOf } from './atRest';
 import type { ChangeNotifier } from './changeNotifier';
 import type { Outbox } from './outbox';
 
@@ -63,6 +64,7 @@ interface FieldColumns {
   details: string | null;
 }
 
+/** `row` as read back with its sealed columns opened (description and details hold the citizen's words and identity). */
 const sameAsCentral = (row: CardRow, central: CentralColumns, fields: FieldColumns): boolean =>
   row.number === central.number &&
   row.department_id === central.departmentId &&
@@ -82,6 +84,13 @@ export class CardNotFoundError extends Error {
     super(`card ${id} does not exist`);
   }
 }
+
+/** The row with its sealed columns opened. */
+const openRow = (cipher: FieldCipher, row: CardRow): CardRow => ({
+  ...row,
+  description: cipher.open(row.description),
+  details: cipher.openNullable(row.details),
+});
 
 /** The database is a boundary too: a value this console never wrote is refused here, not deep in the UI. */
 function rowToCard(row: CardRow): Card {
@@ -191,6 +200,15 @@ export function createCardRepository(
   db: Database.Database,
   deps: { now: () => Date; newId: () => string; outbox: Outbox; changes?: ChangeNotifier },
 ): CardRepository {
+  const cipher = cipherOf(db);
+  const open = (row: CardRow): CardRow => openRow(cipher, row);
+  const toCard = (row: CardRow): Card => rowToCard(open(row));
+  /** The columns as stored: the description and details sealed. */
+  const sealed = <C extends FieldColumns>(c: C): C => ({
+    ...c,
+    description: cipher.seal(c.description),
+    details: cipher.sealNullable(c.details),
+  });
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
   const selectAll = db.prepare<[], CardRow>(
     'SELECT * FROM cards ORDER BY updated_at DESC, local_number DESC',
@@ -245,67 +263,69 @@ export function createCardRepository(
   const mustGet = (id: string): Card => {
     const row = selectOne.get(id);
     if (!row) throw new CardNotFoundError(id);
-    return rowToCard(row);
+    return toCard(row);
   };
 
   // A save answers with the card as written rather than reading it back: the commit is the save's cost, not a second query.
   // Coordinates that are not a valid place are kept as typed, here only; central's copy keeps the last valid place.
-  const saveDraft = db.transaction((input: CardDraftInput, link?: { appealId: string; channel: Channel }): Card => {
-    const now = deps.now().toISOString();
-    const typed = input.typedCoordinates ?? null;
-    const typedColumn = typed === null ? null : JSON.stringify(typed);
-    const withTyped = (card: Card): Card => {
-      const { typedCoordinates: _replaced, ...rest } = card;
-      return typed === null ? rest : { ...rest, typedCoordinates: typed };
-    };
-    if (input.id === undefined) {
-      const id = deps.newId();
-      const fields = storedFields(input);
-      const { lastInsertRowid } = insert.run({
-        ...columns(fields),
-        id,
-        status: 'draft',
-        createdAt: now,
-        now,
-        number: null,
-        departmentId: null,
-        version: null,
-        appealId: link?.appealId ?? null,
-        createdBy: deps.outbox.account(),
-      });
-      if (typedColumn !== null) setTyped.run(typedColumn, now, id);
-      deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields: { ...fields, ...link } } });
-      const localNumber = Number(lastInsertRowid);
-      return withTyped({
-        id,
-        localNumber,
-        status: 'draft',
-        ...fields,
-        createdAt: now,
-        updatedAt: now,
-        number: null,
-        departmentId: null,
-        ...(link ? { appealId: link.appealId } : {}),
-      });
-    }
-    const before = mustGet(input.id);
-    const fields = mergedFields(
-      draftFields(before),
-      storedFields(typed === null ? input : { ...input, location: before.location }),
-    );
-    const changed = changedFields(draftFields(before), fields);
-    const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
-    if (Object.keys(changed).length === 0 && !typedChanged) return before;
-    if (typedChanged) setTyped.run(typedColumn, now, input.id);
-    if (Object.keys(changed).length === 0) {
-      // Typed coordinates are this console's own: nothing goes to central, but the windows show them.
-      deps.changes?.announce({ kind: 'card', cardId: input.id });
-      return withTyped({ ...before, updatedAt: now });
-    }
-    updateFields.run({ ...columns(fields), id: input.id, now });
-    deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
-    return withTyped({ ...before, ...fields, updatedAt: now });
-  });
+  const saveDraft = db.transaction(
+    (input: CardDraftInput, link?: { appealId: string; channel: Channel }): Card => {
+      const now = deps.now().toISOString();
+      const typed = input.typedCoordinates ?? null;
+      const typedColumn = typed === null ? null : JSON.stringify(typed);
+      const withTyped = (card: Card): Card => {
+        const { typedCoordinates: _replaced, ...rest } = card;
+        return typed === null ? rest : { ...rest, typedCoordinates: typed };
+      };
+      if (input.id === undefined) {
+        const id = deps.newId();
+        const fields = storedFields(input);
+        const { lastInsertRowid } = insert.run({
+          ...sealed(columns(fields)),
+          id,
+          status: 'draft',
+          createdAt: now,
+          now,
+          number: null,
+          departmentId: null,
+          version: null,
+          appealId: link?.appealId ?? null,
+          createdBy: deps.outbox.account(),
+        });
+        if (typedColumn !== null) setTyped.run(typedColumn, now, id);
+        deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields: { ...fields, ...link } } });
+        const localNumber = Number(lastInsertRowid);
+        return withTyped({
+          id,
+          localNumber,
+          status: 'draft',
+          ...fields,
+          createdAt: now,
+          updatedAt: now,
+          number: null,
+          departmentId: null,
+          ...(link ? { appealId: link.appealId } : {}),
+        });
+      }
+      const before = mustGet(input.id);
+      const fields = mergedFields(
+        draftFields(before),
+        storedFields(typed === null ? input : { ...input, location: before.location }),
+      );
+      const changed = changedFields(draftFields(before), fields);
+      const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
+      if (Object.keys(changed).length === 0 && !typedChanged) return before;
+      if (typedChanged) setTyped.run(typedColumn, now, input.id);
+      if (Object.keys(changed).length === 0) {
+        // Typed coordinates are this console's own: nothing goes to central, but the windows show them.
+        deps.changes?.announce({ kind: 'card', cardId: input.id });
+        return withTyped({ ...before, updatedAt: now });
+      }
+      updateFields.run({ ...sealed(columns(fields)), id: input.id, now });
+      deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
+      return withTyped({ ...before, ...fields, updatedAt: now });
+    },
+  );
 
   const transition = db.transaction((id: string, input: TransitionInput): Card => {
     const card = mustGet(id);
@@ -318,18 +338,18 @@ export function createCardRepository(
     createForAppeal: (input, link) => saveDraft.immediate(input, link),
     forAppeal: (viewer, appealId) => {
       const row = selectByAppeal.all(appealId).find((r) => visibleTo(viewer, r));
-      return row ? rowToCard(row) : undefined;
+      return row ? toCard(row) : undefined;
     },
     transition: (id, input) => transition.immediate(id, input),
     get: (id) => {
       const row = selectOne.get(id);
-      return row ? rowToCard(row) : undefined;
+      return row ? toCard(row) : undefined;
     },
     visible: (viewer, id) => {
       const row = selectOne.get(id);
-      return row && visibleTo(viewer, row) ? rowToCard(row) : undefined;
+      return row && visibleTo(viewer, row) ? toCard(row) : undefined;
     },
-    list: (viewer) => selectAll.all().flatMap((row) => (visibleTo(viewer, row) ? [rowToCard(row)] : [])),
+    list: (viewer) => selectAll.all().flatMap((row) => (visibleTo(viewer, row) ? [toCard(row)] : [])),
     seesAppeal: (viewer, appealId) => selectByAppeal.all(appealId).some((row) => visibleTo(viewer, row)),
     applyCentral(card, hasUnsent) {
       const central: CentralColumns = {
@@ -344,23 +364,29 @@ export function createCardRepository(
       const stored = selectOne.get(card.id);
       if (!stored) {
         // Central's card, not one written here: who may see it is decided by its department.
-        insert.run({ ...columns(draftFields(card)), ...central, createdAt: card.createdAt, createdBy: null });
+        insert.run({
+          ...sealed(columns(draftFields(card))),
+          ...central,
+          createdAt: card.createdAt,
+          createdBy: null,
+        });
         return { card: mustGet(card.id), changed: true };
       }
       // Each account reads central's feed from its own place: the next one may be handed an older version of a
       // card the last one already holds (it was in that account's scope then). An older version never wins.
       if (stored.version !== null && card.version !== undefined && card.version < stored.version)
-        return { card: rowToCard(stored), changed: false };
+        return { card: toCard(stored), changed: false };
       // Unsent local field changes stay until central answers them; so does the status they were made on.
       if (hasUnsent) {
         const row = updateCentral.get(central);
-        return { card: row ? rowToCard(row) : mustGet(card.id), changed: true };
+        return { card: row ? toCard(row) : mustGet(card.id), changed: true };
       }
       // The pull that follows a push brings back what the push's answer already wrote: nothing to do.
       const fields = columns(draftFields(card));
-      if (sameAsCentral(stored, central, fields)) return { card: rowToCard(stored), changed: false };
-      const row = updateAll.get({ ...central, ...fields });
-      return { card: row ? rowToCard(row) : mustGet(card.id), changed: true };
+      const opened = open(stored);
+      if (sameAsCentral(opened, central, fields)) return { card: rowToCard(opened), changed: false };
+      const row = updateAll.get({ ...central, ...sealed(fields) });
+      return { card: row ? toCard(row) : mustGet(card.id), changed: true };
     },
     markRefused: (id, refusal) =>
       void setRefusal.run({ id, refusal: JSON.stringify({ ...refusal, at: deps.now().toISOString() }) }),

@@ -6,6 +6,7 @@ import {
   type ChatListResult,
   type ChatSendResult,
 } from '../../domain/chat/chat';
+import { cipherOf } from './atRest';
 import { type CardRepository, CardNotFoundError } from './cards';
 import type { Outbox } from './outbox';
 
@@ -29,7 +30,7 @@ interface ChatRow {
   rejected_params: string | null;
 }
 
-/** The table is a boundary: a row is parsed, never cast; the text stays the sender's plain text. */
+/** The table is a boundary: a row is parsed, never cast; the text (opened by the caller) stays the sender's plain text. */
 const rowToMessage = (row: ChatRow): CardChatMessage =>
   CardChatMessageSchema.parse({
     id: row.id,
@@ -67,6 +68,9 @@ export function createChatRepository(
   db: Database.Database,
   deps: { now: () => Date; cards: CardRepository; outbox: Outbox },
 ): ChatRepository {
+  // Chat lines are the citizen's words (and the operator's answers to them): sealed at rest.
+  const cipher = cipherOf(db);
+  const toMessage = (row: ChatRow): CardChatMessage => rowToMessage({ ...row, text: cipher.open(row.text) });
   const insertOwn = db.prepare(
     `INSERT INTO chat_messages (id, appeal_id, sender, account_id, text, created_at, state)
      VALUES (?, ?, 'staff', NULL, ?, ?, 'sending')`,
@@ -99,10 +103,10 @@ export function createChatRepository(
       cardId,
       payload: { appealId: card.appealId, text },
     });
-    insertOwn.run(id, card.appealId, text, deps.now().toISOString());
+    insertOwn.run(id, card.appealId, cipher.seal(text), deps.now().toISOString());
     const row = selectOne.get(id);
     if (!row) throw new Error('chat line vanished inside its transaction');
-    return { ok: true, message: rowToMessage(row) };
+    return { ok: true, message: toMessage(row) };
   });
 
   return {
@@ -114,7 +118,7 @@ export function createChatRepository(
       return {
         ok: true,
         appealId: card.appealId,
-        messages: selectAppeal.all(card.appealId).map(rowToMessage),
+        messages: selectAppeal.all(card.appealId).map(toMessage),
       };
     },
     applyCentral: (m) =>
@@ -123,7 +127,7 @@ export function createChatRepository(
         appealId: m.appealId,
         from: m.from,
         accountId: m.accountId,
-        text: m.text,
+        text: cipher.seal(m.text),
         createdAt: m.createdAt,
       }),
     markSent: (id) => answer.get('sent', id)?.appeal_id ?? null,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Migration } from './migration';
+import type { Migration, MigrationContext } from './migration';
 
 export class DatabaseTooNewError extends Error {
   constructor(
@@ -20,6 +20,7 @@ export class DatabaseTooNewError extends Error {
 export function migrate(
   db: Database.Database,
   migrations: readonly Migration[],
+  context: MigrationContext = {},
 ): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
@@ -30,7 +31,7 @@ export function migrate(
   db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
-      for (const m of pending) m.up(db);
+      for (const m of pending) m.up(db, context);
       const broken = db.pragma('foreign_key_check') as { table: string }[];
       if (broken.length > 0)
         throw new Error(`migration left ${broken.length} broken references (first in ${broken[0]?.table})`);

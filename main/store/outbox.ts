@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { CardFields } from '../../domain/cards/card';
 import { type SyncOperation, SyncOperationSchema } from '../../domain/sync/sync';
 import type { CardSyncState } from '../../domain/sync/syncStatus';
+import { type FieldCipher, cipherOf } from './atRest';
 import type { ChangeNotifier, NewOperation } from './changeNotifier';
 
 export type { NewOperation };
@@ -23,13 +24,16 @@ interface OutboxRow {
   retry_after: string | null;
 }
 
-/** The outbox is a boundary: a row is parsed back into the protocol's operation, never cast. */
-const readRow = (row: OutboxRow) =>
+/**
+ * The outbox is a boundary: a row is parsed back into the protocol's operation, never cast. The payload is
+ * sealed whole (it carries the card's fields, the applicant and chat lines among them).
+ */
+const readRow = (cipher: FieldCipher, row: OutboxRow) =>
   SyncOperationSchema.safeParse({
     id: row.id,
     cardId: row.card_id,
     type: row.type,
-    payload: JSON.parse(row.payload),
+    payload: JSON.parse(cipher.open(row.payload)),
     createdAt: row.created_at,
   });
 
@@ -85,6 +89,7 @@ export function createOutbox(
   db: Database.Database,
   deps: { now: () => Date; newId: () => string; changes?: ChangeNotifier },
 ): Outbox {
+  const cipher = cipherOf(db);
   const lastOfCard = db.prepare<[string], OutboxRow>(
     'SELECT * FROM outbox WHERE card_id = ? ORDER BY seq DESC LIMIT 1',
   );
@@ -155,7 +160,7 @@ export function createOutbox(
   const takeBatch = db.transaction((max: number) => {
     const operations: SyncOperation[] = [];
     for (const row of pending.all({ account, max, now: deps.now().toISOString() })) {
-      const read = readRow(row);
+      const read = readRow(cipher, row);
       if (read.success) {
         toInflight.run(row.seq);
         operations.push(read.data);
@@ -180,15 +185,22 @@ export function createOutbox(
       // Only an update can merge into the card's last unsent operation; anything else skips the lookup.
       const last = op.type === 'card.update' ? lastOfCard.get(op.cardId) : undefined;
       if (op.type === 'card.update' && mergeable(last, op)) {
-        const before = JSON.parse(last.payload) as { fields: Partial<CardFields> };
+        const before = JSON.parse(cipher.open(last.payload)) as { fields: Partial<CardFields> };
         const payload = { ...before, fields: { ...before.fields, ...op.payload.fields } };
-        if (rewrite.run(JSON.stringify(payload), last.seq, 'pending').changes === 1) {
+        if (rewrite.run(cipher.seal(JSON.stringify(payload)), last.seq, 'pending').changes === 1) {
           deps.changes?.announce({ kind: 'operation', operation: op });
           return last.id;
         }
       }
       const id = deps.newId();
-      insert.run(id, op.cardId, op.type, JSON.stringify(op.payload), deps.now().toISOString(), account);
+      insert.run(
+        id,
+        op.cardId,
+        op.type,
+        cipher.seal(JSON.stringify(op.payload)),
+        deps.now().toISOString(),
+        account,
+      );
       deps.changes?.announce({ kind: 'operation', operation: op });
       return id;
     },

@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatRepository } from '../../main/store/chat';
 import { createCardRepository } from '../../main/store/cards';
+import { cipherOf } from '../../main/store/atRest';
 import { openDatabase } from '../../main/store/database';
 import { migrate } from '../../main/store/migrate';
 import { MIGRATIONS } from '../../main/store/migrations';
@@ -141,21 +142,36 @@ describe('migration 0080 (fewer pages per save)', () => {
       expect(db.pragma('foreign_key_check')).toEqual([]);
       // Later migrations add columns (card files' names, a card's appeal…): what was there is compared.
       const columnsOf = (rows: unknown) => Object.keys((rows as Row[])[0] ?? {}).join(', ');
+      // 0190 seals the citizen's words and every payload: they are compared opened.
+      const cipher = cipherOf(db);
+      const opened = (rows: unknown[]) =>
+        (rows as Row[]).map((row) =>
+          Object.fromEntries(
+            Object.entries(row).map(([k, v]) => [
+              k,
+              (k === 'description' || k === 'payload') && typeof v === 'string' ? cipher.open(v) : v,
+            ]),
+          ),
+        );
       for (const t of untouched)
         expect(db.prepare(`SELECT ${columnsOf(before[t])} FROM ${t}`).all()).toEqual(before[t]);
       // 0130 turns the rejection's text into the card's refusal (checked through the status below).
       const cardsKept = cards.map(({ rejected_reason: _reason, ...kept }) => kept);
-      expect(db.prepare(`SELECT ${columnsOf(cardsKept)} FROM cards ORDER BY local_number`).all()).toEqual(
-        cardsKept,
-      );
+      expect(
+        opened(db.prepare(`SELECT ${columnsOf(cardsKept)} FROM cards ORDER BY local_number`).all()),
+      ).toEqual(cardsKept);
 
       const unsent = ops.filter((op) => op.state !== 'sent');
       const sent = ops
         .filter((op) => op.state === 'sent')
         .map(({ state: _state, last_error: _error, ...kept }) => kept);
       // The columns the version-70 rows had; later migrations add their own (0150: retry_after).
-      expect(db.prepare(`SELECT ${columnsOf(unsent)} FROM outbox ORDER BY seq`).all()).toEqual(unsent);
-      expect(db.prepare(`SELECT ${columnsOf(sent)} FROM outbox_sent ORDER BY seq`).all()).toEqual(sent);
+      expect(opened(db.prepare(`SELECT ${columnsOf(unsent)} FROM outbox ORDER BY seq`).all())).toEqual(
+        unsent,
+      );
+      expect(opened(db.prepare(`SELECT ${columnsOf(sent)} FROM outbox_sent ORDER BY seq`).all())).toEqual(
+        sent,
+      );
 
       const outbox = createOutbox(db, { now: () => new Date(), newId: uuidv7 });
       const repo = createCardRepository(db, { now: () => new Date(), newId: uuidv7, outbox });

@@ -1,13 +1,14 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CardDraftInput } from '../../domain/cards/card';
 import { type CardRepository, createCardRepository } from '../../main/store/cards';
 import { createChatRepository } from '../../main/store/chat';
-import { migrate } from '../../main/store/migrate';
-import { MIGRATIONS } from '../../main/store/migrations';
+import { cipherOf } from '../../main/store/atRest';
+import { openDatabase } from '../../main/store/database';
 import { type Outbox, createOutbox } from '../../main/store/outbox';
 import { type SyncLedger, createSyncLedger } from '../../main/store/syncLedger';
+import { memoryKeys } from '../support/atRestKeys';
 
 describe('a draft keeps what was typed; central gets only what is valid', () => {
   let db: Database.Database;
@@ -18,7 +19,7 @@ describe('a draft keeps what was typed; central gets only what is valid', () => 
     db
       .prepare<[], { type: string; payload: string }>('SELECT type, payload FROM outbox ORDER BY seq')
       .all()
-      .map((r) => ({ type: r.type, ...(JSON.parse(r.payload) as object) }));
+      .map((r) => ({ type: r.type, ...(JSON.parse(cipherOf(db).open(r.payload)) as object) }));
   const draft = (overrides: Partial<CardDraftInput> = {}): CardDraftInput => ({
     description: 'Gunshots at the market, two wounded',
     category: 'otherOffence',
@@ -28,8 +29,7 @@ describe('a draft keeps what was typed; central gets only what is valid', () => 
   });
 
   beforeEach(() => {
-    db = new Database(':memory:');
-    migrate(db, MIGRATIONS);
+    db = openDatabase(':memory:', { keys: memoryKeys() });
     const now = () => new Date();
     outbox = createOutbox(db, { now, newId: uuidv7 });
     cards = createCardRepository(db, { now, newId: uuidv7, outbox });

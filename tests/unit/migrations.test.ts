@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, migrate } from '../../main/store/migrate';
 import { MIGRATIONS } from '../../main/store/migrations';
+import { aTestCipher } from '../support/atRestKeys';
 
 const latest = MIGRATIONS.at(-1)?.version ?? 0;
 
@@ -33,8 +34,14 @@ describe('store migrations', () => {
       `INSERT INTO cards (id, local_number, status, description, category, lat, lon, created_at, updated_at)
        VALUES ('0190f0f0-0000-7000-8000-000000000001', 1, 'draft', 'old card', NULL, 43.2, 76.9, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
     ).run();
-    expect(migrate(db, MIGRATIONS)).toEqual({ from: 10, to: latest });
-    expect(db.prepare('SELECT description, location_source FROM cards').get()).toEqual({
+    const cipher = aTestCipher();
+    expect(migrate(db, MIGRATIONS, { cipher })).toEqual({ from: 10, to: latest });
+    const kept = db
+      .prepare<[], { description: string; location_source: string }>(
+        'SELECT description, location_source FROM cards',
+      )
+      .get();
+    expect({ ...kept, description: cipher.open(kept?.description ?? '') }).toEqual({
       description: 'old card',
       location_source: 'typed',
     });
@@ -157,7 +164,7 @@ describe('store migrations', () => {
       `INSERT INTO outbox_sent (seq, id, card_id, type, payload, created_at, account, attempts)
        VALUES (4, 'op-4', '0190f0f0-0000-7000-8000-000000000003', 'card.create', '{}', 'now', 'inspector', 1)`,
     ).run();
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, { cipher: aTestCipher() });
     expect(db.prepare('SELECT created_by, refusal FROM cards ORDER BY local_number').all()).toEqual([
       { created_by: 'operator', refusal: null },
       {
@@ -197,7 +204,7 @@ describe('store migrations', () => {
        VALUES ('0190f0f0-0000-7000-8000-000000000001', 1, 'draft', '', NULL, NULL, NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
       INSERT INTO card_files (id, card_id, kind, size, sha256, chunk_size, created_at)
        VALUES ('0190f0f0-0000-7000-8000-000000000002', '0190f0f0-0000-7000-8000-000000000001', 'photo', 10, '${'0'.repeat(64)}', 262144, '2026-01-01T00:00:00.000Z');`);
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, { cipher: aTestCipher() });
     expect(db.prepare('SELECT name, content_type, failure FROM card_files').get()).toEqual({
       name: '',
       content_type: 'application/octet-stream',

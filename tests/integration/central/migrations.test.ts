@@ -30,6 +30,8 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   140: ['inbox_claims', 'competent_services', 'appeal_forwards'],
   // A call escalated to the supervisor and the neighbours is marked once (issue 13).
   150: [],
+  // Personal data at rest: a sealed probe per key (issue 11 item 12).
+  160: ['data_key_probes'],
 };
 
 async function tables(db: Database): Promise<string[]> {

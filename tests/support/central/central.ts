@@ -1,3 +1,4 @@
+import { generateDataKeySet } from '../../../central/db/personalData';
 import { generateSigningKeySet } from '../../../central/session/signingKeys';
 import { type Central, type CentralOptions, startCentral } from '../../../central/server';
 import { api, type Api, loginAs } from './client';
@@ -14,6 +15,8 @@ export interface TestCentral {
 
 /** One key set for every test central of a test file, so instances on one database accept each other's tokens. */
 const TEST_SIGNING_KEYS = generateSigningKeySet();
+/** Likewise the personal-data keys: an instance restarted on the same database reads what the last one sealed. */
+const TEST_DATA_KEYS = generateDataKeySet();
 
 /**
  * Central on a random port with demo data. Without a database in the options: a fresh PostgreSQL
@@ -30,6 +33,7 @@ export async function startTestCentral(
     port: 0,
     demo: true,
     ...(rest.signingKeyFile ? {} : { signingKeys: TEST_SIGNING_KEYS }),
+    ...(rest.dataKeyFile ? {} : { dataKeys: TEST_DATA_KEYS }),
     ...rest,
     ...(own ? { databaseUrl: own.url } : {}),
   });
