@@ -106,7 +106,7 @@ function Cards({ f }: { f: CentreFigures }) {
           {f.byStatus.map((s) => (
             <tr key={s.status} data-testid={`centre-status-${s.status}`}>
               <th scope="row">{t(`cards:status.${s.status}`)}</th>
-              <td className="centre-count">{t('cards.count', { count: s.count })}</td>
+              <td className="centre-count">{s.count}</td>
               <td className="muted">{t('cards.oldest', { age: formatDuration(s.oldestMs) })}</td>
             </tr>
           ))}

@@ -34,7 +34,6 @@ export const centreText = defineTranslations(
     cards: {
       title: 'Cards by status',
       empty: 'No open cards.',
-      count: '{{count}}',
       oldest: 'oldest {{age}}',
       attentionTitle: 'Needs attention',
       allWell: 'Nothing needs attention.',
@@ -80,7 +79,6 @@ export const centreText = defineTranslations(
     cards: {
       title: 'Карточки по статусам',
       empty: 'Открытых карточек нет.',
-      count: '{{count}}',
       oldest: 'самая старая {{age}}',
       attentionTitle: 'Требуют внимания',
       allWell: 'Всё в порядке.',
@@ -126,7 +124,6 @@ export const centreText = defineTranslations(
     cards: {
       title: 'Карточкалар мәртебесі бойынша',
       empty: 'Ашық карточкалар жоқ.',
-      count: '{{count}}',
       oldest: 'ең ескісі {{age}}',
       attentionTitle: 'Назар аударуды қажет етеді',
       allWell: 'Бәрі дұрыс.',
