@@ -50,7 +50,6 @@ export function centreFigures(view: CentreView, now: number): CentreFigures {
       msLeft: acknowledgementMsLeft(card, now),
       waitedMs: card.sentAt ? since(card.sentAt) : 0,
     }))
-    // Escalated first, then the nearest to its next limit; a card whose sending time is unknown last.
     .sort((a, b) => rank(a) - rank(b));
   const attention = view.cards
     .map((card) => ({ card, statusMs: since(card.statusSince), tooLong: waitsTooLong(card, now) }))
@@ -73,8 +72,10 @@ export function centreFigures(view: CentreView, now: number): CentreFigures {
   };
 }
 
+/** Escalated (longest first), then late, then waiting (each the nearest to its limit first), unknown last. */
 function rank(a: { state: AcknowledgementState | null; msLeft: number | null; waitedMs: number }): number {
-  if (a.state === 'escalated') return -a.waitedMs - 1e12;
+  if (a.state === 'escalated') return -1e12 - a.waitedMs;
+  if (a.state === 'late') return -1e11 + (a.msLeft ?? 0);
   if (a.msLeft !== null) return a.msLeft;
   return Number.MAX_SAFE_INTEGER;
 }
