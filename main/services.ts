@@ -161,6 +161,7 @@ export function createServices(options: ServicesOptions): Services {
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
   // Built after sync (it sends through sync's socket), but sync hands it central's frames from the start.
   let calls: CallRelay | null = null;
+  let centre: CentreService | null = null;
   const sync = options.config.centralUrl
     ? createSync({
         db,
@@ -178,12 +179,12 @@ export function createServices(options: ServicesOptions): Services {
         onRealtimeMessage: (json) => {
           calls?.fromCentral(json);
           if (isInboxNews(json)) inboxChanged();
-          if (isCentreNews(json)) centreChanged();
+          if (isCentreNews(json) && centre?.watching()) centreChanged();
         },
         onRealtimeUp: (up) => {
           calls?.linkUp(up);
           // Down: the view becomes the last copy, plainly stale; up: what moved meanwhile is read at once.
-          centreChanged();
+          if (centre?.watching()) centreChanged();
         },
         files: { cardFiles: files, repository: cardFileRepository },
       })
@@ -197,7 +198,7 @@ export function createServices(options: ServicesOptions): Services {
           now,
         })
       : null;
-  const centre = sync
+  centre = sync
     ? createCentreService({ central: sync.central, account: () => sync.session.current(), now })
     : null;
   calls =

@@ -38,7 +38,13 @@ export function createCentreService(deps: {
   now: () => Date;
 }) {
   let copy: { login: string; view: CentreView; fetchedAt: string } | null = null;
+  const watching = (): boolean => {
+    const account = deps.account();
+    return account !== null && can(account.role, 'centre.read');
+  };
   return {
+    /** Whether the signed-in account watches the centre: only then does central's news concern its windows. */
+    watching,
     async view(): Promise<CentreAnswer> {
       const account = deps.account();
       if (!account || !can(account.role, 'centre.read')) return { view: null, fetchedAt: null, live: false };

@@ -155,8 +155,9 @@ test.describe('the supervisor’s view of the centre (§16, issue 14 item 4)', (
         page.locator('[data-testid="centre-waiting"][data-kind="text"].centre-row--alarm'),
       ).toHaveCount(0);
 
-      // The keyboard reaches every list: Tab moves through them.
-      await page.getByTestId('centre-operator').first().locator('..').focus();
+      // The keyboard reaches every list: Tab moves from one to the next.
+      await page.getByRole('list', { name: 'Waiting for an operator' }).focus();
+      await page.keyboard.press('Tab');
       await expect(page.getByRole('list', { name: 'Operators' })).toBeFocused();
 
       for (const [button, language, away] of [

@@ -5,8 +5,8 @@ import {
   ON_CARD_WINDOW_MS,
   operatorState,
   waitsTooLong,
-} from '../../domain/centre/centre';
-import { centreFigures, formatDuration } from '../../renderer/features/centre/figures';
+} from '../../../domain/centre/centre';
+import { centreFigures, formatDuration } from '../../../renderer/features/centre/figures';
 
 const T0 = Date.parse('2026-11-30T10:00:00.000Z');
 const iso = (ms: number) => new Date(T0 + ms).toISOString();
