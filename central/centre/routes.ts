@@ -36,7 +36,7 @@ export function registerCentreRoutes(
     const operators = known.flatMap((o): CentreOperator[] => {
       const p = presenceOf.get(o.accountId);
       if (!p) return [];
-      const { state, since } = operatorState(p, o.latestDraft, at.getTime());
+      const { state, since, until } = operatorState(p, o.latestDraft, at.getTime());
       return [
         {
           accountId: o.accountId,
@@ -45,6 +45,7 @@ export function registerCentreRoutes(
           departmentId: o.departmentId,
           state,
           since,
+          until,
         },
       ];
     });

@@ -42,6 +42,8 @@ export const CentreOperatorSchema = z.object({
   state: OperatorStateSchema,
   /** Since when the operator is in this state (central's clock). */
   since: z.iso.datetime(),
+  /** When a derived state ends by itself (on a card: the draft left alone that long), for the local clock. */
+  until: z.iso.datetime().nullable(),
 });
 export type CentreOperator = z.infer<typeof CentreOperatorSchema>;
 
@@ -92,15 +94,22 @@ export function operatorState(
   presence: { status: 'available' | 'busy' | 'away'; since: string },
   latestDraft: { createdAt: string; updatedAt: string } | null,
   now: number,
-): { state: OperatorState; since: string } {
-  if (presence.status === 'away') return { state: 'away', since: presence.since };
-  if (presence.status === 'busy') return { state: 'inCall', since: presence.since };
-  if (latestDraft && now - Date.parse(latestDraft.updatedAt) < ON_CARD_WINDOW_MS) {
+): { state: OperatorState; since: string; until: string | null } {
+  if (presence.status === 'away') return { state: 'away', since: presence.since, until: null };
+  if (presence.status === 'busy') return { state: 'inCall', since: presence.since, until: null };
+  const ends = latestDraft ? Date.parse(latestDraft.updatedAt) + ON_CARD_WINDOW_MS : 0;
+  if (latestDraft && now < ends) {
     const since =
       Date.parse(latestDraft.createdAt) > Date.parse(presence.since) ? latestDraft.createdAt : presence.since;
-    return { state: 'onCard', since };
+    return { state: 'onCard', since, until: new Date(ends).toISOString() };
   }
-  return { state: 'available', since: presence.since };
+  return { state: 'available', since: presence.since, until: null };
+}
+
+/** The operator as the screen shows them at `now`: a derived state past its end is over, with no news needed. */
+export function operatorAt(o: CentreOperator, now: number): Pick<CentreOperator, 'state' | 'since'> {
+  if (o.until !== null && now >= Date.parse(o.until)) return { state: 'available', since: o.until };
+  return { state: o.state, since: o.since };
 }
 
 /** Whether a card has stayed in its status past the limit for it. */

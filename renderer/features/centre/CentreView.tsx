@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CentreView as View } from '../../../domain/centre/centre';
+import { type CentreView as View, operatorAt } from '../../../domain/centre/centre';
 import { useConsole } from '../../store';
 import { type CentreFigures, centreFigures, formatDuration } from './figures';
 
@@ -76,15 +76,18 @@ function Operators({ view, now }: { view: View; now: number }) {
       <h2 id="centre-operators">{t('operators.title')}</h2>
       <ul className="centre-list" tabIndex={0} aria-labelledby="centre-operators">
         {view.operators.length === 0 && <li className="muted">{t('operators.empty')}</li>}
-        {view.operators.map((o) => (
-          <li key={o.accountId} className="centre-row" data-testid="centre-operator" data-state={o.state}>
-            <span className="centre-row__name">{o.displayName}</span>
-            <span className={`badge centre-state centre-state--${o.state}`}>
-              {t(`operators.states.${o.state}`)}
-            </span>
-            <span className="centre-row__clock">{formatDuration(now - Date.parse(o.since))}</span>
-          </li>
-        ))}
+        {view.operators.map((o) => {
+          const { state, since } = operatorAt(o, now);
+          return (
+            <li key={o.accountId} className="centre-row" data-testid="centre-operator" data-state={state}>
+              <span className="centre-row__name">{o.displayName}</span>
+              <span className={`badge centre-state centre-state--${state}`}>
+                {t(`operators.states.${state}`)}
+              </span>
+              <span className="centre-row__clock">{formatDuration(now - Date.parse(since))}</span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -4,7 +4,7 @@ import {
   acknowledgementState,
 } from '../../../domain/dispatch/acknowledgement';
 import { CARD_STATUSES, type CardStatus } from '../../../domain/cards/card';
-import { type CentreCard, type CentreView, waitsTooLong } from '../../../domain/centre/centre';
+import { type CentreCard, type CentreView, operatorAt, waitsTooLong } from '../../../domain/centre/centre';
 
 /** The centre's figures at a moment (central's clock): pure, so the screen only draws them. */
 export interface CentreFigures {
@@ -64,7 +64,7 @@ export function centreFigures(view: CentreView, now: number): CentreFigures {
     waitingCalls: calls.length,
     waitingTexts: view.waiting.length - calls.length,
     longestWaitMs: oldest,
-    operatorsAvailable: view.operators.filter((o) => o.state === 'available').length,
+    operatorsAvailable: view.operators.filter((o) => operatorAt(o, now).state === 'available').length,
     openCards: view.cards.length,
     byStatus,
     acknowledgements,

@@ -3,6 +3,7 @@ import {
   type CentreCard,
   type CentreView,
   ON_CARD_WINDOW_MS,
+  operatorAt,
   operatorState,
   waitsTooLong,
 } from '../../../domain/centre/centre';
@@ -30,15 +31,29 @@ describe('the operator’s state on the supervisor’s view (§16)', () => {
 
   it('is in a call or away as the console says, whatever drafts there are', () => {
     const draft = { createdAt: iso(1000), updatedAt: iso(2000) };
-    expect(operatorState(presence('busy'), draft, T0 + 5000)).toEqual({ state: 'inCall', since: iso(0) });
-    expect(operatorState(presence('away'), draft, T0 + 5000)).toEqual({ state: 'away', since: iso(0) });
+    expect(operatorState(presence('busy'), draft, T0 + 5000)).toEqual({
+      state: 'inCall',
+      since: iso(0),
+      until: null,
+    });
+    expect(operatorState(presence('away'), draft, T0 + 5000)).toEqual({
+      state: 'away',
+      since: iso(0),
+      until: null,
+    });
   });
 
   it('is on a card while a draft of theirs was written to lately, since the draft began', () => {
     const draft = { createdAt: iso(60_000), updatedAt: iso(90_000) };
-    expect(operatorState(presence('available'), draft, T0 + 120_000)).toEqual({
-      state: 'onCard',
-      since: iso(60_000),
+    const onCard = operatorState(presence('available'), draft, T0 + 120_000);
+    expect(onCard).toEqual({ state: 'onCard', since: iso(60_000), until: iso(90_000 + ON_CARD_WINDOW_MS) });
+    // The screen's own clock ends it when the window passes, with no news from central.
+    const shown = { accountId: '0190d6a0-0000-7000-8000-0000000000b1', displayName: 'Асель Нурланова' };
+    const operator = { ...shown, role: 'operator' as const, departmentId: 'kz-almaty', ...onCard };
+    expect(operatorAt(operator, T0 + 120_000).state).toBe('onCard');
+    expect(operatorAt(operator, T0 + 90_000 + ON_CARD_WINDOW_MS)).toEqual({
+      state: 'available',
+      since: iso(90_000 + ON_CARD_WINDOW_MS),
     });
     // A draft left alone past the window no longer keeps them "on a card".
     expect(operatorState(presence('available'), draft, T0 + 90_000 + ON_CARD_WINDOW_MS).state).toBe(
