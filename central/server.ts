@@ -23,6 +23,9 @@ import { registerCitizenRoutes } from './appeals/citizenRoutes';
 import { createIntakeService } from './appeals/intakeService';
 import { registerStaffAppealRoutes } from './appeals/staffRoutes';
 import { createCardRepository } from './cards/cardRepository';
+import { createCentreRepository } from './centre/centreRepository';
+import { createPresenceBoard } from './centre/presenceBoard';
+import { registerCentreRoutes } from './centre/routes';
 import { registerCardRoutes } from './cards/routes';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
@@ -152,6 +155,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   await departments.reload();
 
   const bus = await createEventBus(db);
+  const presence = createPresenceBoard(bus);
   const territories = new TerritoryService(db, departments, bus);
   await territories.reload();
   const auth = createAuthService({
@@ -237,6 +241,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerStaffAppealRoutes(app, { access, audit, auth, appeals, attachments, intake, calls });
   registerInboxRoutes(app, { db, auth, bus, appeals, inbox, services });
   registerCardRoutes(app, { db, auth, cards, access });
+  registerCentreRoutes(app, { auth, centre: createCentreRepository(db), presence });
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
   registerIceRoutes(app, { auth, intake, ice });
@@ -284,6 +289,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
       abandonment.close();
       queue.close();
       hub.close();
+      presence.close();
       stopReleasingClaims();
       await app.close();
       await bus.close();

@@ -141,6 +141,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'calls.accept': ({ appealId }) => services.calls?.accept(appealId) ?? { sent: false },
     'calls.signal': ({ appealId, signal }) => services.calls?.signal(appealId, signal) ?? { sent: false },
     'calls.presence': ({ status }) => services.calls?.setPresence(status) ?? { sent: false },
+    'centre.view': () => services.centre?.view() ?? { view: null, fetchedAt: null, live: false },
     'calls.card': ({ appealId }) => {
       const card = cardForCall(
         { cards: services.cards, viewer: services.audience.viewer(), call: services.calls?.known(appealId) },

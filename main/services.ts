@@ -32,6 +32,7 @@ import { type SyncLedger, createSyncLedger } from './store/syncLedger';
 import { coalesce } from './sync/coalesce';
 import { type InboxService, createInboxService } from './inbox/inboxService';
 import { isInboxNews } from './inbox/inboxNews';
+import { type CentreService, createCentreService, isCentreNews } from './centre/centreService';
 import { createInboxStore } from './inbox/inboxStore';
 import { type SyncService, createSync } from './sync/syncService';
 import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
@@ -44,6 +45,8 @@ const SYNC_STATUS_INTERVAL_MS = 250;
  * 10,000-item list costs the window a long frame (bench/queue-render).
  */
 const INBOX_CHANGED_INTERVAL_MS = 2_000;
+/** The supervisor's view follows central's news at once, then at most once a second while a burst lasts. */
+const CENTRE_CHANGED_INTERVAL_MS = 1_000;
 
 export interface Services {
   info: AppInfo;
@@ -74,6 +77,8 @@ export interface Services {
   inbox: InboxService | null;
   /** Calls ringing, accepted and signalled through central's socket; null without central. */
   calls: CallRelay | null;
+  /** The supervisor's view of the centre (§16); null without central. */
+  centre: CentreService | null;
   log: Logger;
   close(): void;
 }
@@ -119,6 +124,8 @@ export function createServices(options: ServicesOptions): Services {
   const connectivity = createConnectivity(now);
   // A burst of appeals (a flood, a shift's start) reads the inbox again a few times a second, not per appeal.
   const inboxChanged = coalesce(() => events.emit('inbox.changed', {}), INBOX_CHANGED_INTERVAL_MS);
+  // Fan-in: a shift's worth of presence, appeals and cards reads the supervisor's view at most once a second.
+  const centreChanged = coalesce(() => events.emit('centre.changed', {}), CENTRE_CHANGED_INTERVAL_MS);
   const files = createCardFiles({
     dir: join(options.dataDir, 'files'),
     files: cardFileRepository,
@@ -158,6 +165,7 @@ export function createServices(options: ServicesOptions): Services {
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
   // Built after sync (it sends through sync's socket), but sync hands it central's frames from the start.
   let calls: CallRelay | null = null;
+  let centre: CentreService | null = null;
   const sync = options.config.centralUrl
     ? createSync({
         db,
@@ -175,8 +183,13 @@ export function createServices(options: ServicesOptions): Services {
         onRealtimeMessage: (json) => {
           calls?.fromCentral(json);
           if (isInboxNews(json)) inboxChanged();
+          if (isCentreNews(json) && centre?.watching()) centreChanged();
         },
-        onRealtimeUp: (up) => calls?.linkUp(up),
+        onRealtimeUp: (up) => {
+          calls?.linkUp(up);
+          // Down: the view becomes the last copy, plainly stale; up: what moved meanwhile is read at once.
+          if (centre?.watching()) centreChanged();
+        },
         files: { cardFiles: files, repository: cardFileRepository },
       })
     : null;
@@ -189,6 +202,9 @@ export function createServices(options: ServicesOptions): Services {
           now,
         })
       : null;
+  centre = sync
+    ? createCentreService({ central: sync.central, account: () => sync.session.current(), now })
+    : null;
   calls =
     sync && options.config.centralUrl
       ? createCallRelay({
@@ -268,6 +284,7 @@ export function createServices(options: ServicesOptions): Services {
     diagnostics,
     inbox,
     calls,
+    centre,
     log: options.log,
     close: () => {
       // A write's announcement still on its way finds no listener, not a closed database.
@@ -275,6 +292,7 @@ export function createServices(options: ServicesOptions): Services {
       retention.stop();
       syncStatusChanged.cancel();
       inboxChanged.cancel();
+      centreChanged.cancel();
       void sync?.stop();
       db.close();
     },

@@ -37,6 +37,13 @@ export const maySeeCard = (p: Principal, card: CardReach): boolean =>
 export const mayTouchDepartment = (p: Principal, departmentId: string | null): boolean =>
   inScope(p.scope, departmentId);
 
+/**
+ * The departments whose centre the principal watches (§16): its territory's, or null for every one (national).
+ * The fallback queue (no department) is everybody's, as for appeals.
+ */
+export const centreDepartments = (p: Principal): string[] | null =>
+  p.scope.national ? null : [...p.scope.departmentIds];
+
 /** The refusal for a role that lacks a permission, or null when it has it. */
 export function roleRefusal(p: Principal, action: Permission): Refusal | null {
   return can(p.role, action) ? null : refusal('role.forbidden', { role: p.role, action });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storableText } from './text';
 import { IceConfigSchema } from '../calls/iceConfig';
 import { CardSchema } from '../cards/card';
+import { CentreViewSchema } from '../centre/centre';
 import { CompetentServiceSchema, ForwardInputSchema, InboxListSchema } from '../inbox/inbox';
 import { UploadDeclarationSchema, UploadStatusSchema } from '../files/upload';
 import { DepartmentsAnswerSchema, TerritoriesAnswerSchema, UnitsAnswerSchema } from '../reference/reference';
@@ -143,6 +144,8 @@ export const CENTRAL_API = {
     body: BytesSchema,
     response: UploadStatusSchema,
   },
+  // The supervisor's live view of the centre (§16), of the supervisor's territory.
+  'GET /api/centre': { access: 'centre.read', response: CentreViewSchema },
   'GET /ws': { access: 'realtime.connect' },
   'POST /api/workstations/report': {
     access: 'workstations.report',

@@ -45,6 +45,7 @@ import {
   RingingCallSchema,
 } from '../calls/call';
 import { IceConfigSchema } from '../calls/iceConfig';
+import { CentreViewSchema } from '../centre/centre';
 
 /**
  * The console API: the one contract between the renderer and main.
@@ -163,6 +164,18 @@ export const consoleApi = {
   'calls.presence': method(CallPresenceInputSchema, CallSentSchema),
   /** The accepted call's card, linked to its appeal, with the caller's place (source: the caller's device). */
   'calls.card': method(CallCardInputSchema, CardSchema.nullable()),
+  /**
+   * The supervisor's live view of the centre (§16): central's, or the last copy (`live` false) with when it was
+   * fetched; `view` null for a role without it or before any copy.
+   */
+  'centre.view': method(
+    NoInput,
+    z.object({
+      view: CentreViewSchema.nullable(),
+      fetchedAt: z.iso.datetime().nullable(),
+      live: z.boolean(),
+    }),
+  ),
 } as const;
 
 export const consoleEvents = {
@@ -181,6 +194,8 @@ export const consoleEvents = {
   'calls.event': CallEventSchema,
   /** What waits in the inbox changed on central (its socket said so): ask `inbox.list` again. */
   'inbox.changed': z.object({}),
+  /** A figure of the centre moved on central, or the link to it changed: ask `centre.view` again. */
+  'centre.changed': z.object({}),
 } as const;
 
 export type ConsoleMethod = keyof typeof consoleApi;

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'realtime.connect',
   'workstations.report',
   'workstations.read',
+  'centre.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +50,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'realtime.connect': EVERY_ROLE,
   'workstations.report': EVERY_ROLE,
   'workstations.read': ['admin'],
+  // §16: the head of the centre or shift watches the centre's work live (the `supervisor` of the glossary).
+  'centre.read': ['supervisor'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

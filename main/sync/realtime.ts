@@ -67,8 +67,10 @@ export function createRealtimeLink(deps: {
       } catch {
         return;
       }
+      // A card or chat line moved: the engine pulls it. Every frame also goes to whoever listens for news
+      // (calls, the inbox, the supervisor's view of the centre, which counts cards too).
       if (FeedMovedSchema.safeParse(json).success) deps.onNudge();
-      else deps.onMessage?.(json);
+      deps.onMessage?.(json);
     });
     ws.on('unexpected-response', (_req, res) => {
       if (res.statusCode === 401) deps.tokens.refused();

@@ -6,6 +6,7 @@ import { callsText } from '../features/calls/i18n';
 import { cardFormText } from '../features/cards/formText';
 import { cardsText } from '../features/cards/i18n';
 import { inboxText } from '../features/inbox/i18n';
+import { centreText } from '../features/centre/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/workstation/i18n';
 import { refusalsText } from '../features/refusals/i18n';
@@ -22,6 +23,7 @@ export const NAMESPACES = {
   cardForm: cardFormText,
   cardFields: cardFieldsText,
   inbox: inboxText,
+  centre: centreText,
   map: mapText,
   readiness: readinessText,
   sync: syncText,

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../domain/session/roles';
 import { AboutView } from '../features/about';
 import { CardsView } from '../features/cards';
+import { CentreView } from '../features/centre';
 import { InboxView } from '../features/inbox';
 import { FleetView, ReadinessView } from '../features/workstation';
 import { type SectionInfo, sectionInfoFor } from './sections';
@@ -14,6 +15,7 @@ export interface Section extends SectionInfo {
 const VIEWS: Record<SectionInfo['id'], ComponentType> = {
   cards: CardsView,
   inbox: InboxView,
+  centre: CentreView,
   readiness: ReadinessView,
   workstations: FleetView,
   about: AboutView,

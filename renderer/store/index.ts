@@ -7,6 +7,7 @@ import { type CallsSlice, createCallsSlice } from '../features/calls';
 import { type ChatSlice, createChatSlice } from '../features/chat/chatSlice';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
 import { type InboxSlice, createInboxSlice } from '../features/inbox/slice';
+import { type CentreSlice, createCentreSlice } from '../features/centre/slice';
 import { type ReadinessSlice, createReadinessSlice } from '../features/workstation/slice';
 import { type ReferenceSlice, createReferenceSlice } from '../features/reference/slice';
 import { type SignInSlice, createSignInSlice } from '../features/session/slice';
@@ -24,6 +25,7 @@ export type ConsoleState = ShellSlice &
   ReferenceSlice &
   AboutSlice &
   InboxSlice &
+  CentreSlice &
   CallsSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
@@ -38,6 +40,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createReferenceSlice(bridge)(...args),
     ...createAboutSlice(bridge)(...args),
     ...createInboxSlice(bridge)(...args),
+    ...createCentreSlice(bridge)(...args),
     ...createCallsSlice(bridge)(...args),
   }));
 }

@@ -1,0 +1,1 @@
+export { CentreView } from './CentreView';
