@@ -57,6 +57,9 @@ const turn = {
   relayOnly: env.CENTRAL_ICE_RELAY_ONLY === '1',
 };
 const escalateSeconds = wholeNumberEnv('CENTRAL_CALL_ESCALATE_SECONDS', 'seconds', 1, 600);
+// §13: a card not taken turns red after CENTRAL_ACK_LATE_SECONDS (60) and rings the supervisor after CENTRAL_ACK_ESCALATE_SECONDS (120).
+const ackLate = wholeNumberEnv('CENTRAL_ACK_LATE_SECONDS', 'seconds', 1, 3600);
+const ackEscalate = wholeNumberEnv('CENTRAL_ACK_ESCALATE_SECONDS', 'seconds', 1, 7200);
 
 const central = await startCentral({
   retentionDays,
@@ -73,6 +76,10 @@ const central = await startCentral({
     : {}),
   turn,
   ...(escalateSeconds === undefined ? {} : { callQueue: { escalateAfterMs: escalateSeconds * 1000 } }),
+  acknowledgement: {
+    ...(ackLate === undefined ? {} : { lateAfterMs: ackLate * 1000 }),
+    ...(ackEscalate === undefined ? {} : { escalateAfterMs: ackEscalate * 1000 }),
+  },
   demo,
   log: env.CENTRAL_LOG !== '0',
 }).catch((error: unknown) => {

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'realtime.connect',
   'workstations.report',
   'workstations.read',
+  'references.check',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +50,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'realtime.connect': EVERY_ROLE,
   'workstations.report': EVERY_ROLE,
   'workstations.read': ['admin'],
+  // §15: the duty unit checks the persons involved against the reference records before the officers arrive.
+  'references.check': ['duty'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
