@@ -108,10 +108,11 @@ describe.each([
       ).not.toContain(id);
       // Another territory's supervisor and the inspector's socket hear nothing of it: a later Astana card reaches
       // Astana's supervisor after anything sent before it.
-      const later = aCardCreate(aFilledCard({ location: { ...PLACES.astana, source: 'map' } }));
-      await push('operator', [later]);
-      await other.next('card.changed', (m) => m.card.id === later.cardId);
-      await inspector.next('card.changed', (m) => m.card.id === later.cardId);
+      const inAstana = aCardCreate(aFilledCard({ location: { ...PLACES.astana, source: 'map' } }));
+      const inAlmaty = aCardCreate(aFilledCard({ location: { ...PLACES.medeu, source: 'map' } }));
+      await push('operator', [inAstana, inAlmaty]);
+      await other.next('card.changed', (m) => m.card.id === inAstana.cardId);
+      await inspector.next('card.changed', (m) => m.card.id === inAlmaty.cardId);
       expect(other.messages.some((m) => m.type === 'card.escalated')).toBe(false);
       expect(inspector.messages.some((m) => m.type === 'card.escalated')).toBe(false);
     } finally {
