@@ -33,6 +33,9 @@ import { type InboxService, createInboxService } from './inbox/inboxService';
 import { isInboxNews } from './inbox/inboxNews';
 import { createInboxStore } from './inbox/inboxStore';
 import { type SyncService, createSync } from './sync/syncService';
+import { type BoardService, createBoardService } from './board/boardService';
+import { createBoardStore } from './board/boardStore';
+import { boardNews } from './board/boardNews';
 import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
 
@@ -73,6 +76,8 @@ export interface Services {
   inbox: InboxService | null;
   /** Calls ringing, accepted and signalled through central's socket; null without central. */
   calls: CallRelay | null;
+  /** The senior inspector's board and the duty unit's checks (issue 14); null without central. */
+  board: BoardService | null;
   log: Logger;
   close(): void;
 }
@@ -171,6 +176,8 @@ export function createServices(options: ServicesOptions): Services {
         onRealtimeMessage: (json) => {
           calls?.fromCentral(json);
           if (isInboxNews(json)) inboxChanged();
+          const news = boardNews(json);
+          if (news) events.emit(news.event, news.payload);
         },
         onRealtimeUp: (up) => calls?.linkUp(up),
         files: { cardFiles: files, repository: cardFileRepository },
@@ -185,6 +192,7 @@ export function createServices(options: ServicesOptions): Services {
           now,
         })
       : null;
+  const board = sync ? createBoardService({ central: sync.central, store: createBoardStore(db), now }) : null;
   calls =
     sync && options.config.centralUrl
       ? createCallRelay({
@@ -264,6 +272,7 @@ export function createServices(options: ServicesOptions): Services {
     diagnostics,
     inbox,
     calls,
+    board,
     log: options.log,
     close: () => {
       // A write's announcement still on its way finds no listener, not a closed database.

@@ -49,3 +49,11 @@ export const EscalatedCardSchema = z.object({
   sentAt: z.iso.datetime(),
 });
 export type EscalatedCard = z.infer<typeof EscalatedCardSchema>;
+
+/** What a board action that needs central at once answers on the console: done, refused (a code), or offline. */
+export const boardAnswerSchema = <T extends z.ZodType>(value: T) =>
+  z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), refusal: storableText() }),
+    z.object({ ok: z.literal(false), offline: z.literal(true) }),
+  ]);

@@ -15,6 +15,7 @@ import {
 import { type CardRefusal, type CardRefusalAnswer, CardRefusalSchema } from '../../domain/cards/cardRefusal';
 import { type CardViewer, cardVisibleTo } from '../../domain/cards/cardVisibility';
 import { CardCategorySchema } from '../../domain/cards/category';
+import { CardOutcomeSchema } from '../../domain/cards/outcome';
 import { LocationSourceSchema } from '../../domain/places/geo';
 import type { TransitionInput } from '../../domain/cards/workflow';
 import type { ChangeNotifier } from './changeNotifier';
@@ -39,6 +40,10 @@ interface CardRow {
   created_by: string | null;
   refusal: string | null;
   details: string | null;
+  kuizh_number: string | null;
+  sent_at: string | null;
+  taken_at: string | null;
+  outcome: string | null;
 }
 
 /** What central decides of a card, as columns. */
@@ -50,6 +55,11 @@ interface CentralColumns {
   version: number | null;
   appealId: string | null;
   now: string;
+  /** The board's facts (§13–15): КІҚЖ number, when sent and taken, the outcome. */
+  kuizhNumber: string | null;
+  sentAt: string | null;
+  takenAt: string | null;
+  outcome: string | null;
 }
 
 /** The draft fields, as columns. */
@@ -70,6 +80,10 @@ const sameAsCentral = (row: CardRow, central: CentralColumns, fields: FieldColum
   row.version === central.version &&
   row.appeal_id === central.appealId &&
   row.updated_at === central.now &&
+  row.kuizh_number === central.kuizhNumber &&
+  row.sent_at === central.sentAt &&
+  row.taken_at === central.takenAt &&
+  row.outcome === central.outcome &&
   row.description === fields.description &&
   row.category === fields.category &&
   row.lat === fields.lat &&
@@ -107,6 +121,10 @@ function rowToCard(row: CardRow): Card {
       : { typedCoordinates: TypedCoordinatesSchema.parse(JSON.parse(row.typed_coordinates)) }),
     ...(row.refusal === null ? {} : { refusal: CardRefusalSchema.parse(JSON.parse(row.refusal)) }),
     ...(row.details === null ? {} : CardDetailsSchema.parse(JSON.parse(row.details))),
+    ...(row.kuizh_number === null ? {} : { kuizhNumber: row.kuizh_number }),
+    ...(row.sent_at === null ? {} : { sentAt: row.sent_at }),
+    ...(row.taken_at === null ? {} : { takenAt: row.taken_at }),
+    ...(row.outcome === null ? {} : { outcome: CardOutcomeSchema.parse(row.outcome) }),
   };
 }
 
@@ -199,9 +217,9 @@ export function createCardRepository(
   // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
     `INSERT INTO cards (id, status, description, category, lat, lon, location_source, created_at, updated_at,
-       number, department_id, version, appeal_id, created_by, details)
+       number, department_id, version, appeal_id, created_by, details, kuizh_number, sent_at, taken_at, outcome)
      VALUES (@id, @status, @description, @category, @lat, @lon, @locationSource, @createdAt, @now,
-       @number, @departmentId, @version, @appealId, @createdBy, @details)`,
+       @number, @departmentId, @version, @appealId, @createdBy, @details, @kuizhNumber, @sentAt, @takenAt, @outcome)`,
   );
   const updateFields = db.prepare(
     `UPDATE cards SET description = @description, category = @category, lat = @lat, lon = @lon,
@@ -211,11 +229,13 @@ export function createCardRepository(
   // The appeal a card answers is central's to say (it links the citizen's chat to the card).
   const updateCentral = db.prepare<CentralColumns, CardRow>(
     `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, appeal_id = @appealId,
+       kuizh_number = @kuizhNumber, sent_at = @sentAt, taken_at = @takenAt, outcome = @outcome,
        updated_at = @now
      WHERE id = @id RETURNING *`,
   );
   const updateAll = db.prepare<CentralColumns & FieldColumns, CardRow>(
     `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, appeal_id = @appealId,
+       kuizh_number = @kuizhNumber, sent_at = @sentAt, taken_at = @takenAt, outcome = @outcome,
        status = @status, description = @description, category = @category, lat = @lat, lon = @lon,
        location_source = @locationSource, details = @details, updated_at = @now
      WHERE id = @id RETURNING *`,
@@ -250,62 +270,68 @@ export function createCardRepository(
 
   // A save answers with the card as written rather than reading it back: the commit is the save's cost, not a second query.
   // Coordinates that are not a valid place are kept as typed, here only; central's copy keeps the last valid place.
-  const saveDraft = db.transaction((input: CardDraftInput, link?: { appealId: string; channel: Channel }): Card => {
-    const now = deps.now().toISOString();
-    const typed = input.typedCoordinates ?? null;
-    const typedColumn = typed === null ? null : JSON.stringify(typed);
-    const withTyped = (card: Card): Card => {
-      const { typedCoordinates: _replaced, ...rest } = card;
-      return typed === null ? rest : { ...rest, typedCoordinates: typed };
-    };
-    if (input.id === undefined) {
-      const id = deps.newId();
-      const fields = storedFields(input);
-      const { lastInsertRowid } = insert.run({
-        ...columns(fields),
-        id,
-        status: 'draft',
-        createdAt: now,
-        now,
-        number: null,
-        departmentId: null,
-        version: null,
-        appealId: link?.appealId ?? null,
-        createdBy: deps.outbox.account(),
-      });
-      if (typedColumn !== null) setTyped.run(typedColumn, now, id);
-      deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields: { ...fields, ...link } } });
-      const localNumber = Number(lastInsertRowid);
-      return withTyped({
-        id,
-        localNumber,
-        status: 'draft',
-        ...fields,
-        createdAt: now,
-        updatedAt: now,
-        number: null,
-        departmentId: null,
-        ...(link ? { appealId: link.appealId } : {}),
-      });
-    }
-    const before = mustGet(input.id);
-    const fields = mergedFields(
-      draftFields(before),
-      storedFields(typed === null ? input : { ...input, location: before.location }),
-    );
-    const changed = changedFields(draftFields(before), fields);
-    const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
-    if (Object.keys(changed).length === 0 && !typedChanged) return before;
-    if (typedChanged) setTyped.run(typedColumn, now, input.id);
-    if (Object.keys(changed).length === 0) {
-      // Typed coordinates are this console's own: nothing goes to central, but the windows show them.
-      deps.changes?.announce({ kind: 'card', cardId: input.id });
-      return withTyped({ ...before, updatedAt: now });
-    }
-    updateFields.run({ ...columns(fields), id: input.id, now });
-    deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
-    return withTyped({ ...before, ...fields, updatedAt: now });
-  });
+  const saveDraft = db.transaction(
+    (input: CardDraftInput, link?: { appealId: string; channel: Channel }): Card => {
+      const now = deps.now().toISOString();
+      const typed = input.typedCoordinates ?? null;
+      const typedColumn = typed === null ? null : JSON.stringify(typed);
+      const withTyped = (card: Card): Card => {
+        const { typedCoordinates: _replaced, ...rest } = card;
+        return typed === null ? rest : { ...rest, typedCoordinates: typed };
+      };
+      if (input.id === undefined) {
+        const id = deps.newId();
+        const fields = storedFields(input);
+        const { lastInsertRowid } = insert.run({
+          ...columns(fields),
+          id,
+          status: 'draft',
+          createdAt: now,
+          now,
+          number: null,
+          departmentId: null,
+          version: null,
+          appealId: link?.appealId ?? null,
+          createdBy: deps.outbox.account(),
+          kuizhNumber: null,
+          sentAt: null,
+          takenAt: null,
+          outcome: null,
+        });
+        if (typedColumn !== null) setTyped.run(typedColumn, now, id);
+        deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields: { ...fields, ...link } } });
+        const localNumber = Number(lastInsertRowid);
+        return withTyped({
+          id,
+          localNumber,
+          status: 'draft',
+          ...fields,
+          createdAt: now,
+          updatedAt: now,
+          number: null,
+          departmentId: null,
+          ...(link ? { appealId: link.appealId } : {}),
+        });
+      }
+      const before = mustGet(input.id);
+      const fields = mergedFields(
+        draftFields(before),
+        storedFields(typed === null ? input : { ...input, location: before.location }),
+      );
+      const changed = changedFields(draftFields(before), fields);
+      const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
+      if (Object.keys(changed).length === 0 && !typedChanged) return before;
+      if (typedChanged) setTyped.run(typedColumn, now, input.id);
+      if (Object.keys(changed).length === 0) {
+        // Typed coordinates are this console's own: nothing goes to central, but the windows show them.
+        deps.changes?.announce({ kind: 'card', cardId: input.id });
+        return withTyped({ ...before, updatedAt: now });
+      }
+      updateFields.run({ ...columns(fields), id: input.id, now });
+      deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
+      return withTyped({ ...before, ...fields, updatedAt: now });
+    },
+  );
 
   const transition = db.transaction((id: string, input: TransitionInput): Card => {
     const card = mustGet(id);
@@ -340,6 +366,10 @@ export function createCardRepository(
         version: card.version ?? null,
         appealId: card.appealId ?? null,
         now: card.updatedAt,
+        kuizhNumber: card.kuizhNumber ?? null,
+        sentAt: card.sentAt ?? null,
+        takenAt: card.takenAt ?? null,
+        outcome: card.outcome ?? null,
       };
       const stored = selectOne.get(card.id);
       if (!stored) {
