@@ -3,6 +3,7 @@ import type { Role } from '../../domain/session/roles';
 import { AboutView } from '../features/about';
 import { CardsView } from '../features/cards';
 import { InboxView } from '../features/inbox';
+import { BoardView } from '../features/board';
 import { FleetView, ReadinessView } from '../features/workstation';
 import { type SectionInfo, sectionInfoFor } from './sections';
 
@@ -14,6 +15,7 @@ export interface Section extends SectionInfo {
 const VIEWS: Record<SectionInfo['id'], ComponentType> = {
   cards: CardsView,
   inbox: InboxView,
+  board: BoardView,
   readiness: ReadinessView,
   workstations: FleetView,
   about: AboutView,

@@ -3,7 +3,7 @@ import type { Keys } from '../commands/keys';
 
 /** A section of the console: who sees it and its hotkey; the views are wired in navigation.ts. */
 export interface SectionInfo {
-  id: 'cards' | 'inbox' | 'readiness' | 'workstations' | 'about';
+  id: 'cards' | 'inbox' | 'board' | 'readiness' | 'workstations' | 'about';
   /** Key with its namespace. */
   label: string;
   /** Fixed per section, not per position, so a key means the same section for every role. */
@@ -21,6 +21,8 @@ export const SECTION_INFO: readonly SectionInfo[] = [
   },
   /** The operator's desk (issue 12): everything waiting, from every channel. */
   { id: 'inbox', label: 'inbox:nav', keys: 'Alt+4', roles: ['operator', 'supervisor'] },
+  /** The senior inspector's board (§10, §13), the duty unit's too (§14, §15); the supervisor follows it (§16). */
+  { id: 'board', label: 'board:nav', keys: 'Alt+5', roles: ['inspector', 'duty', 'supervisor'] },
   /** §27 readiness is every workstation's business, whoever sits at it. */
   { id: 'readiness', label: 'readiness:nav', keys: 'Alt+2', roles: ROLES },
   /** §28: the digitalisation unit sees every workstation's last readiness report. */

@@ -11,6 +11,7 @@ import { type ReadinessSlice, createReadinessSlice } from '../features/workstati
 import { type ReferenceSlice, createReferenceSlice } from '../features/reference/slice';
 import { type SignInSlice, createSignInSlice } from '../features/session/slice';
 import { type SyncSlice, createSyncSlice } from '../features/sync/slice';
+import { type BoardSlice, createBoardSlice } from '../features/board/slice';
 import { type ShellSlice, createShellSlice } from '../shell/slice';
 
 /** One store built from feature slices; a feature adds its slice here. */
@@ -24,7 +25,8 @@ export type ConsoleState = ShellSlice &
   ReferenceSlice &
   AboutSlice &
   InboxSlice &
-  CallsSlice;
+  CallsSlice &
+  BoardSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -39,6 +41,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createAboutSlice(bridge)(...args),
     ...createInboxSlice(bridge)(...args),
     ...createCallsSlice(bridge)(...args),
+    ...createBoardSlice(bridge)(...args),
   }));
 }
 
