@@ -4,8 +4,36 @@ import type { ConsoleHost } from '../support/e2e/fixtures';
 import { expect, test } from '../support/e2e/fixtures';
 import { tempDir } from '../support/tempDir';
 
+const ASTANA_PASSWORD = 'steppe eagle over the river';
+
+/** An inspector of another territory (Astana), made by the digitalisation unit's account through central's API. */
+async function astanaInspector(centralUrl: string): Promise<string> {
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(`${centralUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const login = (await (await post('/api/auth/login', { login: 'admin', password: 'admin' })).json()) as {
+    accessToken: string;
+  };
+  const created = await post(
+    '/api/accounts',
+    {
+      login: 'inspector.astana',
+      password: ASTANA_PASSWORD,
+      role: 'inspector',
+      departmentId: 'kz-astana',
+      displayName: 'Astana inspector',
+    },
+    login.accessToken,
+  );
+  expect(created.status).toBe(201);
+  return 'inspector.astana';
+}
+
 /** A desk of one role: its own console (host mode, own data folder) in its own browser context, signed in. */
-async function desk(browser: Browser, port: number, login: string) {
+async function desk(browser: Browser, port: number, login: string, password = login) {
   const dir = tempDir(`console-${login}-`);
   const host: ConsoleHost = await consoleWithCentral(dir.dir, port);
   const context = await browser.newContext();
@@ -15,7 +43,7 @@ async function desk(browser: Browser, port: number, login: string) {
   });
   const page = await context.newPage();
   await page.goto(host.url);
-  await signIn(page, login, login);
+  await signIn(page, login, password);
   await expect(page.getByTestId('connectivity')).toContainText('Online', { timeout: 60_000 });
   return {
     page,
@@ -48,10 +76,19 @@ test.describe('the senior inspector’s board and the duty unit (issue 14)', () 
       CENTRAL_ACK_LATE_SECONDS: '3',
       CENTRAL_ACK_ESCALATE_SECONDS: '6',
     });
-    const desks = await Promise.all(
-      ['operator', 'inspector', 'duty', 'supervisor'].map((login) => desk(browser, port, login)),
-    );
-    const [operator, inspector, duty, supervisor] = desks.map((d) => d.page) as [Page, Page, Page, Page];
+    const astana = await astanaInspector(central.url);
+    const desks = await Promise.all([
+      ...['operator', 'inspector', 'duty', 'supervisor'].map((login) => desk(browser, port, login)),
+      desk(browser, port, astana, ASTANA_PASSWORD),
+    ]);
+    const [operator, inspector, duty, supervisor, elsewhere] = desks.map((d) => d.page) as [
+      Page,
+      Page,
+      Page,
+      Page,
+      Page,
+    ];
+    await elsewhere.keyboard.press('Alt+5');
     try {
       // The operator fills the card in Medeu (the duty unit's district) and sends it (§9).
       await operator.getByLabel('What the applicant says').fill('Сосед угрожает ружьём, кричит во дворе');
@@ -118,6 +155,11 @@ test.describe('the senior inspector’s board and the duty unit (issue 14)', () 
       await expect(inspector.getByTestId('board-warnings-count')).toBeVisible();
       await expect(inspector.getByTestId('board-warnings')).toContainText('Бұрын сотталған');
       await expect(inspector.getByTestId('board-step')).toHaveCount(5);
+
+      // Another territory's inspector never sees the card, its warning or its escalation (§8).
+      await expect(elsewhere.getByTestId('board-count')).toHaveText('0 card(s)');
+      await expect(elsewhere.getByTestId('board-warning')).toHaveCount(0);
+      await expect(elsewhere.getByTestId('escalation-notice')).toHaveCount(0);
 
       await inspector.screenshot({ path: testInfo.outputPath('board-kk.png') });
       await speak(inspector, 'ru');
