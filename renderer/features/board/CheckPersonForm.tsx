@@ -70,7 +70,7 @@ export function CheckPersonForm({ card }: { card: Card }) {
           {t('actions.check')} <kbd>Alt+Shift+P</kbd>
         </button>
       </div>
-      {!ready && <p className="muted">{t('check.nobody')}</p>}
+      {!ready && (name.trim() !== '' || iin.trim() !== '') && <p className="muted">{t('check.nobody')}</p>}
     </form>
   );
 }
