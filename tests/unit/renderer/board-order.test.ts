@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Card } from '../../domain/cards/card';
-import type { CardWarning } from '../../domain/dispatch/warning';
-import { boardOrder, selectCardWarnings } from '../../renderer/features/board/selectors';
+import type { Card } from '../../../domain/cards/card';
+import type { CardWarning } from '../../../domain/dispatch/warning';
+import { boardOrder, selectCardWarnings } from '../../../renderer/features/board/selectors';
 
 const aCard = (overrides: Partial<Card>): Card => ({
   id: crypto.randomUUID(),
