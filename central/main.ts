@@ -80,6 +80,9 @@ function frameAncestorsFromEnv(): string[] {
 }
 const widgetFrameAncestors = frameAncestorsFromEnv();
 const escalateSeconds = wholeNumberEnv('CENTRAL_CALL_ESCALATE_SECONDS', 'seconds', 1, 600);
+// §13: a card not taken turns red after CENTRAL_ACK_LATE_SECONDS (60) and rings the supervisor after CENTRAL_ACK_ESCALATE_SECONDS (120).
+const ackLate = wholeNumberEnv('CENTRAL_ACK_LATE_SECONDS', 'seconds', 1, 3600);
+const ackEscalate = wholeNumberEnv('CENTRAL_ACK_ESCALATE_SECONDS', 'seconds', 1, 7200);
 
 const central = await startCentral({
   retentionDays,
@@ -99,6 +102,10 @@ const central = await startCentral({
   turn,
   ...(escalateSeconds === undefined ? {} : { callQueue: { escalateAfterMs: escalateSeconds * 1000 } }),
   widgetFrameAncestors,
+  acknowledgement: {
+    ...(ackLate === undefined ? {} : { lateAfterMs: ackLate * 1000 }),
+    ...(ackEscalate === undefined ? {} : { escalateAfterMs: ackEscalate * 1000 }),
+  },
   demo,
   log: env.CENTRAL_LOG !== '0',
 }).catch((error: unknown) => {

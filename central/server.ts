@@ -57,6 +57,13 @@ import { TerritoryService } from './territories/territoryService';
 import { createIceServers, type TurnOptions } from './turn/iceServers';
 import { registerIceRoutes } from './turn/routes';
 import { registerWorkstationRoutes } from './workstations/routes';
+import { createAcknowledgementWatch } from './board/acknowledgementWatch';
+import { registerBoardRoutes } from './board/routes';
+import type { EscalatedCard } from '../domain/dispatch/board';
+import type { AcknowledgementLimits } from '../domain/dispatch/acknowledgement';
+import { DEMO_REFERENCE_RECORDS } from './references/demoRecords';
+import { referenceRepository } from './references/referenceRepository';
+import { registerReferenceRoutes } from './references/routes';
 import { uploadRoutes } from './uploads/routes';
 
 export interface CentralOptions {
@@ -108,6 +115,8 @@ export interface CentralOptions {
    * central's own pages may. Checked by `parseFrameAncestors`.
    */
   widgetFrameAncestors?: readonly string[];
+  /** §13: when a card not taken turns red on the board (default 60 s) and when it rings the supervisor (120 s). */
+  acknowledgement?: Partial<AcknowledgementLimits>;
   /** Seed demo departments, territories and one account per role. */
   demo?: boolean;
   log?: boolean;
@@ -122,6 +131,8 @@ export interface Central {
   app: FastifyInstance;
   /** Purges what is past retention now (it also runs at start and hourly); tests pass their own clock. */
   purgeExpired(now?: Date): Promise<PurgeReport>;
+  /** Rings the supervisor about every card not taken in time at `now` (it also runs every second). */
+  checkAcknowledgements(now?: Date): Promise<EscalatedCard[]>;
   close(): Promise<void>;
 }
 
@@ -170,6 +181,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const inbox = createInboxRepository(db);
   const services = createServiceDirectory(db);
   if (options.demo) await services.upsert(DEMO_SERVICES);
+  if (options.demo) await referenceRepository.upsert(db, DEMO_REFERENCE_RECORDS);
   const stopReleasingClaims = releaseClaimsWhenConsolesLeave(bus, inbox);
   const cards = createCardRepository();
   const recordings = createRecordingRepository();
@@ -243,6 +255,14 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerCardRoutes(app, { db, auth, cards, access });
   registerCentreRoutes(app, { auth, centre: createCentreRepository(db), presence });
   registerRecordingRoutes(app, { db, auth, cards, recordings });
+  const watch = createAcknowledgementWatch({
+    db,
+    bus,
+    ...(options.acknowledgement ? { limits: options.acknowledgement } : {}),
+    onError: (error) => app.log.error({ err: error }, 'the acknowledgement check failed'),
+  });
+  registerBoardRoutes(app, { db, auth, cards, appeals, access, watch });
+  registerReferenceRoutes(app, { db, auth, cards, audit, bus });
   registerSyncRoutes(app, { auth, sync });
   registerIceRoutes(app, { auth, intake, ice });
   registerRealtimeRoutes(app, {
@@ -284,8 +304,10 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     demoAccounts: demo?.accounts ?? [],
     app,
     purgeExpired: (now) => retention.purgeExpired(now),
+    checkAcknowledgements: (now) => watch.check(now),
     async close() {
       clearInterval(purgeTimer);
+      watch.close();
       abandonment.close();
       queue.close();
       hub.close();

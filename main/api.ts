@@ -10,6 +10,7 @@ import {
 import { refusal } from '../domain/contract/refusal';
 import { isUnstorableIssue } from '../domain/contract/text';
 import { can } from '../domain/session/roles';
+import { DEFAULT_ACKNOWLEDGEMENT_LIMITS } from '../domain/dispatch/acknowledgement';
 import { cardForCall } from './calls/callCard';
 import { CardFileNotFoundError } from './files/cardFiles';
 import { checkPhoto, cleanFileName } from './files/photo';
@@ -153,6 +154,21 @@ export function createApiHandlers(services: Services): ApiHandlers {
         services.sync?.syncNow();
       }
       return card;
+    },
+    // The board (issue 14); without central there is nothing to ask, and an action says central is out of reach.
+    'board.settings': () =>
+      services.board?.settings() ?? { limits: DEFAULT_ACKNOWLEDGEMENT_LIMITS, live: false },
+    'board.details': ({ cardId }) => {
+      visibleCard(cardId);
+      return services.board?.details(cardId) ?? { details: null, fetchedAt: null, live: false };
+    },
+    'board.check': (input) => {
+      visibleCard(input.cardId);
+      return services.board?.check(input) ?? noCentral;
+    },
+    'board.identify': ({ cardId }) => {
+      visibleCard(cardId);
+      return services.board?.identify(cardId) ?? noCentral;
     },
   };
 }

@@ -35,6 +35,9 @@ import { isInboxNews } from './inbox/inboxNews';
 import { type CentreService, createCentreService, isCentreNews } from './centre/centreService';
 import { createInboxStore } from './inbox/inboxStore';
 import { type SyncService, createSync } from './sync/syncService';
+import { type BoardService, createBoardService } from './board/boardService';
+import { createBoardStore } from './board/boardStore';
+import { boardNews } from './board/boardNews';
 import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
 
@@ -79,6 +82,8 @@ export interface Services {
   calls: CallRelay | null;
   /** The supervisor's view of the centre (§16); null without central. */
   centre: CentreService | null;
+  /** The senior inspector's board and the duty unit's checks (issue 14); null without central. */
+  board: BoardService | null;
   log: Logger;
   close(): void;
 }
@@ -184,6 +189,8 @@ export function createServices(options: ServicesOptions): Services {
           calls?.fromCentral(json);
           if (isInboxNews(json)) inboxChanged();
           if (isCentreNews(json) && centre?.watching()) centreChanged();
+          const news = boardNews(json);
+          if (news) events.emit(news.event, news.payload);
         },
         onRealtimeUp: (up) => {
           calls?.linkUp(up);
@@ -205,6 +212,7 @@ export function createServices(options: ServicesOptions): Services {
   centre = sync
     ? createCentreService({ central: sync.central, account: () => sync.session.current(), now })
     : null;
+  const board = sync ? createBoardService({ central: sync.central, store: createBoardStore(db), now }) : null;
   calls =
     sync && options.config.centralUrl
       ? createCallRelay({
@@ -285,6 +293,7 @@ export function createServices(options: ServicesOptions): Services {
     inbox,
     calls,
     centre,
+    board,
     log: options.log,
     close: () => {
       // A write's announcement still on its way finds no listener, not a closed database.

@@ -53,6 +53,8 @@ async function boot(): Promise<void> {
   transport.bridge.on('calls.event', (event) => store.getState().callEvent(event));
   transport.bridge.on('inbox.changed', () => void store.getState().loadInbox());
   transport.bridge.on('centre.changed', () => void store.getState().loadCentre());
+  transport.bridge.on('board.changed', ({ cardId }) => store.getState().boardChanged(cardId));
+  transport.bridge.on('board.escalated', (card) => store.getState().cardEscalated(card));
   // Until the operator picks a language here, the screens speak the one IT set for the workstation (issue 15).
   void store
     .getState()

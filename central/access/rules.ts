@@ -33,6 +33,10 @@ export const maySeeAppeal = (p: Principal, appeal: { departmentId: string | null
 export const maySeeCard = (p: Principal, card: CardReach): boolean =>
   can(p.role, 'cards.read') && mayTouchCard(p, card);
 
+/** §13, §16: a card not taken in time rings the supervisors whose territory holds it. */
+export const mayHearEscalation = (p: Principal, card: CardReach): boolean =>
+  p.role === 'supervisor' && maySeeCard(p, card);
+
 /** Something of a department (a presence, a department's units) the principal's territory covers. */
 export const mayTouchDepartment = (p: Principal, departmentId: string | null): boolean =>
   inScope(p.scope, departmentId);

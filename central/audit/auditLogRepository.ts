@@ -1,14 +1,14 @@
 import type { Database, Sql } from '../db/database';
 import { chainHash } from './chainHash';
 
-/** What was read: an applicant's identity, a citizen's attachment, a call recording. */
-export type AuditAction = 'applicant.read' | 'attachment.read' | 'recording.read';
+/** What was read: an applicant's identity, a citizen's attachment, a call recording, a person's reference records (§15). */
+export type AuditAction = 'applicant.read' | 'attachment.read' | 'recording.read' | 'reference.check';
 
 export interface AuditEntry {
   /** Who read it; null for central itself. */
   accountId: string | null;
   action: AuditAction;
-  /** The appeal, card, attachment or recording read. */
+  /** The appeal, card, attachment or recording read (for a reference check: the card it was made for). */
   subjectId: string;
   /** Why: the request that needed it (e.g. `GET /api/staff/appeals/:id`). */
   reason: string;

@@ -4,6 +4,8 @@ import type { CompetentService } from '../../domain/inbox/inbox';
 import type { CallSignal } from '../../domain/contract/realtime';
 import type { LatLon } from '../../domain/places/geo';
 import type { Role } from '../../domain/session/roles';
+import type { EscalatedCard } from '../../domain/dispatch/board';
+import type { CardWarning } from '../../domain/dispatch/warning';
 
 /**
  * What one instance tells all instances (and their sockets). Each event carries what the hub needs to
@@ -32,6 +34,10 @@ export type CentralEvent =
   | { kind: 'call.location'; departmentId: string | null; appealId: string; location: LatLon }
   | { kind: 'card.changed'; departmentId: string | null; ownerId: string | null; seq: number; card: Card }
   | { kind: 'chat.message'; departmentId: string | null; message: ChatMessage }
+  /** §15: a reference check found a record; the card's units are warned before they arrive. */
+  | { kind: 'card.warning'; departmentId: string | null; ownerId: string | null; warning: CardWarning }
+  /** §13: a card not taken past the second limit rings the supervisor (§16). */
+  | { kind: 'card.escalated'; departmentId: string | null; ownerId: string | null; card: EscalatedCard }
   | {
       kind: 'presence';
       accountId: string;

@@ -1,4 +1,5 @@
 import { type Card, type CardFields, CardFieldsSchema, type CardStatus } from '../../domain/cards/card';
+import { type CardOutcome, CardOutcomeSchema } from '../../domain/cards/outcome';
 import { iso } from '../accounts/accountRepository';
 import type { Sql } from '../db/database';
 import type { Sealer } from '../db/personalData';
@@ -16,6 +17,9 @@ export interface CardRow {
   created_by: string | null;
   created_at: Date | string;
   updated_at: Date | string;
+  sent_at: Date | string | null;
+  taken_at: Date | string | null;
+  outcome: string | null;
 }
 
 export interface StoredCard {
@@ -54,6 +58,9 @@ function rowToCard(s: Sealer, r: CardRow): StoredCard {
     subcategory: fields.subcategory,
     vehicleList: fields.vehicleList,
     kuizhNumber: r.kuizh_number,
+    sentAt: r.sent_at === null ? null : iso(r.sent_at),
+    takenAt: r.taken_at === null ? null : iso(r.taken_at),
+    outcome: r.outcome === null ? null : CardOutcomeSchema.parse(r.outcome),
     version: r.version,
   };
   return { card, fields, createdBy: r.created_by };
@@ -150,13 +157,32 @@ export function createCardRepository() {
         kuizhNumber: string | null;
         /** The register number a card gets on this change; a card keeps the number it has. */
         number?: string;
+        /**
+         * §13's timer: `sent` restarts it (sent now, not taken, not rung about), `taken` stops it (taken now).
+         */
+        acknowledgement?: 'sent' | 'taken';
+        /** How the card ended, set by `close`. */
+        outcome?: CardOutcome;
       },
     ): Promise<StoredCard> {
       const rows = await tx.query<CardRow>(
         `update cards set fields = $2, department_id = $3, status = $4, kuizh_number = $5,
-           number = coalesce(number, $6), version = version + 1, updated_at = now()
+           number = coalesce(number, $6), version = version + 1, updated_at = now(),
+           sent_at = case when $7::text = 'sent' then now() else sent_at end,
+           taken_at = case when $7::text = 'sent' then null when $7::text = 'taken' then now() else taken_at end,
+           ack_escalated_at = case when $7::text = 'sent' then null else ack_escalated_at end,
+           outcome = coalesce($8, outcome)
          where id = $1 returning *`,
-        [id, tx.sealed.sealJson(c.fields), c.departmentId, c.status, c.kuizhNumber, c.number ?? null],
+        [
+          id,
+          tx.sealed.sealJson(c.fields),
+          c.departmentId,
+          c.status,
+          c.kuizhNumber,
+          c.number ?? null,
+          c.acknowledgement ?? null,
+          c.outcome ?? null,
+        ],
       );
       const row = rows[0];
       if (!row) throw new Error('update found no card');

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { REALTIME_CLOSE_CODES, type ServerMessage } from '../../domain/contract/realtime';
 import type { AccessPolicy, WithIdentity } from '../access/accessPolicy';
-import { maySeeAppeal, maySeeCard, mayTouchDepartment } from '../access/rules';
+import { mayHearEscalation, maySeeAppeal, maySeeCard, mayTouchDepartment } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { EventBus } from '../bus/bus';
 import type { CentralEvent } from '../bus/events';
@@ -235,6 +235,14 @@ function messageFor(
         : null;
     case 'chat.message':
       return maySeeAppeal(p, event) ? { type: 'chat.message', message: event.message } : null;
+    case 'card.warning':
+      return maySeeCard(p, { departmentId: event.departmentId, createdBy: event.ownerId })
+        ? { type: 'card.warning', warning: event.warning }
+        : null;
+    case 'card.escalated':
+      return mayHearEscalation(p, { departmentId: event.departmentId, createdBy: event.ownerId })
+        ? { type: 'card.escalated', card: event.card }
+        : null;
     case 'presence':
       return event.accountId !== p.accountId && mayTouchDepartment(p, event.departmentId)
         ? presenceMessage(event)

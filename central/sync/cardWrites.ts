@@ -242,6 +242,14 @@ export async function applyCardUpdate(
   return cardChanged(tx, stored);
 }
 
+/** §13's timer: sending to the inspector starts it (`sentAt`), the inspector taking the card stops it (`takenAt`). */
+const acknowledgementOf = (transition: CardTransition['payload']['transition']) =>
+  transition === 'sendToInspector'
+    ? { acknowledgement: 'sent' as const }
+    : transition === 'startResponse'
+      ? { acknowledgement: 'taken' as const }
+      : {};
+
 /**
  * A workflow step (domain/cards/workflow.ts) on a card of the principal's reach; the citizen of the
  * card's appeal is told of it (seed 000) — only when that appeal is in the principal's territory too.
@@ -275,6 +283,8 @@ export async function applyCardTransition(
     departmentId: current.card.departmentId ?? null,
     status: decision.to,
     kuizhNumber: op.payload.kuizhNumber ?? current.card.kuizhNumber ?? null,
+    ...acknowledgementOf(op.payload.transition),
+    ...(op.payload.transition === 'close' && op.payload.outcome ? { outcome: op.payload.outcome } : {}),
   });
   await cards.recordTransition(tx, {
     cardId: op.cardId,

@@ -5,6 +5,7 @@ import { CardRefusalSchema } from './cardRefusal';
 import { IncidentLocationSchema } from '../places/geo';
 import { isValidIin } from './iin';
 import { CardSubcategorySchema } from './subcategory';
+import { CardOutcomeSchema } from './outcome';
 
 /** Limits that keep one card readable and the database small; the same on every boundary. */
 export const CARD_LIMITS = {
@@ -156,6 +157,8 @@ export const CardSchema = z.object({
   /** When the card was last sent to the senior inspector, and when one took it (§13's acknowledgement timer). */
   sentAt: z.iso.datetime().nullable().optional(),
   takenAt: z.iso.datetime().nullable().optional(),
+  /** How the card ended, recorded when it was closed (domain/cards/outcome.ts). */
+  outcome: CardOutcomeSchema.nullable().optional(),
   /** Central's version of the card, raised by every change; the sync engine sends it back as `baseVersion`. */
   version: z.number().int().nonnegative().optional(),
   /** This console only: coordinates typed but not (yet) valid, shown again when the card is reopened. */

@@ -3,6 +3,7 @@ import { storableText } from '../contract/text';
 import type { CardFields, CardStatus } from './card';
 import { type Refusal, type SendField, type TRANSITION_ACTIONS, refusal } from '../contract/refusal';
 import type { Role } from '../session/roles';
+import { CardOutcomeSchema } from './outcome';
 
 /**
  * The card's path through the register (§9–15): the operator sends it to the senior inspector of the
@@ -29,7 +30,7 @@ export const TRANSITIONS = {
 export type TransitionName = keyof typeof TRANSITIONS;
 export const TransitionNameSchema = z.enum(Object.keys(TRANSITIONS) as [TransitionName, ...TransitionName[]]);
 
-/** What a transition may carry: the КІҚЖ number for `register`, a short note for any. */
+/** What a transition may carry: the КІҚЖ number for `register`, the outcome for `close`, a short note for any. */
 export const TransitionInputSchema = z
   .object({
     transition: TransitionNameSchema,
@@ -38,6 +39,8 @@ export const TransitionInputSchema = z
       .regex(/^[0-9A-Za-z/-]{1,40}$/, 'КІҚЖ number is 1–40 letters, digits, dashes or slashes')
       .optional(),
     note: storableText().trim().max(1000).optional(),
+    /** How the card ended, for `close` (§14–15). */
+    outcome: CardOutcomeSchema.optional(),
   })
   .strict();
 export type TransitionInput = z.infer<typeof TransitionInputSchema>;

@@ -8,6 +8,12 @@ import { UploadDeclarationSchema, UploadStatusSchema } from '../files/upload';
 import { DepartmentsAnswerSchema, TerritoriesAnswerSchema, UnitsAnswerSchema } from '../reference/reference';
 import { type Permission, RoleSchema } from '../session/roles';
 import {
+  AcknowledgementLimitsSchema,
+  BoardDetailsSchema,
+  IdentifiedApplicantSchema,
+} from '../dispatch/board';
+import { ReferenceCheckAnswerSchema, ReferenceCheckInputSchema } from '../dispatch/warning';
+import {
   SyncPullQuerySchema,
   SyncPullResponseSchema,
   SyncPushRequestSchema,
@@ -123,6 +129,25 @@ export const CENTRAL_API = {
   /** The card and its history, of which the console keeps the card. */
   'GET /api/cards/:id': { access: 'cards.read', params: IdParams, response: z.object({ card: CardSchema }) },
   'GET /api/cards/:id/recordings': { access: 'cards.read' },
+  // The senior inspector's board (issue 14): §13's limits, a card's history and warnings, the applicant (§10).
+  'GET /api/board/settings': {
+    access: 'cards.read',
+    response: z.object({ limits: AcknowledgementLimitsSchema }),
+  },
+  'GET /api/board/cards/:id': { access: 'cards.read', params: IdParams, response: BoardDetailsSchema },
+  'POST /api/board/cards/:id/identify': {
+    access: 'applicant.read',
+    params: IdParams,
+    response: IdentifiedApplicantSchema,
+    bodyLimit: 1024,
+  },
+  // §15: a person checked against the reference records, audited; what is found warns the card's units.
+  'POST /api/references/check': {
+    access: 'references.check',
+    body: ReferenceCheckInputSchema,
+    response: ReferenceCheckAnswerSchema,
+    bodyLimit: 4 * 1024,
+  },
   // Up to 500 operations of a console's outbox: central's default body limit.
   'POST /api/sync/push': {
     access: 'sync.push',

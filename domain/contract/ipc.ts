@@ -46,6 +46,14 @@ import {
 } from '../calls/call';
 import { IceConfigSchema } from '../calls/iceConfig';
 import { CentreViewSchema } from '../centre/centre';
+import {
+  AcknowledgementLimitsSchema,
+  BoardDetailsSchema,
+  EscalatedCardSchema,
+  IdentifiedApplicantSchema,
+  boardAnswerSchema,
+} from '../dispatch/board';
+import { ReferenceCheckAnswerSchema, ReferenceCheckInputSchema } from '../dispatch/warning';
 
 /**
  * The console API: the one contract between the renderer and main.
@@ -172,9 +180,23 @@ export const consoleApi = {
     NoInput,
     z.object({
       view: CentreViewSchema.nullable(),
+  /** §13's limits from central (the last copy, or the defaults, when it does not answer). */
+  'board.settings': method(NoInput, z.object({ limits: AcknowledgementLimitsSchema, live: z.boolean() })),
+  /** A card's history and warnings: central's, or the last copy (`live` false) with when it was fetched. */
+  'board.details': method(
+    z.object({ cardId: CardIdSchema }).strict(),
+    z.object({
+      details: BoardDetailsSchema.nullable(),
       fetchedAt: z.iso.datetime().nullable(),
       live: z.boolean(),
     }),
+  ),
+  /** §15: a person named on the card checked against the reference records (central answers at once). */
+  'board.check': method(ReferenceCheckInputSchema, boardAnswerSchema(ReferenceCheckAnswerSchema)),
+  /** §10: the applicant from the registered-user data of the card's appeal (audited on central). */
+  'board.identify': method(
+    z.object({ cardId: CardIdSchema }).strict(),
+    boardAnswerSchema(IdentifiedApplicantSchema),
   ),
 } as const;
 
@@ -196,6 +218,10 @@ export const consoleEvents = {
   'inbox.changed': z.object({}),
   /** A figure of the centre moved on central, or the link to it changed: ask `centre.view` again. */
   'centre.changed': z.object({}),
+  /** A card's board details changed on central (a warning, §15): ask `board.details` again. */
+  'board.changed': z.object({ cardId: CardIdSchema }),
+  /** §13: a card not taken in time; central rings the supervisor's console. */
+  'board.escalated': EscalatedCardSchema,
 } as const;
 
 export type ConsoleMethod = keyof typeof consoleApi;

@@ -6,6 +6,8 @@ import { CardSchema } from '../cards/card';
 import { RoleSchema } from '../session/roles';
 import { LatLonSchema } from '../places/geo';
 import { RefusalOnWireSchema } from './refusal';
+import { EscalatedCardSchema } from '../dispatch/board';
+import { CardWarningSchema } from '../dispatch/warning';
 
 /**
  * Messages on the one realtime WebSocket per client (`GET /ws`). Staff authenticate with
@@ -94,6 +96,10 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   /** A card changed; `seq` is its place in the change feed, so the console can skip what it pulled. */
   z.object({ type: z.literal('card.changed'), seq: z.number().int(), card: CardSchema }),
   z.object({ type: z.literal('chat.message'), message: ChatMessageSchema }),
+  /** §15: a warning for the units of a card the account may see, as soon as the reference check found it. */
+  z.object({ type: z.literal('card.warning'), warning: CardWarningSchema }),
+  /** §13: a card not taken past the second limit; only supervisors of its territory are rung. */
+  z.object({ type: z.literal('card.escalated'), card: EscalatedCardSchema }),
   z.object({
     type: z.literal('presence'),
     accountId: z.uuid(),

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'workstations.report',
   'workstations.read',
   'centre.read',
+  'references.check',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +53,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'workstations.read': ['admin'],
   // §16: the head of the centre or shift watches the centre's work live (the `supervisor` of the glossary).
   'centre.read': ['supervisor'],
+  // §15: the duty unit checks the persons involved against the reference records before the officers arrive.
+  'references.check': ['duty'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -15,6 +15,7 @@ import {
 import { type CardRefusal, type CardRefusalAnswer, CardRefusalSchema } from '../../domain/cards/cardRefusal';
 import { type CardViewer, cardVisibleTo } from '../../domain/cards/cardVisibility';
 import { CardCategorySchema } from '../../domain/cards/category';
+import { CardOutcomeSchema } from '../../domain/cards/outcome';
 import { LocationSourceSchema } from '../../domain/places/geo';
 import type { TransitionInput } from '../../domain/cards/workflow';
 import { type FieldCipher, cipherOf } from './atRest';
@@ -40,6 +41,10 @@ interface CardRow {
   created_by: string | null;
   refusal: string | null;
   details: string | null;
+  kuizh_number: string | null;
+  sent_at: string | null;
+  taken_at: string | null;
+  outcome: string | null;
 }
 
 /** What central decides of a card, as columns. */
@@ -51,6 +56,11 @@ interface CentralColumns {
   version: number | null;
   appealId: string | null;
   now: string;
+  /** The board's facts (§13–15): КІҚЖ number, when sent and taken, the outcome. */
+  kuizhNumber: string | null;
+  sentAt: string | null;
+  takenAt: string | null;
+  outcome: string | null;
 }
 
 /** The draft fields, as columns. */
@@ -72,6 +82,10 @@ const sameAsCentral = (row: CardRow, central: CentralColumns, fields: FieldColum
   row.version === central.version &&
   row.appeal_id === central.appealId &&
   row.updated_at === central.now &&
+  row.kuizh_number === central.kuizhNumber &&
+  row.sent_at === central.sentAt &&
+  row.taken_at === central.takenAt &&
+  row.outcome === central.outcome &&
   row.description === fields.description &&
   row.category === fields.category &&
   row.lat === fields.lat &&
@@ -116,6 +130,10 @@ function rowToCard(row: CardRow): Card {
       : { typedCoordinates: TypedCoordinatesSchema.parse(JSON.parse(row.typed_coordinates)) }),
     ...(row.refusal === null ? {} : { refusal: CardRefusalSchema.parse(JSON.parse(row.refusal)) }),
     ...(row.details === null ? {} : CardDetailsSchema.parse(JSON.parse(row.details))),
+    ...(row.kuizh_number === null ? {} : { kuizhNumber: row.kuizh_number }),
+    ...(row.sent_at === null ? {} : { sentAt: row.sent_at }),
+    ...(row.taken_at === null ? {} : { takenAt: row.taken_at }),
+    ...(row.outcome === null ? {} : { outcome: CardOutcomeSchema.parse(row.outcome) }),
   };
 }
 
@@ -217,9 +235,9 @@ export function createCardRepository(
   // local_number is the rowid, so SQLite gives a new card the next one: the highest plus one.
   const insert = db.prepare(
     `INSERT INTO cards (id, status, description, category, lat, lon, location_source, created_at, updated_at,
-       number, department_id, version, appeal_id, created_by, details)
+       number, department_id, version, appeal_id, created_by, details, kuizh_number, sent_at, taken_at, outcome)
      VALUES (@id, @status, @description, @category, @lat, @lon, @locationSource, @createdAt, @now,
-       @number, @departmentId, @version, @appealId, @createdBy, @details)`,
+       @number, @departmentId, @version, @appealId, @createdBy, @details, @kuizhNumber, @sentAt, @takenAt, @outcome)`,
   );
   const updateFields = db.prepare(
     `UPDATE cards SET description = @description, category = @category, lat = @lat, lon = @lon,
@@ -229,11 +247,13 @@ export function createCardRepository(
   // The appeal a card answers is central's to say (it links the citizen's chat to the card).
   const updateCentral = db.prepare<CentralColumns, CardRow>(
     `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, appeal_id = @appealId,
+       kuizh_number = @kuizhNumber, sent_at = @sentAt, taken_at = @takenAt, outcome = @outcome,
        updated_at = @now
      WHERE id = @id RETURNING *`,
   );
   const updateAll = db.prepare<CentralColumns & FieldColumns, CardRow>(
     `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, appeal_id = @appealId,
+       kuizh_number = @kuizhNumber, sent_at = @sentAt, taken_at = @takenAt, outcome = @outcome,
        status = @status, description = @description, category = @category, lat = @lat, lon = @lon,
        location_source = @locationSource, details = @details, updated_at = @now
      WHERE id = @id RETURNING *`,
@@ -291,6 +311,10 @@ export function createCardRepository(
           version: null,
           appealId: link?.appealId ?? null,
           createdBy: deps.outbox.account(),
+          kuizhNumber: null,
+          sentAt: null,
+          takenAt: null,
+          outcome: null,
         });
         if (typedColumn !== null) setTyped.run(typedColumn, now, id);
         deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields: { ...fields, ...link } } });
@@ -360,6 +384,10 @@ export function createCardRepository(
         version: card.version ?? null,
         appealId: card.appealId ?? null,
         now: card.updatedAt,
+        kuizhNumber: card.kuizhNumber ?? null,
+        sentAt: card.sentAt ?? null,
+        takenAt: card.takenAt ?? null,
+        outcome: card.outcome ?? null,
       };
       const stored = selectOne.get(card.id);
       if (!stored) {

@@ -7,6 +7,7 @@ import { APPLICANT_FIRST_ID } from '../features/cards/ApplicantFields';
 import { ADD_VEHICLE_ID } from '../features/cards/SeenFields';
 import { stepButtonId } from '../features/cards/CardFormActions';
 import { INCIDENT_MAP_ID, PLACE_SEARCH_ID } from '../features/map/ids';
+import { BOARD_IDS } from '../features/board/ids';
 import { saveLanguage } from '../i18n';
 import { LANGUAGES } from '../i18n/translations';
 import { SECTION_INFO } from '../shell/sections';
@@ -53,6 +54,29 @@ const inCards =
     context.store.getState().showView('cards');
     act(context);
   };
+
+/** A board command: opens the board, then presses or focuses the selected card's control once it is shown. */
+function boardCommand(
+  id: string,
+  control: Exclude<keyof typeof BOARD_IDS, 'list'>,
+  keys: Keys,
+  roles: readonly Role[],
+  act: (element: HTMLElement) => void,
+): Command[] {
+  return [
+    {
+      id,
+      label: `board:commands.${control}`,
+      keys,
+      roles,
+      when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+      run: ({ store }) => {
+        store.getState().showView('board');
+        whenShown(BOARD_IDS[control], act);
+      },
+    },
+  ];
+}
 
 const sectionCommands: Command[] = SECTION_INFO.map((section) => ({
   id: `section.${section.id}`,
@@ -212,6 +236,15 @@ export const COMMANDS: readonly Command[] = [
     when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
     run: ({ store }) => void store.getState().syncNow(),
   },
+  // The board (issue 14): each acts on the selected card's control, so the key and the click take one path.
+  ...boardCommand('board.take', 'take', 'Alt+X', ['inspector', 'duty'], (el) => el.click()),
+  ...boardCommand('board.forward', 'forward', 'Alt+Z', ['inspector'], (el) => el.click()),
+  ...boardCommand('board.register', 'register', 'Alt+Shift+K', ['duty'], (el) => el.focus()),
+  ...boardCommand('board.close', 'close', 'Alt+Shift+C', ['inspector', 'duty', 'supervisor'], (el) =>
+    el.focus(),
+  ),
+  ...boardCommand('board.identify', 'identify', 'Alt+Shift+I', ['inspector'], (el) => el.click()),
+  ...boardCommand('board.check', 'check', 'Alt+Shift+P', ['duty'], (el) => el.focus()),
   {
     id: 'language.next',
     label: 'common:language.label',

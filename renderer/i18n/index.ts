@@ -7,6 +7,7 @@ import { cardFormText } from '../features/cards/formText';
 import { cardsText } from '../features/cards/i18n';
 import { inboxText } from '../features/inbox/i18n';
 import { centreText } from '../features/centre/i18n';
+import { boardText } from '../features/board/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/workstation/i18n';
 import { refusalsText } from '../features/refusals/i18n';
@@ -32,6 +33,7 @@ export const NAMESPACES = {
   refusals: refusalsText,
   about: aboutText,
   calls: callsText,
+  board: boardText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

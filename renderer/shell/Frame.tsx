@@ -7,6 +7,7 @@ import { SessionBadge, SignInScreen } from '../features/session';
 import { SyncStatusBar } from '../features/sync';
 import { useConsole } from '../store';
 import { CommandRefusalNotice } from './CommandRefusalNotice';
+import { EscalationNotice } from '../features/board';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
 import { ConsoleLostOverlay } from './ConsoleLostOverlay';
 import { HotkeyHelp } from './HotkeyHelp';
@@ -109,6 +110,7 @@ function FrameContent() {
         {info.centralUrl && <SyncStatusBar />}
         <ReadinessStatus />
       </footer>
+      <EscalationNotice />
       <CommandRefusalNotice />
       <HotkeyHelp />
     </div>

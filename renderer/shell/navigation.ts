@@ -4,6 +4,7 @@ import { AboutView } from '../features/about';
 import { CardsView } from '../features/cards';
 import { CentreView } from '../features/centre';
 import { InboxView } from '../features/inbox';
+import { BoardView } from '../features/board';
 import { FleetView, ReadinessView } from '../features/workstation';
 import { type SectionInfo, sectionInfoFor } from './sections';
 
@@ -16,6 +17,7 @@ const VIEWS: Record<SectionInfo['id'], ComponentType> = {
   cards: CardsView,
   inbox: InboxView,
   centre: CentreView,
+  board: BoardView,
   readiness: ReadinessView,
   workstations: FleetView,
   about: AboutView,

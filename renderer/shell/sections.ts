@@ -3,7 +3,7 @@ import type { Keys } from '../commands/keys';
 
 /** A section of the console: who sees it and its hotkey; the views are wired in navigation.ts. */
 export interface SectionInfo {
-  id: 'cards' | 'inbox' | 'centre' | 'readiness' | 'workstations' | 'about';
+  id: 'cards' | 'inbox' | 'board' | 'centre' | 'readiness' | 'workstations' | 'about';
   /** Key with its namespace. */
   label: string;
   /** Fixed per section, not per position, so a key means the same section for every role. */
@@ -21,6 +21,8 @@ export const SECTION_INFO: readonly SectionInfo[] = [
   },
   /** The operator's desk (issue 12): everything waiting, from every channel. */
   { id: 'inbox', label: 'inbox:nav', keys: 'Alt+4', roles: ['operator', 'supervisor'] },
+  /** The senior inspector's board (§10, §13), the duty unit's too (§14, §15); the supervisor follows it (§16). */
+  { id: 'board', label: 'board:nav', keys: 'Alt+5', roles: ['inspector', 'duty', 'supervisor'] },
   /** §16: the head of the centre or shift watches the centre's work live. */
   { id: 'centre', label: 'centre:nav', keys: 'Alt+6', roles: ['supervisor'] },
   /** §27 readiness is every workstation's business, whoever sits at it. */

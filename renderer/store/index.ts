@@ -12,6 +12,7 @@ import { type ReadinessSlice, createReadinessSlice } from '../features/workstati
 import { type ReferenceSlice, createReferenceSlice } from '../features/reference/slice';
 import { type SignInSlice, createSignInSlice } from '../features/session/slice';
 import { type SyncSlice, createSyncSlice } from '../features/sync/slice';
+import { type BoardSlice, createBoardSlice } from '../features/board/slice';
 import { type ShellSlice, createShellSlice } from '../shell/slice';
 
 /** One store built from feature slices; a feature adds its slice here. */
@@ -26,7 +27,8 @@ export type ConsoleState = ShellSlice &
   AboutSlice &
   InboxSlice &
   CentreSlice &
-  CallsSlice;
+  CallsSlice &
+  BoardSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -42,6 +44,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createInboxSlice(bridge)(...args),
     ...createCentreSlice(bridge)(...args),
     ...createCallsSlice(bridge)(...args),
+    ...createBoardSlice(bridge)(...args),
   }));
 }
 
