@@ -214,7 +214,6 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerStaffAppealRoutes(app, { access, audit, auth, appeals, attachments, intake, calls });
   registerInboxRoutes(app, { db, auth, bus, appeals, inbox, services });
   registerCardRoutes(app, { db, auth, cards, access });
-  registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
   registerIceRoutes(app, { auth, intake, ice });
   registerRealtimeRoutes(app, {
@@ -231,6 +230,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerWorkstationRoutes(app, { db, auth });
   // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
   const cardFilesDir = join(attachments.root, 'card-files');
+  registerRecordingRoutes(app, { db, auth, audit, cards, recordings, cardFilesDir });
   await app.register(uploadRoutes({ auth, dir: cardFilesDir, db, cards }));
   await app.register(fastifyStatic, { root: join(here, 'widget'), prefix: '/widget/', index: 'index.html' });
 

@@ -33,6 +33,13 @@ export const maySeeAppeal = (p: Principal, appeal: { departmentId: string | null
 export const maySeeCard = (p: Principal, card: CardReach): boolean =>
   can(p.role, 'cards.read') && mayTouchCard(p, card);
 
+/**
+ * Call recordings of a card within reach, for the roles that review them (§16, §17: the head and the
+ * centre's supervisors); for every other role they are not listed at all, and playing one is refused.
+ */
+export const mayPlayRecordings = (p: Principal, card: CardReach): boolean =>
+  can(p.role, 'recordings.play') && mayTouchCard(p, card);
+
 /** Something of a department (a presence, a department's units) the principal's territory covers. */
 export const mayTouchDepartment = (p: Principal, departmentId: string | null): boolean =>
   inScope(p.scope, departmentId);

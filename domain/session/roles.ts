@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'realtime.connect',
   'workstations.report',
   'workstations.read',
+  'recordings.play',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +50,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'realtime.connect': EVERY_ROLE,
   'workstations.report': EVERY_ROLE,
   'workstations.read': ['admin'],
+  // §16, §17: the head and the centre's supervisors review stored call recordings; every play is audited.
+  'recordings.play': ['supervisor', 'head'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
