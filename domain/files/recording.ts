@@ -36,7 +36,10 @@ export type CardRecording = z.infer<typeof CardRecordingSchema>;
 
 /** Base64 of at most this many bytes per message between the window and main (a ~1 s chunk is far smaller). */
 export const RECORDING_MESSAGE_MAX_BYTES = 4 * 1024 * 1024;
-const base64Of = (bytes: number) => storableText().max(Math.ceil(bytes / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const base64Of = (bytes: number) =>
+  storableText()
+    .max(Math.ceil(bytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /** The operator's console begins recording the call of a card (§17). */
 export const RecordingBeginInputSchema = z.strictObject({
@@ -65,7 +68,11 @@ export const RecordingListResultSchema = z.union([
 ]);
 
 export const RecordingOpenResultSchema = z.union([
-  z.object({ ok: z.literal(true), size: z.number().int().nonnegative(), contentType: storableText().max(100) }),
+  z.object({
+    ok: z.literal(true),
+    size: z.number().int().nonnegative(),
+    contentType: storableText().max(100),
+  }),
   RecordingProblemSchema,
 ]);
 

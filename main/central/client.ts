@@ -63,8 +63,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const ErrorDetailSchema = z.object({ error: z.string() });
 
 type Sent =
-  | { ok: true; response: Response; text: string; bytes?: Buffer }
-  | { ok: false; failure: CentralFailure };
+  { ok: true; response: Response; text: string; bytes?: Buffer } | { ok: false; failure: CentralFailure };
 /** A route's input as sent; its shape per route is `RouteInput`. */
 interface SendInput {
   params?: object;
@@ -203,7 +202,12 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
             return failed.ok
               ? {
                   ok: false,
-                  failure: { kind: 'http', status: sent.response.status, message: 'not bytes', refusal: null },
+                  failure: {
+                    kind: 'http',
+                    status: sent.response.status,
+                    message: 'not bytes',
+                    refusal: null,
+                  },
                 }
               : failed;
           }

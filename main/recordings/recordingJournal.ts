@@ -129,7 +129,11 @@ export function createRecordingJournal(deps: {
       mimeType: h.mimeType,
     });
     await remove(id);
-    deps.log.info('recording.finished', { fileId: meta.fileId, durationMs: meta.durationMs, size: meta.size });
+    deps.log.info('recording.finished', {
+      fileId: meta.fileId,
+      durationMs: meta.durationMs,
+      size: meta.size,
+    });
     return meta;
   }
 
@@ -149,7 +153,10 @@ export function createRecordingJournal(deps: {
         if (await serially(id, () => finalise(id))) finished++;
       } catch (error) {
         // Kept on disk: the next start tries again (a card not yet here, a full disk).
-        deps.log.error('recording.unfinished', { id, error: error instanceof Error ? error.name : 'unknown' });
+        deps.log.error('recording.unfinished', {
+          id,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
       }
     }
     return finished;

@@ -10,7 +10,9 @@ export const PLAY_SLICE_BYTES = 2 * 1024 * 1024;
 
 export interface RecordingPlayer {
   /** A card's recordings as central lists them for this account (none for a role that may not play them). */
-  list(cardId: string): Promise<{ ok: true; recordings: CardRecording[] } | ({ ok: false } & RecordingProblem)>;
+  list(
+    cardId: string,
+  ): Promise<{ ok: true; recordings: CardRecording[] } | ({ ok: false } & RecordingProblem)>;
   /** Fetches a recording from central (central audits the play) and holds it for `slice`. */
   open(
     fileId: string,

@@ -9,6 +9,7 @@ import { inboxText } from '../features/inbox/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/workstation/i18n';
 import { refusalsText } from '../features/refusals/i18n';
+import { recordingsText } from '../features/recordings/i18n';
 import { signinText } from '../features/session/i18n';
 import { syncText } from '../features/sync/i18n';
 import { shellText } from '../shell/i18n';
@@ -30,6 +31,7 @@ export const NAMESPACES = {
   refusals: refusalsText,
   about: aboutText,
   calls: callsText,
+  recordings: recordingsText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

@@ -4,6 +4,7 @@ import type { ConsoleBridge } from '../../domain/contract/ipc';
 import { type AboutSlice, createAboutSlice } from '../features/about/slice';
 import { type CardPhotosSlice, createCardPhotosSlice } from '../features/photos/photosSlice';
 import { type CallsSlice, createCallsSlice } from '../features/calls';
+import { type RecordingsSlice, createRecordingsSlice } from '../features/recordings/recordingsSlice';
 import { type ChatSlice, createChatSlice } from '../features/chat/chatSlice';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
 import { type InboxSlice, createInboxSlice } from '../features/inbox/slice';
@@ -24,7 +25,8 @@ export type ConsoleState = ShellSlice &
   ReferenceSlice &
   AboutSlice &
   InboxSlice &
-  CallsSlice;
+  CallsSlice &
+  RecordingsSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -39,6 +41,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createAboutSlice(bridge)(...args),
     ...createInboxSlice(bridge)(...args),
     ...createCallsSlice(bridge)(...args),
+    ...createRecordingsSlice(bridge)(...args),
   }));
 }
 

@@ -7,7 +7,11 @@ import { IDLE_RECORDING_MS, createRecordingJournal } from '../../main/recordings
 import { type ConsoleStore, aConsoleStore } from '../support/consoleStore';
 import { tempDir } from '../support/tempDir';
 
-const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
+const silent: Logger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+} as unknown as Logger;
 const MIME = 'video/webm;codecs=vp8,opus';
 const chunk = (n: number) => Buffer.alloc(1000 + n, n);
 
@@ -45,30 +49,46 @@ describe('the recording journal, on a real data folder', () => {
 
   it('has each chunk on disk when append answers, and a chunk sent twice is written once', async () => {
     const journal = aJournal();
-    const { recordingId } = await journal.begin({ cardId, mimeType: MIME, startedAt: new Date().toISOString() });
+    const { recordingId } = await journal.begin({
+      cardId,
+      mimeType: MIME,
+      startedAt: new Date().toISOString(),
+    });
     await journal.append(recordingId, 0, 1000, chunk(0));
     expect(readFileSync(join(journalDir(), `${recordingId}.webm`))).toEqual(chunk(0));
     await journal.append(recordingId, 1, 2000, chunk(1));
     await journal.append(recordingId, 1, 2000, chunk(1));
-    expect(readFileSync(join(journalDir(), `${recordingId}.webm`))).toEqual(Buffer.concat([chunk(0), chunk(1)]));
+    expect(readFileSync(join(journalDir(), `${recordingId}.webm`))).toEqual(
+      Buffer.concat([chunk(0), chunk(1)]),
+    );
   });
 
   it('finishes into a card file queued for upload, its duration the last chunk time (WebM carries none)', async () => {
     const journal = aJournal();
-    const { recordingId } = await journal.begin({ cardId, mimeType: MIME, startedAt: new Date().toISOString() });
+    const { recordingId } = await journal.begin({
+      cardId,
+      mimeType: MIME,
+      startedAt: new Date().toISOString(),
+    });
     await Promise.all([0, 1, 2].map((i) => journal.append(recordingId, i, 1000 * (i + 1), chunk(i))));
     await journal.append(recordingId, 3, 3_456.4, chunk(3));
     const meta = await journal.finish(recordingId);
     expect(meta).toMatchObject({ durationMs: 3_456, mimeType: MIME, size: 4000 + 6 });
     expect(queued()).toEqual([expect.objectContaining({ fileId: meta?.fileId, durationMs: 3_456 })]);
-    expect(store.files.list(cardId)).toEqual([expect.objectContaining({ kind: 'recording', id: meta?.fileId })]);
+    expect(store.files.list(cardId)).toEqual([
+      expect.objectContaining({ kind: 'recording', id: meta?.fileId }),
+    ]);
     // Nothing is left half-done in the journal.
     expect(readdirSync(journalDir())).toEqual([]);
   });
 
   it('after a crash, the next start finishes and queues what was written, losing only the chunks not yet sent', async () => {
     const crashed = aJournal();
-    const { recordingId } = await crashed.begin({ cardId, mimeType: MIME, startedAt: new Date().toISOString() });
+    const { recordingId } = await crashed.begin({
+      cardId,
+      mimeType: MIME,
+      startedAt: new Date().toISOString(),
+    });
     for (let i = 0; i < 5; i++) await crashed.append(recordingId, i, 1000 * (i + 1), chunk(i));
     // The console dies here: no finish. The next start of the console:
     const next = aJournal();
@@ -79,7 +99,11 @@ describe('the recording journal, on a real data folder', () => {
 
   it('the start-up sweep leaves a recording of this run alone; the idle sweep finishes one whose window went away', async () => {
     const journal = aJournal();
-    const { recordingId } = await journal.begin({ cardId, mimeType: MIME, startedAt: new Date().toISOString() });
+    const { recordingId } = await journal.begin({
+      cardId,
+      mimeType: MIME,
+      startedAt: new Date().toISOString(),
+    });
     await journal.append(recordingId, 0, 1000, chunk(0));
     expect(await journal.finishAbandoned()).toBe(0);
     expect(await journal.finishAbandoned(IDLE_RECORDING_MS)).toBe(0);
@@ -90,7 +114,11 @@ describe('the recording journal, on a real data folder', () => {
 
   it('drops a recording no chunk reached, and refuses chunks of a recording it does not have', async () => {
     const journal = aJournal();
-    const { recordingId } = await journal.begin({ cardId, mimeType: MIME, startedAt: new Date().toISOString() });
+    const { recordingId } = await journal.begin({
+      cardId,
+      mimeType: MIME,
+      startedAt: new Date().toISOString(),
+    });
     expect(await journal.finish(recordingId)).toBeNull();
     expect(queued()).toEqual([]);
     expect(existsSync(join(journalDir(), `${recordingId}.json`))).toBe(false);

@@ -6,7 +6,11 @@ import type { CardRecording } from '../../../domain/files/recording';
 import type { SyncOpResult } from '../../../domain/sync/sync';
 import { aCardCreate, aFilledCard, aRecordingMeta, PLACES } from '../../support/central/builders';
 import { startTestCentral, type TestCentral } from '../../support/central/central';
-import { freshPostgresDatabase, POSTGRES_SKIP_REASON, postgresReachable } from '../../support/central/postgres';
+import {
+  freshPostgresDatabase,
+  POSTGRES_SKIP_REASON,
+  postgresReachable,
+} from '../../support/central/postgres';
 import { tempDir } from '../../support/tempDir';
 
 const DAY_MS = 86_400_000;
@@ -24,7 +28,14 @@ describe.skipIf(!postgresReachable)('playing call recordings (§17)', () => {
   let pendingId: string;
 
   async function upload(token: string, id: string, card: string): Promise<void> {
-    const declaration = { id, cardId: card, kind: 'recording', size: RECORDING.length, chunkSize: 4096, sha256: SHA };
+    const declaration = {
+      id,
+      cardId: card,
+      kind: 'recording',
+      size: RECORDING.length,
+      chunkSize: 4096,
+      sha256: SHA,
+    };
     expect((await t.call('POST', '/api/uploads', { token, body: declaration })).status).toBe(200);
     const chunk = await t.call<{ complete: boolean }>('PUT', `/api/uploads/${id}/chunks/0`, {
       token,
@@ -106,7 +117,10 @@ describe.skipIf(!postgresReachable)('playing call recordings (§17)', () => {
     for (const login of ['operator', 'inspector', 'duty', 'employee', 'admin']) {
       const answer = await play(await t.token(login));
       expect(answer.status).toBe(403);
-      expect(await answer.json()).toMatchObject({ code: 'role.forbidden', params: { action: 'recordings.play' } });
+      expect(await answer.json()).toMatchObject({
+        code: 'role.forbidden',
+        params: { action: 'recordings.play' },
+      });
     }
     expect(await reads()).toHaveLength(before);
   });
