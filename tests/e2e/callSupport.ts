@@ -123,3 +123,65 @@ export async function citizenWidgetContext(
   await page.goto(`${centralUrl}/widget/`);
   return { page, context };
 }
+
+/** A supervisor's console (§16, §17) in its own browser context, signed in, in the given language. */
+export async function supervisorDesk(
+  browser: Browser,
+  dataDir: string,
+  centralPort: number,
+  language: 'en' | 'ru' | 'kk' = 'en',
+): Promise<OperatorDesk> {
+  const host = await consoleWithCentral(dataDir, centralPort);
+  const context = await browser.newContext();
+  await context.addInitScript((lang) => {
+    localStorage.setItem('console102.language', lang);
+    localStorage.setItem('console102.readinessIntroduced', '1');
+  }, language);
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await signIn(page, 'supervisor', 'supervisor');
+  return { page, host };
+}
+
+/** A recording as central lists it for a card (GET /api/cards/:id/recordings). */
+export interface ListedRecording {
+  fileId: string;
+  durationMs: number;
+  size: number;
+  mimeType: string;
+}
+
+/** The cards central holds for the demo supervisor, newest first, and each one's recordings. */
+export async function recordingsOnCentral(
+  centralUrl: string,
+): Promise<{ cardId: string; recordings: ListedRecording[] }[]> {
+  const { accessToken } = await post<{ accessToken: string }>(`${centralUrl}/api/auth/login`, {
+    login: 'supervisor',
+    password: 'supervisor',
+  });
+  const get = async <T>(path: string): Promise<T> => {
+    const r = await fetch(`${centralUrl}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+    if (!r.ok) throw new Error(`GET ${path} answered ${r.status}`);
+    return (await r.json()) as T;
+  };
+  const { cards } = await get<{ cards: { id: string }[] }>('/api/cards');
+  return Promise.all(
+    cards.map(async (card) => ({
+      cardId: card.id,
+      recordings: (await get<{ recordings: ListedRecording[] }>(`/api/cards/${card.id}/recordings`))
+        .recordings,
+    })),
+  );
+}
+
+/** Whether central has a recording's bytes whole (the upload is complete): asked as the operator, not played. */
+export async function recordingUploaded(centralUrl: string, fileId: string): Promise<boolean> {
+  const { accessToken } = await post<{ accessToken: string }>(`${centralUrl}/api/auth/login`, {
+    login: 'operator',
+    password: 'operator',
+  });
+  const r = await fetch(`${centralUrl}/api/uploads/${fileId}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  return r.ok && ((await r.json()) as { complete: boolean }).complete;
+}

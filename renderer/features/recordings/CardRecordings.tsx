@@ -71,11 +71,7 @@ export function CardRecordings() {
             >
               <span>{t('card.started', { date: formatDateTime(r.startedAt, i18n.language) })}</span>
               <span className="muted">{t('card.duration', { time: clockText(r.durationMs) })}</span>
-              <button
-                type="button"
-                onClick={() => void play(r.fileId)}
-                disabled={playing?.fileId === r.fileId}
-              >
+              <button type="button" onClick={() => void play(r.fileId)}>
                 {t('card.play')}
               </button>
             </li>
