@@ -151,37 +151,49 @@ export interface ListedRecording {
   mimeType: string;
 }
 
-/** The cards central holds for the demo supervisor, newest first, and each one's recordings. */
+/** An access token of a demo account (password = login); sign in once per test, central throttles sign-ins. */
+export async function demoToken(centralUrl: string, login: string): Promise<string> {
+  const { accessToken } = await post<{ accessToken: string }>(`${centralUrl}/api/auth/login`, {
+    login,
+    password: login,
+  });
+  return accessToken;
+}
+
+async function getJson<T>(centralUrl: string, path: string, token: string): Promise<T> {
+  const r = await fetch(`${centralUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!r.ok) throw new Error(`GET ${path} answered ${r.status}`);
+  return (await r.json()) as T;
+}
+
+/** The cards central shows the demo supervisor (`supervisorToken`), and each one's recordings. */
 export async function recordingsOnCentral(
   centralUrl: string,
+  supervisorToken: string,
 ): Promise<{ cardId: string; recordings: ListedRecording[] }[]> {
-  const { accessToken } = await post<{ accessToken: string }>(`${centralUrl}/api/auth/login`, {
-    login: 'supervisor',
-    password: 'supervisor',
-  });
-  const get = async <T>(path: string): Promise<T> => {
-    const r = await fetch(`${centralUrl}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
-    if (!r.ok) throw new Error(`GET ${path} answered ${r.status}`);
-    return (await r.json()) as T;
-  };
-  const { cards } = await get<{ cards: { id: string }[] }>('/api/cards');
+  const { cards } = await getJson<{ cards: { id: string }[] }>(centralUrl, '/api/cards', supervisorToken);
   return Promise.all(
     cards.map(async (card) => ({
       cardId: card.id,
-      recordings: (await get<{ recordings: ListedRecording[] }>(`/api/cards/${card.id}/recordings`))
-        .recordings,
+      recordings: (
+        await getJson<{ recordings: ListedRecording[] }>(
+          centralUrl,
+          `/api/cards/${card.id}/recordings`,
+          supervisorToken,
+        )
+      ).recordings,
     })),
   );
 }
 
-/** Whether central has a recording's bytes whole (the upload is complete): asked as the operator, not played. */
-export async function recordingUploaded(centralUrl: string, fileId: string): Promise<boolean> {
-  const { accessToken } = await post<{ accessToken: string }>(`${centralUrl}/api/auth/login`, {
-    login: 'operator',
-    password: 'operator',
-  });
+/** Whether central has a recording's bytes whole (its upload is complete): asked as the operator, not played. */
+export async function recordingUploaded(
+  centralUrl: string,
+  fileId: string,
+  operatorToken: string,
+): Promise<boolean> {
   const r = await fetch(`${centralUrl}/api/uploads/${fileId}`, {
-    headers: { authorization: `Bearer ${accessToken}` },
+    headers: { authorization: `Bearer ${operatorToken}` },
   });
   return r.ok && ((await r.json()) as { complete: boolean }).complete;
 }

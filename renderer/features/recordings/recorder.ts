@@ -2,7 +2,8 @@
 export interface RecordingSink {
   begin(cardId: string, mimeType: string, startedAt: Date): Promise<string | null>;
   chunk(recordingId: string, seq: number, atMs: number, bytes: Blob): Promise<void>;
-  finish(recordingId: string): Promise<void>;
+  /** `chunks`: how many times MediaRecorder handed data over (for IT's log when nothing was kept). */
+  finish(recordingId: string, chunks: number): Promise<void>;
 }
 
 /** About one second of the call per chunk: what a crash can lose. */
@@ -26,15 +27,18 @@ export class CallRecorder {
   private recordingId: Promise<string | null> | null = null;
   private readonly waiting: { seq: number; atMs: number; data: Blob }[] = [];
   private seq = 0;
+  private taken = 0;
   /** Chunks go to main one after another, in order. */
   private sending: Promise<void> = Promise.resolve();
   private stopped: Promise<void> | null = null;
+  /** When hang-up asked the recorder to stop: the last chunk, however late a busy machine hands it over, ends there. */
+  private stopAtMs: number | null = null;
 
   constructor(
     remote: MediaStream,
     local: MediaStream | null,
     private readonly sink: RecordingSink,
-    private readonly onProblem: () => void,
+    private readonly onProblem: (why: string) => void,
   ) {
     this.audio = new AudioContext();
     const mixed = this.audio.createMediaStreamDestination();
@@ -49,7 +53,7 @@ export class CallRecorder {
       mimeType,
     });
     this.recorder.addEventListener('dataavailable', (event) => this.take(event.data));
-    this.recorder.addEventListener('error', () => this.onProblem());
+    this.recorder.addEventListener('error', () => this.onProblem('recorder'));
     this.startedPerf = performance.now();
     this.recorder.start(CHUNK_MS);
   }
@@ -66,19 +70,22 @@ export class CallRecorder {
     this.stopped ??= new Promise<void>((resolve) => {
       if (this.recorder.state === 'inactive') return resolve();
       this.recorder.addEventListener('stop', () => resolve(), { once: true });
+      this.stopAtMs = performance.now() - this.startedPerf;
       this.recorder.stop();
     }).then(async () => {
       void this.audio.close();
       await this.sending;
       const id = await this.recordingId;
-      if (id) await this.sink.finish(id);
+      if (id) await this.sink.finish(id, this.taken);
     });
     return this.stopped;
   }
 
   private take(data: Blob): void {
+    this.taken++;
     if (data.size === 0) return;
-    const piece = { seq: this.seq++, atMs: performance.now() - this.startedPerf, data };
+    const atMs = Math.min(performance.now() - this.startedPerf, this.stopAtMs ?? Infinity);
+    const piece = { seq: this.seq++, atMs, data };
     if (this.recordingId) this.send(piece);
     else this.waiting.push(piece);
   }
@@ -88,7 +95,7 @@ export class CallRecorder {
     this.sending = this.sending.then(async () => {
       const id = await recordingId;
       if (!id) return;
-      await this.sink.chunk(id, piece.seq, piece.atMs, piece.data).catch(() => this.onProblem());
+      await this.sink.chunk(id, piece.seq, piece.atMs, piece.data).catch(() => this.onProblem('chunk'));
     });
   }
 }

@@ -4,7 +4,24 @@ import type { RefusalOnWire } from '../../../domain/contract/refusal';
 import type { CardRecording } from '../../../domain/files/recording';
 import type { ConsoleState } from '../../store';
 import { CallRecorder, type RecordingSink } from './recorder';
-import { blobFromBase64, readAsBase64 } from '../photos/photoBytes';
+import { blobFromBase64 } from '../photos/photoBytes';
+
+/**
+ * A chunk as base64 for the contract. Not the photos' reader: a recording's type carries its codecs
+ * ("video/webm;codecs=vp8,opus"), so the data URL has a comma before the one that starts the bytes.
+ */
+function chunkAsBase64(chunk: Blob): Promise<string | null> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      const marker = url.indexOf(';base64,');
+      resolve(marker >= 0 ? url.slice(marker + ';base64,'.length) : null);
+    };
+    reader.onerror = () => resolve(null);
+    reader.readAsDataURL(chunk);
+  });
+}
 
 export type RecordingProblem = { refusal: RefusalOnWire } | { offline: true } | { failed: true };
 
@@ -39,6 +56,9 @@ export const createRecordingsSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], RecordingsSlice> =>
   (set, get) => {
     let recorder: CallRecorder | null = null;
+    /** What went wrong with a recording, for IT (main's log; nothing personal in it). */
+    const logProblem = (event: string, detail: string) =>
+      void bridge.call('log.write', { level: 'warn', event: `recording.${event}`, detail });
     const sink: RecordingSink = {
       async begin(cardId, mimeType, startedAt) {
         const answer = await bridge.call('recordings.begin', {
@@ -46,17 +66,24 @@ export const createRecordingsSlice =
           mimeType,
           startedAt: startedAt.toISOString(),
         });
-        if (!answer.ok) set({ recordingCall: 'problem' });
+        if (!answer.ok) {
+          logProblem('beginRefused', answer.error.code);
+          set({ recordingCall: 'problem' });
+        }
         return answer.ok ? answer.value.recordingId : null;
       },
       async chunk(recordingId, seq, atMs, bytes) {
-        const bytesBase64 = await readAsBase64(bytes);
+        const bytesBase64 = await chunkAsBase64(bytes);
         if (bytesBase64 === null) throw new Error('a chunk could not be read');
         const answer = await bridge.call('recordings.chunk', { recordingId, seq, atMs, bytesBase64 });
-        if (!answer.ok) throw new Error(answer.error.code);
+        if (!answer.ok) {
+          logProblem('chunkRefused', `${answer.error.code} ${JSON.stringify(answer.error.issues ?? [])}`);
+          throw new Error(answer.error.code);
+        }
       },
-      async finish(recordingId) {
-        await bridge.call('recordings.finish', { recordingId });
+      async finish(recordingId, chunks) {
+        const answer = await bridge.call('recordings.finish', { recordingId });
+        if (!answer.ok || answer.value === null) logProblem('empty', `chunks ${chunks}`);
       },
     };
 
@@ -116,9 +143,13 @@ export const createRecordingsSlice =
       startCallRecording(remote, local) {
         if (recorder) return;
         try {
-          recorder = new CallRecorder(remote, local, sink, () => set({ recordingCall: 'problem' }));
+          recorder = new CallRecorder(remote, local, sink, (why) => {
+            logProblem('failed', why);
+            set({ recordingCall: 'problem' });
+          });
           set({ recordingCall: 'recording' });
-        } catch {
+        } catch (error) {
+          logProblem('notStarted', error instanceof Error ? error.name : 'unknown');
           // No MediaRecorder for these tracks: the call goes on, the operator is told it is not recorded.
           set({ recordingCall: 'problem' });
         }
