@@ -121,6 +121,7 @@ test.describe('call recording', () => {
         .annotations.push({ type: 'durations', description: `call ${callMs} ms, decoded ${decodedMs} ms` });
       expect(decodedMs).toBeGreaterThan(callMs / 2);
       expect(decodedMs).toBeLessThan(callMs + 3_000);
+      await page.getByTestId('recording-player').scrollIntoViewIfNeeded();
       await page.screenshot({ path: test.info().outputPath('recording-player-en.png') });
 
       for (const [button, name, language] of [
@@ -131,6 +132,7 @@ test.describe('call recording', () => {
         await expect(page.locator('html')).toHaveAttribute('lang', language);
         await page.getByTestId('card-recording').getByRole('button', { name }).click();
         await expect(page.getByTestId('recording-player')).toBeVisible();
+        await page.getByTestId('recording-player').scrollIntoViewIfNeeded();
         await page.screenshot({ path: test.info().outputPath(`recording-player-${language}.png`) });
       }
     } finally {
