@@ -254,7 +254,6 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerInboxRoutes(app, { db, auth, bus, appeals, inbox, services });
   registerCardRoutes(app, { db, auth, cards, access });
   registerCentreRoutes(app, { auth, centre: createCentreRepository(db), presence });
-  registerRecordingRoutes(app, { db, auth, cards, recordings });
   const watch = createAcknowledgementWatch({
     db,
     bus,
@@ -279,6 +278,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerWorkstationRoutes(app, { db, auth });
   // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
   const cardFilesDir = join(attachments.root, 'card-files');
+  registerRecordingRoutes(app, { db, auth, audit, cards, recordings, cardFilesDir });
   await app.register(uploadRoutes({ auth, dir: cardFilesDir, db, cards }));
   await app.register(fastifyStatic, { root: join(here, 'widget'), prefix: '/widget/', index: 'index.html' });
 

@@ -17,6 +17,7 @@ import { checkPhoto, cleanFileName } from './files/photo';
 import type { Logger } from './log';
 import type { Services } from './services';
 import { CardNotFoundError } from './store/cards';
+import { RecordingNotFoundError } from './recordings/recordingJournal';
 import { scopeOfAccount } from './store/referenceData';
 
 type ParsedInput<M extends ConsoleMethod> = z.output<(typeof consoleApi)[M]['input']>;
@@ -169,6 +170,32 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'board.identify': ({ cardId }) => {
       visibleCard(cardId);
       return services.board?.identify(cardId) ?? noCentral;
+    // Only a role that takes calls records them; the card is one this account may see.
+    'recordings.begin': (header) => {
+      if (!can(role(), 'calls.accept')) throw new CardNotFoundError(header.cardId);
+      visibleCard(header.cardId);
+      return services.recordingJournal.begin(header);
+    },
+    'recordings.chunk': async ({ recordingId, seq, atMs, bytesBase64 }) => {
+      await services.recordingJournal.append(recordingId, seq, atMs, Buffer.from(bytesBase64, 'base64'));
+      return {};
+    },
+    'recordings.finish': async ({ recordingId }) => {
+      const meta = await services.recordingJournal.finish(recordingId);
+      if (meta) services.sync?.syncNow();
+      return meta;
+    },
+    'recordings.list': ({ cardId }) => {
+      visibleCard(cardId);
+      // Central decides who hears recordings; a role it would refuse is not even asked about them.
+      if (!can(role(), 'recordings.play')) return { ok: true as const, recordings: [] };
+      return services.recordingPlayer.list(cardId);
+    },
+    'recordings.open': ({ fileId }) => services.recordingPlayer.open(fileId),
+    'recordings.read': ({ fileId, offset }) => {
+      const piece = services.recordingPlayer.slice(fileId, offset);
+      if (!piece) throw new CardFileNotFoundError(fileId);
+      return { bytesBase64: piece.bytes.toString('base64'), next: piece.next };
     },
   };
 }
@@ -214,7 +241,7 @@ export async function invokeApi(
   } catch (error) {
     if (error instanceof CardNotFoundError)
       return failure({ code: 'not_found', messageKey: 'errors.cardNotFound' });
-    if (error instanceof CardFileNotFoundError)
+    if (error instanceof CardFileNotFoundError || error instanceof RecordingNotFoundError)
       return failure({ code: 'not_found', messageKey: 'errors.fileNotFound' });
     log.error('api.failed', { method, error: error instanceof Error ? error.name : 'unknown' });
     return failure({ code: 'internal', messageKey: 'errors.internal' });

@@ -13,6 +13,8 @@ import { type ConnectivityService, createConnectivity } from './connectivity';
 import { type ConsoleEventBus, createEventBus } from './events';
 import type { Logger } from './log';
 import { type RecordingService, createRecordingService } from './recordings/recordingService';
+import { type RecordingJournal, createRecordingJournal } from './recordings/recordingJournal';
+import { type RecordingPlayer, createRecordingPlayer } from './recordings/recordingPlayer';
 import { type CardRepository, createCardRepository } from './store/cards';
 import { type ChatRepository, createChatRepository } from './store/chat';
 import type { AtRestKeySource } from './store/atRestKeys';
@@ -58,8 +60,12 @@ export interface Services {
   audience: CardAudience;
   /** The chat with the citizen of a card's appeal (§2). */
   chat: ChatRepository;
-  /** Call recordings: registered with their card, uploaded after it (no calls yet, so no UI yet). */
+  /** Call recordings: registered with their card, uploaded after it. */
   recordings: RecordingService;
+  /** Recordings being written while their call runs, chunk by chunk; those a crash left are finished at start. */
+  recordingJournal: RecordingJournal;
+  /** Recordings played from central (§17: supervisors), each play audited there. */
+  recordingPlayer: RecordingPlayer;
   connectivity: ConnectivityService;
   events: ConsoleEventBus;
   workstation: WorkstationService;
@@ -167,6 +173,14 @@ export function createServices(options: ServicesOptions): Services {
     files,
     recordings: createRecordingRepository(db, { now, outbox, files: cardFileRepository }),
   });
+  const recordingJournal = createRecordingJournal({
+    dir: join(options.dataDir, 'recordings-in-progress'),
+    recordings,
+    newId: uuidv7,
+    now,
+    log: options.log,
+  });
+  recordingJournal.start();
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
   // Built after sync (it sends through sync's socket), but sync hands it central's frames from the start.
   let calls: CallRelay | null = null;
@@ -224,6 +238,7 @@ export function createServices(options: ServicesOptions): Services {
         })
       : null;
   sync?.session.onChange(() => calls?.sessionChanged());
+  const recordingPlayer = createRecordingPlayer({ central: () => sync?.central ?? null });
   const audience = createCardAudience({
     session: sync?.session ?? null,
     configuredRole: options.config.role,
@@ -280,6 +295,8 @@ export function createServices(options: ServicesOptions): Services {
     audience,
     chat,
     recordings,
+    recordingJournal,
+    recordingPlayer,
     connectivity,
     events,
     workstation,
@@ -299,6 +316,7 @@ export function createServices(options: ServicesOptions): Services {
       // A write's announcement still on its way finds no listener, not a closed database.
       stopAnnouncing();
       retention.stop();
+      recordingJournal.stop();
       syncStatusChanged.cancel();
       inboxChanged.cancel();
       centreChanged.cancel();

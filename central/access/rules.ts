@@ -36,6 +36,12 @@ export const maySeeCard = (p: Principal, card: CardReach): boolean =>
 /** §13, §16: a card not taken in time rings the supervisors whose territory holds it. */
 export const mayHearEscalation = (p: Principal, card: CardReach): boolean =>
   p.role === 'supervisor' && maySeeCard(p, card);
+/**
+ * Call recordings of a card within reach, for the roles that review them (§16, §17: the head and the
+ * centre's supervisors); for every other role they are not listed at all, and playing one is refused.
+ */
+export const mayPlayRecordings = (p: Principal, card: CardReach): boolean =>
+  can(p.role, 'recordings.play') && mayTouchCard(p, card);
 
 /** Something of a department (a presence, a department's units) the principal's territory covers. */
 export const mayTouchDepartment = (p: Principal, departmentId: string | null): boolean =>

@@ -43,12 +43,22 @@ export function createRecordingRepository() {
       return rows.length === 1;
     },
 
+    /** A card's recordings still kept: those past retention (central/retention) are no longer listed. */
     async forCard(db: Sql, cardId: string): Promise<CardRecording[]> {
       const rows = await db.query<RecordingRow>(
-        'select * from recordings where card_id = $1 order by started_at, file_id',
+        'select * from recordings where card_id = $1 and purged_at is null order by started_at, file_id',
         [cardId],
       );
       return rows.map(rowToRecording);
+    },
+
+    /** One recording, purged or not (a purged one is answered "gone", not "unknown"). */
+    async byFileId(db: Sql, fileId: string): Promise<(CardRecording & { purged: boolean }) | null> {
+      const [row] = await db.query<RecordingRow & { purged_at: Date | string | null }>(
+        'select * from recordings where file_id = $1',
+        [fileId],
+      );
+      return row ? { ...rowToRecording(row), purged: row.purged_at !== null } : null;
     },
   };
 }

@@ -5,6 +5,7 @@ import { CardSchema } from '../cards/card';
 import { CentreViewSchema } from '../centre/centre';
 import { CompetentServiceSchema, ForwardInputSchema, InboxListSchema } from '../inbox/inbox';
 import { UploadDeclarationSchema, UploadStatusSchema } from '../files/upload';
+import { CardRecordingSchema } from '../files/recording';
 import { DepartmentsAnswerSchema, TerritoriesAnswerSchema, UnitsAnswerSchema } from '../reference/reference';
 import { type Permission, RoleSchema } from '../session/roles';
 import {
@@ -128,7 +129,14 @@ export const CENTRAL_API = {
   'GET /api/cards': { access: 'cards.read' },
   /** The card and its history, of which the console keeps the card. */
   'GET /api/cards/:id': { access: 'cards.read', params: IdParams, response: z.object({ card: CardSchema }) },
-  'GET /api/cards/:id/recordings': { access: 'cards.read' },
+  /** A card's call recordings: listed only for the roles that may play them (empty for the others). */
+  'GET /api/cards/:id/recordings': {
+    access: 'cards.read',
+    params: IdParams,
+    response: z.object({ recordings: z.array(CardRecordingSchema) }),
+  },
+  /** A recording's bytes (§17): each play is written to the audit log before the bytes are sent. */
+  'GET /api/recordings/:id': { access: 'recordings.play', params: IdParams, response: BytesSchema },
   // The senior inspector's board (issue 14): §13's limits, a card's history and warnings, the applicant (§10).
   'GET /api/board/settings': {
     access: 'cards.read',

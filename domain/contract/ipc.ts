@@ -54,6 +54,14 @@ import {
   boardAnswerSchema,
 } from '../dispatch/board';
 import { ReferenceCheckAnswerSchema, ReferenceCheckInputSchema } from '../dispatch/warning';
+import {
+  RecordingBeginInputSchema,
+  RecordingChunkInputSchema,
+  RecordingListResultSchema,
+  RecordingMetaSchema,
+  RecordingOpenResultSchema,
+  RecordingSliceSchema,
+} from '../files/recording';
 
 /**
  * The console API: the one contract between the renderer and main.
@@ -197,6 +205,19 @@ export const consoleApi = {
   'board.identify': method(
     z.object({ cardId: CardIdSchema }).strict(),
     boardAnswerSchema(IdentifiedApplicantSchema),
+  /** Recording the call of a card (§17): begun once media flows, chunk by chunk (~1 s), finished at hang-up. */
+  'recordings.begin': method(RecordingBeginInputSchema, z.object({ recordingId: z.uuid() })),
+  /** A chunk is on disk and flushed when this answers: a crash loses seconds, not the call. */
+  'recordings.chunk': method(RecordingChunkInputSchema, z.object({})),
+  /** The recording is kept with its card and queued for upload; null when not one chunk had arrived. */
+  'recordings.finish': method(z.object({ recordingId: z.uuid() }).strict(), RecordingMetaSchema.nullable()),
+  /** A card's recordings as central lists them for the signed-in account (only roles that may play them). */
+  'recordings.list': method(z.object({ cardId: CardIdSchema }).strict(), RecordingListResultSchema),
+  /** Fetches a recording from central to play it (central audits every play), then `recordings.read` in slices. */
+  'recordings.open': method(z.object({ fileId: z.uuid() }).strict(), RecordingOpenResultSchema),
+  'recordings.read': method(
+    z.object({ fileId: z.uuid(), offset: z.number().int().nonnegative() }).strict(),
+    RecordingSliceSchema,
   ),
 } as const;
 

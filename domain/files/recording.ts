@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storableText } from '../contract/text';
 import { UPLOAD_LIMITS } from './upload';
+import { RefusalOnWireSchema } from '../contract/refusal';
 
 /** What a recording may be: a container the browser's MediaRecorder writes, with its codecs if given. */
 const RECORDING_MIME = /^(audio|video)\/(webm|ogg|mp4)(;\s?codecs="?[a-z0-9.,\s-]{1,60}"?)?$/;
@@ -32,3 +33,51 @@ export const CardRecordingSchema = RecordingMetaSchema.extend({
   receivedAt: z.iso.datetime(),
 });
 export type CardRecording = z.infer<typeof CardRecordingSchema>;
+
+/** Base64 of at most this many bytes per message between the window and main (a ~1 s chunk is far smaller). */
+export const RECORDING_MESSAGE_MAX_BYTES = 4 * 1024 * 1024;
+const base64Of = (bytes: number) =>
+  storableText()
+    .max(Math.ceil(bytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+/** The operator's console begins recording the call of a card (§17). */
+export const RecordingBeginInputSchema = z.strictObject({
+  cardId: z.uuid(),
+  mimeType: RecordingMetaSchema.shape.mimeType,
+  startedAt: z.iso.datetime(),
+});
+
+/** One chunk of MediaRecorder's stream, `atMs` after the recording began (so the duration is known without the header). */
+export const RecordingChunkInputSchema = z.strictObject({
+  recordingId: z.uuid(),
+  seq: z.number().int().nonnegative(),
+  atMs: z.number().nonnegative().max(RECORDING_MAX_DURATION_MS),
+  bytesBase64: base64Of(RECORDING_MESSAGE_MAX_BYTES),
+});
+
+/** Why a recording could not be had from central: its refusal, or that central is out of reach. */
+export const RecordingProblemSchema = z.union([
+  z.object({ ok: z.literal(false), refusal: RefusalOnWireSchema }),
+  z.object({ ok: z.literal(false), offline: z.literal(true) }),
+]);
+
+export const RecordingListResultSchema = z.union([
+  z.object({ ok: z.literal(true), recordings: z.array(CardRecordingSchema) }),
+  RecordingProblemSchema,
+]);
+
+export const RecordingOpenResultSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    size: z.number().int().nonnegative(),
+    contentType: storableText().max(100),
+  }),
+  RecordingProblemSchema,
+]);
+
+export const RecordingSliceSchema = z.object({
+  bytesBase64: base64Of(RECORDING_MESSAGE_MAX_BYTES),
+  /** Where the next slice starts; null after the last. */
+  next: z.number().int().nonnegative().nullable(),
+});

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'workstations.read',
   'centre.read',
   'references.check',
+  'recordings.play',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +56,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'centre.read': ['supervisor'],
   // §15: the duty unit checks the persons involved against the reference records before the officers arrive.
   'references.check': ['duty'],
+  // §16, §17: the head and the centre's supervisors review stored call recordings; every play is audited.
+  'recordings.play': ['supervisor', 'head'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -45,6 +45,11 @@ export interface SignedInCentral {
     input: RouteInput<K>,
     etag: string | null,
   ): Promise<CentralResult<IfChanged<RouteAnswer<K>>>>;
+  /** A GET whose success is bytes (a call recording), not JSON; a failure reads as any other route's. */
+  download<K extends ClientRoute>(
+    route: K,
+    input: RouteInput<K>,
+  ): Promise<CentralResult<{ bytes: Buffer; contentType: string }>>;
 }
 
 export interface CentralClient {
@@ -57,7 +62,8 @@ export interface CentralClient {
 const DEFAULT_TIMEOUT_MS = 15_000;
 const ErrorDetailSchema = z.object({ error: z.string() });
 
-type Sent = { ok: true; response: Response; text: string } | { ok: false; failure: CentralFailure };
+type Sent =
+  { ok: true; response: Response; text: string; bytes?: Buffer } | { ok: false; failure: CentralFailure };
 /** A route's input as sent; its shape per route is `RouteInput`. */
 interface SendInput {
   params?: object;
@@ -84,6 +90,7 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
     input: SendInput,
     token: string | null,
     etag: string | null,
+    binary = false,
   ): Promise<Sent> {
     const bytes = input.body instanceof Uint8Array;
     const body =
@@ -102,6 +109,8 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
         signal: AbortSignal.timeout(timeoutMs),
       });
       // A body cut mid-way is a transport failure too: the request may or may not have been applied.
+      if (binary && response.ok)
+        return { ok: true, response, text: '', bytes: Buffer.from(await response.arrayBuffer()) };
       return { ok: true, response, text: await response.text() };
     } catch (error) {
       return {
@@ -165,11 +174,16 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
     },
     signedIn(tokens) {
       /** Sends with the current token; a 401 means it is no good: one fresh token, one more try. */
-      async function authorized(route: ClientRoute, input: SendInput, etag: string | null): Promise<Sent> {
+      async function authorized(
+        route: ClientRoute,
+        input: SendInput,
+        etag: string | null,
+        binary = false,
+      ): Promise<Sent> {
         for (let attempt = 0; ; attempt++) {
           const token = await tokens.accessToken();
           if (!token) return signedOut;
-          const sent = await send(route, input, token, etag);
+          const sent = await send(route, input, token, etag, binary);
           if (!sent.ok || sent.response.status !== 401 || attempt > 0) return sent;
           tokens.refused();
         }
@@ -179,6 +193,31 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
         async call(route, input) {
           const sent = await authorized(route, input as SendInput, null);
           return sent.ok ? parse(route, sent.response, sent.text) : sent;
+        },
+        async download(route, input) {
+          const sent = await authorized(route, input as SendInput, null, true);
+          if (!sent.ok) return sent;
+          if (!sent.bytes) {
+            const failed = parse(route, sent.response, sent.text);
+            return failed.ok
+              ? {
+                  ok: false,
+                  failure: {
+                    kind: 'http',
+                    status: sent.response.status,
+                    message: 'not bytes',
+                    refusal: null,
+                  },
+                }
+              : failed;
+          }
+          return {
+            ok: true,
+            value: {
+              bytes: sent.bytes,
+              contentType: sent.response.headers.get('content-type') ?? 'application/octet-stream',
+            },
+          };
         },
         async callIfChanged(route, input, etag) {
           const sent = await authorized(route, input as SendInput, etag);

@@ -11,6 +11,7 @@ import { boardText } from '../features/board/i18n';
 import { mapText } from '../features/map/i18n';
 import { readinessText } from '../features/workstation/i18n';
 import { refusalsText } from '../features/refusals/i18n';
+import { recordingsText } from '../features/recordings/i18n';
 import { signinText } from '../features/session/i18n';
 import { syncText } from '../features/sync/i18n';
 import { shellText } from '../shell/i18n';
@@ -34,6 +35,7 @@ export const NAMESPACES = {
   about: aboutText,
   calls: callsText,
   board: boardText,
+  recordings: recordingsText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

@@ -4,6 +4,7 @@ import type { ConsoleBridge } from '../../domain/contract/ipc';
 import { type AboutSlice, createAboutSlice } from '../features/about/slice';
 import { type CardPhotosSlice, createCardPhotosSlice } from '../features/photos/photosSlice';
 import { type CallsSlice, createCallsSlice } from '../features/calls';
+import { type RecordingsSlice, createRecordingsSlice } from '../features/recordings/recordingsSlice';
 import { type ChatSlice, createChatSlice } from '../features/chat/chatSlice';
 import { type CardsSlice, createCardsSlice } from '../features/cards/slice';
 import { type InboxSlice, createInboxSlice } from '../features/inbox/slice';
@@ -28,7 +29,8 @@ export type ConsoleState = ShellSlice &
   InboxSlice &
   CentreSlice &
   CallsSlice &
-  BoardSlice;
+  BoardSlice &
+  RecordingsSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -45,6 +47,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createCentreSlice(bridge)(...args),
     ...createCallsSlice(bridge)(...args),
     ...createBoardSlice(bridge)(...args),
+    ...createRecordingsSlice(bridge)(...args),
   }));
 }
 

@@ -123,3 +123,77 @@ export async function citizenWidgetContext(
   await page.goto(`${centralUrl}/widget/`);
   return { page, context };
 }
+
+/** A supervisor's console (§16, §17) in its own browser context, signed in, in the given language. */
+export async function supervisorDesk(
+  browser: Browser,
+  dataDir: string,
+  centralPort: number,
+  language: 'en' | 'ru' | 'kk' = 'en',
+): Promise<OperatorDesk> {
+  const host = await consoleWithCentral(dataDir, centralPort);
+  const context = await browser.newContext();
+  await context.addInitScript((lang) => {
+    localStorage.setItem('console102.language', lang);
+    localStorage.setItem('console102.readinessIntroduced', '1');
+  }, language);
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await signIn(page, 'supervisor', 'supervisor');
+  return { page, host };
+}
+
+/** A recording as central lists it for a card (GET /api/cards/:id/recordings). */
+export interface ListedRecording {
+  fileId: string;
+  durationMs: number;
+  size: number;
+  mimeType: string;
+}
+
+/** An access token of a demo account (password = login); sign in once per test, central throttles sign-ins. */
+export async function demoToken(centralUrl: string, login: string): Promise<string> {
+  const { accessToken } = await post<{ accessToken: string }>(`${centralUrl}/api/auth/login`, {
+    login,
+    password: login,
+  });
+  return accessToken;
+}
+
+async function getJson<T>(centralUrl: string, path: string, token: string): Promise<T> {
+  const r = await fetch(`${centralUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!r.ok) throw new Error(`GET ${path} answered ${r.status}`);
+  return (await r.json()) as T;
+}
+
+/** The cards central shows the demo supervisor (`supervisorToken`), and each one's recordings. */
+export async function recordingsOnCentral(
+  centralUrl: string,
+  supervisorToken: string,
+): Promise<{ cardId: string; recordings: ListedRecording[] }[]> {
+  const { cards } = await getJson<{ cards: { id: string }[] }>(centralUrl, '/api/cards', supervisorToken);
+  return Promise.all(
+    cards.map(async (card) => ({
+      cardId: card.id,
+      recordings: (
+        await getJson<{ recordings: ListedRecording[] }>(
+          centralUrl,
+          `/api/cards/${card.id}/recordings`,
+          supervisorToken,
+        )
+      ).recordings,
+    })),
+  );
+}
+
+/** Whether central has a recording's bytes whole (its upload is complete): asked as the operator, not played. */
+export async function recordingUploaded(
+  centralUrl: string,
+  fileId: string,
+  operatorToken: string,
+): Promise<boolean> {
+  const r = await fetch(`${centralUrl}/api/uploads/${fileId}`, {
+    headers: { authorization: `Bearer ${operatorToken}` },
+  });
+  return r.ok && ((await r.json()) as { complete: boolean }).complete;
+}

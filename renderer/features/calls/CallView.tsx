@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeRefusal } from '../refusals';
+import { CallRecording } from '../recordings/CallRecording';
 import { useConsole } from '../../store';
 import type { ActiveCall } from './callsSlice';
 import { HANG_UP_KEYS, HOLD_KEYS, MUTE_KEYS } from './keys';
@@ -62,9 +63,8 @@ export function CallView({ call }: { call: ActiveCall }) {
         <span className={`badge calls-kind calls-kind--${call.kind}`}>{t(`kind.${call.kind}`)}</span>
         <strong>{call.number}</strong>
         <span data-testid="call-phase">{t(`view.phase.${call.phase}`)}</span>
-        <span className="call-view__timer" data-testid="call-timer">
-          {call.connectedAt !== null && call.phase === 'inCall' ? clockText(now - call.connectedAt) : ''}
-        </span>
+        <CallTimer call={call} now={now} />
+        <CallRecording call={call} />
       </div>
       <div className="call-view__media">
         <StreamVideo
@@ -112,6 +112,27 @@ export function CallView({ call }: { call: ActiveCall }) {
       </div>
       <CallQuality call={call} />
     </section>
+  );
+}
+
+/** How long the call has lasted; after hang-up, how long it lasted (what its recording is measured against). */
+function CallTimer({ call, now }: { call: ActiveCall; now: number }) {
+  const lasted =
+    call.connectedAt === null
+      ? null
+      : call.phase === 'inCall'
+        ? now - call.connectedAt
+        : call.endedAt !== null
+          ? call.endedAt - call.connectedAt
+          : null;
+  return (
+    <span
+      className="call-view__timer"
+      data-testid="call-timer"
+      data-ms={lasted === null ? undefined : Math.round(lasted)}
+    >
+      {lasted === null ? '' : clockText(lasted)}
+    </span>
   );
 }
 

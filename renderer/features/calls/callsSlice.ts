@@ -18,6 +18,8 @@ export interface ActiveCall {
   phase: 'accepting' | 'connecting' | 'inCall' | 'ended';
   /** When media began (performance.now() of this window), for the timer. */
   connectedAt: number | null;
+  /** When the call ended (same clock): the timer then shows how long it lasted. */
+  endedAt: number | null;
   muted: boolean;
   held: boolean;
   stats: CallStats | null;
@@ -90,7 +92,7 @@ export const createCallsSlice =
         onConnected: () => patchCall({ phase: 'inCall', connectedAt: performance.now() }),
         onEnded: (end) => {
           if (media === operatorCall) media = null;
-          patchCall({ phase: 'ended', end });
+          patchCall({ phase: 'ended', end, endedAt: performance.now() });
           set({ localStream: null, remoteStream: null });
           void get().setPresence('available');
         },
@@ -172,6 +174,7 @@ export const createCallsSlice =
             media: target.media,
             phase: 'accepting',
             connectedAt: null,
+            endedAt: null,
             muted: false,
             held: false,
             stats: null,
@@ -194,7 +197,8 @@ export const createCallsSlice =
       hangUp() {
         if (media) return media.hangUp();
         const call = get().call;
-        if (call && call.phase !== 'ended') patchCall({ phase: 'ended', end: 'hungUp' });
+        if (call && call.phase !== 'ended')
+          patchCall({ phase: 'ended', end: 'hungUp', endedAt: performance.now() });
       },
       toggleMute() {
         const call = get().call;

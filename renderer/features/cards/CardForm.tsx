@@ -7,6 +7,7 @@ import { PlaceSearch } from '../map';
 import { CardRefusalBanner, CardSyncBadge } from '../sync';
 import { CardFormActions } from './CardFormActions';
 import { CardPhotos } from '../photos/CardPhotos';
+import { CardRecordings } from '../recordings/CardRecordings';
 import { DescriptionField } from './DescriptionField';
 import { ApplicantFields } from './ApplicantFields';
 import { type EditorProblem, editorPoint, placeEdit } from './editor';
@@ -261,6 +262,8 @@ export function CardForm() {
       <SeenFields readOnly={readOnly} />
 
       <CardPhotos />
+
+      <CardRecordings />
 
       {(problems.length > 0 || stepRefusal) && (
         <div className="banner banner--error" role="alert" data-testid="card-problems">

@@ -1,0 +1,108 @@
+import './recordings.css';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../domain/session/roles';
+import { formatDateTime } from '../../i18n/dateTime';
+import { useConsole } from '../../store';
+import { describeRefusal } from '../refusals';
+import { clockText } from '../calls/waitingTime';
+
+/**
+ * The call recordings of the card on screen, for those who review them (§16, §17: supervisors, the head):
+ * listed and played from central, which writes every play to its audit log. Other roles see nothing here.
+ */
+export function CardRecordings() {
+  const { t, i18n } = useTranslation('recordings');
+  const cardId = useConsole((s) => s.editor.id);
+  const mayPlay = useConsole((s) =>
+    Boolean(s.appInfo?.centralUrl && s.appInfo && can(s.appInfo.role, 'recordings.play')),
+  );
+  const list = useConsole((s) => s.cardRecordings);
+  const playing = useConsole((s) => s.playing);
+  const load = useConsole((s) => s.loadCardRecordings);
+  const play = useConsole((s) => s.playRecording);
+  const closePlayer = useConsole((s) => s.closePlayer);
+  useEffect(() => {
+    if (mayPlay) void load(cardId);
+  }, [mayPlay, cardId, load]);
+  useEffect(() => () => closePlayer(), [cardId, closePlayer]);
+  if (!mayPlay || !cardId) return null;
+
+  const problemText = (problem: NonNullable<typeof list.problem>) =>
+    'refusal' in problem
+      ? describeRefusal(t, i18n.language, problem.refusal)
+      : 'offline' in problem
+        ? t('card.offline')
+        : t('card.failed');
+  const shown = playing && list.recordings.find((r) => r.fileId === playing.fileId);
+
+  return (
+    <section
+      className="card-recordings"
+      aria-labelledby="card-recordings-title"
+      data-testid="card-recordings"
+    >
+      <div className="card-photos__head">
+        <h3 id="card-recordings-title">{t('card.title')}</h3>
+      </div>
+      <p className="muted">
+        {t('card.audited')} {t('card.retention')}
+      </p>
+      {list.loading && <p className="muted">{t('card.loading')}</p>}
+      {list.problem && (
+        <div className="banner banner--error" role="alert">
+          <p>{problemText(list.problem)}</p>
+          <button type="button" onClick={() => void load(cardId)}>
+            {t('card.retry')}
+          </button>
+        </div>
+      )}
+      {!list.loading && !list.problem && list.recordings.length === 0 && (
+        <p className="muted">{t('card.none')}</p>
+      )}
+      {list.recordings.length > 0 && (
+        <ul className="card-recordings__list">
+          {list.recordings.map((r) => (
+            <li
+              key={r.fileId}
+              className="card-recording"
+              data-testid="card-recording"
+              data-duration-ms={r.durationMs}
+            >
+              <span>{t('card.started', { date: formatDateTime(r.startedAt, i18n.language) })}</span>
+              <span className="muted">{t('card.duration', { time: clockText(r.durationMs) })}</span>
+              <button type="button" onClick={() => void play(r.fileId)}>
+                {t('card.play')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {playing && (
+        <div className="card-recordings__player">
+          {playing.problem ? (
+            <p className="banner banner--error" role="alert">
+              {problemText(playing.problem)}
+            </p>
+          ) : playing.url ? (
+            <video
+              src={playing.url}
+              controls
+              autoPlay
+              className="card-recordings__video"
+              data-testid="recording-player"
+              aria-label={t('card.player', {
+                date: shown ? formatDateTime(shown.startedAt, i18n.language) : '',
+              })}
+            />
+          ) : (
+            <p className="muted">{t('card.opening')}</p>
+          )}
+          <button type="button" onClick={closePlayer}>
+            {t('card.close')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { defineTranslations } from '../../i18n/translations';
+
+export const recordingsText = defineTranslations(
+  {
+    call: {
+      recording: 'Recording',
+      notRecorded: 'This call is not being recorded.',
+    },
+    card: {
+      title: 'Call recordings',
+      loading: 'Asking the central system for the recordings…',
+      none: 'No call recordings on this card.',
+      offline: 'No connection to the central system: recordings cannot be listed or played now.',
+      failed: 'The recordings could not be loaded. Try again.',
+      retry: 'Try again',
+      started: 'Call of {{date}}',
+      duration: 'duration {{time}}',
+      play: 'Play',
+      opening: 'Loading the recording…',
+      close: 'Close the player',
+      player: 'Recording of the call of {{date}}',
+      audited: 'Every play is recorded in the central system’s audit log.',
+      retention: 'Recordings are kept for 30 days.',
+    },
+  },
+  {
+    call: {
+      recording: 'Идёт запись',
+      notRecorded: 'Вызов не записывается.',
+    },
+    card: {
+      title: 'Записи вызовов',
+      loading: 'Запрашиваем записи в центральной системе…',
+      none: 'У этой карточки нет записей вызовов.',
+      offline: 'Нет связи с центральной системой: записи сейчас нельзя посмотреть и прослушать.',
+      failed: 'Не удалось загрузить записи. Попробуйте ещё раз.',
+      retry: 'Повторить',
+      started: 'Вызов {{date}}',
+      duration: 'длительность {{time}}',
+      play: 'Воспроизвести',
+      opening: 'Загружаем запись…',
+      close: 'Закрыть проигрыватель',
+      player: 'Запись вызова {{date}}',
+      audited: 'Каждое прослушивание фиксируется в журнале аудита центральной системы.',
+      retention: 'Записи хранятся 30 дней.',
+    },
+  },
+  {
+    call: {
+      recording: 'Жазылып жатыр',
+      notRecorded: 'Бұл қоңырау жазылмай тұр.',
+    },
+    card: {
+      title: 'Қоңырау жазбалары',
+      loading: 'Жазбаларды орталық жүйеден сұрап жатырмыз…',
+      none: 'Бұл карточкада қоңырау жазбалары жоқ.',
+      offline: 'Орталық жүйемен байланыс жоқ: жазбаларды қазір көру және тыңдау мүмкін емес.',
+      failed: 'Жазбаларды жүктеу мүмкін болмады. Қайталап көріңіз.',
+      retry: 'Қайталау',
+      started: '{{date}} қоңырауы',
+      duration: 'ұзақтығы {{time}}',
+      play: 'Ойнату',
+      opening: 'Жазба жүктелуде…',
+      close: 'Ойнатқышты жабу',
+      player: '{{date}} қоңырауының жазбасы',
+      audited: 'Әр тыңдау орталық жүйенің аудит журналына жазылады.',
+      retention: 'Жазбалар 30 күн сақталады.',
+    },
+  },
+);
