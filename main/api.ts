@@ -170,6 +170,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'board.identify': ({ cardId }) => {
       visibleCard(cardId);
       return services.board?.identify(cardId) ?? noCentral;
+    },
     // Only a role that takes calls records them; the card is one this account may see.
     'recordings.begin': (header) => {
       if (!can(role(), 'calls.accept')) throw new CardNotFoundError(header.cardId);

@@ -188,6 +188,10 @@ export const consoleApi = {
     NoInput,
     z.object({
       view: CentreViewSchema.nullable(),
+      fetchedAt: z.iso.datetime().nullable(),
+      live: z.boolean(),
+    }),
+  ),
   /** §13's limits from central (the last copy, or the defaults, when it does not answer). */
   'board.settings': method(NoInput, z.object({ limits: AcknowledgementLimitsSchema, live: z.boolean() })),
   /** A card's history and warnings: central's, or the last copy (`live` false) with when it was fetched. */
@@ -205,6 +209,7 @@ export const consoleApi = {
   'board.identify': method(
     z.object({ cardId: CardIdSchema }).strict(),
     boardAnswerSchema(IdentifiedApplicantSchema),
+  ),
   /** Recording the call of a card (§17): begun once media flows, chunk by chunk (~1 s), finished at hang-up. */
   'recordings.begin': method(RecordingBeginInputSchema, z.object({ recordingId: z.uuid() })),
   /** A chunk is on disk and flushed when this answers: a crash loses seconds, not the call. */
