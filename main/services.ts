@@ -6,7 +6,7 @@ import type { AppInfo } from '../domain/contract/ipc';
 import { requirementsFromConfig } from '../domain/workstation/workstation';
 import { type CallRelay, createCallRelay } from './calls/callRelay';
 import { type CardAudience, createCardAudience } from './cardAudience';
-import { CONFIG_FILE_NAME, type MachineConfig } from './config';
+import { CONFIG_FILE_NAME, type MachineConfig, roleLockOf } from './config';
 import { type ConfigReport, reportOfGivenConfig } from './diagnostics/configReport';
 import { type DiagnosticsService, createDiagnostics } from './diagnostics/service';
 import { type ConnectivityService, createConnectivity } from './connectivity';
@@ -33,7 +33,9 @@ import { type InboxService, createInboxService } from './inbox/inboxService';
 import { isInboxNews } from './inbox/inboxNews';
 import { createInboxStore } from './inbox/inboxStore';
 import { type SyncService, createSync } from './sync/syncService';
-import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
+import { createWorkstationCentral } from './workstation/centralReports';
+import { loadWorkstationId } from './workstation/workstationId';
+import { type AdminService, createAdminService } from './admin/adminService';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
 
 /** A few status updates a second are what the status bar needs, whatever the engine or the operator does. */
@@ -73,6 +75,8 @@ export interface Services {
   inbox: InboxService | null;
   /** Calls ringing, accepted and signalled through central's socket; null without central. */
   calls: CallRelay | null;
+  /** The admin's desk (§28): accounts and territories on central; null without central. */
+  admin: AdminService | null;
   log: Logger;
   close(): void;
 }
@@ -165,6 +169,7 @@ export function createServices(options: ServicesOptions): Services {
         events,
         statusChanged: syncStatusChanged,
         maxOfflineAgeMs: (options.config.offlineSignInMaxAgeHours ?? 72) * 3_600_000,
+        roleLock: options.configReport ? roleLockOf(options.configReport) : null,
         log: options.log,
         now,
         referenceData,
@@ -203,10 +208,11 @@ export function createServices(options: ServicesOptions): Services {
     cards,
   });
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
+  const admin = sync ? createAdminService({ central: sync.central, log: options.log }) : null;
   const workstationCentral = sync
     ? createWorkstationCentral({
         central: sync.central,
-        workstationId: workstationIdOf(hostname()),
+        workstationId: loadWorkstationId(options.dataDir, hostname()),
         log: options.log,
       })
     : null;
@@ -264,6 +270,7 @@ export function createServices(options: ServicesOptions): Services {
     diagnostics,
     inbox,
     calls,
+    admin,
     log: options.log,
     close: () => {
       // A write's announcement still on its way finds no listener, not a closed database.

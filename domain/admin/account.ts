@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type RefusalOnWire, RefusalOnWireSchema } from '../contract/refusal';
 import { storableText } from '../contract/text';
 import { RoleSchema } from '../session/roles';
 
@@ -55,3 +56,17 @@ export const AccountChangesSchema = z
 export type AccountChanges = z.infer<typeof AccountChangesSchema>;
 
 export const AccountListSchema = z.object({ accounts: z.array(AccountViewSchema) });
+
+/**
+ * The console's answer to an admin's request: done (with central's answer), refused by central (its refusal,
+ * with the parameters the screens need: a password too short for the minimum, the department of a bad
+ * border), or central unreachable.
+ */
+export const adminAnswerSchema = <T extends z.ZodType>(value: T) =>
+  z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), refusal: RefusalOnWireSchema }),
+    z.object({ ok: z.literal(false), offline: z.literal(true) }),
+  ]);
+export type AdminAnswer<T> =
+  { ok: true; value: T } | { ok: false; refusal: RefusalOnWire } | { ok: false; offline: true };
