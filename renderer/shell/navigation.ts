@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../domain/session/roles';
 import { AboutView } from '../features/about';
+import { AdminView } from '../features/admin';
 import { CardsView } from '../features/cards';
 import { InboxView } from '../features/inbox';
 import { FleetView, ReadinessView } from '../features/workstation';
@@ -16,6 +17,7 @@ const VIEWS: Record<SectionInfo['id'], ComponentType> = {
   inbox: InboxView,
   readiness: ReadinessView,
   workstations: FleetView,
+  admin: AdminView,
   about: AboutView,
 };
 

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { type StoreApi, createStore, useStore } from 'zustand';
 import type { ConsoleBridge } from '../../domain/contract/ipc';
 import { type AboutSlice, createAboutSlice } from '../features/about/slice';
+import { type AdminSlice, createAdminSlice } from '../features/admin/slice';
 import { type CardPhotosSlice, createCardPhotosSlice } from '../features/photos/photosSlice';
 import { type CallsSlice, createCallsSlice } from '../features/calls';
 import { type ChatSlice, createChatSlice } from '../features/chat/chatSlice';
@@ -24,7 +25,8 @@ export type ConsoleState = ShellSlice &
   ReferenceSlice &
   AboutSlice &
   InboxSlice &
-  CallsSlice;
+  CallsSlice &
+  AdminSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -39,6 +41,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createAboutSlice(bridge)(...args),
     ...createInboxSlice(bridge)(...args),
     ...createCallsSlice(bridge)(...args),
+    ...createAdminSlice(bridge)(...args),
   }));
 }
 
