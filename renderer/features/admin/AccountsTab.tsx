@@ -239,6 +239,7 @@ export function AccountsTab() {
           {t('refresh')}
         </button>
       </div>
+      <NewAccountForm onOutcome={setOutcome} />
       {listProblem && <p role="alert">{problemText(listProblem, i18n.t, i18n.language)}</p>}
       {shown && (
         <p role={outcome?.kind === 'problem' ? 'alert' : 'status'} data-testid="admin-outcome">
@@ -265,7 +266,6 @@ export function AccountsTab() {
           </tbody>
         </table>
       )}
-      <NewAccountForm onOutcome={setOutcome} />
     </div>
   );
 }
