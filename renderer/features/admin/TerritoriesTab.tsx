@@ -33,11 +33,14 @@ export function TerritoriesTab() {
   const departments = useConsole((s) => s.departments);
   const [reading, setReading] = useState<Reading>({ state: 'none' });
   const [busy, setBusy] = useState(false);
+  /** Each file read gets its own preview map, opened on its outlines. */
+  const [previewKey, setPreviewKey] = useState(0);
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     if (!chosen) return;
     const checked = readTerritoryFile(await chosen.text(), await countryCheck());
+    setPreviewKey((k) => k + 1);
     setReading(
       checked.ok ? { state: 'preview', file: checked.file } : { state: 'refused', problem: checked.problem },
     );
@@ -94,7 +97,11 @@ export function TerritoriesTab() {
         <>
           <h3>{t('territories.previewTitle', { count: territories.length })}</h3>
           <Suspense fallback={null}>
-            <TerritoryPreviewMap territories={territories} label={t('territories.mapLabel')} />
+            <TerritoryPreviewMap
+              key={previewKey}
+              territories={territories}
+              label={t('territories.mapLabel')}
+            />
           </Suspense>
           <h4>{t('territories.departmentsInFile')}</h4>
           <ul data-testid="territory-departments">
