@@ -169,10 +169,11 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const presence = createPresenceBoard(bus);
   const territories = new TerritoryService(db, departments, bus);
   await territories.reload();
+  const loginFailures = createLoginFailureRepository(db);
   const auth = createAuthService({
     accounts,
     sessions: createSessionRepository(db),
-    failures: createLoginFailureRepository(db),
+    failures: loginFailures,
     departments,
     keys: signingKeys,
     bus,
@@ -247,8 +248,8 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
 
   const version = await packageVersion();
   app.get('/health', async () => ({ status: 'ok', db: db.kind, version, instanceId: bus.instanceId }));
-  registerAccountRoutes(app, { auth, accounts, departments });
-  registerDepartmentRoutes(app, { db, auth, departments, territories });
+  registerAccountRoutes(app, { auth, accounts, departments, loginFailures, audit });
+  registerDepartmentRoutes(app, { db, auth, departments, territories, audit, inCountry });
   registerCitizenRoutes(app, { intake, appeals, attachments });
   registerStaffAppealRoutes(app, { access, audit, auth, appeals, attachments, intake, calls });
   registerInboxRoutes(app, { db, auth, bus, appeals, inbox, services });

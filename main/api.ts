@@ -42,6 +42,12 @@ export function createApiHandlers(services: Services): ApiHandlers {
   };
   return {
     'app.info': () => ({ ...services.info, role: role() }),
+    // The admin's desk: central decides who may (accounts.manage, territories.import) and audits it.
+    'admin.accounts': () => services.admin?.accounts() ?? noCentral,
+    'admin.createAccount': (input) => services.admin?.createAccount(input) ?? noCentral,
+    'admin.changeAccount': ({ id, changes }) => services.admin?.changeAccount(id, changes) ?? noCentral,
+    'admin.unlockAccount': ({ id }) => services.admin?.unlockAccount(id) ?? noCentral,
+    'admin.importTerritories': (file) => services.admin?.importTerritories(file) ?? noCentral,
     'connectivity.get': () => services.connectivity.current(),
     'cards.list': () => {
       const viewer = services.audience.viewer();

@@ -6,7 +6,7 @@ import type { AppInfo } from '../domain/contract/ipc';
 import { requirementsFromConfig } from '../domain/workstation/workstation';
 import { type CallRelay, createCallRelay } from './calls/callRelay';
 import { type CardAudience, createCardAudience } from './cardAudience';
-import { CONFIG_FILE_NAME, type MachineConfig } from './config';
+import { CONFIG_FILE_NAME, type MachineConfig, roleLockOf } from './config';
 import { type ConfigReport, reportOfGivenConfig } from './diagnostics/configReport';
 import { type DiagnosticsService, createDiagnostics } from './diagnostics/service';
 import { type ConnectivityService, createConnectivity } from './connectivity';
@@ -40,7 +40,9 @@ import { type SyncService, createSync } from './sync/syncService';
 import { type BoardService, createBoardService } from './board/boardService';
 import { createBoardStore } from './board/boardStore';
 import { boardNews } from './board/boardNews';
-import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
+import { createWorkstationCentral } from './workstation/centralReports';
+import { loadWorkstationId } from './workstation/workstationId';
+import { type AdminService, createAdminService } from './admin/adminService';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
 
 /** A few status updates a second are what the status bar needs, whatever the engine or the operator does. */
@@ -90,6 +92,8 @@ export interface Services {
   centre: CentreService | null;
   /** The senior inspector's board and the duty unit's checks (issue 14); null without central. */
   board: BoardService | null;
+  /** The admin's desk (§28): accounts and territories on central; null without central. */
+  admin: AdminService | null;
   log: Logger;
   close(): void;
 }
@@ -196,6 +200,7 @@ export function createServices(options: ServicesOptions): Services {
         events,
         statusChanged: syncStatusChanged,
         maxOfflineAgeMs: (options.config.offlineSignInMaxAgeHours ?? 72) * 3_600_000,
+        roleLock: options.configReport ? roleLockOf(options.configReport) : null,
         log: options.log,
         now,
         referenceData,
@@ -246,10 +251,11 @@ export function createServices(options: ServicesOptions): Services {
     cards,
   });
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
+  const admin = sync ? createAdminService({ central: sync.central, log: options.log }) : null;
   const workstationCentral = sync
     ? createWorkstationCentral({
         central: sync.central,
-        workstationId: workstationIdOf(hostname()),
+        workstationId: loadWorkstationId(options.dataDir, hostname()),
         log: options.log,
       })
     : null;
@@ -311,6 +317,7 @@ export function createServices(options: ServicesOptions): Services {
     calls,
     centre,
     board,
+    admin,
     log: options.log,
     close: () => {
       // A write's announcement still on its way finds no listener, not a closed database.

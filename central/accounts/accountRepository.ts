@@ -1,19 +1,6 @@
-import { z } from 'zod';
+import type { AccountView } from '../../domain/admin/account';
 import { RoleSchema } from '../../domain/session/roles';
 import type { Sql } from '../db/database';
-
-/** An account as the admin sees it (§28); never the hash. */
-export const AccountViewSchema = z.object({
-  id: z.uuid(),
-  login: z.string(),
-  role: RoleSchema,
-  departmentId: z.string().nullable(),
-  displayName: z.string(),
-  disabled: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type AccountView = z.infer<typeof AccountViewSchema>;
 
 export interface AccountRow {
   id: string;
@@ -29,7 +16,34 @@ export interface AccountRow {
 
 export const iso = (v: Date | string): string => new Date(v).toISOString();
 
-export function rowToAccount(row: AccountRow): AccountView {
+/** An account with its sign-ins; whether its login is slowed down is the login failures' (loginFailureRepository.ts). */
+export type AccountState = Omit<AccountView, 'locked'>;
+
+interface AccountStateRow extends AccountRow {
+  last_sign_in_at: Date | string | null;
+  active_sessions: number | string;
+}
+
+function rowToAccountState(row: AccountStateRow): AccountState {
+  return {
+    ...rowToAccount(row),
+    lastSignInAt: row.last_sign_in_at === null ? null : iso(row.last_sign_in_at),
+    activeSessions: Number(row.active_sessions),
+  };
+}
+
+/** The account with its last sign-in and its live sessions (not revoked, with a refresh token still usable). */
+const ACCOUNT_STATE = `select a.*,
+   (select max(s.created_at) from sessions s where s.account_id = a.id) as last_sign_in_at,
+   (select count(*) from sessions s where s.account_id = a.id and s.revoked_at is null and exists
+     (select 1 from refresh_tokens r where r.session_id = s.id and r.used_at is null and r.expires_at > now())
+   ) as active_sessions
+ from accounts a`;
+
+/** The account's own fields, as a sign-in's answer carries them. */
+export type AccountBasics = Omit<AccountView, 'lastSignInAt' | 'activeSessions' | 'locked'>;
+
+export function rowToAccount(row: AccountRow): AccountBasics {
   return {
     id: row.id,
     login: row.login,
@@ -62,8 +76,13 @@ export interface AccountChanges {
 /** Accounts (their sessions: sessionRepository.ts; failed sign-ins: loginFailureRepository.ts). */
 export function createAccountRepository(db: Sql) {
   return {
-    async list(): Promise<AccountView[]> {
-      return (await db.query<AccountRow>('select * from accounts order by login')).map(rowToAccount);
+    async list(): Promise<AccountState[]> {
+      return (await db.query<AccountStateRow>(`${ACCOUNT_STATE} order by a.login`)).map(rowToAccountState);
+    },
+    /** One account as the admin's list shows it. */
+    async state(id: string): Promise<AccountState | null> {
+      const rows = await db.query<AccountStateRow>(`${ACCOUNT_STATE} where a.id = $1`, [id]);
+      return rows[0] ? rowToAccountState(rows[0]) : null;
     },
     async byId(id: string): Promise<AccountRow | null> {
       return (await db.query<AccountRow>('select * from accounts where id = $1', [id]))[0] ?? null;

@@ -1,23 +1,41 @@
 import type { Database, Sql } from '../db/database';
 import { chainHash } from './chainHash';
 
-/** What was read: an applicant's identity, a citizen's attachment, a call recording, a person's reference records (§15). */
-export type AuditAction = 'applicant.read' | 'attachment.read' | 'recording.read' | 'reference.check';
+/**
+ * What was read — an applicant's identity, a citizen's attachment, a call recording, a person's reference
+ * records (§15) — or what the digitalisation unit changed (§28): an account, a locked login, the territories.
+ */
+export type AuditAction =
+  | 'applicant.read'
+  | 'attachment.read'
+  | 'recording.read'
+  | 'reference.check'
+  | 'account.created'
+  | 'account.changed'
+  | 'account.deleted'
+  | 'account.unlocked'
+  | 'territories.imported';
 
 export interface AuditEntry {
-  /** Who read it; null for central itself. */
+  /** Who read or changed it; null for central itself. */
   accountId: string | null;
   action: AuditAction;
-  /** The appeal, card, attachment or recording read (for a reference check: the card it was made for). */
+  /** The appeal, card, attachment, recording or account read or changed (for a reference check: the card it was made for; the territories: the departments). */
   subjectId: string;
-  /** Why: the request that needed it (e.g. `GET /api/staff/appeals/:id`). */
+  /**
+   * Why: the request that needed it (e.g. `GET /api/staff/appeals/:id`); for a change, the request and
+   * what it changed (`PATCH /api/accounts/:id role,disabled`), never a password.
+   */
   reason: string;
 }
 
 /** Serialises appends, so each entry chains onto the one before it across every instance. */
 const CHAIN_LOCK = 1020002;
 
-/** The append-only, hash-chained log of every read of personal data (architecture.md "Personal data"). */
+/**
+ * The append-only, hash-chained log of every read of personal data (architecture.md "Personal data") and of
+ * every change the digitalisation unit makes (§28).
+ */
 export function createAuditLog(db: Database) {
   /**
    * Appends entries in order, each chained onto the one before it (chainHash.ts), with one insert however

@@ -4,6 +4,9 @@ import { DepartmentIdSchema } from '../../domain/reference/department';
 import type { DepartmentsAnswer, UnitsAnswer } from '../../domain/reference/reference';
 import { mayTouchDepartment } from '../access/rules';
 import { TerritoryImportSchema } from '../../domain/places/territory';
+import { TERRITORY_FILE_MAX_BYTES } from '../../domain/places/territoryFile';
+import type { CountryCheck } from '../../domain/places/country';
+import type { AuditLog } from '../audit/auditLogRepository';
 import type { AuthService } from '../session/authService';
 import type { Sql } from '../db/database';
 import { sendWithEtag } from '../http/etag';
@@ -15,13 +18,20 @@ import { DepartmentDirectory, listPatrolUnits, listPatrolUnitsIn } from '../depa
 import { refusal } from '../../domain/contract/refusal';
 
 /** Territory files can be large (detailed official borders); the import route allows more than the default. */
-export const TERRITORY_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+export const TERRITORY_IMPORT_MAX_BYTES = TERRITORY_FILE_MAX_BYTES;
 
 export function registerDepartmentRoutes(
   app: FastifyInstance,
-  deps: { db: Sql; auth: AuthService; departments: DepartmentDirectory; territories: TerritoryService },
+  deps: {
+    db: Sql;
+    auth: AuthService;
+    departments: DepartmentDirectory;
+    territories: TerritoryService;
+    audit: AuditLog;
+    inCountry: CountryCheck;
+  },
 ): void {
-  const { db, auth, departments, territories } = deps;
+  const { db, auth, departments, territories, audit, inCountry } = deps;
 
   // Reference data for the console's offline copy: sent with an ETag, so an unchanged answer is a bodiless 304.
   staffRoute(app, auth, 'GET /api/departments', {}, async ({ request, reply }) =>
@@ -80,7 +90,18 @@ export function registerDepartmentRoutes(
       auth,
       'POST /api/territories/import',
       { body: TerritoryImportSchema },
-      async ({ body }) => territories.importOfficial(body),
+      async ({ principal, body }) => {
+        const answer = await territories.importOfficial(body, inCountry);
+        // Which departments' borders changed: the audit's subject names them (the first 50).
+        const ids = body.features.map((f) => f.properties.departmentId);
+        await audit.record({
+          accountId: principal.accountId,
+          action: 'territories.imported',
+          subjectId: ids.slice(0, 50).join(','),
+          reason: `POST /api/territories/import ${ids.length}`,
+        });
+        return answer;
+      },
     );
   });
 }

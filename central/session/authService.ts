@@ -10,7 +10,7 @@ import { RoleSchema } from '../../domain/session/roles';
 import {
   type AccountRepository,
   type AccountRow,
-  type AccountView,
+  type AccountBasics,
   rowToAccount,
 } from '../accounts/accountRepository';
 import type { LoginFailureRepository } from './loginFailureRepository';
@@ -29,7 +29,7 @@ export interface TokenPair {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
-  account: AccountView;
+  account: AccountBasics;
 }
 
 /** Too many failed sign-ins for this login from this address: wait, then try again (loginThrottle.ts). */

@@ -56,6 +56,21 @@ export function createLoginFailureRepository(db: Database, policy = LOGIN_THROTT
       });
     },
 
+    /** The logins whose sign-ins wrong passwords slow down now, from some address (the admin sees them locked). */
+    async slowedLogins(logins: readonly string[]): Promise<Set<string>> {
+      const rows = await db.query<{ login: string }>(
+        `select distinct login from login_failures where login = any($1::text[]) and failures >= $2
+           and last_failed_at > now() - make_interval(hours => $3)`,
+        [logins, policy.freeFailures, policy.forgetAfterHours],
+      );
+      return new Set(rows.map((r) => r.login));
+    },
+
+    /** The admin's unlock: every wrong password counted against the login, from every address, is forgotten. */
+    async forgetLogin(login: string): Promise<void> {
+      await db.query('delete from login_failures where login = $1', [login]);
+    },
+
     /** The right password: this pair starts afresh; long-forgotten rows of anyone are swept. */
     async clear(login: string, address: string): Promise<void> {
       await db.query('delete from login_failures where login = $1 and address = $2', [login, address]);

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { RoleSchema } from '../../domain/session/roles';
+import { AccountChangesSchema, type AccountView, NewAccountSchema } from '../../domain/admin/account';
+import { CENTRAL_API } from '../../domain/contract/central';
+import type { AuditLog } from '../audit/auditLogRepository';
+import type { LoginFailureRepository } from './loginFailureRepository';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem, parseOr400 } from '../http/problem';
 import { staffRoute } from './staffRoute';
-import { type AccountRepository, rowToAccount } from '../accounts/accountRepository';
+import type { AccountRepository, AccountState } from '../accounts/accountRepository';
 import { type AuthService, LoginThrottled } from './authService';
 import { checkPassword } from '../accounts/passwordPolicy';
 import { hashPassword } from '../accounts/passwords';
@@ -16,36 +19,31 @@ const LoginSchema = z.strictObject({
   password: z.string().min(1).max(256),
 });
 const RefreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(256) });
-/** Length and strength are passwordPolicy.ts's, which also needs the login. */
-const PasswordSchema = z.string().min(1).max(1024);
-const LoginNameSchema = z
-  .string()
-  .regex(/^[a-z0-9._-]{3,64}$/, 'login is 3–64 lowercase letters, digits, dots, dashes or underscores');
-
-const NewAccountSchema = z.strictObject({
-  login: LoginNameSchema,
-  password: PasswordSchema,
-  role: RoleSchema,
-  departmentId: z.string().nullable(),
-  displayName: z.string().trim().min(1).max(200),
-});
-const AccountChangesSchema = z
-  .strictObject({
-    password: PasswordSchema.optional(),
-    role: RoleSchema.optional(),
-    departmentId: z.string().nullable().optional(),
-    displayName: z.string().trim().min(1).max(200).optional(),
-    disabled: z.boolean().optional(),
-  })
-  .refine((c) => Object.keys(c).length > 0, 'nothing to change');
-const IdParams = z.strictObject({ id: z.uuid('account id must be a UUID') });
 
 /** Login and token refresh for everyone; account administration for the digitalisation unit (§28). */
 export function registerAccountRoutes(
   app: FastifyInstance,
-  deps: { auth: AuthService; accounts: AccountRepository; departments: DepartmentDirectory },
+  deps: {
+    auth: AuthService;
+    accounts: AccountRepository;
+    departments: DepartmentDirectory;
+    loginFailures: LoginFailureRepository;
+    audit: AuditLog;
+  },
 ): void {
-  const { auth, accounts, departments } = deps;
+  const { auth, accounts, departments, loginFailures, audit } = deps;
+  /** Accounts as the admin's desk lists them: with whether wrong passwords slow their login down now. */
+  const withLocks = async (states: AccountState[]): Promise<AccountView[]> => {
+    const slowed = await loginFailures.slowedLogins(states.map((a) => a.login));
+    return states.map((a) => ({ ...a, locked: slowed.has(a.login) }));
+  };
+  const viewOf = async (id: string): Promise<AccountView> => {
+    const state = await accounts.state(id);
+    if (!state) throw new HttpProblem(404, refusal('account.notFound'), 'no such account');
+    const [view] = await withLocks([state]);
+    if (!view) throw new Error('an account view went missing');
+    return view;
+  };
   const checkDepartment = (id: string | null | undefined) => {
     if (id && !departments.get(id))
       throw new HttpProblem(
@@ -69,31 +67,43 @@ export function registerAccountRoutes(
     return auth.refresh(refreshToken);
   });
 
-  staffRoute(app, auth, 'GET /api/accounts', {}, async () => ({ accounts: await accounts.list() }));
+  staffRoute(app, auth, 'GET /api/accounts', {}, async () => ({
+    accounts: await withLocks(await accounts.list()),
+  }));
 
-  staffRoute(app, auth, 'POST /api/accounts', { body: NewAccountSchema }, async ({ body, reply }) => {
-    checkDepartment(body.departmentId);
-    checkPassword(body.password, body.login);
-    const id = uuidv7();
-    const inserted = await accounts.insert({
-      id,
-      login: body.login,
-      passwordHash: await hashPassword(body.password),
-      role: body.role,
-      departmentId: body.departmentId,
-      displayName: body.displayName,
-    });
-    if (!inserted) throw new HttpProblem(409, refusal('account.loginTaken'), 'this login is taken');
-    const row = await accounts.byId(id);
-    if (!row) throw new Error('account vanished after insert');
-    return reply.status(201).send(rowToAccount(row));
-  });
+  staffRoute(
+    app,
+    auth,
+    'POST /api/accounts',
+    { body: NewAccountSchema },
+    async ({ principal, body, reply }) => {
+      checkDepartment(body.departmentId);
+      checkPassword(body.password, body.login);
+      const id = uuidv7();
+      const inserted = await accounts.insert({
+        id,
+        login: body.login,
+        passwordHash: await hashPassword(body.password),
+        role: body.role,
+        departmentId: body.departmentId,
+        displayName: body.displayName,
+      });
+      if (!inserted) throw new HttpProblem(409, refusal('account.loginTaken'), 'this login is taken');
+      await audit.record({
+        accountId: principal.accountId,
+        action: 'account.created',
+        subjectId: id,
+        reason: `POST /api/accounts role=${body.role} department=${body.departmentId ?? '-'}`,
+      });
+      return reply.status(201).send(await viewOf(id));
+    },
+  );
 
   staffRoute(
     app,
     auth,
     'PATCH /api/accounts/:id',
-    { params: IdParams, body: AccountChangesSchema },
+    { params: CENTRAL_API['PATCH /api/accounts/:id'].params, body: AccountChangesSchema },
     async ({ principal, params, body }) => {
       checkDepartment(body.departmentId);
       if (
@@ -119,11 +129,42 @@ export function registerAccountRoutes(
         ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
       });
       if (!row) throw new HttpProblem(404, refusal('account.notFound'), 'no such account');
+      // What changed, never the password itself.
+      const changed = Object.entries(body)
+        .map(([field, value]) =>
+          field === 'password' || field === 'displayName' ? field : `${field}=${String(value)}`,
+        )
+        .join(' ');
+      await audit.record({
+        accountId: principal.accountId,
+        action: 'account.changed',
+        subjectId: row.id,
+        reason: `PATCH /api/accounts/:id ${changed}`,
+      });
       // A reset password or a disabled account ends every session and socket at once; a new role or
       // department reaches open sockets by reconnecting them.
       if (body.password || body.disabled === true) await auth.revokeSessions(row.id);
       else if (body.role || body.departmentId !== undefined) await auth.accountChanged(row.id);
-      return rowToAccount(row);
+      return viewOf(row.id);
+    },
+  );
+
+  staffRoute(
+    app,
+    auth,
+    'POST /api/accounts/:id/unlock',
+    { params: CENTRAL_API['POST /api/accounts/:id/unlock'].params },
+    async ({ principal, params }) => {
+      const row = await accounts.byId(params.id);
+      if (!row) throw new HttpProblem(404, refusal('account.notFound'), 'no such account');
+      await loginFailures.forgetLogin(row.login);
+      await audit.record({
+        accountId: principal.accountId,
+        action: 'account.unlocked',
+        subjectId: row.id,
+        reason: 'POST /api/accounts/:id/unlock',
+      });
+      return viewOf(row.id);
     },
   );
 
@@ -131,12 +172,18 @@ export function registerAccountRoutes(
     app,
     auth,
     'DELETE /api/accounts/:id',
-    { params: IdParams },
+    { params: CENTRAL_API['PATCH /api/accounts/:id'].params },
     async ({ principal, params, reply }) => {
       if (params.id === principal.accountId)
         throw new HttpProblem(409, refusal('account.ownAccount'), 'an admin cannot delete their own account');
       if (!(await accounts.remove(params.id)))
         throw new HttpProblem(404, refusal('account.notFound'), 'no such account');
+      await audit.record({
+        accountId: principal.accountId,
+        action: 'account.deleted',
+        subjectId: params.id,
+        reason: 'DELETE /api/accounts/:id',
+      });
       await auth.revokeSessions(params.id);
       return reply.status(204).send();
     },

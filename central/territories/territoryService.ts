@@ -9,6 +9,8 @@ import {
   type TerritoryImport,
   type TerritoryRouter,
 } from '../../domain/places/territory';
+import type { CountryCheck } from '../../domain/places/country';
+import { checkTerritoryFile } from '../../domain/places/territoryFile';
 import type { Database } from '../db/database';
 import { territoryRepository } from './territoryRepository';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
@@ -66,8 +68,12 @@ export class TerritoryService {
     return this.router.route(point, chosenDepartmentId);
   }
 
-  /** Replaces the territories of the departments in the file, all or nothing. */
-  async importOfficial(file: TerritoryImport): Promise<{ imported: number }> {
+  /**
+   * Replaces the territories of the departments in the file, all or nothing. Its departments first, then its
+   * geometry (domain/places/territoryFile.ts: self-intersections, outside the country), as the console's
+   * preview checked it.
+   */
+  async importOfficial(file: TerritoryImport, inCountry: CountryCheck): Promise<{ imported: number }> {
     const ids = file.features.map((f) => f.properties.departmentId);
     const unknown = [...new Set(ids.filter((id) => !this.departments.get(id)))];
     if (unknown.length > 0)
@@ -84,6 +90,9 @@ export class TerritoryService {
         refusal('territory.repeatedDepartment', { departmentId: twice }),
         `a department appears twice: ${twice}`,
       );
+    const checked = checkTerritoryFile(file, inCountry);
+    if (!checked.ok)
+      throw new HttpProblem(400, checked.problem, `the file is refused: ${checked.problem.code}`);
     await this.db.transaction((tx) =>
       territoryRepository.save(
         tx,

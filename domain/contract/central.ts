@@ -3,6 +3,13 @@ import { storableText } from './text';
 import { IceConfigSchema } from '../calls/iceConfig';
 import { CardSchema } from '../cards/card';
 import { CentreViewSchema } from '../centre/centre';
+import {
+  AccountChangesSchema,
+  AccountListSchema,
+  AccountViewSchema,
+  NewAccountSchema,
+} from '../admin/account';
+import { TerritoryImportSchema } from '../places/territory';
 import { CompetentServiceSchema, ForwardInputSchema, InboxListSchema } from '../inbox/inbox';
 import { UploadDeclarationSchema, UploadStatusSchema } from '../files/upload';
 import { CardRecordingSchema } from '../files/recording';
@@ -83,16 +90,39 @@ export const CENTRAL_API = {
     response: TokenPairSchema,
     bodyLimit: 4 * 1024,
   },
-  'GET /api/accounts': { access: 'accounts.manage' },
-  'POST /api/accounts': { access: 'accounts.manage', bodyLimit: 16 * 1024 },
-  'PATCH /api/accounts/:id': { access: 'accounts.manage', bodyLimit: 16 * 1024 },
+  // The digitalisation unit's accounts (§28), read and changed from the admin's desk; each change is audited.
+  'GET /api/accounts': { access: 'accounts.manage', response: AccountListSchema },
+  'POST /api/accounts': {
+    access: 'accounts.manage',
+    body: NewAccountSchema,
+    response: AccountViewSchema,
+    bodyLimit: 16 * 1024,
+  },
+  'PATCH /api/accounts/:id': {
+    access: 'accounts.manage',
+    params: IdParams,
+    body: AccountChangesSchema,
+    response: AccountViewSchema,
+    bodyLimit: 16 * 1024,
+  },
+  /** Forgets the wrong passwords that slow this login's sign-ins down, from every address. */
+  'POST /api/accounts/:id/unlock': {
+    access: 'accounts.manage',
+    params: IdParams,
+    response: AccountViewSchema,
+  },
   'DELETE /api/accounts/:id': { access: 'accounts.manage' },
   'GET /api/departments': { access: 'departments.read', response: DepartmentsAnswerSchema },
   'GET /api/departments/:id/units': { access: 'departments.read' },
   // A department's reference data includes its patrol units and territory (the account's scope only).
   'GET /api/units': { access: 'departments.read', response: UnitsAnswerSchema },
   'GET /api/territories': { access: 'departments.read', response: TerritoriesAnswerSchema },
-  'POST /api/territories/import': { access: 'territories.import' },
+  // Its body limit is its own (TERRITORY_FILE_MAX_BYTES, central/reference/routes.ts parses it).
+  'POST /api/territories/import': {
+    access: 'territories.import',
+    body: TerritoryImportSchema,
+    response: z.object({ imported: z.number().int().nonnegative() }),
+  },
   // Citizens: no login; the citizen token that came with the appeal follows it.
   // A citizen's appeal is at most 4,000 characters of text (12 bytes each, escaped, at worst); a chat line 2,000.
   'POST /api/appeals': { access: 'public', bodyLimit: 64 * 1024 },

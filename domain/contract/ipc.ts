@@ -62,6 +62,13 @@ import {
   RecordingOpenResultSchema,
   RecordingSliceSchema,
 } from '../files/recording';
+import {
+  AccountChangesSchema,
+  AccountViewSchema,
+  adminAnswerSchema,
+  NewAccountSchema,
+} from '../admin/account';
+import { TerritoryImportSchema } from '../places/territory';
 
 /**
  * The console API: the one contract between the renderer and main.
@@ -169,6 +176,21 @@ export const consoleApi = {
   'diagnostics.bundle': method(NoInput, DiagnosticsBundleSchema),
   /** A line from the screens into main's log, redacted there like main's own. */
   'log.write': method(RendererLogSchema, z.object({})),
+  /** The admin's desk (§28): accounts as central has them now; each change is central's, audited there. */
+  'admin.accounts': method(NoInput, adminAnswerSchema(z.array(AccountViewSchema))),
+  'admin.createAccount': method(NewAccountSchema, adminAnswerSchema(AccountViewSchema)),
+  /** Role, department, name, a new password or disabled: a new password or disabling ends the account's sessions. */
+  'admin.changeAccount': method(
+    z.strictObject({ id: z.uuid(), changes: AccountChangesSchema }),
+    adminAnswerSchema(AccountViewSchema),
+  ),
+  /** Forgets the wrong passwords that slow the account's sign-in down. */
+  'admin.unlockAccount': method(z.strictObject({ id: z.uuid() }), adminAnswerSchema(AccountViewSchema)),
+  /** Official territories, after the admin saw the file's preview (checked by domain/places/territoryFile.ts). */
+  'admin.importTerritories': method(
+    TerritoryImportSchema,
+    adminAnswerSchema(z.object({ imported: z.number().int().nonnegative() })),
+  ),
   /** Calls ringing now (a reloaded window asks); then `calls.event` keeps it current. */
   'calls.ringing': method(NoInput, z.array(RingingCallSchema)),
   /** This call's STUN/TURN servers and credentials from central (null without central or offline). */

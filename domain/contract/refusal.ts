@@ -117,6 +117,13 @@ export const REFUSALS = {
   'account.ownAccount': Empty,
   'territory.unknownDepartments': z.strictObject({ departmentIds: z.array(storableText()).min(1) }),
   'territory.repeatedDepartment': z.strictObject({ departmentId: storableText() }),
+  // A territory file's own problems (domain/places/territoryFile.ts), the same on the console and on central.
+  'territory.notJson': Empty,
+  'territory.tooLarge': z.strictObject({ maxBytes: count }),
+  /** Not a FeatureCollection of Polygon/MultiPolygon features naming their department; `path` says where. */
+  'territory.wrongShape': z.strictObject({ path: storableText() }),
+  'territory.selfIntersecting': z.strictObject({ departmentId: storableText() }),
+  'territory.outsideCountry': z.strictObject({ departmentId: storableText() }),
   // Card files sent in pieces
   'upload.notFound': Empty,
   'upload.chunkOutOfOrder': z.strictObject({ next: count }),

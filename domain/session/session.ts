@@ -32,6 +32,8 @@ export const SIGN_IN_REFUSALS = [
   /** Central is unreachable and the last online sign-in is older than the configured limit. */
   'offlineTooOld',
   'unavailable',
+  /** IT locked this workstation to a role (policy `role`) and the account has another. */
+  'roleLocked',
 ] as const;
 export const SignInRefusalSchema = z.enum(SIGN_IN_REFUSALS);
 export type SignInRefusal = z.infer<typeof SignInRefusalSchema>;

@@ -5,3 +5,4 @@ export { loadMachineConfig } from './configFile';
 export { loadEffectiveConfig } from './effectiveConfig';
 export type { ConfigLocations } from './effectiveConfig';
 export type { ConfigSource, EffectiveConfig, EffectiveValue, IgnoredValue } from './layers';
+export { roleLockOf } from './roleLock';

@@ -1,4 +1,9 @@
-import { FILE_NAME_MAX, PHOTO_MAX_BYTES, type PhotoRefusal, type PhotoType } from '../../domain/files/cardFile';
+import {
+  FILE_NAME_MAX,
+  PHOTO_MAX_BYTES,
+  type PhotoRefusal,
+  type PhotoType,
+} from '../../domain/files/cardFile';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const ascii = (bytes: Buffer, start: number, end: number) => bytes.subarray(start, end).toString('latin1');

@@ -1,3 +1,4 @@
+import type { Role } from '../../domain/session/roles';
 import type { Session, SignInInput, SignInResult } from '../../domain/session/session';
 import type { Logger } from '../log';
 import type { CentralClient } from '../central/client';
@@ -26,13 +27,28 @@ export function createSessionService(deps: {
   client: CentralClient;
   offline: OfflineAccounts;
   maxOfflineAgeMs: number;
+  /** IT's role lock (main/config/roleLock.ts): accounts of another role are refused here; null: none. */
+  roleLock?: Role | null;
   now: () => Date;
   log: Logger;
 }): SessionService {
+  const roleLock = deps.roleLock ?? null;
   let session: Session | null = null;
   let pendingPassword: string | null = null;
   const tokens = createTokenKeeper({
-    refresh: (refreshToken) => deps.client.anonymous('POST /api/auth/refresh', { body: { refreshToken } }),
+    async refresh(refreshToken) {
+      const answer = await deps.client.anonymous('POST /api/auth/refresh', { body: { refreshToken } });
+      // Central ended the session (account disabled, password reset, token reused): this console signs out
+      // at once instead of carrying on as "online" with no way to reach central.
+      if (
+        !answer.ok &&
+        answer.failure.kind === 'http' &&
+        answer.failure.status === 401 &&
+        session?.mode === 'online'
+      )
+        ended();
+      return answer;
+    },
     async withoutTokens() {
       if (session?.mode !== 'offline' || !pendingPassword) return null;
       const answer = await onlineSignIn(session.login, pendingPassword);
@@ -53,8 +69,18 @@ export function createSessionService(deps: {
     departmentId: a.departmentId,
     mode,
   });
+  function ended() {
+    pendingPassword = null;
+    publish(null);
+    deps.log.info('auth.sessionEnded');
+  }
+  const lockedOut = (role: Role) => roleLock !== null && role !== roleLock;
   async function onlineSignIn(login: string, password: string) {
     const answer = await deps.client.anonymous('POST /api/auth/login', { body: { login, password } });
+    if (answer.ok && lockedOut(answer.value.account.role)) {
+      deps.log.info('auth.roleLocked', { role: answer.value.account.role });
+      return { ok: false as const, roleLocked: true as const };
+    }
     if (answer.ok) {
       tokens.accept(answer.value);
       const account = answer.value.account;
@@ -73,6 +99,7 @@ export function createSessionService(deps: {
     async signIn({ login, password }) {
       const answer = await onlineSignIn(login, password);
       if (answer.ok) return { ok: true, session: toSession(answer.value.account, 'online') };
+      if ('roleLocked' in answer) return { ok: false, refusal: 'roleLocked' };
       const { failure } = answer;
       if (failure.kind === 'http') {
         switch (failure.status) {
@@ -93,6 +120,7 @@ export function createSessionService(deps: {
       if (!known) return { ok: false, refusal: 'offlineUnknownAccount' };
       if (!(await (await loadArgon2()).verify(known.verifier, password)))
         return { ok: false, refusal: 'wrongCredentials' };
+      if (lockedOut(known.account.role)) return { ok: false, refusal: 'roleLocked' };
       if (deps.now().getTime() - known.lastOnlineAt.getTime() > deps.maxOfflineAgeMs)
         return { ok: false, refusal: 'offlineTooOld' };
       tokens.forget();

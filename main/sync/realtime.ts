@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
-import type { ClientMessage } from '../../domain/contract/realtime';
+import { type ClientMessage, REALTIME_CLOSE_CODES } from '../../domain/contract/realtime';
 import type { Logger } from '../log';
 import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import type { TokenSource } from '../central/tokens';
@@ -77,8 +77,14 @@ export function createRealtimeLink(deps: {
       ws.terminate();
     });
     ws.on('error', () => undefined);
-    ws.on('close', () => {
+    ws.on('close', (code) => {
       if (socket === ws) socket = null;
+      // Central ended the session or the token: the next try refreshes first, and a refused refresh signs
+      // this console out (main/session/session.ts) instead of retrying with a dead token.
+      if (code === REALTIME_CLOSE_CODES.sessionRevoked || code === REALTIME_CLOSE_CODES.tokenExpired) {
+        deps.tokens.refused();
+        failures = 0;
+      }
       deps.onUp(false);
       schedule();
     });

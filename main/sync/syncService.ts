@@ -1,3 +1,4 @@
+import type { Role } from '../../domain/session/roles';
 import type { SyncStatus } from '../../domain/sync/syncStatus';
 import { type SessionService, createSessionService } from '../session/session';
 import type { ConnectivityService } from '../connectivity';
@@ -47,6 +48,8 @@ export function createSync(deps: {
   /** The sync status may have changed (many times a second while the engine works). */
   statusChanged(): void;
   maxOfflineAgeMs: number;
+  /** IT's role lock: sign-in refuses accounts of another role (main/config/roleLock.ts). */
+  roleLock?: Role | null;
   log: Logger;
   now: () => Date;
   backoff?: BackoffPolicy;
@@ -62,6 +65,7 @@ export function createSync(deps: {
     client,
     offline: createOfflineAccounts(deps.db),
     maxOfflineAgeMs: deps.maxOfflineAgeMs,
+    roleLock: deps.roleLock,
     now: deps.now,
     log: deps.log,
   });

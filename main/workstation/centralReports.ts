@@ -17,11 +17,6 @@ export interface WorkstationCentral {
   fleet(): Promise<WorkstationFleet>;
 }
 
-/** Central names a workstation with 1–64 letters, digits, dots, dashes or underscores: the machine's name, made to fit. */
-export function workstationIdOf(machineName: string): string {
-  return machineName.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64) || 'workstation';
-}
-
 export function createWorkstationCentral(deps: {
   /** Main's client to central as the signed-in account (main/central/client.ts). */
   central: SignedInCentral;

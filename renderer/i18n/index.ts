@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { aboutText } from '../features/about/i18n';
+import { adminText } from '../features/admin/i18n';
 import { cardFieldsText } from '../features/cards/fieldText';
 import { callsText } from '../features/calls/i18n';
 import { cardFormText } from '../features/cards/formText';
@@ -36,6 +37,7 @@ export const NAMESPACES = {
   calls: callsText,
   board: boardText,
   recordings: recordingsText,
+  admin: adminText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

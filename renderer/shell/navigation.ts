@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../domain/session/roles';
 import { AboutView } from '../features/about';
+import { AdminView } from '../features/admin';
 import { CardsView } from '../features/cards';
 import { CentreView } from '../features/centre';
 import { InboxView } from '../features/inbox';
@@ -20,6 +21,7 @@ const VIEWS: Record<SectionInfo['id'], ComponentType> = {
   board: BoardView,
   readiness: ReadinessView,
   workstations: FleetView,
+  admin: AdminView,
   about: AboutView,
 };
 

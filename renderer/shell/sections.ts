@@ -3,7 +3,7 @@ import type { Keys } from '../commands/keys';
 
 /** A section of the console: who sees it and its hotkey; the views are wired in navigation.ts. */
 export interface SectionInfo {
-  id: 'cards' | 'inbox' | 'board' | 'centre' | 'readiness' | 'workstations' | 'about';
+  id: 'cards' | 'inbox' | 'board' | 'centre' | 'readiness' | 'workstations' | 'admin' | 'about';
   /** Key with its namespace. */
   label: string;
   /** Fixed per section, not per position, so a key means the same section for every role. */
@@ -29,6 +29,8 @@ export const SECTION_INFO: readonly SectionInfo[] = [
   { id: 'readiness', label: 'readiness:nav', keys: 'Alt+2', roles: ROLES },
   /** §28: the digitalisation unit sees every workstation's last readiness report. */
   { id: 'workstations', label: 'readiness:fleet.nav', keys: 'Alt+3', roles: ['admin'] },
+  /** §28, issue 15 item 5: the digitalisation unit's desk — accounts, territories, directories, workstations. */
+  { id: 'admin', label: 'admin:nav', keys: 'Alt+7', roles: ['admin'] },
   /** Issue 15: version, data folder, the settings in force and the diagnostics bundle, for IT at any workstation. */
   { id: 'about', label: 'about:nav', keys: 'Alt+0', roles: ROLES },
 ];

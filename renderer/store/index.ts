@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { type StoreApi, createStore, useStore } from 'zustand';
 import type { ConsoleBridge } from '../../domain/contract/ipc';
 import { type AboutSlice, createAboutSlice } from '../features/about/slice';
+import { type AdminSlice, createAdminSlice } from '../features/admin/slice';
 import { type CardPhotosSlice, createCardPhotosSlice } from '../features/photos/photosSlice';
 import { type CallsSlice, createCallsSlice } from '../features/calls';
 import { type RecordingsSlice, createRecordingsSlice } from '../features/recordings/recordingsSlice';
@@ -30,7 +31,8 @@ export type ConsoleState = ShellSlice &
   CentreSlice &
   CallsSlice &
   BoardSlice &
-  RecordingsSlice;
+  RecordingsSlice &
+  AdminSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -48,6 +50,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createCallsSlice(bridge)(...args),
     ...createBoardSlice(bridge)(...args),
     ...createRecordingsSlice(bridge)(...args),
+    ...createAdminSlice(bridge)(...args),
   }));
 }
 

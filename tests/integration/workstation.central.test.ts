@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REQUIREMENTS, WorkstationProbesSchema } from '../../domain/workstation/workstation';
 import { evaluate } from '../../domain/workstation/workstationEvaluate';
 import { createCentralClient } from '../../main/central/client';
-import { createWorkstationCentral, workstationIdOf } from '../../main/workstation/centralReports';
+import { createWorkstationCentral } from '../../main/workstation/centralReports';
+import { loadWorkstationId, WORKSTATION_ID_FILE_NAME } from '../../main/workstation/workstationId';
+import { tempDir } from '../support/tempDir';
 import { memoryLogger } from '../support/console';
 import { type TestCentral, startTestCentral } from '../support/central/central';
 
@@ -44,7 +46,7 @@ describe('each workstation reports its readiness to central (§28)', () => {
     const log = memoryLogger();
     const publisher = createWorkstationCentral({
       central: await signedInAs('operator'),
-      workstationId: workstationIdOf('DCH-ALM-OP07'),
+      workstationId: 'DCH-ALM-OP07-3f9a1c2b',
       log,
     });
     const report = officeReport();
@@ -60,7 +62,7 @@ describe('each workstation reports its readiness to central (§28)', () => {
     const fleet = await admin.fleet();
     expect(fleet).toMatchObject({ state: 'listed' });
     expect(fleet.state === 'listed' ? fleet.workstations : []).toContainEqual({
-      workstationId: 'DCH-ALM-OP07',
+      workstationId: 'DCH-ALM-OP07-3f9a1c2b',
       receivedAt: expect.any(String),
       checkedAt: report.checkedAt,
       verdict: 'ready',
@@ -98,10 +100,21 @@ describe('each workstation reports its readiness to central (§28)', () => {
     expect(log.lines).toContain('warn workstation.reportNotPublished {"status":401}');
   });
 
-  it('names the workstation the way central accepts', () => {
-    expect(workstationIdOf('DCH-ALM-OP07')).toBe('DCH-ALM-OP07');
-    expect(workstationIdOf('ПК оператора 7')).toBe('-------------7');
-    expect(workstationIdOf('')).toBe('workstation');
-    expect(workstationIdOf('x'.repeat(100))).toHaveLength(64);
+  it('names the workstation by its data folder, not its host name: two consoles on one machine are two rows (§28)', () => {
+    const first = tempDir();
+    const second = tempDir();
+    try {
+      const id = loadWorkstationId(first.dir, 'DCH-ALM-OP07');
+      expect(id).toMatch(/^DCH-ALM-OP07-[0-9a-f]{8}$/);
+      expect(loadWorkstationId(first.dir, 'RENAMED-PC')).toBe(id);
+      expect(loadWorkstationId(second.dir, 'DCH-ALM-OP07')).not.toBe(id);
+      expect(loadWorkstationId(tempDir().dir, 'ПК оператора 7')).toMatch(/^-------------7-[0-9a-f]{8}$/);
+      expect(loadWorkstationId(tempDir().dir, 'x'.repeat(100))).toHaveLength(57);
+      writeFileSync(join(second.dir, WORKSTATION_ID_FILE_NAME), 'not a name!');
+      expect(loadWorkstationId(second.dir, 'DCH-ALM-OP07')).toMatch(/^DCH-ALM-OP07-[0-9a-f]{8}$/);
+    } finally {
+      first.remove();
+      second.remove();
+    }
   });
 });

@@ -6,3 +6,7 @@ export const IncidentMap = lazy(() =>
 );
 export { PlaceSearch } from './PlaceSearch';
 export { loadBaseLayer } from './baseLayer';
+/** The admin's preview of a territory file, loaded when the admin opens one. */
+export const TerritoryPreviewMap = lazy(() =>
+  import('./TerritoryPreviewMap').then((module) => ({ default: module.TerritoryPreviewMap })),
+);

@@ -81,6 +81,14 @@ export const refusalsText = defineTranslations(
     territory: {
       unknownDepartments: 'Unknown departments in the file: {{departmentIds}}.',
       repeatedDepartment: 'A department appears twice in the file: {{departmentId}}.',
+      notJson: 'The file is not GeoJSON: it cannot be read as JSON.',
+      tooLarge: 'The file is too large: at most {{maxBytes}} bytes.',
+      wrongShape:
+        'The file is not a set of territories: a FeatureCollection of Polygon or MultiPolygon features, each with its departmentId, is expected (problem at “{{path}}”).',
+      selfIntersecting:
+        'The border of {{departmentId}} crosses itself. Correct the file and import it again.',
+      outsideCountry:
+        'The territory of {{departmentId}} lies outside Kazakhstan. Check that longitude comes before latitude.',
     },
     sync: {
       operationFailed:
@@ -221,6 +229,14 @@ export const refusalsText = defineTranslations(
     territory: {
       unknownDepartments: 'В файле неизвестные подразделения: {{departmentIds}}.',
       repeatedDepartment: 'Подразделение указано в файле дважды: {{departmentId}}.',
+      notJson: 'Файл не является GeoJSON: его нельзя прочитать как JSON.',
+      tooLarge: 'Файл слишком большой: не более {{maxBytes}} байт.',
+      wrongShape:
+        'В файле нет территорий: ожидается FeatureCollection из объектов Polygon или MultiPolygon, у каждого свой departmentId (ошибка в «{{path}}»).',
+      selfIntersecting:
+        'Граница {{departmentId}} пересекает сама себя. Исправьте файл и загрузите его снова.',
+      outsideCountry:
+        'Территория {{departmentId}} находится за пределами Казахстана. Проверьте, что долгота указана перед широтой.',
     },
     sync: {
       operationFailed:
@@ -358,6 +374,13 @@ export const refusalsText = defineTranslations(
     territory: {
       unknownDepartments: 'Файлда белгісіз бөлімдер бар: {{departmentIds}}.',
       repeatedDepartment: 'Файлда бөлім екі рет көрсетілген: {{departmentId}}.',
+      notJson: 'Файл GeoJSON емес: оны JSON ретінде оқу мүмкін емес.',
+      tooLarge: 'Файл тым үлкен: ең көбі {{maxBytes}} байт.',
+      wrongShape:
+        'Файлда аумақтар жоқ: әрқайсысында departmentId бар Polygon немесе MultiPolygon нысандарынан тұратын FeatureCollection күтіледі («{{path}}» жерінде қате).',
+      selfIntersecting: '{{departmentId}} шекарасы өзін-өзі қиып өтеді. Файлды түзетіп, қайта жүктеңіз.',
+      outsideCountry:
+        '{{departmentId}} аумағы Қазақстаннан тыс жатыр. Бойлық ендіктің алдында көрсетілгенін тексеріңіз.',
     },
     sync: {
       operationFailed:

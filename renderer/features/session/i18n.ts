@@ -19,6 +19,8 @@ export const signinText = defineTranslations(
         'The central system is unreachable, and the last online sign-in here is too long ago. Sign in while it is online.',
       unavailable:
         'Sign-in is unavailable right now. Try again; if it keeps failing, tell the digitalisation unit.',
+      roleLocked:
+        'This workstation is set up for another role: this account cannot sign in here. Use a workstation of your role.',
     },
   },
   {
@@ -39,6 +41,8 @@ export const signinText = defineTranslations(
         'Центральная система недоступна, а последний вход при связи с ней был слишком давно. Войдите, когда связь восстановится.',
       unavailable:
         'Вход сейчас недоступен. Повторите; если не получается, сообщите в подразделение цифровизации и ИИ.',
+      roleLocked:
+        'Это рабочее место настроено для другой роли: с этой учётной записью здесь войти нельзя. Войдите на рабочем месте своей роли.',
     },
   },
   {
@@ -59,6 +63,8 @@ export const signinText = defineTranslations(
         'Орталық жүйе қолжетімсіз, ал мұнда онымен байланыс кезіндегі соңғы кіру тым ертеде болған. Байланыс қалпына келгенде кіріңіз.',
       unavailable:
         'Қазір кіру мүмкін емес. Қайталаңыз; болмаса, цифрландыру және жасанды интеллект бөлінісіне хабарласыңыз.',
+      roleLocked:
+        'Бұл жұмыс орны басқа рөлге бапталған: бұл тіркелгімен мұнда кіруге болмайды. Өз рөліңіздің жұмыс орнында кіріңіз.',
     },
   },
 );

@@ -62,6 +62,7 @@ describe('the commands of each role (F1 lists only these)', () => {
       'help',
       'section.readiness',
       'section.workstations',
+      'section.admin',
       'section.about',
       'language.next',
       'theme.toggle',

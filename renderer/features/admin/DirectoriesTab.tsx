@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { useConsole } from '../../store';
+import { departmentName } from '../reference';
+
+/** The directories the admin keeps an eye on (§28): central's departments, as this console last received them. */
+export function DirectoriesTab() {
+  const { t, i18n } = useTranslation('admin');
+  const departments = useConsole((s) => s.departments);
+  return (
+    <div className="admin-tab">
+      <h3>{t('directories.departments')}</h3>
+      <p className="muted">{t('directories.intro')}</p>
+      {departments.length === 0 ? (
+        <p role="status">{t('directories.empty')}</p>
+      ) : (
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('directories.id')}</th>
+              <th scope="col">{t('directories.name')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {departments.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">{d.id}</th>
+                <td>{departmentName(d, i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { StateCreator } from 'zustand';
+import type { AccountChanges, AccountView, AdminAnswer, NewAccount } from '../../../domain/admin/account';
+import type { ApiResult, ConsoleBridge } from '../../../domain/contract/ipc';
+import type { TerritoryImport } from '../../../domain/places/territory';
+import type { ConsoleState } from '../../store';
+
+/** Why the admin's request did not happen: central's refusal, or central (or main) unreachable. */
+export type AdminProblem = Exclude<AdminAnswer<never>, { ok: true }>;
+
+const unreachable: AdminProblem = { ok: false, offline: true };
+
+export interface AdminSlice {
+  // State
+  /** The accounts as central listed them last; null until asked. */
+  adminAccounts: AccountView[] | null;
+  /** Why the list could not be read, shown above it. */
+  adminAccountsProblem: AdminProblem | null;
+  // Actions
+  loadAccounts(): Promise<void>;
+  /** Each answers what central said; on success the list is read again (sessions, locks). */
+  createAccount(account: NewAccount): Promise<AdminAnswer<AccountView>>;
+  changeAccount(id: string, changes: AccountChanges): Promise<AdminAnswer<AccountView>>;
+  unlockAccount(id: string): Promise<AdminAnswer<AccountView>>;
+  importTerritories(file: TerritoryImport): Promise<AdminAnswer<{ imported: number }>>;
+}
+
+export const createAdminSlice =
+  (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], AdminSlice> =>
+  (set, get) => {
+    /** A call whose transport failed is an unreachable central to the admin: nothing was done. */
+    const ask = async <T>(call: Promise<ApiResult<AdminAnswer<T>>>): Promise<AdminAnswer<T>> => {
+      const result = await call;
+      return result.ok ? result.value : unreachable;
+    };
+    async function changed<T>(answer: AdminAnswer<T>): Promise<AdminAnswer<T>> {
+      if (answer.ok) await get().loadAccounts();
+      return answer;
+    }
+    return {
+      adminAccounts: null,
+      adminAccountsProblem: null,
+      async loadAccounts() {
+        const answer = await ask(bridge.call('admin.accounts', {}));
+        if (answer.ok) set({ adminAccounts: answer.value, adminAccountsProblem: null });
+        else set({ adminAccountsProblem: answer });
+      },
+      createAccount: async (account) => changed(await ask(bridge.call('admin.createAccount', account))),
+      changeAccount: async (id, changes) =>
+        changed(await ask(bridge.call('admin.changeAccount', { id, changes }))),
+      unlockAccount: async (id) => changed(await ask(bridge.call('admin.unlockAccount', { id }))),
+      importTerritories: async (file) => ask(bridge.call('admin.importTerritories', file)),
+    };
+  };
