@@ -32,6 +32,7 @@ import { coalesce } from './sync/coalesce';
 import { type InboxService, createInboxService } from './inbox/inboxService';
 import { isInboxNews } from './inbox/inboxNews';
 import { createInboxStore } from './inbox/inboxStore';
+import { createInboxActions } from './store/inboxActions';
 import { type SyncService, createSync } from './sync/syncService';
 import { createWorkstationCentral, workstationIdOf } from './workstation/centralReports';
 import { type WorkstationService, createWorkstationService } from './workstation/service';
@@ -135,6 +136,7 @@ export function createServices(options: ServicesOptions): Services {
     const { operation } = change;
     if (operation.type === 'chat.message')
       events.emit('chat.changed', { appealId: operation.payload.appealId });
+    else if (operation.type === 'inbox.claim' || operation.type === 'inbox.forward') inboxChanged();
     else if (operation.type !== 'recording.meta') emitCard(operation.cardId);
     syncStatusChanged();
   });
@@ -182,6 +184,7 @@ export function createServices(options: ServicesOptions): Services {
           central: sync.central,
           account: () => sync.session.current(),
           store: createInboxStore(db),
+          actions: createInboxActions(db, { outbox, now }),
           now,
         })
       : null;

@@ -4,6 +4,8 @@ import { mayTouchAppeal, roleRefusal } from '../access/rules';
 import { addChatLine } from '../appeals/chatLines';
 import type { Principal } from '../session/principal';
 import type { Sql } from '../db/database';
+import { feedRepository } from '../feed/feedRepository';
+import { type InboxActionResult, claimAppeal, forwardAppeal } from '../inbox/inboxActions';
 import { applyRecordingMeta } from '../recordings/applyRecordingMeta';
 import { applyCardTransition, applyCardUpdate } from './cardWrites';
 import { type OperationDeps, type Outcome, refused } from './outcome';
@@ -13,7 +15,7 @@ export type SingleOperation = Exclude<SyncOperation, { type: 'card.create' }>;
 type ChatLine = Extract<SyncOperation, { type: 'chat.message' }>;
 
 /** Applies one operation inside the caller's transaction, which holds the change feed's lock. */
-export function applyOperation(
+export async function applyOperation(
   tx: Sql,
   deps: OperationDeps,
   p: Principal,
@@ -28,7 +30,19 @@ export function applyOperation(
       return applyChatLine(tx, deps, p, op);
     case 'recording.meta':
       return applyRecordingMeta(tx, deps, p, op);
+    case 'inbox.claim':
+      return inboxOutcome(tx, await claimAppeal(tx, p, op.payload.appealId));
+    case 'inbox.forward': {
+      const { appealId, ...input } = op.payload;
+      return inboxOutcome(tx, await forwardAppeal(tx, p, appealId, input));
+    }
   }
+}
+
+/** An inbox action queued on a console while central was out of reach: the route's rule, its answer as an outcome. */
+async function inboxOutcome<T>(tx: Sql, result: InboxActionResult<T>): Promise<Outcome> {
+  if (!result.ok) return refused(result.refusal, result.reason);
+  return { ok: true, seq: await feedRepository.lastSeq(tx), card: null, events: result.events };
 }
 
 /** A dispatcher's line to the citizen of an appeal of the principal's territory. */

@@ -27,6 +27,7 @@ import {
   ForwardInputSchema,
   InboxAnswerSchema,
   InboxItemSchema,
+  InboxQueuedActionSchema,
 } from '../inbox/inbox';
 import {
   CheckProgressSchema,
@@ -124,9 +125,14 @@ export const consoleApi = {
       version: storableText(),
       fetchedAt: z.iso.datetime().nullable(),
       live: z.boolean(),
+      /** Claims and forwards queued while central was out of reach, and those it refused since (always sent). */
+      actions: z.array(InboxQueuedActionSchema),
     }),
   ),
-  /** Takes an item so nobody else works on it; the second operator is refused `inbox.claimed`. */
+  /**
+   * Takes an item so nobody else works on it; the second operator is refused `inbox.claimed`. With central out
+   * of reach the claim is queued (`queued`) and reaches central once it is back.
+   */
   'inbox.claim': method(z.object({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
   'inbox.release': method(z.object({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
   /** A non-urgent text to a competent service, with a reason: it never becomes a card. */
