@@ -7,7 +7,18 @@ export const inboxText = defineTranslations(
     title: 'Waiting appeals',
     empty: 'Nothing is waiting.',
     count: '{{count}} waiting',
-    offline: 'Central system out of reach: the inbox as of {{time}}.',
+    offline: 'Central system out of reach: the inbox as of {{time}} ({{minutes}} min ago).',
+    queuedCount: '{{count}} action(s) waiting to be sent to the central system.',
+    queued: { claim: 'Taken here, not yet sent', forward: 'Forward queued, not yet sent' },
+    queuedRefused: {
+      claim: 'Taking it was refused: {{reason}}',
+      forward: 'Forwarding was refused: {{reason}}',
+    },
+    queuedNotice: {
+      claim:
+        'Central system out of reach: the card is open and taking the appeal will be sent when it is back.',
+      forward: 'Central system out of reach: the forward will be sent when it is back.',
+    },
     neverFetched: 'Central system out of reach, and this console has no copy of the inbox yet.',
     kinds: { sos: 'SOS alarm', callRequest: 'Call request', text: 'Text appeal' },
     channels: {
@@ -55,7 +66,18 @@ export const inboxText = defineTranslations(
     title: 'Ожидающие обращения',
     empty: 'Ожидающих обращений нет.',
     count: 'Ожидают: {{count}}',
-    offline: 'Центральная система недоступна: входящие по состоянию на {{time}}.',
+    offline: 'Центральная система недоступна: входящие по состоянию на {{time}} ({{minutes}} мин назад).',
+    queuedCount: 'Ожидают отправки в центральную систему: {{count}}.',
+    queued: { claim: 'Взято здесь, ещё не отправлено', forward: 'Передача в очереди, ещё не отправлена' },
+    queuedRefused: {
+      claim: 'Взять в работу не удалось: {{reason}}',
+      forward: 'Передать не удалось: {{reason}}',
+    },
+    queuedNotice: {
+      claim:
+        'Центральная система недоступна: карточка открыта, взятие обращения будет отправлено при восстановлении связи.',
+      forward: 'Центральная система недоступна: передача будет отправлена при восстановлении связи.',
+    },
     neverFetched: 'Центральная система недоступна, а копии входящих на этом пульте ещё нет.',
     kinds: { sos: 'Сигнал SOS', callRequest: 'Запрос звонка', text: 'Текстовое обращение' },
     channels: {
@@ -103,7 +125,17 @@ export const inboxText = defineTranslations(
     title: 'Күтіп тұрған өтініштер',
     empty: 'Күтіп тұрған өтініш жоқ.',
     count: 'Күтуде: {{count}}',
-    offline: 'Орталық жүйе қолжетімсіз: кіріс өтініштер {{time}} жағдайы бойынша.',
+    offline: 'Орталық жүйе қолжетімсіз: кіріс өтініштер {{time}} жағдайы бойынша ({{minutes}} мин бұрын).',
+    queuedCount: 'Орталық жүйеге жіберуді күтуде: {{count}}.',
+    queued: { claim: 'Осында алынды, әлі жіберілмеді', forward: 'Жіберу кезекте, әлі жіберілмеді' },
+    queuedRefused: {
+      claim: 'Жұмысқа алу орындалмады: {{reason}}',
+      forward: 'Жіберу орындалмады: {{reason}}',
+    },
+    queuedNotice: {
+      claim: 'Орталық жүйе қолжетімсіз: карточка ашылды, өтінішті алу байланыс қалпына келгенде жіберіледі.',
+      forward: 'Орталық жүйе қолжетімсіз: жіберу байланыс қалпына келгенде жіберіледі.',
+    },
     neverFetched: 'Орталық жүйе қолжетімсіз, ал бұл пультте кіріс өтініштердің көшірмесі әлі жоқ.',
     kinds: { sos: 'SOS белгісі', callRequest: 'Қоңырауға сұраныс', text: 'Мәтіндік өтініш' },
     channels: {
