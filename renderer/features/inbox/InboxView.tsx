@@ -111,6 +111,7 @@ export function InboxView() {
   const select = useConsole((s) => s.selectInboxItem);
   const open = useConsole((s) => s.openCardFromInbox);
   const startForward = useConsole((s) => s.startForward);
+  const reply = useConsole((s) => s.replyFromInbox);
   const now = useMinute();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -197,6 +198,9 @@ export function InboxView() {
         <div className="inbox__actions">
           <button type="button" onClick={() => void open()} disabled={items.length === 0}>
             {t('actions.open')} <kbd>Alt+O</kbd>
+          </button>
+          <button type="button" onClick={() => void reply()} disabled={items.length === 0}>
+            {t('actions.reply')} <kbd>Alt+R</kbd>
           </button>
           <button
             type="button"

@@ -41,6 +41,7 @@ export const inboxText = defineTranslations(
     actions: {
       open: 'Open a card',
       forward: 'Forward to the competent service',
+      reply: 'Reply in the chat',
       release: 'Let go',
     },
     forward: {
@@ -58,6 +59,7 @@ export const inboxText = defineTranslations(
     commands: {
       open: 'Open a card from the selected appeal',
       forward: 'Forward the selected text to the competent service',
+      reply: 'Reply in the chat of the selected appeal',
       focus: 'Go to the inbox list',
     },
   },
@@ -100,6 +102,7 @@ export const inboxText = defineTranslations(
     actions: {
       open: 'Открыть карточку',
       forward: 'Передать исполнителю по компетенции',
+      reply: 'Ответить в чате',
       release: 'Отпустить',
     },
     forward: {
@@ -117,6 +120,7 @@ export const inboxText = defineTranslations(
     commands: {
       open: 'Открыть карточку по выбранному обращению',
       forward: 'Передать выбранное обращение исполнителю по компетенции',
+      reply: 'Ответить в чате выбранного обращения',
       focus: 'Перейти к списку входящих',
     },
   },
@@ -158,6 +162,7 @@ export const inboxText = defineTranslations(
     actions: {
       open: 'Карточка ашу',
       forward: 'Құзыреттілігі бойынша орындаушы қызметке жіберу',
+      reply: 'Чатта жауап беру',
       release: 'Босату',
     },
     forward: {
@@ -175,6 +180,7 @@ export const inboxText = defineTranslations(
     commands: {
       open: 'Таңдалған өтініш бойынша карточка ашу',
       forward: 'Таңдалған өтінішті құзыреттілігі бойынша орындаушы қызметке жіберу',
+      reply: 'Таңдалған өтініштің чатында жауап беру',
       focus: 'Кіріс тізіміне өту',
     },
   },

@@ -33,6 +33,11 @@ export interface InboxSlice {
   selectInboxItem(index: number): void;
   /** Claims the selected item and opens a card from it: text, channel, language, place and the appeal linked. */
   openCardFromInbox(): Promise<void>;
+  /**
+   * Alt+R: the chat with the citizen of the selected item. The chat lives on the card answering the appeal: the
+   * card kept here for it, or one opened from the item (claimed, saved at once so its chat can be written).
+   */
+  replyFromInbox(): Promise<boolean>;
   startForward(): Promise<void>;
   cancelForward(): void;
   forward(serviceId: string, reason: string): Promise<void>;
@@ -112,6 +117,20 @@ export const createInboxSlice =
         }));
         if (queued) void get().loadInbox();
         showView('cards');
+      },
+      async replyFromInbox() {
+        const item = selected();
+        if (!item) return false;
+        const answering = get().cards.find((c) => c.appealId === item.appealId);
+        if (answering) {
+          get().openCard(answering);
+          get().showView('cards');
+          return true;
+        }
+        await get().openCardFromInbox();
+        if (get().editor.appealId !== item.appealId) return false;
+        await get().saveCard();
+        return get().editor.id !== undefined;
       },
       async startForward() {
         const item = selected();
