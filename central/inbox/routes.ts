@@ -10,7 +10,6 @@ import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../session/staffRoute';
 import type { EventBus } from '../bus/bus';
 import type { AuthService } from '../session/authService';
-import type { Principal } from '../session/principal';
 import type { ServiceDirectory } from '../services/serviceRepository';
 import type { InboxRepository } from './inboxRepository';
 import { type InboxActionResult, claimAppeal, forwardAppeal } from './inboxActions';
