@@ -109,6 +109,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
       services.inbox?.list(version) ?? { items: [], version: '', fetchedAt: null, live: false, actions: [] },
     'inbox.claim': ({ appealId }) => services.inbox?.claim(appealId) ?? noCentral,
     'inbox.release': ({ appealId }) => services.inbox?.release(appealId) ?? noCentral,
+    'inbox.link': ({ appealId, cardId }) => services.inbox?.link(appealId, cardId) ?? noCentral,
     'inbox.forward': ({ appealId, ...input }) => services.inbox?.forward(appealId, input) ?? noCentral,
     'inbox.services': () => services.inbox?.services() ?? [],
     'session.get': () => services.sync?.session.current() ?? null,

@@ -136,7 +136,7 @@ export function createServices(options: ServicesOptions): Services {
     const { operation } = change;
     if (operation.type === 'chat.message')
       events.emit('chat.changed', { appealId: operation.payload.appealId });
-    else if (operation.type === 'inbox.claim' || operation.type === 'inbox.forward') inboxChanged();
+    else if (operation.type.startsWith('inbox.')) inboxChanged();
     else if (operation.type !== 'recording.meta') emitCard(operation.cardId);
     syncStatusChanged();
   });

@@ -6,6 +6,7 @@ import type { Sql } from '../db/database';
 import type { Principal } from '../session/principal';
 import { createServiceDirectory } from '../services/serviceRepository';
 import { createInboxRepository } from './inboxRepository';
+import { takeWaitingAppeals } from './waitingAppealRepository';
 
 /** An inbox action done (with the events to publish after commit), or refused with an HTTP status and a code. */
 export type InboxActionResult<T> =
@@ -97,6 +98,38 @@ export async function forwardAppeal(
         status: 'forwardedToService',
         service,
       },
+    ],
+  };
+}
+
+/**
+ * A possible duplicate linked to the open card it repeats (issue 12, item 5): the appeal leaves the inbox without
+ * a card of its own and its citizen sees it in progress. `card` is the card as central holds it, null when there is
+none the principal may touch (central/access decides that, in the caller).
+ * Must run inside the caller's transaction.
+ */
+export async function linkDuplicate(
+  tx: Sql,
+  p: Principal,
+  appealId: string,
+  card: { id: string; departmentId: string | null; status: string } | null,
+): Promise<InboxActionResult<{ cardId: string }>> {
+  const waiting = await waitingInScope(tx, p, appealId);
+  if (!waiting.ok) return waiting;
+  if (!card || card.status === 'closed')
+    return no(404, refusal('card.notFound'), 'no such open card in your territory');
+  const inbox = createInboxRepository(tx);
+  const holder = await inbox.claimOf(appealId);
+  if (holder !== null && holder !== p.accountId)
+    return no(409, refusal('inbox.claimed'), 'another operator has claimed this appeal');
+  const taken = await takeWaitingAppeals(tx, [appealId]);
+  if (taken.length === 0) return no(409, refusal('inbox.notWaiting'), 'the appeal is no longer waiting');
+  await inbox.linkDuplicate(tx, { appealId, cardId: card.id, accountId: p.accountId });
+  return {
+    ok: true,
+    value: { cardId: card.id },
+    events: [
+      { kind: 'appeal.status', departmentId: waiting.appeal.departmentId, appealId, status: 'inProgress' },
     ],
   };
 }

@@ -164,6 +164,23 @@ export function createInboxRepository(db: Sql) {
       return new Map(rows.map((r) => [r.appeal_id, r.account_id]));
     },
 
+    /** Records a waiting appeal as a duplicate of a card (inside the caller's transaction). */
+    async linkDuplicate(tx: Sql, l: { appealId: string; cardId: string; accountId: string }): Promise<void> {
+      await tx.query(
+        'insert into appeal_duplicates (appeal_id, card_id, account_id) values ($1, $2, $3) on conflict do nothing',
+        [l.appealId, l.cardId, l.accountId],
+      );
+    },
+
+    /** The card an appeal was linked to as a duplicate, if it was. */
+    async duplicateOf(appealId: string): Promise<string | null> {
+      const rows = await db.query<{ card_id: string }>(
+        'select card_id from appeal_duplicates where appeal_id = $1',
+        [appealId],
+      );
+      return rows[0]?.card_id ?? null;
+    },
+
     /** The service an appeal went to, for the citizen's view. */
     async forwardedTo(appealId: string): Promise<string | null> {
       const rows = await db.query<{ service_id: string }>(

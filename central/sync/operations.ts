@@ -1,11 +1,12 @@
 import { refusal } from '../../domain/contract/refusal';
 import type { SyncOperation } from '../../domain/sync/sync';
-import { mayTouchAppeal, roleRefusal } from '../access/rules';
+import { mayTouchAppeal, mayTouchCard, roleRefusal } from '../access/rules';
 import { addChatLine } from '../appeals/chatLines';
 import type { Principal } from '../session/principal';
 import type { Sql } from '../db/database';
 import { feedRepository } from '../feed/feedRepository';
-import { type InboxActionResult, claimAppeal, forwardAppeal } from '../inbox/inboxActions';
+import { type InboxActionResult, claimAppeal, forwardAppeal, linkDuplicate } from '../inbox/inboxActions';
+import { cardReach } from '../cards/cardRepository';
 import { applyRecordingMeta } from '../recordings/applyRecordingMeta';
 import { applyCardTransition, applyCardUpdate } from './cardWrites';
 import { type OperationDeps, type Outcome, refused } from './outcome';
@@ -32,6 +33,14 @@ export async function applyOperation(
       return applyRecordingMeta(tx, deps, p, op);
     case 'inbox.claim':
       return inboxOutcome(tx, await claimAppeal(tx, p, op.payload.appealId));
+    case 'inbox.link': {
+      const stored = await deps.cards.byId(tx, op.cardId);
+      const card =
+        stored && mayTouchCard(p, cardReach(stored))
+          ? { id: stored.card.id, departmentId: stored.card.departmentId ?? null, status: stored.card.status }
+          : null;
+      return inboxOutcome(tx, await linkDuplicate(tx, p, op.payload.appealId, card));
+    }
     case 'inbox.forward': {
       const { appealId, ...input } = op.payload;
       return inboxOutcome(tx, await forwardAppeal(tx, p, appealId, input));

@@ -135,6 +135,8 @@ export const consoleApi = {
    */
   'inbox.claim': method(z.object({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
   'inbox.release': method(z.object({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
+  /** A possible duplicate joins the open card it repeats (queued: it follows that card to central). */
+  'inbox.link': method(z.object({ appealId: z.uuid(), cardId: CardIdSchema }).strict(), InboxAnswerSchema),
   /** A non-urgent text to a competent service, with a reason: it never becomes a card. */
   'inbox.forward': method(ForwardInputSchema.extend({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
   'inbox.services': method(NoInput, z.array(CompetentServiceSchema)),

@@ -102,7 +102,7 @@ export function possibleDuplicate<C extends { id: string; createdAt: string; loc
  */
 export const InboxQueuedActionSchema = z.object({
   appealId: z.uuid(),
-  action: z.enum(['claim', 'forward']),
+  action: z.enum(['claim', 'forward', 'link']),
   state: z.enum(['queued', 'refused']),
   code: storableText().nullable(),
   at: z.iso.datetime(),

@@ -73,6 +73,15 @@ export const SyncOperationSchema = z.discriminatedUnion('type', [
     type: z.literal('inbox.claim'),
     payload: z.strictObject({ appealId: z.uuid() }),
   }),
+  /**
+   * A possible duplicate linked to the open card it repeats (issue 12, item 5): the appeal joins that card instead
+   * of becoming one. `cardId` is that card, so the link reaches central after the card itself.
+   */
+  z.strictObject({
+    ...base,
+    type: z.literal('inbox.link'),
+    payload: z.strictObject({ appealId: z.uuid() }),
+  }),
   /** A non-urgent text forwarded to a service while central was out of reach; `cardId` as for `inbox.claim`. */
   z.strictObject({
     ...base,

@@ -88,6 +88,17 @@ export function createInboxService(deps: {
         { action: 'forward', appealId, input },
       );
     },
+    /**
+     * Links a possible duplicate to the open card it repeats (issue 12, item 5), through the outbox whether central
+     * answers or not: the link follows the card's own operations there, and the item shows it queued until then.
+     */
+    link(appealId: string, cardId: string): InboxAnswer {
+      const account = deps.account();
+      if (!account) return { ok: false, offline: true };
+      fresh(appealId);
+      deps.actions.queue(account.login, { action: 'link', appealId, cardId });
+      return { ok: true, queued: true };
+    },
     async services(): Promise<CompetentService[]> {
       const answer = await central.call('GET /api/services', {});
       return answer.ok ? answer.value.services : [];

@@ -250,62 +250,64 @@ export function createCardRepository(
 
   // A save answers with the card as written rather than reading it back: the commit is the save's cost, not a second query.
   // Coordinates that are not a valid place are kept as typed, here only; central's copy keeps the last valid place.
-  const saveDraft = db.transaction((input: CardDraftInput, link?: { appealId: string; channel: Channel }): Card => {
-    const now = deps.now().toISOString();
-    const typed = input.typedCoordinates ?? null;
-    const typedColumn = typed === null ? null : JSON.stringify(typed);
-    const withTyped = (card: Card): Card => {
-      const { typedCoordinates: _replaced, ...rest } = card;
-      return typed === null ? rest : { ...rest, typedCoordinates: typed };
-    };
-    if (input.id === undefined) {
-      const id = deps.newId();
-      const fields = storedFields(input);
-      const { lastInsertRowid } = insert.run({
-        ...columns(fields),
-        id,
-        status: 'draft',
-        createdAt: now,
-        now,
-        number: null,
-        departmentId: null,
-        version: null,
-        appealId: link?.appealId ?? null,
-        createdBy: deps.outbox.account(),
-      });
-      if (typedColumn !== null) setTyped.run(typedColumn, now, id);
-      deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields: { ...fields, ...link } } });
-      const localNumber = Number(lastInsertRowid);
-      return withTyped({
-        id,
-        localNumber,
-        status: 'draft',
-        ...fields,
-        createdAt: now,
-        updatedAt: now,
-        number: null,
-        departmentId: null,
-        ...(link ? { appealId: link.appealId } : {}),
-      });
-    }
-    const before = mustGet(input.id);
-    const fields = mergedFields(
-      draftFields(before),
-      storedFields(typed === null ? input : { ...input, location: before.location }),
-    );
-    const changed = changedFields(draftFields(before), fields);
-    const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
-    if (Object.keys(changed).length === 0 && !typedChanged) return before;
-    if (typedChanged) setTyped.run(typedColumn, now, input.id);
-    if (Object.keys(changed).length === 0) {
-      // Typed coordinates are this console's own: nothing goes to central, but the windows show them.
-      deps.changes?.announce({ kind: 'card', cardId: input.id });
-      return withTyped({ ...before, updatedAt: now });
-    }
-    updateFields.run({ ...columns(fields), id: input.id, now });
-    deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
-    return withTyped({ ...before, ...fields, updatedAt: now });
-  });
+  const saveDraft = db.transaction(
+    (input: CardDraftInput, link?: { appealId: string; channel: Channel }): Card => {
+      const now = deps.now().toISOString();
+      const typed = input.typedCoordinates ?? null;
+      const typedColumn = typed === null ? null : JSON.stringify(typed);
+      const withTyped = (card: Card): Card => {
+        const { typedCoordinates: _replaced, ...rest } = card;
+        return typed === null ? rest : { ...rest, typedCoordinates: typed };
+      };
+      if (input.id === undefined) {
+        const id = deps.newId();
+        const fields = storedFields(input);
+        const { lastInsertRowid } = insert.run({
+          ...columns(fields),
+          id,
+          status: 'draft',
+          createdAt: now,
+          now,
+          number: null,
+          departmentId: null,
+          version: null,
+          appealId: link?.appealId ?? null,
+          createdBy: deps.outbox.account(),
+        });
+        if (typedColumn !== null) setTyped.run(typedColumn, now, id);
+        deps.outbox.append({ type: 'card.create', cardId: id, payload: { fields: { ...fields, ...link } } });
+        const localNumber = Number(lastInsertRowid);
+        return withTyped({
+          id,
+          localNumber,
+          status: 'draft',
+          ...fields,
+          createdAt: now,
+          updatedAt: now,
+          number: null,
+          departmentId: null,
+          ...(link ? { appealId: link.appealId } : {}),
+        });
+      }
+      const before = mustGet(input.id);
+      const fields = mergedFields(
+        draftFields(before),
+        storedFields(typed === null ? input : { ...input, location: before.location }),
+      );
+      const changed = changedFields(draftFields(before), fields);
+      const typedChanged = JSON.stringify(before.typedCoordinates ?? null) !== JSON.stringify(typed);
+      if (Object.keys(changed).length === 0 && !typedChanged) return before;
+      if (typedChanged) setTyped.run(typedColumn, now, input.id);
+      if (Object.keys(changed).length === 0) {
+        // Typed coordinates are this console's own: nothing goes to central, but the windows show them.
+        deps.changes?.announce({ kind: 'card', cardId: input.id });
+        return withTyped({ ...before, updatedAt: now });
+      }
+      updateFields.run({ ...columns(fields), id: input.id, now });
+      deps.outbox.append({ type: 'card.update', cardId: input.id, payload: { fields: changed } });
+      return withTyped({ ...before, ...fields, updatedAt: now });
+    },
+  );
 
   const transition = db.transaction((id: string, input: TransitionInput): Card => {
     const card = mustGet(id);

@@ -12,7 +12,10 @@ interface ActionRow {
 
 /** An inbox action to queue: a claim, or a forward with its service and reason. */
 export type QueuedInboxAction =
-  { action: 'claim'; appealId: string } | { action: 'forward'; appealId: string; input: ForwardInput };
+  | { action: 'claim'; appealId: string }
+  | { action: 'forward'; appealId: string; input: ForwardInput }
+  /** A possible duplicate joins the open card it repeats: keyed by that card, so it follows the card's create. */
+  | { action: 'link'; appealId: string; cardId: string };
 
 /**
  * Claims and forwards queued while central was out of reach (issue 12). Each is an operation of the outbox, so it
@@ -44,11 +47,17 @@ export function createInboxActions(db: Database.Database, deps: { outbox: Outbox
             cardId: action.appealId,
             payload: { appealId: action.appealId },
           })
-        : deps.outbox.append({
-            type: 'inbox.forward',
-            cardId: action.appealId,
-            payload: { appealId: action.appealId, ...action.input },
-          });
+        : action.action === 'link'
+          ? deps.outbox.append({
+              type: 'inbox.link',
+              cardId: action.cardId,
+              payload: { appealId: action.appealId },
+            })
+          : deps.outbox.append({
+              type: 'inbox.forward',
+              cardId: action.appealId,
+              payload: { appealId: action.appealId, ...action.input },
+            });
     insert.run(id, account, action.appealId, action.action, deps.now().toISOString());
   });
 

@@ -63,7 +63,7 @@ export function createSyncLedger(
 ): SyncLedger {
   const { cards, outbox, chat } = deps;
   const inboxActions = createInboxActions(db, { outbox, now: () => new Date() });
-  const isInboxAction = (type: string) => type === 'inbox.claim' || type === 'inbox.forward';
+  const isInboxAction = (type: string) => type.startsWith('inbox.');
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM sync_meta WHERE key = ?');
   const pendingTransitions = createPendingTransitions(db);
   const setMeta = db.prepare(
@@ -82,7 +82,7 @@ export function createSyncLedger(
   ) => {
     outbox.markRejected(op);
     const reason = answer.reason ?? answer.code ?? 'rejected';
-    if (op.type === 'inbox.claim' || op.type === 'inbox.forward') {
+    if (op.type === 'inbox.claim' || op.type === 'inbox.forward' || op.type === 'inbox.link') {
       inboxActions.refused(op.id, answer.code ?? UNKNOWN_REFUSAL_CODE);
       return;
     }
@@ -96,7 +96,8 @@ export function createSyncLedger(
   };
   const sent = (op: SyncOperation, chatAppeals: Set<string>) => {
     outbox.markSent([op]);
-    if (op.type === 'inbox.claim' || op.type === 'inbox.forward') return inboxActions.sent(op.id);
+    if (op.type === 'inbox.claim' || op.type === 'inbox.forward' || op.type === 'inbox.link')
+      return inboxActions.sent(op.id);
     if (op.type === 'card.update' || op.type === 'card.transition' || heldOn(op.cardId))
       cards.clearRefusal(op.cardId);
     const appeal = op.type === 'chat.message' ? chat.markSent(op.id) : null;
@@ -109,7 +110,13 @@ export function createSyncLedger(
   const holdBack = db.transaction(
     (op: SyncOperation, delayMs: (attempts: number) => number, error: string): Card | null => {
       outbox.holdBack(op, delayMs, error);
-      if (op.type === 'chat.message' || op.type === 'inbox.claim' || op.type === 'inbox.forward') return null;
+      if (
+        op.type === 'chat.message' ||
+        op.type === 'inbox.claim' ||
+        op.type === 'inbox.forward' ||
+        op.type === 'inbox.link'
+      )
+        return null;
       cards.markRefused(op.cardId, { operation: op.type, code: OPERATION_FAILED, params: {}, reason: error });
       return cards.get(op.cardId) ?? null;
     },

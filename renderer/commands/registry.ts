@@ -168,6 +168,17 @@ export const COMMANDS: readonly Command[] = [
         .then((ready) => ready && focusWhenShown(CHAT_INPUT_ID)),
   },
   {
+    id: 'inbox.linkDuplicate',
+    label: 'inbox:commands.linkDuplicate',
+    keys: 'Alt+J',
+    roles: ['operator', 'supervisor'],
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+    run: ({ store }) => {
+      store.getState().showView('inbox');
+      void store.getState().linkDuplicate();
+    },
+  },
+  {
     id: 'place.search',
     label: 'map:commands.findPlace',
     keys: 'Alt+F',

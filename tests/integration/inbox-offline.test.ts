@@ -10,6 +10,7 @@ import { tempDir } from '../support/tempDir';
 import { startTcpProxy } from '../support/sync/tcpProxy';
 import { aCentral, aSyncingConsole, demoToken, portOf } from '../support/sync/testConsole';
 import { waitFor } from '../support/waitFor';
+import { aConsoleWithoutAccounts } from '../support/cardViewers';
 
 /** Central's own answers, as another operator or the citizen would get them (not through the console). */
 async function asStaff<T>(central: Central, login: string, method: string, path: string, body?: unknown) {
@@ -171,5 +172,55 @@ describe('inbox actions taken while central is out of reach (issue 12, item 1)',
       `/api/staff/appeals/${toService.id}`,
     );
     expect(forwards.body.appeal.status).toBe('forwardedToService');
+  }, 90_000);
+
+  it('links a possible duplicate to the open card it repeats with one action: it leaves the inbox as in progress, with no card of its own (item 5)', async () => {
+    const temp = tempDir();
+    cleanups.push(() => temp.remove());
+    const central = await aCentral(temp.dir);
+    cleanups.push(() => central.close());
+    const post = async (text: string) => {
+      const r = await fetch(`${central.url}/api/appeals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(anAppeal({ kind: 'text', text })),
+      });
+      return (await r.json()) as AppealReceipt;
+    };
+    const first = await post('Авария на перекрёстке');
+    const repeat = await post('Там же авария, двое пострадавших');
+    const desk = aSyncingConsole(temp.dir, central.url);
+    cleanups.push(() => desk.close());
+    const now = () => new Date();
+    const inbox = createInboxService({
+      central: desk.sync.central,
+      account: () => desk.sync.session.current(),
+      store: createInboxStore(desk.db),
+      actions: createInboxActions(desk.db, { outbox: desk.outbox, now }),
+      now,
+    });
+    expect((await desk.sync.session.signIn({ login: 'operator', password: 'operator' })).ok).toBe(true);
+    expect(await inbox.claim(first.id)).toEqual({ ok: true });
+    const card = desk.cards.createForAppeal(
+      {
+        description: 'Авария',
+        category: 'roadAccident',
+        location: { ...PLACES.almatyCentre, source: 'device' },
+      },
+      { appealId: first.id, channel: 'app102' },
+    );
+    expect(inbox.link(repeat.id, card.id)).toEqual({ ok: true, queued: true });
+    expect((await inbox.list()).actions.map((a) => [a.action, a.state])).toEqual([['link', 'queued']]);
+    desk.sync.syncNow();
+    await desk.sync.engine.idle();
+
+    const status = async (id: string) =>
+      (await asStaff<{ appeal: { status: string } }>(central, 'operator', 'GET', `/api/staff/appeals/${id}`))
+        .body.appeal.status;
+    expect(await status(repeat.id)).toBe('inProgress');
+    const after = await inbox.list();
+    expect(after.actions).toEqual([]);
+    expect(after.items?.map((i) => i.appealId)).not.toContain(repeat.id);
+    expect(desk.cards.list(aConsoleWithoutAccounts).filter((c) => c.appealId === repeat.id)).toEqual([]);
   }, 90_000);
 });

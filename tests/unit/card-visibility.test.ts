@@ -80,8 +80,9 @@ describe('the card operations central may refuse', () => {
       'chat.message': true,
       'inbox.claim': true,
       'inbox.forward': true,
+      'inbox.link': true,
     };
-    expect([...cardOperations, 'chat.message', 'inbox.claim', 'inbox.forward'].sort()).toEqual(
+    expect([...cardOperations, 'chat.message', 'inbox.claim', 'inbox.forward', 'inbox.link'].sort()).toEqual(
       Object.keys(everyType).sort(),
     );
   });

@@ -42,7 +42,7 @@ export const migration0200: Migration = {
         operation_id TEXT PRIMARY KEY,
         account TEXT NOT NULL,
         appeal_id TEXT NOT NULL,
-        action TEXT NOT NULL CHECK (action IN ('claim', 'forward')),
+        action TEXT NOT NULL CHECK (action IN ('claim', 'forward', 'link')),
         state TEXT NOT NULL CHECK (state IN ('queued', 'refused')),
         code TEXT,
         at TEXT NOT NULL

@@ -178,7 +178,7 @@ export function InboxView() {
         )}
         {notice && (
           <p
-            className={`banner ${notice.kind === 'forwarded' || notice.kind === 'queued' ? '' : 'banner--error'}`}
+            className={`banner ${notice.kind === 'refused' || notice.kind === 'offline' ? 'banner--error' : ''}`}
             role="status"
             data-testid="inbox-notice"
           >
@@ -190,9 +190,13 @@ export function InboxView() {
                 ? t('offlineAction')
                 : notice.kind === 'queued'
                   ? t(`queuedNotice.${notice.action}`)
-                  : t('refused', {
-                      reason: describeRefusal(i18n.t, i18n.language, { code: notice.code, params: {} }),
-                    })}
+                  : notice.kind === 'noDuplicate'
+                    ? t('link.none')
+                    : notice.kind === 'linked'
+                      ? t('link.done', { number: notice.number })
+                      : t('refused', {
+                          reason: describeRefusal(i18n.t, i18n.language, { code: notice.code, params: {} }),
+                        })}
           </p>
         )}
         <div className="inbox__actions">

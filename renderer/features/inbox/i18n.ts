@@ -9,12 +9,22 @@ export const inboxText = defineTranslations(
     count: '{{count}} waiting',
     offline: 'Central system out of reach: the inbox as of {{time}} ({{minutes}} min ago).',
     queuedCount: '{{count}} action(s) waiting to be sent to the central system.',
-    queued: { claim: 'Taken here, not yet sent', forward: 'Forward queued, not yet sent' },
+    queued: {
+      claim: 'Taken here, not yet sent',
+      forward: 'Forward queued, not yet sent',
+      link: 'Linked to the card, not yet sent',
+    },
+    link: {
+      none: 'The selected appeal repeats no open card here.',
+      done: 'Linked to card No. {{number}} as a duplicate.',
+    },
     queuedRefused: {
       claim: 'Taking it was refused: {{reason}}',
       forward: 'Forwarding was refused: {{reason}}',
+      link: 'Linking was refused: {{reason}}',
     },
     queuedNotice: {
+      link: 'Central system out of reach: the link will be sent when it is back.',
       claim:
         'Central system out of reach: the card is open and taking the appeal will be sent when it is back.',
       forward: 'Central system out of reach: the forward will be sent when it is back.',
@@ -60,6 +70,7 @@ export const inboxText = defineTranslations(
       open: 'Open a card from the selected appeal',
       forward: 'Forward the selected text to the competent service',
       reply: 'Reply in the chat of the selected appeal',
+      linkDuplicate: 'Link the selected possible duplicate to the card it repeats',
       focus: 'Go to the inbox list',
     },
   },
@@ -70,12 +81,22 @@ export const inboxText = defineTranslations(
     count: 'Ожидают: {{count}}',
     offline: 'Центральная система недоступна: входящие по состоянию на {{time}} ({{minutes}} мин назад).',
     queuedCount: 'Ожидают отправки в центральную систему: {{count}}.',
-    queued: { claim: 'Взято здесь, ещё не отправлено', forward: 'Передача в очереди, ещё не отправлена' },
+    queued: {
+      claim: 'Взято здесь, ещё не отправлено',
+      forward: 'Передача в очереди, ещё не отправлена',
+      link: 'Привязано к карточке, ещё не отправлено',
+    },
+    link: {
+      none: 'Выбранное обращение не повторяет ни одну открытую карточку.',
+      done: 'Привязано к карточке № {{number}} как дубликат.',
+    },
     queuedRefused: {
       claim: 'Взять в работу не удалось: {{reason}}',
       forward: 'Передать не удалось: {{reason}}',
+      link: 'Привязать не удалось: {{reason}}',
     },
     queuedNotice: {
+      link: 'Центральная система недоступна: привязка будет отправлена при восстановлении связи.',
       claim:
         'Центральная система недоступна: карточка открыта, взятие обращения будет отправлено при восстановлении связи.',
       forward: 'Центральная система недоступна: передача будет отправлена при восстановлении связи.',
@@ -121,6 +142,7 @@ export const inboxText = defineTranslations(
       open: 'Открыть карточку по выбранному обращению',
       forward: 'Передать выбранное обращение исполнителю по компетенции',
       reply: 'Ответить в чате выбранного обращения',
+      linkDuplicate: 'Привязать выбранный возможный дубликат к карточке, которую он повторяет',
       focus: 'Перейти к списку входящих',
     },
   },
@@ -131,12 +153,22 @@ export const inboxText = defineTranslations(
     count: 'Күтуде: {{count}}',
     offline: 'Орталық жүйе қолжетімсіз: кіріс өтініштер {{time}} жағдайы бойынша ({{minutes}} мин бұрын).',
     queuedCount: 'Орталық жүйеге жіберуді күтуде: {{count}}.',
-    queued: { claim: 'Осында алынды, әлі жіберілмеді', forward: 'Жіберу кезекте, әлі жіберілмеді' },
+    queued: {
+      claim: 'Осында алынды, әлі жіберілмеді',
+      forward: 'Жіберу кезекте, әлі жіберілмеді',
+      link: 'Карточкаға байланыстырылды, әлі жіберілмеді',
+    },
+    link: {
+      none: 'Таңдалған өтініш ешбір ашық карточканы қайталамайды.',
+      done: '№ {{number}} карточкаға қайталану ретінде байланыстырылды.',
+    },
     queuedRefused: {
       claim: 'Жұмысқа алу орындалмады: {{reason}}',
       forward: 'Жіберу орындалмады: {{reason}}',
+      link: 'Байланыстыру орындалмады: {{reason}}',
     },
     queuedNotice: {
+      link: 'Орталық жүйе қолжетімсіз: байланыстыру байланыс қалпына келгенде жіберіледі.',
       claim: 'Орталық жүйе қолжетімсіз: карточка ашылды, өтінішті алу байланыс қалпына келгенде жіберіледі.',
       forward: 'Орталық жүйе қолжетімсіз: жіберу байланыс қалпына келгенде жіберіледі.',
     },
@@ -181,6 +213,7 @@ export const inboxText = defineTranslations(
       open: 'Таңдалған өтініш бойынша карточка ашу',
       forward: 'Таңдалған өтінішті құзыреттілігі бойынша орындаушы қызметке жіберу',
       reply: 'Таңдалған өтініштің чатында жауап беру',
+      linkDuplicate: 'Таңдалған қайталануы мүмкін өтінішті ол қайталайтын карточкаға байланыстыру',
       focus: 'Кіріс тізіміне өту',
     },
   },

@@ -1,6 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { ConsoleBridge } from '../../../domain/contract/ipc';
-import type { CompetentService, InboxItem, InboxQueuedAction } from '../../../domain/inbox/inbox';
+import {
+  type CompetentService,
+  type InboxItem,
+  type InboxQueuedAction,
+  possibleDuplicate,
+} from '../../../domain/inbox/inbox';
 import type { ConsoleState } from '../../store';
 import { emptyEditor } from '../cards/editor';
 
@@ -10,7 +15,10 @@ export type InboxNotice =
   | { kind: 'offline' }
   | { kind: 'forwarded'; service: CompetentService }
   /** Central is out of reach: the action waits in the outbox and reaches central once it is back. */
-  | { kind: 'queued'; action: InboxQueuedAction['action'] };
+  | { kind: 'queued'; action: InboxQueuedAction['action'] }
+  /** Alt+J on an item that repeats no open card here, or after linking it to one. */
+  | { kind: 'noDuplicate' }
+  | { kind: 'linked'; number: string };
 
 export interface InboxSlice {
   inboxItems: InboxItem[];
@@ -38,6 +46,8 @@ export interface InboxSlice {
    * card kept here for it, or one opened from the item (claimed, saved at once so its chat can be written).
    */
   replyFromInbox(): Promise<boolean>;
+  /** Alt+J: links the selected possible duplicate to the open card it repeats (the nearest, when several do). */
+  linkDuplicate(): Promise<void>;
   startForward(): Promise<void>;
   cancelForward(): void;
   forward(serviceId: string, reason: string): Promise<void>;
@@ -131,6 +141,20 @@ export const createInboxSlice =
         if (get().editor.appealId !== item.appealId) return false;
         await get().saveCard();
         return get().editor.id !== undefined;
+      },
+      async linkDuplicate() {
+        const item = selected();
+        if (!item) return;
+        const card = possibleDuplicate(
+          item,
+          get().cards.filter((c) => c.status !== 'closed' && c.appealId !== item.appealId),
+        );
+        if (!card) return set({ inboxNotice: { kind: 'noDuplicate' } });
+        const answer = await bridge.call('inbox.link', { appealId: item.appealId, cardId: card.id });
+        if (!answer.ok) return;
+        if (!answer.value.ok) return set({ inboxNotice: noticeOf(answer.value) });
+        set({ inboxNotice: { kind: 'linked', number: card.number ?? String(card.localNumber) } });
+        await get().loadInbox();
       },
       async startForward() {
         const item = selected();
