@@ -30,6 +30,7 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   140: ['inbox_claims', 'competent_services', 'appeal_forwards'],
   // A call escalated to the supervisor and the neighbours is marked once (issue 13).
   150: [],
+  220: ['appeal_duplicates'],
 };
 
 async function tables(db: Database): Promise<string[]> {
