@@ -36,6 +36,7 @@ import { type InboxService, createInboxService } from './inbox/inboxService';
 import { isInboxNews } from './inbox/inboxNews';
 import { type CentreService, createCentreService, isCentreNews } from './centre/centreService';
 import { createInboxStore } from './inbox/inboxStore';
+import { createInboxActions } from './store/inboxActions';
 import { type SyncService, createSync } from './sync/syncService';
 import { type BoardService, createBoardService } from './board/boardService';
 import { createBoardStore } from './board/boardStore';
@@ -161,6 +162,7 @@ export function createServices(options: ServicesOptions): Services {
     const { operation } = change;
     if (operation.type === 'chat.message')
       events.emit('chat.changed', { appealId: operation.payload.appealId });
+    else if (operation.type.startsWith('inbox.')) inboxChanged();
     else if (operation.type !== 'recording.meta') emitCard(operation.cardId);
     syncStatusChanged();
   });
@@ -225,6 +227,7 @@ export function createServices(options: ServicesOptions): Services {
           central: sync.central,
           account: () => sync.session.current(),
           store: createInboxStore(db),
+          actions: createInboxActions(db, { outbox, now }),
           now,
         })
       : null;

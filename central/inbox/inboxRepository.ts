@@ -150,6 +150,45 @@ export function createInboxRepository(db: Sql) {
       return true;
     },
 
+    /** Where an appeal stands for an inbox action: null when there is no such appeal. */
+    async stateOf(
+      appealId: string,
+    ): Promise<{ departmentId: string | null; status: string; kind: InboxItem['kind'] } | null> {
+      const rows = await db.query<{ department_id: string | null; status: string; kind: InboxItem['kind'] }>(
+        'select department_id, status, kind from appeals where id = $1',
+        [appealId],
+      );
+      const row = rows[0];
+      return row ? { departmentId: row.department_id, status: row.status, kind: row.kind } : null;
+    },
+
+    /** Who holds each of these appeals (those nobody claimed are absent). */
+    async claimsOf(appealIds: readonly string[]): Promise<Map<string, string>> {
+      if (appealIds.length === 0) return new Map();
+      const rows = await db.query<{ appeal_id: string; account_id: string }>(
+        'select appeal_id, account_id from inbox_claims where appeal_id = any($1::uuid[])',
+        [appealIds],
+      );
+      return new Map(rows.map((r) => [r.appeal_id, r.account_id]));
+    },
+
+    /** Records a waiting appeal as a duplicate of a card (inside the caller's transaction). */
+    async linkDuplicate(tx: Sql, l: { appealId: string; cardId: string; accountId: string }): Promise<void> {
+      await tx.query(
+        'insert into appeal_duplicates (appeal_id, card_id, account_id) values ($1, $2, $3) on conflict do nothing',
+        [l.appealId, l.cardId, l.accountId],
+      );
+    },
+
+    /** The card an appeal was linked to as a duplicate, if it was. */
+    async duplicateOf(appealId: string): Promise<string | null> {
+      const rows = await db.query<{ card_id: string }>(
+        'select card_id from appeal_duplicates where appeal_id = $1',
+        [appealId],
+      );
+      return rows[0]?.card_id ?? null;
+    },
+
     /** The service an appeal went to, for the citizen's view. */
     async forwardedTo(appealId: string): Promise<string | null> {
       const rows = await db.query<{ service_id: string }>(

@@ -10,9 +10,9 @@ import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../session/staffRoute';
 import type { EventBus } from '../bus/bus';
 import type { AuthService } from '../session/authService';
-import type { Principal } from '../session/principal';
 import type { ServiceDirectory } from '../services/serviceRepository';
 import type { InboxRepository } from './inboxRepository';
+import { type InboxActionResult, claimAppeal, forwardAppeal } from './inboxActions';
 
 const IdParams = z.strictObject({ id: z.uuid('id must be a UUID') });
 const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(500) });
@@ -34,13 +34,11 @@ export function registerInboxRoutes(
 ): void {
   const { db, auth, bus, appeals, inbox, services } = deps;
 
-  async function waitingInScope(p: Principal, id: string) {
-    const found = await appeals.byId(id);
-    if (!found || !mayTouchAppeal(p, found.appeal))
-      throw new HttpProblem(404, refusal('appeal.notFound'), 'no such appeal in your territory');
-    if (found.appeal.status !== 'registered')
-      throw new HttpProblem(409, refusal('inbox.notWaiting'), 'the appeal is no longer waiting');
-    return found.appeal;
+  /** An action done publishes its events; a refused one answers its status and code. */
+  async function settle<T>(result: InboxActionResult<T>): Promise<T> {
+    if (!result.ok) throw new HttpProblem(result.status, result.refusal, result.reason);
+    for (const event of result.events) await bus.publish(event);
+    return result.value;
   }
 
   staffRoute(app, auth, 'GET /api/inbox', { query: ListQuery }, async ({ principal, query }) => {
@@ -48,20 +46,9 @@ export function registerInboxRoutes(
     return { items };
   });
 
-  staffRoute(app, auth, 'POST /api/inbox/:id/claim', { params: IdParams }, async ({ principal, params }) => {
-    const appeal = await waitingInScope(principal, params.id);
-    const claim = await inbox.claim(appeal.id, principal.accountId);
-    // Who holds it is not said: another officer's identity is nobody's business here.
-    if (!claim)
-      throw new HttpProblem(409, refusal('inbox.claimed'), 'another operator has claimed this appeal');
-    await bus.publish({
-      kind: 'inbox.claim',
-      departmentId: appeal.departmentId,
-      appealId: appeal.id,
-      claimedBy: principal.accountId,
-    });
-    return { claimedBy: claim.claimedBy };
-  });
+  staffRoute(app, auth, 'POST /api/inbox/:id/claim', { params: IdParams }, async ({ principal, params }) =>
+    settle(await claimAppeal(db, principal, params.id)),
+  );
 
   staffRoute(
     app,
@@ -91,37 +78,9 @@ export function registerInboxRoutes(
     'POST /api/inbox/:id/forward',
     { params: IdParams, body: ForwardInputSchema },
     async ({ principal, params, body }) => {
-      const appeal = await waitingInScope(principal, params.id);
-      // §12: only a text goes to a service; an SOS alarm or a call is the police's.
-      if (appeal.kind !== 'text')
-        throw new HttpProblem(
-          409,
-          refusal('inbox.notForwardable'),
-          'only a text appeal is forwarded to a service',
-        );
-      const holder = await inbox.claimOf(appeal.id);
-      if (holder !== null && holder !== principal.accountId)
-        throw new HttpProblem(409, refusal('inbox.claimed'), 'another operator has claimed this appeal');
-      const service = await services.byId(body.serviceId);
-      if (!service) throw new HttpProblem(404, refusal('service.notFound'), 'no such competent service');
-      const forwarded = await db.transaction((tx) =>
-        inbox.forward(tx, {
-          appealId: appeal.id,
-          serviceId: service.id,
-          reason: body.reason,
-          accountId: principal.accountId,
-        }),
+      const { service } = await settle(
+        await db.transaction((tx) => forwardAppeal(tx, principal, params.id, body)),
       );
-      if (!forwarded)
-        throw new HttpProblem(409, refusal('inbox.notWaiting'), 'the appeal is no longer waiting');
-      // The citizen is told which service, in names only: nothing of the officer who forwarded it.
-      await bus.publish({
-        kind: 'appeal.status',
-        departmentId: appeal.departmentId,
-        appealId: appeal.id,
-        status: 'forwardedToService',
-        service,
-      });
       return { forwarded: true, service };
     },
   );

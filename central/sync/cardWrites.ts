@@ -1,3 +1,4 @@
+import { createInboxRepository } from '../inbox/inboxRepository';
 import { type AppealStatus, citizenStatusOfCard } from '../../domain/appeals/appeal';
 import { type CardFields, EMPTY_CARD_FIELDS, withoutIdentity } from '../../domain/cards/card';
 import { takeWaitingAppeals } from '../inbox/waitingAppealRepository';
@@ -60,6 +61,14 @@ function refuseFields(
   return null;
 }
 
+/** A card may not answer an appeal another operator holds: the claim says who works on it. */
+function claimedByAnother(p: Principal, fields: CardFields, claims: ReadonlyMap<string, string>) {
+  const holder = fields.appealId ? claims.get(fields.appealId) : undefined;
+  return holder !== undefined && holder !== p.accountId
+    ? refused(refusal('inbox.claimed'), 'another operator has claimed this appeal')
+    : null;
+}
+
 /** The appeals the operations link, with their departments: one statement for all of them. */
 function linkedAppeals(tx: Sql, deps: OperationDeps, fields: readonly Partial<CardFields>[]) {
   const ids = [...new Set(fields.flatMap((f) => (f.appealId ? [f.appealId] : [])))];
@@ -116,6 +125,11 @@ export async function applyCardCreates(
     ops.map((o) => o.payload.fields),
   );
 
+  // An appeal another operator claimed (while this console was offline, say) is theirs to answer (issue 12).
+  const claims = await createInboxRepository(tx).claimsOf([
+    ...new Set(ops.flatMap((o) => (o.payload.fields.appealId ? [o.payload.fields.appealId] : []))),
+  ]);
+
   type Accepted = {
     index: number;
     op: CardCreate;
@@ -128,7 +142,9 @@ export async function applyCardCreates(
   const accepted: Accepted[] = [];
   ops.forEach((op, index) => {
     const fields: CardFields = withoutIdentity({ ...EMPTY_CARD_FIELDS, ...op.payload.fields });
-    const refusedCreate = existing.has(op.cardId) ? exists() : refuseFields(deps, p, fields, appeals);
+    const refusedCreate = existing.has(op.cardId)
+      ? exists()
+      : (refuseFields(deps, p, fields, appeals) ?? claimedByAnother(p, fields, claims));
     if (refusedCreate) {
       outcomes[index] = refusedCreate;
       return;

@@ -1,9 +1,12 @@
 import { refusal } from '../../domain/contract/refusal';
 import type { SyncOperation } from '../../domain/sync/sync';
-import { mayTouchAppeal, roleRefusal } from '../access/rules';
+import { mayTouchAppeal, mayTouchCard, roleRefusal } from '../access/rules';
 import { addChatLine } from '../appeals/chatLines';
 import type { Principal } from '../session/principal';
 import type { Sql } from '../db/database';
+import { feedRepository } from '../feed/feedRepository';
+import { type InboxActionResult, claimAppeal, forwardAppeal, linkDuplicate } from '../inbox/inboxActions';
+import { cardReach } from '../cards/cardRepository';
 import { applyRecordingMeta } from '../recordings/applyRecordingMeta';
 import { applyCardTransition, applyCardUpdate } from './cardWrites';
 import { type OperationDeps, type Outcome, refused } from './outcome';
@@ -13,7 +16,7 @@ export type SingleOperation = Exclude<SyncOperation, { type: 'card.create' }>;
 type ChatLine = Extract<SyncOperation, { type: 'chat.message' }>;
 
 /** Applies one operation inside the caller's transaction, which holds the change feed's lock. */
-export function applyOperation(
+export async function applyOperation(
   tx: Sql,
   deps: OperationDeps,
   p: Principal,
@@ -28,7 +31,27 @@ export function applyOperation(
       return applyChatLine(tx, deps, p, op);
     case 'recording.meta':
       return applyRecordingMeta(tx, deps, p, op);
+    case 'inbox.claim':
+      return inboxOutcome(tx, await claimAppeal(tx, p, op.payload.appealId));
+    case 'inbox.link': {
+      const stored = await deps.cards.byId(tx, op.cardId);
+      const card =
+        stored && mayTouchCard(p, cardReach(stored))
+          ? { id: stored.card.id, departmentId: stored.card.departmentId ?? null, status: stored.card.status }
+          : null;
+      return inboxOutcome(tx, await linkDuplicate(tx, p, op.payload.appealId, card));
+    }
+    case 'inbox.forward': {
+      const { appealId, ...input } = op.payload;
+      return inboxOutcome(tx, await forwardAppeal(tx, p, appealId, input));
+    }
   }
+}
+
+/** An inbox action queued on a console while central was out of reach: the route's rule, its answer as an outcome. */
+async function inboxOutcome<T>(tx: Sql, result: InboxActionResult<T>): Promise<Outcome> {
+  if (!result.ok) return refused(result.refusal, result.reason);
+  return { ok: true, seq: await feedRepository.lastSeq(tx), card: null, events: result.events };
 }
 
 /** A dispatcher's line to the citizen of an appeal of the principal's territory. */

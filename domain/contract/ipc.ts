@@ -27,6 +27,7 @@ import {
   ForwardInputSchema,
   InboxAnswerSchema,
   InboxItemSchema,
+  InboxQueuedActionSchema,
 } from '../inbox/inbox';
 import {
   CheckProgressSchema,
@@ -148,11 +149,18 @@ export const consoleApi = {
       version: storableText(),
       fetchedAt: z.iso.datetime().nullable(),
       live: z.boolean(),
+      /** Claims and forwards queued while central was out of reach, and those it refused since (always sent). */
+      actions: z.array(InboxQueuedActionSchema),
     }),
   ),
-  /** Takes an item so nobody else works on it; the second operator is refused `inbox.claimed`. */
+  /**
+   * Takes an item so nobody else works on it; the second operator is refused `inbox.claimed`. With central out
+   * of reach the claim is queued (`queued`) and reaches central once it is back.
+   */
   'inbox.claim': method(z.object({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
   'inbox.release': method(z.object({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
+  /** A possible duplicate joins the open card it repeats (queued: it follows that card to central). */
+  'inbox.link': method(z.object({ appealId: z.uuid(), cardId: CardIdSchema }).strict(), InboxAnswerSchema),
   /** A non-urgent text to a competent service, with a reason: it never becomes a card. */
   'inbox.forward': method(ForwardInputSchema.extend({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
   'inbox.services': method(NoInput, z.array(CompetentServiceSchema)),

@@ -96,9 +96,25 @@ export function possibleDuplicate<C extends { id: string; createdAt: string; loc
   return best?.card ?? null;
 }
 
-/** The console's answer to an inbox action: done, refused by central (a refusal code), or central unreachable. */
+/**
+ * An inbox action this console queued while central was out of reach (issue 12): still waiting to be sent, or
+ * refused by central when it was (`code`, translated on screen: another operator claimed the item meanwhile, say).
+ */
+export const InboxQueuedActionSchema = z.object({
+  appealId: z.uuid(),
+  action: z.enum(['claim', 'forward', 'link']),
+  state: z.enum(['queued', 'refused']),
+  code: storableText().nullable(),
+  at: z.iso.datetime(),
+});
+export type InboxQueuedAction = z.infer<typeof InboxQueuedActionSchema>;
+
+/**
+ * The console's answer to an inbox action: done (or `queued` in the outbox while central is out of reach, to
+ * reach it once when it is back), refused by central (a refusal code), or central unreachable.
+ */
 export const InboxAnswerSchema = z.union([
-  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(true), queued: z.literal(true).optional() }),
   z.object({ ok: z.literal(false), refusal: storableText() }),
   z.object({ ok: z.literal(false), offline: z.literal(true) }),
 ]);

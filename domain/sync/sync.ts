@@ -5,6 +5,7 @@ import { ChatMessageSchema } from '../appeals/appeal';
 import { RecordingMetaSchema } from '../files/recording';
 import { RefusalOnWireSchema, RefusalParamsOnWireSchema } from '../contract/refusal';
 import { TransitionInputSchema } from '../cards/workflow';
+import { ForwardInputSchema } from '../inbox/inbox';
 
 /**
  * The sync protocol between a console and central (architecture.md "Data and its flow").
@@ -62,6 +63,31 @@ export const SyncOperationSchema = z.discriminatedUnion('type', [
   }),
   /** A call recording of the card: its metadata now, its bytes after the card as a resumable upload. */
   z.strictObject({ ...base, type: z.literal('recording.meta'), payload: RecordingMetaSchema }),
+  /**
+   * An inbox item taken while central was out of reach (issue 12): central claims it then, or refuses
+   * `inbox.claimed` / `inbox.notWaiting`. `cardId` is the appeal's id: the outbox keeps one appeal's actions in
+   * order by that key (the card opened from it has its own id, and its create is refused if the claim was).
+   */
+  z.strictObject({
+    ...base,
+    type: z.literal('inbox.claim'),
+    payload: z.strictObject({ appealId: z.uuid() }),
+  }),
+  /**
+   * A possible duplicate linked to the open card it repeats (issue 12, item 5): the appeal joins that card instead
+   * of becoming one. `cardId` is that card, so the link reaches central after the card itself.
+   */
+  z.strictObject({
+    ...base,
+    type: z.literal('inbox.link'),
+    payload: z.strictObject({ appealId: z.uuid() }),
+  }),
+  /** A non-urgent text forwarded to a service while central was out of reach; `cardId` as for `inbox.claim`. */
+  z.strictObject({
+    ...base,
+    type: z.literal('inbox.forward'),
+    payload: ForwardInputSchema.extend({ appealId: z.uuid() }).strict(),
+  }),
 ]);
 export type SyncOperation = z.infer<typeof SyncOperationSchema>;
 export type SyncOperationType = SyncOperation['type'];

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Card, CardId } from '../../domain/cards/card';
-import { RefusableCardOperationSchema, refusalOf } from '../../domain/cards/cardRefusal';
+import {
+  RefusableCardOperationSchema,
+  UNKNOWN_REFUSAL_CODE,
+  refusalOf,
+} from '../../domain/cards/cardRefusal';
 import { type RefusalCode, refusal } from '../../domain/contract/refusal';
 import { isUnstorableIssue } from '../../domain/contract/text';
 import type { Change, SyncOperation, SyncOpResult } from '../../domain/sync/sync';
@@ -8,6 +12,7 @@ import type { CardSyncState, SyncStatus } from '../../domain/sync/syncStatus';
 import type { CardRepository } from './cards';
 import type { ChatRepository } from './chat';
 import type { Outbox, UnreadableOperation } from './outbox';
+import { createInboxActions } from './inboxActions';
 import { createPendingTransitions } from './pendingTransitions';
 
 /** The problem a card shows while central fails on one of its operations (domain/contract/refusal.ts). */
@@ -17,6 +22,8 @@ const OPERATION_FAILED: RefusalCode = 'sync.operationFailed';
 export interface LocalChanges {
   cards: Card[];
   chatAppeals: string[];
+  /** An inbox action queued offline was taken or refused: the inbox reads its list again. */
+  inbox?: boolean;
 }
 
 /** What a push's answers changed here, and the cards central has whose change it refused (to be put back). */
@@ -55,6 +62,8 @@ export function createSyncLedger(
   deps: { cards: CardRepository; outbox: Outbox; chat: ChatRepository },
 ): SyncLedger {
   const { cards, outbox, chat } = deps;
+  const inboxActions = createInboxActions(db, { outbox, now: () => new Date() });
+  const isInboxAction = (type: string) => type.startsWith('inbox.');
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM sync_meta WHERE key = ?');
   const pendingTransitions = createPendingTransitions(db);
   const setMeta = db.prepare(
@@ -73,6 +82,10 @@ export function createSyncLedger(
   ) => {
     outbox.markRejected(op);
     const reason = answer.reason ?? answer.code ?? 'rejected';
+    if (op.type === 'inbox.claim' || op.type === 'inbox.forward' || op.type === 'inbox.link') {
+      inboxActions.refused(op.id, answer.code ?? UNKNOWN_REFUSAL_CODE);
+      return;
+    }
     if (op.type !== 'chat.message') {
       cards.markRefused(op.cardId, refusalOf(op.type, answer));
       refusedCards.add(op.cardId);
@@ -83,6 +96,8 @@ export function createSyncLedger(
   };
   const sent = (op: SyncOperation, chatAppeals: Set<string>) => {
     outbox.markSent([op]);
+    if (op.type === 'inbox.claim' || op.type === 'inbox.forward' || op.type === 'inbox.link')
+      return inboxActions.sent(op.id);
     if (op.type === 'card.update' || op.type === 'card.transition' || heldOn(op.cardId))
       cards.clearRefusal(op.cardId);
     const appeal = op.type === 'chat.message' ? chat.markSent(op.id) : null;
@@ -95,7 +110,13 @@ export function createSyncLedger(
   const holdBack = db.transaction(
     (op: SyncOperation, delayMs: (attempts: number) => number, error: string): Card | null => {
       outbox.holdBack(op, delayMs, error);
-      if (op.type === 'chat.message') return null;
+      if (
+        op.type === 'chat.message' ||
+        op.type === 'inbox.claim' ||
+        op.type === 'inbox.forward' ||
+        op.type === 'inbox.link'
+      )
+        return null;
       cards.markRefused(op.cardId, { operation: op.type, code: OPERATION_FAILED, params: {}, reason: error });
       return cards.get(op.cardId) ?? null;
     },
@@ -104,6 +125,7 @@ export function createSyncLedger(
   const refuseUnreadable = db.transaction((operations: readonly UnreadableOperation[]): LocalChanges => {
     const changed = new Map<CardId, Card>();
     const chatAppeals = new Set<string>();
+    let inbox = false;
     for (const op of operations) {
       const unstorable = op.issues.find(isUnstorableIssue);
       const answer = {
@@ -117,13 +139,18 @@ export function createSyncLedger(
         if (appeal) chatAppeals.add(appeal);
         continue;
       }
+      if (isInboxAction(op.type)) {
+        inboxActions.refused(op.id, answer.code);
+        inbox = true;
+        continue;
+      }
       const operation = RefusableCardOperationSchema.safeParse(op.type);
       if (!operation.success) continue;
       cards.markRefused(op.cardId, refusalOf(operation.data, answer));
       const card = cards.get(op.cardId);
       if (card) changed.set(op.cardId, card);
     }
-    return { cards: [...changed.values()], chatAppeals: [...chatAppeals] };
+    return { cards: [...changed.values()], chatAppeals: [...chatAppeals], inbox };
   });
 
   const recordPush = db.transaction(
@@ -133,9 +160,11 @@ export function createSyncLedger(
       const changed = new Map<string, Card>();
       const chatAppeals = new Set<string>();
       const refused = new Set<CardId>();
+      let inbox = false;
       for (const op of batch) {
         const result = byId.get(op.id);
         if (!result) continue;
+        if (isInboxAction(op.type)) inbox = true;
         switch (result.status) {
           case 'applied':
             sent(op, chatAppeals);
@@ -164,13 +193,13 @@ export function createSyncLedger(
       }
       outbox.release('no answer for this operation');
       for (const op of batch) {
-        if (changed.has(op.cardId)) continue;
+        if (changed.has(op.cardId) || isInboxAction(op.type)) continue;
         const card = cards.get(op.cardId);
         if (card) changed.set(op.cardId, card);
       }
       // A card central never had has no version of central's to put back: it keeps what the operator typed.
       const refusedAtCentral = [...refused].filter((id) => changed.get(id)?.version !== undefined);
-      return { cards: [...changed.values()], chatAppeals: [...chatAppeals], refusedAtCentral };
+      return { cards: [...changed.values()], chatAppeals: [...chatAppeals], refusedAtCentral, inbox };
     },
   );
 

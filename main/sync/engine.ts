@@ -89,6 +89,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const tell = (changed: LocalChanges) => {
     for (const card of changed.cards) deps.events.emit('cards.changed', { card });
     for (const appealId of changed.chatAppeals) deps.events.emit('chat.changed', { appealId });
+    if (changed.inbox) deps.events.emit('inbox.changed', {});
   };
 
   const showConnectivity = () =>

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import { ROLE_PERMISSIONS, type Role } from '../../domain/session/roles';
 import { ACCEPT_CALL_KEYS, HANG_UP_KEYS, HOLD_KEYS, MUTE_KEYS } from '../features/calls';
 import { PHOTO_INPUT_ID, openPhotoChooser } from '../features/photos/photoChooser';
+import { CHAT_INPUT_ID } from '../features/chat/ChatPanel';
 import { APPLICANT_FIRST_ID } from '../features/cards/ApplicantFields';
 import { ADD_VEHICLE_ID } from '../features/cards/SeenFields';
 import { stepButtonId } from '../features/cards/CardFormActions';
@@ -176,6 +177,29 @@ export const COMMANDS: readonly Command[] = [
     run: ({ store }) => {
       store.getState().showView('inbox');
       void store.getState().startForward();
+    },
+  },
+  {
+    id: 'inbox.reply',
+    label: 'inbox:commands.reply',
+    keys: 'Alt+R',
+    roles: ['operator', 'supervisor'],
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+    run: ({ store }) =>
+      void store
+        .getState()
+        .replyFromInbox()
+        .then((ready) => ready && focusWhenShown(CHAT_INPUT_ID)),
+  },
+  {
+    id: 'inbox.linkDuplicate',
+    label: 'inbox:commands.linkDuplicate',
+    keys: 'Alt+J',
+    roles: ['operator', 'supervisor'],
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+    run: ({ store }) => {
+      store.getState().showView('inbox');
+      void store.getState().linkDuplicate();
     },
   },
   {

@@ -70,7 +70,7 @@ describe('who sees a card on the console (the rule central applies)', () => {
 });
 
 describe('the card operations central may refuse', () => {
-  it('are operations of the sync protocol, and every card operation but a chat line', () => {
+  it('are operations of the sync protocol, and every card operation but a chat line and an inbox action', () => {
     const cardOperations: readonly SyncOperationType[] = REFUSABLE_CARD_OPERATIONS;
     const everyType: Record<SyncOperationType, true> = {
       'card.create': true,
@@ -78,7 +78,12 @@ describe('the card operations central may refuse', () => {
       'card.transition': true,
       'recording.meta': true,
       'chat.message': true,
+      'inbox.claim': true,
+      'inbox.forward': true,
+      'inbox.link': true,
     };
-    expect([...cardOperations, 'chat.message'].sort()).toEqual(Object.keys(everyType).sort());
+    expect([...cardOperations, 'chat.message', 'inbox.claim', 'inbox.forward', 'inbox.link'].sort()).toEqual(
+      Object.keys(everyType).sort(),
+    );
   });
 });

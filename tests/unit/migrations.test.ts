@@ -110,13 +110,43 @@ describe('store migrations', () => {
         name: 'dangling',
         up: (d: Database.Database) =>
           d.exec(
-            `INSERT INTO outbox (seq, id, card_id, type, payload, created_at) VALUES (1, 'op', 'no-such-card', 'card.create', '{}', 'now')`,
+            `INSERT INTO card_files (id, card_id, kind, size, sha256, chunk_size, created_at) VALUES ('f', 'no-such-card', 'photo', 1, 'x', 1, 'now')`,
           ),
       },
     ];
     expect(() => migrate(db, dangling)).toThrow('broken references');
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('keep every outbox operation when the outbox stops referring to cards, and take one with no card (0200)', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 200),
+    );
+    db.prepare(
+      `INSERT INTO cards (id, local_number, status, description, category, lat, lon, created_at, updated_at)
+       VALUES ('0190f0f0-0000-7000-8000-000000000001', 1, 'draft', 'old card', NULL, 43.2, 76.9, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO outbox (seq, id, card_id, type, payload, created_at, account) VALUES (7, 'op', '0190f0f0-0000-7000-8000-000000000001', 'card.create', '{}', 'now', 'operator')`,
+    ).run();
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT seq, id, account, state FROM outbox').all()).toEqual([
+      { seq: 7, id: 'op', account: 'operator', state: 'pending' },
+    ]);
+    db.prepare(
+      `INSERT INTO outbox (seq, id, card_id, type, payload, created_at) VALUES (8, 'claim', 'an-appeal', 'inbox.claim', '{}', 'now')`,
+    ).run();
+    const plan = db
+      .prepare<[], { detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE card_id = 'x' ORDER BY seq DESC",
+      )
+      .all()
+      .map((r) => r.detail)
+      .join(' ');
+    expect(plan).toContain('outbox_by_card');
   });
 
   it('find a card by id and the refused cards without reading every card', () => {

@@ -36,6 +36,9 @@ function LineState({ message }: { message: CardChatMessage }) {
 }
 
 /** The chat with the applicant of the card's appeal: the lines so far and a box to write in. */
+/** The reply box: Alt+R (inbox.reply) puts the focus here. */
+export const CHAT_INPUT_ID = 'chat-input';
+
 export function ChatPanel({ cardId }: { cardId: string }) {
   const { t, i18n } = useTranslation('cards');
   const chat = useConsole((s) => (s.chat?.cardId === cardId ? s.chat : null));
@@ -109,9 +112,9 @@ export function ChatPanel({ cardId }: { cardId: string }) {
             : t(`common:${problem.error.messageKey}`)}
         </p>
       )}
-      <label htmlFor="chat-input">{t('chat.input')}</label>
+      <label htmlFor={CHAT_INPUT_ID}>{t('chat.input')}</label>
       <textarea
-        id="chat-input"
+        id={CHAT_INPUT_ID}
         rows={2}
         maxLength={APPEAL_LIMITS.chatMax}
         placeholder={t('chat.placeholder')}

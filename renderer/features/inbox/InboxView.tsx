@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InboxItem, possibleDuplicate } from '../../../domain/inbox/inbox';
+import { type InboxItem, type InboxQueuedAction, possibleDuplicate } from '../../../domain/inbox/inbox';
 import { describeRefusal } from '../refusals';
 import { useConsole } from '../../store';
 import { ForwardPanel } from './ForwardPanel';
@@ -22,9 +22,31 @@ function useMinute(): number {
   return now;
 }
 
+/** What this console did to the item while central was out of reach: queued, or refused by central since. */
+function QueuedMark({ action }: { action: InboxQueuedAction }) {
+  const { t, i18n } = useTranslation('inbox');
+  if (action.state === 'queued')
+    return (
+      <span className="badge badge--sending" data-testid="inbox-queued">
+        {t(`queued.${action.action}`)}
+      </span>
+    );
+  // A line of its own: the reason is read in full, not cut off at the end of the item's head.
+  return (
+    <div className="inbox-row__refused" role="status" data-testid="inbox-action-refused">
+      {t(`queuedRefused.${action.action}`, {
+        reason: describeRefusal(i18n.t, i18n.language, { code: action.code ?? 'unknown', params: {} }),
+      })}
+    </div>
+  );
+}
+
 function InboxRow({ item, selected, now }: { item: InboxItem; selected: boolean; now: number }) {
   const { t } = useTranslation('inbox');
-  const mine = useConsole((s) => s.claimedHere.includes(item.appealId));
+  const action = useConsole((s) => s.inboxActions.findLast((a) => a.appealId === item.appealId));
+  // A claim queued here that central refused is not ours: the other operator's claim stands.
+  const mine = useConsole((s) => s.claimedHere.includes(item.appealId)) && action?.state !== 'refused';
+
   const duplicateOf = useConsole((s) =>
     possibleDuplicate(
       item,
@@ -50,6 +72,7 @@ function InboxRow({ item, selected, now }: { item: InboxItem; selected: boolean;
             {mine ? t('claimedByMe') : t('claimedByOther')}
           </span>
         )}
+        {action?.state === 'queued' && <QueuedMark action={action} />}
         {duplicateOf && (
           <span className="badge badge--sending" data-testid="inbox-duplicate">
             {t('duplicate', { number: duplicateOf.number ?? duplicateOf.localNumber })}
@@ -58,11 +81,17 @@ function InboxRow({ item, selected, now }: { item: InboxItem; selected: boolean;
       </div>
       {/* The citizen's words are text, never markup: React escapes them, and the line is cut, not the layout. */}
       <div className="inbox-row__text">{item.text?.slice(0, 300) ?? ''}</div>
-      <div className="muted inbox-row__place">
-        {item.addressText?.slice(0, 200) ??
-          (item.location ? `${item.location.lat.toFixed(4)}, ${item.location.lon.toFixed(4)}` : t('noPlace'))}
-        {item.attachments.length > 0 && ` · ${t('attachments', { count: item.attachments.length })}`}
-      </div>
+      {action?.state === 'refused' ? (
+        <QueuedMark action={action} />
+      ) : (
+        <div className="muted inbox-row__place">
+          {item.addressText?.slice(0, 200) ??
+            (item.location
+              ? `${item.location.lat.toFixed(4)}, ${item.location.lon.toFixed(4)}`
+              : t('noPlace'))}
+          {item.attachments.length > 0 && ` · ${t('attachments', { count: item.attachments.length })}`}
+        </div>
+      )}
     </div>
   );
 }
@@ -77,10 +106,12 @@ export function InboxView() {
   const selected = useConsole((s) => s.inboxSelected);
   const notice = useConsole((s) => s.inboxNotice);
   const forwarding = useConsole((s) => s.forwarding);
+  const queuedCount = useConsole((s) => s.inboxActions.filter((a) => a.state === 'queued').length);
   const loadInbox = useConsole((s) => s.loadInbox);
   const select = useConsole((s) => s.selectInboxItem);
   const open = useConsole((s) => s.openCardFromInbox);
   const startForward = useConsole((s) => s.startForward);
+  const reply = useConsole((s) => s.replyFromInbox);
   const now = useMinute();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -133,13 +164,21 @@ export function InboxView() {
         {loaded && !live && (
           <p className="banner banner--warning" role="status" data-testid="inbox-offline">
             {fetchedAt
-              ? t('offline', { time: new Date(fetchedAt).toLocaleTimeString(i18n.language) })
+              ? t('offline', {
+                  time: new Date(fetchedAt).toLocaleTimeString(i18n.language),
+                  minutes: Math.max(0, Math.floor((now - Date.parse(fetchedAt)) / 60_000)),
+                })
               : t('neverFetched')}
+          </p>
+        )}
+        {queuedCount > 0 && (
+          <p className="banner" role="status" data-testid="inbox-queued-count">
+            {t('queuedCount', { count: queuedCount })}
           </p>
         )}
         {notice && (
           <p
-            className={`banner ${notice.kind === 'forwarded' ? '' : 'banner--error'}`}
+            className={`banner ${notice.kind === 'refused' || notice.kind === 'offline' ? 'banner--error' : ''}`}
             role="status"
             data-testid="inbox-notice"
           >
@@ -149,14 +188,23 @@ export function InboxView() {
                 })
               : notice.kind === 'offline'
                 ? t('offlineAction')
-                : t('refused', {
-                    reason: describeRefusal(i18n.t, i18n.language, { code: notice.code, params: {} }),
-                  })}
+                : notice.kind === 'queued'
+                  ? t(`queuedNotice.${notice.action}`)
+                  : notice.kind === 'noDuplicate'
+                    ? t('link.none')
+                    : notice.kind === 'linked'
+                      ? t('link.done', { number: notice.number })
+                      : t('refused', {
+                          reason: describeRefusal(i18n.t, i18n.language, { code: notice.code, params: {} }),
+                        })}
           </p>
         )}
         <div className="inbox__actions">
           <button type="button" onClick={() => void open()} disabled={items.length === 0}>
             {t('actions.open')} <kbd>Alt+O</kbd>
+          </button>
+          <button type="button" onClick={() => void reply()} disabled={items.length === 0}>
+            {t('actions.reply')} <kbd>Alt+R</kbd>
           </button>
           <button
             type="button"

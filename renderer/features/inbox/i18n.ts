@@ -7,7 +7,28 @@ export const inboxText = defineTranslations(
     title: 'Waiting appeals',
     empty: 'Nothing is waiting.',
     count: '{{count}} waiting',
-    offline: 'Central system out of reach: the inbox as of {{time}}.',
+    offline: 'Central system out of reach: the inbox as of {{time}} ({{minutes}} min ago).',
+    queuedCount: '{{count}} action(s) waiting to be sent to the central system.',
+    queued: {
+      claim: 'Taken here, not yet sent',
+      forward: 'Forward queued, not yet sent',
+      link: 'Linked to the card, not yet sent',
+    },
+    link: {
+      none: 'The selected appeal repeats no open card here.',
+      done: 'Linked to card No. {{number}} as a duplicate.',
+    },
+    queuedRefused: {
+      claim: 'Taking it was refused: {{reason}}',
+      forward: 'Forwarding was refused: {{reason}}',
+      link: 'Linking was refused: {{reason}}',
+    },
+    queuedNotice: {
+      link: 'Central system out of reach: the link will be sent when it is back.',
+      claim:
+        'Central system out of reach: the card is open and taking the appeal will be sent when it is back.',
+      forward: 'Central system out of reach: the forward will be sent when it is back.',
+    },
     neverFetched: 'Central system out of reach, and this console has no copy of the inbox yet.',
     kinds: { sos: 'SOS alarm', callRequest: 'Call request', text: 'Text appeal' },
     channels: {
@@ -30,6 +51,7 @@ export const inboxText = defineTranslations(
     actions: {
       open: 'Open a card',
       forward: 'Forward to the competent service',
+      reply: 'Reply in the chat',
       release: 'Let go',
     },
     forward: {
@@ -47,6 +69,8 @@ export const inboxText = defineTranslations(
     commands: {
       open: 'Open a card from the selected appeal',
       forward: 'Forward the selected text to the competent service',
+      reply: 'Reply in the chat of the selected appeal',
+      linkDuplicate: 'Link the selected possible duplicate to the card it repeats',
       focus: 'Go to the inbox list',
     },
   },
@@ -55,7 +79,28 @@ export const inboxText = defineTranslations(
     title: 'Ожидающие обращения',
     empty: 'Ожидающих обращений нет.',
     count: 'Ожидают: {{count}}',
-    offline: 'Центральная система недоступна: входящие по состоянию на {{time}}.',
+    offline: 'Центральная система недоступна: входящие по состоянию на {{time}} ({{minutes}} мин назад).',
+    queuedCount: 'Ожидают отправки в центральную систему: {{count}}.',
+    queued: {
+      claim: 'Взято здесь, ещё не отправлено',
+      forward: 'Передача в очереди, ещё не отправлена',
+      link: 'Привязано к карточке, ещё не отправлено',
+    },
+    link: {
+      none: 'Выбранное обращение не повторяет ни одну открытую карточку.',
+      done: 'Привязано к карточке № {{number}} как дубликат.',
+    },
+    queuedRefused: {
+      claim: 'Взять в работу не удалось: {{reason}}',
+      forward: 'Передать не удалось: {{reason}}',
+      link: 'Привязать не удалось: {{reason}}',
+    },
+    queuedNotice: {
+      link: 'Центральная система недоступна: привязка будет отправлена при восстановлении связи.',
+      claim:
+        'Центральная система недоступна: карточка открыта, взятие обращения будет отправлено при восстановлении связи.',
+      forward: 'Центральная система недоступна: передача будет отправлена при восстановлении связи.',
+    },
     neverFetched: 'Центральная система недоступна, а копии входящих на этом пульте ещё нет.',
     kinds: { sos: 'Сигнал SOS', callRequest: 'Запрос звонка', text: 'Текстовое обращение' },
     channels: {
@@ -78,6 +123,7 @@ export const inboxText = defineTranslations(
     actions: {
       open: 'Открыть карточку',
       forward: 'Передать исполнителю по компетенции',
+      reply: 'Ответить в чате',
       release: 'Отпустить',
     },
     forward: {
@@ -95,6 +141,8 @@ export const inboxText = defineTranslations(
     commands: {
       open: 'Открыть карточку по выбранному обращению',
       forward: 'Передать выбранное обращение исполнителю по компетенции',
+      reply: 'Ответить в чате выбранного обращения',
+      linkDuplicate: 'Привязать выбранный возможный дубликат к карточке, которую он повторяет',
       focus: 'Перейти к списку входящих',
     },
   },
@@ -103,7 +151,27 @@ export const inboxText = defineTranslations(
     title: 'Күтіп тұрған өтініштер',
     empty: 'Күтіп тұрған өтініш жоқ.',
     count: 'Күтуде: {{count}}',
-    offline: 'Орталық жүйе қолжетімсіз: кіріс өтініштер {{time}} жағдайы бойынша.',
+    offline: 'Орталық жүйе қолжетімсіз: кіріс өтініштер {{time}} жағдайы бойынша ({{minutes}} мин бұрын).',
+    queuedCount: 'Орталық жүйеге жіберуді күтуде: {{count}}.',
+    queued: {
+      claim: 'Осында алынды, әлі жіберілмеді',
+      forward: 'Жіберу кезекте, әлі жіберілмеді',
+      link: 'Карточкаға байланыстырылды, әлі жіберілмеді',
+    },
+    link: {
+      none: 'Таңдалған өтініш ешбір ашық карточканы қайталамайды.',
+      done: '№ {{number}} карточкаға қайталану ретінде байланыстырылды.',
+    },
+    queuedRefused: {
+      claim: 'Жұмысқа алу орындалмады: {{reason}}',
+      forward: 'Жіберу орындалмады: {{reason}}',
+      link: 'Байланыстыру орындалмады: {{reason}}',
+    },
+    queuedNotice: {
+      link: 'Орталық жүйе қолжетімсіз: байланыстыру байланыс қалпына келгенде жіберіледі.',
+      claim: 'Орталық жүйе қолжетімсіз: карточка ашылды, өтінішті алу байланыс қалпына келгенде жіберіледі.',
+      forward: 'Орталық жүйе қолжетімсіз: жіберу байланыс қалпына келгенде жіберіледі.',
+    },
     neverFetched: 'Орталық жүйе қолжетімсіз, ал бұл пультте кіріс өтініштердің көшірмесі әлі жоқ.',
     kinds: { sos: 'SOS белгісі', callRequest: 'Қоңырауға сұраныс', text: 'Мәтіндік өтініш' },
     channels: {
@@ -126,6 +194,7 @@ export const inboxText = defineTranslations(
     actions: {
       open: 'Карточка ашу',
       forward: 'Құзыреттілігі бойынша орындаушы қызметке жіберу',
+      reply: 'Чатта жауап беру',
       release: 'Босату',
     },
     forward: {
@@ -143,6 +212,8 @@ export const inboxText = defineTranslations(
     commands: {
       open: 'Таңдалған өтініш бойынша карточка ашу',
       forward: 'Таңдалған өтінішті құзыреттілігі бойынша орындаушы қызметке жіберу',
+      reply: 'Таңдалған өтініштің чатында жауап беру',
+      linkDuplicate: 'Таңдалған қайталануы мүмкін өтінішті ол қайталайтын карточкаға байланыстыру',
       focus: 'Кіріс тізіміне өту',
     },
   },

@@ -1,12 +1,24 @@
 import type { StateCreator } from 'zustand';
 import type { ConsoleBridge } from '../../../domain/contract/ipc';
-import type { CompetentService, InboxItem } from '../../../domain/inbox/inbox';
+import {
+  type CompetentService,
+  type InboxItem,
+  type InboxQueuedAction,
+  possibleDuplicate,
+} from '../../../domain/inbox/inbox';
 import type { ConsoleState } from '../../store';
 import { emptyEditor } from '../cards/editor';
 
 /** What the inbox says after an action: a refusal code from central, central out of reach, or a forward done. */
 export type InboxNotice =
-  { kind: 'refused'; code: string } | { kind: 'offline' } | { kind: 'forwarded'; service: CompetentService };
+  | { kind: 'refused'; code: string }
+  | { kind: 'offline' }
+  | { kind: 'forwarded'; service: CompetentService }
+  /** Central is out of reach: the action waits in the outbox and reaches central once it is back. */
+  | { kind: 'queued'; action: InboxQueuedAction['action'] }
+  /** Alt+J on an item that repeats no open card here, or after linking it to one. */
+  | { kind: 'noDuplicate' }
+  | { kind: 'linked'; number: string };
 
 export interface InboxSlice {
   inboxItems: InboxItem[];
@@ -18,6 +30,8 @@ export interface InboxSlice {
   inboxVersion: string | undefined;
   inboxSelected: number;
   inboxNotice: InboxNotice | null;
+  /** Claims and forwards queued while central was out of reach, and those central refused since. */
+  inboxActions: InboxQueuedAction[];
   /** The item being forwarded, while the operator picks the service and the reason. */
   forwarding: InboxItem | null;
   services: CompetentService[];
@@ -27,6 +41,13 @@ export interface InboxSlice {
   selectInboxItem(index: number): void;
   /** Claims the selected item and opens a card from it: text, channel, language, place and the appeal linked. */
   openCardFromInbox(): Promise<void>;
+  /**
+   * Alt+R: the chat with the citizen of the selected item. The chat lives on the card answering the appeal: the
+   * card kept here for it, or one opened from the item (claimed, saved at once so its chat can be written).
+   */
+  replyFromInbox(): Promise<boolean>;
+  /** Alt+J: links the selected possible duplicate to the open card it repeats (the nearest, when several do). */
+  linkDuplicate(): Promise<void>;
   startForward(): Promise<void>;
   cancelForward(): void;
   forward(serviceId: string, reason: string): Promise<void>;
@@ -48,6 +69,7 @@ export const createInboxSlice =
       inboxVersion: undefined,
       inboxSelected: 0,
       inboxNotice: null,
+      inboxActions: [],
       forwarding: null,
       services: [],
       claimedHere: [],
@@ -55,13 +77,17 @@ export const createInboxSlice =
         const known = get().inboxVersion;
         const result = await bridge.call('inbox.list', known === undefined ? {} : { version: known });
         if (!result.ok) return;
-        const { items, version, fetchedAt, live } = result.value;
-        if (items === null) return set({ inboxFetchedAt: fetchedAt, inboxLive: live });
+        const { items, version, fetchedAt, live, actions } = result.value;
+        // "Will be sent when central is back" holds while something is still queued, not after.
+        if (get().inboxNotice?.kind === 'queued' && !actions.some((a) => a.state === 'queued'))
+          set({ inboxNotice: null });
+        if (items === null) return set({ inboxFetchedAt: fetchedAt, inboxLive: live, inboxActions: actions });
         set((state) => ({
           inboxVersion: version,
           inboxItems: items,
           inboxFetchedAt: fetchedAt,
           inboxLive: live,
+          inboxActions: actions,
           inboxLoaded: true,
           inboxSelected: Math.min(state.inboxSelected, Math.max(0, items.length - 1)),
         }));
@@ -74,6 +100,7 @@ export const createInboxSlice =
         const answer = await bridge.call('inbox.claim', { appealId: item.appealId });
         if (!answer.ok) return;
         if (!answer.value.ok) return set({ inboxNotice: noticeOf(answer.value) });
+        const queued = answer.value.queued === true;
         const { newCard, editCard, showView } = get();
         newCard();
         editCard({
@@ -94,8 +121,40 @@ export const createInboxSlice =
           appealId: item.appealId,
           urgent: item.kind !== 'text',
         });
-        set((state) => ({ inboxNotice: null, claimedHere: [...state.claimedHere, item.appealId] }));
+        set((state) => ({
+          inboxNotice: queued ? { kind: 'queued', action: 'claim' } : null,
+          claimedHere: [...state.claimedHere, item.appealId],
+        }));
+        if (queued) void get().loadInbox();
         showView('cards');
+      },
+      async replyFromInbox() {
+        const item = selected();
+        if (!item) return false;
+        const answering = get().cards.find((c) => c.appealId === item.appealId);
+        if (answering) {
+          get().openCard(answering);
+          get().showView('cards');
+          return true;
+        }
+        await get().openCardFromInbox();
+        if (get().editor.appealId !== item.appealId) return false;
+        await get().saveCard();
+        return get().editor.id !== undefined;
+      },
+      async linkDuplicate() {
+        const item = selected();
+        if (!item) return;
+        const card = possibleDuplicate(
+          item,
+          get().cards.filter((c) => c.status !== 'closed' && c.appealId !== item.appealId),
+        );
+        if (!card) return set({ inboxNotice: { kind: 'noDuplicate' } });
+        const answer = await bridge.call('inbox.link', { appealId: item.appealId, cardId: card.id });
+        if (!answer.ok) return;
+        if (!answer.value.ok) return set({ inboxNotice: noticeOf(answer.value) });
+        set({ inboxNotice: { kind: 'linked', number: card.number ?? String(card.localNumber) } });
+        await get().loadInbox();
       },
       async startForward() {
         const item = selected();
@@ -111,6 +170,11 @@ export const createInboxSlice =
         const answer = await bridge.call('inbox.forward', { appealId: item.appealId, serviceId, reason });
         if (!answer.ok) return;
         if (!answer.value.ok) return set({ inboxNotice: noticeOf(answer.value) });
+        if (answer.value.queued) {
+          // Still waiting on central: the item stays listed, marked as queued, until central has taken it.
+          set({ forwarding: null, inboxNotice: { kind: 'queued', action: 'forward' } });
+          return get().loadInbox();
+        }
         const service = get().services.find((s) => s.id === serviceId);
         set((state) => ({
           forwarding: null,

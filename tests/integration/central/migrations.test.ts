@@ -32,6 +32,10 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   150: [],
   // Personal data at rest: a sealed probe per key (issue 11 item 12).
   160: ['data_key_probes'],
+  // The senior inspector's board and the duty unit: §13 timers on the card, §15 reference records and checks.
+  180: ['reference_records', 'reference_checks', 'card_warnings'],
+  // An appeal linked to the open card it repeats (issue 12, duplicates).
+  220: ['appeal_duplicates'],
 };
 
 async function tables(db: Database): Promise<string[]> {
