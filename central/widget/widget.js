@@ -188,7 +188,8 @@ function showCallState(state, detail = {}) {
   callState = { state, detail };
   const text = t('callStates');
   $('call').dataset.state = state;
-  const live = state === 'connecting' || state === 'waiting' || state === 'inCall';
+  const live =
+    state === 'connecting' || state === 'waiting' || state === 'inCall' || state === 'reconnecting';
   $('hangUp').hidden = !live;
   $('callDone').hidden = live;
   switch (state) {

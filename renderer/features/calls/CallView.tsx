@@ -45,7 +45,8 @@ export function CallView({ call }: { call: ActiveCall }) {
   const dismissCall = useConsole((s) => s.dismissCall);
   const sampleCallStats = useConsole((s) => s.sampleCallStats);
   const live = call.phase !== 'ended';
-  const now = useNow(call.phase === 'inCall', performanceNow);
+  const talking = call.phase === 'inCall' || call.phase === 'reconnecting';
+  const now = useNow(talking, performanceNow);
   useEffect(() => {
     if (!live) return;
     const timer = setInterval(() => void sampleCallStats(), STATS_EVERY_MS);
@@ -63,7 +64,7 @@ export function CallView({ call }: { call: ActiveCall }) {
         <strong>{call.number}</strong>
         <span data-testid="call-phase">{t(`view.phase.${call.phase}`)}</span>
         <span className="call-view__timer" data-testid="call-timer">
-          {call.connectedAt !== null && call.phase === 'inCall' ? clockText(now - call.connectedAt) : ''}
+          {call.connectedAt !== null && talking ? clockText(now - call.connectedAt) : ''}
         </span>
       </div>
       <div className="call-view__media">
@@ -85,6 +86,11 @@ export function CallView({ call }: { call: ActiveCall }) {
         )}
         {call.media === 'audio' && <p className="call-view__audio">{t('view.audioOnly')}</p>}
       </div>
+      {call.phase === 'reconnecting' && (
+        <p className="banner banner--warning" role="status" data-testid="call-reconnecting">
+          {t('view.phase.reconnecting')}
+        </p>
+      )}
       {call.held && <p className="banner">{t('view.held')}</p>}
       {call.end && (
         <p className="banner" role="status">

@@ -14,8 +14,11 @@ export interface ActiveCall {
   number: string;
   kind: RingingCall['kind'];
   media: RingingCall['media'];
-  /** accepting: asked central; connecting: ours, media on its way; inCall: media flows; ended: see `end`. */
-  phase: 'accepting' | 'connecting' | 'inCall' | 'ended';
+  /**
+   * accepting: asked central; connecting: ours, media on its way; inCall: media flows; reconnecting: the
+   * media stopped (a network blip) and the call finds its way back; ended: see `end`.
+   */
+  phase: 'accepting' | 'connecting' | 'inCall' | 'reconnecting' | 'ended';
   /** When media began (performance.now() of this window), for the timer. */
   connectedAt: number | null;
   muted: boolean;
@@ -84,10 +87,15 @@ export const createCallsSlice =
       const operatorCall = new OperatorCall({
         media: call.media,
         ice: ice.ok ? ice.value : null,
-        send: (signal) => void bridge.call('calls.signal', { appealId, signal }),
+        send: async (signal) => {
+          const sent = await bridge.call('calls.signal', { appealId, signal });
+          return sent.ok && sent.value.sent;
+        },
         onLocal: (stream) => set({ localStream: stream }),
         onRemote: (stream) => set({ remoteStream: stream }),
         onConnected: () => patchCall({ phase: 'inCall', connectedAt: performance.now() }),
+        onReconnecting: () => patchCall({ phase: 'reconnecting' }),
+        onReconnected: () => patchCall({ phase: 'inCall' }),
         onEnded: (end) => {
           if (media === operatorCall) media = null;
           patchCall({ phase: 'ended', end });
@@ -147,6 +155,9 @@ export const createCallsSlice =
             return;
           case 'location':
             return followCaller(event.appealId, event.location);
+          case 'link':
+            if (event.up) media?.linkUp();
+            return;
           case 'refused':
             // A refused accept leaves nothing half-open; a refusal during a call is shown and the call goes on.
             if (call?.phase === 'accepting') {

@@ -26,6 +26,7 @@ export const callsText = defineTranslations(
         accepting: 'Taking the call…',
         connecting: 'Connecting…',
         inCall: 'In call',
+        reconnecting: 'Connection lost — reconnecting…',
         ended: 'Call ended',
       },
       end: {
@@ -91,6 +92,7 @@ export const callsText = defineTranslations(
         accepting: 'Вызов принимается…',
         connecting: 'Соединение…',
         inCall: 'Идёт разговор',
+        reconnecting: 'Связь прервалась — восстанавливаем…',
         ended: 'Вызов завершён',
       },
       end: {
@@ -156,6 +158,7 @@ export const callsText = defineTranslations(
         accepting: 'Қоңырау қабылдануда…',
         connecting: 'Қосылуда…',
         inCall: 'Қоңырау жүріп жатыр',
+        reconnecting: 'Байланыс үзілді — қайта қосылуда…',
         ended: 'Қоңырау аяқталды',
       },
       end: {
