@@ -20,12 +20,14 @@ const OUTBOX_MAX = 64;
  * `devices`: the camera and microphone the citizen chose ({ audioId, videoId }), when still there.
  */
 export async function openMedia(media, devices = {}) {
-  const audio = devices.audioId ? { deviceId: { ideal: devices.audioId } } : true;
-  const video = media !== 'video' ? false : devices.videoId ? { deviceId: { ideal: devices.videoId } } : true;
+  const audio = devices.audioId ? { deviceId: { exact: devices.audioId } } : true;
+  const video = media !== 'video' ? false : devices.videoId ? { deviceId: { exact: devices.videoId } } : true;
   try {
     return await navigator.mediaDevices.getUserMedia({ audio, video });
   } catch {
-    return null;
+    // A chosen device that is gone (unplugged): the browser's default rather than no call.
+    if (!devices.audioId && !devices.videoId) return null;
+    return openMedia(media, {});
   }
 }
 
@@ -42,6 +44,11 @@ export async function listDevices() {
   }
 }
 
+/** The DTLS fingerprint an SDP carries (one per peer connection). */
+function fingerprint(sdp) {
+  return /^a=fingerprint:(.+)$/m.exec(sdp ?? '')?.[1]?.trim() ?? null;
+}
+
 /**
  * Connects the call of a registered appeal. `onState(state, detail)`: 'waiting' (no operator yet),
  * 'connecting' (an operator accepted), 'inCall', 'reconnecting' (the network went; the call goes on),
@@ -50,10 +57,7 @@ export async function listDevices() {
 export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, onFinished }) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const url = `${scheme}://${location.host}/ws?appeal=${encodeURIComponent(appeal.id)}&citizenToken=${encodeURIComponent(appeal.citizenToken)}`;
-  const pc = new RTCPeerConnection({
-    iceServers: ice?.iceServers ?? [],
-    iceTransportPolicy: ice?.iceTransportPolicy ?? 'all',
-  });
+  let pc = null;
   let socket = null;
   let openedOnce = false;
   let finished = false;
@@ -68,7 +72,6 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
   let early = [];
   let watch = null;
   let retry = null;
-  for (const track of stream.getTracks()) pc.addTrack(track, stream);
 
   const show = (state, detail) => {
     shown = state;
@@ -104,35 +107,52 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
     show(state, detail);
   };
 
-  pc.addEventListener('icecandidate', (event) => {
-    if (!event.candidate || !event.candidate.candidate) return;
-    send({
-      kind: 'ice',
-      candidate: event.candidate.candidate,
-      sdpMid: event.candidate.sdpMid ?? null,
-      sdpMLineIndex: event.candidate.sdpMLineIndex ?? null,
-    });
-  });
   let remote = null;
-  pc.addEventListener('track', (event) => {
-    const next = event.streams[0] ?? remote ?? new MediaStream();
-    if (!event.streams[0]) next.addTrack(event.track);
-    if (next === remote) return;
-    remote = next;
-    onRemote(next);
-  });
-  pc.addEventListener('connectionstatechange', () => {
-    if (pc.connectionState === 'connected' && !connectedOnce) {
-      connectedOnce = true;
-      startWatching();
-      show('inCall');
-    }
-    if (pc.connectionState === 'failed' && !connectedOnce) finish('failed', { reason: 'connection' });
-    if ((pc.connectionState === 'failed' || pc.connectionState === 'disconnected') && connectedOnce) {
-      mediaLost = true;
-      showNetwork();
-    }
-  });
+  /**
+   * The peer connection of this call; made again when the operator's console comes back with a new one (its
+   * window was reloaded during the call and the operator rejoined: another DTLS fingerprint in the offer).
+   */
+  function makePeer() {
+    pc?.close();
+    const peer = new RTCPeerConnection({
+      iceServers: ice?.iceServers ?? [],
+      iceTransportPolicy: ice?.iceTransportPolicy ?? 'all',
+    });
+    pc = peer;
+    for (const track of stream.getTracks()) peer.addTrack(track, stream);
+    peer.addEventListener('icecandidate', (event) => {
+      if (peer !== pc) return;
+      if (!event.candidate || !event.candidate.candidate) return;
+      send({
+        kind: 'ice',
+        candidate: event.candidate.candidate,
+        sdpMid: event.candidate.sdpMid ?? null,
+        sdpMLineIndex: event.candidate.sdpMLineIndex ?? null,
+      });
+    });
+    peer.addEventListener('track', (event) => {
+      if (peer !== pc) return;
+      const next = event.streams[0] ?? remote ?? new MediaStream();
+      if (!event.streams[0]) next.addTrack(event.track);
+      if (next === remote) return;
+      remote = next;
+      onRemote(next);
+    });
+    peer.addEventListener('connectionstatechange', () => {
+      if (peer !== pc) return;
+      if (pc.connectionState === 'connected' && !connectedOnce) {
+        connectedOnce = true;
+        startWatching();
+        show('inCall');
+      }
+      if (pc.connectionState === 'failed' && !connectedOnce) finish('failed', { reason: 'connection' });
+      if ((pc.connectionState === 'failed' || pc.connectionState === 'disconnected') && connectedOnce) {
+        mediaLost = true;
+        showNetwork();
+      }
+    });
+  }
+  makePeer();
 
   /** Incoming media moving: reconnecting when it stands still, in call again when it moves on. */
   function startWatching() {
@@ -167,7 +187,10 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
   async function take(signal) {
     if (signal.kind === 'hangup') return finish('ended', { by: 'operator' });
     if (signal.kind === 'offer') {
-      // The first offer, or the operator's ICE restart after a blip: answered alike.
+      // The first offer, or the operator's ICE restart after a blip: answered alike; a new console peer
+      // (the operator rejoined after a reload) gets a new peer here too.
+      const current = pc.remoteDescription ? fingerprint(pc.remoteDescription.sdp) : null;
+      if (current !== null && current !== fingerprint(signal.sdp)) makePeer();
       await pc.setRemoteDescription({ type: 'offer', sdp: signal.sdp });
       const answer = await pc.createAnswer();
       await pc.setLocalDescription(answer);

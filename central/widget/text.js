@@ -12,6 +12,10 @@ export const TEXT = {
     videoCall: 'Бейнеқоңырау',
     audioCall: 'Аудиоқоңырау',
     callHint: 'Оператормен бейне немесе дауыс арқылы сөйлесу.',
+    devices: 'Камера мен микрофон',
+    camera: 'Камера',
+    microphone: 'Микрофон',
+    defaultDevice: 'Әдепкі',
     hangUp: 'Аяқтау',
     callStates: {
       connecting: 'Қосылуда…',
@@ -164,6 +168,10 @@ export const TEXT = {
     videoCall: 'Видеовызов',
     audioCall: 'Аудиовызов',
     callHint: 'Поговорить с оператором по видео или голосом.',
+    devices: 'Камера и микрофон',
+    camera: 'Камера',
+    microphone: 'Микрофон',
+    defaultDevice: 'По умолчанию',
     hangUp: 'Завершить',
     callStates: {
       connecting: 'Соединение…',
