@@ -17,7 +17,8 @@ import { percentile, reportBench } from './report';
 import { spawnCentral } from './support/central-process';
 import { signedInOperator, startConsoleHost, wallNow } from './support/console-host';
 
-const CALLS = 20;
+/** 20 (issue 13); `BENCH_CALLS` asks for fewer on a machine too loaded to finish (the JSON line says how many). */
+const CALLS = Number(process.env.BENCH_CALLS ?? 20);
 
 /** A page script (text: this file is checked for Node, without the DOM) resolving at the next video frame shown. */
 const firstFrameOf = (selector: string) => `

@@ -32,6 +32,14 @@ export function createCallRelay(deps: {
   const known = new Map<string, RingingCall>();
   let presence: OperatorPresence = 'available';
   /**
+   * The call this console accepted and that has not ended: a window reloaded during it (the card and what was
+   * typed are in main's store) offers to rejoin it, with a new peer connection inside the same call on central.
+   */
+  let current: RingingCall | null = null;
+  const ended = (appealId: string) => {
+    if (current?.appealId === appealId) current = null;
+  };
+  /**
    * This account's ICE servers, asked for when a call starts ringing and kept until shortly before their TURN
    * credentials expire: an accept no longer waits for a round trip to central (call-setup bench).
    */
@@ -111,6 +119,8 @@ export function createCallRelay(deps: {
         // Every console stops ringing for it at once, whoever took it.
         if (ringing.delete(message.appealId)) emitRinging();
         const byMe = message.operatorId === (await ownAccountId());
+        const call = known.get(message.appealId);
+        if (byMe && call) current = call;
         deps.emit({ type: 'taken', appealId: message.appealId, byMe });
         return;
       }
@@ -119,6 +129,7 @@ export function createCallRelay(deps: {
         if (message.status !== 'registered' && ringing.delete(message.appealId)) emitRinging();
         return;
       case 'call.signal':
+        if (message.from === 'citizen' && message.signal.kind === 'hangup') ended(message.appealId);
         if (message.from === 'citizen')
           deps.emit({ type: 'signal', appealId: message.appealId, signal: message.signal });
         return;
@@ -154,6 +165,7 @@ export function createCallRelay(deps: {
       ringing.clear();
       known.clear();
       iceCache = null;
+      current = null;
       deps.realtime.hurry(false);
       presence = 'available';
       emitRinging();
@@ -161,11 +173,16 @@ export function createCallRelay(deps: {
     ringing: ringingNow,
     known: (appealId: string) => known.get(appealId),
     accept: (appealId: string) => ({ sent: deps.realtime.send({ type: 'call.accept', appealId }) }),
-    signal: (appealId: string, signal: CallSignal) => ({
-      sent: deps.realtime.send({ type: 'call.signal', appealId, signal }),
-    }),
+    signal(appealId: string, signal: CallSignal) {
+      if (signal.kind === 'hangup') ended(appealId);
+      return { sent: deps.realtime.send({ type: 'call.signal', appealId, signal }) };
+    },
+    /** The call this console accepted and that has not ended (a reloaded window rejoins it), or null. */
+    current: () => current,
     setPresence(status: OperatorPresence) {
       presence = status;
+      // The window sets "available" when its call is over.
+      if (status === 'available') current = null;
       // In a call, the socket to central is retried at once when lost (main/sync/realtime.ts).
       deps.realtime.hurry(status === 'busy');
       emitRinging();

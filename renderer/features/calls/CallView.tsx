@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { describeRefusal } from '../refusals';
 import { useConsole } from '../../store';
 import type { ActiveCall } from './callsSlice';
-import { HANG_UP_KEYS, HOLD_KEYS, MUTE_KEYS } from './keys';
+import { ACCEPT_CALL_KEYS, HANG_UP_KEYS, HOLD_KEYS, MUTE_KEYS } from './keys';
 import { useNow } from './useNow';
 import { clockText } from './waitingTime';
 
@@ -43,6 +43,7 @@ export function CallView({ call }: { call: ActiveCall }) {
   const toggleMute = useConsole((s) => s.toggleMute);
   const toggleHold = useConsole((s) => s.toggleHold);
   const dismissCall = useConsole((s) => s.dismissCall);
+  const acceptCall = useConsole((s) => s.acceptCall);
   const sampleCallStats = useConsole((s) => s.sampleCallStats);
   const live = call.phase !== 'ended';
   const talking = call.phase === 'inCall' || call.phase === 'reconnecting';
@@ -87,7 +88,7 @@ export function CallView({ call }: { call: ActiveCall }) {
         {call.media === 'audio' && <p className="call-view__audio">{t('view.audioOnly')}</p>}
       </div>
       {call.phase === 'reconnecting' && (
-        <p className="banner banner--warning" role="status" data-testid="call-reconnecting">
+        <p className="banner call-view__reconnecting" role="status" data-testid="call-reconnecting">
           {t('view.phase.reconnecting')}
         </p>
       )}
@@ -98,7 +99,16 @@ export function CallView({ call }: { call: ActiveCall }) {
         </p>
       )}
       <div className="call-view__controls">
-        {live ? (
+        {call.phase === 'rejoin' ? (
+          <>
+            <button type="button" className="primary" onClick={() => void acceptCall()}>
+              {t('view.rejoin')} <kbd>{ACCEPT_CALL_KEYS}</kbd>
+            </button>
+            <button type="button" className="danger" onClick={hangUp}>
+              {t('view.hangUp')} <kbd>{HANG_UP_KEYS}</kbd>
+            </button>
+          </>
+        ) : live ? (
           <>
             <button type="button" aria-pressed={call.muted} onClick={toggleMute}>
               {call.muted ? t('view.unmute') : t('view.mute')} <kbd>{MUTE_KEYS}</kbd>

@@ -27,6 +27,7 @@ export const callsText = defineTranslations(
         connecting: 'Connecting…',
         inCall: 'In call',
         reconnecting: 'Connection lost — reconnecting…',
+        rejoin: 'The call goes on: rejoin it',
         ended: 'Call ended',
       },
       end: {
@@ -41,6 +42,7 @@ export const callsText = defineTranslations(
       resume: 'Resume',
       hangUp: 'Hang up',
       close: 'Close',
+      rejoin: 'Rejoin the call',
       held: 'On hold: the caller neither hears nor sees you.',
       audioOnly: 'Audio call',
     },
@@ -61,7 +63,7 @@ export const callsText = defineTranslations(
       connected: 'Headset connected: lift the hook to accept, put it back to hang up.',
     },
     commands: {
-      accept: 'Accept the first ringing call (SOS first)',
+      accept: 'Accept the first ringing call (SOS first), or rejoin the call in progress',
       hangUp: 'Hang up',
       mute: 'Microphone off / on',
       hold: 'Hold / resume the call',
@@ -93,6 +95,7 @@ export const callsText = defineTranslations(
         connecting: 'Соединение…',
         inCall: 'Идёт разговор',
         reconnecting: 'Связь прервалась — восстанавливаем…',
+        rejoin: 'Вызов продолжается: вернитесь в него',
         ended: 'Вызов завершён',
       },
       end: {
@@ -107,6 +110,7 @@ export const callsText = defineTranslations(
       resume: 'Продолжить',
       hangUp: 'Завершить',
       close: 'Закрыть',
+      rejoin: 'Вернуться в вызов',
       held: 'Удержание: заявитель вас не слышит и не видит.',
       audioOnly: 'Аудиовызов',
     },
@@ -127,7 +131,7 @@ export const callsText = defineTranslations(
       connected: 'Гарнитура подключена: снимите трубку, чтобы принять вызов, положите — чтобы завершить.',
     },
     commands: {
-      accept: 'Принять первый входящий вызов (SOS первым)',
+      accept: 'Принять первый входящий вызов (SOS первым) или вернуться в текущий вызов',
       hangUp: 'Завершить вызов',
       mute: 'Выключить / включить микрофон',
       hold: 'Поставить на удержание / продолжить',
@@ -159,6 +163,7 @@ export const callsText = defineTranslations(
         connecting: 'Қосылуда…',
         inCall: 'Қоңырау жүріп жатыр',
         reconnecting: 'Байланыс үзілді — қайта қосылуда…',
+        rejoin: 'Қоңырау жалғасуда: оған қайта қосылыңыз',
         ended: 'Қоңырау аяқталды',
       },
       end: {
@@ -173,6 +178,7 @@ export const callsText = defineTranslations(
       resume: 'Жалғастыру',
       hangUp: 'Аяқтау',
       close: 'Жабу',
+      rejoin: 'Қоңырауға қайта қосылу',
       held: 'Күттіруде: өтініш беруші сізді естімейді және көрмейді.',
       audioOnly: 'Аудиоқоңырау',
     },
@@ -193,7 +199,7 @@ export const callsText = defineTranslations(
       connected: 'Гарнитура қосылды: қабылдау үшін тұтқаны көтеріңіз, аяқтау үшін орнына қойыңыз.',
     },
     commands: {
-      accept: 'Бірінші кіріс қоңырауды қабылдау (алдымен SOS)',
+      accept: 'Бірінші кіріс қоңырауды қабылдау (алдымен SOS) немесе ағымдағы қоңырауға қайта қосылу',
       hangUp: 'Қоңырауды аяқтау',
       mute: 'Микрофонды өшіру / қосу',
       hold: 'Күттіруге қою / жалғастыру',
