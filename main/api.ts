@@ -146,6 +146,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
       return {};
     },
     'calls.ringing': () => services.calls?.ringing() ?? [],
+    'calls.current': () => services.calls?.current() ?? null,
     'calls.ice': () => services.calls?.ice() ?? null,
     'calls.accept': ({ appealId }) => services.calls?.accept(appealId) ?? { sent: false },
     'calls.signal': ({ appealId, signal }) => services.calls?.signal(appealId, signal) ?? { sent: false },

@@ -12,6 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export async function spawnCentral(options: {
   databaseUrl?: string;
   rateLimitAllow?: string;
+  /** More of central's environment (its TURN settings, say). */
+  env?: Record<string, string>;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -25,6 +27,7 @@ export async function spawnCentral(options: {
         DATABASE_URL: options.databaseUrl ?? '',
         CENTRAL_DATA_DIR: '',
         CENTRAL_RATE_LIMIT_ALLOW: options.rateLimitAllow ?? '',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

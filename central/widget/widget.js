@@ -3,7 +3,7 @@
 // and Russian (text.js). It uses the same intake API as the apps; central's refusals come as codes and are
 // shown in the citizen's language. Citizen text is only ever set through textContent/value, never as HTML.
 
-import { connectCall, openMedia } from './call.js';
+import { connectCall, listDevices, openMedia } from './call.js';
 import { TEXT } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -59,6 +59,38 @@ function describeRefusal(body) {
   return fill(refusals[code], refusalValues(code, body?.params ?? {}));
 }
 
+/** The camera and microphone the citizen chose here, remembered for the next call (none: the browser's default). */
+const DEVICE_KEYS = { camera: 'widget.camera', microphone: 'widget.microphone' };
+function chosenDevices() {
+  return {
+    videoId: localStorage.getItem(DEVICE_KEYS.camera) || undefined,
+    audioId: localStorage.getItem(DEVICE_KEYS.microphone) || undefined,
+  };
+}
+
+/** Fills the camera and microphone lists (names appear once the browser was allowed to use them). */
+async function showDevices() {
+  const { cameras, microphones } = await listDevices();
+  for (const [id, devices] of [
+    ['camera', cameras],
+    ['microphone', microphones],
+  ]) {
+    const select = $(id);
+    const saved = localStorage.getItem(DEVICE_KEYS[id]) ?? '';
+    const option = (value, label) => {
+      const o = document.createElement('option');
+      o.value = value;
+      o.textContent = label;
+      return o;
+    };
+    select.replaceChildren(
+      option('', t('defaultDevice')),
+      ...devices.map((d, i) => option(d.deviceId, d.label || `${t(id)} ${i + 1}`)),
+    );
+    select.value = devices.some((d) => d.deviceId === saved) ? saved : '';
+  }
+}
+
 function render() {
   document.documentElement.lang = lang;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
@@ -80,6 +112,7 @@ function render() {
   if (chosen) select.value = chosen;
   if (lastStatus) setStatus(lastStatus);
   if (callState) showCallState(callState.state, callState.detail);
+  void showDevices();
 }
 
 function showError(message) {
@@ -188,7 +221,8 @@ function showCallState(state, detail = {}) {
   callState = { state, detail };
   const text = t('callStates');
   $('call').dataset.state = state;
-  const live = state === 'connecting' || state === 'waiting' || state === 'inCall';
+  const live =
+    state === 'connecting' || state === 'waiting' || state === 'inCall' || state === 'reconnecting';
   $('hangUp').hidden = !live;
   $('callDone').hidden = live;
   switch (state) {
@@ -253,8 +287,12 @@ async function startCall(kind, media, where) {
   showCall();
   showCallState('connecting');
   // The place is asked for beside the camera, so the operator sees where the caller is from the first ring.
-  const [stream, located] = await Promise.all([openMedia(media), where ? where : deviceLocation()]);
+  const [stream, located] = await Promise.all([
+    openMedia(media, chosenDevices()),
+    where ? where : deviceLocation(),
+  ]);
   if (!stream) return showCallState('failed', { reason: 'noMedia' });
+  void showDevices();
   if (located) found = located;
   $('ownVideo').srcObject = media === 'video' ? stream : null;
   $('ownVideo').hidden = media !== 'video';
@@ -283,6 +321,10 @@ async function startCall(kind, media, where) {
     showError(error.message);
   }
 }
+
+for (const id of ['camera', 'microphone'])
+  $(id).addEventListener('change', (event) => localStorage.setItem(DEVICE_KEYS[id], event.target.value));
+navigator.mediaDevices?.addEventListener('devicechange', () => void showDevices());
 
 $('videoCall').addEventListener('click', () => void startCall('callRequest', 'video'));
 $('audioCall').addEventListener('click', () => void startCall('callRequest', 'audio'));

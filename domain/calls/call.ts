@@ -38,6 +38,8 @@ export const CallEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('signal'), appealId: z.uuid(), signal: CallSignalSchema }),
   /** The caller's device moved: the call's card follows, unless the operator gave the place. */
   z.object({ type: z.literal('location'), appealId: z.uuid(), location: LatLonSchema }),
+  /** Main's socket to central came back (`up`) or went: a call that lost its media restarts ICE at once. */
+  z.object({ type: z.literal('link'), up: z.boolean() }),
   /** Central refused a call frame (a second accept, an offer for a call not ours, …). */
   z.object({ type: z.literal('refused'), ...RefusalOnWireSchema.shape }),
 ]);

@@ -201,6 +201,8 @@ export const consoleApi = {
   ),
   /** Calls ringing now (a reloaded window asks); then `calls.event` keeps it current. */
   'calls.ringing': method(NoInput, z.array(RingingCallSchema)),
+  /** The call this console accepted and that has not ended: a reloaded window offers to rejoin it. */
+  'calls.current': method(NoInput, RingingCallSchema.nullable()),
   /** This call's STUN/TURN servers and credentials from central (null without central or offline). */
   'calls.ice': method(NoInput, IceConfigSchema.nullable()),
   /** Takes a ringing call; the answer comes as `calls.event` taken (byMe) or refused. */

@@ -23,7 +23,7 @@ export function createCallRelay(deps: {
   /** Central as the signed-in account (main's one door): the call's ICE servers. */
   central: SignedInCentral;
   session: { current(): Session | null; accessToken(): Promise<string | null> };
-  realtime: Pick<RealtimeLink, 'send'>;
+  realtime: Pick<RealtimeLink, 'send' | 'hurry'>;
   emit(event: CallEvent): void;
   log: Logger;
 }) {
@@ -31,6 +31,39 @@ export function createCallRelay(deps: {
   /** Every call that rang here this session, with the caller's last place: the accepted one's card starts from it. */
   const known = new Map<string, RingingCall>();
   let presence: OperatorPresence = 'available';
+  /**
+   * The call this console accepted and that has not ended: a window reloaded during it (the card and what was
+   * typed are in main's store) offers to rejoin it, with a new peer connection inside the same call on central.
+   */
+  let current: RingingCall | null = null;
+  const ended = (appealId: string) => {
+    if (current?.appealId === appealId) current = null;
+  };
+  /**
+   * This account's ICE servers, asked for when a call starts ringing and kept until shortly before their TURN
+   * credentials expire: an accept no longer waits for a round trip to central (call-setup bench).
+   */
+  let iceCache: { config: Promise<IceConfig | null>; until: number } | null = null;
+  /** A cached answer is used only while it has at least this long left to live (a call may restart ICE later). */
+  const ICE_MARGIN_MS = 5 * 60_000;
+  async function askIce(): Promise<IceConfig | null> {
+    const answer = await deps.central.call('GET /api/staff/calls/ice', {});
+    return answer.ok ? answer.value : null;
+  }
+  function cachedIce(): Promise<IceConfig | null> {
+    const now = Date.now();
+    if (iceCache && iceCache.until > now) return iceCache.config;
+    const config = askIce();
+    // Until the answer says how long it lives, it is shared only by those asking at the same moment.
+    const entry = { config, until: now + 10_000 };
+    iceCache = entry;
+    void config.then((value) => {
+      if (iceCache !== entry) return;
+      if (!value) iceCache = null;
+      else entry.until = Date.parse(value.expiresAt) - ICE_MARGIN_MS;
+    });
+    return config;
+  }
 
   // An operator who stepped away hears nothing ring; the calls ring again the moment they are back.
   const ringingNow = () => (presence === 'away' ? [] : [...ringing.values()].sort(ringingOrder));
@@ -70,6 +103,7 @@ export function createCallRelay(deps: {
     ringing.set(appeal.id, call);
     known.set(appeal.id, call);
     emitRinging();
+    void cachedIce();
   }
 
   async function fromCentral(json: unknown): Promise<void> {
@@ -85,6 +119,8 @@ export function createCallRelay(deps: {
         // Every console stops ringing for it at once, whoever took it.
         if (ringing.delete(message.appealId)) emitRinging();
         const byMe = message.operatorId === (await ownAccountId());
+        const call = known.get(message.appealId);
+        if (byMe && call) current = call;
         deps.emit({ type: 'taken', appealId: message.appealId, byMe });
         return;
       }
@@ -93,6 +129,7 @@ export function createCallRelay(deps: {
         if (message.status !== 'registered' && ringing.delete(message.appealId)) emitRinging();
         return;
       case 'call.signal':
+        if (message.from === 'citizen' && message.signal.kind === 'hangup') ended(message.appealId);
         if (message.from === 'citizen')
           deps.emit({ type: 'signal', appealId: message.appealId, signal: message.signal });
         return;
@@ -122,21 +159,32 @@ export function createCallRelay(deps: {
     /** The socket opened again: central counts every new socket available, so an operator away stays away. */
     linkUp(up: boolean): void {
       if (up && presence !== 'available') deps.realtime.send({ type: 'presence.set', status: presence });
+      deps.emit({ type: 'link', up });
     },
     sessionChanged(): void {
       ringing.clear();
       known.clear();
+      iceCache = null;
+      current = null;
+      deps.realtime.hurry(false);
       presence = 'available';
       emitRinging();
     },
     ringing: ringingNow,
     known: (appealId: string) => known.get(appealId),
     accept: (appealId: string) => ({ sent: deps.realtime.send({ type: 'call.accept', appealId }) }),
-    signal: (appealId: string, signal: CallSignal) => ({
-      sent: deps.realtime.send({ type: 'call.signal', appealId, signal }),
-    }),
+    signal(appealId: string, signal: CallSignal) {
+      if (signal.kind === 'hangup') ended(appealId);
+      return { sent: deps.realtime.send({ type: 'call.signal', appealId, signal }) };
+    },
+    /** The call this console accepted and that has not ended (a reloaded window rejoins it), or null. */
+    current: () => current,
     setPresence(status: OperatorPresence) {
       presence = status;
+      // The window sets "available" when its call is over.
+      if (status === 'available') current = null;
+      // In a call, the socket to central is retried at once when lost (main/sync/realtime.ts).
+      deps.realtime.hurry(status === 'busy');
       emitRinging();
       return { sent: deps.realtime.send({ type: 'presence.set', status }) };
     },
@@ -144,10 +192,7 @@ export function createCallRelay(deps: {
      * This call's ICE servers from central; null when central cannot be asked (offline, signed out): the call
      * then tries host candidates only, and the window says the link is down.
      */
-    async ice(): Promise<IceConfig | null> {
-      const answer = await deps.central.call('GET /api/staff/calls/ice', {});
-      return answer.ok ? answer.value : null;
-    },
+    ice: cachedIce,
   };
 }
 export type CallRelay = ReturnType<typeof createCallRelay>;

@@ -17,7 +17,15 @@ export interface RealtimeLink {
   stop(): void;
   /** Sends a frame to central now; false while the socket is not open (nothing is queued). */
   send(message: ClientMessage): boolean;
+  /**
+   * While on (the operator is in a call), a lost socket is tried again every HURRY_MS instead of backing off:
+   * a call survives a blip of a few seconds only if its signalling comes back as soon as the network does.
+   */
+  hurry(on: boolean): void;
 }
+
+/** The retry delay while hurried; one console in a call, so no herd to spread. */
+const HURRY_MS = 250;
 
 /**
  * The console's one realtime socket to central, owned by main. It reconnects by itself; every
@@ -38,11 +46,13 @@ export function createRealtimeLink(deps: {
   let timer: NodeJS.Timeout | null = null;
   let failures = 0;
   let stopped = true;
+  let hurried = false;
 
   const schedule = () => {
     if (stopped) return;
     failures++;
-    timer = setTimeout(() => void connect(), Math.max(backoffDelay(policy, failures), 200));
+    const delay = hurried ? HURRY_MS : Math.max(backoffDelay(policy, failures), 200);
+    timer = setTimeout(() => void connect(), delay);
   };
 
   async function connect(): Promise<void> {
@@ -101,6 +111,14 @@ export function createRealtimeLink(deps: {
       if (timer) clearTimeout(timer);
       socket?.terminate();
       socket = null;
+    },
+    hurry(on) {
+      hurried = on;
+      // A retry already waiting out a long backoff is brought forward.
+      if (on && timer && !stopped) {
+        clearTimeout(timer);
+        timer = setTimeout(() => void connect(), HURRY_MS);
+      }
     },
     send(message) {
       if (socket?.readyState !== WebSocket.OPEN) return false;

@@ -25,7 +25,7 @@ export interface SyncService {
   central: SignedInCentral;
   engine: SyncEngine;
   /** Central's socket, for the frames calls send (main/calls). */
-  realtime: Pick<RealtimeLink, 'send'>;
+  realtime: Pick<RealtimeLink, 'send' | 'hurry'>;
   status(): SyncStatus;
   syncNow(): void;
   stop(): Promise<void>;

@@ -16,6 +16,12 @@ export interface Coturn {
   turnUrl: string;
   stunUrl: string;
   output(): string;
+  /**
+   * Stops the server (a network blip on the media path: every allocation, and so every relayed path, is gone)
+   * and `resume` starts it again on the same port with the same secret, as a restarted TURN server would be.
+   */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,22 +66,38 @@ export async function startCoturn(): Promise<Coturn> {
   ].join('\n');
   const configFile = join(dir, 'turnserver.conf');
   await writeFile(configFile, `${config}\n`, { mode: 0o600 });
-  const child: ChildProcess = spawn('turnserver', ['-c', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  let stillRunning = true;
-  void exited.then(() => (stillRunning = false));
-
-  const deadline = Date.now() + 15_000;
-  while (!(await turnAnswers(host, port, 200))) {
-    if (!stillRunning || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      await rm(dir, { recursive: true, force: true });
-      throw new Error(`coturn did not start on ${host}:${port}:\n${output}`);
+  let stillRunning = false;
+  let child: ChildProcess | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  async function run(): Promise<void> {
+    const started: ChildProcess = spawn('turnserver', ['-c', configFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = started;
+    stillRunning = true;
+    started.stdout?.on('data', (chunk) => (output += chunk));
+    started.stderr?.on('data', (chunk) => (output += chunk));
+    exited = new Promise<void>((done) => started.once('exit', () => done()));
+    void exited.then(() => {
+      if (child === started) stillRunning = false;
+    });
+    const deadline = Date.now() + 15_000;
+    while (!(await turnAnswers(host, port, 200))) {
+      if (!stillRunning || Date.now() > deadline) {
+        started.kill('SIGKILL');
+        await rm(dir, { recursive: true, force: true });
+        throw new Error(`coturn did not start on ${host}:${port}:\n${output}`);
+      }
     }
   }
+  async function halt(): Promise<void> {
+    if (!stillRunning || !child) return;
+    // SIGKILL: a blip, not a tidy shutdown (coturn's SIGTERM waits for its allocations to drain).
+    child.kill('SIGKILL');
+    await exited;
+  }
+  await run();
   return {
     host,
     port,
@@ -84,11 +106,10 @@ export async function startCoturn(): Promise<Coturn> {
     turnUrl: `turn:${host}:${port}?transport=udp`,
     stunUrl: `stun:${host}:${port}`,
     output: () => output,
+    pause: halt,
+    resume: run,
     async stop() {
-      if (stillRunning) {
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await halt();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -4,7 +4,7 @@ import { describeRefusal } from '../refusals';
 import { CallRecording } from '../recordings/CallRecording';
 import { useConsole } from '../../store';
 import type { ActiveCall } from './callsSlice';
-import { HANG_UP_KEYS, HOLD_KEYS, MUTE_KEYS } from './keys';
+import { ACCEPT_CALL_KEYS, HANG_UP_KEYS, HOLD_KEYS, MUTE_KEYS } from './keys';
 import { useNow } from './useNow';
 import { clockText } from './waitingTime';
 
@@ -44,9 +44,11 @@ export function CallView({ call }: { call: ActiveCall }) {
   const toggleMute = useConsole((s) => s.toggleMute);
   const toggleHold = useConsole((s) => s.toggleHold);
   const dismissCall = useConsole((s) => s.dismissCall);
+  const acceptCall = useConsole((s) => s.acceptCall);
   const sampleCallStats = useConsole((s) => s.sampleCallStats);
   const live = call.phase !== 'ended';
-  const now = useNow(call.phase === 'inCall', performanceNow);
+  const talking = call.phase === 'inCall' || call.phase === 'reconnecting';
+  const now = useNow(talking, performanceNow);
   useEffect(() => {
     if (!live) return;
     const timer = setInterval(() => void sampleCallStats(), STATS_EVERY_MS);
@@ -85,6 +87,11 @@ export function CallView({ call }: { call: ActiveCall }) {
         )}
         {call.media === 'audio' && <p className="call-view__audio">{t('view.audioOnly')}</p>}
       </div>
+      {call.phase === 'reconnecting' && (
+        <p className="banner call-view__reconnecting" role="status" data-testid="call-reconnecting">
+          {t('view.phase.reconnecting')}
+        </p>
+      )}
       {call.held && <p className="banner">{t('view.held')}</p>}
       {call.end && (
         <p className="banner" role="status">
@@ -92,7 +99,16 @@ export function CallView({ call }: { call: ActiveCall }) {
         </p>
       )}
       <div className="call-view__controls">
-        {live ? (
+        {call.phase === 'rejoin' ? (
+          <>
+            <button type="button" className="primary" onClick={() => void acceptCall()}>
+              {t('view.rejoin')} <kbd>{ACCEPT_CALL_KEYS}</kbd>
+            </button>
+            <button type="button" className="danger" onClick={hangUp}>
+              {t('view.hangUp')} <kbd>{HANG_UP_KEYS}</kbd>
+            </button>
+          </>
+        ) : live ? (
           <>
             <button type="button" aria-pressed={call.muted} onClick={toggleMute}>
               {call.muted ? t('view.unmute') : t('view.mute')} <kbd>{MUTE_KEYS}</kbd>
@@ -120,7 +136,7 @@ function CallTimer({ call, now }: { call: ActiveCall; now: number }) {
   const lasted =
     call.connectedAt === null
       ? null
-      : call.phase === 'inCall'
+      : call.phase === 'inCall' || call.phase === 'reconnecting'
         ? now - call.connectedAt
         : call.endedAt !== null
           ? call.endedAt - call.connectedAt

@@ -18,7 +18,7 @@ type Report = Record<string, unknown> & { type?: unknown; id?: unknown };
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
-/** Sums a flat list of RTCStats reports (simple-peer's `getStats` gives exactly that). */
+/** Sums a flat list of RTCStats reports (the values of `RTCPeerConnection.getStats()`). */
 export function summariseStats(
   reports: readonly Report[],
   previous: CallStats | null,

@@ -14,8 +14,12 @@ export interface ActiveCall {
   number: string;
   kind: RingingCall['kind'];
   media: RingingCall['media'];
-  /** accepting: asked central; connecting: ours, media on its way; inCall: media flows; ended: see `end`. */
-  phase: 'accepting' | 'connecting' | 'inCall' | 'ended';
+  /**
+   * accepting: asked central; connecting: ours, media on its way; inCall: media flows; reconnecting: the
+   * media stopped (a network blip) and the call finds its way back; rejoin: the window was reloaded during
+   * the call, which goes on at central and at the citizen's (the operator rejoins it); ended: see `end`.
+   */
+  phase: 'accepting' | 'connecting' | 'inCall' | 'reconnecting' | 'rejoin' | 'ended';
   /** When media began (performance.now() of this window), for the timer. */
   connectedAt: number | null;
   /** When the call ended (same clock): the timer then shows how long it lasted. */
@@ -39,7 +43,10 @@ export interface CallsSlice {
   presence: OperatorPresence;
   loadRinging(): Promise<void>;
   callEvent(event: CallEvent): void;
-  /** Accepts the given call, or the first ringing one (SOS first, then the longest waiting). */
+  /**
+   * Accepts the given call, or the first ringing one (SOS first, then the longest waiting); with a call to
+   * rejoin (the window was reloaded during it), rejoins that one.
+   */
   acceptCall(appealId?: string): Promise<void>;
   hangUp(): void;
   toggleMute(): void;
@@ -86,10 +93,15 @@ export const createCallsSlice =
       const operatorCall = new OperatorCall({
         media: call.media,
         ice: ice.ok ? ice.value : null,
-        send: (signal) => void bridge.call('calls.signal', { appealId, signal }),
+        send: async (signal) => {
+          const sent = await bridge.call('calls.signal', { appealId, signal });
+          return sent.ok && sent.value.sent;
+        },
         onLocal: (stream) => set({ localStream: stream }),
         onRemote: (stream) => set({ remoteStream: stream }),
         onConnected: () => patchCall({ phase: 'inCall', connectedAt: performance.now() }),
+        onReconnecting: () => patchCall({ phase: 'reconnecting' }),
+        onReconnected: () => patchCall({ phase: 'inCall' }),
         onEnded: (end) => {
           if (media === operatorCall) media = null;
           patchCall({ phase: 'ended', end, endedAt: performance.now() });
@@ -106,7 +118,8 @@ export const createCallsSlice =
       const result = await bridge.call('calls.card', { appealId });
       if (!result.ok || !result.value || get().call?.appealId !== appealId) return;
       patchCall({ cardId: result.value.id });
-      get().openCard(result.value);
+      // Rejoining a call whose card is already open keeps what the form holds.
+      if (get().editor.id !== result.value.id) get().openCard(result.value);
       get().showView('cards');
     }
 
@@ -127,8 +140,32 @@ export const createCallsSlice =
       callNotice: null,
       presence: 'available',
       async loadRinging() {
-        const result = await bridge.call('calls.ringing', {});
+        const [result, current] = await Promise.all([
+          bridge.call('calls.ringing', {}),
+          bridge.call('calls.current', {}),
+        ]);
         if (result.ok) set({ ringing: result.value });
+        // A call accepted before this window was (re)loaded: it goes on, and the operator rejoins it.
+        const going = current.ok ? current.value : null;
+        if (going && get().call === null)
+          set({
+            call: {
+              appealId: going.appealId,
+              number: going.number,
+              kind: going.kind,
+              media: going.media,
+              phase: 'rejoin',
+              connectedAt: null,
+              muted: false,
+              held: false,
+              stats: null,
+              end: null,
+              cardId: null,
+              endedAt: null,
+            },
+          });
+        // The card and what was typed are in main's store: shown again at once, before the operator rejoins.
+        if (going && get().call?.phase === 'rejoin') void openCallCard(going.appealId);
       },
       callEvent(event) {
         const call = get().call;
@@ -149,6 +186,9 @@ export const createCallsSlice =
             return;
           case 'location':
             return followCaller(event.appealId, event.location);
+          case 'link':
+            if (event.up) media?.linkUp();
+            return;
           case 'refused':
             // A refused accept leaves nothing half-open; a refusal during a call is shown and the call goes on.
             if (call?.phase === 'accepting') {
@@ -159,6 +199,13 @@ export const createCallsSlice =
         }
       },
       async acceptCall(appealId) {
+        const rejoin = get().call;
+        if (rejoin?.phase === 'rejoin') {
+          // A new peer connection inside the same call: the widget answers it like the first one.
+          void openCallCard(rejoin.appealId);
+          void get().setPresence('busy');
+          return startMedia(rejoin.appealId);
+        }
         if (get().call && get().call?.phase !== 'ended') return;
         const target = get().ringing.find((c) => appealId === undefined || c.appealId === appealId);
         if (!target) return;
@@ -197,6 +244,10 @@ export const createCallsSlice =
       hangUp() {
         if (media) return media.hangUp();
         const call = get().call;
+        if (call?.phase === 'rejoin') {
+          void bridge.call('calls.signal', { appealId: call.appealId, signal: { kind: 'hangup' } });
+          void get().setPresence('available');
+        }
         if (call && call.phase !== 'ended')
           patchCall({ phase: 'ended', end: 'hungUp', endedAt: performance.now() });
       },

@@ -26,6 +26,8 @@ export const callsText = defineTranslations(
         accepting: 'Taking the call…',
         connecting: 'Connecting…',
         inCall: 'In call',
+        reconnecting: 'Connection lost — reconnecting…',
+        rejoin: 'The call goes on: rejoin it',
         ended: 'Call ended',
       },
       end: {
@@ -40,6 +42,7 @@ export const callsText = defineTranslations(
       resume: 'Resume',
       hangUp: 'Hang up',
       close: 'Close',
+      rejoin: 'Rejoin the call',
       held: 'On hold: the caller neither hears nor sees you.',
       audioOnly: 'Audio call',
     },
@@ -60,7 +63,7 @@ export const callsText = defineTranslations(
       connected: 'Headset connected: lift the hook to accept, put it back to hang up.',
     },
     commands: {
-      accept: 'Accept the first ringing call (SOS first)',
+      accept: 'Accept the first ringing call (SOS first), or rejoin the call in progress',
       hangUp: 'Hang up',
       mute: 'Microphone off / on',
       hold: 'Hold / resume the call',
@@ -91,6 +94,8 @@ export const callsText = defineTranslations(
         accepting: 'Вызов принимается…',
         connecting: 'Соединение…',
         inCall: 'Идёт разговор',
+        reconnecting: 'Связь прервалась — восстанавливаем…',
+        rejoin: 'Вызов продолжается: вернитесь в него',
         ended: 'Вызов завершён',
       },
       end: {
@@ -105,6 +110,7 @@ export const callsText = defineTranslations(
       resume: 'Продолжить',
       hangUp: 'Завершить',
       close: 'Закрыть',
+      rejoin: 'Вернуться в вызов',
       held: 'Удержание: заявитель вас не слышит и не видит.',
       audioOnly: 'Аудиовызов',
     },
@@ -125,7 +131,7 @@ export const callsText = defineTranslations(
       connected: 'Гарнитура подключена: снимите трубку, чтобы принять вызов, положите — чтобы завершить.',
     },
     commands: {
-      accept: 'Принять первый входящий вызов (SOS первым)',
+      accept: 'Принять первый входящий вызов (SOS первым) или вернуться в текущий вызов',
       hangUp: 'Завершить вызов',
       mute: 'Выключить / включить микрофон',
       hold: 'Поставить на удержание / продолжить',
@@ -156,6 +162,8 @@ export const callsText = defineTranslations(
         accepting: 'Қоңырау қабылдануда…',
         connecting: 'Қосылуда…',
         inCall: 'Қоңырау жүріп жатыр',
+        reconnecting: 'Байланыс үзілді — қайта қосылуда…',
+        rejoin: 'Қоңырау жалғасуда: оған қайта қосылыңыз',
         ended: 'Қоңырау аяқталды',
       },
       end: {
@@ -170,6 +178,7 @@ export const callsText = defineTranslations(
       resume: 'Жалғастыру',
       hangUp: 'Аяқтау',
       close: 'Жабу',
+      rejoin: 'Қоңырауға қайта қосылу',
       held: 'Күттіруде: өтініш беруші сізді естімейді және көрмейді.',
       audioOnly: 'Аудиоқоңырау',
     },
@@ -190,7 +199,7 @@ export const callsText = defineTranslations(
       connected: 'Гарнитура қосылды: қабылдау үшін тұтқаны көтеріңіз, аяқтау үшін орнына қойыңыз.',
     },
     commands: {
-      accept: 'Бірінші кіріс қоңырауды қабылдау (алдымен SOS)',
+      accept: 'Бірінші кіріс қоңырауды қабылдау (алдымен SOS) немесе ағымдағы қоңырауға қайта қосылу',
       hangUp: 'Қоңырауды аяқтау',
       mute: 'Микрофонды өшіру / қосу',
       hold: 'Күттіруге қою / жалғастыру',

@@ -1,22 +1,9 @@
-import SimplePeer from 'simple-peer/simplepeer.min.js';
-import type { Instance } from 'simple-peer';
 import type { IceConfig } from '../../../domain/calls/iceConfig';
 import type { CallSignal } from '../../../domain/contract/realtime';
 import { type CallStats, summariseStats } from './callStats';
-import { toCallSignal, toSignalData } from './signalWire';
-
-/** simple-peer 9 has `getStats` (a flat list of reports); its published types leave it out. */
-interface StatsSource {
-  getStats(callback: (error: Error | null, reports: Record<string, unknown>[]) => void): void;
-}
 
 export type CallEnd = 'hungUp' | 'citizenHungUp' | 'failed' | 'noMedia';
 
-/**
- * The operator's side of one call's media: own camera and microphone, a simple-peer connection that
- * offers (the operator accepted, so the operator calls), and the citizen's stream. Signals go out through
- * `send` (main, then central); the citizen's come in through `receive`.
- */
 /** Opens the operator's camera (video calls) and microphone; null when they cannot be opened. */
 export async function openCamera(media: 'video' | 'audio'): Promise<MediaStream | null> {
   try {
@@ -26,20 +13,72 @@ export async function openCamera(media: 'video' | 'audio'): Promise<MediaStream 
   }
 }
 
+/** How often the media is looked at, and how long incoming media may stand still before the call is "reconnecting". */
+const WATCH_EVERY_MS = 250;
+const STALL_AFTER_MS = 1_000;
+/**
+ * While reconnecting, ICE restarts (the first at once) until the media flows or the call is given up: an offer
+ * that left waits ANSWER_WAIT_MS for its answer, and once answered its checks get CHECKS_MS to find a path; an
+ * offer that could not leave (main's link to central is down) is made again when the link is back, or after
+ * LINK_WAIT_MS.
+ */
+const ANSWER_WAIT_MS = 2_500;
+const CHECKS_MS = 2_000;
+const LINK_WAIT_MS = 2_000;
+export const GIVE_UP_AFTER_MS = 30_000;
+
+/**
+ * The operator's side of one call's media: own camera and microphone, one RTCPeerConnection that offers (the
+ * operator accepted, so the operator calls), and the citizen's stream. Signals go out through `send` (main,
+ * then central); the citizen's come in through `receive`.
+ *
+ * Why a raw RTCPeerConnection and ICE restart, not simple-peer re-created inside the call (issue 13.5):
+ * - simple-peer 9 cannot restart ICE; re-creating the peer means a new DTLS handshake, new SRTP keys, new
+ *   transceivers and a new `track` on both sides (the citizen's page and any recorder would have to swap
+ *   streams), while ICE restart keeps the connection, its streams and its keys and only finds a new path:
+ *   the cheapest way back within 3 s, and the remote video element never changes stream.
+ * - the widget already speaks plain RTCPeerConnection and answers any offer, so a restart offer needs nothing new
+ *   on the citizen's side;
+ * - simple-peer's own set-up cost (a data channel the call never uses, its `connect` waiting for that channel,
+ *   its deferred negotiation) was part of the call-setup bench's gap to the bare reference.
+ * A blip is noticed by ICE ('disconnected'/'failed') or, sooner, by the citizen's media standing still
+ * (consent checks take seconds to notice a relay that lost its allocation). Then the operator, the offerer,
+ * restarts ICE at once and again every second until media flows (signals sent while the link to central is
+ * down are lost; the next restart carries a fresh offer), and gives the call up after 30 s.
+ */
 export class OperatorCall {
-  private peer: Instance | null = null;
+  private pc: RTCPeerConnection | null = null;
   private local: MediaStream | null = null;
   private lastStats: CallStats | null = null;
   private ended = false;
+  private connectedOnce = false;
+  /** The citizen's candidates that came before the answer they belong to. */
+  private pendingIce: RTCIceCandidateInit[] = [];
+  private watchTimer: ReturnType<typeof setInterval> | null = null;
+  private restartTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastBytes = -1;
+  private bytesMovedAt = 0;
+  /** When the media was lost (performance.now()); null while it flows. */
+  private lostAt: number | null = null;
+  private watching = false;
+  private answeredAt = 0;
+  private round = 0;
+  /** The last restart offer could not leave: the link's return restarts at once. */
+  private waitingForLink = false;
 
   constructor(
     private readonly options: {
       media: 'video' | 'audio';
       ice: IceConfig | null;
-      send(signal: CallSignal): void;
+      /** Resolves whether the signal left for central (false while main's link is down). */
+      send(signal: CallSignal): Promise<boolean> | boolean;
       onLocal(stream: MediaStream): void;
       onRemote(stream: MediaStream): void;
       onConnected(): void;
+      /** The media stopped (network blip): the call goes on and reconnects. */
+      onReconnecting(): void;
+      /** The media flows again after a blip. */
+      onReconnected(): void;
       onEnded(reason: CallEnd): void;
     },
   ) {}
@@ -50,33 +89,42 @@ export class OperatorCall {
     if (!this.local) return this.end('noMedia', false);
     if (this.ended) return this.stopLocal();
     this.options.onLocal(this.local);
-    const peer = new SimplePeer({
-      initiator: true,
-      trickle: true,
-      stream: this.local,
-      config: {
-        iceServers: this.options.ice?.iceServers ?? [],
-        iceTransportPolicy: this.options.ice?.iceTransportPolicy ?? 'all',
-      },
+    const pc = new RTCPeerConnection({
+      iceServers: this.options.ice?.iceServers ?? [],
+      iceTransportPolicy: this.options.ice?.iceTransportPolicy ?? 'all',
     });
-    this.peer = peer;
-    peer.on('signal', (data) => {
-      const signal = toCallSignal(data);
-      if (signal) this.options.send(signal);
+    this.pc = pc;
+    for (const track of this.local.getTracks()) pc.addTrack(track, this.local);
+    pc.addEventListener('icecandidate', (event) => {
+      const c = event.candidate;
+      if (!c?.candidate) return;
+      void this.options.send({
+        kind: 'ice',
+        candidate: c.candidate,
+        sdpMid: c.sdpMid ?? null,
+        sdpMLineIndex: c.sdpMLineIndex ?? null,
+      });
     });
-    peer.on('stream', (stream: MediaStream) => this.options.onRemote(stream));
-    peer.on('connect', () => this.options.onConnected());
-    // The citizen closing their side aborts the data channel (ERR_DATA_CHANNEL), usually before their
-    // hang-up signal has travelled through central; a broken path fails ICE or the connection instead.
-    peer.on('error', (error: Error & { code?: string }) =>
-      this.end(error.code === 'ERR_DATA_CHANNEL' ? 'citizenHungUp' : 'failed', false),
-    );
-    peer.on('close', () => this.end('citizenHungUp', false));
+    let remote: MediaStream | null = null;
+    pc.addEventListener('track', (event) => {
+      const stream = event.streams[0] ?? remote ?? new MediaStream();
+      if (!event.streams[0]) stream.addTrack(event.track);
+      if (stream === remote) return;
+      remote = stream;
+      this.options.onRemote(stream);
+    });
+    pc.addEventListener('connectionstatechange', () => this.stateChanged());
+    await this.offer(false);
   }
 
   receive(signal: CallSignal): void {
     if (signal.kind === 'hangup') return this.end('citizenHungUp', false);
-    if (this.peer && !this.ended) this.peer.signal(toSignalData(signal));
+    void this.take(signal).catch(() => undefined);
+  }
+
+  /** Main's socket to central is back: a call that lost its media restarts at once instead of at the next tick. */
+  linkUp(): void {
+    if (this.lostAt !== null && this.waitingForLink && !this.ended) this.restartNow();
   }
 
   setMuted(muted: boolean): void {
@@ -90,11 +138,9 @@ export class OperatorCall {
   }
 
   async stats(): Promise<CallStats | null> {
-    const peer = this.peer;
-    if (!peer || this.ended) return null;
-    const reports = await new Promise<Record<string, unknown>[]>((resolve) =>
-      (peer as Instance & StatsSource).getStats((error, items) => resolve(error ? [] : items)),
-    );
+    const pc = this.pc;
+    if (!pc || this.ended) return null;
+    const reports = [...(await pc.getStats()).values()] as Record<string, unknown>[];
     this.lastStats = summariseStats(reports, this.lastStats, performance.now());
     return this.lastStats;
   }
@@ -103,12 +149,136 @@ export class OperatorCall {
     this.end('hungUp', true);
   }
 
+  private async offer(iceRestart: boolean): Promise<boolean> {
+    const pc = this.pc;
+    if (!pc || this.ended) return false;
+    // A restart offer that got no answer (the link was down) is taken back before the next one.
+    if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
+    const offer = await pc.createOffer({ iceRestart });
+    if (this.ended) return false;
+    await pc.setLocalDescription(offer);
+    this.pendingIce = [];
+    this.answeredAt = 0;
+    return offer.sdp ? await this.options.send({ kind: 'offer', sdp: offer.sdp }) : false;
+  }
+
+  private async take(signal: Exclude<CallSignal, { kind: 'hangup' }>): Promise<void> {
+    const pc = this.pc;
+    if (!pc || this.ended) return;
+    if (signal.kind === 'answer') {
+      // An answer to an offer taken back (a late one, after a newer restart) has nothing to answer.
+      if (pc.signalingState !== 'have-local-offer') return;
+      await pc.setRemoteDescription({ type: 'answer', sdp: signal.sdp });
+      this.answeredAt = performance.now();
+      const pending = this.pendingIce;
+      this.pendingIce = [];
+      for (const candidate of pending) await pc.addIceCandidate(candidate).catch(() => undefined);
+      return;
+    }
+    if (signal.kind !== 'ice') return;
+    const candidate = {
+      candidate: signal.candidate,
+      sdpMid: signal.sdpMid,
+      sdpMLineIndex: signal.sdpMLineIndex,
+    };
+    // Central may pass the answer and the candidates after it in another order: they wait for it.
+    if (pc.signalingState !== 'stable' || !pc.remoteDescription) this.pendingIce.push(candidate);
+    // A candidate of an older round (another ufrag) is refused by the browser: nothing lost.
+    else await pc.addIceCandidate(candidate).catch(() => undefined);
+  }
+
+  private stateChanged(): void {
+    const pc = this.pc;
+    if (!pc || this.ended) return;
+    switch (pc.connectionState) {
+      case 'connected':
+        if (!this.connectedOnce) {
+          this.connectedOnce = true;
+          this.bytesMovedAt = performance.now();
+          this.options.onConnected();
+          this.watchTimer = setInterval(() => void this.watch(), WATCH_EVERY_MS);
+        }
+        return;
+      case 'disconnected':
+      case 'failed':
+        if (this.connectedOnce) return this.lost();
+        if (pc.connectionState === 'failed') return this.end('failed', true);
+        return;
+      case 'closed':
+        return this.end('failed', false);
+      default:
+        return;
+    }
+  }
+
+  /** Incoming media moving (bytes received grow), looked at every quarter second. */
+  private async watch(): Promise<void> {
+    const pc = this.pc;
+    if (!pc || this.ended || this.watching) return;
+    this.watching = true;
+    try {
+      let bytes = 0;
+      for (const report of (await pc.getStats()).values() as Iterable<Record<string, unknown>>)
+        if (report.type === 'inbound-rtp' && typeof report.bytesReceived === 'number')
+          bytes += report.bytesReceived;
+      const now = performance.now();
+      if (bytes !== this.lastBytes) {
+        const first = this.lastBytes < 0;
+        this.lastBytes = bytes;
+        this.bytesMovedAt = now;
+        if (!first && this.lostAt !== null && pc.connectionState === 'connected') this.recovered();
+      } else if (now - this.bytesMovedAt >= STALL_AFTER_MS) this.lost();
+      if (this.lostAt !== null && now - this.lostAt > GIVE_UP_AFTER_MS) this.end('failed', true);
+    } finally {
+      this.watching = false;
+    }
+  }
+
+  private lost(): void {
+    if (this.lostAt !== null || this.ended) return;
+    this.lostAt = performance.now();
+    this.options.onReconnecting();
+    this.restartNow();
+  }
+
+  private restartNow(): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    const round = ++this.round;
+    this.waitingForLink = false;
+    const next = (sent: boolean) => {
+      if (round !== this.round || this.lostAt === null || this.ended) return;
+      this.waitingForLink = !sent;
+      this.restartTimer = setTimeout(() => this.restartTick(), sent ? ANSWER_WAIT_MS : LINK_WAIT_MS);
+    };
+    this.offer(true).then(next, () => next(false));
+  }
+
+  private restartTick(): void {
+    const pc = this.pc;
+    if (!pc || this.ended || this.lostAt === null) return;
+    const checksLeft = this.answeredAt > 0 ? CHECKS_MS - (performance.now() - this.answeredAt) : 0;
+    if (pc.signalingState === 'stable' && checksLeft > 0)
+      this.restartTimer = setTimeout(() => this.restartTick(), checksLeft);
+    else this.restartNow();
+  }
+
+  private recovered(): void {
+    this.lostAt = null;
+    this.round++;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    this.options.onReconnected();
+  }
+
   private end(reason: CallEnd, tellCitizen: boolean): void {
     if (this.ended) return;
     this.ended = true;
-    if (tellCitizen) this.options.send({ kind: 'hangup' });
-    this.peer?.destroy();
-    this.peer = null;
+    if (tellCitizen) void this.options.send({ kind: 'hangup' });
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.pc?.close();
+    this.pc = null;
     this.stopLocal();
     this.options.onEnded(reason);
   }

@@ -10,7 +10,10 @@ import { useConsole } from '../../store';
 export function CallRecording({
   call,
 }: {
-  call: { phase: 'accepting' | 'connecting' | 'inCall' | 'ended'; cardId: string | null };
+  call: {
+    phase: 'accepting' | 'connecting' | 'inCall' | 'reconnecting' | 'rejoin' | 'ended';
+    cardId: string | null;
+  };
 }) {
   const { t } = useTranslation('recordings');
   const remote = useConsole((s) => s.remoteStream);
@@ -19,7 +22,8 @@ export function CallRecording({
   const start = useConsole((s) => s.startCallRecording);
   const link = useConsole((s) => s.linkCallRecording);
   const stop = useConsole((s) => s.stopCallRecording);
-  const media = call.phase === 'inCall' ? remote : null;
+  // A blip (reconnecting) keeps the same tracks, so the recording goes on through it.
+  const media = call.phase === 'inCall' || call.phase === 'reconnecting' ? remote : null;
 
   useEffect(() => {
     // Once per call: starting again while a recording runs does nothing.

@@ -3,7 +3,6 @@ import { type RingingCall, ringingOrder } from '../../../domain/calls/call';
 import { neighbouringDepartments } from '../../../domain/calls/neighbours';
 import type { Territory } from '../../../domain/places/territory';
 import { summariseStats } from '../../../renderer/features/calls/callStats';
-import { toCallSignal, toSignalData } from '../../../renderer/features/calls/signalWire';
 
 const aCall = (overrides: Partial<RingingCall>): RingingCall => ({
   appealId: '0197a6c0-0000-7000-8000-000000000001',
@@ -24,22 +23,6 @@ describe('the ringing order', () => {
     const recent = aCall({ number: 'recent', receivedAt: '2026-11-30T10:00:05.000Z' });
     const sos = aCall({ number: 'sos', kind: 'sos', receivedAt: '2026-11-30T10:00:09.000Z' });
     expect([recent, sos, old].sort(ringingOrder).map((c) => c.number)).toEqual(['sos', 'old', 'recent']);
-  });
-});
-
-describe('signals between simple-peer and the contract', () => {
-  it('carries offers, answers and candidates both ways and keeps simple-peer’s own messages local', () => {
-    expect(toCallSignal({ type: 'offer', sdp: 'v=0' })).toEqual({ kind: 'offer', sdp: 'v=0' });
-    const candidate = {
-      candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host',
-      sdpMid: '0',
-      sdpMLineIndex: 0,
-    };
-    const ice = toCallSignal({ type: 'candidate', candidate: candidate as RTCIceCandidate });
-    expect(ice).toEqual({ kind: 'ice', ...candidate });
-    expect(toSignalData({ kind: 'ice', ...candidate })).toEqual({ type: 'candidate', candidate });
-    expect(toCallSignal({ type: 'renegotiate', renegotiate: true })).toBeNull();
-    expect(toCallSignal({ type: 'candidate', candidate: { candidate: '' } as RTCIceCandidate })).toBeNull();
   });
 });
 
