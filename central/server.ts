@@ -52,6 +52,9 @@ import { createIceServers, type TurnOptions } from './turn/iceServers';
 import { registerIceRoutes } from './turn/routes';
 import { registerWorkstationRoutes } from './workstations/routes';
 import { uploadRoutes } from './uploads/routes';
+import { createUnitService, type UnitServiceOptions } from './units/unitService';
+import { registerUnitRoutes } from './units/routes';
+import { startUnitSimulator } from './units/simulator';
 
 export interface CentralOptions {
   /** 0 = a random free port (tests); default 8102. */
@@ -90,8 +93,12 @@ export interface CentralOptions {
   callQueue?: CallQueueOptions;
   /** How long a waiting caller's socket may be gone before the call leaves every queue; default 30 s. */
   callAbandonAfterMs?: number;
-  /** Seed demo departments, territories and one account per role. */
+  /** Seed demo departments, territories and one account per role; demo units move (central/units/simulator.ts). */
   demo?: boolean;
+  /** Units API limits (tests and the map bench). */
+  units?: UnitServiceOptions;
+  /** With `demo`, whether the demo units move; default true. */
+  simulateUnits?: boolean;
   log?: boolean;
 }
 
@@ -173,6 +180,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     recordings,
     inCountry,
   });
+  const units = createUnitService({ db, bus, inCountry, options: options.units });
   const ownTempDir =
     options.attachmentsDir || options.dataDir ? null : await mkdtemp(join(tmpdir(), 'central-attachments-'));
   const attachments = new AttachmentStore(
@@ -216,6 +224,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerCardRoutes(app, { db, auth, cards, access });
   registerRecordingRoutes(app, { db, auth, cards, recordings });
   registerSyncRoutes(app, { auth, sync });
+  registerUnitRoutes(app, { auth, units });
   registerIceRoutes(app, { auth, intake, ice });
   registerRealtimeRoutes(app, {
     auth,
@@ -248,6 +257,15 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const purgeTimer = setInterval(() => void purgeQuietly(), PURGE_EVERY_MS);
   purgeTimer.unref();
 
+  const simulator =
+    options.demo && options.simulateUnits !== false
+      ? startUnitSimulator({
+          units,
+          departments,
+          onError: (error) => app.log.error({ err: error }, 'the demo unit simulator failed'),
+        })
+      : null;
+
   const address = await app.listen({ port: options.port ?? 8102, host: options.host ?? '127.0.0.1' });
   return {
     url: address,
@@ -258,6 +276,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     purgeExpired: (now) => retention.purgeExpired(now),
     async close() {
       clearInterval(purgeTimer);
+      simulator?.stop();
       abandonment.close();
       queue.close();
       hub.close();

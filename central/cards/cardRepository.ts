@@ -14,6 +14,7 @@ export interface CardRow {
   created_by: string | null;
   created_at: Date | string;
   updated_at: Date | string;
+  dispatched_unit_ids?: string[];
 }
 
 export interface StoredCard {
@@ -53,6 +54,7 @@ export function rowToCard(r: CardRow): StoredCard {
     vehicleList: fields.vehicleList,
     kuizhNumber: r.kuizh_number,
     version: r.version,
+    ...(r.dispatched_unit_ids?.length ? { dispatchedUnitIds: r.dispatched_unit_ids } : {}),
   };
   return { card, fields, createdBy: r.created_by };
 }

@@ -5,6 +5,7 @@ import { addChatLine } from '../appeals/chatLines';
 import type { Principal } from '../session/principal';
 import type { Sql } from '../db/database';
 import { applyRecordingMeta } from '../recordings/applyRecordingMeta';
+import { applyDispatch } from '../units/dispatch';
 import { applyCardTransition, applyCardUpdate } from './cardWrites';
 import { type OperationDeps, type Outcome, refused } from './outcome';
 
@@ -28,6 +29,8 @@ export function applyOperation(
       return applyChatLine(tx, deps, p, op);
     case 'recording.meta':
       return applyRecordingMeta(tx, deps, p, op);
+    case 'units.dispatch':
+      return applyDispatch(tx, deps, p, op);
   }
 }
 

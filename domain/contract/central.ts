@@ -7,6 +7,14 @@ import { UploadDeclarationSchema, UploadStatusSchema } from '../files/upload';
 import { DepartmentsAnswerSchema, TerritoriesAnswerSchema, UnitsAnswerSchema } from '../reference/reference';
 import { type Permission, RoleSchema } from '../session/roles';
 import {
+  PositionsAnswerSchema,
+  PositionsBodySchema,
+  UnitIdSchema,
+  UnitSchema,
+  UnitStatusBodySchema,
+  UnitsLiveAnswerSchema,
+} from '../dispatch/unit';
+import {
   SyncPullQuerySchema,
   SyncPullResponseSchema,
   SyncPushRequestSchema,
@@ -84,6 +92,23 @@ export const CENTRAL_API = {
   // A department's reference data includes its patrol units and territory (the account's scope only).
   'GET /api/units': { access: 'departments.read', response: UnitsAnswerSchema },
   'GET /api/territories': { access: 'departments.read', response: TerritoriesAnswerSchema },
+  // Units as live data (§13). The vehicle systems sign in with their department's integration account here
+  // (never at /api/auth/login, which refuses it) and report up to 500 positions per request.
+  'POST /api/units/auth': { access: 'public', response: TokenPairSchema, bodyLimit: 4 * 1024 },
+  'POST /api/units/positions': {
+    access: 'units.report',
+    body: PositionsBodySchema,
+    response: PositionsAnswerSchema,
+    bodyLimit: 128 * 1024,
+  },
+  'POST /api/units/:id/status': {
+    access: 'units.status',
+    params: z.strictObject({ id: UnitIdSchema }),
+    body: UnitStatusBodySchema,
+    response: z.object({ unit: UnitSchema }),
+    bodyLimit: 1024,
+  },
+  'GET /api/units/live': { access: 'units.read', response: UnitsLiveAnswerSchema },
   'POST /api/territories/import': { access: 'territories.import' },
   // Citizens: no login; the citizen token that came with the appeal follows it.
   // A citizen's appeal is at most 4,000 characters of text (12 bytes each, escaped, at worst); a chat line 2,000.

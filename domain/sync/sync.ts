@@ -5,6 +5,7 @@ import { ChatMessageSchema } from '../appeals/appeal';
 import { RecordingMetaSchema } from '../files/recording';
 import { RefusalOnWireSchema, RefusalParamsOnWireSchema } from '../contract/refusal';
 import { TransitionInputSchema } from '../cards/workflow';
+import { DispatchInputSchema } from '../dispatch/unit';
 
 /**
  * The sync protocol between a console and central (architecture.md "Data and its flow").
@@ -62,6 +63,11 @@ export const SyncOperationSchema = z.discriminatedUnion('type', [
   }),
   /** A call recording of the card: its metadata now, its bytes after the card as a resumable upload. */
   z.strictObject({ ...base, type: z.literal('recording.meta'), payload: RecordingMetaSchema }),
+  /**
+   * §13: the inspector sends units (or a СОГ) to the card. Every unit's status and the card change together
+   * on central, or nothing does (a unit already busy elsewhere refuses the whole operation, `unit.notFree`).
+   */
+  z.strictObject({ ...base, type: z.literal('units.dispatch'), payload: DispatchInputSchema }),
 ]);
 export type SyncOperation = z.infer<typeof SyncOperationSchema>;
 export type SyncOperationType = SyncOperation['type'];

@@ -77,6 +77,7 @@ describe('the card operations central may refuse', () => {
       'card.update': true,
       'card.transition': true,
       'recording.meta': true,
+      'units.dispatch': true,
       'chat.message': true,
     };
     expect([...cardOperations, 'chat.message'].sort()).toEqual(Object.keys(everyType).sort());
