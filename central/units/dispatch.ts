@@ -20,7 +20,12 @@ const OPEN_FOR_DISPATCH = new Set(['sentToInspector', 'inResponse', 'forwardedTo
  * it was sent) change in the caller's transaction, every step recorded with who and when; a unit that is not
  * free, of another territory or unknown refuses the whole operation, so nothing half-happens.
  */
-export async function applyDispatch(tx: Sql, deps: OperationDeps, p: Principal, op: Dispatch): Promise<Outcome> {
+export async function applyDispatch(
+  tx: Sql,
+  deps: OperationDeps,
+  p: Principal,
+  op: Dispatch,
+): Promise<Outcome> {
   const forbidden = roleRefusal(p, 'units.dispatch');
   if (forbidden) return refused(forbidden, `role ${p.role} may not units.dispatch`);
   const current = await deps.cards.lock(tx, op.cardId);

@@ -16,7 +16,10 @@ import type { UnitService } from './unitService';
  * The units API (§13): the departments' vehicle systems sign in with their integration account and report
  * positions and statuses; the console reads the live units of its territory and sets statuses.
  */
-export function registerUnitRoutes(app: FastifyInstance, deps: { auth: AuthService; units: UnitService }): void {
+export function registerUnitRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; units: UnitService },
+): void {
   const { auth, units } = deps;
 
   // The vehicle systems' own sign-in: only an integration account passes here, and never at /api/auth/login.
@@ -40,9 +43,7 @@ export function registerUnitRoutes(app: FastifyInstance, deps: { auth: AuthServi
       if (!first) return { results };
       if (first.code === 'unit.tooFrequent')
         reply.header('retry-after', String(Math.max(1, Math.ceil(first.params.retryAfterMs / 1000))));
-      return reply
-        .status(status)
-        .send({ ...first, error: 'one or more positions were refused', results });
+      return reply.status(status).send({ ...first, error: 'one or more positions were refused', results });
     },
   );
 
@@ -51,10 +52,19 @@ export function registerUnitRoutes(app: FastifyInstance, deps: { auth: AuthServi
     auth,
     'POST /api/units/:id/status',
     { params: z.strictObject({ id: UnitIdSchema }), body: UnitStatusBodySchema },
-    async ({ principal, params, body }) => ({ unit: await units.setStatus(principal, params.id, body.status) }),
+    async ({ principal, params, body }) => ({
+      unit: await units.setStatus(principal, params.id, body.status),
+    }),
   );
 
-  staffRoute(app, auth, 'GET /api/units/live', {}, async ({ principal }) => ({
-    units: await units.list(principal),
-  } satisfies UnitsLiveAnswer));
+  staffRoute(
+    app,
+    auth,
+    'GET /api/units/live',
+    {},
+    async ({ principal }) =>
+      ({
+        units: await units.list(principal),
+      }) satisfies UnitsLiveAnswer,
+  );
 }

@@ -28,13 +28,19 @@ function seeded(text: string, salt: number): number {
 }
 
 const segmentKm = (a: [number, number], b: [number, number]) =>
-  Math.hypot((b[0] - a[0]) * KM_PER_DEG_LAT, (b[1] - a[1]) * KM_PER_DEG_LAT * Math.cos((a[0] * Math.PI) / 180));
+  Math.hypot(
+    (b[0] - a[0]) * KM_PER_DEG_LAT,
+    (b[1] - a[1]) * KM_PER_DEG_LAT * Math.cos((a[0] * Math.PI) / 180),
+  );
 
 /**
  * A patrol loop around the department's seat: four to six straight segments (roads are not available), within
  * 0.5–2.5 km of the seat for cars and 0.2–0.6 km for foot patrols.
  */
-export function loopFor(unit: Pick<Unit, 'id' | 'kind' | 'departmentId'>, seat: { lat: number; lon: number }): Loop {
+export function loopFor(
+  unit: Pick<Unit, 'id' | 'kind' | 'departmentId'>,
+  seat: { lat: number; lon: number },
+): Loop {
   const corners: [number, number][] = [];
   const n = 4 + Math.floor(seeded(unit.id, 1) * 3);
   const [minKm, maxKm] = unit.kind === 'foot' ? [0.2, 0.6] : [0.5, 2.5];

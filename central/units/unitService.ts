@@ -44,7 +44,13 @@ export function createUnitService(deps: {
   const now = deps.now ?? Date.now;
   const minIntervalMs = deps.options?.positionMinIntervalMs ?? UNIT_LIMITS.positionMinIntervalMs;
 
-  function judge(p: Principal, report: PositionReport, unit: Unit | undefined, reportedAt: number | null, t: number) {
+  function judge(
+    p: Principal,
+    report: PositionReport,
+    unit: Unit | undefined,
+    reportedAt: number | null,
+    t: number,
+  ) {
     if (!unit) return refusal('unit.notFound');
     if (!mayReportUnit(p, unit)) return refusal('unit.otherDepartment');
     const point = { lat: report.lat, lon: report.lon };
@@ -92,7 +98,10 @@ export function createUnitService(deps: {
       });
       if (saved.length > 0) await bus.publish({ kind: 'units.changed', units: saved });
       const firstIndex = results.findIndex((r) => !r.accepted);
-      const first = firstIndex < 0 ? null : (verdicts[firstIndex] ?? refusal('unit.tooFrequent', { retryAfterMs: minIntervalMs }));
+      const first =
+        firstIndex < 0
+          ? null
+          : (verdicts[firstIndex] ?? refusal('unit.tooFrequent', { retryAfterMs: minIntervalMs }));
       return { status: first ? (STATUS_OF[first.code] ?? 422) : 200, results, first };
     },
 
@@ -104,8 +113,10 @@ export function createUnitService(deps: {
       const unit = await db.transaction(async (tx) => {
         const stored = (await unitRepository.lock(tx, [unitId])).get(unitId);
         const allowed =
-          stored && (p.role === 'integration' ? mayReportUnit(p, stored.unit) : mayCommandUnit(p, stored.unit));
-        if (!stored || !allowed) throw new HttpProblem(404, refusal('unit.notFound'), 'no such unit in your territory');
+          stored &&
+          (p.role === 'integration' ? mayReportUnit(p, stored.unit) : mayCommandUnit(p, stored.unit));
+        if (!stored || !allowed)
+          throw new HttpProblem(404, refusal('unit.notFound'), 'no such unit in your territory');
         const cardId = status === 'free' || status === 'offDuty' ? null : stored.unit.cardId;
         const changed = await unitRepository.setStatus(tx, unitId, status, cardId);
         await unitRepository.recordSteps(tx, [

@@ -132,8 +132,7 @@ export function nearestFirst(units: readonly Unit[], place: LatLon | null): Unit
       return { unit, km, etaMinutes: km === null ? null : etaMinutes(unit.kind, km) };
     })
     .sort(
-      (a, b) =>
-        (a.km ?? Infinity) - (b.km ?? Infinity) || a.unit.callSign.localeCompare(b.unit.callSign),
+      (a, b) => (a.km ?? Infinity) - (b.km ?? Infinity) || a.unit.callSign.localeCompare(b.unit.callSign),
     );
 }
 
