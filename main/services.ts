@@ -1,3 +1,5 @@
+import { createUnitStore } from './store/units';
+import { createUnitsService, type UnitsService } from './units/unitsService';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +75,8 @@ export interface Services {
   inbox: InboxService | null;
   /** Calls ringing, accepted and signalled through central's socket; null without central. */
   calls: CallRelay | null;
+  /** Units as live data of the signed-in account's territory (§13), with the offline copy and dispatch. */
+  units: UnitsService;
   log: Logger;
   close(): void;
 }
@@ -154,6 +158,7 @@ export function createServices(options: ServicesOptions): Services {
   connectivity.onChange((c) => events.emit('connectivity.changed', c));
   // Built after sync (it sends through sync's socket), but sync hands it central's frames from the start.
   let calls: CallRelay | null = null;
+  let units: UnitsService | null = null;
   const sync = options.config.centralUrl
     ? createSync({
         db,
@@ -170,9 +175,14 @@ export function createServices(options: ServicesOptions): Services {
         referenceData,
         onRealtimeMessage: (json) => {
           calls?.fromCentral(json);
+          units?.fromCentral(json);
           if (isInboxNews(json)) inboxChanged();
         },
-        onRealtimeUp: (up) => calls?.linkUp(up),
+        onRealtimeUp: (up) => {
+          calls?.linkUp(up);
+          // Every (re)connection pulls the whole list: what moved while the socket was down is not replayed.
+          if (up) void units?.refresh();
+        },
         files: { cardFiles: files, repository: cardFileRepository },
       })
     : null;
@@ -201,6 +211,17 @@ export function createServices(options: ServicesOptions): Services {
     configuredRole: options.config.role,
     referenceData,
     cards,
+  });
+  units = createUnitsService({
+    store: createUnitStore(db, { outbox }),
+    central: sync?.central ?? null,
+    session: () => sync?.session.current() ?? null,
+    emit: (changed) => events.emit('units.changed', { units: changed }),
+    now,
+  });
+  const unitsService = units;
+  sync?.session.onChange((session) => {
+    if (session) void unitsService.refresh();
   });
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
   const workstationCentral = sync
@@ -264,6 +285,7 @@ export function createServices(options: ServicesOptions): Services {
     diagnostics,
     inbox,
     calls,
+    units: unitsService,
     log: options.log,
     close: () => {
       // A write's announcement still on its way finds no listener, not a closed database.

@@ -17,6 +17,7 @@ import { migration0150 } from './0150-outbox-retry-after';
 import { migration0160 } from './0160-card-details';
 import { migration0161 } from './0161-inbox';
 import { migration0180 } from './0180-card-file-retention';
+import { migration0210 } from './0210-units';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0160,
   migration0161,
   migration0180,
+  migration0210,
 ];
