@@ -11,6 +11,7 @@ import { readinessText } from '../features/workstation/i18n';
 import { refusalsText } from '../features/refusals/i18n';
 import { signinText } from '../features/session/i18n';
 import { syncText } from '../features/sync/i18n';
+import { unitsText } from '../features/units/i18n';
 import { shellText } from '../shell/i18n';
 import { commonText } from './common';
 import { type FeatureTranslations, LANGUAGES, type Language } from './translations';
@@ -30,6 +31,7 @@ export const NAMESPACES = {
   refusals: refusalsText,
   about: aboutText,
   calls: callsText,
+  units: unitsText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

@@ -12,6 +12,7 @@ import { type ReferenceSlice, createReferenceSlice } from '../features/reference
 import { type SignInSlice, createSignInSlice } from '../features/session/slice';
 import { type SyncSlice, createSyncSlice } from '../features/sync/slice';
 import { type ShellSlice, createShellSlice } from '../shell/slice';
+import { type UnitsSlice, createUnitsSlice } from '../features/units/slice';
 
 /** One store built from feature slices; a feature adds its slice here. */
 export type ConsoleState = ShellSlice &
@@ -24,7 +25,8 @@ export type ConsoleState = ShellSlice &
   ReferenceSlice &
   AboutSlice &
   InboxSlice &
-  CallsSlice;
+  CallsSlice &
+  UnitsSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -39,6 +41,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createAboutSlice(bridge)(...args),
     ...createInboxSlice(bridge)(...args),
     ...createCallsSlice(bridge)(...args),
+    ...createUnitsSlice(bridge)(...args),
   }));
 }
 

@@ -5,6 +5,7 @@ import { IncidentMap } from '../map';
 import { CardForm } from './CardForm';
 import { CardList } from './CardList';
 import { ChatPanel } from '../chat/ChatPanel';
+import { UnitsPanel } from '../units';
 import { loadCountryCheck } from './countryCheck';
 import { editorPoint, placeEdit } from './editor';
 import { useCardActions } from './useCardActions';
@@ -46,6 +47,7 @@ export function CardsView() {
           />
         </Suspense>
         {editor.id && mayChat && hasAppeal && <ChatPanel cardId={editor.id} />}
+        {editor.id && <UnitsPanel cardId={editor.id} place={picked} />}
       </div>
     </div>
   );
