@@ -169,7 +169,7 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
             <Tooltip>{t('incident')}</Tooltip>
           </CircleMarker>
         )}
-        <UnitsLayer />
+        <UnitsLayer around={picked} />
         <KeepInsideData />
         <FollowContainerSize picked={picked} />
         <ClickToPick onPick={onPick} />

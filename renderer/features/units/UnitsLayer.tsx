@@ -1,7 +1,9 @@
 import L from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import { UNIT_LIMITS, type Unit, type UnitStatus } from '../../../domain/dispatch/unit';
+import { UNIT_LIMITS, type Unit, type UnitStatus, nearestFirst } from '../../../domain/dispatch/unit';
+import type { LatLon } from '../../../domain/places/geo';
+import { can } from '../../../domain/session/roles';
 import { useConsole } from '../../store';
 
 /** A unit's colour by status (the canvas draws it, so it is not CSS); a stale position is drawn faded. */
@@ -12,6 +14,9 @@ const STATUS_COLOUR: Record<UnitStatus, string> = {
   busy: '#9333ea',
   offDuty: '#6b7280',
 };
+
+/** How many of the nearest units the map fits around the incident when a dispatcher opens a card. */
+const NEAREST_IN_VIEW = 5;
 
 const styleOf = (unit: Unit, now: number): L.CircleMarkerOptions => {
   const stale = !unit.position || now - Date.parse(unit.position.at) > UNIT_LIMITS.staleAfterMs;
@@ -31,9 +36,25 @@ const styleOf = (unit: Unit, now: number): L.CircleMarkerOptions => {
  * The map's element carries how many are drawn and when they last moved (`data-units-drawn`,
  * `data-units-moved-at`): the e2e test and the map bench read them.
  */
-export function UnitsLayer() {
+export function UnitsLayer({ around }: { around: LatLon | null }) {
   const map = useMap();
   const units = useConsole((s) => s.units);
+  const dispatcher = useConsole((s) => (s.session ? can(s.session.role, 'units.dispatch') : false));
+  const fitted = useRef<string | null>(null);
+
+  // A dispatcher's card opens on the incident with its nearest units around it (§13), once per place.
+  useEffect(() => {
+    if (!dispatcher || !around) return;
+    const key = `${around.lat},${around.lon}`;
+    const nearest = nearestFirst(Object.values(units), around)
+      .filter((n) => n.km !== null && n.km < 30)
+      .slice(0, NEAREST_IN_VIEW);
+    if (fitted.current === key || nearest.length === 0) return;
+    fitted.current = key;
+    const bounds = L.latLngBounds([[around.lat, around.lon]]);
+    for (const { unit } of nearest) if (unit.position) bounds.extend([unit.position.lat, unit.position.lon]);
+    map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
+  }, [around, dispatcher, map, units]);
   const renderer = useMemo(() => L.canvas({ padding: 0.3 }), []);
   const pool = useRef(new Map<string, { marker: L.CircleMarker; unit: Unit }>());
 
