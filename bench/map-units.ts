@@ -80,7 +80,7 @@ const result = await withPostgres(async (databaseUrl) => {
     ).body.accessToken;
     const cardId = uuidv7();
     const at = new Date().toISOString();
-    await post(`${central.url}/api/sync/push`, operator, {
+    const pushed = await post<{ results: { status: string }[] }>(`${central.url}/api/sync/push`, operator, {
       operations: [
         {
           id: uuidv7(),
@@ -105,6 +105,8 @@ const result = await withPostgres(async (databaseUrl) => {
         },
       ],
     });
+    if (pushed.body.results?.some((r) => r.status !== 'applied'))
+      throw new Error(`the bench's card was not created: ${JSON.stringify(pushed.body)}`);
     // Each unit on its own circle of 0.5–3 km around the seat, a step along it every second.
     const positionsAt = (tick: number) =>
       ids.map((unitId, i) => {
@@ -131,7 +133,9 @@ const result = await withPostgres(async (databaseUrl) => {
     await send(0);
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript("localStorage.setItem('console102.language', 'en');");
+    await page.addInitScript(
+      "localStorage.setItem('console102.language', 'en'); localStorage.setItem('console102.readinessIntroduced', '1');",
+    );
     await page.goto(host.url);
     await page.getByLabel('Login').fill('inspector');
     await page.getByLabel('Password').fill('inspector');
