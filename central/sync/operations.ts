@@ -5,7 +5,7 @@ import { addChatLine } from '../appeals/chatLines';
 import type { Principal } from '../session/principal';
 import type { Sql } from '../db/database';
 import { applyRecordingMeta } from '../recordings/applyRecordingMeta';
-import { applyDispatch } from '../units/dispatch';
+import { applyDispatch } from './unitDispatch';
 import { applyCardTransition, applyCardUpdate } from './cardWrites';
 import { type OperationDeps, type Outcome, refused } from './outcome';
 

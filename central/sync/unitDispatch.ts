@@ -6,9 +6,9 @@ import { cardReach } from '../cards/cardRepository';
 import type { Sql } from '../db/database';
 import { feedRepository } from '../feed/feedRepository';
 import type { Principal } from '../session/principal';
-import { type OperationDeps, type Outcome, refused } from '../sync/outcome';
-import { dispatchRepository } from './dispatchRepository';
-import { unitRepository } from './unitRepository';
+import { type OperationDeps, type Outcome, refused } from './outcome';
+import { dispatchRepository } from '../units/dispatchRepository';
+import { unitRepository } from '../units/unitRepository';
 
 type Dispatch = Extract<SyncOperation, { type: 'units.dispatch' }>;
 
