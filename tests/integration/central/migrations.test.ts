@@ -30,6 +30,8 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   140: ['inbox_claims', 'competent_services', 'appeal_forwards'],
   // A call escalated to the supervisor and the neighbours is marked once (issue 13).
   150: [],
+  // Units as live data: their status, crew and position, every step of theirs, and a card's units (issue 14).
+  170: ['unit_steps'],
 };
 
 async function tables(db: Database): Promise<string[]> {
