@@ -17,6 +17,7 @@ const STATUS_COLOUR: Record<UnitStatus, string> = {
 
 /** How many of the nearest units the map fits around the incident when a dispatcher opens a card. */
 const NEAREST_IN_VIEW = 5;
+const UNITS_PANE = 'units';
 
 const styleOf = (unit: Unit, now: number): L.CircleMarkerOptions => {
   const stale = !unit.position || now - Date.parse(unit.position.at) > UNIT_LIMITS.staleAfterMs;
@@ -55,7 +56,13 @@ export function UnitsLayer({ around }: { around: LatLon | null }) {
     for (const { unit } of nearest) if (unit.position) bounds.extend([unit.position.lat, unit.position.lon]);
     map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
   }, [around, dispatcher, map, units]);
-  const renderer = useMemo(() => L.canvas({ padding: 0.3 }), []);
+  // Their own pane above the outlines: the base map's canvas (the country's opaque fill) may be added after
+  // this one, and would otherwise cover every unit.
+  const renderer = useMemo(() => {
+    const pane = map.getPane(UNITS_PANE) ?? map.createPane(UNITS_PANE);
+    pane.style.zIndex = '550';
+    return L.canvas({ padding: 0.3, pane: UNITS_PANE });
+  }, [map]);
   const pool = useRef(new Map<string, { marker: L.CircleMarker; unit: Unit }>());
 
   useEffect(() => {
@@ -75,7 +82,7 @@ export function UnitsLayer({ around }: { around: LatLon | null }) {
         const marker = L.circleMarker([unit.position.lat, unit.position.lon], {
           ...styleOf(unit, now),
           renderer,
-          pane: 'markerPane',
+          pane: UNITS_PANE,
         });
         marker.bindTooltip(unit.callSign);
         marker.addTo(map);
