@@ -127,6 +127,7 @@ const lines = [
 if (demo) {
   lines.push('demo accounts (password = login, demo only):');
   for (const a of central.demoAccounts) lines.push(`  ${a.login.padEnd(11)} ${a.role}`);
+  lines.push('demo units drive patrol loops around their departments (integration signs in at /api/units/auth)');
 }
 process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -65,6 +65,9 @@ import { DEMO_REFERENCE_RECORDS } from './references/demoRecords';
 import { referenceRepository } from './references/referenceRepository';
 import { registerReferenceRoutes } from './references/routes';
 import { uploadRoutes } from './uploads/routes';
+import { createUnitService, type UnitServiceOptions } from './units/unitService';
+import { registerUnitRoutes } from './units/routes';
+import { startUnitSimulator } from './units/simulator';
 
 export interface CentralOptions {
   /** 0 = a random free port (tests); default 8102. */
@@ -117,8 +120,12 @@ export interface CentralOptions {
   widgetFrameAncestors?: readonly string[];
   /** §13: when a card not taken turns red on the board (default 60 s) and when it rings the supervisor (120 s). */
   acknowledgement?: Partial<AcknowledgementLimits>;
-  /** Seed demo departments, territories and one account per role. */
+  /** Seed demo departments, territories and one account per role; demo units move (central/units/simulator.ts). */
   demo?: boolean;
+  /** Units API limits (tests and the map bench). */
+  units?: UnitServiceOptions;
+  /** With `demo`, whether the demo units move; default true. */
+  simulateUnits?: boolean;
   log?: boolean;
 }
 
@@ -212,6 +219,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     recordings,
     inCountry,
   });
+  const units = createUnitService({ db, bus, inCountry, options: options.units });
   const ownTempDir =
     options.attachmentsDir || options.dataDir ? null : await mkdtemp(join(tmpdir(), 'central-attachments-'));
   const attachments = new AttachmentStore(
@@ -264,6 +272,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerBoardRoutes(app, { db, auth, cards, appeals, access, watch });
   registerReferenceRoutes(app, { db, auth, cards, audit, bus });
   registerSyncRoutes(app, { auth, sync });
+  registerUnitRoutes(app, { auth, units });
   registerIceRoutes(app, { auth, intake, ice });
   registerRealtimeRoutes(app, {
     auth,
@@ -297,6 +306,15 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const purgeTimer = setInterval(() => void purgeQuietly(), PURGE_EVERY_MS);
   purgeTimer.unref();
 
+  const simulator =
+    options.demo && options.simulateUnits !== false
+      ? startUnitSimulator({
+          units,
+          departments,
+          onError: (error) => app.log.error({ err: error }, 'the demo unit simulator failed'),
+        })
+      : null;
+
   const address = await app.listen({ port: options.port ?? 8102, host: options.host ?? '127.0.0.1' });
   return {
     url: address,
@@ -309,6 +327,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     async close() {
       clearInterval(purgeTimer);
       watch.close();
+      simulator?.stop();
       abandonment.close();
       queue.close();
       hub.close();

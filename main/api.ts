@@ -67,6 +67,11 @@ export function createApiHandlers(services: Services): ApiHandlers {
         ? services.referenceData.territories(scopeOfAccount(account.departmentId))
         : { territories: [], fetchedAt: null };
     },
+    'units.list': () => services.units.list(),
+    'units.dispatch': ({ cardId, unitIds }) => {
+      visibleCard(cardId);
+      return { units: services.units.dispatch(cardId, unitIds) };
+    },
     'cards.get': ({ id }) => visibleCard(id),
     'cards.saveDraft': (input) => {
       if (input.id !== undefined) visibleCard(input.id);

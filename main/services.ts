@@ -1,3 +1,5 @@
+import { createUnitStore } from './store/units';
+import { createUnitsService, type UnitsService } from './units/unitsService';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +97,8 @@ export interface Services {
   board: BoardService | null;
   /** The admin's desk (§28): accounts and territories on central; null without central. */
   admin: AdminService | null;
+  /** Units as live data of the signed-in account's territory (§13), with the offline copy and dispatch. */
+  units: UnitsService;
   log: Logger;
   close(): void;
 }
@@ -191,6 +195,7 @@ export function createServices(options: ServicesOptions): Services {
   // Built after sync (it sends through sync's socket), but sync hands it central's frames from the start.
   let calls: CallRelay | null = null;
   let centre: CentreService | null = null;
+  let units: UnitsService | null = null;
   const sync = options.config.centralUrl
     ? createSync({
         db,
@@ -208,6 +213,7 @@ export function createServices(options: ServicesOptions): Services {
         referenceData,
         onRealtimeMessage: (json) => {
           calls?.fromCentral(json);
+          units?.fromCentral(json);
           if (isInboxNews(json)) inboxChanged();
           if (isCentreNews(json) && centre?.watching()) centreChanged();
           const news = boardNews(json);
@@ -217,6 +223,8 @@ export function createServices(options: ServicesOptions): Services {
           calls?.linkUp(up);
           // Down: the view becomes the last copy, plainly stale; up: what moved meanwhile is read at once.
           if (centre?.watching()) centreChanged();
+          // Every (re)connection pulls the whole list of units: what moved while the socket was down is not replayed.
+          if (up) void units?.refresh();
         },
         files: { cardFiles: files, repository: cardFileRepository },
       })
@@ -252,6 +260,17 @@ export function createServices(options: ServicesOptions): Services {
     configuredRole: options.config.role,
     referenceData,
     cards,
+  });
+  units = createUnitsService({
+    store: createUnitStore(db, { outbox }),
+    central: sync?.central ?? null,
+    session: () => sync?.session.current() ?? null,
+    emit: (changed) => events.emit('units.changed', { units: changed }),
+    now,
+  });
+  const unitsService = units;
+  sync?.session.onChange((session) => {
+    if (session) void unitsService.refresh();
   });
   sync?.session.onChange((session) => events.emit('session.changed', { session }));
   const admin = sync ? createAdminService({ central: sync.central, log: options.log }) : null;
@@ -321,6 +340,7 @@ export function createServices(options: ServicesOptions): Services {
     centre,
     board,
     admin,
+    units: unitsService,
     log: options.log,
     close: () => {
       // A write's announcement still on its way finds no listener, not a closed database.

@@ -33,6 +33,7 @@ async function boot(): Promise<void> {
       void store.getState().loadSession();
       void store.getState().loadReference();
       void store.getState().loadRinging();
+      void store.getState().loadUnits();
     }
   });
   transport.bridge.on('connectivity.changed', (connectivity) =>
@@ -44,7 +45,10 @@ async function boot(): Promise<void> {
   );
   transport.bridge.on('chat.changed', ({ appealId }) => store.getState().chatChanged(appealId));
   transport.bridge.on('sync.changed', (status) => store.getState().syncChanged(status));
-  transport.bridge.on('session.changed', ({ session }) => store.getState().sessionChanged(session));
+  transport.bridge.on('session.changed', ({ session }) => {
+    store.getState().sessionChanged(session);
+    void store.getState().loadUnits();
+  });
   transport.bridge.on('workstation.changed', ({ report, readiness }) =>
     store.getState().workstationChanged(report, readiness),
   );
@@ -55,6 +59,7 @@ async function boot(): Promise<void> {
   transport.bridge.on('centre.changed', () => void store.getState().loadCentre());
   transport.bridge.on('board.changed', ({ cardId }) => store.getState().boardChanged(cardId));
   transport.bridge.on('board.escalated', (card) => store.getState().cardEscalated(card));
+  transport.bridge.on('units.changed', ({ units }) => store.getState().unitsChanged(units));
   // Until the operator picks a language here, the screens speak the one IT set for the workstation (issue 15).
   void store
     .getState()
@@ -69,6 +74,7 @@ async function boot(): Promise<void> {
   void store.getState().loadReference();
   void store.getState().startReadiness();
   void store.getState().loadRinging();
+  void store.getState().loadUnits();
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');

@@ -58,3 +58,18 @@ export const centreDepartments = (p: Principal): string[] | null =>
 export function roleRefusal(p: Principal, action: Permission): Refusal | null {
   return can(p.role, action) ? null : refusal('role.forbidden', { role: p.role, action });
 }
+
+/** A live unit (§13) of the principal's territory, to a role that works cards: the socket's and the API's rule. */
+export const maySeeUnit = (p: Principal, unit: { departmentId: string }): boolean =>
+  can(p.role, 'units.read') && mayTouchDepartment(p, unit.departmentId);
+
+/**
+ * A department's vehicle systems report their own units only: the integration account's department and the
+ * departments beneath it, never another's (an integration account without a department reports none).
+ */
+export const mayReportUnit = (p: Principal, unit: { departmentId: string }): boolean =>
+  can(p.role, 'units.report') && !p.scope.national && p.scope.departmentIds.has(unit.departmentId);
+
+/** Sending a unit or setting its status from the console: a unit of the principal's territory. */
+export const mayCommandUnit = (p: Principal, unit: { departmentId: string }): boolean =>
+  mayTouchDepartment(p, unit.departmentId);

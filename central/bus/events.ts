@@ -1,5 +1,6 @@
 import type { AppealStaffView, AppealStatus, ChatMessage } from '../../domain/appeals/appeal';
 import type { Card } from '../../domain/cards/card';
+import type { Unit } from '../../domain/dispatch/unit';
 import type { CompetentService } from '../../domain/inbox/inbox';
 import type { CallSignal } from '../../domain/contract/realtime';
 import type { LatLon } from '../../domain/places/geo';
@@ -45,6 +46,8 @@ export type CentralEvent =
       departmentId: string | null;
       status: 'available' | 'busy' | 'away' | 'offline';
     }
+  /** Units changed (positions, statuses): each recipient gets those of its territory (central/access). */
+  | { kind: 'units.changed'; units: Unit[] }
   | { kind: 'territories.changed' }
   /** Sessions ended (one, or all of the account when null): their sockets close at once, on every instance. */
   | { kind: 'sessions.revoked'; accountId: string; sessionId: string | null }

@@ -20,6 +20,7 @@ export interface CardRow {
   sent_at: Date | string | null;
   taken_at: Date | string | null;
   outcome: string | null;
+  dispatched_unit_ids?: string[];
 }
 
 export interface StoredCard {
@@ -28,7 +29,7 @@ export interface StoredCard {
   createdBy: string | null;
 }
 
-function rowToCard(s: Sealer, r: CardRow): StoredCard {
+export function rowToCard(s: Sealer, r: CardRow): StoredCard {
   const fields = CardFieldsSchema.parse(s.openJson(r.fields));
   const card: Card = {
     id: r.id,
@@ -62,6 +63,7 @@ function rowToCard(s: Sealer, r: CardRow): StoredCard {
     takenAt: r.taken_at === null ? null : iso(r.taken_at),
     outcome: r.outcome === null ? null : CardOutcomeSchema.parse(r.outcome),
     version: r.version,
+    ...(r.dispatched_unit_ids?.length ? { dispatchedUnitIds: r.dispatched_unit_ids } : {}),
   };
   return { card, fields, createdBy: r.created_by };
 }

@@ -171,7 +171,14 @@ export const DEMO_PATROL_UNITS: readonly PatrolUnit[] = [
   { id: `${d.id}-p1`, departmentId: d.id, callSign: `${d.code}-11`, kind: 'car' as const },
   { id: `${d.id}-p2`, departmentId: d.id, callSign: `${d.code}-12`, kind: 'car' as const },
   { id: `${d.id}-p3`, departmentId: d.id, callSign: `${d.code}-21`, kind: 'foot' as const },
+  // A city's duty СОГ (investigative-operative group), sent as one unit.
+  ...(d.kind === 'city' ? [{ id: `${d.id}-sog`, departmentId: d.id, callSign: `${d.code}-90`, kind: 'sog' as const }] : []),
 ]);
+
+/** Crews of the demo units (the rest have two): a СОГ is an investigator, an operative, an expert and a driver. */
+export const DEMO_CREWS: readonly { id: string; crew: number }[] = DEMO_PATROL_UNITS.filter(
+  (u) => u.kind === 'sog',
+).map((u) => ({ id: u.id, crew: 4 }));
 
 /**
  * One account per role (password = login, demo only). Field staff sit in Almaty; the admin is national.
@@ -186,6 +193,8 @@ export const DEMO_ACCOUNTS = [
   { login: 'head', role: 'head', departmentId: 'kz-almaty', displayName: 'Гульнара Исаева' },
   { login: 'employee', role: 'employee', departmentId: 'kz-almaty', displayName: 'Тимур Ахметов' },
   { login: 'admin', role: 'admin', departmentId: null, displayName: 'Айдос Бекенов' },
+  // Almaty's vehicle systems (§13): reports units' positions at POST /api/units/auth, never signs in to the console.
+  { login: 'integration', role: 'integration', departmentId: 'kz-almaty', displayName: 'Көлік Жүйесі' },
 ] as const;
 
 /** The English names earlier demo data gave these accounts; a kept demo database is renamed once. */

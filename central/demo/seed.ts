@@ -15,8 +15,10 @@ import { hashPassword } from '../accounts/passwords';
 import type { Database } from '../db/database';
 import { upsertDepartments, upsertPatrolUnits } from '../departments/departmentRepository';
 import { territoryRepository } from '../territories/territoryRepository';
+import { unitRepository } from '../units/unitRepository';
 import {
   DEMO_ACCOUNTS,
+  DEMO_CREWS,
   DEMO_DISTRICTS,
   DEMO_PATROL_UNITS,
   DEMO_REGIONS,
@@ -141,6 +143,7 @@ export async function seedDemo(
   await db.transaction(async (tx) => {
     await upsertDepartments(tx, departments);
     await upsertPatrolUnits(tx, DEMO_PATROL_UNITS);
+    await unitRepository.setCrew(tx, DEMO_CREWS);
     // Official territories imported by an admin are never overwritten by the demo's approximations.
     const official = await territoryRepository.officialIds(tx);
     await territoryRepository.save(

@@ -63,6 +63,10 @@ const RULES: Record<string, readonly Rule[]> = {
     { counter: 'address', max: 'signInsPerAddress' },
     { counter: 'login', max: 'signInsPerLoginAndAddress' },
   ],
+  'POST /api/units/auth': [
+    { counter: 'address', max: 'signInsPerAddress' },
+    { counter: 'login', max: 'signInsPerLoginAndAddress' },
+  ],
   'POST /api/auth/refresh': [{ counter: 'address', max: 'signInsPerAddress' }],
   'GET /ws': [{ counter: 'address', max: 'socketsPerAddress' }],
   'GET /api/net/ping': [{ counter: 'address', max: 'netProbesPerAddress' }],

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseOr400 } from '../http/problem';
+import { HttpProblem, parseOr400 } from '../http/problem';
+import { refusal } from '../../domain/contract/refusal';
+import type { Role } from '../../domain/session/roles';
 import { bearerToken } from '../session/staffRoute';
 
 /** §27 readiness: the workstation probe measures bandwidth and round trip against central. */
@@ -33,14 +35,17 @@ function payload(n: number): Readable {
  */
 export function registerNetRoutes(
   app: FastifyInstance,
-  deps: { auth: { authenticate(token: string | undefined): Promise<unknown> } },
+  deps: { auth: { authenticate(token: string | undefined): Promise<{ role: Role }> } },
 ): void {
   app.get('/api/net/ping', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ t: Date.now() }),
   );
 
   const signedIn = async (request: FastifyRequest) => {
-    await deps.auth.authenticate(bearerToken(request));
+    const principal = await deps.auth.authenticate(bearerToken(request));
+    // A vehicle system's account is no workstation (§13: it reports units and nothing else).
+    if (principal.role === 'integration')
+      throw new HttpProblem(403, refusal('auth.notForConsole'), 'a vehicle system account is no workstation');
   };
 
   app.get('/api/net/download', { onRequest: signedIn }, async (request, reply) => {

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { REALTIME_CLOSE_CODES, type ServerMessage } from '../../domain/contract/realtime';
 import type { AccessPolicy, WithIdentity } from '../access/accessPolicy';
-import { mayHearEscalation, maySeeAppeal, maySeeCard, mayTouchDepartment } from '../access/rules';
+import { mayHearEscalation, maySeeAppeal, maySeeCard, maySeeUnit, mayTouchDepartment } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { EventBus } from '../bus/bus';
 import type { CentralEvent } from '../bus/events';
@@ -135,7 +135,13 @@ export class RealtimeHub {
     let view = 0;
     for (const { client, message } of recipients) {
       const shown = subject && client.kind === 'staff' ? views[view++] : undefined;
-      const variant = shown && shown !== subject ? 'redacted' : 'full';
+      // Units are filtered per territory (messageFor): one text per territory, never one recipient's for another.
+      const variant =
+        message.type === 'units' && client.kind === 'staff'
+          ? `units:${scopeKey(client.principal)}`
+          : shown && shown !== subject
+            ? 'redacted'
+            : 'full';
       let text = cache.get(variant);
       if (text === undefined) {
         text = JSON.stringify(shown ? withSubject(message, shown) : message);
@@ -147,6 +153,8 @@ export class RealtimeHub {
     }
   }
 }
+
+const scopeKey = (p: Principal) => (p.scope.national ? '*' : [...p.scope.departmentIds].sort().join(','));
 
 /** The card or appeal with an identity an event carries to staff, or null. */
 function identitySubject(event: CentralEvent) {
@@ -247,6 +255,10 @@ function messageFor(
       return event.accountId !== p.accountId && mayTouchDepartment(p, event.departmentId)
         ? presenceMessage(event)
         : null;
+    case 'units.changed': {
+      const units = event.units.filter((u) => maySeeUnit(p, u));
+      return units.length > 0 ? { type: 'units', units } : null;
+    }
     case 'territories.changed':
     case 'sessions.revoked':
     case 'account.changed':

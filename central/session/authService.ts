@@ -87,7 +87,13 @@ export function createAuthService(deps: {
      * verification against a dummy hash, the same failure counting), so answers do not tell which logins
      * exist. `clientAddress` is the request's address: failures are throttled per (login, address).
      */
-    async login(login: string, password: string, clientAddress: string): Promise<TokenPair> {
+    async login(
+      login: string,
+      password: string,
+      clientAddress: string,
+      /** `console`: a person at `/api/auth/login`; `integration`: a vehicle system at `/api/units/auth` (§13). */
+      purpose: 'console' | 'integration' = 'console',
+    ): Promise<TokenPair> {
       const address = throttleAddress(clientAddress);
       const { waitSeconds } = await failures.reserveAttempt(login, address);
       if (waitSeconds > 0) throw new LoginThrottled(waitSeconds);
@@ -98,6 +104,11 @@ export function createAuthService(deps: {
       await failures.clear(login, address);
       // Only the holder of the right password learns that the account is disabled.
       if (row.disabled) throw new HttpProblem(403, refusal('auth.disabled'), 'account disabled');
+      // A vehicle system's account never signs in to the console, and a person's never as a vehicle system.
+      if (purpose === 'console' && row.role === 'integration')
+        throw new HttpProblem(403, refusal('auth.notForConsole'), 'a vehicle system account cannot sign in here');
+      if (purpose === 'integration' && row.role !== 'integration')
+        throw new HttpProblem(403, refusal('auth.integrationOnly'), 'only a vehicle system account signs in here');
       return issue(row, uuidv7(), true);
     },
 

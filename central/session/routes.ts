@@ -14,7 +14,7 @@ import { checkPassword } from '../accounts/passwordPolicy';
 import { hashPassword } from '../accounts/passwords';
 import { refusal } from '../../domain/contract/refusal';
 
-const LoginSchema = z.strictObject({
+export const LoginSchema = z.strictObject({
   login: z.string().min(1).max(64),
   password: z.string().min(1).max(256),
 });

@@ -8,6 +8,7 @@ import { feedRepository } from '../feed/feedRepository';
 import { type InboxActionResult, claimAppeal, forwardAppeal, linkDuplicate } from '../inbox/inboxActions';
 import { cardReach } from '../cards/cardRepository';
 import { applyRecordingMeta } from '../recordings/applyRecordingMeta';
+import { applyDispatch } from './unitDispatch';
 import { applyCardTransition, applyCardUpdate } from './cardWrites';
 import { type OperationDeps, type Outcome, refused } from './outcome';
 
@@ -45,6 +46,8 @@ export async function applyOperation(
       const { appealId, ...input } = op.payload;
       return inboxOutcome(tx, await forwardAppeal(tx, p, appealId, input));
     }
+    case 'units.dispatch':
+      return applyDispatch(tx, deps, p, op);
   }
 }
 

@@ -159,6 +159,8 @@ export const CardSchema = z.object({
   takenAt: z.iso.datetime().nullable().optional(),
   /** How the card ended, recorded when it was closed (domain/cards/outcome.ts). */
   outcome: CardOutcomeSchema.nullable().optional(),
+  /** The units sent to the card (§13), in the order they were sent; central sets it with their statuses. */
+  dispatchedUnitIds: z.array(storableText().max(64)).max(200).optional(),
   /** Central's version of the card, raised by every change; the sync engine sends it back as `baseVersion`. */
   version: z.number().int().nonnegative().optional(),
   /** This console only: coordinates typed but not (yet) valid, shown again when the card is reopened. */

@@ -10,6 +10,7 @@ export const REFUSABLE_CARD_OPERATIONS = [
   'card.update',
   'card.transition',
   'recording.meta',
+  'units.dispatch',
 ] as const;
 export const RefusableCardOperationSchema = z.enum(REFUSABLE_CARD_OPERATIONS);
 export type RefusableCardOperation = z.infer<typeof RefusableCardOperationSchema>;

@@ -22,6 +22,14 @@ import {
 } from '../dispatch/board';
 import { ReferenceCheckAnswerSchema, ReferenceCheckInputSchema } from '../dispatch/warning';
 import {
+  PositionsAnswerSchema,
+  PositionsBodySchema,
+  UnitIdSchema,
+  UnitSchema,
+  UnitStatusBodySchema,
+  UnitsLiveAnswerSchema,
+} from '../dispatch/unit';
+import {
   SyncPullQuerySchema,
   SyncPullResponseSchema,
   SyncPushRequestSchema,
@@ -123,6 +131,23 @@ export const CENTRAL_API = {
     body: TerritoryImportSchema,
     response: z.object({ imported: z.number().int().nonnegative() }),
   },
+  // Units as live data (§13). The vehicle systems sign in with their department's integration account here
+  // (never at /api/auth/login, which refuses it) and report up to 500 positions per request.
+  'POST /api/units/auth': { access: 'public', response: TokenPairSchema, bodyLimit: 4 * 1024 },
+  'POST /api/units/positions': {
+    access: 'units.report',
+    body: PositionsBodySchema,
+    response: PositionsAnswerSchema,
+    bodyLimit: 128 * 1024,
+  },
+  'POST /api/units/:id/status': {
+    access: 'units.status',
+    params: z.strictObject({ id: UnitIdSchema }),
+    body: UnitStatusBodySchema,
+    response: z.object({ unit: UnitSchema }),
+    bodyLimit: 1024,
+  },
+  'GET /api/units/live': { access: 'units.read', response: UnitsLiveAnswerSchema },
   // Citizens: no login; the citizen token that came with the appeal follows it.
   // A citizen's appeal is at most 4,000 characters of text (12 bytes each, escaped, at worst); a chat line 2,000.
   'POST /api/appeals': { access: 'public', bodyLimit: 64 * 1024 },

@@ -1,3 +1,4 @@
+import { DispatchInputSchema, UnitSchema } from '../dispatch/unit';
 import { z } from 'zod';
 import { RefusalOnWireSchema } from './refusal';
 import { storableText } from './text';
@@ -120,6 +121,16 @@ export const consoleApi = {
   'reference.territories': method(
     NoInput,
     z.object({ territories: z.array(TerritorySchema), fetchedAt: z.iso.datetime().nullable() }),
+  ),
+  /** Units as live data of the account's territory (§13), as last received: offline too, marked by `fetchedAt`. */
+  'units.list': method(
+    NoInput,
+    z.object({ units: z.array(UnitSchema), fetchedAt: z.iso.datetime().nullable() }),
+  ),
+  /** §13: sends the units to the card; one outbox operation, queued offline; a refusal shows on the card. */
+  'units.dispatch': method(
+    z.object({ cardId: CardIdSchema, unitIds: DispatchInputSchema.shape.unitIds }).strict(),
+    z.object({ units: z.array(UnitSchema) }),
   ),
   'cards.get': method(z.object({ id: CardIdSchema }).strict(), CardSchema),
   'cards.saveDraft': method(CardDraftInputSchema, CardSchema),
@@ -280,6 +291,8 @@ export const consoleEvents = {
   'board.changed': z.object({ cardId: CardIdSchema }),
   /** §13: a card not taken in time; central rings the supervisor's console. */
   'board.escalated': EscalatedCardSchema,
+  /** Units that moved or changed status (central's socket, a pull, or a dispatch made here). */
+  'units.changed': z.object({ units: z.array(UnitSchema) }),
 } as const;
 
 export type ConsoleMethod = keyof typeof consoleApi;

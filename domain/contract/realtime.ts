@@ -3,6 +3,7 @@ import { storableText } from './text';
 import { AppealStaffViewSchema, AppealStatusSchema, ChatMessageSchema } from '../appeals/appeal';
 import { CompetentServiceSchema } from '../inbox/inbox';
 import { CardSchema } from '../cards/card';
+import { UnitSchema } from '../dispatch/unit';
 import { RoleSchema } from '../session/roles';
 import { LatLonSchema } from '../places/geo';
 import { RefusalOnWireSchema } from './refusal';
@@ -95,6 +96,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call.location'), appealId: z.uuid(), location: LatLonSchema }),
   /** A card changed; `seq` is its place in the change feed, so the console can skip what it pulled. */
   z.object({ type: z.literal('card.changed'), seq: z.number().int(), card: CardSchema }),
+  /** Units of the recipient's territory that moved or changed status (§13), as they are now. */
+  z.object({ type: z.literal('units'), units: z.array(UnitSchema) }),
   z.object({ type: z.literal('chat.message'), message: ChatMessageSchema }),
   /** §15: a warning for the units of a card the account may see, as soon as the reference check found it. */
   z.object({ type: z.literal('card.warning'), warning: CardWarningSchema }),

@@ -83,6 +83,21 @@ export const REFUSALS = {
   'department.unknown': z.strictObject({ departmentId: storableText() }),
   'department.notFound': Empty,
   'recording.exists': Empty,
+  // Units as live data and dispatching them (§13)
+  /** A vehicle system's account at the console's sign-in, or a person's at the vehicle systems' sign-in. */
+  'auth.notForConsole': Empty,
+  'auth.integrationOnly': Empty,
+  'unit.notFound': Empty,
+  /** A unit of a department the integration account (or the inspector) does not serve. */
+  'unit.otherDepartment': Empty,
+  /** A unit reports at most once a second (domain/dispatch/unit.ts). */
+  'unit.tooFrequent': z.strictObject({ retryAfterMs: count }),
+  'unit.positionInvalid': Empty,
+  'unit.outsideCountry': Empty,
+  'unit.positionStale': z.strictObject({ maxAgeSeconds: count }),
+  'unit.positionFuture': Empty,
+  /** The unit is not free: already sent elsewhere, on a scene, busy or off duty. */
+  'unit.notFree': z.strictObject({ callSign: storableText(), status: z.enum(['free', 'enRoute', 'onScene', 'busy', 'offDuty']) }),
   // A console's operations (domain/sync/sync.ts)
   /** The database cannot store what the operation carries (a NUL character, a lone surrogate…). */
   'op.unstorable': Empty,

@@ -37,7 +37,8 @@ export const PatrolUnitSchema = z
     id: storableText().min(1).max(64),
     departmentId: DepartmentIdSchema,
     callSign: storableText().min(1).max(32),
-    kind: z.enum(['car', 'foot', 'moto']),
+    /** `sog`: an investigative-operative group (СОГ), sent as one unit. */
+    kind: z.enum(['car', 'foot', 'moto', 'sog']),
   })
   .strict();
 export type PatrolUnit = z.infer<typeof PatrolUnitSchema>;

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 
-/** The roles of §6, §10, §13, §19–28; see docs/instruction.md. */
-export const ROLES = ['operator', 'inspector', 'duty', 'supervisor', 'head', 'employee', 'admin'] as const;
+/**
+ * The roles of §6, §10, §13, §19–28; see docs/instruction.md. `integration` is not a person: it is the account
+ * of a department's vehicle systems (§13), which report their units' positions and statuses and can do
+ * nothing else — it never signs in to the console (central refuses it there) nor opens the realtime socket.
+ */
+export const ROLES = [
+  'operator',
+  'inspector',
+  'duty',
+  'supervisor',
+  'head',
+  'employee',
+  'admin',
+  'integration',
+] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
@@ -24,10 +37,16 @@ export const PERMISSIONS = [
   'centre.read',
   'references.check',
   'recordings.play',
+  'units.read',
+  'units.report',
+  'units.status',
+  'units.dispatch',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERY_ROLE = ROLES;
+/** Every role of a person: all but `integration`. */
+export const STAFF_ROLES = ['operator', 'inspector', 'duty', 'supervisor', 'head', 'employee', 'admin'] as const;
+const EVERY_ROLE = STAFF_ROLES;
 const CARD_ROLES = ['operator', 'inspector', 'duty', 'supervisor', 'head'] as const;
 
 /**
@@ -58,6 +77,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'references.check': ['duty'],
   // §16, §17: the head and the centre's supervisors review stored call recordings; every play is audited.
   'recordings.play': ['supervisor', 'head'],
+  // §13: units as live data — seen by those who work cards, reported only by the department's vehicle systems,
+  // set (status) and sent (dispatch) by the senior inspector, the duty unit and the supervisor.
+  'units.read': CARD_ROLES,
+  'units.report': ['integration'],
+  // The vehicle's own system sets its unit's status too (central checks it is its department's unit).
+  'units.status': ['inspector', 'duty', 'supervisor', 'integration'],
+  'units.dispatch': ['inspector', 'duty', 'supervisor'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -6,6 +6,7 @@ import { RecordingMetaSchema } from '../files/recording';
 import { RefusalOnWireSchema, RefusalParamsOnWireSchema } from '../contract/refusal';
 import { TransitionInputSchema } from '../cards/workflow';
 import { ForwardInputSchema } from '../inbox/inbox';
+import { DispatchInputSchema } from '../dispatch/unit';
 
 /**
  * The sync protocol between a console and central (architecture.md "Data and its flow").
@@ -88,6 +89,11 @@ export const SyncOperationSchema = z.discriminatedUnion('type', [
     type: z.literal('inbox.forward'),
     payload: ForwardInputSchema.extend({ appealId: z.uuid() }).strict(),
   }),
+  /**
+   * §13: the inspector sends units (or a СОГ) to the card. Every unit's status and the card change together
+   * on central, or nothing does (a unit already busy elsewhere refuses the whole operation, `unit.notFree`).
+   */
+  z.strictObject({ ...base, type: z.literal('units.dispatch'), payload: DispatchInputSchema }),
 ]);
 export type SyncOperation = z.infer<typeof SyncOperationSchema>;
 export type SyncOperationType = SyncOperation['type'];

@@ -9,6 +9,7 @@ import { ADD_VEHICLE_ID } from '../features/cards/SeenFields';
 import { stepButtonId } from '../features/cards/CardFormActions';
 import { INCIDENT_MAP_ID, PLACE_SEARCH_ID } from '../features/map/ids';
 import { BOARD_IDS } from '../features/board/ids';
+import { UNITS_PANEL_ID } from '../features/units/ids';
 import { saveLanguage } from '../i18n';
 import { LANGUAGES } from '../i18n/translations';
 import { SECTION_INFO } from '../shell/sections';
@@ -47,6 +48,8 @@ export interface Command {
 
 const CARD_WRITERS = ROLE_PERMISSIONS['cards.write'];
 const CALL_TAKERS = ROLE_PERMISSIONS['calls.accept'];
+/** Who sends units (§13); the vehicle systems' account never signs in to the console. */
+const DISPATCHERS = ROLE_PERMISSIONS['units.dispatch'].filter((role) => role !== 'integration');
 
 /** Card commands work from any section: they open the cards first, then act on the card being filled in. */
 const inCards =
@@ -251,6 +254,24 @@ export const COMMANDS: readonly Command[] = [
     keys: HOLD_KEYS,
     roles: CALL_TAKERS,
     run: ({ store }) => store.getState().toggleHold(),
+  },
+  {
+    // §13: the units near the open card, nearest first; Enter or Space chooses one.
+    id: 'units.focus',
+    label: 'units:commands.focus',
+    keys: 'Alt+B',
+    roles: DISPATCHERS,
+    run: inCards(() => focusWhenShown(UNITS_PANEL_ID)),
+  },
+  {
+    id: 'units.dispatch',
+    label: 'units:commands.dispatch',
+    keys: 'Alt+Shift+B',
+    roles: DISPATCHERS,
+    run: inCards(({ store }) => {
+      const { editor, dispatchChosen } = store.getState();
+      if (editor.id) void dispatchChosen(editor.id);
+    }),
   },
   {
     id: 'sync.now',

@@ -15,6 +15,7 @@ import { refusalsText } from '../features/refusals/i18n';
 import { recordingsText } from '../features/recordings/i18n';
 import { signinText } from '../features/session/i18n';
 import { syncText } from '../features/sync/i18n';
+import { unitsText } from '../features/units/i18n';
 import { shellText } from '../shell/i18n';
 import { commonText } from './common';
 import { type FeatureTranslations, LANGUAGES, type Language } from './translations';
@@ -38,6 +39,7 @@ export const NAMESPACES = {
   board: boardText,
   recordings: recordingsText,
   admin: adminText,
+  units: unitsText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

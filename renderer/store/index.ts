@@ -16,6 +16,7 @@ import { type SignInSlice, createSignInSlice } from '../features/session/slice';
 import { type SyncSlice, createSyncSlice } from '../features/sync/slice';
 import { type BoardSlice, createBoardSlice } from '../features/board/slice';
 import { type ShellSlice, createShellSlice } from '../shell/slice';
+import { type UnitsSlice, createUnitsSlice } from '../features/units/slice';
 
 /** One store built from feature slices; a feature adds its slice here. */
 export type ConsoleState = ShellSlice &
@@ -32,7 +33,8 @@ export type ConsoleState = ShellSlice &
   CallsSlice &
   BoardSlice &
   RecordingsSlice &
-  AdminSlice;
+  AdminSlice &
+  UnitsSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -51,6 +53,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createBoardSlice(bridge)(...args),
     ...createRecordingsSlice(bridge)(...args),
     ...createAdminSlice(bridge)(...args),
+    ...createUnitsSlice(bridge)(...args),
   }));
 }
 

@@ -89,6 +89,7 @@ describe('the §27 network test against central', () => {
       auth: {
         authenticate: async (token: string | undefined) => {
           if (token !== 'a-token') throw new HttpProblem(401, refusal('auth.required'), 'sign in first');
+          return { role: 'operator' as const };
         },
       },
     });

@@ -77,6 +77,7 @@ describe('the card operations central may refuse', () => {
       'card.update': true,
       'card.transition': true,
       'recording.meta': true,
+      'units.dispatch': true,
       'chat.message': true,
       'inbox.claim': true,
       'inbox.forward': true,

@@ -19,6 +19,7 @@ import { migration0161 } from './0161-inbox';
 import { migration0180 } from './0180-card-file-retention';
 import { migration0190 } from './0190-personal-data-at-rest';
 import { migration0200 } from './0200-inbox-actions';
+import { migration0210 } from './0210-units';
 import { migration0240 } from './0240-board';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -43,5 +44,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0180,
   migration0190,
   migration0200,
+  migration0210,
   migration0240,
 ];

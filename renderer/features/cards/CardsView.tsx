@@ -5,7 +5,8 @@ import { IncidentMap } from '../map';
 import { CardForm } from './CardForm';
 import { CardList } from './CardList';
 import { ChatPanel } from '../chat/ChatPanel';
-import { BoardCardPanel } from '../board';
+import { BoardCardPanel, selectCardWarnings } from '../board';
+import { UnitsPanel } from '../units';
 import { loadCountryCheck } from './countryCheck';
 import { editorPoint, placeEdit } from './editor';
 import { useCardActions } from './useCardActions';
@@ -17,6 +18,7 @@ import { useCardActions } from './useCardActions';
 export function CardsView() {
   const editor = useConsole((s) => s.editor);
   const editCard = useConsole((s) => s.editCard);
+  const warnings = useConsole(selectCardWarnings(editor.id));
   const mayChat = useConsole((s) => (s.appInfo ? can(s.appInfo.role, 'appeals.chat') : false));
   const hasAppeal = useConsole((s) => Boolean(s.cards.find((c) => c.id === s.editor.id)?.appealId));
   const picked = editorPoint(editor);
@@ -48,6 +50,7 @@ export function CardsView() {
         </Suspense>
         {editor.id && mayChat && hasAppeal && <ChatPanel cardId={editor.id} />}
         {editor.id && <BoardCardPanel cardId={editor.id} compact />}
+        {editor.id && <UnitsPanel cardId={editor.id} place={picked} warnings={warnings} />}
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import { type BaseLayer, cityLabel, loadBaseLayer } from './baseLayer';
 import { MAP_PALETTES } from './palette';
 import { MapKeyboard } from './MapKeyboard';
 import { TerritoryLayer } from './TerritoryLayer';
+import { UnitsLayer } from '../units/UnitsLayer';
 
 /** Kazakhstan with a little of its neighbours around it. */
 const KAZAKHSTAN_BOUNDS: [[number, number], [number, number]] = [
@@ -168,6 +169,7 @@ export function IncidentMap({ picked, onPick }: IncidentMapProps) {
             <Tooltip>{t('incident')}</Tooltip>
           </CircleMarker>
         )}
+        <UnitsLayer around={picked} />
         <KeepInsideData />
         <FollowContainerSize picked={picked} />
         <ClickToPick onPick={onPick} />

@@ -8,6 +8,8 @@ export const refusalsText = defineTranslations(
   {
     role: { forbidden: 'The role “{{role}}” may not do this: {{action}}.' },
     auth: {
+      notForConsole: 'This account belongs to a vehicle system: it cannot sign in to the console.',
+      integrationOnly: 'Only a vehicle system account signs in here.',
       wrongCredentials: 'Wrong login or password.',
       throttled: 'Too many failed sign-ins from this workstation. Try again in {{retryAfterSeconds}} s.',
       sessionEnded: 'The session was ended (password changed or account disabled). Sign in again.',
@@ -28,6 +30,16 @@ export const refusalsText = defineTranslations(
       urgentNotForService: 'Only a non-urgent card goes to the competent service (§12).',
       kuizhNumberMissing: 'Registering needs the number in the book of records (§14).',
       outsideCountry: 'The place is outside Kazakhstan. Check the coordinates or the address.',
+    },
+    unit: {
+      notFound: 'The central system has no such unit.',
+      otherDepartment: 'The unit belongs to another department.',
+      tooFrequent: 'The unit reports at most once a second. Try again in {{retryAfterMs}} ms.',
+      positionInvalid: 'The position is not a valid point.',
+      outsideCountry: 'The position is outside Kazakhstan.',
+      positionStale: 'The position is older than {{maxAgeSeconds}} s.',
+      positionFuture: 'The position is dated in the future: check the clock of the vehicle system.',
+      notFree: 'The unit {{callSign}} is not free ({{status}}): choose another.',
     },
     department: {
       unknown: 'Unknown department: {{departmentId}}.',
@@ -131,6 +143,7 @@ export const refusalsText = defineTranslations(
       workstations: { report: 'report workstation readiness', read: 'view workstations' },
       centre: { read: 'watch the operations centre' },
       recordings: { play: 'play call recordings' },
+      units: { read: 'view units', report: 'report unit positions', status: 'set unit statuses', dispatch: 'dispatch units' },
       sendToInspector: 'send to the senior inspector',
       forwardToService: 'forward to the competent service',
       startResponse: 'start the response',
@@ -155,6 +168,8 @@ export const refusalsText = defineTranslations(
   {
     role: { forbidden: 'Роли «{{role}}» это не разрешено: {{action}}.' },
     auth: {
+      notForConsole: 'Это учётная запись системы транспорта: она не входит в пульт.',
+      integrationOnly: 'Здесь входит только учётная запись системы транспорта.',
       wrongCredentials: 'Неверный логин или пароль.',
       throttled:
         'Слишком много неудачных входов с этого рабочего места. Повторите через {{retryAfterSeconds}} с.',
@@ -176,6 +191,16 @@ export const refusalsText = defineTranslations(
       urgentNotForService: 'Исполнителю по компетенции передаётся только несрочная карточка (§12).',
       kuizhNumberMissing: 'Для регистрации нужен номер в КУИ (§14).',
       outsideCountry: 'Место происшествия за пределами Казахстана. Проверьте координаты или адрес.',
+    },
+    unit: {
+      notFound: 'В центральной системе нет такого наряда.',
+      otherDepartment: 'Наряд относится к другому отделу полиции.',
+      tooFrequent: 'Наряд передаёт позицию не чаще раза в секунду. Повторите через {{retryAfterMs}} мс.',
+      positionInvalid: 'Позиция не является точкой на карте.',
+      outsideCountry: 'Позиция за пределами Казахстана.',
+      positionStale: 'Позиция старше {{maxAgeSeconds}} с.',
+      positionFuture: 'Время позиции в будущем: проверьте часы системы транспорта.',
+      notFree: 'Наряд {{callSign}} не свободен ({{status}}): выберите другой.',
     },
     department: {
       unknown: 'Неизвестное подразделение: {{departmentId}}.',
@@ -277,6 +302,7 @@ export const refusalsText = defineTranslations(
       workstations: { report: 'сообщать о готовности рабочего места', read: 'просматривать рабочие места' },
       centre: { read: 'следить за обстановкой в ЦОУ' },
       recordings: { play: 'прослушивать записи звонков' },
+      units: { read: 'просматривать наряды', report: 'передавать позиции нарядов', status: 'менять статус нарядов', dispatch: 'направлять наряды' },
       sendToInspector: 'отправить старшему инспектору',
       forwardToService: 'передать исполнителю по компетенции',
       startResponse: 'начать реагирование',
@@ -301,6 +327,8 @@ export const refusalsText = defineTranslations(
   {
     role: { forbidden: '«{{role}}» рөліне бұған рұқсат жоқ: {{action}}.' },
     auth: {
+      notForConsole: 'Бұл көлік жүйесінің есептік жазбасы: ол пультке кірмейді.',
+      integrationOnly: 'Мұнда тек көлік жүйесінің есептік жазбасы кіреді.',
       wrongCredentials: 'Логин немесе құпиясөз қате.',
       throttled: 'Осы жұмыс орнынан сәтсіз кіру тым көп. {{retryAfterSeconds}} секундтан кейін қайталаңыз.',
       sessionEnded: 'Сеанс аяқталды (құпиясөз өзгертілді немесе есептік жазба өшірілді). Қайта кіріңіз.',
@@ -321,6 +349,16 @@ export const refusalsText = defineTranslations(
       urgentNotForService: 'Құзыреттілігі бойынша орындаушы қызметке тек шұғыл емес карточка беріледі (§12).',
       kuizhNumberMissing: 'КІҚЖ-де тіркеу үшін оның нөмірі керек (§14).',
       outsideCountry: 'Оқиға орны Қазақстаннан тыс. Координаттарды немесе мекенжайды тексеріңіз.',
+    },
+    unit: {
+      notFound: 'Орталық жүйеде мұндай наряд жоқ.',
+      otherDepartment: 'Наряд басқа полиция бөліміне тиесілі.',
+      tooFrequent: 'Наряд орнын секундына бір реттен жиі жібермейді. {{retryAfterMs}} мс кейін қайталаңыз.',
+      positionInvalid: 'Орын картадағы нүкте емес.',
+      outsideCountry: 'Орын Қазақстаннан тыс.',
+      positionStale: 'Орын {{maxAgeSeconds}} с-тан ескі.',
+      positionFuture: 'Орынның уақыты болашақта: көлік жүйесінің сағатын тексеріңіз.',
+      notFree: '{{callSign}} наряды бос емес ({{status}}): басқасын таңдаңыз.',
     },
     department: {
       unknown: 'Белгісіз бөлім: {{departmentId}}.',
@@ -421,6 +459,7 @@ export const refusalsText = defineTranslations(
       workstations: { report: 'жұмыс орнының дайындығын хабарлау', read: 'жұмыс орындарын қарау' },
       centre: { read: 'ЖБО-дағы ахуалды бақылау' },
       recordings: { play: 'қоңырау жазбаларын тыңдау' },
+      units: { read: 'нарядтарды көру', report: 'наряд орнын жіберу', status: 'наряд күйін өзгерту', dispatch: 'наряд жіберу' },
       sendToInspector: 'аға инспекторға жіберу',
       forwardToService: 'құзыреттілігі бойынша орындаушы қызметке беру',
       startResponse: 'ден қоюды бастау',

@@ -13,6 +13,7 @@ const OPERATION_KEY: Record<RefusableCardOperation, string> = {
   'card.update': 'cardUpdate',
   'card.transition': 'cardTransition',
   'recording.meta': 'recordingMeta',
+  'units.dispatch': 'unitsDispatch',
 };
 
 /** Why, in the screen's language (the `refusals` namespace); never central's English detail. */

@@ -32,6 +32,8 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   150: [],
   // Personal data at rest: a sealed probe per key (issue 11 item 12).
   160: ['data_key_probes'],
+  // Units as live data: their status, crew and position, every step of theirs, and a card's units (issue 14).
+  170: ['unit_steps'],
   // The senior inspector's board and the duty unit: §13 timers on the card, §15 reference records and checks.
   180: ['reference_records', 'reference_checks', 'card_warnings'],
   // An appeal linked to the open card it repeats (issue 12, duplicates).

@@ -103,3 +103,8 @@ export function aRecordingMeta(cardId: string, overrides: Partial<RecordingMeta>
 export function aChatLine(cardId: string, appealId: string, text: string): SyncOperation {
   return { id: uuidv7(), type: 'chat.message', cardId, createdAt: now(), payload: { appealId, text } };
 }
+
+/** §13: the inspector sends units to the card. */
+export function aDispatch(cardId: string, unitIds: string[]): SyncOperation {
+  return { id: uuidv7(), type: 'units.dispatch', cardId, createdAt: new Date().toISOString(), payload: { unitIds } };
+}

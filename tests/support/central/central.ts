@@ -1,14 +1,14 @@
 import { generateDataKeySet } from '../../../central/db/personalData';
 import { generateSigningKeySet } from '../../../central/session/signingKeys';
 import { type Central, type CentralOptions, startCentral } from '../../../central/server';
-import { api, type Api, loginAs } from './client';
+import { api, type Api, loginAs, loginAsIntegration } from './client';
 import { freshPostgresDatabase, postgresReachable } from './postgres';
 
 export interface TestCentral {
   central: Central;
   call: Api;
   url: string;
-  /** Access tokens of the demo accounts, by login. */
+  /** Access tokens of the demo accounts, by login (`integration…`: a vehicle systems account). */
   token(login: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -32,6 +32,8 @@ export async function startTestCentral(
   const central = await startCentral({
     port: 0,
     demo: true,
+    // The demo's moving units only where a test asks for them (they report every 2 s).
+    simulateUnits: false,
     ...(rest.signingKeyFile ? {} : { signingKeys: TEST_SIGNING_KEYS }),
     ...(rest.dataKeyFile ? {} : { dataKeys: TEST_DATA_KEYS }),
     ...rest,
@@ -46,7 +48,8 @@ export async function startTestCentral(
     token(login) {
       let t = tokens.get(login);
       if (!t) {
-        t = loginAs(call, login);
+        // The demo's vehicle systems account (role `integration`) signs in at the units API's door.
+        t = login.startsWith('integration') ? loginAsIntegration(call, login) : loginAs(call, login);
         tokens.set(login, t);
       }
       return t;

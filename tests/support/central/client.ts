@@ -49,6 +49,13 @@ export async function loginAs(call: Api, login: string, password = login): Promi
   return r.body.accessToken;
 }
 
+/** A department's vehicle systems sign in at their own door (`POST /api/units/auth`), never the console's. */
+export async function loginAsIntegration(call: Api, login: string, password = login): Promise<string> {
+  const r = await call<{ accessToken: string }>('POST', '/api/units/auth', { body: { login, password } });
+  if (r.status !== 200) throw new Error(`login ${login} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.accessToken;
+}
+
 /** A WebSocket that collects every message, with a wait for the first one matching. */
 export async function openSocket(baseUrl: string, query: string) {
   const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}/ws?${query}`);

@@ -1,0 +1,2 @@
+/** Element ids the keyboard commands (commands/registry.ts) focus. */
+export const UNITS_PANEL_ID = 'units-panel-list';

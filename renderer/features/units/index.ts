@@ -1,0 +1,3 @@
+export { UnitsLayer } from './UnitsLayer';
+export { UnitsPanel } from './UnitsPanel';
+export { UNITS_PANEL_ID } from './ids';

@@ -1,0 +1,64 @@
+import type { StateCreator } from 'zustand';
+import type { ConsoleBridge } from '../../../domain/contract/ipc';
+import type { Unit } from '../../../domain/dispatch/unit';
+import type { ConsoleState } from '../../store';
+
+/** What the units panel says after a dispatch: sent (or queued while offline), with the call signs. */
+export type UnitsNotice = { kind: 'dispatched' | 'queued'; callSigns: string[] } | null;
+
+export interface UnitsSlice {
+  /** The territory's units by id, as central last told them (offline: the console's copy). */
+  units: Record<string, Unit>;
+  unitsFetchedAt: string | null;
+  /** Units the inspector chose in the open card's panel, in the order chosen. */
+  unitsChosen: string[];
+  unitsNotice: UnitsNotice;
+  loadUnits(): Promise<void>;
+  unitsChanged(units: readonly Unit[]): void;
+  toggleUnit(id: string): void;
+  /** §13: sends the chosen units to the card; one operation, queued while offline. */
+  dispatchChosen(cardId: string): Promise<void>;
+}
+
+export const createUnitsSlice =
+  (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], UnitsSlice> =>
+  (set, get) => ({
+    units: {},
+    unitsFetchedAt: null,
+    unitsChosen: [],
+    unitsNotice: null,
+    async loadUnits() {
+      const result = await bridge.call('units.list', {});
+      if (!result.ok) return;
+      set({
+        units: Object.fromEntries(result.value.units.map((u) => [u.id, u])),
+        unitsFetchedAt: result.value.fetchedAt,
+      });
+    },
+    unitsChanged(units) {
+      if (units.length === 0) return;
+      set((state) => {
+        const next = { ...state.units };
+        for (const u of units) next[u.id] = u;
+        return { units: next };
+      });
+    },
+    toggleUnit(id) {
+      set((state) => ({
+        unitsNotice: null,
+        unitsChosen: state.unitsChosen.includes(id)
+          ? state.unitsChosen.filter((x) => x !== id)
+          : [...state.unitsChosen, id],
+      }));
+    },
+    async dispatchChosen(cardId) {
+      const chosen = get().unitsChosen.filter((id) => get().units[id]?.status === 'free');
+      if (chosen.length === 0) return;
+      const result = await bridge.call('units.dispatch', { cardId, unitIds: chosen });
+      if (!result.ok) return;
+      get().unitsChanged(result.value.units);
+      const callSigns = chosen.map((id) => get().units[id]?.callSign ?? id);
+      const offline = get().connectivity?.state === 'offline';
+      set({ unitsChosen: [], unitsNotice: { kind: offline ? 'queued' : 'dispatched', callSigns } });
+    },
+  });
