@@ -21,7 +21,7 @@ interface CardRow {
   number: string | null;
   status: CardStatus;
   department_id: string | null;
-  fields: unknown;
+  fields: string;
   created_at: Date | string;
   status_since: Date | string;
   sent_at: Date | string | null;
@@ -103,7 +103,8 @@ export function createCentreRepository(db: Sql) {
         [departmentIds, limit],
       );
       return rows.map((r) => {
-        const fields: CardFields = CardFieldsSchema.parse(r.fields);
+        // Sealed at rest (the applicant and the citizen's words are in them): opened here, as every repository does.
+        const fields: CardFields = CardFieldsSchema.parse(db.sealed.openJson(r.fields));
         return {
           id: r.id,
           number: r.number,

@@ -80,7 +80,7 @@ function numberPrefix(deps: OperationDeps, departmentId: string | null): string 
   return departmentId ? (deps.departments.get(departmentId)?.code ?? 'KZ') : 'KZ';
 }
 
-async function cardChanged(tx: Sql, stored: StoredCard, extra: CentralEvent[] = []): Promise<Outcome> {
+export async function cardChanged(tx: Sql, stored: StoredCard, extra: CentralEvent[] = []): Promise<Outcome> {
   const [seq] = await feedRepository.append(tx, [
     { entity: 'card', card: stored.card, ownerId: stored.createdBy },
   ]);

@@ -4,8 +4,8 @@ import type { Unit } from '../../domain/dispatch/unit';
 import { mayCommandUnit, mayTouchCard, roleRefusal } from '../access/rules';
 import { cardReach } from '../cards/cardRepository';
 import type { Sql } from '../db/database';
-import { feedRepository } from '../feed/feedRepository';
 import type { Principal } from '../session/principal';
+import { cardChanged } from './cardWrites';
 import { type OperationDeps, type Outcome, refused } from './outcome';
 import { dispatchRepository } from '../units/dispatchRepository';
 import { unitRepository } from '../units/unitRepository';
@@ -65,23 +65,5 @@ export async function applyDispatch(
     })),
   );
   const stored = await dispatchRepository.addToCard(tx, op.cardId, unitIds);
-  const [seq] = await feedRepository.append(tx, [
-    { entity: 'card', card: stored.card, ownerId: stored.createdBy },
-  ]);
-  if (seq === undefined) throw new Error('the change feed returned no position');
-  return {
-    ok: true,
-    seq,
-    card: stored.card,
-    events: [
-      {
-        kind: 'card.changed',
-        departmentId: stored.card.departmentId ?? null,
-        ownerId: stored.createdBy,
-        seq,
-        card: stored.card,
-      },
-      { kind: 'units.changed', units: sent },
-    ],
-  };
+  return cardChanged(tx, stored, [{ kind: 'units.changed', units: sent }]);
 }

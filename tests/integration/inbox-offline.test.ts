@@ -1,3 +1,4 @@
+import { cipherOf } from '../../main/store/atRest';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Central } from '../../central/server';
 import type { AppealReceipt } from '../../domain/appeals/appeal';
@@ -152,7 +153,7 @@ describe('inbox actions taken while central is out of reach (issue 12, item 1)',
           id: r.id,
           cardId: r.card_id,
           type: r.type,
-          payload: JSON.parse(r.payload) as unknown,
+          payload: JSON.parse(cipherOf(desk.db).open(r.payload)) as unknown,
           createdAt: r.created_at,
         }) as SyncOperation,
     );

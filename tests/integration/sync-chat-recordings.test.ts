@@ -139,7 +139,8 @@ describe('chat and call recordings, from a console to a real central', () => {
     await waitFor(() => desk.outbox.unsentCount() === 0, { timeoutMs: 20_000 });
 
     expect(proxy.pushAnswers.some((a) => a.includes('"duplicate"'))).toBe(true);
-    const token = await demoToken(central.url, 'operator');
+    // Recordings are listed to the roles that review them (§16, §17): the supervisor of the territory.
+    const token = await demoToken(central.url, 'supervisor');
     const listed = await json<{ recordings: CardRecording[] }>(
       `${central.url}/api/cards/${card.id}/recordings`,
       { token },

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../main/log';
 import { IDLE_RECORDING_MS, createRecordingJournal } from '../../main/recordings/recordingJournal';
+import { cipherOf } from '../../main/store/atRest';
 import { type ConsoleStore, aConsoleStore } from '../support/consoleStore';
 import { tempDir } from '../support/tempDir';
 
@@ -34,7 +35,15 @@ describe('the recording journal, on a real data folder', () => {
     store.db
       .prepare<[], { payload: string }>(`SELECT payload FROM outbox WHERE type = 'recording.meta'`)
       .all()
-      .map((r) => JSON.parse(r.payload) as { fileId: string; durationMs: number; size: number });
+      // The outbox keeps payloads sealed at rest.
+      .map(
+        (r) =>
+          JSON.parse(cipherOf(store.db).open(r.payload)) as {
+            fileId: string;
+            durationMs: number;
+            size: number;
+          },
+      );
 
   beforeEach(() => {
     temp = tempDir();

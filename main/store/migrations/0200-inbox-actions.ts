@@ -37,6 +37,16 @@ export const migration0200: Migration = {
   up(db) {
     withoutCardReference(db, 'outbox');
     withoutCardReference(db, 'outbox_sent');
+    // What the reference guarded still holds for every operation that is a card's: one of a card this console
+    // does not have is refused as the reference refused it. Only an inbox claim or forward names an appeal.
+    db.exec(`
+      CREATE TRIGGER outbox_operation_of_a_known_card BEFORE INSERT ON outbox
+      WHEN NEW.type NOT IN ('inbox.claim', 'inbox.forward')
+        AND NOT EXISTS (SELECT 1 FROM cards WHERE id = NEW.card_id)
+      BEGIN
+        SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed: an operation of a card this console does not have');
+      END;
+    `);
     db.exec(`
       CREATE TABLE inbox_actions (
         operation_id TEXT PRIMARY KEY,

@@ -1,4 +1,4 @@
-import { generateDataKeySet } from '../../../central/db/personalData';
+import { createSealer, generateDataKeySet } from '../../../central/db/personalData';
 import { generateSigningKeySet } from '../../../central/session/signingKeys';
 import { type Central, type CentralOptions, startCentral } from '../../../central/server';
 import { api, type Api, loginAs, loginAsIntegration } from './client';
@@ -17,6 +17,8 @@ export interface TestCentral {
 const TEST_SIGNING_KEYS = generateSigningKeySet();
 /** Likewise the personal-data keys: an instance restarted on the same database reads what the last one sealed. */
 const TEST_DATA_KEYS = generateDataKeySet();
+/** Opens what a test central sealed, for tests that read its tables directly. */
+export const testSealer = () => createSealer(TEST_DATA_KEYS);
 
 /**
  * Central on a random port with demo data. Without a database in the options: a fresh PostgreSQL
