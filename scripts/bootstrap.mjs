@@ -188,9 +188,12 @@ async function start() {
   process.on('exit', stopAll);
   const centralUrl = args.includes('--no-central') ? null : await startDemoCentral(children);
   const consoleEnv = centralUrl ? { ...process.env, CONSOLE_CENTRAL_URL: centralUrl } : process.env;
-  const bootstrapFlags = ['--no-central', '--retry-electron'];
+  const bootstrapFlags = ['--no-central', '--retry-electron', '--host'];
   const consoleArgs = args.filter((arg) => !bootstrapFlags.includes(arg));
-  const electron = ensureElectron({ retry: args.includes('--retry-electron') });
+  // --host: a second console beside the first (its own --data-dir and --port), as a browser tab.
+  const electron = args.includes('--host')
+    ? { reason: 'host mode was asked for (--host)' }
+    : ensureElectron({ retry: args.includes('--retry-electron') });
   if (electron.binary) {
     const binding = ensureElectronSqlite();
     if (binding) {
