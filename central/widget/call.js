@@ -170,6 +170,8 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
         if (bytes !== lastBytes) {
           lastBytes = bytes;
           movedAt = now;
+          // Media moves again (after a blip, or from the operator's new peer after a rejoin): the call is back.
+          mediaLost = false;
         } else if (now - movedAt >= STALL_AFTER_MS) mediaLost = true;
         showNetwork();
         if (lostAt !== null && now - lostAt > GIVE_UP_MS) {

@@ -17,10 +17,6 @@ import {
  * same call with Alt+A: a new peer connection inside the same call session, answered by the widget.
  */
 test('a window reloaded during a call keeps the card and rejoins the call', async ({ browser }) => {
-  // fixme (callnet, 30 Nov): on the shared machine (load 25-40) everything up to the console's rejoin passes
-  // (card and typed words kept, "Rejoin the call", Alt+A, frames decoded on both sides), then the widget ends in
-  // "failed" (connection) instead of staying in the call; not yet explained (its 30 s give-up, or a take() error).
-  test.fixme();
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'call-rejoin-'));
   const port = await freePort();

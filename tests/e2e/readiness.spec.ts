@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { hostname } from 'node:os';
 import WebSocket from 'ws';
 import { WorkstationReadinessSchema } from '../../domain/workstation/workstation';
 import { expect, startConsoleHost, test } from '../support/e2e/fixtures';
@@ -186,12 +185,9 @@ test.describe('workstation readiness (§27)', () => {
       });
       await page.getByRole('button', { name: 'Workstations' }).click();
       await expect(page.getByRole('heading', { name: 'Workstations and their readiness' })).toBeVisible();
-      // Central names the workstation after the machine, in the letters it accepts.
-      const row = page.getByTestId(
-        `fleet-${hostname()
-          .replace(/[^A-Za-z0-9._-]/g, '-')
-          .slice(0, 64)}`,
-      );
+      // The workstation is known by the id kept in its data folder (two consoles on one machine are two rows).
+      const workstationId = readFileSync(join(dataDir, 'workstation-id'), 'utf8').trim();
+      const row = page.getByTestId(`fleet-${workstationId}`);
       await expect(async () => {
         await page.getByRole('button', { name: 'Refresh' }).click();
         await expect(row).toContainText('Not ready', { timeout: 1_000 });
