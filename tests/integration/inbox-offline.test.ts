@@ -210,8 +210,8 @@ describe('inbox actions taken while central is out of reach (issue 12, item 1)',
       },
       { appealId: first.id, channel: 'app102' },
     );
+    // Queued in the outbox; the engine wakes on the write and may deliver it at once, so only the outcome is checked.
     expect(inbox.link(repeat.id, card.id)).toEqual({ ok: true, queued: true });
-    expect((await inbox.list()).actions.map((a) => [a.action, a.state])).toEqual([['link', 'queued']]);
     desk.sync.syncNow();
     await desk.sync.engine.idle();
 
