@@ -8,7 +8,7 @@ import type { AppInfo } from '../domain/contract/ipc';
 import { requirementsFromConfig } from '../domain/workstation/workstation';
 import { type CallRelay, createCallRelay } from './calls/callRelay';
 import { type CardAudience, createCardAudience } from './cardAudience';
-import { CONFIG_FILE_NAME, type MachineConfig, roleLockOf } from './config';
+import { CONFIG_FILE_NAME, type MachineConfig, iceServersInForce, roleLockOf } from './config';
 import { type ConfigReport, reportOfGivenConfig } from './diagnostics/configReport';
 import { type DiagnosticsService, createDiagnostics } from './diagnostics/service';
 import { type ConnectivityService, createConnectivity } from './connectivity';
@@ -251,6 +251,7 @@ export function createServices(options: ServicesOptions): Services {
           realtime: sync.realtime,
           emit: (event) => events.emit('calls.event', event),
           log: options.log,
+          iceServersInForce: (fromCentral) => iceServersInForce(fromCentral, options.config.iceServers),
         })
       : null;
   sync?.session.onChange(() => calls?.sessionChanged());

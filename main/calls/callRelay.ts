@@ -26,6 +26,8 @@ export function createCallRelay(deps: {
   realtime: Pick<RealtimeLink, 'send' | 'hurry'>;
   emit(event: CallEvent): void;
   log: Logger;
+  /** IT's configured STUN/TURN servers combined with central's answer (main/config/iceServersInForce.ts). */
+  iceServersInForce?: (fromCentral: IceConfig | null) => IceConfig | null;
 }) {
   const ringing = new Map<string, RingingCall>();
   /** Every call that rang here this session, with the caller's last place: the accepted one's card starts from it. */
@@ -190,9 +192,12 @@ export function createCallRelay(deps: {
     },
     /**
      * This call's ICE servers from central; null when central cannot be asked (offline, signed out): the call
-     * then tries host candidates only, and the window says the link is down.
+     * then tries host candidates only (or IT's configured servers), and the window says the link is down.
      */
-    ice: cachedIce,
+    ice: async (): Promise<IceConfig | null> => {
+      const fromCentral = await cachedIce();
+      return deps.iceServersInForce ? deps.iceServersInForce(fromCentral) : fromCentral;
+    },
   };
 }
 export type CallRelay = ReturnType<typeof createCallRelay>;

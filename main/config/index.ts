@@ -6,3 +6,4 @@ export { loadEffectiveConfig } from './effectiveConfig';
 export type { ConfigLocations } from './effectiveConfig';
 export type { ConfigSource, EffectiveConfig, EffectiveValue, IgnoredValue } from './layers';
 export { roleLockOf } from './roleLock';
+export { iceServersInForce } from './iceServersInForce';

@@ -45,7 +45,8 @@ export const SETTING_SCHEMAS = {
   /** Readiness policy (§27): block or warn on a video call at a machine that fails a required item. */
   'workstation.videoCallPolicy': VideoCallPolicySchema,
   'workstation.thresholds': WorkstationConfigSchema.shape.thresholds.unwrap(),
-  iceServers: z.array(IceServerSchema).max(10),
+  // A call takes at most 8 (domain/calls/iceConfig.ts).
+  iceServers: z.array(IceServerSchema).max(8),
   /** The territory (central's territory id) this workstation serves. */
   territory: z.string().min(1).max(100),
   hotkeys,
