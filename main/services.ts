@@ -308,6 +308,7 @@ export function createServices(options: ServicesOptions): Services {
     centralUrl: options.config.centralUrl,
     tileUrl: options.config.map.tileUrl,
     language: options.config.language,
+    hotkeys: options.config.hotkeys,
   };
   const diagnostics = createDiagnostics({
     info,

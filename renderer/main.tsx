@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { connectTransport } from './bridge';
+import { ignoredHotkeys } from './commands/availability';
 import { reportWindowErrors } from './features/about/reportWindowErrors';
 import { createI18n, pickedLanguage, savedLanguage } from './i18n';
 import { Frame } from './shell/Frame';
@@ -67,6 +68,13 @@ async function boot(): Promise<void> {
     .then(() => {
       const configured = store.getState().appInfo?.language;
       if (configured && !pickedLanguage()) void i18n.changeLanguage(configured);
+      // IT's hotkeys that cannot be used go to main's log (and are listed in About): which, and why.
+      for (const ignored of ignoredHotkeys(store.getState()))
+        void transport.bridge.call('log.write', {
+          level: 'warn',
+          event: 'hotkeys.ignored',
+          detail: `${ignored.command} ${ignored.keys}: ${ignored.reason}`,
+        });
     });
   void store.getState().loadCards();
   void store.getState().loadSync();

@@ -98,6 +98,8 @@ export const AppInfoSchema = z.object({
   tileUrl: storableText().nullable(),
   /** The language IT set for this workstation: the screens start in it until the operator picks one. */
   language: z.enum(['kk', 'ru', 'en']).optional(),
+  /** Command id → keys IT configured (config `hotkeys`, Group Policy); the screens check them against the commands. */
+  hotkeys: z.record(storableText().max(100), storableText().max(100)).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

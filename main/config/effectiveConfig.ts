@@ -1,7 +1,7 @@
 import { readConfigJson, userConfigRaw } from './configFile';
 import { type ConfigLayer, type EffectiveConfig, layerConfig } from './layers';
 import { POLICY_KEY, machineConfigFile } from './managedLocations';
-import { readPolicy } from './registryPolicy';
+import { readPolicy, recordedPolicy } from './registryPolicy';
 import type { ConfigEnvironment } from './schema';
 
 export interface ConfigLocations {
@@ -13,7 +13,11 @@ export interface ConfigLocations {
 export interface LoadConfigOptions {
   /** The user's config.json in the data folder. */
   userFile: string;
-  env: ConfigEnvironment & { ProgramData?: string; CONSOLE_MACHINE_CONFIG?: string };
+  env: ConfigEnvironment & {
+    ProgramData?: string;
+    CONSOLE_MACHINE_CONFIG?: string;
+    CONSOLE_POLICY_REG_QUERY?: string;
+  };
   /** Group Policy's settings; on Windows reg.exe, elsewhere none. Injected by the tests. */
   readPolicy?: (key: string) => Record<string, unknown> | undefined;
 }
@@ -30,7 +34,13 @@ export function loadEffectiveConfig(
   options: LoadConfigOptions,
 ): EffectiveConfig & { locations: ConfigLocations } {
   const machineFile = machineConfigFile(options.env);
-  const readPolicyFrom = options.readPolicy ?? (process.platform === 'win32' ? readPolicy : noPolicy);
+  const readPolicyFrom =
+    options.readPolicy ??
+    (process.platform === 'win32'
+      ? readPolicy
+      : options.env.CONSOLE_POLICY_REG_QUERY
+        ? recordedPolicy(options.env.CONSOLE_POLICY_REG_QUERY)
+        : noPolicy);
   const layers: ConfigLayer[] = [];
   if (machineFile) {
     const read = readConfigJson(machineFile);

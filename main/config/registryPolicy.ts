@@ -4,6 +4,7 @@
  * recorded output (tests/fixtures/reg-query/); readPolicy() runs reg.exe for real on Windows only.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export type RegistryValue = string | number | string[];
 
@@ -126,3 +127,12 @@ export function readPolicy(policyKey: string): Record<string, unknown> | undefin
   }
   return policySettings(parseRegQuery(output), policyKey);
 }
+
+/**
+ * Group Policy as a file of recorded `reg query` output, where there is no registry (host mode on Linux, the
+ * e2e tests): CONSOLE_POLICY_REG_QUERY. Never on Windows, where only the registry is the policy.
+ */
+export const recordedPolicy =
+  (file: string) =>
+  (policyKey: string): Record<string, unknown> | undefined =>
+    policySettings(parseRegQuery(readFileSync(file, 'utf8')), policyKey);

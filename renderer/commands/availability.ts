@@ -1,6 +1,27 @@
 import type { Role } from '../../domain/session/roles';
 import type { ConsoleState } from '../store';
+import { type IgnoredHotkey, withConfiguredKeys } from './configuredKeys';
 import { COMMANDS, type Command, type CommandRefusal, type CommandState } from './registry';
+
+let resolved: {
+  configured: Record<string, string> | undefined;
+  commands: Command[];
+  ignored: IgnoredHotkey[];
+} | null = null;
+
+/** The commands with the keys in force: the defaults, or those IT configured (`hotkeys`) where they are valid. */
+function resolve(state: Pick<ConsoleState, 'appInfo'>) {
+  const configured = state.appInfo?.hotkeys;
+  if (resolved?.configured !== configured || !resolved)
+    resolved = { configured, ...withConfiguredKeys(COMMANDS, configured) };
+  return resolved;
+}
+
+export const commandsInForce = (state: Pick<ConsoleState, 'appInfo'>): Command[] => resolve(state).commands;
+
+/** The hotkeys IT configured that are not used, and why (logged once, listed in About). */
+export const ignoredHotkeys = (state: Pick<ConsoleState, 'appInfo'>): IgnoredHotkey[] =>
+  resolve(state).ignored;
 
 /** The commands a role has, in registry order: what F1 lists for the signed-in account. */
 export const commandsForRole = (role: Role, commands: readonly Command[] = COMMANDS): Command[] =>
@@ -11,7 +32,7 @@ export function helpCommands(state: Pick<ConsoleState, 'appInfo' | 'session'>): 
   const role = activeRole(state);
   if (!role) return [];
   const signedOut = Boolean(state.appInfo?.centralUrl) && !state.session;
-  return commandsForRole(role).filter((command) => !signedOut || command.beforeSignIn);
+  return commandsForRole(role, commandsInForce(state)).filter((command) => !signedOut || command.beforeSignIn);
 }
 
 /** The role the screens are for: the signed-in account's, as main reports it in app.info. */

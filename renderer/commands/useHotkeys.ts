@@ -1,13 +1,12 @@
 import { useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsoleStoreContext } from '../store';
-import { refusalOf } from './availability';
+import { commandsInForce, refusalOf } from './availability';
 import { matchesKeys } from './keys';
-import { COMMANDS } from './registry';
 
 /**
- * Runs the command whose shortcut was pressed, or says why it cannot run; the registry is the only hotkey
- * map, and every command answers in every section.
+ * Runs the command whose shortcut was pressed, or says why it cannot run; the registry (with the keys IT
+ * configured) is the only hotkey map, and every command answers in every section.
  */
 export function useHotkeys(): void {
   const store = useContext(ConsoleStoreContext);
@@ -25,7 +24,7 @@ export function useHotkeys(): void {
         state.toggleHelp(false);
         return;
       }
-      const command = COMMANDS.find((c) => matchesKeys(event, c.keys));
+      const command = commandsInForce(state).find((c) => matchesKeys(event, c.keys));
       if (!command) return;
       event.preventDefault();
       const refusal = refusalOf(command, state);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { commandsInForce } from '../commands/availability';
 import { useHotkeys } from '../commands/useHotkeys';
 import { can } from '../../domain/session/roles';
 import { CallDock } from '../features/calls';
@@ -66,6 +67,7 @@ function FrameContent() {
       </>
     );
   const sections = sectionsFor(info.role);
+  const keysInForce = new Map(commandsInForce({ appInfo: info }).map((c) => [c.id, c.keys]));
   const active = sections.find((s) => s.id === view) ?? sections[0];
   return (
     <div className="frame">
@@ -87,7 +89,7 @@ function FrameContent() {
               aria-current={active?.id === section.id ? 'page' : undefined}
               onClick={() => showView(section.id)}
             >
-              {t(section.label)} <kbd>{section.keys}</kbd>
+              {t(section.label)} <kbd>{keysInForce.get(`section.${section.id}`) ?? section.keys}</kbd>
             </button>
           ))}
         </nav>

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IgnoredConfigValue } from '../../../domain/diagnostics/diagnostics';
 import { useConsole } from '../../store';
+import { ignoredHotkeys } from '../../commands/availability';
 
 const REASONS = new Set([
   'not_json',
@@ -23,6 +24,7 @@ export function AboutView() {
   const load = useConsole((s) => s.loadAbout);
   const bundle = useConsole((s) => s.diagnosticsBundle);
   const writeBundle = useConsole((s) => s.writeDiagnosticsBundle);
+  const hotkeysIgnored = useConsole(ignoredHotkeys);
   useEffect(() => {
     void load();
   }, [load]);
@@ -132,6 +134,37 @@ export function AboutView() {
               </table>
             </>
           )}
+        </>
+      )}
+
+      <h3>{t('hotkeys.title')}</h3>
+      {hotkeysIgnored.length === 0 ? (
+        <p className="muted">{t('hotkeys.none')}</p>
+      ) : (
+        <>
+          <p>{t('hotkeys.intro')}</p>
+          <table className="about__table" data-testid="about-ignored-hotkeys">
+            <thead>
+              <tr>
+                <th scope="col">{t('hotkeys.command')}</th>
+                <th scope="col">{t('hotkeys.keys')}</th>
+                <th scope="col">{t('hotkeys.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hotkeysIgnored.map((ignored) => (
+                <tr key={`${ignored.command}-${ignored.reason}`}>
+                  <td>
+                    <code>{ignored.command}</code>
+                  </td>
+                  <td>
+                    <kbd>{ignored.keys}</kbd>
+                  </td>
+                  <td>{t(`hotkeys.reasons.${ignored.reason}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </>
       )}
 

@@ -61,6 +61,20 @@ export const aboutText = defineTranslations(
       written: 'Saved: {{file}} ({{size}} KB).',
       failed: 'The bundle could not be saved. Try again; if it fails again, tell the digitalisation unit.',
     },
+    hotkeys: {
+      title: 'Ignored shortcuts',
+      none: 'Every shortcut IT set is in use.',
+      intro: 'These shortcuts from the settings (hotkeys) are not used; the command keeps its usual key.',
+      command: 'Command',
+      keys: 'Keys',
+      reason: 'Why',
+      reasons: {
+        unknownCommand: 'no such command',
+        badKeys: 'not a key combination',
+        reserved: 'reserved key (help, typing, editing or Windows)',
+        duplicate: 'another command already uses these keys',
+      },
+    },
     loadFailed: 'The console did not answer. Try again.',
   },
   {
@@ -123,6 +137,21 @@ export const aboutText = defineTranslations(
       failed:
         'Не удалось сохранить пакет. Повторите; если не получится, обратитесь в подразделение цифровизации и ИИ.',
     },
+    hotkeys: {
+      title: 'Пропущенные горячие клавиши',
+      none: 'Все горячие клавиши из настроек используются.',
+      intro:
+        'Эти горячие клавиши из настроек (hotkeys) не используются; команда остаётся на своей обычной клавише.',
+      command: 'Команда',
+      keys: 'Клавиши',
+      reason: 'Почему',
+      reasons: {
+        unknownCommand: 'такой команды нет',
+        badKeys: 'это не сочетание клавиш',
+        reserved: 'зарезервированная клавиша (справка, ввод текста, правка или Windows)',
+        duplicate: 'эти клавиши уже заняты другой командой',
+      },
+    },
     loadFailed: 'Пульт не ответил. Повторите.',
   },
   {
@@ -184,6 +213,21 @@ export const aboutText = defineTranslations(
       written: 'Сақталды: {{file}} ({{size}} КБ).',
       failed:
         'Буманы сақтау мүмкін болмады. Қайталаңыз; болмаса, цифрландыру және жасанды интеллект бөлінісіне хабарласыңыз.',
+    },
+    hotkeys: {
+      title: 'Ескерілмеген жылдам пернелер',
+      none: 'Баптаулардағы барлық жылдам пернелер қолданылады.',
+      intro:
+        'Баптаулардағы (hotkeys) бұл жылдам пернелер қолданылмайды; команда әдеттегі пернесінде қалады.',
+      command: 'Команда',
+      keys: 'Пернелер',
+      reason: 'Себебі',
+      reasons: {
+        unknownCommand: 'мұндай команда жоқ',
+        badKeys: 'пернелер тіркесімі емес',
+        reserved: 'сақталған перне (анықтама, мәтін теру, түзету немесе Windows)',
+        duplicate: 'бұл пернелерді басқа команда қолданады',
+      },
     },
     loadFailed: 'Пульт жауап бермеді. Қайталаңыз.',
   },
