@@ -68,6 +68,7 @@ const RULES: Record<string, readonly Rule[]> = {
     { counter: 'login', max: 'signInsPerLoginAndAddress' },
   ],
   'POST /api/auth/refresh': [{ counter: 'address', max: 'signInsPerAddress' }],
+  'POST /api/auth/logout': [{ counter: 'address', max: 'signInsPerAddress' }],
   'GET /ws': [{ counter: 'address', max: 'socketsPerAddress' }],
   'GET /api/net/ping': [{ counter: 'address', max: 'netProbesPerAddress' }],
   'GET /api/net/download': [{ counter: 'address', max: 'netProbesPerAddress' }],

@@ -172,6 +172,12 @@ export function createAuthService(deps: {
       };
     },
 
+    /** Sign-out: the refresh token's session ends now, its access tokens with it, and its sockets close. */
+    async logout(refreshToken: string): Promise<void> {
+      const ended = await sessions.endByRefreshToken(sha256(refreshToken));
+      if (ended) await bus.publish({ kind: 'sessions.revoked', ...ended });
+    },
+
     /** Password reset, account disabled or deleted: every session ends now, and its sockets close. */
     async revokeSessions(accountId: string): Promise<void> {
       await sessions.revokeAccount(accountId);

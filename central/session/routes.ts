@@ -66,6 +66,11 @@ export function registerAccountRoutes(
     const { refreshToken } = parseOr400(RefreshSchema, request.body, 'body');
     return auth.refresh(refreshToken);
   });
+  app.post('/api/auth/logout', async (request) => {
+    const { refreshToken } = parseOr400(RefreshSchema, request.body, 'body');
+    await auth.logout(refreshToken);
+    return {};
+  });
 
   staffRoute(app, auth, 'GET /api/accounts', {}, async () => ({
     accounts: await withLocks(await accounts.list()),

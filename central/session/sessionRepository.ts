@@ -76,6 +76,23 @@ export function createSessionRepository(db: Database) {
       return { kind: 'reused', accountId, sessionId };
     },
 
+    /** Ends the session this refresh token belongs to (sign-out); null when the token is not known. */
+    async endByRefreshToken(tokenHash: string): Promise<{ accountId: string; sessionId: string } | null> {
+      const found = await db.query<{ account_id: string; session_id: string }>(
+        'select account_id, session_id from refresh_tokens where token_hash = $1',
+        [tokenHash],
+      );
+      if (!found[0]) return null;
+      const { account_id: accountId, session_id: sessionId } = found[0];
+      await db.transaction(async (tx) => {
+        await tx.query('update sessions set revoked_at = now() where id = $1 and revoked_at is null', [
+          sessionId,
+        ]);
+        await tx.query('delete from refresh_tokens where session_id = $1 and used_at is null', [sessionId]);
+      });
+      return { accountId, sessionId };
+    },
+
     /** Ends every session of the account (password reset, account disabled). */
     async revokeAccount(accountId: string): Promise<void> {
       await db.transaction(async (tx) => {

@@ -98,6 +98,16 @@ export const CENTRAL_API = {
     response: TokenPairSchema,
     bodyLimit: 4 * 1024,
   },
+  /**
+   * Ends the session a refresh token belongs to: the console signing out, or refusing an account its role lock
+   * does not allow. Answers the same whether or not the token was known.
+   */
+  'POST /api/auth/logout': {
+    access: 'public',
+    body: z.strictObject({ refreshToken: storableText() }),
+    response: z.strictObject({}),
+    bodyLimit: 4 * 1024,
+  },
   // The digitalisation unit's accounts (§28), read and changed from the admin's desk; each change is audited.
   'GET /api/accounts': { access: 'accounts.manage', response: AccountListSchema },
   'POST /api/accounts': {

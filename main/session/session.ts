@@ -79,6 +79,11 @@ export function createSessionService(deps: {
     const answer = await deps.client.anonymous('POST /api/auth/login', { body: { login, password } });
     if (answer.ok && lockedOut(answer.value.account.role)) {
       deps.log.info('auth.roleLocked', { role: answer.value.account.role });
+      // The session central just opened is nobody's here: end it, so its tokens are good for nothing.
+      const ended = await deps.client.anonymous('POST /api/auth/logout', {
+        body: { refreshToken: answer.value.refreshToken },
+      });
+      if (!ended.ok) deps.log.warn('auth.roleLockedLogoutFailed', { kind: ended.failure.kind });
       return { ok: false as const, roleLocked: true as const };
     }
     if (answer.ok) {

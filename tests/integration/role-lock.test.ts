@@ -58,6 +58,39 @@ describe('sign-in at a locked workstation, and an account ended on central', () 
     });
   });
 
+  it('ends on central the session a refused account was just given: its tokens open nothing', async () => {
+    const real = createCentralClient(t.url);
+    let given: { accessToken: string; refreshToken: string } | null = null;
+    // The real client, watched: the test keeps the tokens central answered the sign-in with.
+    const watched: typeof real = {
+      ...real,
+      async anonymous(route, input) {
+        const answer = await real.anonymous(route, input);
+        if (route === 'POST /api/auth/login' && answer.ok) given = answer.value as NonNullable<typeof given>;
+        return answer;
+      },
+    };
+    const session = createSessionService({
+      client: watched,
+      offline: createOfflineAccounts(aConsoleStore(dir.dir).db),
+      maxOfflineAgeMs: 3_600_000,
+      roleLock: 'operator',
+      now: () => new Date(),
+      log: silent,
+    });
+    expect(await session.signIn({ login: 'inspector', password: 'inspector' })).toEqual({
+      ok: false,
+      refusal: 'roleLocked',
+    });
+    const tokens = given as { accessToken: string; refreshToken: string } | null;
+    if (!tokens) throw new Error('central did not answer the sign-in');
+    const read = await t.call('GET', '/api/departments', { token: tokens.accessToken });
+    expect(read.status).toBe(401);
+    expect(read.body).toMatchObject({ code: 'auth.sessionEnded' });
+    const refreshed = await t.call('POST', '/api/auth/refresh', { body: { refreshToken: tokens.refreshToken } });
+    expect(refreshed.status).toBe(401);
+  });
+
   it('signs the console out as soon as central refuses to refresh its session (account disabled)', async () => {
     const admin = await t.token('admin');
     const created = await t.call<{ id: string }>('POST', '/api/accounts', {
