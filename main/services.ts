@@ -239,10 +239,12 @@ export function createServices(options: ServicesOptions): Services {
           now,
         })
       : null;
+  // The last copies from central the board and the centre view show while central is out of reach.
+  const copies = createBoardStore(db);
   centre = sync
-    ? createCentreService({ central: sync.central, account: () => sync.session.current(), now })
+    ? createCentreService({ central: sync.central, account: () => sync.session.current(), copies, now })
     : null;
-  const board = sync ? createBoardService({ central: sync.central, store: createBoardStore(db), now }) : null;
+  const board = sync ? createBoardService({ central: sync.central, store: copies, now }) : null;
   calls =
     sync && options.config.centralUrl
       ? createCallRelay({
