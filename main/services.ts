@@ -42,6 +42,7 @@ import { createInboxActions } from './store/inboxActions';
 import { type SyncService, createSync } from './sync/syncService';
 import { type BoardService, createBoardService } from './board/boardService';
 import { createBoardStore } from './board/boardStore';
+import { createQueuedChecks } from './store/queuedChecks';
 import { boardNews } from './board/boardNews';
 import { createWorkstationCentral } from './workstation/centralReports';
 import { loadWorkstationId } from './workstation/workstationId';
@@ -244,7 +245,14 @@ export function createServices(options: ServicesOptions): Services {
   centre = sync
     ? createCentreService({ central: sync.central, account: () => sync.session.current(), copies, now })
     : null;
-  const board = sync ? createBoardService({ central: sync.central, store: copies, now }) : null;
+  const board = sync
+    ? createBoardService({
+        central: sync.central,
+        store: copies,
+        checks: createQueuedChecks(db, { outbox }),
+        now,
+      })
+    : null;
   calls =
     sync && options.config.centralUrl
       ? createCallRelay({
