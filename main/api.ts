@@ -174,7 +174,9 @@ export function createApiHandlers(services: Services): ApiHandlers {
       services.board?.settings() ?? { limits: DEFAULT_ACKNOWLEDGEMENT_LIMITS, live: false },
     'board.details': ({ cardId }) => {
       visibleCard(cardId);
-      return services.board?.details(cardId) ?? { details: null, fetchedAt: null, live: false };
+      return (
+        services.board?.details(cardId) ?? { details: null, fetchedAt: null, live: false, queuedChecks: [] }
+      );
     },
     'board.check': (input) => {
       visibleCard(input.cardId);

@@ -42,6 +42,7 @@ import { createInboxActions } from './store/inboxActions';
 import { type SyncService, createSync } from './sync/syncService';
 import { type BoardService, createBoardService } from './board/boardService';
 import { createBoardStore } from './board/boardStore';
+import { createQueuedChecks } from './store/queuedChecks';
 import { boardNews } from './board/boardNews';
 import { createWorkstationCentral } from './workstation/centralReports';
 import { loadWorkstationId } from './workstation/workstationId';
@@ -239,10 +240,19 @@ export function createServices(options: ServicesOptions): Services {
           now,
         })
       : null;
+  // The last copies from central the board and the centre view show while central is out of reach.
+  const copies = createBoardStore(db);
   centre = sync
-    ? createCentreService({ central: sync.central, account: () => sync.session.current(), now })
+    ? createCentreService({ central: sync.central, account: () => sync.session.current(), copies, now })
     : null;
-  const board = sync ? createBoardService({ central: sync.central, store: createBoardStore(db), now }) : null;
+  const board = sync
+    ? createBoardService({
+        central: sync.central,
+        store: copies,
+        checks: createQueuedChecks(db, { outbox }),
+        now,
+      })
+    : null;
   calls =
     sync && options.config.centralUrl
       ? createCallRelay({

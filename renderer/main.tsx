@@ -45,7 +45,10 @@ async function boot(): Promise<void> {
     store.getState().cardFilesChanged(cardId, files),
   );
   transport.bridge.on('chat.changed', ({ appealId }) => store.getState().chatChanged(appealId));
-  transport.bridge.on('sync.changed', (status) => store.getState().syncChanged(status));
+  transport.bridge.on('sync.changed', (status) => {
+    store.getState().syncChanged(status);
+    store.getState().boardQueueMoved();
+  });
   transport.bridge.on('session.changed', ({ session }) => {
     store.getState().sessionChanged(session);
     void store.getState().loadUnits();

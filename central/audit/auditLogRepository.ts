@@ -44,40 +44,47 @@ export function createAuditLog(db: Database) {
    */
   async function recordMany(entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const [head] = await tx.query<{ hash: Uint8Array | null; at_utc: string }>(
-        `select (select hash from audit_log order by id desc limit 1) as hash,
-           to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_utc`,
-      );
-      if (!head) throw new Error('the audit log answered nothing');
-      let previous: Buffer | null = head.hash ? Buffer.from(head.hash) : null;
-      const links = entries.map((e) => {
-        const hash = chainHash(previous, { ...e, atUtc: head.at_utc });
-        const link = { previous: previous?.toString('hex') ?? null, hash: hash.toString('hex') };
-        previous = hash;
-        return link;
-      });
-      await tx.query(
-        `insert into audit_log (account_id, action, subject_id, reason, prev_hash, hash)
-         select account_id, action, subject_id, reason, decode(prev_hash, 'hex'), decode(hash, 'hex')
-         from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-           with ordinality as u(account_id, action, subject_id, reason, prev_hash, hash, ord)
-         order by ord`,
-        [
-          entries.map((e) => e.accountId),
-          entries.map((e) => e.action),
-          entries.map((e) => e.subjectId),
-          entries.map((e) => e.reason),
-          links.map((l) => l.previous),
-          links.map((l) => l.hash),
-        ],
-      );
-    });
+    await db.transaction((tx) => appendToAuditChain(tx, entries));
   }
   return { record: (entry: AuditEntry) => recordMany([entry]), recordMany };
 }
 export type AuditLog = ReturnType<typeof createAuditLog>;
+
+/**
+ * Appends entries in the caller's transaction, for a read that must be audited exactly when its effect is stored
+ * (a reference check queued on a console and applied once with its operation).
+ */
+export async function appendToAuditChain(tx: Sql, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+  const [head] = await tx.query<{ hash: Uint8Array | null; at_utc: string }>(
+    `select (select hash from audit_log order by id desc limit 1) as hash,
+           to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_utc`,
+  );
+  if (!head) throw new Error('the audit log answered nothing');
+  let previous: Buffer | null = head.hash ? Buffer.from(head.hash) : null;
+  const links = entries.map((e) => {
+    const hash = chainHash(previous, { ...e, atUtc: head.at_utc });
+    const link = { previous: previous?.toString('hex') ?? null, hash: hash.toString('hex') };
+    previous = hash;
+    return link;
+  });
+  await tx.query(
+    `insert into audit_log (account_id, action, subject_id, reason, prev_hash, hash)
+         select account_id, action, subject_id, reason, decode(prev_hash, 'hex'), decode(hash, 'hex')
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+           with ordinality as u(account_id, action, subject_id, reason, prev_hash, hash, ord)
+         order by ord`,
+    [
+      entries.map((e) => e.accountId),
+      entries.map((e) => e.action),
+      entries.map((e) => e.subjectId),
+      entries.map((e) => e.reason),
+      links.map((l) => l.previous),
+      links.map((l) => l.hash),
+    ],
+  );
+}
 
 /** A page of the chain in order, for `verifyAuditChain`. */
 export function readAuditChainPage(db: Pick<Sql, 'query'>, afterId: string, limit: number) {

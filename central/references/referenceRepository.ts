@@ -41,10 +41,14 @@ export const referenceRepository = {
     return rows;
   },
 
-  /** Writes the check (who, when, whom, why) and a warning per record found, in the caller's transaction. */
+  /**
+   * Writes the check (who, when, whom, why) and a warning per record found, in the caller's transaction. A check
+   * queued on a console has its operation's id (`checkId`); one made at once gets a new id.
+   */
   async recordCheck(
     tx: Sql,
     c: {
+      checkId?: string;
       cardId: string;
       accountId: string;
       person: CheckedPerson;
@@ -52,7 +56,7 @@ export const referenceRepository = {
       records: readonly ReferenceRecord[];
     },
   ): Promise<{ checkId: string; warnings: CardWarning[] }> {
-    const checkId = uuidv7();
+    const checkId = c.checkId ?? uuidv7();
     await tx.query(
       `insert into reference_checks (id, card_id, account_id, person_name, person_iin, reason, found)
        values ($1, $2, $3, $4, $5, $6, $7)`,
@@ -83,5 +87,4 @@ export const referenceRepository = {
     );
     return { checkId, warnings: rows.map((row) => rowToWarning(tx, row)) };
   },
-
 };

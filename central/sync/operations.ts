@@ -8,6 +8,7 @@ import { feedRepository } from '../feed/feedRepository';
 import { type InboxActionResult, claimAppeal, forwardAppeal, linkDuplicate } from '../inbox/inboxActions';
 import { cardReach } from '../cards/cardRepository';
 import { applyRecordingMeta } from '../recordings/applyRecordingMeta';
+import { applyQueuedCheck } from './queuedCheck';
 import { applyDispatch } from './unitDispatch';
 import { applyCardTransition, applyCardUpdate } from './cardWrites';
 import { type OperationDeps, type Outcome, refused } from './outcome';
@@ -48,6 +49,8 @@ export async function applyOperation(
     }
     case 'units.dispatch':
       return applyDispatch(tx, deps, p, op);
+    case 'reference.check':
+      return applyQueuedCheck(tx, deps, p, op);
   }
 }
 

@@ -11,6 +11,7 @@ export const REFUSABLE_CARD_OPERATIONS = [
   'card.transition',
   'recording.meta',
   'units.dispatch',
+  'reference.check',
 ] as const;
 export const RefusableCardOperationSchema = z.enum(REFUSABLE_CARD_OPERATIONS);
 export type RefusableCardOperation = z.infer<typeof RefusableCardOperationSchema>;

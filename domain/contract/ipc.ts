@@ -55,7 +55,11 @@ import {
   IdentifiedApplicantSchema,
   boardAnswerSchema,
 } from '../dispatch/board';
-import { ReferenceCheckAnswerSchema, ReferenceCheckInputSchema } from '../dispatch/warning';
+import {
+  QueuedCheckSchema,
+  ReferenceCheckAnswerSchema,
+  ReferenceCheckInputSchema,
+} from '../dispatch/warning';
 import {
   RecordingBeginInputSchema,
   RecordingChunkInputSchema,
@@ -239,17 +243,30 @@ export const consoleApi = {
   ),
   /** §13's limits from central (the last copy, or the defaults, when it does not answer). */
   'board.settings': method(NoInput, z.object({ limits: AcknowledgementLimitsSchema, live: z.boolean() })),
-  /** A card's history and warnings: central's, or the last copy (`live` false) with when it was fetched. */
+  /**
+   * A card's history and warnings: central's, or the last copy (`live` false) with when it was fetched; and the
+   * card's reference checks queued here, which central has not made yet.
+   */
   'board.details': method(
     z.object({ cardId: CardIdSchema }).strict(),
     z.object({
       details: BoardDetailsSchema.nullable(),
       fetchedAt: z.iso.datetime().nullable(),
       live: z.boolean(),
+      queuedChecks: z.array(QueuedCheckSchema),
     }),
   ),
-  /** §15: a person named on the card checked against the reference records (central answers at once). */
-  'board.check': method(ReferenceCheckInputSchema, boardAnswerSchema(ReferenceCheckAnswerSchema)),
+  /**
+   * §15: a person named on the card checked against the reference records: central answers at once, or, out of
+   * reach, the check is queued in the outbox (`queued`) and made when central is back.
+   */
+  'board.check': method(
+    ReferenceCheckInputSchema,
+    z.union([
+      boardAnswerSchema(ReferenceCheckAnswerSchema),
+      z.object({ ok: z.literal(false), queued: z.literal(true) }),
+    ]),
+  ),
   /** §10: the applicant from the registered-user data of the card's appeal (audited on central). */
   'board.identify': method(
     z.object({ cardId: CardIdSchema }).strict(),

@@ -30,6 +30,18 @@ export const ReferenceCheckInputSchema = z.strictObject({
 });
 export type ReferenceCheckInput = z.infer<typeof ReferenceCheckInputSchema>;
 
+/** A check queued in the outbox while central was out of reach: whom and why; the operation names the card. */
+export const QueuedCheckPayloadSchema = ReferenceCheckInputSchema.omit({ cardId: true });
+
+/** A check of this card waiting in the outbox, as the duty officer's screen lists it (will be made when connected). */
+export const QueuedCheckSchema = z.object({
+  operationId: z.uuid(),
+  person: CheckedPersonSchema,
+  reason: storableText(),
+  queuedAt: z.iso.datetime(),
+});
+export type QueuedCheck = z.infer<typeof QueuedCheckSchema>;
+
 /**
  * A warning for the card's dispatched units (сақтандыру / предупреждение): one record found for one person
  * checked. `note` is the register's own words (data, shown as text, never markup).

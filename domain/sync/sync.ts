@@ -7,6 +7,7 @@ import { RefusalOnWireSchema, RefusalParamsOnWireSchema } from '../contract/refu
 import { TransitionInputSchema } from '../cards/workflow';
 import { ForwardInputSchema } from '../inbox/inbox';
 import { DispatchInputSchema } from '../dispatch/unit';
+import { QueuedCheckPayloadSchema } from '../dispatch/warning';
 
 /**
  * The sync protocol between a console and central (architecture.md "Data and its flow").
@@ -94,6 +95,12 @@ export const SyncOperationSchema = z.discriminatedUnion('type', [
    * on central, or nothing does (a unit already busy elsewhere refuses the whole operation, `unit.notFree`).
    */
   z.strictObject({ ...base, type: z.literal('units.dispatch'), payload: DispatchInputSchema }),
+  /**
+   * §15: a person checked while central was out of reach (issue 14 item 5). Central makes the check when the
+   * operation arrives, audited, with the operation's id as the check's, and warns the card's units of what it
+   * found, as a check made at once would.
+   */
+  z.strictObject({ ...base, type: z.literal('reference.check'), payload: QueuedCheckPayloadSchema }),
 ]);
 export type SyncOperation = z.infer<typeof SyncOperationSchema>;
 export type SyncOperationType = SyncOperation['type'];

@@ -8,8 +8,9 @@ import {
   BoardDetailsSchema,
 } from '../../domain/dispatch/board';
 import type { Applicant } from '../../domain/cards/card';
-import type { ReferenceCheckAnswer, ReferenceCheckInput } from '../../domain/dispatch/warning';
+import type { QueuedCheck, ReferenceCheckAnswer, ReferenceCheckInput } from '../../domain/dispatch/warning';
 import type { CentralResult, SignedInCentral } from '../central/client';
+import type { QueuedChecks } from '../store/queuedChecks';
 import type { BoardStore } from './boardStore';
 
 /** An action that needs central's answer: done, refused with a code for the screen, or central unreachable. */
@@ -22,14 +23,24 @@ function answerOf<T>(result: CentralResult<T>): BoardAnswer<T> {
   return { ok: false, refusal: result.failure.refusal?.code ?? 'unknown' };
 }
 
+/** A check central could not make now: it waits in the outbox and is made when central is back. */
+export type CheckAnswer = BoardAnswer<ReferenceCheckAnswer> | { ok: false; queued: true };
+
 /**
  * The board on this console (issue 14): central's limits and each card's history and warnings while central
- * answers, else the last copy (marked stale with its time). Workflow steps go through the outbox like every card
- * change; a reference check and an identification need central's answer at once (a check nobody answered
- * protects no officer, and an identity is never kept here), so they are refused offline, plainly.
+ * answers, else the last copy (marked stale with its time), with the card's checks still queued here. Workflow
+ * steps go through the outbox like every card change. A reference check is asked of central at once (its warning
+ * protects the officers on their way); out of reach, it is queued in the outbox and made when central is back,
+ * and the screen says it will be. An identification needs central's answer and is never kept here: refused
+ * offline, plainly.
  */
-export function createBoardService(deps: { central: SignedInCentral; store: BoardStore; now: () => Date }) {
-  const { central, store } = deps;
+export function createBoardService(deps: {
+  central: SignedInCentral;
+  store: BoardStore;
+  checks: QueuedChecks;
+  now: () => Date;
+}) {
+  const { central, store, checks } = deps;
   const at = () => deps.now().toISOString();
   return {
     async settings(): Promise<{ limits: AcknowledgementLimits; live: boolean }> {
@@ -42,22 +53,29 @@ export function createBoardService(deps: { central: SignedInCentral; store: Boar
       return { limits: copy?.value ?? DEFAULT_ACKNOWLEDGEMENT_LIMITS, live: false };
     },
 
-    async details(
-      cardId: string,
-    ): Promise<{ details: BoardDetails | null; fetchedAt: string | null; live: boolean }> {
+    async details(cardId: string): Promise<{
+      details: BoardDetails | null;
+      fetchedAt: string | null;
+      live: boolean;
+      queuedChecks: QueuedCheck[];
+    }> {
       const answer = await central.call('GET /api/board/cards/:id', { params: { id: cardId } });
       const key = `card:${cardId}`;
+      const queuedChecks = checks.ofCard(cardId);
       if (answer.ok) {
         const now = at();
         store.keep(key, answer.value, now);
-        return { details: answer.value, fetchedAt: now, live: true };
+        return { details: answer.value, fetchedAt: now, live: true, queuedChecks };
       }
       const copy = store.read(key, BoardDetailsSchema);
-      return { details: copy?.value ?? null, fetchedAt: copy?.fetchedAt ?? null, live: false };
+      return { details: copy?.value ?? null, fetchedAt: copy?.fetchedAt ?? null, live: false, queuedChecks };
     },
 
-    async check(input: ReferenceCheckInput): Promise<BoardAnswer<ReferenceCheckAnswer>> {
-      return answerOf(await central.call('POST /api/references/check', { body: input }));
+    async check(input: ReferenceCheckInput): Promise<CheckAnswer> {
+      const answer = answerOf(await central.call('POST /api/references/check', { body: input }));
+      if (!('offline' in answer)) return answer;
+      checks.queue(input);
+      return { ok: false, queued: true };
     },
 
     async identify(cardId: string): Promise<BoardAnswer<{ applicant: Applicant | null }>> {

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { cipherOf } from '../store/atRest';
 
 /**
- * The board's last copies from central (§13 limits, each card's history and warnings), by key, so the board
- * shows them with central down; each read is checked against its schema (the database is a boundary too).
+ * The board's last copies from central (§13 limits, each card's history and warnings) and the supervisor's view
+ * of the centre, by key, so they show with central down, after a restart too; each read is checked against its schema (the database is a boundary too).
  * Sealed at rest: a warning names the person checked and what the reference records hold about them.
  */
 export function createBoardStore(db: Database.Database) {

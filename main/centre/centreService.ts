@@ -1,6 +1,7 @@
-import type { CentreView } from '../../domain/centre/centre';
+import { type CentreView, CentreViewSchema } from '../../domain/centre/centre';
 import { ServerMessageSchema } from '../../domain/contract/realtime';
 import { type Role, can } from '../../domain/session/roles';
+import type { BoardStore } from '../board/boardStore';
 import type { SignedInCentral } from '../central/client';
 
 /** What the supervisor's screen gets: central's view, or the last copy (`live` false) with when it was fetched. */
@@ -27,17 +28,21 @@ export function isCentreNews(json: unknown): boolean {
   return parsed.success && CENTRE_NEWS.has(parsed.data.type);
 }
 
+/** The last copy is the account's own: another supervisor at this workstation may watch another territory. */
+const copyKey = (login: string) => `centre:${login}`;
+
 /**
  * The supervisor's view of the centre on this console (§16): central's while it answers, else the last copy
- * this console got for the same account (kept in memory: it is seconds old, and worthless after a restart).
- * Through main's one door to central (main/central/client.ts), which parses every answer.
+ * this console got for the same account, kept sealed in SQLite with the board's copies (issue 14 item 5) so a
+ * console restarted while central is down still shows the centre, marked stale with its age. Through main's
+ * one door to central (main/central/client.ts), which parses every answer.
  */
 export function createCentreService(deps: {
   central: SignedInCentral;
   account(): { login: string; role: Role } | null;
+  copies: BoardStore;
   now: () => Date;
 }) {
-  let copy: { login: string; view: CentreView; fetchedAt: string } | null = null;
   const watching = (): boolean => {
     const account = deps.account();
     return account !== null && can(account.role, 'centre.read');
@@ -50,11 +55,12 @@ export function createCentreService(deps: {
       if (!account || !can(account.role, 'centre.read')) return { view: null, fetchedAt: null, live: false };
       const answer = await deps.central.call('GET /api/centre', {});
       if (!answer.ok) {
-        const kept = copy?.login === account.login ? copy : null;
-        return { view: kept?.view ?? null, fetchedAt: kept?.fetchedAt ?? null, live: false };
+        const kept = deps.copies.read(copyKey(account.login), CentreViewSchema);
+        return { view: kept?.value ?? null, fetchedAt: kept?.fetchedAt ?? null, live: false };
       }
-      copy = { login: account.login, view: answer.value, fetchedAt: deps.now().toISOString() };
-      return { view: copy.view, fetchedAt: copy.fetchedAt, live: true };
+      const fetchedAt = deps.now().toISOString();
+      deps.copies.keep(copyKey(account.login), answer.value, fetchedAt);
+      return { view: answer.value, fetchedAt, live: true };
     },
   };
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import { consoleWithCentral, deskWithCentral, signIn } from '../support/e2e/central';
+import type { ConsoleHost } from '../support/e2e/fixtures';
 import { expect, test } from '../support/e2e/fixtures';
 
 const ALMATY = { lat: 43.2567, lon: 76.9286 };
@@ -178,6 +179,48 @@ test.describe('the supervisor’s view of the centre (§16, issue 14 item 4)', (
     } finally {
       await operator.close();
       await operatorHost.stop();
+      await desk.stop();
+    }
+  });
+
+  test('after a restart with central down, shows the last copy kept on disk, stale with its age, in kk and ru', async ({
+    page,
+    dataDir,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await anOperatorsDay(page);
+    const desk = await deskWithCentral(page, dataDir, 'supervisor');
+    let restarted: ConsoleHost | null = null;
+    try {
+      await appeal(desk.central.url, 'text', 'Соседи шумят третий час');
+      await page.keyboard.press('Alt+6');
+      await expect(page.getByTestId('centre-figure-waitingTexts')).toHaveText('1', { timeout: 15_000 });
+      await expect(page.getByTestId('centre-updated')).toBeVisible();
+
+      // Central goes down, and the console is closed and started again on the same data folder.
+      await desk.stop();
+      restarted = await consoleWithCentral(dataDir, desk.port);
+      await page.goto(restarted.url);
+      await signIn(page, 'supervisor', 'supervisor');
+      await expect(page.getByTestId('connectivity')).not.toContainText('Online', { timeout: 30_000 });
+      await page.keyboard.press('Alt+6');
+      await expect(page.getByTestId('centre-stale')).toContainText('STALE', { timeout: 30_000 });
+      await expect(page.getByTestId('centre-stale')).toContainText('ago');
+      await expect(page.getByTestId('centre-figure-waitingTexts')).toHaveText('1');
+      await expect(page.getByTestId('centre-waiting')).toHaveCount(1);
+      await expect(page.getByTestId('centre-updated')).toHaveCount(0);
+
+      for (const [button, language, stale] of [
+        ['Қазақша', 'kk', 'ЕСКІРГЕН'],
+        ['Русский', 'ru', 'УСТАРЕЛО'],
+      ] as const) {
+        await page.getByRole('button', { name: button }).click();
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        await expect(page.getByTestId('centre-stale')).toContainText(stale);
+        await page.screenshot({ path: testInfo.outputPath(`centre-restarted-${language}.png`) });
+      }
+    } finally {
+      await restarted?.stop();
       await desk.stop();
     }
   });

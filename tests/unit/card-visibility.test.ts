@@ -78,6 +78,7 @@ describe('the card operations central may refuse', () => {
       'card.transition': true,
       'recording.meta': true,
       'units.dispatch': true,
+      'reference.check': true,
       'chat.message': true,
       'inbox.claim': true,
       'inbox.forward': true,

@@ -8,6 +8,7 @@ import { useConsole } from '../../store';
 import { IsolatedText } from '../../shell/IsolatedText';
 import { usePendingStep } from '../cards/useCardActions';
 import { CheckPersonForm } from './CheckPersonForm';
+import { QueuedCheckList } from './QueuedCheckList';
 import { CardHistory } from './CardHistory';
 import { BoardNoticeLine } from './BoardNoticeLine';
 import { WarningList } from './WarningList';
@@ -200,6 +201,7 @@ export function BoardCardPanel({ cardId, compact = false }: { cardId: string; co
         </div>
       )}
       {can(role, 'references.check') && card.status !== 'closed' && <CheckPersonForm card={card} />}
+      <QueuedCheckList cardId={cardId} />
       <WarningList warnings={warnings} />
       {copy && !copy.live && (
         <p className="banner banner--warning" role="status" data-testid="board-details-stale">

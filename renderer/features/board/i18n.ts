@@ -88,6 +88,11 @@ export const boardText = defineTranslations(
     notice: {
       offline: 'Central system out of reach: the check was not made. Try again when it is back.',
       refused: 'Not done: {{reason}}',
+      queued: 'Central system out of reach: the person will be checked when connected.',
+      queuedDone: 'The queued check is made: its result is in the history, any warning below.',
+    },
+    queuedChecks: {
+      title: 'Will be checked when connected',
     },
     escalation: {
       title: 'Card not taken in time',
@@ -191,6 +196,11 @@ export const boardText = defineTranslations(
     notice: {
       offline: 'Центральная система недоступна: проверка не выполнена. Повторите, когда связь восстановится.',
       refused: 'Не выполнено: {{reason}}',
+      queued: 'Центральная система недоступна: лицо будет проверено при восстановлении связи.',
+      queuedDone: 'Отложенная проверка выполнена: её результат в истории, предупреждения ниже.',
+    },
+    queuedChecks: {
+      title: 'Будет проверено при восстановлении связи',
     },
     escalation: {
       title: 'Карточка не принята вовремя',
@@ -294,6 +304,11 @@ export const boardText = defineTranslations(
     notice: {
       offline: 'Орталық жүйе қолжетімсіз: тексеру жасалмады. Байланыс қалпына келгенде қайталаңыз.',
       refused: 'Орындалмады: {{reason}}',
+      queued: 'Орталық жүйе қолжетімсіз: адам байланыс қалпына келгенде тексеріледі.',
+      queuedDone: 'Кезекке қойылған тексеру жасалды: нәтижесі тарихта, ескертулер төменде.',
+    },
+    queuedChecks: {
+      title: 'Байланыс қалпына келгенде тексеріледі',
     },
     escalation: {
       title: 'Карточка уақытында қабылданбады',

@@ -7,18 +7,25 @@ import {
   DEFAULT_ACKNOWLEDGEMENT_LIMITS,
 } from '../../../domain/dispatch/acknowledgement';
 import type { BoardDetails, EscalatedCard } from '../../../domain/dispatch/board';
-import type { CheckedPerson } from '../../../domain/dispatch/warning';
+import type { CheckedPerson, QueuedCheck } from '../../../domain/dispatch/warning';
 import type { ConsoleState } from '../../store';
 
 /** What the board says after an action that needs central at once, about the card it was for. */
 export type BoardNotice = { cardId: string } & (
-  { kind: 'refused'; code: string } | { kind: 'offline' } | { kind: 'checked'; found: number }
+  | { kind: 'refused'; code: string }
+  | { kind: 'offline' }
+  | { kind: 'checked'; found: number }
+  /** Central out of reach: the check waits in the outbox; then central made the queued checks. */
+  | { kind: 'queued' }
+  | { kind: 'queuedDone' }
 );
 
 export interface BoardDetailsCopy {
   details: BoardDetails | null;
   fetchedAt: string | null;
   live: boolean;
+  /** The card's reference checks queued on this console, not made by central yet. */
+  queuedChecks: QueuedCheck[];
 }
 
 export interface BoardSlice {
@@ -45,6 +52,8 @@ export interface BoardSlice {
   checkPerson(cardId: string, person: CheckedPerson, reason: string): Promise<boolean>;
   identifyApplicant(cardId: string): Promise<void>;
   boardChanged(cardId: string): void;
+  /** The outbox moved (sync status): the cards with queued checks read their details again. */
+  boardQueueMoved(): void;
   cardEscalated(card: EscalatedCard): void;
   dismissEscalation(cardId: string): void;
 }
@@ -74,7 +83,15 @@ export const createBoardSlice =
     },
     async loadBoardDetails(cardId) {
       const result = await bridge.call('board.details', { cardId });
-      if (result.ok) set((state) => ({ boardDetails: { ...state.boardDetails, [cardId]: result.value } }));
+      if (!result.ok) return;
+      const before = get().boardDetails[cardId]?.queuedChecks.length ?? 0;
+      const copy = result.value;
+      // Checks queued here left the outbox with central's history read live: central has made them.
+      const made = before > copy.queuedChecks.length && copy.live;
+      set((state) => ({
+        boardDetails: { ...state.boardDetails, [cardId]: copy },
+        ...(made ? { boardNotice: { cardId, kind: 'queuedDone' } } : {}),
+      }));
     },
     async boardStep(cardId, transition, extra) {
       const result = await bridge.call('cards.transition', { id: cardId, transition, ...extra });
@@ -85,6 +102,11 @@ export const createBoardSlice =
       const result = await bridge.call('board.check', { cardId, person, reason });
       if (!result.ok) return false;
       const answer = result.value;
+      if (!answer.ok && 'queued' in answer) {
+        set({ boardNotice: { cardId, kind: 'queued' } });
+        void get().loadBoardDetails(cardId);
+        return true;
+      }
       if (!answer.ok) {
         set({ boardNotice: noticeOf(cardId, answer) });
         return false;
@@ -103,6 +125,10 @@ export const createBoardSlice =
     },
     boardChanged(cardId) {
       if (get().boardDetails[cardId] || get().boardSelectedId === cardId) void get().loadBoardDetails(cardId);
+    },
+    boardQueueMoved() {
+      for (const [cardId, copy] of Object.entries(get().boardDetails))
+        if (copy.queuedChecks.length > 0) void get().loadBoardDetails(cardId);
     },
     cardEscalated: (card) =>
       set((state) => ({

@@ -38,8 +38,10 @@ export const createCentreSlice =
           centreFetchedAt: fetchedAt,
           centreLive: live,
           centreLoaded: true,
-          // A copy keeps the offset of when it was live: its ages keep growing, as they do.
-          centreClockOffsetMs: view && live ? Date.parse(view.at) - Date.now() : state.centreClockOffsetMs,
+          // Central's clock against main's when the view was fetched (the same machine as this window's): a copy
+          // read back after a restart keeps the offset it had, and its ages keep growing, as they do.
+          centreClockOffsetMs:
+            view && fetchedAt ? Date.parse(view.at) - Date.parse(fetchedAt) : state.centreClockOffsetMs,
         }));
       },
     };

@@ -14,6 +14,7 @@ const OPERATION_KEY: Record<RefusableCardOperation, string> = {
   'card.transition': 'cardTransition',
   'recording.meta': 'recordingMeta',
   'units.dispatch': 'unitsDispatch',
+  'reference.check': 'referenceCheck',
 };
 
 /** Why, in the screen's language (the `refusals` namespace); never central's English detail. */

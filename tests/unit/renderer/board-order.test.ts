@@ -48,7 +48,12 @@ describe('the senior inspector’s board (§10, §13)', () => {
     };
     const state = {
       boardDetails: {
-        [cardId]: { details: { cardId, steps: [], warnings: [warning] }, fetchedAt: null, live: true },
+        [cardId]: {
+          details: { cardId, steps: [], warnings: [warning] },
+          fetchedAt: null,
+          live: true,
+          queuedChecks: [],
+        },
       },
     };
     expect(selectCardWarnings(cardId)(state)).toEqual([warning]);
