@@ -1,10 +1,17 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import { type Unit, type UnitStatus, isStale, nearestFirst } from '../../../domain/dispatch/unit';
+import {
+  type Unit,
+  type UnitPosition,
+  type UnitStatus,
+  isStale,
+  nearestFirst,
+} from '../../../domain/dispatch/unit';
 import type { LatLon } from '../../../domain/places/geo';
 import { can } from '../../../domain/session/roles';
 import { useConsole, useConsoleStore } from '../../store';
+import { type UnitDot, UnitDots } from './UnitDots';
 
 /** A unit's colour by status (the canvas draws it, so it is not CSS); a stale position is drawn faded. */
 const STATUS_COLOUR: Record<UnitStatus, string> = {
@@ -19,30 +26,23 @@ const STATUS_COLOUR: Record<UnitStatus, string> = {
 const NEAREST_IN_VIEW = 5;
 const UNITS_PANE = 'units';
 
-const styleOf = (unit: Unit, stale: boolean): L.CircleMarkerOptions => ({
+const dotOf = (unit: Unit, position: UnitPosition, stale: boolean): UnitDot => ({
+  lat: position.lat,
+  lon: position.lon,
+  colour: STATUS_COLOUR[unit.status],
+  stale,
   radius: unit.kind === 'sog' ? 7 : 5,
-  color: '#ffffff',
-  weight: 1,
-  fillColor: STATUS_COLOUR[unit.status],
-  fillOpacity: stale ? 0.35 : 0.95,
-  dashArray: stale ? '2 2' : undefined,
+  label: unit.callSign,
 });
 
 /** A unit that stops reporting fades on the map within this long of its position going stale. */
 const STALE_SWEEP_MS = 5_000;
 
-interface Held {
-  marker: L.CircleMarker;
-  unit: Unit;
-  stale: boolean;
-}
-
 /**
- * The territory's units on the card's map, live (§13): one canvas circle per unit, kept in a pool and moved in
- * place when a position arrives (nothing is re-created, its style set only when its status or staleness
- * changes). The markers follow the store outside React's render: two thousand units moving every second cost
- * no render at all. The map's element carries how many are drawn and when they last moved
- * (`data-units-drawn`, `data-units-moved-at`): the e2e test and the map bench read them.
+ * The territory's units on the card's map, live (§13): one dot per unit on one canvas (UnitDots), following the
+ * store outside React's render, so two thousand units moving every second cost no render and one redraw per
+ * frame. The map's element carries how many are drawn and when they last moved on screen (`data-units-drawn`,
+ * `data-units-moved-at`): the e2e test and the map bench read them.
  */
 export function UnitsLayer({ around }: { around: LatLon | null }) {
   const map = useMap();
@@ -63,7 +63,8 @@ export function UnitsLayer({ around }: { around: LatLon | null }) {
       if (nearest.length === 0) return false;
       fitted.current = key;
       const bounds = L.latLngBounds([[around.lat, around.lon]]);
-      for (const { unit } of nearest) if (unit.position) bounds.extend([unit.position.lat, unit.position.lon]);
+      for (const { unit } of nearest)
+        if (unit.position) bounds.extend([unit.position.lat, unit.position.lon]);
       map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
       return true;
     };
@@ -79,65 +80,48 @@ export function UnitsLayer({ around }: { around: LatLon | null }) {
     // this one, and would otherwise cover every unit.
     const pane = map.getPane(UNITS_PANE) ?? map.createPane(UNITS_PANE);
     pane.style.zIndex = '550';
-    const renderer = L.canvas({ padding: 0.3, pane: UNITS_PANE });
-    const markers = new Map<string, Held>();
     const container = map.getContainer();
+    let moved = false;
+    const dots = new UnitDots(UNITS_PANE, () => {
+      container.dataset.unitsDrawn = String(dots.size);
+      if (moved) container.dataset.unitsMovedAt = String(Date.now());
+      moved = false;
+    });
+    const shown = new Map<string, Unit>();
 
-    const draw = (units: Record<string, Unit>) => {
+    const follow = (units: Record<string, Unit>) => {
       const now = Date.now();
-      let moved = false;
-      for (const [id, held] of markers)
+      for (const id of [...shown.keys()])
         if (!units[id]?.position) {
-          held.marker.remove();
-          markers.delete(id);
+          shown.delete(id);
+          dots.delete(id);
         }
       for (const unit of Object.values(units)) {
-        const held = markers.get(unit.id);
-        if (held?.unit === unit || !unit.position) continue;
-        const stale = isStale(unit, now);
-        if (!held) {
-          const marker = L.circleMarker([unit.position.lat, unit.position.lon], {
-            ...styleOf(unit, stale),
-            renderer,
-            pane: UNITS_PANE,
-          });
-          marker.bindTooltip(unit.callSign);
-          marker.addTo(map);
-          markers.set(unit.id, { marker, unit, stale });
-          moved = true;
-          continue;
-        }
-        if (held.unit.position?.lat !== unit.position.lat || held.unit.position?.lon !== unit.position.lon) {
-          held.marker.setLatLng([unit.position.lat, unit.position.lon]);
-          moved = true;
-        }
-        if (held.unit.status !== unit.status || held.stale !== stale) held.marker.setStyle(styleOf(unit, stale));
-        held.unit = unit;
-        held.stale = stale;
+        if (shown.get(unit.id) === unit || !unit.position) continue;
+        shown.set(unit.id, unit);
+        dots.set(unit.id, dotOf(unit, unit.position, isStale(unit, now)));
+        moved = true;
       }
-      container.dataset.unitsDrawn = String(markers.size);
-      if (moved) container.dataset.unitsMovedAt = String(Date.now());
     };
     const fade = () => {
       const now = Date.now();
-      for (const held of markers.values()) {
-        const stale = isStale(held.unit, now);
-        if (stale !== held.stale) {
-          held.stale = stale;
-          held.marker.setStyle(styleOf(held.unit, stale));
-        }
+      for (const [id, unit] of shown) {
+        const stale = isStale(unit, now);
+        const dot = dots.get(id);
+        if (dot && unit.position && dot.stale !== stale) dots.set(id, dotOf(unit, unit.position, stale));
       }
     };
 
-    draw(store.getState().units);
+    dots.addTo(map);
+    follow(store.getState().units);
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.units !== previous.units) draw(state.units);
+      if (state.units !== previous.units) follow(state.units);
     });
     const sweep = setInterval(fade, STALE_SWEEP_MS);
     return () => {
       unsubscribe();
       clearInterval(sweep);
-      for (const { marker } of markers.values()) marker.remove();
+      dots.remove();
     };
   }, [map, store]);
   return null;
