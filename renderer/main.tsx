@@ -7,6 +7,7 @@ import { ignoredHotkeys } from './commands/availability';
 import { reportWindowErrors } from './features/about/reportWindowErrors';
 import { createI18n, pickedLanguage, savedLanguage } from './i18n';
 import { Frame } from './shell/Frame';
+import { unitsPerFrame } from './features/units';
 import { ConsoleStoreContext, createConsoleStore } from './store';
 
 async function boot(): Promise<void> {
@@ -63,7 +64,8 @@ async function boot(): Promise<void> {
   transport.bridge.on('centre.changed', () => void store.getState().loadCentre());
   transport.bridge.on('board.changed', ({ cardId }) => store.getState().boardChanged(cardId));
   transport.bridge.on('board.escalated', (card) => store.getState().cardEscalated(card));
-  transport.bridge.on('units.changed', ({ units }) => store.getState().unitsChanged(units));
+  const unitsArrived = unitsPerFrame((units) => store.getState().unitsChanged(units));
+  transport.bridge.on('units.changed', ({ units }) => unitsArrived(units));
   // Until the operator picks a language here, the screens speak the one IT set for the workstation (issue 15).
   void store
     .getState()

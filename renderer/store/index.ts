@@ -60,7 +60,12 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
 export const ConsoleStoreContext = createContext<StoreApi<ConsoleState> | null>(null);
 
 export function useConsole<T>(selector: (state: ConsoleState) => T): T {
+  return useStore(useConsoleStore(), selector);
+}
+
+/** The store itself, for what follows it outside React's render (the map's markers move without a render). */
+export function useConsoleStore(): StoreApi<ConsoleState> {
   const store = useContext(ConsoleStoreContext);
   if (!store) throw new Error('useConsole is used outside ConsoleStoreContext');
-  return useStore(store, selector);
+  return store;
 }

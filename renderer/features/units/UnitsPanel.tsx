@@ -8,15 +8,25 @@ import { can } from '../../../domain/session/roles';
 import { useConsole } from '../../store';
 import { useNow } from '../calls/useNow';
 import { UNITS_PANEL_ID } from './ids';
+import { useUnitsPaced } from './useUnitsPaced';
 import './units.css';
 
 /** The nearest this many are listed: the map shows the rest. */
 const LISTED = 30;
 
-const formatNumber = (language: string, value: number, digits = 1) =>
-  new Intl.NumberFormat(language, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
-    value,
-  );
+/** Positions move the list at most this often; a status shows at once. */
+const LIST_PACE_MS = 1000;
+
+const kmFormats = new Map<string, Intl.NumberFormat>();
+/** Kilometres with one decimal in the screen's language (a format is costly to build: one per language). */
+const formatKm = (language: string, km: number) => {
+  let format = kmFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    kmFormats.set(language, format);
+  }
+  return format.format(km);
+};
 
 /**
  * The card's units panel (§13): the territory's units nearest first with distance, straight-line ETA, status and
@@ -36,7 +46,7 @@ export function UnitsPanel({
   const { t, i18n } = useTranslation('units');
   const { t: tb } = useTranslation('board');
   const mayDispatch = useConsole((s) => (s.session ? can(s.session.role, 'units.dispatch') : false));
-  const units = useConsole((s) => s.units);
+  const units = useUnitsPaced(LIST_PACE_MS);
   const chosen = useConsole((s) => s.unitsChosen);
   const notice = useConsole((s) => s.unitsNotice);
   const fetchedAt = useConsole((s) => s.unitsFetchedAt);
@@ -125,7 +135,7 @@ export function UnitsPanel({
                 </span>
                 {km !== null && etaMinutes !== null && (
                   <span>
-                    {t('distance', { km: formatNumber(i18n.language, km) })} ·{' '}
+                    {t('distance', { km: formatKm(i18n.language, km) })} ·{' '}
                     {t('eta', { minutes: Math.max(1, Math.round(etaMinutes)) })}
                   </span>
                 )}

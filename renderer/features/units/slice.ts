@@ -10,6 +10,11 @@ export interface UnitsSlice {
   /** The territory's units by id, as central last told them (offline: the console's copy). */
   units: Record<string, Unit>;
   unitsFetchedAt: string | null;
+  /**
+   * Grows whenever a unit's status or card changes (not when it only moves): what lists units may follow
+   * positions at their own pace, but a status at once.
+   */
+  unitStatusesVersion: number;
   /** Units the inspector chose in the open card's panel, in the order chosen. */
   unitsChosen: string[];
   unitsNotice: UnitsNotice;
@@ -25,22 +30,32 @@ export const createUnitsSlice =
   (set, get) => ({
     units: {},
     unitsFetchedAt: null,
+    unitStatusesVersion: 0,
     unitsChosen: [],
     unitsNotice: null,
     async loadUnits() {
       const result = await bridge.call('units.list', {});
       if (!result.ok) return;
-      set({
+      set((state) => ({
         units: Object.fromEntries(result.value.units.map((u) => [u.id, u])),
         unitsFetchedAt: result.value.fetchedAt,
-      });
+        unitStatusesVersion: state.unitStatusesVersion + 1,
+      }));
     },
     unitsChanged(units) {
       if (units.length === 0) return;
       set((state) => {
         const next = { ...state.units };
-        for (const u of units) next[u.id] = u;
-        return { units: next };
+        let statusChanged = false;
+        for (const u of units) {
+          const before = next[u.id];
+          if (!before || before.status !== u.status || before.cardId !== u.cardId) statusChanged = true;
+          next[u.id] = u;
+        }
+        return {
+          units: next,
+          unitStatusesVersion: state.unitStatusesVersion + (statusChanged ? 1 : 0),
+        };
       });
     },
     toggleUnit(id) {
