@@ -44,6 +44,24 @@ export async function listDevices() {
   }
 }
 
+/**
+ * Makes this side's video encoder start again with a key frame (as the console's freshKeyFrame.ts does, and
+ * why): after a blip the operator's decoder holds only delta frames whose references were lost and would ask
+ * for a key frame only about one and a half seconds later. A re-activated encoding starts with a key frame.
+ */
+async function freshKeyFrame(peer) {
+  for (const sender of peer.getSenders()) {
+    if (sender.track?.kind !== 'video') continue;
+    const off = sender.getParameters();
+    if (off.encodings.length === 0) continue;
+    for (const encoding of off.encodings) encoding.active = false;
+    await sender.setParameters(off);
+    const on = sender.getParameters();
+    for (const encoding of on.encodings) encoding.active = true;
+    await sender.setParameters(on);
+  }
+}
+
 /** The DTLS fingerprint an SDP carries (one per peer connection). */
 function fingerprint(sdp) {
   return /^a=fingerprint:(.+)$/m.exec(sdp ?? '')?.[1]?.trim() ?? null;
@@ -171,6 +189,7 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
           lastBytes = bytes;
           movedAt = now;
           // Media moves again (after a blip, or from the operator's new peer after a rejoin): the call is back.
+          if (mediaLost) void freshKeyFrame(pc).catch(() => undefined);
           mediaLost = false;
         } else if (now - movedAt >= STALL_AFTER_MS) mediaLost = true;
         showNetwork();

@@ -1,6 +1,7 @@
 import type { IceConfig } from '../../../domain/calls/iceConfig';
 import type { CallSignal } from '../../../domain/contract/realtime';
 import { type CallStats, summariseStats } from './callStats';
+import { freshKeyFrame } from './freshKeyFrame';
 
 export type CallEnd = 'hungUp' | 'citizenHungUp' | 'failed' | 'noMedia';
 
@@ -44,7 +45,9 @@ export const GIVE_UP_AFTER_MS = 30_000;
  * A blip is noticed by ICE ('disconnected'/'failed') or, sooner, by the citizen's media standing still
  * (consent checks take seconds to notice a relay that lost its allocation). Then the operator, the offerer,
  * restarts ICE at once and again every second until media flows (signals sent while the link to central is
- * down are lost; the next restart carries a fresh offer), and gives the call up after 30 s.
+ * down are lost; the next restart carries a fresh offer), and gives the call up after 30 s. Once media moves
+ * again, each side's encoder starts over with a key frame (freshKeyFrame.ts): the receiver's own key frame
+ * request came about 1.5 s later and was most of the 3.3 s the call-blip e2e measured before.
  */
 export class OperatorCall {
   private pc: RTCPeerConnection | null = null;
@@ -124,7 +127,10 @@ export class OperatorCall {
 
   /** Main's socket to central is back: a call that lost its media restarts at once instead of at the next tick. */
   linkUp(): void {
-    if (this.lostAt !== null && this.waitingForLink && !this.ended) this.restartNow();
+    const pc = this.pc;
+    if (!pc || this.lostAt === null || !this.waitingForLink || this.ended) return;
+    const gathered = /^a=candidate:/m.test(pc.localDescription?.sdp ?? '');
+    this.restartNow(pc.signalingState === 'have-local-offer' && gathered);
   }
 
   setMuted(muted: boolean): void {
@@ -241,7 +247,8 @@ export class OperatorCall {
     this.restartNow();
   }
 
-  private restartNow(): void {
+  /** `resendPending`: the restart offer that could not leave goes as it stands instead of a new one. */
+  private restartNow(resendPending = false): void {
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
     const round = ++this.round;
@@ -251,7 +258,17 @@ export class OperatorCall {
       this.waitingForLink = !sent;
       this.restartTimer = setTimeout(() => this.restartTick(), sent ? ANSWER_WAIT_MS : LINK_WAIT_MS);
     };
-    this.offer(true).then(next, () => next(false));
+    (resendPending ? this.resendOffer() : this.offer(true)).then(next, () => next(false));
+  }
+
+  /**
+   * The restart offer made while the link was down: its SDP already carries the candidates gathered since (their
+   * own signals were lost), so the citizen can answer and the checks begin without a new offer and a new
+   * gathering, a few hundred milliseconds sooner on a loaded machine.
+   */
+  private async resendOffer(): Promise<boolean> {
+    const sdp = this.pc?.localDescription?.sdp;
+    return sdp ? await this.options.send({ kind: 'offer', sdp }) : false;
   }
 
   private restartTick(): void {
@@ -268,6 +285,7 @@ export class OperatorCall {
     this.round++;
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
+    if (this.pc) void freshKeyFrame(this.pc).catch(() => undefined);
     this.options.onReconnected();
   }
 
