@@ -8,6 +8,7 @@ import { SyncStatusBar } from '../features/sync';
 import { useConsole } from '../store';
 import { CommandRefusalNotice } from './CommandRefusalNotice';
 import { EscalationNotice } from '../features/board';
+import { AttachmentViewer } from '../features/attachments';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
 import { ConsoleLostOverlay } from './ConsoleLostOverlay';
 import { HotkeyHelp } from './HotkeyHelp';
@@ -112,6 +113,7 @@ function FrameContent() {
       </footer>
       <EscalationNotice />
       <CommandRefusalNotice />
+      <AttachmentViewer />
       <HotkeyHelp />
     </div>
   );
