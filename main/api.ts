@@ -125,6 +125,18 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'inbox.link': ({ appealId, cardId }) => services.inbox?.link(appealId, cardId) ?? noCentral,
     'inbox.forward': ({ appealId, ...input }) => services.inbox?.forward(appealId, input) ?? noCentral,
     'inbox.services': () => services.inbox?.services() ?? [],
+    // A citizen's attachments (issue 12): central decides who may read them and audits each file read.
+    'attachments.list': ({ appealId }) => services.attachmentViewer.list(appealId),
+    'attachments.open': (ref) => services.attachmentViewer.open(ref),
+    'attachments.read': ({ attachmentId, offset }) => {
+      const piece = services.attachmentViewer.slice(attachmentId, offset);
+      if (!piece) throw new CardFileNotFoundError(attachmentId);
+      return { bytesBase64: piece.bytes.toString('base64'), next: piece.next };
+    },
+    'attachments.close': () => {
+      services.attachmentViewer.close();
+      return {};
+    },
     'session.get': () => services.sync?.session.current() ?? null,
     'session.signIn': (input) =>
       services.sync

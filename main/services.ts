@@ -35,6 +35,7 @@ import { type ReferenceData, createReferenceData } from './store/referenceData';
 import { type SyncLedger, createSyncLedger } from './store/syncLedger';
 import { coalesce } from './sync/coalesce';
 import { type InboxService, createInboxService } from './inbox/inboxService';
+import { type AttachmentViewer, createAttachmentViewer } from './inbox/attachmentViewer';
 import { isInboxNews } from './inbox/inboxNews';
 import { type CentreService, createCentreService, isCentreNews } from './centre/centreService';
 import { createInboxStore } from './inbox/inboxStore';
@@ -72,6 +73,7 @@ export interface Services {
   recordingJournal: RecordingJournal;
   /** Recordings played from central (§17: supervisors), each play audited there. */
   recordingPlayer: RecordingPlayer;
+  attachmentViewer: AttachmentViewer;
   connectivity: ConnectivityService;
   events: ConsoleEventBus;
   workstation: WorkstationService;
@@ -266,6 +268,7 @@ export function createServices(options: ServicesOptions): Services {
       : null;
   sync?.session.onChange(() => calls?.sessionChanged());
   const recordingPlayer = createRecordingPlayer({ central: () => sync?.central ?? null });
+  const attachmentViewer = createAttachmentViewer({ central: () => sync?.central ?? null });
   const audience = createCardAudience({
     session: sync?.session ?? null,
     configuredRole: options.config.role,
@@ -337,6 +340,7 @@ export function createServices(options: ServicesOptions): Services {
     recordings,
     recordingJournal,
     recordingPlayer,
+    attachmentViewer,
     connectivity,
     events,
     workstation,

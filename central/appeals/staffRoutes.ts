@@ -56,6 +56,17 @@ export function registerStaffAppealRoutes(
     return { appeal, messages: await appeals.chat(appeal.id) };
   });
 
+  // What the appeal carries, without a byte of it: names and types only, so listing is not a read to audit.
+  staffRoute(
+    app,
+    auth,
+    'GET /api/staff/appeals/:id/attachments',
+    { params: IdParams },
+    async ({ principal, params }) => ({
+      attachments: (await appealInScope(principal, params.id)).attachments,
+    }),
+  );
+
   staffRoute(
     app,
     auth,

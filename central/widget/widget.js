@@ -404,6 +404,40 @@ $('chatForm').addEventListener('submit', async (event) => {
   }
 });
 
+/** What central files a chosen file under, by its type: the intake sniffs the bytes again and refuses a pretender. */
+function attachmentKind(file) {
+  if (file.type.startsWith('image/')) return 'photo';
+  if (file.type.startsWith('audio/')) return 'voice';
+  return 'video';
+}
+
+/** Keeps the name's shape central accepts: no separators, no control characters, at most 200 characters. */
+function attachmentName(file) {
+  const cleaned = file.name.replace(/[\\/\u0000-\u001f]|\.\./g, '_').slice(0, 200);
+  return cleaned || attachmentKind(file);
+}
+
+$('attach').addEventListener('change', async () => {
+  if (!current) return;
+  const files = [...$('attach').files];
+  $('attach').value = '';
+  showError('');
+  for (const file of files) {
+    const query = `kind=${attachmentKind(file)}&name=${encodeURIComponent(attachmentName(file))}`;
+    const response = await fetch(`/api/appeals/${current.id}/attachments?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-citizen-token': current.citizenToken },
+      body: file,
+    }).catch(() => null);
+    if (!response) return showError(t('offline'));
+    const json = await response.json().catch(() => ({}));
+    if (!response.ok) return showError(`${t('failed')}: ${describeRefusal(json)}`);
+    const li = document.createElement('li');
+    li.textContent = fill(t('attached'), { name: json.name ?? file.name });
+    $('attached').append(li);
+  }
+});
+
 $('newAppeal').addEventListener('click', () => {
   socket?.close();
   current = null;
@@ -411,6 +445,7 @@ $('newAppeal').addEventListener('click', () => {
   sessionStorage.removeItem('widget.appeal');
   found = null;
   $('appeal').reset();
+  $('attached').replaceChildren();
   render();
   $('identity').hidden = false;
   $('appeal').hidden = false;

@@ -10,6 +10,7 @@ import {
   NewAccountSchema,
 } from '../admin/account';
 import { TerritoryImportSchema } from '../places/territory';
+import { AppealAttachmentsSchema } from '../appeals/attachmentView';
 import { CompetentServiceSchema, ForwardInputSchema, InboxListSchema } from '../inbox/inbox';
 import { UploadDeclarationSchema, UploadStatusSchema } from '../files/upload';
 import { CardRecordingSchema } from '../files/recording';
@@ -167,7 +168,17 @@ export const CENTRAL_API = {
   'POST /api/appeals/:id/attachments': { access: 'public' },
   'GET /api/staff/appeals': { access: 'appeals.read' },
   'GET /api/staff/appeals/:id': { access: 'appeals.read' },
-  'GET /api/staff/appeals/:id/attachments/:attachmentId': { access: 'appeals.read' },
+  // A citizen's attachments as the console opens them (issue 12): the list, then each file's bytes (audited).
+  'GET /api/staff/appeals/:id/attachments': {
+    access: 'appeals.read',
+    params: IdParams,
+    response: AppealAttachmentsSchema,
+  },
+  'GET /api/staff/appeals/:id/attachments/:attachmentId': {
+    access: 'appeals.read',
+    params: z.strictObject({ id: z.uuid(), attachmentId: z.uuid() }),
+    response: BytesSchema,
+  },
   'POST /api/staff/appeals/:id/messages': { access: 'appeals.chat', bodyLimit: 32 * 1024 },
   'POST /api/staff/calls/:id/accept': { access: 'calls.accept', bodyLimit: 1024 },
   // One call's STUN/TURN servers and short-lived TURN credentials (central/turn/); a citizen's with their token.

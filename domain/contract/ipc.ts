@@ -1,4 +1,5 @@
 import { DispatchInputSchema, UnitSchema } from '../dispatch/unit';
+import { AttachmentListResultSchema, AttachmentRefSchema } from '../appeals/attachmentView';
 import { z } from 'zod';
 import { RefusalOnWireSchema } from './refusal';
 import { storableText } from './text';
@@ -181,6 +182,16 @@ export const consoleApi = {
   /** A non-urgent text to a competent service, with a reason: it never becomes a card. */
   'inbox.forward': method(ForwardInputSchema.extend({ appealId: z.uuid() }).strict(), InboxAnswerSchema),
   'inbox.services': method(NoInput, z.array(CompetentServiceSchema)),
+  /** The attachments of an appeal (an inbox item's or a card's), as central lists them now (issue 12). */
+  'attachments.list': method(z.object({ appealId: z.uuid() }).strict(), AttachmentListResultSchema),
+  /** Fetches one attachment from central (central audits the read), then `attachments.read` in slices. */
+  'attachments.open': method(AttachmentRefSchema, RecordingOpenResultSchema),
+  'attachments.read': method(
+    z.object({ attachmentId: z.uuid(), offset: z.number().int().nonnegative() }).strict(),
+    RecordingSliceSchema,
+  ),
+  /** The viewer closed: main lets go of the bytes it held. */
+  'attachments.close': method(NoInput, z.object({})),
   /** Sign-in against central (tokens stay in main); null session when nobody is signed in. */
   'session.get': method(NoInput, SessionSchema.nullable()),
   'session.signIn': method(SignInInputSchema, SignInResultSchema),

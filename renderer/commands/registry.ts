@@ -206,6 +206,19 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
+    // The inbox's selected appeal, or the appeal of the card being filled in: its photos, voice messages, videos.
+    id: 'attachments.view',
+    label: 'attachments:commands.view',
+    keys: 'Alt+V',
+    roles: ['operator', 'supervisor'],
+    when: (state) => (state.appInfo?.centralUrl ? null : { key: 'shell:refusals.noCentral' }),
+    run: ({ store }) => {
+      const { view, inboxItems, inboxSelected, editor, viewAppealAttachments } = store.getState();
+      const appealId = view === 'inbox' ? inboxItems[inboxSelected]?.appealId : editor.appealId;
+      if (appealId) void viewAppealAttachments(appealId);
+    },
+  },
+  {
     id: 'place.search',
     label: 'map:commands.findPlace',
     keys: 'Alt+F',

@@ -16,6 +16,7 @@ import { recordingsText } from '../features/recordings/i18n';
 import { signinText } from '../features/session/i18n';
 import { syncText } from '../features/sync/i18n';
 import { unitsText } from '../features/units/i18n';
+import { attachmentsText } from '../features/attachments/i18n';
 import { shellText } from '../shell/i18n';
 import { commonText } from './common';
 import { type FeatureTranslations, LANGUAGES, type Language } from './translations';
@@ -40,6 +41,7 @@ export const NAMESPACES = {
   recordings: recordingsText,
   admin: adminText,
   units: unitsText,
+  attachments: attachmentsText,
 } satisfies Record<string, FeatureTranslations<unknown>>;
 
 const LANGUAGE_KEY = 'console102.language';

@@ -9,6 +9,7 @@ import { SyncStatusBar } from '../features/sync';
 import { useConsole } from '../store';
 import { CommandRefusalNotice } from './CommandRefusalNotice';
 import { EscalationNotice } from '../features/board';
+import { AttachmentViewer } from '../features/attachments';
 import { ConnectivityIndicator } from './ConnectivityIndicator';
 import { ConsoleLostOverlay } from './ConsoleLostOverlay';
 import { HotkeyHelp } from './HotkeyHelp';
@@ -114,6 +115,7 @@ function FrameContent() {
       </footer>
       <EscalationNotice />
       <CommandRefusalNotice />
+      <AttachmentViewer />
       <HotkeyHelp />
     </div>
   );

@@ -17,6 +17,7 @@ import { type SyncSlice, createSyncSlice } from '../features/sync/slice';
 import { type BoardSlice, createBoardSlice } from '../features/board/slice';
 import { type ShellSlice, createShellSlice } from '../shell/slice';
 import { type UnitsSlice, createUnitsSlice } from '../features/units/slice';
+import { type AttachmentsSlice, createAttachmentsSlice } from '../features/attachments/attachmentsSlice';
 
 /** One store built from feature slices; a feature adds its slice here. */
 export type ConsoleState = ShellSlice &
@@ -34,7 +35,8 @@ export type ConsoleState = ShellSlice &
   BoardSlice &
   RecordingsSlice &
   AdminSlice &
-  UnitsSlice;
+  UnitsSlice &
+  AttachmentsSlice;
 
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
   return createStore<ConsoleState>()((...args) => ({
@@ -54,6 +56,7 @@ export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState
     ...createRecordingsSlice(bridge)(...args),
     ...createAdminSlice(bridge)(...args),
     ...createUnitsSlice(bridge)(...args),
+    ...createAttachmentsSlice(bridge)(...args),
   }));
 }
 

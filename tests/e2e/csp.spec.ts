@@ -48,4 +48,47 @@ test.describe("the console page's Content-Security-Policy (issue 11, item 15)", 
     expect(outcome.violations).toHaveLength(4);
     expect(outcome.violations.every((directive) => directive.startsWith('script-src'))).toBe(true);
   });
+
+  test('blob: URLs are allowed for images and media only — what the attachment viewer uses — and never for a frame or an object', async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url);
+    await expect(page.getByTestId('connectivity')).toBeVisible();
+    const outcome = await page.evaluate(async () => {
+      const violations: string[] = [];
+      let bothReported!: () => void;
+      const reported = new Promise<void>((resolve) => (bothReported = resolve));
+      document.addEventListener('securitypolicyviolation', (e) => {
+        violations.push(e.effectiveDirective);
+        if (violations.length === 2) bothReported();
+      });
+      // A 1×1 PNG, as the viewer gets a photo's bytes from main.
+      const png = Uint8Array.from(
+        atob(
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        ),
+        (c) => c.charCodeAt(0),
+      );
+      const image = document.createElement('img');
+      const decoded = new Promise<number>((resolve) => {
+        image.onload = () => resolve(image.naturalWidth);
+        image.onerror = () => resolve(0);
+      });
+      image.src = URL.createObjectURL(new Blob([png], { type: 'image/png' }));
+      document.body.append(image);
+      const html = URL.createObjectURL(new Blob(['<p>framed</p>'], { type: 'text/html' }));
+      const frame = document.createElement('iframe');
+      frame.src = html;
+      document.body.append(frame);
+      const object = document.createElement('object');
+      object.data = html;
+      document.body.append(object);
+      const imageWidth = await decoded;
+      await reported;
+      return { imageWidth, violations };
+    });
+    expect(outcome.imageWidth).toBe(1);
+    expect(outcome.violations.sort()).toEqual(['frame-src', 'object-src']);
+  });
 });

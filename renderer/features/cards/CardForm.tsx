@@ -7,6 +7,7 @@ import { PlaceSearch } from '../map';
 import { CardRefusalBanner, CardSyncBadge } from '../sync';
 import { CardFormActions } from './CardFormActions';
 import { CardPhotos } from '../photos/CardPhotos';
+import { AppealAttachments } from '../attachments';
 import { CardRecordings } from '../recordings/CardRecordings';
 import { DescriptionField } from './DescriptionField';
 import { ApplicantFields } from './ApplicantFields';
@@ -260,6 +261,8 @@ export function CardForm() {
       </fieldset>
 
       <SeenFields readOnly={readOnly} />
+
+      {editor.appealId && <AppealAttachments appealId={editor.appealId} />}
 
       <CardPhotos />
 

@@ -5,6 +5,7 @@ import { type InboxItem, type InboxQueuedAction, possibleDuplicate } from '../..
 import { describeRefusal } from '../refusals';
 import { useConsole } from '../../store';
 import { ForwardPanel } from './ForwardPanel';
+import { AppealAttachments } from '../attachments';
 
 export const INBOX_LIST_ID = 'inbox-list';
 /** Central is asked again this often while the inbox is on screen (its socket's events will replace this). */
@@ -215,6 +216,7 @@ export function InboxView() {
           </button>
         </div>
         {forwarding && <ForwardPanel item={forwarding} />}
+        {items[selected] && <AppealAttachments appealId={items[selected].appealId} />}
         <div
           id={INBOX_LIST_ID}
           ref={scroller}

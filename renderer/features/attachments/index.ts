@@ -1,0 +1,2 @@
+export { AppealAttachments } from './AppealAttachments';
+export { AttachmentViewer } from './AttachmentViewer';
