@@ -36,6 +36,7 @@ import { releaseClaimsWhenConsolesLeave } from './inbox/claimRelease';
 import { createInboxRepository } from './inbox/inboxRepository';
 import { registerInboxRoutes } from './inbox/routes';
 import { DEMO_SERVICES, createServiceDirectory } from './services/serviceRepository';
+import { registerServiceDirectoryRoutes } from './services/routes';
 import { DepartmentDirectory } from './departments/departmentRepository';
 import { registerDepartmentRoutes } from './reference/routes';
 import { installErrorHandler } from './http/errors';
@@ -257,6 +258,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const version = await packageVersion();
   app.get('/health', async () => ({ status: 'ok', db: db.kind, version, instanceId: bus.instanceId }));
   registerAccountRoutes(app, { auth, accounts, departments, loginFailures, audit });
+  registerServiceDirectoryRoutes(app, { auth, services, audit });
   registerDepartmentRoutes(app, { db, auth, departments, territories, audit, inCountry });
   registerCitizenRoutes(app, { intake, appeals, attachments });
   registerStaffAppealRoutes(app, { access, audit, auth, appeals, attachments, intake, calls });

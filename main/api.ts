@@ -48,6 +48,9 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'admin.changeAccount': ({ id, changes }) => services.admin?.changeAccount(id, changes) ?? noCentral,
     'admin.unlockAccount': ({ id }) => services.admin?.unlockAccount(id) ?? noCentral,
     'admin.importTerritories': (file) => services.admin?.importTerritories(file) ?? noCentral,
+    'admin.services': () => services.admin?.services() ?? noCentral,
+    'admin.createService': (input) => services.admin?.createService(input) ?? noCentral,
+    'admin.changeService': ({ id, changes }) => services.admin?.changeService(id, changes) ?? noCentral,
     'connectivity.get': () => services.connectivity.current(),
     'cards.list': () => {
       const viewer = services.audience.viewer();

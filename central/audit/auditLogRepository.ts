@@ -3,7 +3,8 @@ import { chainHash } from './chainHash';
 
 /**
  * What was read — an applicant's identity, a citizen's attachment, a call recording, a person's reference
- * records (§15) — or what the digitalisation unit changed (§28): an account, a locked login, the territories.
+ * records (§15) — or what the digitalisation unit changed (§28): an account, a locked login, the territories,
+ * a competent service of the directory.
  */
 export type AuditAction =
   | 'applicant.read'
@@ -14,7 +15,9 @@ export type AuditAction =
   | 'account.changed'
   | 'account.deleted'
   | 'account.unlocked'
-  | 'territories.imported';
+  | 'territories.imported'
+  | 'service.created'
+  | 'service.changed';
 
 export interface AuditEntry {
   /** Who read or changed it; null for central itself. */

@@ -9,6 +9,12 @@ import {
   AccountViewSchema,
   NewAccountSchema,
 } from '../admin/account';
+import {
+  NewServiceSchema,
+  ServiceChangesSchema,
+  ServiceEntrySchema,
+  ServiceIdParamsSchema,
+} from '../admin/directories';
 import { TerritoryImportSchema } from '../places/territory';
 import { AppealAttachmentsSchema } from '../appeals/attachmentView';
 import { CompetentServiceSchema, ForwardInputSchema, InboxListSchema } from '../inbox/inbox';
@@ -131,6 +137,24 @@ export const CENTRAL_API = {
     response: AccountViewSchema,
   },
   'DELETE /api/accounts/:id': { access: 'accounts.manage' },
+  // The directories (§28): the competent services (§12.4) with their competence, kept by the admin's desk.
+  'GET /api/directories/services': {
+    access: 'directories.manage',
+    response: z.object({ services: z.array(ServiceEntrySchema) }),
+  },
+  'POST /api/directories/services': {
+    access: 'directories.manage',
+    body: NewServiceSchema,
+    response: ServiceEntrySchema,
+    bodyLimit: 16 * 1024,
+  },
+  'PATCH /api/directories/services/:id': {
+    access: 'directories.manage',
+    params: ServiceIdParamsSchema,
+    body: ServiceChangesSchema,
+    response: ServiceEntrySchema,
+    bodyLimit: 16 * 1024,
+  },
   'GET /api/departments': { access: 'departments.read', response: DepartmentsAnswerSchema },
   'GET /api/departments/:id/units': { access: 'departments.read' },
   // A department's reference data includes its patrol units and territory (the account's scope only).

@@ -76,6 +76,12 @@ import {
   NewAccountSchema,
 } from '../admin/account';
 import { TerritoryImportSchema } from '../places/territory';
+import {
+  NewServiceSchema,
+  ServiceChangesSchema,
+  ServiceEntrySchema,
+  ServiceIdParamsSchema,
+} from '../admin/directories';
 
 /**
  * The console API: the one contract between the renderer and main.
@@ -226,6 +232,13 @@ export const consoleApi = {
   'admin.importTerritories': method(
     TerritoryImportSchema,
     adminAnswerSchema(z.object({ imported: z.number().int().nonnegative() })),
+  ),
+  /** The directory of competent services (§12.4) with their competence, as central keeps it (§28). */
+  'admin.services': method(NoInput, adminAnswerSchema(z.array(ServiceEntrySchema))),
+  'admin.createService': method(NewServiceSchema, adminAnswerSchema(ServiceEntrySchema)),
+  'admin.changeService': method(
+    z.strictObject({ id: ServiceIdParamsSchema.shape.id, changes: ServiceChangesSchema }),
+    adminAnswerSchema(ServiceEntrySchema),
   ),
   /** Calls ringing now (a reloaded window asks); then `calls.event` keeps it current. */
   'calls.ringing': method(NoInput, z.array(RingingCallSchema)),

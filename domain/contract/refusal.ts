@@ -126,6 +126,8 @@ export const REFUSALS = {
   /** Only a text goes to a competent service; an SOS alarm or a call stays with the police (§12). */
   'inbox.notForwardable': Empty,
   'service.notFound': Empty,
+  /** The admin's directory (§28): a new competent service's id is another's already. */
+  'service.idTaken': Empty,
   // Accounts and territories (§28)
   'account.notFound': Empty,
   'account.loginTaken': Empty,

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'accounts.manage',
   'departments.read',
   'territories.import',
+  'directories.manage',
   'appeals.read',
   'appeals.chat',
   'applicant.read',
@@ -58,6 +59,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'accounts.manage': ['admin'],
   'departments.read': EVERY_ROLE,
   'territories.import': ['admin'],
+  // §28: the directories the other roles work from (competent services and what they take) are the unit's too.
+  'directories.manage': ['admin'],
   'appeals.read': ['operator', 'inspector', 'duty', 'supervisor', 'head'],
   // §2: the citizen chats with the dispatcher of the operations centre.
   'appeals.chat': ['operator', 'inspector', 'supervisor'],

@@ -1,4 +1,5 @@
 import type { AdminAnswer, AccountChanges, AccountView, NewAccount } from '../../domain/admin/account';
+import type { NewService, ServiceChanges, ServiceEntry } from '../../domain/admin/directories';
 import type { TerritoryImport } from '../../domain/places/territory';
 import type { CentralResult, SignedInCentral } from '../central/client';
 import type { Logger } from '../log';
@@ -14,6 +15,9 @@ export interface AdminService {
   changeAccount(id: string, changes: AccountChanges): Promise<AdminAnswer<AccountView>>;
   unlockAccount(id: string): Promise<AdminAnswer<AccountView>>;
   importTerritories(file: TerritoryImport): Promise<AdminAnswer<{ imported: number }>>;
+  services(): Promise<AdminAnswer<ServiceEntry[]>>;
+  createService(service: NewService): Promise<AdminAnswer<ServiceEntry>>;
+  changeService(id: string, changes: ServiceChanges): Promise<AdminAnswer<ServiceEntry>>;
 }
 
 function answerOf<T, U>(result: CentralResult<T>, pick: (value: T) => U): AdminAnswer<U> {
@@ -46,6 +50,21 @@ export function createAdminService(deps: { central: SignedInCentral; log: Logger
     async importTerritories(file) {
       const answer = answerOf(await central.call('POST /api/territories/import', { body: file }), same);
       if (answer.ok) deps.log.info('admin.territoriesImported', { count: answer.value.imported });
+      return answer;
+    },
+    services: async () =>
+      answerOf(await central.call('GET /api/directories/services', {}), (v) => v.services),
+    async createService(service) {
+      const answer = answerOf(await central.call('POST /api/directories/services', { body: service }), same);
+      if (answer.ok) deps.log.info('admin.serviceCreated', { serviceId: answer.value.id });
+      return answer;
+    },
+    async changeService(id, changes) {
+      const answer = answerOf(
+        await central.call('PATCH /api/directories/services/:id', { params: { id }, body: changes }),
+        same,
+      );
+      if (answer.ok) deps.log.info('admin.serviceChanged', { fields: Object.keys(changes).join(',') });
       return answer;
     },
   };

@@ -1,13 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../store';
 import { departmentName } from '../reference';
+import { ServicesDirectory } from './ServicesDirectory';
 
-/** The directories the admin keeps an eye on (§28): central's departments, as this console last received them. */
+/**
+ * The directories of §28: the competent services the admin keeps, and central's departments (read only, as this
+ * console last received them).
+ */
 export function DirectoriesTab() {
   const { t, i18n } = useTranslation('admin');
   const departments = useConsole((s) => s.departments);
   return (
     <div className="admin-tab">
+      <ServicesDirectory />
       <h3>{t('directories.departments')}</h3>
       <p className="muted">{t('directories.intro')}</p>
       {departments.length === 0 ? (

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AccountChanges, AccountView, AdminAnswer, NewAccount } from '../../../domain/admin/account';
+import type { NewService, ServiceChanges, ServiceEntry } from '../../../domain/admin/directories';
 import type { ApiResult, ConsoleBridge } from '../../../domain/contract/ipc';
 import type { TerritoryImport } from '../../../domain/places/territory';
 import type { ConsoleState } from '../../store';
@@ -15,6 +16,9 @@ export interface AdminSlice {
   adminAccounts: AccountView[] | null;
   /** Why the list could not be read, shown above it. */
   adminAccountsProblem: AdminProblem | null;
+  /** The competent services with their competence as central listed them last; null until asked. */
+  adminServices: ServiceEntry[] | null;
+  adminServicesProblem: AdminProblem | null;
   // Actions
   loadAccounts(): Promise<void>;
   /** Each answers what central said; on success the list is read again (sessions, locks). */
@@ -22,6 +26,10 @@ export interface AdminSlice {
   changeAccount(id: string, changes: AccountChanges): Promise<AdminAnswer<AccountView>>;
   unlockAccount(id: string): Promise<AdminAnswer<AccountView>>;
   importTerritories(file: TerritoryImport): Promise<AdminAnswer<{ imported: number }>>;
+  loadServices(): Promise<void>;
+  /** Each answers what central said; on success the directory is read again. */
+  createService(service: NewService): Promise<AdminAnswer<ServiceEntry>>;
+  changeService(id: string, changes: ServiceChanges): Promise<AdminAnswer<ServiceEntry>>;
 }
 
 export const createAdminSlice =
@@ -36,9 +44,15 @@ export const createAdminSlice =
       if (answer.ok) await get().loadAccounts();
       return answer;
     }
+    async function servicesChanged<T>(answer: AdminAnswer<T>): Promise<AdminAnswer<T>> {
+      if (answer.ok) await get().loadServices();
+      return answer;
+    }
     return {
       adminAccounts: null,
       adminAccountsProblem: null,
+      adminServices: null,
+      adminServicesProblem: null,
       async loadAccounts() {
         const answer = await ask(bridge.call('admin.accounts', {}));
         if (answer.ok) set({ adminAccounts: answer.value, adminAccountsProblem: null });
@@ -49,5 +63,14 @@ export const createAdminSlice =
         changed(await ask(bridge.call('admin.changeAccount', { id, changes }))),
       unlockAccount: async (id) => changed(await ask(bridge.call('admin.unlockAccount', { id }))),
       importTerritories: async (file) => ask(bridge.call('admin.importTerritories', file)),
+      async loadServices() {
+        const answer = await ask(bridge.call('admin.services', {}));
+        if (answer.ok) set({ adminServices: answer.value, adminServicesProblem: null });
+        else set({ adminServicesProblem: answer });
+      },
+      createService: async (service) =>
+        servicesChanged(await ask(bridge.call('admin.createService', service))),
+      changeService: async (id, changes) =>
+        servicesChanged(await ask(bridge.call('admin.changeService', { id, changes }))),
     };
   };

@@ -84,7 +84,10 @@ export const refusalsText = defineTranslations(
       notForwardable:
         'Only a text appeal goes to the competent service; an SOS alarm or a call stays with the police.',
     },
-    service: { notFound: 'No such competent service.' },
+    service: {
+      notFound: 'No such competent service.',
+      idTaken: 'A competent service with this id exists already.',
+    },
     account: {
       notFound: 'No such account.',
       loginTaken: 'This login is taken.',
@@ -245,7 +248,10 @@ export const refusalsText = defineTranslations(
       notForwardable:
         'Исполнителю по компетенции передаётся только текстовое обращение; сигнал SOS и вызов остаются у полиции.',
     },
-    service: { notFound: 'Такого исполнителя по компетенции нет.' },
+    service: {
+      notFound: 'Такого исполнителя по компетенции нет.',
+      idTaken: 'Исполнитель по компетенции с таким идентификатором уже есть.',
+    },
     account: {
       notFound: 'Такой учётной записи нет.',
       loginTaken: 'Этот логин уже занят.',
@@ -403,7 +409,10 @@ export const refusalsText = defineTranslations(
       notForwardable:
         'Құзыреттілігі бойынша орындаушы қызметке тек мәтіндік өтініш жіберіледі; SOS белгісі мен қоңырау полицияда қалады.',
     },
-    service: { notFound: 'Мұндай құзыреттілігі бойынша орындаушы қызмет жоқ.' },
+    service: {
+      notFound: 'Мұндай құзыреттілігі бойынша орындаушы қызмет жоқ.',
+      idTaken: 'Бұл идентификаторы бар құзыреттілігі бойынша орындаушы қызмет бар.',
+    },
     account: {
       notFound: 'Мұндай есептік жазба жоқ.',
       loginTaken: 'Бұл логин бос емес.',

@@ -80,6 +80,7 @@ const EXAMPLES: { [C in RefusalCode]: RefusalParams<C> } = {
   'inbox.notWaiting': {},
   'inbox.notForwardable': {},
   'service.notFound': {},
+  'service.idTaken': {},
   'account.notFound': {},
   'account.loginTaken': {},
   'account.ownAccount': {},
