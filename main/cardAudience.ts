@@ -17,6 +17,7 @@ export interface CardAudience {
 
 /** The card an event is about, read without trusting the event's type parameter. */
 const AboutCard = z.object({ card: z.object({ id: CardIdSchema }) });
+/** An event that names its card by id (its files, or that it left). */
 const AboutCardFiles = z.object({ cardId: CardIdSchema });
 const AboutChat = z.object({ appealId: z.string() });
 
@@ -49,6 +50,11 @@ export function createCardAudience(deps: {
         case 'cards.changed': {
           const about = AboutCard.safeParse(payload);
           return about.success && sees(about.data.card.id);
+        }
+        // Only to an account that no longer sees the card: one that still does has its `cards.changed`.
+        case 'cards.left': {
+          const about = AboutCardFiles.safeParse(payload);
+          return about.success && !sees(about.data.cardId);
         }
         case 'cards.filesChanged': {
           const about = AboutCardFiles.safeParse(payload);

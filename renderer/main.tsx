@@ -42,6 +42,7 @@ async function boot(): Promise<void> {
     store.getState().setConnectivity(connectivity),
   );
   transport.bridge.on('cards.changed', ({ card }) => store.getState().cardChanged(card));
+  transport.bridge.on('cards.left', ({ cardId }) => store.getState().cardLeft(cardId));
   transport.bridge.on('cards.filesChanged', ({ cardId, files }) =>
     store.getState().cardFilesChanged(cardId, files),
   );

@@ -79,21 +79,18 @@ export function createCentreRepository(db: Sql) {
     },
 
     /**
-     * Cards not yet closed or handed to a service, the oldest first, with when each entered its status and
-     * §13's sent/taken times from the card's recorded transitions (who moved it and when, issue 14).
+     * Cards not yet closed or handed to a service, the oldest first, with when each entered its status (its last
+     * recorded transition) and §13's sent/taken times as the card keeps them for the board (`cards.sent_at`,
+     * `taken_at`: sending again clears the taking), so the supervisor and the board read the same clock.
      */
     async openCards(departmentIds: string[] | null, limit: number): Promise<CentreCard[]> {
       const rows = await db.query<CardRow>(
         `select c.id, c.number, c.status, c.department_id, c.fields, c.created_at,
-           coalesce(t.last_at, c.created_at) as status_since, t.sent_at,
-           case when t.taken_at >= t.sent_at then t.taken_at end as taken_at
+           coalesce(t.last_at, c.created_at) as status_since, c.sent_at, c.taken_at
          from cards c
          left join accounts author on author.id = c.created_by
          left join lateral (
-           select max(at) as last_at,
-             max(at) filter (where to_status = 'sentToInspector') as sent_at,
-             max(at) filter (where transition = 'startResponse') as taken_at
-           from card_transitions where card_id = c.id
+           select max(at) as last_at from card_transitions where card_id = c.id
          ) t on true
          where c.status not in ('closed', 'forwardedToService')
            and ($1::text[] is null or c.department_id = any($1::text[])

@@ -3,10 +3,42 @@ import type { ChatMessage } from '../../domain/appeals/appeal';
 import { type Change, ChangeSchema } from '../../domain/sync/sync';
 import type { Sql } from '../db/database';
 
-/** One entry to append: a card as it now is, or a chat line, with who may see it. */
+/**
+ * One entry to append, with who may read it: a card as it now is (`audience`: see `audienceOf`), a card that left
+ * an audience (read by that audience: only its id, version and new department, nothing written about it), or a
+ * chat line.
+ */
 export type NewChange =
-  | { entity: 'card'; card: Card; ownerId: string | null }
+  | { entity: 'card'; card: Card; ownerId: string | null; audience: string | null }
+  | {
+      entity: 'cardMoved';
+      cardId: string;
+      version: number;
+      departmentId: string | null;
+      audience: string | null;
+      ownerId: string | null;
+    }
   | { entity: 'chat'; message: ChatMessage; departmentId: string | null; ownerId: string | null };
+
+/**
+ * The department whose staff read a card's entries and events: its own. A card of no department is the fallback
+ * queue's, everybody's, once sent; a draft with no place yet is still its author's work and stays with the
+ * author's department (issue 14: such drafts reached every territory's console).
+ */
+export const audienceOfCard = (
+  card: Pick<Card, 'departmentId' | 'status'>,
+  authorDepartmentId: string | null,
+): string | null => card.departmentId ?? (card.status === 'draft' ? authorDepartmentId : null);
+
+const entityIdOf = (c: NewChange) =>
+  c.entity === 'card' ? c.card.id : c.entity === 'cardMoved' ? c.cardId : c.message.id;
+const readersOf = (c: NewChange) => (c.entity === 'chat' ? c.departmentId : c.audience);
+const payloadOf = (c: NewChange) =>
+  c.entity === 'card'
+    ? { ...c.card, applicant: null }
+    : c.entity === 'cardMoved'
+      ? { cardId: c.cardId, version: c.version, departmentId: c.departmentId }
+      : c.message;
 
 /**
  * The change feed consoles pull (`changes`), written by intake and by sync in the transaction of the change.
@@ -38,19 +70,31 @@ export const feedRepository = {
        returning seq`,
       [
         changes.map((c) => c.entity),
-        changes.map((c) => (c.entity === 'card' ? c.card.id : c.message.id)),
-        changes.map((c) => (c.entity === 'card' ? (c.card.departmentId ?? null) : c.departmentId)),
+        changes.map(entityIdOf),
+        changes.map(readersOf),
         changes.map((c) => c.ownerId),
         // Sealed (central/db/personalData.ts): a card's words and address, a chat line's text.
-        changes.map((c) =>
-          tx.sealed.sealJson(c.entity === 'card' ? { ...c.card, applicant: null } : c.message),
-        ),
+        changes.map((c) => tx.sealed.sealJson(payloadOf(c))),
       ],
     );
     // Sequence values are drawn in insertion order; sorting keeps the pairing whatever order RETURNING uses.
     const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
     if (seqs.length !== changes.length) throw new Error('the change feed returned fewer rows than appended');
     return seqs;
+  },
+
+  /** `audienceOfCard` for a card whose author's department is read here (only a draft with no place needs it). */
+  async audienceOf(
+    tx: Sql,
+    card: Pick<Card, 'departmentId' | 'status'>,
+    authorId: string | null,
+  ): Promise<string | null> {
+    if (card.departmentId || card.status !== 'draft' || authorId === null) return card.departmentId ?? null;
+    const [author] = await tx.query<{ department_id: string | null }>(
+      'select department_id from accounts where id = $1',
+      [authorId],
+    );
+    return audienceOfCard(card, author?.department_id ?? null);
   },
 
   /** The newest position of the feed. */
@@ -75,7 +119,7 @@ export const feedRepository = {
   ): Promise<{ changes: Change[]; hasMore: boolean }> {
     const rows = await db.query<{
       seq: number | string;
-      entity: 'card' | 'chat';
+      entity: 'card' | 'cardMoved' | 'chat';
       payload: string;
       fields: string | null;
     }>(
@@ -102,7 +146,9 @@ export const feedRepository = {
       return ChangeSchema.parse(
         r.entity === 'card'
           ? { seq, entity: 'card', card: { ...payload, applicant: fields?.applicant ?? null } }
-          : { seq, entity: 'chat', message: payload },
+          : r.entity === 'cardMoved'
+            ? { seq, entity: 'cardMoved', ...payload }
+            : { seq, entity: 'chat', message: payload },
       );
     });
     return { changes, hasMore: rows.length > q.limit };

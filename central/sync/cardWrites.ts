@@ -1,6 +1,6 @@
 import { createInboxRepository } from '../inbox/inboxRepository';
 import { type AppealStatus, citizenStatusOfCard } from '../../domain/appeals/appeal';
-import { type CardFields, EMPTY_CARD_FIELDS, withoutIdentity } from '../../domain/cards/card';
+import { type Card, type CardFields, EMPTY_CARD_FIELDS, withoutIdentity } from '../../domain/cards/card';
 import { takeWaitingAppeals } from '../inbox/waitingAppealRepository';
 import { mayEditFields } from '../../domain/cards/cardActions';
 import { refusal } from '../../domain/contract/refusal';
@@ -12,7 +12,7 @@ import type { Sql } from '../db/database';
 import { cardReach, type StoredCard } from '../cards/cardRepository';
 import { deservesRegisterNumber } from '../cards/registerNumber';
 import type { CentralEvent } from '../bus/events';
-import { feedRepository } from '../feed/feedRepository';
+import { audienceOfCard, feedRepository } from '../feed/feedRepository';
 import { type OperationDeps, type Outcome, refused } from './outcome';
 
 export type CardCreate = Extract<SyncOperation, { type: 'card.create' }>;
@@ -80,10 +80,33 @@ function numberPrefix(deps: OperationDeps, departmentId: string | null): string 
   return departmentId ? (deps.departments.get(departmentId)?.code ?? 'KZ') : 'KZ';
 }
 
-export async function cardChanged(tx: Sql, stored: StoredCard, extra: CentralEvent[] = []): Promise<Outcome> {
-  const [seq] = await feedRepository.append(tx, [
-    { entity: 'card', card: stored.card, ownerId: stored.createdBy },
+/**
+ * Records the card's change in the feed and says it on the socket to its audience. `before`: the card as it was;
+ * when its audience changed, those who could see it are told first that it left them (issue 14), or their
+ * consoles keep showing a card that is no longer theirs.
+ */
+export async function cardChanged(
+  tx: Sql,
+  stored: StoredCard,
+  extra: CentralEvent[] = [],
+  before?: Pick<Card, 'departmentId' | 'status'>,
+): Promise<Outcome> {
+  const { card, createdBy } = stored;
+  const audience = await feedRepository.audienceOf(tx, card, createdBy);
+  const was = before ? await feedRepository.audienceOf(tx, before, createdBy) : audience;
+  const moved = {
+    entity: 'cardMoved' as const,
+    cardId: card.id,
+    version: card.version ?? 0,
+    departmentId: card.departmentId ?? null,
+    audience: was,
+    ownerId: createdBy,
+  };
+  const seqs = await feedRepository.append(tx, [
+    ...(was === audience ? [] : [moved]),
+    { entity: 'card', card, ownerId: createdBy, audience },
   ]);
+  const seq = seqs.at(-1);
   if (seq === undefined) throw new Error('the change feed returned no position');
   return {
     ok: true,
@@ -92,7 +115,7 @@ export async function cardChanged(tx: Sql, stored: StoredCard, extra: CentralEve
     events: [
       {
         kind: 'card.changed',
-        departmentId: stored.card.departmentId ?? null,
+        departmentId: audience,
         ownerId: stored.createdBy,
         seq,
         card: stored.card,
@@ -178,9 +201,16 @@ export async function applyCardCreates(
     if (!card) outcomes[a.index] = exists();
     return card ? [{ a, card }] : [];
   });
+  // A new card is the principal's own: its audience needs no lookup of its author.
+  const audiences = inserted.map(({ card }) => audienceOfCard(card.card, p.departmentId));
   const seqs = await feedRepository.append(
     tx,
-    inserted.map(({ card }) => ({ entity: 'card' as const, card: card.card, ownerId: card.createdBy })),
+    inserted.map(({ card }, i) => ({
+      entity: 'card' as const,
+      card: card.card,
+      ownerId: card.createdBy,
+      audience: audiences[i] ?? null,
+    })),
   );
   // A card opened from a waiting appeal takes it out of the inbox; the citizen sees "in progress" (issue 12).
   const taken = await takeWaitingAppeals(
@@ -197,7 +227,7 @@ export async function applyCardCreates(
       events: [
         {
           kind: 'card.changed',
-          departmentId: card.card.departmentId ?? null,
+          departmentId: audiences[i] ?? null,
           ownerId: card.createdBy,
           seq,
           card: card.card,
@@ -255,7 +285,7 @@ export async function applyCardUpdate(
     kuizhNumber: current.card.kuizhNumber ?? null,
     ...(number ? { number } : {}),
   });
-  return cardChanged(tx, stored);
+  return cardChanged(tx, stored, [], current.card);
 }
 
 /** §13's timer: sending to the inspector starts it (`sentAt`), the inspector taking the card stops it (`takenAt`). */
@@ -316,5 +346,5 @@ export async function applyCardTransition(
     const appeal = await deps.appeals.setStatus(tx, appealId, status);
     if (appeal) extra.push({ kind: 'appeal.status', departmentId: appeal.departmentId, appealId, status });
   }
-  return cardChanged(tx, stored, extra);
+  return cardChanged(tx, stored, extra, current.card);
 }

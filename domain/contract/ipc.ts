@@ -314,6 +314,8 @@ export const consoleApi = {
 
 export const consoleEvents = {
   'cards.changed': z.object({ card: CardSchema }),
+  /** Central moved the card to a territory the signed-in account does not see: the windows drop it. */
+  'cards.left': z.object({ cardId: CardIdSchema }),
   /** A card's files, whenever one is attached or its upload moves on. */
   'cards.filesChanged': z.object({ cardId: CardIdSchema, files: z.array(CardFileSchema) }),
   /** The chat of this appeal changed here: ask `chat.list` again for a card that shows it. */

@@ -153,9 +153,20 @@ export const SyncPullQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(SYNC_LIMITS.pullMax).default(500),
 });
 
-/** One entry of the change feed; `seq` is central's monotonic sequence. */
+/**
+ * One entry of the change feed; `seq` is central's monotonic sequence. `cardMoved` goes to those who could see
+ * the card before its department changed (they hear of no later change of it): only where it went, at which
+ * version, so a console hides its copy from an account that may no longer see it.
+ */
 export const ChangeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('card'), card: CardSchema }),
+  z.object({
+    seq: z.number().int(),
+    entity: z.literal('cardMoved'),
+    cardId: CardIdSchema,
+    version: z.number().int().nonnegative(),
+    departmentId: storableText().nullable(),
+  }),
   z.object({ seq: z.number().int(), entity: z.literal('chat'), message: ChatMessageSchema }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;

@@ -204,6 +204,13 @@ export interface CardRepository {
    */
   applyCentral(card: Card, hasUnsent: boolean): { card: Card; changed: boolean };
   /**
+   * Central moved the card to another department at `version` (a `cardMoved` of the feed): the copy held here
+   * takes only its new department, so the accounts that may no longer see it do not. Nothing else of it changes;
+   * a copy already at that version or newer, or one central never had, stays as it is. Runs in the caller's
+   * transaction; answers the card when it moved.
+   */
+  applyMove(id: CardId, departmentId: string | null, version: number): Card | undefined;
+  /**
    * Central refused an operation of this card: the card says what and why. A refused creation stays the
    * card's refusal (every later operation of a card central never had is refused too, for that reason).
    * Runs in the caller's transaction.
@@ -250,6 +257,9 @@ export function createCardRepository(
        kuizh_number = @kuizhNumber, sent_at = @sentAt, taken_at = @takenAt, outcome = @outcome,
        updated_at = @now
      WHERE id = @id RETURNING *`,
+  );
+  const move = db.prepare<[string | null, string, number], CardRow>(
+    `UPDATE cards SET department_id = ? WHERE id = ? AND version IS NOT NULL AND version < ? RETURNING *`,
   );
   const updateAll = db.prepare<CentralColumns & FieldColumns, CardRow>(
     `UPDATE cards SET number = @number, department_id = @departmentId, version = @version, appeal_id = @appealId,
@@ -415,6 +425,10 @@ export function createCardRepository(
       if (sameAsCentral(opened, central, fields)) return { card: rowToCard(opened), changed: false };
       const row = updateAll.get({ ...central, ...sealed(fields) });
       return { card: row ? toCard(row) : mustGet(card.id), changed: true };
+    },
+    applyMove(id, departmentId, version) {
+      const row = move.get(departmentId, id, version);
+      return row ? toCard(row) : undefined;
     },
     markRefused: (id, refusal) =>
       void setRefusal.run({ id, refusal: JSON.stringify({ ...refusal, at: deps.now().toISOString() }) }),

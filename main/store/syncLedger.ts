@@ -22,6 +22,8 @@ const OPERATION_FAILED: RefusalCode = 'sync.operationFailed';
 export interface LocalChanges {
   cards: Card[];
   chatAppeals: string[];
+  /** Cards central moved to another department: an account that may no longer see them drops them from view. */
+  left?: CardId[];
   /** An inbox action queued offline was taken or refused: the inbox reads its list again. */
   inbox?: boolean;
 }
@@ -210,11 +212,20 @@ export function createSyncLedger(
   const applyPull = db.transaction((changes: readonly Change[], cursor: number): LocalChanges => {
     const changed: Card[] = [];
     const chatAppeals = new Set<string>();
+    const left: CardId[] = [];
     for (const change of changes) {
       switch (change.entity) {
         case 'card': {
           const applied = cards.applyCentral(change.card, outbox.hasUnsent(change.card.id));
           if (applied.changed) changed.push(applied.card);
+          break;
+        }
+        case 'cardMoved': {
+          const moved = cards.applyMove(change.cardId, change.departmentId, change.version);
+          if (moved) {
+            changed.push(moved);
+            left.push(moved.id);
+          }
           break;
         }
         case 'chat':
@@ -224,7 +235,7 @@ export function createSyncLedger(
       }
     }
     setMeta.run(cursorKey(), String(cursor));
-    return { cards: changed, chatAppeals: [...chatAppeals] };
+    return { cards: changed, chatAppeals: [...chatAppeals], left };
   });
 
   return {

@@ -88,6 +88,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   const tell = (changed: LocalChanges) => {
     for (const card of changed.cards) deps.events.emit('cards.changed', { card });
+    // Told apart from a change: the windows of an account that may no longer see the card drop it (main/cardAudience.ts).
+    for (const cardId of changed.left ?? []) deps.events.emit('cards.left', { cardId });
     for (const appealId of changed.chatAppeals) deps.events.emit('chat.changed', { appealId });
     if (changed.inbox) deps.events.emit('inbox.changed', {});
   };

@@ -46,6 +46,8 @@ export interface CardsSlice {
   /** Another account signs in: the last one's cards and open card leave the screen. */
   forgetCards(): void;
   cardChanged(card: Card): void;
+  /** Central moved the card out of this account's territory: it leaves the list (its open form too). */
+  cardLeft(cardId: string): void;
 }
 
 /** Drafts autosave this long after the last keystroke: nothing typed is lost to a crash, without a write per key. */
@@ -183,6 +185,10 @@ export const createCardsSlice =
         await queue.idle();
       },
       countryOutlineLoaded: (check) => set({ inKazakhstan: check }),
+      cardLeft: (cardId) => {
+        if (form.cardId === cardId) leaveForm(emptyEditor());
+        set((state) => ({ cards: state.cards.filter((c) => c.id !== cardId) }));
+      },
       cardChanged: (card) => {
         const { editor, cards } = get();
         if (

@@ -139,6 +139,16 @@ describe.each(DATABASES)('the supervisor’s view of the centre on $name (§16, 
       expect(Date.parse(inResponse?.takenAt ?? '')).toBeGreaterThanOrEqual(
         Date.parse(inResponse?.sentAt ?? ''),
       );
+      // The clock the board reads, to the microsecond: the card's own sent and taken times.
+      const onBoard = await t.call<{ card: { sentAt?: string | null; takenAt?: string | null } }>(
+        'GET',
+        `/api/cards/${taken.cardId}`,
+        { token: await t.token('inspector') },
+      );
+      expect(inResponse).toMatchObject({
+        sentAt: onBoard.body.card.sentAt,
+        takenAt: onBoard.body.card.takenAt,
+      });
       // Handed to a service, a card is no longer the centre's to watch.
       expect(byId(closed.cardId)).toBeUndefined();
     },
