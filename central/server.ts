@@ -127,6 +127,8 @@ export interface CentralOptions {
   units?: UnitServiceOptions;
   /** With `demo`, whether the demo units move; default true. */
   simulateUnits?: boolean;
+  /** How often the demo units report (default SIMULATOR_TICK_MS; tests drive them faster). */
+  unitSimulatorTickMs?: number;
   log?: boolean;
 }
 
@@ -313,6 +315,9 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
       ? startUnitSimulator({
           units,
           departments,
+          incidentPlace: async (cardId) => (await cards.byId(db, cardId))?.card.location ?? null,
+          systemAccounts: async () => (await accounts.list()).filter((a) => a.role === 'integration'),
+          tickMs: options.unitSimulatorTickMs,
           onError: (error) => app.log.error({ err: error }, 'the demo unit simulator failed'),
         })
       : null;

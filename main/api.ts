@@ -75,6 +75,8 @@ export function createApiHandlers(services: Services): ApiHandlers {
       visibleCard(cardId);
       return { units: services.units.dispatch(cardId, unitIds) };
     },
+    // Central decides who may (units.status) and which units are the account's.
+    'units.setStatus': ({ unitId, status }) => services.units.setStatus(unitId, status),
     'cards.get': ({ id }) => visibleCard(id),
     'cards.saveDraft': (input) => {
       if (input.id !== undefined) visibleCard(input.id);

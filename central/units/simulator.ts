@@ -1,4 +1,11 @@
-import type { PositionReport, Unit, UnitKind } from '../../domain/dispatch/unit';
+import {
+  ETA_SPEED_KMH,
+  type PositionReport,
+  type Unit,
+  type UnitKind,
+  distanceKm,
+} from '../../domain/dispatch/unit';
+import type { LatLon } from '../../domain/places/geo';
 import type { DepartmentDirectory } from '../departments/departmentRepository';
 import type { Principal } from '../session/principal';
 import type { UnitService } from './unitService';
@@ -71,6 +78,20 @@ export function loopFor(
   };
 }
 
+/**
+ * Where a unit driving straight from `from` toward `to` is after `km` more, and whether it got there. Straight
+ * lines, as the ETA the inspector sees assumes (no roads are available).
+ */
+export function driveToward(from: LatLon, to: LatLon, km: number): { at: LatLon; arrived: boolean } {
+  const left = distanceKm(from, to);
+  if (left <= km) return { at: { lat: to.lat, lon: to.lon }, arrived: true };
+  const t = km / left;
+  return {
+    at: { lat: from.lat + (to.lat - from.lat) * t, lon: from.lon + (to.lon - from.lon) * t },
+    arrived: false,
+  };
+}
+
 /** Where a unit is `km` along its loop. */
 export function pointOn(loop: Loop, km: number): { lat: number; lon: number } {
   let left = ((km % loop.length) + loop.length) % loop.length;
@@ -91,16 +112,26 @@ export function pointOn(loop: Loop, km: number): { lat: number; lon: number } {
 /**
  * The demo's vehicle systems (`npm run central -- --demo`): every demo unit drives its patrol loop and reports
  * its position through the units API's own service function, as its department's integration account would.
- * Off-duty units stay where they are.
+ * A unit sent to a card drives straight to the card's place at the speed the inspector's ETA assumes and, once
+ * there, its system reports it on scene; on scene or busy it stays; free again, it drives back to its loop
+ * before patrolling on. Off-duty units stay where they are.
  */
 export function startUnitSimulator(deps: {
   units: UnitService;
   departments: DepartmentDirectory;
+  /** The place of the card a unit was sent to (null when the card has none). */
+  incidentPlace: (cardId: string) => Promise<LatLon | null>;
+  /**
+   * The integration accounts: a unit's arrival is a status step recorded as one of them (the department's own
+   * vehicle system, or that of a department whose territory holds it).
+   */
+  systemAccounts: () => Promise<readonly { id: string; departmentId: string | null }[]>;
   tickMs?: number;
   onError?: (error: unknown) => void;
 }): { stop(): void; tick(): Promise<void> } {
   const tickMs = deps.tickMs ?? SIMULATOR_TICK_MS;
   let loops: Loop[] | null = null;
+  let systems: readonly { id: string; departmentId: string | null }[] | null = null;
   let last = Date.now();
   let running: Promise<void> = Promise.resolve();
 
@@ -113,29 +144,60 @@ export function startUnitSimulator(deps: {
         return seat ? [loopFor(u, seat)] : [];
       });
     }
-    const status = new Map(all.map((u) => [u.id, u.status]));
+    const byId = new Map(all.map((u) => [u.id, u]));
     const hours = (now - last) / 3_600_000;
     last = now;
     const byDepartment = new Map<string, PositionReport[]>();
+    const arrived: Unit[] = [];
     for (const loop of loops) {
-      if (status.get(loop.unitId) === 'offDuty' || status.get(loop.unitId) === 'onScene') continue;
-      loop.km = (loop.km + loop.speedKmh * hours) % loop.length;
-      const p = pointOn(loop, loop.km);
+      const unit = byId.get(loop.unitId);
+      if (!unit || unit.status === 'offDuty' || unit.status === 'onScene' || unit.status === 'busy') continue;
+      const from = unit.position ?? pointOn(loop, loop.km);
+      const stepKm = (unit.status === 'enRoute' ? ETA_SPEED_KMH[unit.kind] : loop.speedKmh) * hours;
+      let p: LatLon;
+      const incident =
+        unit.status === 'enRoute' && unit.cardId ? await deps.incidentPlace(unit.cardId) : null;
+      if (incident) {
+        const drive = driveToward(from, incident, stepKm);
+        p = drive.at;
+        if (drive.arrived) arrived.push(unit);
+      } else {
+        // Back on patrol: to the loop first if the unit left it (a card), then along it.
+        const onLoop = pointOn(loop, loop.km);
+        const back = driveToward(from, onLoop, stepKm);
+        if (back.arrived) loop.km = (loop.km + loop.speedKmh * hours) % loop.length;
+        p = back.arrived ? pointOn(loop, loop.km) : back.at;
+      }
       const list = byDepartment.get(loop.departmentId) ?? [];
       list.push({ unitId: loop.unitId, lat: p.lat, lon: p.lon, at: new Date(now).toISOString() });
       byDepartment.set(loop.departmentId, list);
     }
-    for (const [departmentId, reports] of byDepartment) {
-      // The department's own integration account, as its vehicle systems sign in (domain/session/roles.ts).
-      const principal: Principal = {
-        accountId: '00000000-0000-7000-8000-000000000000',
-        role: 'integration',
-        departmentId,
-        scope: deps.departments.scopeOf(departmentId),
-      };
-      await deps.units.reportPositions(principal, reports);
+    for (const [departmentId, reports] of byDepartment)
+      await deps.units.reportPositions(reporterOf(departmentId), reports);
+    if (arrived.length > 0) systems ??= await deps.systemAccounts();
+    for (const unit of arrived) {
+      const system = systemOf(unit.departmentId);
+      // Without a vehicle system of its territory the arrival cannot be recorded: the unit waits there, en route.
+      if (system) await deps.units.setStatus(system, unit.id, 'onScene');
     }
   }
+
+  // Positions as the department's own vehicle system reports them (domain/session/roles.ts); they name no account.
+  const reporterOf = (departmentId: string): Principal => ({
+    accountId: '00000000-0000-7000-8000-000000000000',
+    role: 'integration',
+    departmentId,
+    scope: deps.departments.scopeOf(departmentId),
+  });
+  // A status step names its account: an integration account whose territory holds the unit.
+  const systemOf = (departmentId: string): Principal | null => {
+    for (const account of systems ?? []) {
+      const scope = deps.departments.scopeOf(account.departmentId);
+      if (!scope.national && scope.departmentIds.has(departmentId))
+        return { accountId: account.id, role: 'integration', departmentId: account.departmentId, scope };
+    }
+    return null;
+  };
 
   const timer = setInterval(() => {
     running = running.then(tick).catch((error: unknown) => deps.onError?.(error));

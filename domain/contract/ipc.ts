@@ -1,4 +1,4 @@
-import { DispatchInputSchema, UnitSchema } from '../dispatch/unit';
+import { DispatchInputSchema, UnitIdSchema, UnitSchema, UnitStatusSchema } from '../dispatch/unit';
 import { AttachmentListResultSchema, AttachmentRefSchema } from '../appeals/attachmentView';
 import { z } from 'zod';
 import { RefusalOnWireSchema } from './refusal';
@@ -144,6 +144,11 @@ export const consoleApi = {
   'units.dispatch': method(
     z.object({ cardId: CardIdSchema, unitIds: DispatchInputSchema.shape.unitIds }).strict(),
     z.object({ units: z.array(UnitSchema) }),
+  ),
+  /** §13: a unit's status set by hand (what the crew radios in); central's answer at once, refused offline. */
+  'units.setStatus': method(
+    z.object({ unitId: UnitIdSchema, status: UnitStatusSchema }).strict(),
+    boardAnswerSchema(UnitSchema),
   ),
   'cards.get': method(z.object({ id: CardIdSchema }).strict(), CardSchema),
   'cards.saveDraft': method(CardDraftInputSchema, CardSchema),

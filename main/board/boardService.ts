@@ -17,7 +17,7 @@ import type { BoardStore } from './boardStore';
 export type BoardAnswer<T> =
   { ok: true; value: T } | { ok: false; refusal: string } | { ok: false; offline: true };
 
-function answerOf<T>(result: CentralResult<T>): BoardAnswer<T> {
+export function answerOf<T>(result: CentralResult<T>): BoardAnswer<T> {
   if (result.ok) return { ok: true, value: result.value };
   if (result.failure.kind !== 'http') return { ok: false, offline: true };
   return { ok: false, refusal: result.failure.refusal?.code ?? 'unknown' };

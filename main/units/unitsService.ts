@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { type Unit, UnitSchema } from '../../domain/dispatch/unit';
+import { type Unit, UnitSchema, type UnitStatus } from '../../domain/dispatch/unit';
 import type { Session } from '../../domain/session/session';
 import type { SignedInCentral } from '../central/client';
 import type { UnitStore } from '../store/units';
+import { type BoardAnswer, answerOf } from '../board/boardService';
 
 /** The one realtime frame this service takes: units of the account's territory that changed. */
 const UnitsMessageSchema = z.object({ type: z.literal('units'), units: z.array(UnitSchema) });
@@ -16,6 +17,11 @@ export interface UnitsService {
   fromCentral(json: unknown): void;
   /** §13: sends the units to the card — one outbox operation, queued while offline. */
   dispatch(cardId: string, unitIds: readonly string[]): Unit[];
+  /**
+   * §13: a status the crew radios in, set by the inspector or the duty officer. Central's answer at once, never
+   * queued: a status that reached central late would overwrite a fresher one from the vehicle's own system.
+   */
+  setStatus(unitId: string, status: UnitStatus): Promise<BoardAnswer<Unit>>;
 }
 
 /**
@@ -57,6 +63,19 @@ export function createUnitsService(deps: {
       const sent = deps.store.dispatch(login, cardId, unitIds, deps.now().toISOString());
       deps.emit(sent);
       return sent;
+    },
+    async setStatus(unitId, status) {
+      const login = account();
+      if (!login || !deps.central) return { ok: false, offline: true };
+      const answer = answerOf(
+        await deps.central.call('POST /api/units/:id/status', { params: { id: unitId }, body: { status } }),
+      );
+      if (!answer.ok) return answer;
+      if (account() === login) {
+        deps.store.apply(login, [answer.value.unit]);
+        deps.emit([answer.value.unit]);
+      }
+      return { ok: true, value: answer.value.unit };
     },
   };
 }

@@ -9,7 +9,7 @@ import { ADD_VEHICLE_ID } from '../features/cards/SeenFields';
 import { stepButtonId } from '../features/cards/CardFormActions';
 import { INCIDENT_MAP_ID, PLACE_SEARCH_ID } from '../features/map/ids';
 import { BOARD_IDS } from '../features/board/ids';
-import { UNITS_PANEL_ID } from '../features/units/ids';
+import { UNITS_PANEL_ID, UNIT_STATUS_BUTTON_ID } from '../features/units/ids';
 import { saveLanguage } from '../i18n';
 import { LANGUAGES } from '../i18n/translations';
 import { SECTION_INFO } from '../shell/sections';
@@ -50,6 +50,7 @@ const CARD_WRITERS = ROLE_PERMISSIONS['cards.write'];
 const CALL_TAKERS = ROLE_PERMISSIONS['calls.accept'];
 /** Who sends units (§13); the vehicle systems' account never signs in to the console. */
 const DISPATCHERS = ROLE_PERMISSIONS['units.dispatch'].filter((role) => role !== 'integration');
+const UNIT_COMMANDERS = ROLE_PERMISSIONS['units.status'].filter((role) => role !== 'integration');
 
 /** Card commands work from any section: they open the cards first, then act on the card being filled in. */
 const inCards =
@@ -285,6 +286,14 @@ export const COMMANDS: readonly Command[] = [
       const { editor, dispatchChosen } = store.getState();
       if (editor.id) void dispatchChosen(editor.id);
     }),
+  },
+  {
+    // §13: the status the crew radios in, for the unit under the cursor of the units list (the same button).
+    id: 'units.setStatus',
+    label: 'units:commands.setStatus',
+    keys: 'Alt+Shift+U',
+    roles: UNIT_COMMANDERS,
+    run: inCards(() => whenShown(UNIT_STATUS_BUTTON_ID, (button) => button.click())),
   },
   {
     id: 'sync.now',

@@ -9,6 +9,8 @@ import { useConsole } from '../../store';
 import { useNow } from '../calls/useNow';
 import { UNITS_PANEL_ID } from './ids';
 import { useUnitsPaced } from './useUnitsPaced';
+import { UnitStatusControl } from './UnitStatusControl';
+import { UnitsNoticeLine } from './UnitsNoticeLine';
 import './units.css';
 
 /** The nearest this many are listed: the map shows the rest. */
@@ -31,8 +33,9 @@ const formatKm = (language: string, km: number) => {
 /**
  * The card's units panel (§13): the territory's units nearest first with distance, straight-line ETA, status and
  * the age of their position (stale ones marked). Arrows move, Enter or Space chooses, Alt+Shift+B sends the
- * chosen ones — one operation, queued while offline. The card's §15 warnings (the duty unit's reference checks)
- * show on each unit sent to it, so the crew is told before it arrives.
+ * chosen ones — one operation, queued while offline; Alt+Shift+U sets the status of the unit under the cursor.
+ * The card's §15 warnings (the duty unit's reference checks) show on each unit sent to it, so the crew is told
+ * before it arrives.
  */
 export function UnitsPanel({
   cardId,
@@ -53,6 +56,8 @@ export function UnitsPanel({
   const offline = useConsole((s) => s.connectivity?.state === 'offline');
   const toggleUnit = useConsole((s) => s.toggleUnit);
   const dispatchChosen = useConsole((s) => s.dispatchChosen);
+  const setUnitStatus = useConsole((s) => s.setUnitStatus);
+  const mayCommand = useConsole((s) => (s.session ? can(s.session.role, 'units.status') : false));
   const now = useNow(mayDispatch);
   const [active, setActive] = useState(0);
   const listed = useMemo(() => nearestFirst(Object.values(units), place).slice(0, LISTED), [units, place]);
@@ -175,11 +180,10 @@ export function UnitsPanel({
           {t('dispatch')} (Alt+Shift+B)
         </button>
       </div>
-      {notice && (
-        <p role="status" data-testid="units-notice">
-          {t(notice.kind, { callSigns: notice.callSigns.join(', ') })}
-        </p>
+      {mayCommand && activeRow && (
+        <UnitStatusControl key={activeRow.unit.id} unit={activeRow.unit} onSet={setUnitStatus} />
       )}
+      {notice && <UnitsNoticeLine notice={notice} />}
     </section>
   );
 }

@@ -1,10 +1,18 @@
 import type { StateCreator } from 'zustand';
 import type { ConsoleBridge } from '../../../domain/contract/ipc';
-import type { Unit } from '../../../domain/dispatch/unit';
+import type { Unit, UnitStatus } from '../../../domain/dispatch/unit';
 import type { ConsoleState } from '../../store';
 
-/** What the units panel says after a dispatch: sent (or queued while offline), with the call signs. */
-export type UnitsNotice = { kind: 'dispatched' | 'queued'; callSigns: string[] } | null;
+/**
+ * What the units panel says after an action: a dispatch sent (or queued while offline) with the call signs; a
+ * status set, refused (central's code, translated on screen) or not made with central out of reach.
+ */
+export type UnitsNotice =
+  | { kind: 'dispatched' | 'queued'; callSigns: string[] }
+  | { kind: 'statusSet'; callSign: string; status: UnitStatus }
+  | { kind: 'statusRefused'; code: string }
+  | { kind: 'statusOffline' }
+  | null;
 
 export interface UnitsSlice {
   /** The territory's units by id, as central last told them (offline: the console's copy). */
@@ -23,6 +31,8 @@ export interface UnitsSlice {
   toggleUnit(id: string): void;
   /** §13: sends the chosen units to the card; one operation, queued while offline. */
   dispatchChosen(cardId: string): Promise<void>;
+  /** §13: a unit's status as the crew radios it in; central's answer at once (refused offline). */
+  setUnitStatus(unitId: string, status: UnitStatus): Promise<void>;
 }
 
 export const createUnitsSlice =
@@ -75,5 +85,25 @@ export const createUnitsSlice =
       const callSigns = chosen.map((id) => get().units[id]?.callSign ?? id);
       const offline = get().connectivity?.state === 'offline';
       set({ unitsChosen: [], unitsNotice: { kind: offline ? 'queued' : 'dispatched', callSigns } });
+    },
+    async setUnitStatus(unitId, status) {
+      const result = await bridge.call('units.setStatus', { unitId, status });
+      if (!result.ok)
+        return set({
+          unitsNotice:
+            result.error.code === 'unavailable'
+              ? { kind: 'statusOffline' }
+              : { kind: 'statusRefused', code: result.error.refusal?.code ?? result.error.code },
+        });
+      const answer = result.value;
+      if (!answer.ok)
+        return set({
+          unitsNotice:
+            'offline' in answer ? { kind: 'statusOffline' } : { kind: 'statusRefused', code: answer.refusal },
+        });
+      get().unitsChanged([answer.value]);
+      set({
+        unitsNotice: { kind: 'statusSet', callSign: answer.value.callSign, status: answer.value.status },
+      });
     },
   });
