@@ -49,6 +49,8 @@ import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/routes';
 import { createRecordingRepository } from './recordings/recordingRepository';
 import { registerRecordingRoutes } from './recordings/routes';
+import { registerCallQualityRoutes } from './appeals/callQualityRoutes';
+import { createCallQualityRepository } from './appeals/callQualityRepository';
 import { createRetentionRepository } from './retention/retentionRepository';
 import { PURGE_EVERY_MS, type PurgeReport, createRetentionService } from './retention/retentionService';
 import { createSyncService } from './sync/syncService';
@@ -196,6 +198,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const stopReleasingClaims = releaseClaimsWhenConsolesLeave(bus, inbox);
   const cards = createCardRepository();
   const recordings = createRecordingRepository();
+  const callQuality = createCallQualityRepository();
   const audit = createAuditLog(db);
   const access = createAccessPolicy({ audit });
   const intake = createIntakeService({ db, appeals, departments, territories, bus });
@@ -292,7 +295,8 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerWorkstationRoutes(app, { db, auth });
   // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
   const cardFilesDir = join(attachments.root, 'card-files');
-  registerRecordingRoutes(app, { db, auth, audit, cards, recordings, cardFilesDir });
+  registerRecordingRoutes(app, { db, auth, audit, cards, recordings, callQuality, cardFilesDir });
+  registerCallQualityRoutes(app, { db, auth, appeals, quality: callQuality });
   await app.register(uploadRoutes({ auth, dir: cardFilesDir, db, cards }));
   await app.register(fastifyStatic, { root: join(here, 'widget'), prefix: '/widget/', index: 'index.html' });
 

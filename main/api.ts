@@ -173,6 +173,8 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'calls.accept': ({ appealId }) => services.calls?.accept(appealId) ?? { sent: false },
     'calls.signal': ({ appealId, signal }) => services.calls?.signal(appealId, signal) ?? { sent: false },
     'calls.presence': ({ status }) => services.calls?.setPresence(status) ?? { sent: false },
+    'calls.quality': ({ appealId, windows }) =>
+      services.calls?.reportQuality(appealId, windows) ?? { sent: false },
     'centre.view': () => services.centre?.view() ?? { view: null, fetchedAt: null, live: false },
     'calls.card': ({ appealId }) => {
       const card = cardForCall(
@@ -221,7 +223,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'recordings.list': ({ cardId }) => {
       visibleCard(cardId);
       // Central decides who hears recordings; a role it would refuse is not even asked about them.
-      if (!can(role(), 'recordings.play')) return { ok: true as const, recordings: [] };
+      if (!can(role(), 'recordings.play')) return { ok: true as const, recordings: [], callQuality: null };
       return services.recordingPlayer.list(cardId);
     },
     'recordings.open': ({ fileId }) => services.recordingPlayer.open(fileId),

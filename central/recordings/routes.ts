@@ -11,6 +11,8 @@ import type { Sql } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { staffRoute } from '../session/staffRoute';
 import type { RecordingRepository } from './recordingRepository';
+import type { CallQualityRepository } from '../appeals/callQualityRepository';
+import { summariseQuality } from '../../domain/calls/callQuality';
 import { refusal } from '../../domain/contract/refusal';
 
 const IdParams = z.strictObject({ id: z.uuid('card id must be a UUID') });
@@ -29,6 +31,7 @@ export function registerRecordingRoutes(
     audit: AuditLog;
     cards: CardRepository;
     recordings: RecordingRepository;
+    callQuality: CallQualityRepository;
     cardFilesDir: string;
   },
 ): void {
@@ -43,8 +46,13 @@ export function registerRecordingRoutes(
       if (!s || !mayTouchCard(principal, cardReach(s)))
         throw new HttpProblem(404, refusal('card.notFound'), 'no such card in your territory');
       // Another role reads the card but is not shown that a recording exists.
-      if (!mayPlayRecordings(principal, cardReach(s))) return { recordings: [] };
-      return { recordings: await recordings.forCard(db, params.id) };
+      if (!mayPlayRecordings(principal, cardReach(s))) return { recordings: [], callQuality: null };
+      const appealId = s.card.appealId;
+      const windows = appealId ? await deps.callQuality.forAppeal(db, appealId) : [];
+      return {
+        recordings: await recordings.forCard(db, params.id),
+        callQuality: windows.length > 0 ? summariseQuality(windows) : null,
+      };
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallQualityReportSchema } from './callQuality';
 import { storableText } from '../contract/text';
 import { CallSignalSchema, PresenceStatusSchema } from '../contract/realtime';
 import { RefusalOnWireSchema } from '../contract/refusal';
@@ -49,6 +50,7 @@ export const CallAcceptInputSchema = z.strictObject({ appealId: z.uuid() });
 /** The card of an accepted call: the one already answering the appeal, or a new one linked to it. */
 export const CallCardInputSchema = CallAcceptInputSchema;
 export const CallSignalInputSchema = z.strictObject({ appealId: z.uuid(), signal: CallSignalSchema });
+export const CallQualityInputSchema = CallQualityReportSchema.extend({ appealId: z.uuid() });
 export const CallPresenceInputSchema = z.strictObject({ status: OperatorPresenceSchema });
 /** Whether the frame left for central: false while the realtime link is down (the window says so). */
 export const CallSentSchema = z.object({ sent: z.boolean() });

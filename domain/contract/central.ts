@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storableText } from './text';
 import { IceConfigSchema } from '../calls/iceConfig';
+import { CallQualityReportSchema, CallQualitySummarySchema } from '../calls/callQuality';
 import { CardSchema } from '../cards/card';
 import { CentreViewSchema } from '../centre/centre';
 import {
@@ -208,6 +209,14 @@ export const CENTRAL_API = {
   // One call's STUN/TURN servers and short-lived TURN credentials (central/turn/); a citizen's with their token.
   'GET /api/staff/calls/ice': { access: 'calls.accept', response: IceConfigSchema },
   'GET /api/appeals/:id/ice': { access: 'public' },
+  /** The live quality figures of a call, window by window (issue 13.4); only the operator who took the call. */
+  'PUT /api/staff/calls/:id/quality': {
+    access: 'calls.accept',
+    params: IdParams,
+    body: CallQualityReportSchema,
+    response: z.object({ stored: z.number().int().nonnegative() }),
+    bodyLimit: 64 * 1024,
+  },
   // The operator's inbox (issue 12): reading what waits; claiming and forwarding is card work.
   'GET /api/inbox': {
     access: 'appeals.read',
@@ -233,7 +242,11 @@ export const CENTRAL_API = {
   'GET /api/cards/:id/recordings': {
     access: 'cards.read',
     params: IdParams,
-    response: z.object({ recordings: z.array(CardRecordingSchema) }),
+    response: z.object({
+      recordings: z.array(CardRecordingSchema),
+      /** The quality figures of the card's call, for the same roles (null: none stored). */
+      callQuality: CallQualitySummarySchema.nullable(),
+    }),
   },
   /** A recording's bytes (§17): each play is written to the audit log before the bytes are sent. */
   'GET /api/recordings/:id': { access: 'recordings.play', params: IdParams, response: BytesSchema },

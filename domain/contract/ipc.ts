@@ -43,6 +43,7 @@ import {
   CallCardInputSchema,
   CallEventSchema,
   CallPresenceInputSchema,
+  CallQualityInputSchema,
   CallSentSchema,
   CallSignalInputSchema,
   RingingCallSchema,
@@ -256,6 +257,8 @@ export const consoleApi = {
   /** SDP/ICE or hang-up to the citizen of the call this operator accepted. */
   'calls.signal': method(CallSignalInputSchema, CallSentSchema),
   'calls.presence': method(CallPresenceInputSchema, CallSentSchema),
+  /** The call's quality windows (getStats summed per 5 s) to central; `sent` false when central did not take them. */
+  'calls.quality': method(CallQualityInputSchema, CallSentSchema),
   /** The accepted call's card, linked to its appeal, with the caller's place (source: the caller's device). */
   'calls.card': method(CallCardInputSchema, CardSchema.nullable()),
   /**

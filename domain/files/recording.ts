@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storableText } from '../contract/text';
 import { UPLOAD_LIMITS } from './upload';
 import { RefusalOnWireSchema } from '../contract/refusal';
+import { CallQualitySummarySchema } from '../calls/callQuality';
 
 /** What a recording may be: a container the browser's MediaRecorder writes, with its codecs if given. */
 const RECORDING_MIME = /^(audio|video)\/(webm|ogg|mp4)(;\s?codecs="?[a-z0-9.,\s-]{1,60}"?)?$/;
@@ -63,7 +64,11 @@ export const RecordingProblemSchema = z.union([
 ]);
 
 export const RecordingListResultSchema = z.union([
-  z.object({ ok: z.literal(true), recordings: z.array(CardRecordingSchema) }),
+  z.object({
+    ok: z.literal(true),
+    recordings: z.array(CardRecordingSchema),
+    callQuality: CallQualitySummarySchema.nullable(),
+  }),
   RecordingProblemSchema,
 ]);
 

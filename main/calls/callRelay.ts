@@ -6,6 +6,7 @@ import {
   ringingOrder,
 } from '../../domain/calls/call';
 import type { IceConfig } from '../../domain/calls/iceConfig';
+import type { QualityWindow } from '../../domain/calls/callQuality';
 import { type CallSignal, ServerMessageSchema } from '../../domain/contract/realtime';
 import type { AppealStaffView } from '../../domain/appeals/appeal';
 import type { Session } from '../../domain/session/session';
@@ -189,6 +190,17 @@ export function createCallRelay(deps: {
       deps.realtime.hurry(status === 'busy');
       emitRinging();
       return { sent: deps.realtime.send({ type: 'presence.set', status }) };
+    },
+    /**
+     * The call's quality windows to central as each closes (issue 13.4); false when central did not take them
+     * (the window keeps them and sends them again with the next).
+     */
+    async reportQuality(appealId: string, windows: QualityWindow[]) {
+      const answer = await deps.central.call('PUT /api/staff/calls/:id/quality', {
+        params: { id: appealId },
+        body: { windows },
+      });
+      return { sent: answer.ok };
     },
     /**
      * This call's ICE servers from central; null when central cannot be asked (offline, signed out): the call

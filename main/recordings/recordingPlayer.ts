@@ -1,5 +1,6 @@
 import type { RefusalOnWire } from '../../domain/contract/refusal';
 import type { CardRecording } from '../../domain/files/recording';
+import type { CallQualitySummary } from '../../domain/calls/callQuality';
 import type { CentralFailure, SignedInCentral } from '../central/client';
 
 /** What the window is told when central does not give a recording: its refusal, or that it is out of reach. */
@@ -12,7 +13,10 @@ export interface RecordingPlayer {
   /** A card's recordings as central lists them for this account (none for a role that may not play them). */
   list(
     cardId: string,
-  ): Promise<{ ok: true; recordings: CardRecording[] } | ({ ok: false } & RecordingProblem)>;
+  ): Promise<
+    | { ok: true; recordings: CardRecording[]; callQuality: CallQualitySummary | null }
+    | ({ ok: false } & RecordingProblem)
+  >;
   /** Fetches a recording from central (central audits the play) and holds it for `slice`. */
   open(
     fileId: string,
@@ -36,7 +40,7 @@ export function createRecordingPlayer(deps: { central: () => SignedInCentral | n
       if (!central) return { ok: false, offline: true };
       const answer = await central.call('GET /api/cards/:id/recordings', { params: { id: cardId } });
       return answer.ok
-        ? { ok: true, recordings: answer.value.recordings }
+        ? { ok: true, recordings: answer.value.recordings, callQuality: answer.value.callQuality }
         : { ok: false, ...problemOf(answer.failure) };
     },
     async open(fileId) {

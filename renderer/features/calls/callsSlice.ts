@@ -6,6 +6,7 @@ import type { LatLon } from '../../../domain/places/geo';
 import type { ConsoleState } from '../../store';
 import type { CallStats } from './callStats';
 import { type CallEnd, OperatorCall, openCamera } from './operatorCall';
+import { QUALITY_WINDOWS_MAX, type QualityWindow, QualityWindows } from '../../../domain/calls/callQuality';
 
 export type CallNotice = { refusal: RefusalOnWire } | { linkDown: true };
 
@@ -75,6 +76,19 @@ export const createCallsSlice =
       prepared = null;
       void camera?.then((stream) => stream?.getTracks().forEach((t) => t.stop()));
     };
+    /**
+     * The live figures summed per 5 s and reported to central as each window closes (issue 13.4), with those
+     * central did not take yet (the link was down) sent again with the next.
+     */
+    let quality = { appealId: '', windows: new QualityWindows(), unsent: [] as QualityWindow[] };
+    function reportQuality(appealId: string, closed: QualityWindow | null): void {
+      if (quality.appealId !== appealId || !closed) return;
+      const batch = [...quality.unsent, closed].slice(-QUALITY_WINDOWS_MAX);
+      quality.unsent = batch;
+      void bridge.call('calls.quality', { appealId, windows: batch }).then((answer) => {
+        if (answer.ok && answer.value.sent) quality.unsent = quality.unsent.filter((w) => !batch.includes(w));
+      });
+    }
     const patchCall = (patch: Partial<ActiveCall>) =>
       set((state) => (state.call ? { call: { ...state.call, ...patch } } : {}));
 
@@ -90,6 +104,7 @@ export const createCallsSlice =
         void camera.then((stream) => stream?.getTracks().forEach((t) => t.stop()));
         return;
       }
+      if (quality.appealId !== appealId) quality = { appealId, windows: new QualityWindows(), unsent: [] };
       const operatorCall = new OperatorCall({
         media: call.media,
         ice: ice.ok ? ice.value : null,
@@ -104,6 +119,7 @@ export const createCallsSlice =
         onReconnected: () => patchCall({ phase: 'inCall' }),
         onEnded: (end) => {
           if (media === operatorCall) media = null;
+          reportQuality(appealId, quality.windows.flush());
           patchCall({ phase: 'ended', end, endedAt: performance.now() });
           set({ localStream: null, remoteStream: null });
           void get().setPresence('available');
@@ -272,7 +288,10 @@ export const createCallsSlice =
       },
       async sampleCallStats() {
         const stats = await media?.stats();
-        if (stats) patchCall({ stats });
+        const appealId = get().call?.appealId;
+        if (!stats || !appealId) return;
+        patchCall({ stats });
+        reportQuality(appealId, quality.windows.add({ ...stats, at: Date.now() }));
       },
     };
   };

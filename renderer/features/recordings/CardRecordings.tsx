@@ -6,6 +6,7 @@ import { formatDateTime } from '../../i18n/dateTime';
 import { useConsole } from '../../store';
 import { describeRefusal } from '../refusals';
 import { clockText } from '../calls/waitingTime';
+import { CallQualityFigures } from './CallQualityFigures';
 
 /**
  * The call recordings of the card on screen, for those who review them (§16, §17: supervisors, the head):
@@ -78,6 +79,7 @@ export function CardRecordings() {
           ))}
         </ul>
       )}
+      {list.callQuality && <CallQualityFigures quality={list.callQuality} />}
       {playing && (
         <div className="card-recordings__player">
           {playing.problem ? (

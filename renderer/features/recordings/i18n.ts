@@ -6,6 +6,17 @@ export const recordingsText = defineTranslations(
       recording: 'Recording',
       notRecorded: 'This call is not being recorded.',
     },
+    quality: {
+      title: 'Connection quality during the call',
+      rtt: 'Delay',
+      loss: 'Loss, at most',
+      bitrate: 'Incoming',
+      frames: 'Frames shown',
+      ms: '{{avg}} ms on average ({{min}}–{{max}})',
+      kbps: '{{avg}} kbit/s on average ({{min}}–{{max}})',
+      percent: '{{value}}%',
+      measured: 'Measured by the operator’s console, about {{seconds}} s of the call.',
+    },
     card: {
       title: 'Call recordings',
       loading: 'Asking the central system for the recordings…',
@@ -28,6 +39,17 @@ export const recordingsText = defineTranslations(
       recording: 'Идёт запись',
       notRecorded: 'Вызов не записывается.',
     },
+    quality: {
+      title: 'Качество связи во время вызова',
+      rtt: 'Задержка',
+      loss: 'Потери, наибольшие',
+      bitrate: 'Входящий поток',
+      frames: 'Показано кадров',
+      ms: 'в среднем {{avg}} мс ({{min}}–{{max}})',
+      kbps: 'в среднем {{avg}} кбит/с ({{min}}–{{max}})',
+      percent: '{{value}} %',
+      measured: 'Измерено консолью оператора, около {{seconds}} с вызова.',
+    },
     card: {
       title: 'Записи вызовов',
       loading: 'Запрашиваем записи в центральной системе…',
@@ -49,6 +71,17 @@ export const recordingsText = defineTranslations(
     call: {
       recording: 'Жазылып жатыр',
       notRecorded: 'Бұл қоңырау жазылмай тұр.',
+    },
+    quality: {
+      title: 'Қоңырау кезіндегі байланыс сапасы',
+      rtt: 'Кідіріс',
+      loss: 'Жоғалту, ең көбі',
+      bitrate: 'Кіріс ағын',
+      frames: 'Көрсетілген кадрлар',
+      ms: 'орта есеппен {{avg}} мс ({{min}}–{{max}})',
+      kbps: 'орта есеппен {{avg}} кбит/с ({{min}}–{{max}})',
+      percent: '{{value}} %',
+      measured: 'Оператор консолі өлшеді, қоңыраудың шамамен {{seconds}} секунды.',
     },
     card: {
       title: 'Қоңырау жазбалары',

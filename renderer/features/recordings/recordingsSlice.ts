@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ConsoleBridge } from '../../../domain/contract/ipc';
 import type { RefusalOnWire } from '../../../domain/contract/refusal';
 import type { CardRecording } from '../../../domain/files/recording';
+import type { CallQualitySummary } from '../../../domain/calls/callQuality';
 import type { ConsoleState } from '../../store';
 import { CallRecorder, type RecordingSink } from './recorder';
 import { blobFromBase64 } from '../photos/photoBytes';
@@ -30,6 +31,8 @@ export interface CardRecordingsState {
   cardId: string | null;
   loading: boolean;
   recordings: CardRecording[];
+  /** The quality figures of the card's call as central stored them (null: none). */
+  callQuality: CallQualitySummary | null;
   problem: RecordingProblem | null;
 }
 
@@ -88,21 +91,41 @@ export const createRecordingsSlice =
     };
 
     return {
-      cardRecordings: { cardId: null, loading: false, recordings: [], problem: null },
+      cardRecordings: { cardId: null, loading: false, recordings: [], callQuality: null, problem: null },
       playing: null,
       recordingCall: 'off',
       async loadCardRecordings(cardId) {
         if (!cardId)
-          return set({ cardRecordings: { cardId: null, loading: false, recordings: [], problem: null } });
-        set({ cardRecordings: { cardId, loading: true, recordings: [], problem: null } });
+          return set({
+            cardRecordings: {
+              cardId: null,
+              loading: false,
+              recordings: [],
+              callQuality: null,
+              problem: null,
+            },
+          });
+        set({ cardRecordings: { cardId, loading: true, recordings: [], callQuality: null, problem: null } });
         const answer = await bridge.call('recordings.list', { cardId });
         if (get().cardRecordings.cardId !== cardId) return;
         set({
           cardRecordings: !answer.ok
-            ? { cardId, loading: false, recordings: [], problem: { failed: true } }
+            ? { cardId, loading: false, recordings: [], callQuality: null, problem: { failed: true } }
             : answer.value.ok
-              ? { cardId, loading: false, recordings: answer.value.recordings, problem: null }
-              : { cardId, loading: false, recordings: [], problem: problemOf(answer.value) },
+              ? {
+                  cardId,
+                  loading: false,
+                  recordings: answer.value.recordings,
+                  callQuality: answer.value.callQuality,
+                  problem: null,
+                }
+              : {
+                  cardId,
+                  loading: false,
+                  recordings: [],
+                  callQuality: null,
+                  problem: problemOf(answer.value),
+                },
         });
       },
       async playRecording(fileId) {

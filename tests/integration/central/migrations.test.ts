@@ -38,6 +38,8 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   180: ['reference_records', 'reference_checks', 'card_warnings'],
   // An appeal linked to the open card it repeats (issue 12, duplicates).
   220: ['appeal_duplicates'],
+  // A call's quality figures, per 5-second window (issue 13.4).
+  240: ['call_quality'],
   // A card that leaves an audience is told to it in the feed (issue 14): a new kind of entry, no new table.
   260: [],
   // Columns only: a competent service's competence, kept by the admin's directory (issue 15).
