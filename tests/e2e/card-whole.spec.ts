@@ -1,23 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
 import { deskWithCentral } from '../support/e2e/central';
 import { expect, test } from '../support/e2e/fixtures';
+import { fillSeenByKeyboard, tabTo, typeInto } from '../support/e2e/keyboard';
 
 const VALID_IIN = '850715300122';
-
-/** Presses Tab until `target` has the focus (at most `most` times): the form's tab order reaches it from here. */
-async function tabTo(page: Page, target: Locator, most = 4) {
-  for (let i = 0; i < most; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-/** Types into whatever has the focus, after checking it is the field the operator means. */
-async function typeInto(page: Page, field: Locator, text: string) {
-  await expect(field).toBeFocused();
-  await page.keyboard.type(text);
-}
 
 test.describe('the whole §9 card from the keyboard (issue 12, item 3)', () => {
   test.describe.configure({ timeout: 240_000 });
@@ -68,21 +53,13 @@ test.describe('the whole §9 card from the keyboard (issue 12, item 3)', () => {
 
       await page.keyboard.press('Alt+G');
       await typeInto(page, page.getByLabel('Address as typed'), 'Абай даңғылы, 10');
-      await tabTo(page, page.locator('#card-territory'));
-      await tabTo(page, page.getByLabel('Number of people'));
-      await page.keyboard.type('2');
-      await page.keyboard.press('Tab');
-      await typeInto(page, page.getByLabel('Their features'), 'one in a red jacket');
-      await page.keyboard.press('Alt+Shift+V');
-      await typeInto(page, page.getByLabel('Plate number'), '123 ABC 02');
-      await page.keyboard.press('Tab');
-      await typeInto(page, page.getByLabel('Colour'), 'white');
-      await page.keyboard.press('Tab');
-      await typeInto(page, page.getByLabel('Make and model'), 'Toyota Camry');
-      await tabTo(page, page.getByLabel('Other details of the vehicles'));
-      await page.keyboard.type('a bus nearby');
-      await page.keyboard.press('Tab');
-      await typeInto(page, page.getByLabel('Buildings'), 'the market hall');
+      await fillSeenByKeyboard(page, {
+        people: '2',
+        features: 'one in a red jacket',
+        vehicle: { plate: '123 ABC 02', colour: 'white', make: 'Toyota Camry' },
+        vehicles: 'a bus nearby',
+        buildings: 'the market hall',
+      });
       await page.keyboard.press('Control+S');
       await expect(page.getByTestId('card-save-state')).toContainText('Saved');
 

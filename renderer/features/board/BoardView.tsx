@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../store';
+import { listKeyTarget, rowsPerPage } from '../../shell/listKeyTarget';
 import { BoardCardPanel } from './BoardCardPanel';
 import { BoardRow } from './BoardRow';
 import { BOARD_IDS } from './ids';
@@ -51,19 +52,11 @@ export function BoardView() {
   }, [selectedId]);
 
   const onKey = (event: KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT));
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: board.length - 1,
-    };
-    const to = moves[event.key];
-    if (to === undefined) return;
+    const page = rowsPerPage(scroller.current?.clientHeight, ROW_HEIGHT);
+    const to = listKeyTarget(event.key, index, board.length, page);
+    if (to === null) return;
     event.preventDefault();
-    const card = board[Math.max(0, Math.min(to, board.length - 1))];
+    const card = board[to];
     if (card) select(card.id);
   };
   const selected = board.find((c) => c.id === selectedId);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type InboxItem, type InboxQueuedAction, possibleDuplicate } from '../../../domain/inbox/inbox';
 import { describeRefusal } from '../refusals';
 import { useConsole } from '../../store';
+import { listKeyTarget, rowsPerPage } from '../../shell/listKeyTarget';
 import { ForwardPanel } from './ForwardPanel';
 import { AppealAttachments } from '../attachments';
 
@@ -134,17 +135,9 @@ export function InboxView() {
   }, [selected]);
 
   const onKey = (event: KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT));
-    const moves: Record<string, number> = {
-      ArrowDown: selected + 1,
-      ArrowUp: selected - 1,
-      PageDown: selected + page,
-      PageUp: selected - page,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const to = moves[event.key];
-    if (to !== undefined) {
+    const page = rowsPerPage(scroller.current?.clientHeight, ROW_HEIGHT);
+    const to = listKeyTarget(event.key, selected, items.length, page);
+    if (to !== null) {
       event.preventDefault();
       select(to);
     } else if (event.key === 'Enter') {
