@@ -1,4 +1,5 @@
 import { type KeyObject, createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
+import { pooledIvs } from '../../domain/atRest/pooledIvs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 
@@ -47,8 +48,9 @@ export function createSealer(set: DataKeySet): Sealer {
   const current = keys.get(set.current);
   if (!current) throw new DataKeyError('current must name one of keys');
   const prefix = `v1.${set.current}.`;
+  const nextIv = pooledIvs(randomBytes, 12);
   const seal = (text: string): string => {
-    const iv = randomBytes(12);
+    const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', current, iv);
     const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
     return prefix + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');

@@ -1,4 +1,5 @@
 import { type KeyObject, createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
+import { pooledIvs } from '../../domain/atRest/pooledIvs';
 import type Database from 'better-sqlite3';
 
 /**
@@ -23,6 +24,8 @@ export interface FieldCipher {
   openNullable(sealed: string | null): string | null;
   readonly currentKeyId: string;
   hasKey(id: string): boolean;
+  /** Whether this sealed value is under the current key (a value under an older one is sealed again when rewritten). */
+  sealedByCurrentKey(sealed: string): boolean;
 }
 
 const VERSION = 'v1';
@@ -63,9 +66,10 @@ export function createFieldCipher(ring: KeyRing): FieldCipher {
   const currentKey = keys.get(ring.current);
   if (!currentKey) throw new Error(`the current at-rest key ${ring.current} is not in the ring`);
   const prefix = `${VERSION}.${ring.current}.`;
+  const nextIv = pooledIvs(randomBytes, IV_BYTES);
 
   const seal = (text: string): string => {
-    const iv = randomBytes(IV_BYTES);
+    const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', currentKey, iv);
     const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
     return prefix + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
@@ -97,6 +101,7 @@ export function createFieldCipher(ring: KeyRing): FieldCipher {
     openNullable: (sealed) => (sealed === null ? null : open(sealed)),
     currentKeyId: ring.current,
     hasKey: (id) => keys.has(id),
+    sealedByCurrentKey: (sealed) => sealed.startsWith(prefix),
   };
 }
 

@@ -219,6 +219,8 @@ export interface CardRepository {
   /** Central accepted a later change of the card: its refusal no longer stands. */
   clearRefusal(id: CardId): void;
   refused(): { id: CardId; refusal: CardRefusal }[];
+  /** The card's refusal, if it has one: read alone, without opening the card's sealed fields. */
+  refusalOf(id: CardId): CardRefusal | undefined;
 }
 
 export function createCardRepository(
@@ -233,6 +235,22 @@ export function createCardRepository(
     ...c,
     description: cipher.seal(c.description),
     details: cipher.sealNullable(c.details),
+  });
+  /**
+   * The columns to store over `stored`: a sealed column whose text is unchanged keeps its sealed value when the
+   * current key sealed it (central's answer to a push mostly changes the number and version, not the words),
+   * so only changed text is sealed again; text under an older key is sealed again with the current one.
+   */
+  const keep = (sealedValue: string | null, openedValue: string | null, text: string | null) =>
+    openedValue === text && (sealedValue === null || cipher.sealedByCurrentKey(sealedValue));
+  const resealed = <C extends FieldColumns>(stored: CardRow, opened: CardRow, c: C): C => ({
+    ...c,
+    description: keep(stored.description, opened.description, c.description)
+      ? stored.description
+      : cipher.seal(c.description),
+    details: keep(stored.details, opened.details, c.details)
+      ? stored.details
+      : cipher.sealNullable(c.details),
   });
   const selectOne = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
   const selectAll = db.prepare<[], CardRow>(
@@ -277,6 +295,9 @@ export function createCardRepository(
   const unsetRefusal = db.prepare('UPDATE cards SET refusal = NULL WHERE id = ?');
   const selectRefused = db.prepare<[], { id: string; refusal: string }>(
     'SELECT id, refusal FROM cards WHERE refusal IS NOT NULL',
+  );
+  const selectRefusal = db.prepare<[string], { refusal: string | null }>(
+    'SELECT refusal FROM cards WHERE id = ?',
   );
 
   const columns = (f: DraftFields): FieldColumns => {
@@ -423,8 +444,14 @@ export function createCardRepository(
       const fields = columns(draftFields(card));
       const opened = open(stored);
       if (sameAsCentral(opened, central, fields)) return { card: rowToCard(opened), changed: false };
-      const row = updateAll.get({ ...central, ...sealed(fields) });
-      return { card: row ? toCard(row) : mustGet(card.id), changed: true };
+      const row = updateAll.get({ ...central, ...resealed(stored, opened, fields) });
+      // The row holds what was just written: its sealed columns are `fields`, known without opening them again.
+      return {
+        card: row
+          ? rowToCard({ ...row, description: fields.description, details: fields.details })
+          : mustGet(card.id),
+        changed: true,
+      };
     },
     applyMove(id, departmentId, version) {
       const row = move.get(departmentId, id, version);
@@ -435,5 +462,9 @@ export function createCardRepository(
     clearRefusal: (id) => void unsetRefusal.run(id),
     refused: () =>
       selectRefused.all().map((r) => ({ id: r.id, refusal: CardRefusalSchema.parse(JSON.parse(r.refusal)) })),
+    refusalOf(id) {
+      const stored = selectRefusal.get(id)?.refusal;
+      return stored ? CardRefusalSchema.parse(JSON.parse(stored)) : undefined;
+    },
   };
 }

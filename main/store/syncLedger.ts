@@ -107,7 +107,7 @@ export function createSyncLedger(
   };
 
   /** Whether the card's problem is an operation central failed on, which goes once central takes it. */
-  const heldOn = (cardId: CardId) => cards.get(cardId)?.refusal?.code === OPERATION_FAILED;
+  const heldOn = (cardId: CardId) => cards.refusalOf(cardId)?.code === OPERATION_FAILED;
 
   const holdBack = db.transaction(
     (op: SyncOperation, delayMs: (attempts: number) => number, error: string): Card | null => {

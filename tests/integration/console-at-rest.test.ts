@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import type { Card } from '../../domain/cards/card';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInboxStore } from '../../main/inbox/inboxStore';
 import { atRestKeyErrorText } from '../../main/configErrorText';
@@ -163,6 +164,56 @@ describe("personal data at rest in the console's SQLite (issue 11 item 12)", () 
         .get(id)?.description;
     expect(raw(next.id)?.split('.')[1]).toBe(ring.current);
     expect(raw(card.id)?.split('.')[1]).not.toBe(ring.current);
+    store.db.close();
+  });
+
+  it("keeps the sealed words when central's answer changes only its number and version, and seals them again under a new key", () => {
+    const sealedOf = (store: ReturnType<typeof aConsoleStore>, id: string) =>
+      store.db
+        .prepare<[string], { description: string; details: string | null }>(
+          'SELECT description, details FROM cards WHERE id = ?',
+        )
+        .get(id);
+    const first = aConsoleStore(temp.dir);
+    const draft = first.cards.saveDraft({
+      description: PLANTED.sentence,
+      category: null,
+      location: null,
+      applicant,
+    });
+    const appealId = uuidv7();
+    const atCentral = (version: number, overrides: Partial<Card> = {}): Card =>
+      aCentralCard({
+        ...draft,
+        appealId,
+        number: `ALA-2026-00000${version}`,
+        departmentId: 'kz-almaty',
+        version,
+        updatedAt: new Date(Date.now() + version).toISOString(),
+        ...overrides,
+      });
+    first.cards.applyCentral(atCentral(1), false);
+    const written = sealedOf(first, draft.id);
+
+    const numbered = first.cards.applyCentral(atCentral(2), false);
+    expect(numbered.changed).toBe(true);
+    expect(numbered.card).toMatchObject({ description: PLANTED.sentence, applicant, version: 2 });
+    expect(sealedOf(first, draft.id)).toEqual(written);
+
+    const edited = first.cards.applyCentral(atCentral(3, { description: 'Другие слова' }), false);
+    expect(edited.card.description).toBe('Другие слова');
+    expect(sealedOf(first, draft.id)?.description).not.toBe(written?.description);
+    expect(sealedOf(first, draft.id)?.details).toBe(written?.details);
+    first.db.close();
+
+    const ring = rotateAtRestKey(keyFileSource(temp.dir));
+    const store = aConsoleStore(temp.dir);
+    const renumbered = store.cards.applyCentral(atCentral(4, { description: 'Другие слова' }), false);
+    expect(renumbered.card).toMatchObject({ description: 'Другие слова', applicant, version: 4 });
+    const resealed = sealedOf(store, draft.id);
+    expect(resealed?.description.split('.')[1]).toBe(ring.current);
+    expect(resealed?.details?.split('.')[1]).toBe(ring.current);
+    expect(store.cards.get(draft.id)).toMatchObject({ description: 'Другие слова', applicant });
     store.db.close();
   });
 
