@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../store';
 import { IsolatedText } from '../../shell/IsolatedText';
+import type { QueuedCheck } from '../../../domain/dispatch/warning';
+
+/** One empty list for every card without queued checks: a new one per render would render again forever. */
+const NONE: readonly QueuedCheck[] = [];
 
 /**
  * §15's checks of this card taken while central was out of reach: they wait in the outbox and are made when it is
@@ -8,7 +12,7 @@ import { IsolatedText } from '../../shell/IsolatedText';
  */
 export function QueuedCheckList({ cardId }: { cardId: string }) {
   const { t } = useTranslation('board');
-  const queued = useConsole((s) => s.boardDetails[cardId]?.queuedChecks ?? []);
+  const queued = useConsole((s) => s.boardDetails[cardId]?.queuedChecks ?? NONE);
   if (queued.length === 0) return null;
   return (
     <div className="board-card__queued" role="status" aria-labelledby={`board-queued-${cardId}`}>
