@@ -49,6 +49,7 @@ import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/routes';
 import { createRecordingRepository } from './recordings/recordingRepository';
 import { registerRecordingRoutes } from './recordings/routes';
+import { createAuditedFileSender } from './http/auditedFile';
 import { registerCallQualityRoutes } from './appeals/callQualityRoutes';
 import { createCallQualityRepository } from './appeals/callQualityRepository';
 import { createRetentionRepository } from './retention/retentionRepository';
@@ -266,7 +267,8 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerServiceDirectoryRoutes(app, { auth, services, audit });
   registerDepartmentRoutes(app, { db, auth, departments, territories, audit, inCountry });
   registerCitizenRoutes(app, { intake, appeals, attachments });
-  registerStaffAppealRoutes(app, { access, audit, auth, appeals, attachments, intake, calls });
+  const sendFile = createAuditedFileSender(audit);
+  registerStaffAppealRoutes(app, { access, auth, appeals, attachments, intake, calls, sendFile });
   registerInboxRoutes(app, { db, auth, bus, appeals, inbox, services });
   registerCardRoutes(app, { db, auth, cards, access });
   registerCentreRoutes(app, { auth, centre: createCentreRepository(db), presence });
@@ -295,7 +297,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   registerWorkstationRoutes(app, { db, auth });
   // Resumable card files (photos, recordings) beside the attachments: its own plugin, so its octet-stream parser stays local.
   const cardFilesDir = join(attachments.root, 'card-files');
-  registerRecordingRoutes(app, { db, auth, audit, cards, recordings, callQuality, cardFilesDir });
+  registerRecordingRoutes(app, { db, auth, cards, recordings, callQuality, cardFilesDir, sendFile });
   registerCallQualityRoutes(app, { db, auth, appeals, quality: callQuality });
   await app.register(uploadRoutes({ auth, dir: cardFilesDir, db, cards }));
   await app.register(fastifyStatic, { root: join(here, 'widget'), prefix: '/widget/', index: 'index.html' });

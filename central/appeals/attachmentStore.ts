@@ -1,4 +1,3 @@
-import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttachmentKind } from '../../domain/appeals/appeal';
@@ -84,9 +83,9 @@ export class AttachmentStore {
     return storageName;
   }
 
-  /** Opens a stored file by the name central gave it (read from the database, never from a request). */
-  open(storageName: string): ReadStream {
-    return createReadStream(join(this.root, storageName));
+  /** Where a stored file is, by the name central gave it (read from the database, never from a request). */
+  pathOf(storageName: string): string {
+    return join(this.root, storageName);
   }
 
   /** Removes one stored file (retention); a file already gone is no error. */

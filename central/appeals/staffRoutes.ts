@@ -5,9 +5,9 @@ import type { AccessPolicy } from '../access/accessPolicy';
 import { mayTouchAppeal } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { AuthService } from '../session/authService';
-import type { AuditLog } from '../audit/auditLogRepository';
 import { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem, valueOrProblem } from '../http/problem';
+import type { AuditedFileSender } from '../http/auditedFile';
 import { staffRoute } from '../session/staffRoute';
 import type { AppealRepository } from './appealRepository';
 import type { AttachmentStore } from './attachmentStore';
@@ -23,15 +23,15 @@ export function registerStaffAppealRoutes(
   app: FastifyInstance,
   deps: {
     access: AccessPolicy;
-    audit: AuditLog;
     auth: AuthService;
     appeals: AppealRepository;
     attachments: AttachmentStore;
     intake: IntakeService;
     calls: CallService;
+    sendFile: AuditedFileSender;
   },
 ): void {
-  const { access, audit, auth, appeals, attachments, intake, calls } = deps;
+  const { access, auth, appeals, attachments, intake, calls, sendFile } = deps;
 
   async function appealInScope(p: Principal, id: string): Promise<AppealStaffView> {
     const found = await appeals.byId(id);
@@ -77,28 +77,27 @@ export function registerStaffAppealRoutes(
         attachmentId: z.uuid('attachment id must be a UUID'),
       }),
     },
-    async ({ principal, params, reply }) => {
+    async ({ principal, params, request, reply }) => {
       await appealInScope(principal, params.id);
       const stored = await appeals.storedAttachment(params.id, params.attachmentId);
       if (!stored) throw new HttpProblem(404, refusal('attachment.notFound'), 'no such attachment');
-      if (stored.purged)
-        throw new HttpProblem(
-          410,
-          refusal('attachment.purged'),
-          'the attachment was removed after its retention period',
-        );
-      await audit.record({
-        accountId: principal.accountId,
-        action: 'attachment.read',
-        subjectId: params.attachmentId,
-        reason: 'GET /api/staff/appeals/:id/attachments/:attachmentId',
-      });
-      return reply
-        .header('content-type', stored.contentType)
-        .header('content-length', String(stored.bytes))
-        .header('content-disposition', 'attachment')
-        .header('x-content-type-options', 'nosniff')
-        .send(attachments.open(stored.storageName));
+      return sendFile(
+        request,
+        reply,
+        {
+          path: attachments.pathOf(stored.storageName),
+          size: stored.bytes,
+          contentType: stored.contentType,
+          purged: stored.purged,
+          noun: 'attachment',
+        },
+        {
+          accountId: principal.accountId,
+          action: 'attachment.read',
+          subjectId: params.attachmentId,
+          reason: 'GET /api/staff/appeals/:id/attachments/:attachmentId',
+        },
+      );
     },
   );
 

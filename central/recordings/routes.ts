@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { mayPlayRecordings, mayTouchCard } from '../access/rules';
-import type { AuditLog } from '../audit/auditLogRepository';
+import type { AuditedFileSender } from '../http/auditedFile';
 import type { AuthService } from '../session/authService';
 import { type CardRepository, cardReach } from '../cards/cardRepository';
 import type { Sql } from '../db/database';
@@ -28,14 +27,14 @@ export function registerRecordingRoutes(
   deps: {
     db: Sql;
     auth: AuthService;
-    audit: AuditLog;
     cards: CardRepository;
     recordings: RecordingRepository;
     callQuality: CallQualityRepository;
     cardFilesDir: string;
+    sendFile: AuditedFileSender;
   },
 ): void {
-  const { db, auth, audit, cards, recordings } = deps;
+  const { db, auth, cards, recordings, sendFile } = deps;
   staffRoute(
     app,
     auth,
@@ -61,34 +60,33 @@ export function registerRecordingRoutes(
     auth,
     'GET /api/recordings/:id',
     { params: FileParams },
-    async ({ principal, params, reply }) => {
+    async ({ principal, params, request, reply }) => {
       const recording = await recordings.byFileId(db, params.id);
       const card = recording && (await cards.byId(db, recording.cardId));
       if (!recording || !card || !mayPlayRecordings(principal, cardReach(card)))
         throw new HttpProblem(404, refusal('attachment.notFound'), 'no such recording in your territory');
-      if (recording.purged)
-        throw new HttpProblem(
-          410,
-          refusal('attachment.purged'),
-          'the recording was removed after its retention period',
-        );
       const path = join(deps.cardFilesDir, recording.fileId);
       // Registered but not yet uploaded whole (the console is still sending it): nothing to play yet.
-      const whole = await stat(path).catch(() => null);
-      if (!whole)
+      const whole = recording.purged ? null : await stat(path).catch(() => null);
+      if (!whole && !recording.purged)
         throw new HttpProblem(404, refusal('attachment.notFound'), 'the recording has not been uploaded yet');
-      await audit.record({
-        accountId: principal.accountId,
-        action: 'recording.read',
-        subjectId: recording.fileId,
-        reason: 'GET /api/recordings/:id',
-      });
-      return reply
-        .header('content-type', recording.mimeType)
-        .header('content-length', String(whole.size))
-        .header('content-disposition', 'attachment')
-        .header('x-content-type-options', 'nosniff')
-        .send(createReadStream(path));
+      return sendFile(
+        request,
+        reply,
+        {
+          path,
+          size: whole?.size ?? 0,
+          contentType: recording.mimeType,
+          purged: recording.purged,
+          noun: 'recording',
+        },
+        {
+          accountId: principal.accountId,
+          action: 'recording.read',
+          subjectId: recording.fileId,
+          reason: 'GET /api/recordings/:id',
+        },
+      );
     },
   );
 }

@@ -14,6 +14,7 @@ import {
   supervisorDesk,
 } from './callSupport';
 import { expect, test } from '../support/e2e/fixtures';
+import type { CallQualitySummary } from '../../domain/calls/callQuality';
 
 /** The player's media as the browser decoded it: its length once the browser has seen the end, frames shown. */
 async function playerFigures(page: Page): Promise<{ playedMs: number; frames: number }> {
@@ -96,6 +97,17 @@ test.describe('call recording', () => {
       const recording = found as unknown as { cardId: string; fileId: string; durationMs: number };
       expect(Math.abs(recording.durationMs - callMs)).toBeLessThan(1_000);
 
+      // The call's quality figures are stored with it (issue 13.4): each window of 5 s or more as it closed (over 8 s
+      // of call: at least one), and the open one at hang-up.
+      const listed = await fetch(`${central.url}/api/cards/${recording.cardId}/recordings`, {
+        headers: { authorization: `Bearer ${supervisorToken}` },
+      });
+      const { callQuality } = (await listed.json()) as { callQuality: CallQualitySummary | null };
+      expect(callQuality?.windows).toBeGreaterThanOrEqual(2);
+      expect(callQuality?.framesDecoded).toBeGreaterThan(0);
+      expect(callQuality?.bitrateKbps?.avg).toBeGreaterThan(0);
+      expect(callQuality?.rttMs).not.toBeNull();
+
       // The supervisor opens the card and plays the recording in the console.
       const supervisor = await supervisorDesk(browser, supervisorDir, port, 'en');
       desks.push(supervisor);
@@ -105,6 +117,10 @@ test.describe('call recording', () => {
       await expect(page.getByTestId('card-recording')).toHaveAttribute(
         'data-duration-ms',
         String(recording.durationMs),
+      );
+      await expect(page.getByTestId('quality-frames')).toHaveAttribute(
+        'data-value',
+        String(callQuality?.framesDecoded),
       );
       await page.getByTestId('card-recording').getByRole('button', { name: 'Play' }).click();
       await expect(page.getByTestId('recording-player')).toBeVisible();

@@ -43,7 +43,7 @@ export function CallQualityFigures({ quality }: { quality: CallQualitySummary })
           {format.format(quality.framesDecoded)}
         </dd>
       </dl>
-      <p className="muted">{t('quality.measured', { seconds: quality.windows * 5 })}</p>
+      <p className="muted">{t('quality.measured')}</p>
     </section>
   );
 }

@@ -15,7 +15,7 @@ export const recordingsText = defineTranslations(
       ms: '{{avg}} ms on average ({{min}}–{{max}})',
       kbps: '{{avg}} kbit/s on average ({{min}}–{{max}})',
       percent: '{{value}}%',
-      measured: 'Measured by the operator’s console, about {{seconds}} s of the call.',
+      measured: 'Measured by the operator’s console during the call.',
     },
     card: {
       title: 'Call recordings',
@@ -48,7 +48,7 @@ export const recordingsText = defineTranslations(
       ms: 'в среднем {{avg}} мс ({{min}}–{{max}})',
       kbps: 'в среднем {{avg}} кбит/с ({{min}}–{{max}})',
       percent: '{{value}} %',
-      measured: 'Измерено консолью оператора, около {{seconds}} с вызова.',
+      measured: 'Измерено консолью оператора во время вызова.',
     },
     card: {
       title: 'Записи вызовов',
@@ -81,7 +81,7 @@ export const recordingsText = defineTranslations(
       ms: 'орта есеппен {{avg}} мс ({{min}}–{{max}})',
       kbps: 'орта есеппен {{avg}} кбит/с ({{min}}–{{max}})',
       percent: '{{value}} %',
-      measured: 'Оператор консолі өлшеді, қоңыраудың шамамен {{seconds}} секунды.',
+      measured: 'Қоңырау кезінде оператор консолі өлшеді.',
     },
     card: {
       title: 'Қоңырау жазбалары',

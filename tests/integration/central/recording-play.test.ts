@@ -112,6 +112,31 @@ describe.skipIf(!postgresReachable)('playing call recordings (§17)', () => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
+  it('streams a recording in parts (HTTP Range): each part as asked, one audited play for them all', async () => {
+    const token = await t.token('supervisor');
+    const part = (range: string) =>
+      fetch(`${t.url}/api/recordings/${fileId}`, { headers: { authorization: `Bearer ${token}`, range } });
+    const before = (await reads()).length;
+    const first = await part('bytes=0-999');
+    expect(first.status).toBe(206);
+    expect(first.headers.get('content-range')).toBe(`bytes 0-999/${RECORDING.length}`);
+    expect(first.headers.get('accept-ranges')).toBe('bytes');
+    const rest = await part('bytes=1000-');
+    expect(rest.status).toBe(206);
+    expect(rest.headers.get('content-range')).toBe(`bytes 1000-2999/${RECORDING.length}`);
+    const bytes = Buffer.concat([
+      Buffer.from(await first.arrayBuffer()),
+      Buffer.from(await rest.arrayBuffer()),
+    ]);
+    expect(bytes).toEqual(RECORDING);
+    // The play began at its first part: that is its one entry; the parts after it are the same play.
+    expect(await reads()).toHaveLength(before + 1);
+    const beyond = await part(`bytes=${RECORDING.length}-`);
+    expect(beyond.status).toBe(416);
+    expect(await beyond.json()).toMatchObject({ code: 'request.malformed' });
+    expect(await reads()).toHaveLength(before + 1);
+  });
+
   it('refuses every other role by its role, and audits nothing', async () => {
     const before = (await reads()).length;
     for (const login of ['operator', 'inspector', 'duty', 'employee', 'admin']) {
