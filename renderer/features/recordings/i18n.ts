@@ -48,7 +48,7 @@ export const recordingsText = defineTranslations(
       ms: 'в среднем {{avg}} мс ({{min}}–{{max}})',
       kbps: 'в среднем {{avg}} кбит/с ({{min}}–{{max}})',
       percent: '{{value}} %',
-      measured: 'Измерено консолью оператора во время вызова.',
+      measured: 'Измерено пультом оператора во время вызова.',
     },
     card: {
       title: 'Записи вызовов',
@@ -81,7 +81,7 @@ export const recordingsText = defineTranslations(
       ms: 'орта есеппен {{avg}} мс ({{min}}–{{max}})',
       kbps: 'орта есеппен {{avg}} кбит/с ({{min}}–{{max}})',
       percent: '{{value}} %',
-      measured: 'Қоңырау кезінде оператор консолі өлшеді.',
+      measured: 'Қоңырау кезінде оператор пульті өлшеді.',
     },
     card: {
       title: 'Қоңырау жазбалары',
