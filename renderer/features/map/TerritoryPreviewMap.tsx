@@ -1,6 +1,7 @@
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useState } from 'react';
-import { GeoJSON, MapContainer } from 'react-leaflet';
+import type { PathOptions } from 'leaflet';
+import { GeoJSON, MapContainer, Pane } from 'react-leaflet';
 import type { Territory } from '../../../domain/places/territory';
 import { useConsole } from '../../store';
 import { type BaseLayer, loadBaseLayer } from './baseLayer';
@@ -8,6 +9,17 @@ import { MAP_PALETTES } from './palette';
 import { TerritoryLayer } from './TerritoryLayer';
 
 // A new file gets a new map (TerritoriesTab keys it), so the view opens on that file.
+
+/**
+ * The file's outlines stand out from everything else on the map: thicker than an account's territory, filled,
+ * in a colour the base map does not use, so the admin sees exactly what is about to be imported.
+ */
+const PREVIEW_STYLE: Record<keyof typeof MAP_PALETTES, PathOptions> = {
+  dark: { color: '#fbbf24', weight: 3, fillColor: '#fbbf24', fillOpacity: 0.25 },
+  light: { color: '#c2410c', weight: 3, fillColor: '#f97316', fillOpacity: 0.2 },
+};
+/** Above the base map's canvas (overlayPane, 400), which is drawn after the outlines once it has loaded. */
+const PREVIEW_PANE_Z = 450;
 
 type Box = [[number, number], [number, number]];
 
@@ -33,7 +45,8 @@ export function TerritoryPreviewMap({
   territories: readonly Territory[];
   label: string;
 }) {
-  const palette = MAP_PALETTES[useConsole((s) => s.theme)];
+  const theme = useConsole((s) => s.theme);
+  const palette = MAP_PALETTES[theme];
   const [base, setBase] = useState<BaseLayer | null>(null);
   useEffect(() => {
     let live = true;
@@ -47,11 +60,13 @@ export function TerritoryPreviewMap({
       <MapContainer bounds={boxOf(territories)} zoomSnap={0.25} preferCanvas className="map" keyboard={false}>
         {base && <GeoJSON data={base.country} style={palette.country} interactive={false} />}
         {base && <GeoJSON data={base.regions} style={palette.region} interactive={false} />}
-        <TerritoryLayer
-          territories={territories}
-          style={palette.territory}
-          fitRequest={String(territories.length)}
-        />
+        <Pane name="territory-preview" style={{ zIndex: PREVIEW_PANE_Z }}>
+          <TerritoryLayer
+            territories={territories}
+            style={PREVIEW_STYLE[theme]}
+            fitRequest={String(territories.length)}
+          />
+        </Pane>
       </MapContainer>
     </section>
   );
