@@ -141,7 +141,8 @@ test.describe('the senior inspector’s board and the duty unit (issue 14)', () 
       // (the demo simulator may already have driven them there: on scene is as good as en route).
       await inspector.keyboard.press('Alt+1');
       await inspector.getByTestId('card-list-item').filter({ hasText: 'Сосед угрожает' }).click();
-      for (const id of SENT) await unitOn(inspector, id).click();
+      // The list re-sorts as units move, so a row is never "stable" for a pointer click: the row itself is clicked.
+      for (const id of SENT) await unitOn(inspector, id).dispatchEvent('click');
       await inspector.keyboard.press('Alt+Shift+B');
       await expect(inspector.getByTestId('units-notice')).toContainText('Жіберілді');
       for (const page of [duty, supervisor]) {
@@ -155,7 +156,8 @@ test.describe('the senior inspector’s board and the duty unit (issue 14)', () 
           });
 
       // A crew radios in: the inspector marks the second unit busy on the incident (Alt+Shift+U), seen everywhere.
-      await unitOn(inspector, SENT[1]).click();
+      // The cursor is still on the second unit, the last one clicked.
+      await expect(unitOn(inspector, SENT[1])).toHaveClass(/units-panel__row--active/);
       await inspector.locator('#unit-status-select').selectOption('busy');
       await inspector.keyboard.press('Alt+Shift+U');
       await expect(inspector.getByTestId('units-notice')).toContainText('бос емес');
