@@ -55,6 +55,10 @@ async function desk(browser: Browser, port: number, login: string, password = lo
   };
 }
 
+/** Two of Medeu's patrol cars: the duty unit (Medeu) sees them as well as the city's inspector and supervisor. */
+const SENT = ['kz-almaty-medeu-p1', 'kz-almaty-medeu-p2'] as const;
+const unitOn = (page: Page, id: string) => page.locator(`[data-testid="unit-row"][data-unit-id="${id}"]`);
+
 /** Alt+L walks kk → ru → en → kk: as many presses as it takes from the language on screen. */
 async function speak(page: Page, language: 'kk' | 'ru') {
   const order = ['kk', 'ru', 'en'];
@@ -127,8 +131,47 @@ test.describe('the senior inspector’s board and the duty unit (issue 14)', () 
       await expect(inspector.getByTestId('board-status'))
         .toHaveText('Ден қоюды бастау', { timeout: 30_000 })
         .catch(() => undefined);
+      // The supervisor's centre follows the card without a reload: taken, it is in response.
+      await supervisor.keyboard.press('Alt+6');
+      await expect(supervisor.getByTestId('centre-status-inResponse')).toContainText('1', {
+        timeout: 30_000,
+      });
+
+      // The inspector sends two of Medeu's units from the card (§13); their statuses change on every screen
+      // (the demo simulator may already have driven them there: on scene is as good as en route).
+      await inspector.keyboard.press('Alt+1');
+      await inspector.getByTestId('card-list-item').filter({ hasText: 'Сосед угрожает' }).click();
+      // The list re-sorts as units move, so a row is never "stable" for a pointer click: the row itself is clicked.
+      for (const id of SENT) await unitOn(inspector, id).dispatchEvent('click');
+      await inspector.keyboard.press('Alt+Shift+B');
+      await expect(inspector.getByTestId('units-notice')).toContainText('Жіберілді');
+      for (const page of [duty, supervisor]) {
+        await page.keyboard.press('Alt+1');
+        await page.getByTestId('card-list-item').filter({ hasText: 'Сосед угрожает' }).click();
+      }
+      for (const page of [inspector, duty, supervisor])
+        for (const id of SENT)
+          await expect(unitOn(page, id)).toHaveAttribute('data-status', /enRoute|onScene/, {
+            timeout: 30_000,
+          });
+
+      // A crew radios in: the inspector marks the second unit busy on the incident (Alt+Shift+U), seen everywhere.
+      // The cursor is still on the second unit, the last one clicked.
+      await expect(unitOn(inspector, SENT[1])).toHaveClass(/units-panel__row--active/);
+      await inspector.locator('#unit-status-select').selectOption('busy');
+      await inspector.keyboard.press('Alt+Shift+U');
+      await expect(inspector.getByTestId('units-notice')).toContainText('бос емес');
+      for (const page of [inspector, duty, supervisor])
+        await expect(unitOn(page, SENT[1])).toHaveAttribute('data-status', 'busy', { timeout: 30_000 });
+      await inspector.screenshot({ path: testInfo.outputPath('units-dispatched-kk.png') });
+      await supervisor.keyboard.press('Alt+6');
+
+      await inspector.keyboard.press('Alt+5');
       await inspector.keyboard.press('Alt+z');
       await expect(inspector.getByTestId('board-status')).toHaveText(/Кезекші|кезекші/, { timeout: 30_000 });
+      await expect(supervisor.getByTestId('centre-status-forwardedToDuty')).toContainText('1', {
+        timeout: 30_000,
+      });
 
       // The duty unit (in Russian) registers it in the КУИ with a number and time (§14).
       await speak(duty, 'ru');
@@ -139,6 +182,9 @@ test.describe('the senior inspector’s board and the duty unit (issue 14)', () 
       await duty.keyboard.type('KUI-2026-000177');
       await duty.keyboard.press('Enter');
       await expect(duty.getByTestId('board-kuizh')).toHaveText('KUI-2026-000177', { timeout: 30_000 });
+      await expect(supervisor.getByTestId('centre-status-registered')).toContainText('1', {
+        timeout: 30_000,
+      });
 
       // It checks a person named on the card (§15): two fictional records, so the units are warned.
       await duty.keyboard.press('Alt+Shift+P');
@@ -155,6 +201,11 @@ test.describe('the senior inspector’s board and the duty unit (issue 14)', () 
       await expect(inspector.getByTestId('board-warnings-count')).toBeVisible();
       await expect(inspector.getByTestId('board-warnings')).toContainText('Бұрын сотталған');
       await expect(inspector.getByTestId('board-step')).toHaveCount(5);
+      // …and on each unit sent to the card, in the card's units panel, before it arrives.
+      await inspector.keyboard.press('Alt+1');
+      for (const id of SENT)
+        await expect(unitOn(inspector, id).getByTestId('unit-warning')).toHaveCount(2, { timeout: 30_000 });
+      await inspector.keyboard.press('Alt+5');
 
       // Another territory's inspector never sees the card, its warning or its escalation (§8).
       await expect(elsewhere.getByTestId('board-count')).toHaveText('0 card(s)');
@@ -176,6 +227,9 @@ test.describe('the senior inspector’s board and the duty unit (issue 14)', () 
       await duty.keyboard.press('Enter');
       await expect(duty.getByTestId('board-card')).toHaveCount(0, { timeout: 30_000 });
       await expect(inspector.getByTestId('board-card')).toHaveCount(0, { timeout: 30_000 });
+      // Closed, it leaves the centre's open cards.
+      await expect(supervisor.getByTestId('centre-status-registered')).toHaveCount(0, { timeout: 30_000 });
+      await supervisor.screenshot({ path: testInfo.outputPath('centre-closed-en.png') });
     } finally {
       await Promise.all(desks.map((d) => d.close()));
       await central.stop();

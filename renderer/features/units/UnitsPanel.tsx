@@ -59,16 +59,22 @@ export function UnitsPanel({
   const setUnitStatus = useConsole((s) => s.setUnitStatus);
   const mayCommand = useConsole((s) => (s.session ? can(s.session.role, 'units.status') : false));
   const now = useNow(mayDispatch);
-  const [active, setActive] = useState(0);
+  // The cursor stays on its unit while the list re-sorts as units move.
+  const [activeId, setActiveId] = useState<string | null>(null);
   const listed = useMemo(() => nearestFirst(Object.values(units), place).slice(0, LISTED), [units, place]);
   if (!mayDispatch) return null;
 
-  const activeRow = listed[Math.min(active, listed.length - 1)];
+  const active = Math.max(
+    0,
+    listed.findIndex((row) => row.unit.id === activeId),
+  );
+  const activeRow = listed[active];
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => Math.max(0, Math.min(listed.length - 1, i + step)));
+      const next = listed[Math.max(0, Math.min(listed.length - 1, active + step))];
+      if (next) setActiveId(next.unit.id);
     } else if ((event.key === 'Enter' || event.key === ' ') && !event.altKey && activeRow) {
       event.preventDefault();
       toggleUnit(activeRow.unit.id);
@@ -124,7 +130,7 @@ export function UnitsPanel({
                   stale ? 'units-panel__row--stale' : '',
                 ].join(' ')}
                 onClick={() => {
-                  setActive(index);
+                  setActiveId(unit.id);
                   toggleUnit(unit.id);
                 }}
               >
