@@ -18,8 +18,7 @@ export type ServiceEntry = z.infer<typeof ServiceEntrySchema>;
 
 /** A new service: its id is a short Latin name that never changes (appeals forwarded to it keep it). */
 export const NewServiceSchema = z.strictObject({
-  id: z
-    .string()
+  id: storableText()
     .trim()
     .regex(/^[a-z][a-z0-9-]{1,63}$/, 'a short Latin id: letters, digits and dashes'),
   nameKk: serviceName,
