@@ -11,7 +11,8 @@ export interface TokenSource {
 export interface TokenKeeper extends TokenSource {
   /** Central's answer to a sign-in or a refresh. */
   accept(pair: TokenPair): void;
-  forget(): void;
+  /** Drops the tokens; answers the refresh token it held, so the caller can end its session on central. */
+  forget(): string | null;
 }
 
 /** Refresh this long before the access token expires, so a push never starts with a dying token. */
@@ -55,7 +56,9 @@ export function createTokenKeeper(deps: {
   return {
     accept,
     forget() {
+      const refresh = tokens?.refresh ?? null;
       tokens = null;
+      return refresh;
     },
     accessToken() {
       // One refresh at a time: the engine and the realtime link may ask together, and a refresh token is single-use.

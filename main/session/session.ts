@@ -74,16 +74,17 @@ export function createSessionService(deps: {
     publish(null);
     deps.log.info('auth.sessionEnded');
   }
+  async function endOnCentral(refreshToken: string, failureEvent: string) {
+    const answer = await deps.client.anonymous('POST /api/auth/logout', { body: { refreshToken } });
+    if (!answer.ok) deps.log.warn(failureEvent, { kind: answer.failure.kind });
+  }
   const lockedOut = (role: Role) => roleLock !== null && role !== roleLock;
   async function onlineSignIn(login: string, password: string) {
     const answer = await deps.client.anonymous('POST /api/auth/login', { body: { login, password } });
     if (answer.ok && lockedOut(answer.value.account.role)) {
       deps.log.info('auth.roleLocked', { role: answer.value.account.role });
       // The session central just opened is nobody's here: end it, so its tokens are good for nothing.
-      const ended = await deps.client.anonymous('POST /api/auth/logout', {
-        body: { refreshToken: answer.value.refreshToken },
-      });
-      if (!ended.ok) deps.log.warn('auth.roleLockedLogoutFailed', { kind: ended.failure.kind });
+      await endOnCentral(answer.value.refreshToken, 'auth.roleLockedLogoutFailed');
       return { ok: false as const, roleLocked: true as const };
     }
     if (answer.ok) {
@@ -136,10 +137,13 @@ export function createSessionService(deps: {
       return { ok: true, session: offlineSession };
     },
     signOut() {
-      tokens.forget();
+      const refreshToken = tokens.forget();
       pendingPassword = null;
       publish(null);
       deps.log.info('auth.signedOut');
+      // The session ends on central too, so it leaves the admin's list of live sessions and its refresh token
+      // opens nothing. Offline, central's own expiry ends it; the console is signed out either way.
+      if (refreshToken !== null) void endOnCentral(refreshToken, 'auth.signOutLogoutFailed');
     },
     onChange(listener) {
       listeners.add(listener);

@@ -34,15 +34,35 @@ describe('sign-in at a locked workstation, and an account ended on central', () 
     await t.close();
     dir.remove();
   });
-  const sessionAt = (roleLock: Role | null) =>
+  const sessionAt = (roleLock: Role | null, client = createCentralClient(t.url)) =>
     createSessionService({
-      client: createCentralClient(t.url),
+      client,
       offline: createOfflineAccounts(aConsoleStore(dir.dir).db),
       maxOfflineAgeMs: 3_600_000,
       roleLock,
       now: () => new Date(),
       log: silent,
     });
+  /** A session on the real client, watched: the test keeps the tokens central answered the sign-in with. */
+  const watchedSessionAt = (roleLock: Role | null) => {
+    const real = createCentralClient(t.url);
+    let given: { accessToken: string; refreshToken: string } | null = null;
+    const session = sessionAt(roleLock, {
+      ...real,
+      async anonymous(route, input) {
+        const answer = await real.anonymous(route, input);
+        if (route === 'POST /api/auth/login' && answer.ok) given = answer.value as NonNullable<typeof given>;
+        return answer;
+      },
+    });
+    return {
+      session,
+      given: () => {
+        if (!given) throw new Error('central did not answer the sign-in');
+        return given;
+      },
+    };
+  };
 
   it('refuses an account of another role with its own reason, and signs in one of the locked role', async () => {
     const session = sessionAt('operator');
@@ -59,35 +79,34 @@ describe('sign-in at a locked workstation, and an account ended on central', () 
   });
 
   it('ends on central the session a refused account was just given: its tokens open nothing', async () => {
-    const real = createCentralClient(t.url);
-    let given: { accessToken: string; refreshToken: string } | null = null;
-    // The real client, watched: the test keeps the tokens central answered the sign-in with.
-    const watched: typeof real = {
-      ...real,
-      async anonymous(route, input) {
-        const answer = await real.anonymous(route, input);
-        if (route === 'POST /api/auth/login' && answer.ok) given = answer.value as NonNullable<typeof given>;
-        return answer;
-      },
-    };
-    const session = createSessionService({
-      client: watched,
-      offline: createOfflineAccounts(aConsoleStore(dir.dir).db),
-      maxOfflineAgeMs: 3_600_000,
-      roleLock: 'operator',
-      now: () => new Date(),
-      log: silent,
-    });
+    const { session, given } = watchedSessionAt('operator');
     expect(await session.signIn({ login: 'inspector', password: 'inspector' })).toEqual({
       ok: false,
       refusal: 'roleLocked',
     });
-    const tokens = given as { accessToken: string; refreshToken: string } | null;
-    if (!tokens) throw new Error('central did not answer the sign-in');
+    const tokens = given();
     const read = await t.call('GET', '/api/departments', { token: tokens.accessToken });
     expect(read.status).toBe(401);
     expect(read.body).toMatchObject({ code: 'auth.sessionEnded' });
-    const refreshed = await t.call('POST', '/api/auth/refresh', { body: { refreshToken: tokens.refreshToken } });
+    const refreshed = await t.call('POST', '/api/auth/refresh', {
+      body: { refreshToken: tokens.refreshToken },
+    });
+    expect(refreshed.status).toBe(401);
+  });
+
+  it('ends the session on central when the operator signs out: its tokens open nothing', async () => {
+    const { session, given } = watchedSessionAt(null);
+    await session.signIn({ login: 'operator', password: 'operator' });
+    const tokens = given();
+    expect((await t.call('GET', '/api/departments', { token: tokens.accessToken })).status).toBe(200);
+    session.signOut();
+    expect(session.current()).toBeNull();
+    await waitFor(
+      async () => (await t.call('GET', '/api/departments', { token: tokens.accessToken })).status === 401,
+    );
+    const refreshed = await t.call('POST', '/api/auth/refresh', {
+      body: { refreshToken: tokens.refreshToken },
+    });
     expect(refreshed.status).toBe(401);
   });
 
