@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { commandsInForce } from '../commands/availability';
 import { useHotkeys } from '../commands/useHotkeys';
 import { can } from '../../domain/session/roles';
-import { CallDock } from '../features/calls';
+import { ACCEPT_CALL_KEYS, CallDock, HANG_UP_KEYS, HOLD_KEYS, MUTE_KEYS } from '../features/calls';
 import { ReadinessStatus } from '../features/workstation';
 import { SessionBadge, SignInScreen } from '../features/session';
 import { SyncStatusBar } from '../features/sync';
@@ -70,6 +70,12 @@ function FrameContent() {
   const sections = sectionsFor(info.role);
   const keysInForce = new Map(commandsInForce({ appInfo: info }).map((c) => [c.id, c.keys]));
   const active = sections.find((s) => s.id === view) ?? sections[0];
+  const callKeys = {
+    accept: keysInForce.get('calls.accept') ?? ACCEPT_CALL_KEYS,
+    hangUp: keysInForce.get('calls.hangUp') ?? HANG_UP_KEYS,
+    mute: keysInForce.get('calls.mute') ?? MUTE_KEYS,
+    hold: keysInForce.get('calls.hold') ?? HOLD_KEYS,
+  };
   return (
     <div className="frame">
       <header className="topbar">
@@ -105,7 +111,9 @@ function FrameContent() {
       </header>
       <div className="frame__body">
         <main className="workspace">{active && <active.View />}</main>
-        {info.centralUrl && (can(info.role, 'calls.accept') || info.role === 'supervisor') && <CallDock />}
+        {info.centralUrl && (can(info.role, 'calls.accept') || info.role === 'supervisor') && (
+          <CallDock keys={callKeys} />
+        )}
       </div>
       {/* The state of the link, the outbox and the workstation, always in the same place, like a status bar. */}
       <footer className="statusbar" aria-label={t('statusbar.label')}>

@@ -4,7 +4,7 @@ import { describeRefusal } from '../refusals';
 import { CallRecording } from '../recordings/CallRecording';
 import { useConsole } from '../../store';
 import type { ActiveCall } from './callsSlice';
-import { ACCEPT_CALL_KEYS, HANG_UP_KEYS, HOLD_KEYS, MUTE_KEYS } from './keys';
+import type { CallKeys } from './keys';
 import { useNow } from './useNow';
 import { clockText } from './waitingTime';
 
@@ -36,7 +36,7 @@ function StreamVideo(props: {
 }
 
 /** The call in progress: the caller large, the operator small, mute, hold, hang up, the timer and quality. */
-export function CallView({ call }: { call: ActiveCall }) {
+export function CallView({ call, keys }: { call: ActiveCall; keys: CallKeys }) {
   const { t } = useTranslation('calls');
   const local = useConsole((s) => s.localStream);
   const remote = useConsole((s) => s.remoteStream);
@@ -102,22 +102,22 @@ export function CallView({ call }: { call: ActiveCall }) {
         {call.phase === 'rejoin' ? (
           <>
             <button type="button" className="primary" onClick={() => void acceptCall()}>
-              {t('view.rejoin')} <kbd>{ACCEPT_CALL_KEYS}</kbd>
+              {t('view.rejoin')} <kbd>{keys.accept}</kbd>
             </button>
             <button type="button" className="danger" onClick={hangUp}>
-              {t('view.hangUp')} <kbd>{HANG_UP_KEYS}</kbd>
+              {t('view.hangUp')} <kbd>{keys.hangUp}</kbd>
             </button>
           </>
         ) : live ? (
           <>
             <button type="button" aria-pressed={call.muted} onClick={toggleMute}>
-              {call.muted ? t('view.unmute') : t('view.mute')} <kbd>{MUTE_KEYS}</kbd>
+              {call.muted ? t('view.unmute') : t('view.mute')} <kbd>{keys.mute}</kbd>
             </button>
             <button type="button" aria-pressed={call.held} onClick={toggleHold}>
-              {call.held ? t('view.resume') : t('view.hold')} <kbd>{HOLD_KEYS}</kbd>
+              {call.held ? t('view.resume') : t('view.hold')} <kbd>{keys.hold}</kbd>
             </button>
             <button type="button" className="danger" onClick={hangUp}>
-              {t('view.hangUp')} <kbd>{HANG_UP_KEYS}</kbd>
+              {t('view.hangUp')} <kbd>{keys.hangUp}</kbd>
             </button>
           </>
         ) : (
