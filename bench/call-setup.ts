@@ -31,6 +31,21 @@ const firstFrameOf = (selector: string) => `
     wait();
   })`;
 
+/** A call that shows no frame within this fails the bench with what it waited for, instead of hanging it. */
+const CALL_LIMIT_MS = 30_000;
+
+async function withinCallLimit<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${CALL_LIMIT_MS / 1000} s`)), CALL_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** `config`: the RTCConfiguration of both ends (empty: loopback host candidates). */
 const bareCallInOnePage = (config: object) => `
   (async () => {
@@ -80,7 +95,10 @@ async function measure(
     const bench = await browser.newPage();
     await bench.goto(`${central.url}/health`);
     for (let i = 0; i < CALLS + 2; i++) {
-      const ms = (await bench.evaluate(bareCallInOnePage(relay))) as number;
+      const ms = await withinCallLimit(
+        bench.evaluate(bareCallInOnePage(relay)) as Promise<number>,
+        `bare pair ${i + 1}: no frame shown`,
+      );
       if (i >= 2) reference.push(ms);
     }
     await bench.close();
@@ -97,7 +115,10 @@ async function measure(
       await operator.getByTestId('ringing-call').waitFor();
       const t0 = wallNow();
       await operator.keyboard.press('Alt+A');
-      const shown = (await operator.evaluate(firstFrameOf('[data-testid="remote-video"]'))) as number;
+      const shown = await withinCallLimit(
+        operator.evaluate(firstFrameOf('[data-testid="remote-video"]')) as Promise<number>,
+        `call ${i + 1}: no frame of the caller's video on the console`,
+      );
       if (i >= 2) setup.push(shown - t0);
       await operator.keyboard.press('Alt+H');
       await operator.getByRole('button', { name: 'Close' }).click();
