@@ -160,7 +160,7 @@ test.describe('the senior inspector’s board and the duty unit (issue 14)', () 
       await expect(unitOn(inspector, SENT[1])).toHaveClass(/units-panel__row--active/);
       await inspector.locator('#unit-status-select').selectOption('busy');
       await inspector.keyboard.press('Alt+Shift+U');
-      await expect(inspector.getByTestId('units-notice')).toContainText('бос емес');
+      await expect(inspector.getByTestId('units-notice')).toContainText('тапсырмада');
       for (const page of [inspector, duty, supervisor])
         await expect(unitOn(page, SENT[1])).toHaveAttribute('data-status', 'busy', { timeout: 30_000 });
       await inspector.screenshot({ path: testInfo.outputPath('units-dispatched-kk.png') });

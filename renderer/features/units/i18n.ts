@@ -121,7 +121,7 @@ export const unitsText = defineTranslations(
       free: 'бос',
       enRoute: 'жолда',
       onScene: 'оқиға орнында',
-      busy: 'бос емес',
+      busy: 'тапсырмада',
       offDuty: 'кезекте емес',
     },
     warnings: 'Ескертулер',
