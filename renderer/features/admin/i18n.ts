@@ -95,6 +95,25 @@ export const adminText = defineTranslations(
         cancel: 'Cancel',
       },
     },
+    units: {
+      title: 'Patrol units and investigative-operative groups',
+      intro:
+        "A department's units the inspector sends (§13): call sign, kind and crew. Their status and position come from the vehicles' systems and the inspector. A unit is never removed: the cards it was sent to keep it.",
+      department: 'Department',
+      empty: 'This department has no units yet.',
+      callSign: 'Call sign',
+      kind: 'Kind',
+      crew: 'Crew',
+      editOne: 'Change unit {{callSign}}',
+      created: 'Unit {{callSign}} added.',
+      changed: 'Unit {{callSign}} changed.',
+      form: {
+        createTitle: 'New unit of the department',
+        editTitle: 'Change unit {{id}}',
+        id: 'Identifier (Latin letters, digits, dashes)',
+        idHint: 'a short Latin identifier: letters, digits and dashes, e.g. kz-almaty-medeu-p4',
+      },
+    },
     workstations: {
       search: 'Search by workstation',
       filter: 'Verdict',
@@ -197,6 +216,25 @@ export const adminText = defineTranslations(
         cancel: 'Отмена',
       },
     },
+    units: {
+      title: 'Наряды и следственно-оперативные группы',
+      intro:
+        'Наряды подразделения, которые направляет инспектор (§13): позывной, вид и численность экипажа. Статус и местоположение передают системы автомобилей и инспектор. Наряд не удаляется: карточки, по которым он направлялся, его сохраняют.',
+      department: 'Подразделение',
+      empty: 'У этого подразделения пока нет нарядов.',
+      callSign: 'Позывной',
+      kind: 'Вид',
+      crew: 'Экипаж',
+      editOne: 'Изменить наряд {{callSign}}',
+      created: 'Наряд {{callSign}} добавлен.',
+      changed: 'Наряд {{callSign}} изменён.',
+      form: {
+        createTitle: 'Новый наряд подразделения',
+        editTitle: 'Изменить наряд {{id}}',
+        id: 'Идентификатор (латиница, цифры, дефис)',
+        idHint: 'короткий идентификатор латиницей: буквы, цифры и дефис, например kz-almaty-medeu-p4',
+      },
+    },
     workstations: {
       search: 'Поиск по рабочему месту',
       filter: 'Вывод',
@@ -297,6 +335,25 @@ export const adminText = defineTranslations(
         competenceRu: 'Құзыреті орысша',
         save: 'Сақтау',
         cancel: 'Болдырмау',
+      },
+    },
+    units: {
+      title: 'Нарядтар және тергеу-жедел топтары',
+      intro:
+        'Инспектор жіберетін бөлімнің нарядтары (§13): шақыру белгісі, түрі және экипаж саны. Мәртебесі мен орнын көліктердің жүйелері және инспектор береді. Наряд жойылмайды: ол жіберілген карточкалар оны сақтайды.',
+      department: 'Бөлім',
+      empty: 'Бұл бөлімде әзірге наряд жоқ.',
+      callSign: 'Шақыру белгісі',
+      kind: 'Түрі',
+      crew: 'Экипаж',
+      editOne: '{{callSign}} нарядын өзгерту',
+      created: '{{callSign}} наряды қосылды.',
+      changed: '{{callSign}} наряды өзгертілді.',
+      form: {
+        createTitle: 'Бөлімнің жаңа наряды',
+        editTitle: '{{id}} нарядын өзгерту',
+        id: 'Идентификатор (латын әріптері, сандар, сызықша)',
+        idHint: 'латынша қысқа идентификатор: әріптер, сандар және сызықша, мысалы kz-almaty-medeu-p4',
       },
     },
     workstations: {
