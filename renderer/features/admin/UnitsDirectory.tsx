@@ -4,10 +4,9 @@ import type { NewUnit, UnitEntry } from '../../../domain/admin/directories';
 import { UNIT_KINDS, type UnitKind } from '../../../domain/dispatch/unit';
 import { useConsole } from '../../store';
 import { departmentName } from '../reference';
+import { type DirectoryOutcome, DirectoryFormActions, DirectoryOutcomeLine } from './DirectoryOutcome';
 import { problemText } from './problemText';
-import type { AdminProblem } from './slice';
 
-type Outcome = { kind: 'done'; text: string } | { kind: 'problem'; problem: AdminProblem } | null;
 type UnitForm = Omit<NewUnit, 'departmentId'>;
 const EMPTY: UnitForm = { id: '', callSign: '', kind: 'car', crew: 2 };
 
@@ -28,7 +27,7 @@ export function UnitsDirectory() {
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState<UnitForm>(EMPTY);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<DirectoryOutcome>(null);
   useEffect(() => {
     if (!departmentId && departments[0]) setDepartmentId(departments[0].id);
   }, [departmentId, departments]);
@@ -116,12 +115,7 @@ export function UnitsDirectory() {
           </tbody>
         </table>
       )}
-      <p role="status" data-testid="admin-units-outcome">
-        {outcome?.kind === 'done' && outcome.text}
-      </p>
-      {outcome?.kind === 'problem' && (
-        <p role="alert">{problemText(outcome.problem, i18n.t, i18n.language)}</p>
-      )}
+      <DirectoryOutcomeLine outcome={outcome} testId="admin-units-outcome" />
       <form className="admin-form" onSubmit={(e) => void submit(e)} aria-labelledby="admin-unit-form">
         <h4 id="admin-unit-form">
           {editing ? t('units.form.editTitle', { id: editing }) : t('units.form.createTitle')}
@@ -174,16 +168,7 @@ export function UnitsDirectory() {
             required
           />
         </label>
-        <div className="admin-actions">
-          <button type="submit" disabled={busy || !departmentId}>
-            {t('services.form.save')}
-          </button>
-          {editing && (
-            <button type="button" onClick={reset}>
-              {t('services.form.cancel')}
-            </button>
-          )}
-        </div>
+        <DirectoryFormActions busy={busy || !departmentId} editing={editing !== null} onCancel={reset} />
       </form>
     </section>
   );

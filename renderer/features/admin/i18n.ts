@@ -66,7 +66,7 @@ export const adminText = defineTranslations(
     },
     directories: {
       departments: 'Departments',
-      intro: 'The departments the central system knows; patrol units are managed in their own section.',
+      intro: 'The departments the central system knows, as this console last received them.',
       id: 'Identifier',
       name: 'Name',
       empty: 'No departments received yet.',
@@ -187,7 +187,7 @@ export const adminText = defineTranslations(
     },
     directories: {
       departments: 'Подразделения',
-      intro: 'Подразделения, известные центральной системе; наряды ведутся в своём разделе.',
+      intro: 'Подразделения, известные центральной системе, как их последний раз получил этот пульт.',
       id: 'Идентификатор',
       name: 'Название',
       empty: 'Подразделения ещё не получены.',
@@ -308,7 +308,7 @@ export const adminText = defineTranslations(
     },
     directories: {
       departments: 'Бөлімдер',
-      intro: 'Орталық жүйеге белгілі бөлімдер; жасақтар өз бөлімінде жүргізіледі.',
+      intro: 'Орталық жүйеге белгілі бөлімдер, бұл пульт оларды соңғы рет алғандай.',
       id: 'Сәйкестендіргіш',
       name: 'Атауы',
       empty: 'Бөлімдер әлі алынған жоқ.',
