@@ -71,6 +71,8 @@ import { registerReferenceRoutes } from './references/routes';
 import { uploadRoutes } from './uploads/routes';
 import { createUnitService, type UnitServiceOptions } from './units/unitService';
 import { registerUnitRoutes } from './units/routes';
+import { registerUnitDirectoryRoutes } from './units/directoryRoutes';
+import { createUnitDirectory } from './units/unitDirectory';
 import { startUnitSimulator } from './units/simulator';
 
 export interface CentralOptions {
@@ -265,6 +267,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   app.get('/health', async () => ({ status: 'ok', db: db.kind, version, instanceId: bus.instanceId }));
   registerAccountRoutes(app, { auth, accounts, departments, loginFailures, audit });
   registerServiceDirectoryRoutes(app, { auth, services, audit });
+  registerUnitDirectoryRoutes(app, { auth, unitDirectory: createUnitDirectory(db), departments, audit });
   registerDepartmentRoutes(app, { db, auth, departments, territories, audit, inCountry });
   registerCitizenRoutes(app, { intake, appeals, attachments });
   const sendFile = createAuditedFileSender(audit);

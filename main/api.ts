@@ -51,6 +51,9 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'admin.services': () => services.admin?.services() ?? noCentral,
     'admin.createService': (input) => services.admin?.createService(input) ?? noCentral,
     'admin.changeService': ({ id, changes }) => services.admin?.changeService(id, changes) ?? noCentral,
+    'admin.units': ({ departmentId }) => services.admin?.units(departmentId) ?? noCentral,
+    'admin.createUnit': (input) => services.admin?.createUnit(input) ?? noCentral,
+    'admin.changeUnit': ({ id, changes }) => services.admin?.changeUnit(id, changes) ?? noCentral,
     'connectivity.get': () => services.connectivity.current(),
     'cards.list': () => {
       const viewer = services.audience.viewer();

@@ -4,7 +4,7 @@ import { chainHash } from './chainHash';
 /**
  * What was read — an applicant's identity, a citizen's attachment, a call recording, a person's reference
  * records (§15) — or what the digitalisation unit changed (§28): an account, a locked login, the territories,
- * a competent service of the directory.
+ * a competent service or a unit of the directories.
  */
 export type AuditAction =
   | 'applicant.read'
@@ -17,7 +17,9 @@ export type AuditAction =
   | 'account.unlocked'
   | 'territories.imported'
   | 'service.created'
-  | 'service.changed';
+  | 'service.changed'
+  | 'unit.created'
+  | 'unit.changed';
 
 export interface AuditEntry {
   /** Who read or changed it; null for central itself. */

@@ -15,6 +15,11 @@ import {
   ServiceChangesSchema,
   ServiceEntrySchema,
   ServiceIdParamsSchema,
+  NewUnitSchema,
+  UnitChangesSchema,
+  UnitDirectoryQuerySchema,
+  UnitEntrySchema,
+  UnitIdParamsSchema,
 } from '../admin/directories';
 import { TerritoryImportSchema } from '../places/territory';
 import { AppealAttachmentsSchema } from '../appeals/attachmentView';
@@ -154,6 +159,25 @@ export const CENTRAL_API = {
     params: ServiceIdParamsSchema,
     body: ServiceChangesSchema,
     response: ServiceEntrySchema,
+    bodyLimit: 16 * 1024,
+  },
+  // A department's patrol units and СОГ (§13): call sign, kind and crew; their live state is the units API's.
+  'GET /api/directories/units': {
+    access: 'directories.manage',
+    query: UnitDirectoryQuerySchema,
+    response: z.object({ units: z.array(UnitEntrySchema) }),
+  },
+  'POST /api/directories/units': {
+    access: 'directories.manage',
+    body: NewUnitSchema,
+    response: UnitEntrySchema,
+    bodyLimit: 16 * 1024,
+  },
+  'PATCH /api/directories/units/:id': {
+    access: 'directories.manage',
+    params: UnitIdParamsSchema,
+    body: UnitChangesSchema,
+    response: UnitEntrySchema,
     bodyLimit: 16 * 1024,
   },
   'GET /api/departments': { access: 'departments.read', response: DepartmentsAnswerSchema },

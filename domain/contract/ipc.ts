@@ -82,6 +82,11 @@ import {
   ServiceChangesSchema,
   ServiceEntrySchema,
   ServiceIdParamsSchema,
+  NewUnitSchema,
+  UnitChangesSchema,
+  UnitDirectoryQuerySchema,
+  UnitEntrySchema,
+  UnitIdParamsSchema,
 } from '../admin/directories';
 
 /**
@@ -245,6 +250,13 @@ export const consoleApi = {
   'admin.changeService': method(
     z.strictObject({ id: ServiceIdParamsSchema.shape.id, changes: ServiceChangesSchema }),
     adminAnswerSchema(ServiceEntrySchema),
+  ),
+  /** A department's patrol units and СОГ (§13) as central's directory keeps them: call sign, kind, crew. */
+  'admin.units': method(UnitDirectoryQuerySchema, adminAnswerSchema(z.array(UnitEntrySchema))),
+  'admin.createUnit': method(NewUnitSchema, adminAnswerSchema(UnitEntrySchema)),
+  'admin.changeUnit': method(
+    z.strictObject({ id: UnitIdParamsSchema.shape.id, changes: UnitChangesSchema }),
+    adminAnswerSchema(UnitEntrySchema),
   ),
   /** Calls ringing now (a reloaded window asks); then `calls.event` keeps it current. */
   'calls.ringing': method(NoInput, z.array(RingingCallSchema)),

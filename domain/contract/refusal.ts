@@ -88,6 +88,8 @@ export const REFUSALS = {
   'auth.notForConsole': Empty,
   'auth.integrationOnly': Empty,
   'unit.notFound': Empty,
+  /** The admin's directory (§28): a new unit's id is another's already. */
+  'unit.idTaken': Empty,
   /** A unit of a department the integration account (or the inspector) does not serve. */
   'unit.otherDepartment': Empty,
   /** A unit reports at most once a second (domain/dispatch/unit.ts). */

@@ -1,5 +1,12 @@
 import type { AdminAnswer, AccountChanges, AccountView, NewAccount } from '../../domain/admin/account';
-import type { NewService, ServiceChanges, ServiceEntry } from '../../domain/admin/directories';
+import type {
+  NewService,
+  NewUnit,
+  ServiceChanges,
+  ServiceEntry,
+  UnitChanges,
+  UnitEntry,
+} from '../../domain/admin/directories';
 import type { TerritoryImport } from '../../domain/places/territory';
 import type { CentralResult, SignedInCentral } from '../central/client';
 import type { Logger } from '../log';
@@ -18,6 +25,9 @@ export interface AdminService {
   services(): Promise<AdminAnswer<ServiceEntry[]>>;
   createService(service: NewService): Promise<AdminAnswer<ServiceEntry>>;
   changeService(id: string, changes: ServiceChanges): Promise<AdminAnswer<ServiceEntry>>;
+  units(departmentId: string): Promise<AdminAnswer<UnitEntry[]>>;
+  createUnit(unit: NewUnit): Promise<AdminAnswer<UnitEntry>>;
+  changeUnit(id: string, changes: UnitChanges): Promise<AdminAnswer<UnitEntry>>;
 }
 
 function answerOf<T, U>(result: CentralResult<T>, pick: (value: T) => U): AdminAnswer<U> {
@@ -65,6 +75,22 @@ export function createAdminService(deps: { central: SignedInCentral; log: Logger
         same,
       );
       if (answer.ok) deps.log.info('admin.serviceChanged', { fields: Object.keys(changes).join(',') });
+      return answer;
+    },
+    units: async (departmentId) =>
+      answerOf(await central.call('GET /api/directories/units', { query: { departmentId } }), (v) => v.units),
+    async createUnit(unit) {
+      const answer = answerOf(await central.call('POST /api/directories/units', { body: unit }), same);
+      if (answer.ok) deps.log.info('admin.unitCreated', { unitId: answer.value.id });
+      return answer;
+    },
+    async changeUnit(id, changes) {
+      const answer = answerOf(
+        await central.call('PATCH /api/directories/units/:id', { params: { id }, body: changes }),
+        same,
+      );
+      if (answer.ok)
+        deps.log.info('admin.unitChanged', { unitId: id, fields: Object.keys(changes).join(',') });
       return answer;
     },
   };

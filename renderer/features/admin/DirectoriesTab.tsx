@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../store';
 import { departmentName } from '../reference';
 import { ServicesDirectory } from './ServicesDirectory';
+import { UnitsDirectory } from './UnitsDirectory';
 
 /**
- * The directories of §28: the competent services the admin keeps, and central's departments (read only, as this
+ * The directories of §28: the competent services and the departments' units the admin keeps, and central's departments (read only, as this
  * console last received them).
  */
 export function DirectoriesTab() {
@@ -13,6 +14,7 @@ export function DirectoriesTab() {
   return (
     <div className="admin-tab">
       <ServicesDirectory />
+      <UnitsDirectory />
       <h3>{t('directories.departments')}</h3>
       <p className="muted">{t('directories.intro')}</p>
       {departments.length === 0 ? (

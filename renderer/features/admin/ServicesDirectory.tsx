@@ -2,13 +2,11 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewService, ServiceEntry } from '../../../domain/admin/directories';
 import { useConsole } from '../../store';
+import { type DirectoryOutcome, DirectoryFormActions, DirectoryOutcomeLine } from './DirectoryOutcome';
 import { problemText } from './problemText';
-import type { AdminProblem } from './slice';
 
 const EMPTY: NewService = { id: '', nameKk: '', nameRu: '', competenceKk: '', competenceRu: '' };
 const TEXT_FIELDS = ['nameKk', 'nameRu', 'competenceKk', 'competenceRu'] as const;
-
-type Outcome = { kind: 'done'; text: string } | { kind: 'problem'; problem: AdminProblem } | null;
 
 /**
  * The competent services (§12.4) the operator forwards non-urgent texts to, kept by the digitalisation unit
@@ -25,7 +23,7 @@ export function ServicesDirectory() {
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState<NewService>(EMPTY);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<DirectoryOutcome>(null);
   useEffect(() => {
     void loadServices();
   }, [loadServices]);
@@ -93,12 +91,7 @@ export function ServicesDirectory() {
           </tbody>
         </table>
       )}
-      <p role="status" data-testid="admin-services-outcome">
-        {outcome?.kind === 'done' && outcome.text}
-      </p>
-      {outcome?.kind === 'problem' && (
-        <p role="alert">{problemText(outcome.problem, i18n.t, i18n.language)}</p>
-      )}
+      <DirectoryOutcomeLine outcome={outcome} testId="admin-services-outcome" />
       <form className="admin-form" onSubmit={(e) => void submit(e)} aria-labelledby="admin-service-form">
         <h4 id="admin-service-form">
           {editing ? t('services.form.editTitle', { id: editing }) : t('services.form.createTitle')}
@@ -141,16 +134,7 @@ export function ServicesDirectory() {
             </label>
           );
         })}
-        <div className="admin-actions">
-          <button type="submit" disabled={busy}>
-            {t('services.form.save')}
-          </button>
-          {editing && (
-            <button type="button" onClick={reset}>
-              {t('services.form.cancel')}
-            </button>
-          )}
-        </div>
+        <DirectoryFormActions busy={busy} editing={editing !== null} onCancel={reset} />
       </form>
     </section>
   );

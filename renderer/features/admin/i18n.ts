@@ -66,7 +66,7 @@ export const adminText = defineTranslations(
     },
     directories: {
       departments: 'Departments',
-      intro: 'The departments the central system knows; patrol units are managed in their own section.',
+      intro: 'The departments the central system knows, as this console last received them.',
       id: 'Identifier',
       name: 'Name',
       empty: 'No departments received yet.',
@@ -93,6 +93,25 @@ export const adminText = defineTranslations(
         competenceRu: 'What it takes, in Russian',
         save: 'Save',
         cancel: 'Cancel',
+      },
+    },
+    units: {
+      title: 'Patrol units and investigative-operative groups',
+      intro:
+        "A department's units the inspector sends (§13): call sign, kind and crew. Their status and position come from the vehicles' systems and the inspector. A unit is never removed: the cards it was sent to keep it.",
+      department: 'Department',
+      empty: 'This department has no units yet.',
+      callSign: 'Call sign',
+      kind: 'Kind',
+      crew: 'Crew',
+      editOne: 'Change unit {{callSign}}',
+      created: 'Unit {{callSign}} added.',
+      changed: 'Unit {{callSign}} changed.',
+      form: {
+        createTitle: 'New unit of the department',
+        editTitle: 'Change unit {{id}}',
+        id: 'Identifier (Latin letters, digits, dashes)',
+        idHint: 'a short Latin identifier: letters, digits and dashes, e.g. kz-almaty-medeu-p4',
       },
     },
     workstations: {
@@ -168,7 +187,7 @@ export const adminText = defineTranslations(
     },
     directories: {
       departments: 'Подразделения',
-      intro: 'Подразделения, известные центральной системе; наряды ведутся в своём разделе.',
+      intro: 'Подразделения, известные центральной системе, как их последний раз получил этот пульт.',
       id: 'Идентификатор',
       name: 'Название',
       empty: 'Подразделения ещё не получены.',
@@ -195,6 +214,25 @@ export const adminText = defineTranslations(
         competenceRu: 'Компетенция на русском',
         save: 'Сохранить',
         cancel: 'Отмена',
+      },
+    },
+    units: {
+      title: 'Наряды и следственно-оперативные группы',
+      intro:
+        'Наряды подразделения, которые направляет инспектор (§13): позывной, вид и численность экипажа. Статус и местоположение передают системы автомобилей и инспектор. Наряд не удаляется: карточки, по которым он направлялся, его сохраняют.',
+      department: 'Подразделение',
+      empty: 'У этого подразделения пока нет нарядов.',
+      callSign: 'Позывной',
+      kind: 'Вид',
+      crew: 'Экипаж',
+      editOne: 'Изменить наряд {{callSign}}',
+      created: 'Наряд {{callSign}} добавлен.',
+      changed: 'Наряд {{callSign}} изменён.',
+      form: {
+        createTitle: 'Новый наряд подразделения',
+        editTitle: 'Изменить наряд {{id}}',
+        id: 'Идентификатор (латиница, цифры, дефис)',
+        idHint: 'короткий идентификатор латиницей: буквы, цифры и дефис, например kz-almaty-medeu-p4',
       },
     },
     workstations: {
@@ -270,7 +308,7 @@ export const adminText = defineTranslations(
     },
     directories: {
       departments: 'Бөлімдер',
-      intro: 'Орталық жүйеге белгілі бөлімдер; жасақтар өз бөлімінде жүргізіледі.',
+      intro: 'Орталық жүйеге белгілі бөлімдер, бұл пульт оларды соңғы рет алғандай.',
       id: 'Сәйкестендіргіш',
       name: 'Атауы',
       empty: 'Бөлімдер әлі алынған жоқ.',
@@ -297,6 +335,25 @@ export const adminText = defineTranslations(
         competenceRu: 'Құзыреті орысша',
         save: 'Сақтау',
         cancel: 'Болдырмау',
+      },
+    },
+    units: {
+      title: 'Нарядтар және тергеу-жедел топтары',
+      intro:
+        'Инспектор жіберетін бөлімнің нарядтары (§13): шақыру белгісі, түрі және экипаж саны. Мәртебесі мен орнын көліктердің жүйелері және инспектор береді. Наряд жойылмайды: ол жіберілген карточкалар оны сақтайды.',
+      department: 'Бөлім',
+      empty: 'Бұл бөлімде әзірге наряд жоқ.',
+      callSign: 'Шақыру белгісі',
+      kind: 'Түрі',
+      crew: 'Экипаж',
+      editOne: '{{callSign}} нарядын өзгерту',
+      created: '{{callSign}} наряды қосылды.',
+      changed: '{{callSign}} наряды өзгертілді.',
+      form: {
+        createTitle: 'Бөлімнің жаңа наряды',
+        editTitle: '{{id}} нарядын өзгерту',
+        id: 'Идентификатор (латын әріптері, сандар, сызықша)',
+        idHint: 'латынша қысқа идентификатор: әріптер, сандар және сызықша, мысалы kz-almaty-medeu-p4',
       },
     },
     workstations: {

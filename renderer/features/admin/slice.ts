@@ -1,6 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { AccountChanges, AccountView, AdminAnswer, NewAccount } from '../../../domain/admin/account';
-import type { NewService, ServiceChanges, ServiceEntry } from '../../../domain/admin/directories';
+import type {
+  NewService,
+  NewUnit,
+  ServiceChanges,
+  ServiceEntry,
+  UnitChanges,
+  UnitEntry,
+} from '../../../domain/admin/directories';
 import type { ApiResult, ConsoleBridge } from '../../../domain/contract/ipc';
 import type { TerritoryImport } from '../../../domain/places/territory';
 import type { ConsoleState } from '../../store';
@@ -30,6 +37,13 @@ export interface AdminSlice {
   /** Each answers what central said; on success the directory is read again. */
   createService(service: NewService): Promise<AdminAnswer<ServiceEntry>>;
   changeService(id: string, changes: ServiceChanges): Promise<AdminAnswer<ServiceEntry>>;
+  /** One department's patrol units and СОГ as central listed them last; null until asked. */
+  adminUnits: { departmentId: string; units: UnitEntry[] } | null;
+  adminUnitsProblem: AdminProblem | null;
+  loadUnitDirectory(departmentId: string): Promise<void>;
+  /** Each answers what central said; on success the unit's department is read again. */
+  createUnit(unit: NewUnit): Promise<AdminAnswer<UnitEntry>>;
+  changeUnit(id: string, changes: UnitChanges): Promise<AdminAnswer<UnitEntry>>;
 }
 
 export const createAdminSlice =
@@ -48,11 +62,17 @@ export const createAdminSlice =
       if (answer.ok) await get().loadServices();
       return answer;
     }
+    async function unitsChanged(answer: AdminAnswer<UnitEntry>): Promise<AdminAnswer<UnitEntry>> {
+      if (answer.ok) await get().loadUnitDirectory(answer.value.departmentId);
+      return answer;
+    }
     return {
       adminAccounts: null,
       adminAccountsProblem: null,
       adminServices: null,
       adminServicesProblem: null,
+      adminUnits: null,
+      adminUnitsProblem: null,
       async loadAccounts() {
         const answer = await ask(bridge.call('admin.accounts', {}));
         if (answer.ok) set({ adminAccounts: answer.value, adminAccountsProblem: null });
@@ -72,5 +92,13 @@ export const createAdminSlice =
         servicesChanged(await ask(bridge.call('admin.createService', service))),
       changeService: async (id, changes) =>
         servicesChanged(await ask(bridge.call('admin.changeService', { id, changes }))),
+      async loadUnitDirectory(departmentId) {
+        const answer = await ask(bridge.call('admin.units', { departmentId }));
+        if (answer.ok) set({ adminUnits: { departmentId, units: answer.value }, adminUnitsProblem: null });
+        else set({ adminUnitsProblem: answer });
+      },
+      createUnit: async (unit) => unitsChanged(await ask(bridge.call('admin.createUnit', unit))),
+      changeUnit: async (id, changes) =>
+        unitsChanged(await ask(bridge.call('admin.changeUnit', { id, changes }))),
     };
   };

@@ -54,6 +54,7 @@ const EXAMPLES: { [C in RefusalCode]: RefusalParams<C> } = {
   'auth.notForConsole': {},
   'auth.integrationOnly': {},
   'unit.notFound': {},
+  'unit.idTaken': {},
   'unit.otherDepartment': {},
   'unit.tooFrequent': { retryAfterMs: 400 },
   'unit.positionInvalid': {},
