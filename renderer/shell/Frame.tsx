@@ -1,8 +1,10 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commandsInForce } from '../commands/availability';
+import { KeysInForceContext } from '../commands/CommandKbd';
 import { useHotkeys } from '../commands/useHotkeys';
 import { can } from '../../domain/session/roles';
-import { ACCEPT_CALL_KEYS, CallDock, HANG_UP_KEYS, HOLD_KEYS, MUTE_KEYS } from '../features/calls';
+import { CallDock } from '../features/calls';
 import { ReadinessStatus } from '../features/workstation';
 import { SessionBadge, SignInScreen } from '../features/session';
 import { SyncStatusBar } from '../features/sync';
@@ -45,6 +47,11 @@ function FrameContent() {
   const toggleHelp = useConsole((s) => s.toggleHelp);
   const session = useConsole((s) => s.session);
   const sessionLoaded = useConsole((s) => s.sessionLoaded);
+  // IT's keys over the defaults, for the section buttons and every button's shortcut (CommandKbd).
+  const keysInForce = useMemo(
+    () => new Map(info ? commandsInForce({ appInfo: info }).map((c) => [c.id, c.keys]) : []),
+    [info],
+  );
   if (!info) {
     return (
       <div className="splash" role="status">
@@ -68,63 +75,56 @@ function FrameContent() {
       </>
     );
   const sections = sectionsFor(info.role);
-  const keysInForce = new Map(commandsInForce({ appInfo: info }).map((c) => [c.id, c.keys]));
   const active = sections.find((s) => s.id === view) ?? sections[0];
-  const callKeys = {
-    accept: keysInForce.get('calls.accept') ?? ACCEPT_CALL_KEYS,
-    hangUp: keysInForce.get('calls.hangUp') ?? HANG_UP_KEYS,
-    mute: keysInForce.get('calls.mute') ?? MUTE_KEYS,
-    hold: keysInForce.get('calls.hold') ?? HOLD_KEYS,
-  };
   return (
-    <div className="frame">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            102
-          </span>
-          <span className="brand__name">{t('appTitle')}</span>
-          <span className="badge" data-testid="role">
-            {t(`roles.${info.role}`)}
-          </span>
-        </div>
-        <nav className="nav" aria-label={t('nav.label')}>
-          {sections.map((section) => (
-            <button
-              key={section.id}
-              type="button"
-              aria-current={active?.id === section.id ? 'page' : undefined}
-              onClick={() => showView(section.id)}
-            >
-              {t(section.label)} <kbd>{keysInForce.get(`section.${section.id}`) ?? section.keys}</kbd>
+    <KeysInForceContext.Provider value={keysInForce}>
+      <div className="frame">
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              102
+            </span>
+            <span className="brand__name">{t('appTitle')}</span>
+            <span className="badge" data-testid="role">
+              {t(`roles.${info.role}`)}
+            </span>
+          </div>
+          <nav className="nav" aria-label={t('nav.label')}>
+            {sections.map((section) => (
+              <button
+                key={section.id}
+                type="button"
+                aria-current={active?.id === section.id ? 'page' : undefined}
+                onClick={() => showView(section.id)}
+              >
+                {t(section.label)} <kbd>{keysInForce.get(`section.${section.id}`) ?? section.keys}</kbd>
+              </button>
+            ))}
+          </nav>
+          <div className="topbar__status">
+            <SessionBadge />
+            <LanguageSwitch />
+            <ThemeSwitch />
+            <button type="button" className="ghost" onClick={() => toggleHelp(true)}>
+              {t('hotkeys.open')}
             </button>
-          ))}
-        </nav>
-        <div className="topbar__status">
-          <SessionBadge />
-          <LanguageSwitch />
-          <ThemeSwitch />
-          <button type="button" className="ghost" onClick={() => toggleHelp(true)}>
-            {t('hotkeys.open')}
-          </button>
+          </div>
+        </header>
+        <div className="frame__body">
+          <main className="workspace">{active && <active.View />}</main>
+          {info.centralUrl && (can(info.role, 'calls.accept') || info.role === 'supervisor') && <CallDock />}
         </div>
-      </header>
-      <div className="frame__body">
-        <main className="workspace">{active && <active.View />}</main>
-        {info.centralUrl && (can(info.role, 'calls.accept') || info.role === 'supervisor') && (
-          <CallDock keys={callKeys} />
-        )}
+        {/* The state of the link, the outbox and the workstation, always in the same place, like a status bar. */}
+        <footer className="statusbar" aria-label={t('statusbar.label')}>
+          <ConnectivityIndicator />
+          {info.centralUrl && <SyncStatusBar />}
+          <ReadinessStatus />
+        </footer>
+        <EscalationNotice />
+        <CommandRefusalNotice />
+        <AttachmentViewer />
+        <HotkeyHelp />
       </div>
-      {/* The state of the link, the outbox and the workstation, always in the same place, like a status bar. */}
-      <footer className="statusbar" aria-label={t('statusbar.label')}>
-        <ConnectivityIndicator />
-        {info.centralUrl && <SyncStatusBar />}
-        <ReadinessStatus />
-      </footer>
-      <EscalationNotice />
-      <CommandRefusalNotice />
-      <AttachmentViewer />
-      <HotkeyHelp />
-    </div>
+    </KeysInForceContext.Provider>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { IsolatedText } from '../../shell/IsolatedText';
 import { useConsole } from '../../store';
 import { attachmentProblemText } from './problemText';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 /** The list waits this long after a new selection: arrowing down the inbox does not ask central at every row. */
 const SETTLE_MS = 250;
@@ -29,7 +30,7 @@ export function AppealAttachments({ appealId }: { appealId: string }) {
       data-testid="appeal-attachments"
     >
       <h3 id="appeal-attachments-title">
-        {t('title')} <kbd>Alt+V</kbd>
+        {t('title')} <CommandKbd command="attachments.view" />
       </h3>
       {(!shown || shown.loading) && <p className="muted">{t('loading')}</p>}
       {shown?.problem && (

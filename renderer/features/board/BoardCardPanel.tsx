@@ -14,6 +14,7 @@ import { BoardNoticeLine } from './BoardNoticeLine';
 import { WarningList } from './WarningList';
 import { BOARD_IDS } from './ids';
 import { selectCardWarnings } from './selectors';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 const ROLES_ON_BOARD = ['inspector', 'duty', 'supervisor'];
 
@@ -104,7 +105,7 @@ export function BoardCardPanel({ cardId, compact = false }: { cardId: string; co
       <div className="board-card__actions">
         {has('startResponse') && (
           <button type="button" id={BOARD_IDS.take} onClick={() => void boardStep(cardId, 'startResponse')}>
-            {t('actions.take')} <kbd>Alt+X</kbd>
+            {t('actions.take')} <CommandKbd command="board.take" />
           </button>
         )}
         {has('forwardToDuty') && (
@@ -113,7 +114,7 @@ export function BoardCardPanel({ cardId, compact = false }: { cardId: string; co
             id={BOARD_IDS.forward}
             onClick={() => void boardStep(cardId, 'forwardToDuty')}
           >
-            {t('actions.forward')} <kbd>Alt+Z</kbd>
+            {t('actions.forward')} <CommandKbd command="board.forward" />
           </button>
         )}
         {has('register') && (
@@ -132,7 +133,7 @@ export function BoardCardPanel({ cardId, compact = false }: { cardId: string; co
               onChange={(event) => setKuizhNumber(event.target.value)}
             />
             <button type="submit" disabled={!kuizhNumber.trim()}>
-              {t('actions.register')} <kbd>Alt+Shift+K</kbd>
+              {t('actions.register')} <CommandKbd command="board.register" />
             </button>
           </form>
         )}
@@ -158,13 +159,13 @@ export function BoardCardPanel({ cardId, compact = false }: { cardId: string; co
               ))}
             </select>
             <button type="submit" disabled={!outcome}>
-              {t('actions.close')} <kbd>Alt+Shift+C</kbd>
+              {t('actions.close')} <CommandKbd command="board.close" />
             </button>
           </form>
         )}
         {mayIdentify && (
           <button type="button" id={BOARD_IDS.identify} onClick={() => void identify(cardId)}>
-            {t('actions.identify')} <kbd>Alt+Shift+I</kbd>
+            {t('actions.identify')} <CommandKbd command="board.identify" />
           </button>
         )}
       </div>

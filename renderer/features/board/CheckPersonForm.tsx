@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Card } from '../../../domain/cards/card';
 import { useConsole } from '../../store';
 import { BOARD_IDS } from './ids';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 /** §15: the duty officer checks a person named on the card: name or IIN, and why (the check is audited). */
 export function CheckPersonForm({ card }: { card: Card }) {
@@ -67,7 +68,7 @@ export function CheckPersonForm({ card }: { card: Card }) {
           </button>
         )}
         <button type="submit" disabled={!ready || busy}>
-          {t('actions.check')} <kbd>Alt+Shift+P</kbd>
+          {t('actions.check')} <CommandKbd command="board.check" />
         </button>
       </div>
       {!ready && (name.trim() !== '' || iin.trim() !== '') && <p className="muted">{t('check.nobody')}</p>}

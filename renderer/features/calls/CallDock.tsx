@@ -5,11 +5,10 @@ import { useConsole } from '../../store';
 import { CallNotice, CallView } from './CallView';
 import { HeadsetButton } from './HeadsetButton';
 import { IncomingCalls } from './IncomingCalls';
-import type { CallKeys } from './keys';
 import { PresenceSwitch } from './PresenceSwitch';
 
 /** The operator's calls beside the work: the call in progress, or what rings, and the operator's status. */
-export function CallDock({ keys }: { keys: CallKeys }) {
+export function CallDock() {
   const { t } = useTranslation('calls');
   const call = useConsole((s) => s.call);
   // A supervisor sees the calls that waited too long (highlighted), and takes none of them.
@@ -19,11 +18,7 @@ export function CallDock({ keys }: { keys: CallKeys }) {
       {takesCalls && <PresenceSwitch />}
       {takesCalls && <HeadsetButton />}
       <CallNotice />
-      {call ? (
-        <CallView call={call} keys={keys} />
-      ) : (
-        <IncomingCalls takesCalls={takesCalls} acceptKeys={keys.accept} />
-      )}
+      {call ? <CallView call={call} /> : <IncomingCalls takesCalls={takesCalls} />}
     </aside>
   );
 }

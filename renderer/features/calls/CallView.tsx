@@ -4,7 +4,7 @@ import { describeRefusal } from '../refusals';
 import { CallRecording } from '../recordings/CallRecording';
 import { useConsole } from '../../store';
 import type { ActiveCall } from './callsSlice';
-import type { CallKeys } from './keys';
+import { CommandKbd } from '../../commands/CommandKbd';
 import { useNow } from './useNow';
 import { clockText } from './waitingTime';
 
@@ -36,7 +36,7 @@ function StreamVideo(props: {
 }
 
 /** The call in progress: the caller large, the operator small, mute, hold, hang up, the timer and quality. */
-export function CallView({ call, keys }: { call: ActiveCall; keys: CallKeys }) {
+export function CallView({ call }: { call: ActiveCall }) {
   const { t } = useTranslation('calls');
   const local = useConsole((s) => s.localStream);
   const remote = useConsole((s) => s.remoteStream);
@@ -102,22 +102,22 @@ export function CallView({ call, keys }: { call: ActiveCall; keys: CallKeys }) {
         {call.phase === 'rejoin' ? (
           <>
             <button type="button" className="primary" onClick={() => void acceptCall()}>
-              {t('view.rejoin')} <kbd>{keys.accept}</kbd>
+              {t('view.rejoin')} <CommandKbd command="calls.accept" />
             </button>
             <button type="button" className="danger" onClick={hangUp}>
-              {t('view.hangUp')} <kbd>{keys.hangUp}</kbd>
+              {t('view.hangUp')} <CommandKbd command="calls.hangUp" />
             </button>
           </>
         ) : live ? (
           <>
             <button type="button" aria-pressed={call.muted} onClick={toggleMute}>
-              {call.muted ? t('view.unmute') : t('view.mute')} <kbd>{keys.mute}</kbd>
+              {call.muted ? t('view.unmute') : t('view.mute')} <CommandKbd command="calls.mute" />
             </button>
             <button type="button" aria-pressed={call.held} onClick={toggleHold}>
-              {call.held ? t('view.resume') : t('view.hold')} <kbd>{keys.hold}</kbd>
+              {call.held ? t('view.resume') : t('view.hold')} <CommandKbd command="calls.hold" />
             </button>
             <button type="button" className="danger" onClick={hangUp}>
-              {t('view.hangUp')} <kbd>{keys.hangUp}</kbd>
+              {t('view.hangUp')} <CommandKbd command="calls.hangUp" />
             </button>
           </>
         ) : (

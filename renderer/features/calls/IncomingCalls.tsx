@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RingingCall } from '../../../domain/calls/call';
 import { useConsole } from '../../store';
+import { CommandKbd } from '../../commands/CommandKbd';
 import { useNow } from './useNow';
 import { useRingTone } from './useRingTone';
 import { clockText } from './waitingTime';
@@ -9,7 +10,7 @@ import { clockText } from './waitingTime';
  * The calls ringing now, SOS first (§18). Built to move into the operator's inbox as its call rows:
  * `RingingCallRow` is the row, this list only orders and frames them.
  */
-export function IncomingCalls({ takesCalls, acceptKeys }: { takesCalls: boolean; acceptKeys: string }) {
+export function IncomingCalls({ takesCalls }: { takesCalls: boolean }) {
   const { t } = useTranslation('calls');
   const ringing = useConsole((s) => s.ringing);
   const busy = useConsole((s) => s.call !== null && s.call.phase !== 'ended');
@@ -30,7 +31,6 @@ export function IncomingCalls({ takesCalls, acceptKeys }: { takesCalls: boolean;
               first={index === 0}
               disabled={busy}
               takesCalls={takesCalls}
-              acceptKeys={acceptKeys}
             />
           ))}
         </ul>
@@ -45,7 +45,6 @@ export function RingingCallRow(props: {
   first: boolean;
   disabled: boolean;
   takesCalls: boolean;
-  acceptKeys: string;
 }) {
   const { t, i18n } = useTranslation('calls');
   const acceptCall = useConsole((s) => s.acceptCall);
@@ -77,7 +76,7 @@ export function RingingCallRow(props: {
           disabled={props.disabled}
           onClick={() => void acceptCall(call.appealId)}
         >
-          {t('accept')} {props.first && <kbd>{props.acceptKeys}</kbd>}
+          {t('accept')} {props.first && <CommandKbd command="calls.accept" />}
         </button>
       )}
     </li>

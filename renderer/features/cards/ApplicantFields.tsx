@@ -3,6 +3,7 @@ import { CARD_LIMITS, CardLanguageSchema, type CardLanguage } from '../../../dom
 import { checkIin } from '../../../domain/cards/iin';
 import { useConsole } from '../../store';
 import type { CardEditor } from './editor';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 export const APPLICANT_FIRST_ID = 'card-anonymous';
 
@@ -54,7 +55,7 @@ export function ApplicantFields({ readOnly }: { readOnly: boolean }) {
             )
           }
         />
-        {t('applicant.anonymous')} <kbd>Alt+Shift+A</kbd>
+        {t('applicant.anonymous')} <CommandKbd command="cards.toggleAnonymous" />
       </label>
       {editor.anonymous ? (
         <p className="muted" data-testid="card-anonymous-note">

@@ -17,6 +17,7 @@ import { TerritoryChoice } from './TerritoryChoice';
 import { TerritoryHint } from './TerritoryHint';
 import { useCardActions } from './useCardActions';
 import { usePhotoDrop } from '../photos/usePhotoDrop';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 /** A coordinate is one line of text; longer is not a coordinate, and the card keeps at most this as typed. */
 const COORDINATE_MAX = TypedCoordinatesSchema.shape.lat.maxLength ?? 100;
@@ -71,7 +72,7 @@ export function CardForm() {
           {editor.localNumber ? t('editing', { number: editor.number ?? editor.localNumber }) : t('creating')}
         </h2>
         <button type="button" className="ghost" onClick={newCard}>
-          {t('newCard')} <kbd>Alt+N</kbd>
+          {t('newCard')} <CommandKbd command="cards.new" />
         </button>
       </div>
       {editor.id && (

@@ -7,6 +7,7 @@ import type { LatLon } from '../../../domain/places/geo';
 import { useConsole } from '../../store';
 import { type CardEditor, editorPoint } from './editor';
 import type { FormSave } from './saveQueue';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 /** The step's button, which its hotkey presses (commands/registry.ts), so both take the same path. */
 export const stepButtonId = (transition: TransitionName) => `card-step-${transition}`;
@@ -81,7 +82,7 @@ export function CardFormActions({ actions, withCentral }: { actions: CardActions
     <div className="card-form__actions">
       {actions.editFields && (
         <button type="submit" className="primary">
-          {status === 'draft' ? t('cards:saveDraft') : t('save.changes')} <kbd>Ctrl+S</kbd>
+          {status === 'draft' ? t('cards:saveDraft') : t('save.changes')} <CommandKbd command="cards.save" />
         </button>
       )}
       {withCentral &&
@@ -98,7 +99,8 @@ export function CardFormActions({ actions, withCentral }: { actions: CardActions
             {/* Never disabled while the form saves: Ctrl+Enter pressed during an autosave was dropped without a word
                 (seen under load). The step saves first and waits for the save in flight (takeStep). */}
             <button type="button" id={stepButtonId(transition)} onClick={() => step(transition)}>
-              {t(`steps.${transition}`)} {transition === 'sendToInspector' && <kbd>Ctrl+Enter</kbd>}
+              {t(`steps.${transition}`)}{' '}
+              {transition === 'sendToInspector' && <CommandKbd command="cards.send" />}
             </button>
           </span>
         ))}

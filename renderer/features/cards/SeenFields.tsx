@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CARD_LIMITS, type Vehicle } from '../../../domain/cards/card';
 import { useConsole } from '../../store';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 export const ADD_VEHICLE_ID = 'card-add-vehicle';
 const BLANK_VEHICLE: Vehicle = { plate: '', colour: '', make: '' };
@@ -110,7 +111,7 @@ export function SeenFields({ readOnly }: { readOnly: boolean }) {
             requestAnimationFrame(() => document.getElementById(id)?.focus());
           }}
         >
-          {t('seen.addVehicle')} <kbd>Alt+Shift+V</kbd>
+          {t('seen.addVehicle')} <CommandKbd command="cards.addVehicle" />
         </button>
       )}
       <NoteField id="card-vehicles" label={t('seen.vehicleNotes')} field="vehicles" readOnly={readOnly} />

@@ -7,6 +7,7 @@ import { useConsole } from '../../store';
 import { listKeyTarget, rowsPerPage } from '../../shell/listKeyTarget';
 import { ForwardPanel } from './ForwardPanel';
 import { AppealAttachments } from '../attachments';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 export const INBOX_LIST_ID = 'inbox-list';
 /** Central is asked again this often while the inbox is on screen (its socket's events will replace this). */
@@ -195,17 +196,17 @@ export function InboxView() {
         )}
         <div className="inbox__actions">
           <button type="button" onClick={() => void open()} disabled={items.length === 0}>
-            {t('actions.open')} <kbd>Alt+O</kbd>
+            {t('actions.open')} <CommandKbd command="inbox.open" />
           </button>
           <button type="button" onClick={() => void reply()} disabled={items.length === 0}>
-            {t('actions.reply')} <kbd>Alt+R</kbd>
+            {t('actions.reply')} <CommandKbd command="inbox.reply" />
           </button>
           <button
             type="button"
             onClick={() => void startForward()}
             disabled={items[selected]?.kind !== 'text'}
           >
-            {t('actions.forward')} <kbd>Alt+W</kbd>
+            {t('actions.forward')} <CommandKbd command="inbox.forward" />
           </button>
         </div>
         {forwarding && <ForwardPanel item={forwarding} />}

@@ -4,6 +4,7 @@ import type { LatLon } from '../../../domain/places/geo';
 import { loadBaseLayer } from './baseLayer';
 import { PLACE_SEARCH_ID } from './ids';
 import { type Place, searchPlaces } from './placeSearch';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 export interface PlaceSearchProps {
   /** The card's place now: when it moves elsewhere (the map, typed coordinates, another card) the name goes. */
@@ -71,7 +72,7 @@ export function PlaceSearch({ picked, onPick }: PlaceSearchProps) {
   return (
     <div className="place-search">
       <label htmlFor={PLACE_SEARCH_ID}>
-        {t('placeSearch.label')} <kbd>Alt+F</kbd>
+        {t('placeSearch.label')} <CommandKbd command="place.search" />
       </label>
       <input
         id={PLACE_SEARCH_ID}
@@ -131,8 +132,8 @@ export function PlaceSearch({ picked, onPick }: PlaceSearchProps) {
             : list === 'loading' && query.trim() !== ''
               ? t('placeSearch.loading')
               : query.trim().length >= 2 && found.length === 0
-            ? t('placeSearch.none')
-            : ''}
+                ? t('placeSearch.none')
+                : ''}
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { PHOTO_TYPES } from '../../../domain/files/cardFile';
 import { useConsole } from '../../store';
 import { PHOTO_INPUT_ID, openPhotoChooser } from './photoChooser';
 import type { PhotoProblem } from './photosSlice';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 type Translate = (key: string, options?: Record<string, string | number>) => string;
 
@@ -91,7 +92,7 @@ export function CardPhotos() {
       <div className="card-photos__head">
         <h3 id="card-photos-title">{t('photos.title')}</h3>
         <button type="button" onClick={openPhotoChooser} disabled={attaching}>
-          {attaching ? t('photos.attaching') : t('photos.attach')} <kbd>Alt+P</kbd>
+          {attaching ? t('photos.attaching') : t('photos.attach')} <CommandKbd command="cards.attachPhoto" />
         </button>
         <input
           id={PHOTO_INPUT_ID}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../store';
+import { CommandKbd } from '../../commands/CommandKbd';
 
 /** The top bar's outbox counter and the "sync now" action (Alt+Y). */
 export function SyncStatusBar() {
@@ -13,7 +14,7 @@ export function SyncStatusBar() {
     <div className="sync-status" role="status">
       <span data-testid="unsent-count">{t('unsent', { count: status.unsent })}</span>{' '}
       <button type="button" className="ghost" onClick={() => void syncNow()}>
-        {t('syncNow')} <kbd>Alt+Y</kbd>
+        {t('syncNow')} <CommandKbd command="sync.now" />
       </button>
     </div>
   );
