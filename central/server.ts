@@ -72,7 +72,7 @@ import { uploadRoutes } from './uploads/routes';
 import { createUnitService, type UnitServiceOptions } from './units/unitService';
 import { registerUnitRoutes } from './units/routes';
 import { registerUnitDirectoryRoutes } from './units/directoryRoutes';
-import { createUnitDirectory } from './units/unitDirectory';
+import { createUnitDirectory } from './units/unitDirectoryRepository';
 import { startUnitSimulator } from './units/simulator';
 
 export interface CentralOptions {

@@ -11,7 +11,7 @@ import type { DepartmentDirectory } from '../departments/departmentRepository';
 import { HttpProblem } from '../http/problem';
 import type { AuthService } from '../session/authService';
 import { staffRoute } from '../session/staffRoute';
-import type { UnitDirectory } from './unitDirectory';
+import type { UnitDirectory } from './unitDirectoryRepository';
 
 /**
  * The directory of patrol units and СОГ (§13) as the digitalisation unit keeps it (§28): a department's units,
