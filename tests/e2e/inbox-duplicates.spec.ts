@@ -53,7 +53,10 @@ test.describe('possible duplicates in the inbox (issue 12, item 5)', () => {
     await expect(page.getByLabel('What the applicant says')).toHaveValue('Драка у входа в ТЦ');
     await page.keyboard.press('Control+S');
     await expect(page.getByTestId('card-save-state')).toContainText('Saved');
-    const number = (await page.getByTestId('card-list-item').first().textContent()) ?? '';
+    // Central numbers the card when the create reaches it: wait for the number before reading it.
+    const firstCard = page.getByTestId('card-list-item').first();
+    await expect(firstCard).toContainText(/No\. [A-Z]+-\d+-\d+/, { timeout: 30_000 });
+    const number = (await firstCard.textContent()) ?? '';
 
     // A second one about 100 m away, and a third across the city, which repeats nothing.
     const repeat = await appealAt(central.url, 'Там дерутся, уже трое', { lat: 43.2576, lon: 76.9286 });
