@@ -1,33 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../central/audit/verifyChain';
-import { type Database, openPostgres } from '../../../central/db/database';
+import type { Database } from '../../../central/db/database';
 import type { AccountView } from '../../../domain/admin/account';
-import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { startAdminCentral } from '../../support/central/adminCentral';
+import type { TestCentral } from '../../support/central/central';
 import { postFrom } from '../../support/central/client';
-import {
-  freshPostgresDatabase,
-  POSTGRES_SKIP_REASON,
-  postgresReachable,
-} from '../../support/central/postgres';
+import { POSTGRES_SKIP_REASON, postgresReachable } from '../../support/central/postgres';
 
 /** The admin's desk on central (§28, issue 15 item 5): what the accounts list shows, unlocking, the audit. */
 describe.skipIf(!postgresReachable)('the admin desk on central (§28)', () => {
   let t: TestCentral;
   let db: Database;
-  let drop: () => Promise<void>;
   let admin: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    const own = await freshPostgresDatabase();
-    drop = own.drop;
-    t = await startTestCentral({ databaseUrl: own.url });
-    db = await openPostgres(own.url);
-    admin = await t.token('admin');
+    ({ t, db, admin, close } = await startAdminCentral());
   });
-  afterAll(async () => {
-    await db.close();
-    await t.close();
-    await drop();
-  });
+  afterAll(() => close());
 
   const accountOf = async (login: string) => {
     const list = await t.call<{ accounts: AccountView[] }>('GET', '/api/accounts', { token: admin });

@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPostgres } from '../../../central/db/database';
+import type { Database } from '../../../central/db/database';
 import type { ServiceEntry } from '../../../domain/admin/directories';
-import { startTestCentral, type TestCentral } from '../../support/central/central';
-import { freshPostgresDatabase, postgresReachable } from '../../support/central/postgres';
+import { startAdminCentral } from '../../support/central/adminCentral';
+import type { TestCentral } from '../../support/central/central';
+import { postgresReachable } from '../../support/central/postgres';
 
 /** The directory of competent services (§12.4) kept by the digitalisation unit (§28, issue 15 item 2). */
 describe.skipIf(!postgresReachable)('the competent services directory on central', () => {
   let t: TestCentral;
   let db: Database;
-  let drop: () => Promise<void>;
   let admin: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    const own = await freshPostgresDatabase();
-    drop = own.drop;
-    t = await startTestCentral({ databaseUrl: own.url });
-    db = await openPostgres(own.url);
-    admin = await t.token('admin');
+    ({ t, db, admin, close } = await startAdminCentral());
   });
-  afterAll(async () => {
-    await db.close();
-    await t.close();
-    await drop();
-  });
+  afterAll(() => close());
   const audited = (action: string) =>
     db.query<{ subject_id: string; reason: string }>(
       'select subject_id, reason from audit_log where action = $1 order by id',
@@ -36,7 +29,10 @@ describe.skipIf(!postgresReachable)('the competent services directory on central
   };
 
   it('adds a service with its competence, refuses its id twice, and audits the change', async () => {
-    const created = await t.call<ServiceEntry>('POST', '/api/directories/services', { token: admin, body: gas });
+    const created = await t.call<ServiceEntry>('POST', '/api/directories/services', {
+      token: admin,
+      body: gas,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toEqual(gas);
     const again = await t.call('POST', '/api/directories/services', { token: admin, body: gas });

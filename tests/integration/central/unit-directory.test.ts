@@ -1,28 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openPostgres } from '../../../central/db/database';
+import type { Database } from '../../../central/db/database';
 import type { UnitEntry } from '../../../domain/admin/directories';
 import type { Unit } from '../../../domain/dispatch/unit';
-import { startTestCentral, type TestCentral } from '../../support/central/central';
-import { freshPostgresDatabase, postgresReachable } from '../../support/central/postgres';
+import { startAdminCentral } from '../../support/central/adminCentral';
+import type { TestCentral } from '../../support/central/central';
+import { postgresReachable } from '../../support/central/postgres';
 
 /** The directory of patrol units and СОГ (§13) kept by the digitalisation unit (§28, issue 15 item 5). */
 describe.skipIf(!postgresReachable)('the units directory on central', () => {
   let t: TestCentral;
   let db: Database;
-  let drop: () => Promise<void>;
   let admin: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    const own = await freshPostgresDatabase();
-    drop = own.drop;
-    t = await startTestCentral({ databaseUrl: own.url });
-    db = await openPostgres(own.url);
-    admin = await t.token('admin');
+    ({ t, db, admin, close } = await startAdminCentral());
   });
-  afterAll(async () => {
-    await db.close();
-    await t.close();
-    await drop();
-  });
+  afterAll(() => close());
   const audited = (action: string) =>
     db.query<{ subject_id: string; reason: string }>(
       'select subject_id, reason from audit_log where action = $1 order by id',
