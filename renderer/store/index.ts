@@ -38,26 +38,43 @@ export type ConsoleState = ShellSlice &
   UnitsSlice &
   AttachmentsSlice;
 
+/**
+ * The slices' fields side by side in one state. A name two slices both define would silently lose one of them
+ * (a later spread wins), so it stops the console instead: the units slice's `loadUnits` once hid the admin's.
+ */
+export function joinSlices<State>(slices: object[]): State {
+  const joined: Record<string, unknown> = {};
+  for (const slice of slices) {
+    for (const [name, value] of Object.entries(slice)) {
+      if (name in joined) throw new Error(`two slices of the console's store both define "${name}"`);
+      joined[name] = value;
+    }
+  }
+  return joined as State;
+}
+
 export function createConsoleStore(bridge: ConsoleBridge): StoreApi<ConsoleState> {
-  return createStore<ConsoleState>()((...args) => ({
-    ...createShellSlice(bridge)(...args),
-    ...createCardsSlice(bridge)(...args),
-    ...createCardPhotosSlice(bridge)(...args),
-    ...createChatSlice(bridge)(...args),
-    ...createReadinessSlice(bridge)(...args),
-    ...createSyncSlice(bridge)(...args),
-    ...createSignInSlice(bridge)(...args),
-    ...createReferenceSlice(bridge)(...args),
-    ...createAboutSlice(bridge)(...args),
-    ...createInboxSlice(bridge)(...args),
-    ...createCentreSlice(bridge)(...args),
-    ...createCallsSlice(bridge)(...args),
-    ...createBoardSlice(bridge)(...args),
-    ...createRecordingsSlice(bridge)(...args),
-    ...createAdminSlice(bridge)(...args),
-    ...createUnitsSlice(bridge)(...args),
-    ...createAttachmentsSlice(bridge)(...args),
-  }));
+  return createStore<ConsoleState>()((...args) =>
+    joinSlices<ConsoleState>([
+      createShellSlice(bridge)(...args),
+      createCardsSlice(bridge)(...args),
+      createCardPhotosSlice(bridge)(...args),
+      createChatSlice(bridge)(...args),
+      createReadinessSlice(bridge)(...args),
+      createSyncSlice(bridge)(...args),
+      createSignInSlice(bridge)(...args),
+      createReferenceSlice(bridge)(...args),
+      createAboutSlice(bridge)(...args),
+      createInboxSlice(bridge)(...args),
+      createCentreSlice(bridge)(...args),
+      createCallsSlice(bridge)(...args),
+      createBoardSlice(bridge)(...args),
+      createRecordingsSlice(bridge)(...args),
+      createAdminSlice(bridge)(...args),
+      createUnitsSlice(bridge)(...args),
+      createAttachmentsSlice(bridge)(...args),
+    ]),
+  );
 }
 
 export const ConsoleStoreContext = createContext<StoreApi<ConsoleState> | null>(null);
