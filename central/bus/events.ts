@@ -34,6 +34,8 @@ export type CentralEvent =
   | { kind: 'call.escalated'; departmentId: string | null; neighbourIds: string[]; appeal: AppealStaffView }
   | { kind: 'call.location'; departmentId: string | null; appealId: string; location: LatLon }
   | { kind: 'card.changed'; departmentId: string | null; ownerId: string | null; seq: number; card: Card }
+  /** A card left the audience of `departmentId` (it moved territory): those consoles pull, to drop it. No card here. */
+  | { kind: 'card.left'; departmentId: string | null; ownerId: string | null; seq: number }
   | { kind: 'chat.message'; departmentId: string | null; message: ChatMessage }
   /** §15: a reference check found a record; the card's units are warned before they arrive. */
   | { kind: 'card.warning'; departmentId: string | null; ownerId: string | null; warning: CardWarning }

@@ -241,6 +241,10 @@ function messageFor(
       return maySeeCard(p, { departmentId: event.departmentId, createdBy: event.ownerId })
         ? { type: 'card.changed', seq: event.seq, card: event.card }
         : null;
+    case 'card.left':
+      return maySeeCard(p, { departmentId: event.departmentId, createdBy: event.ownerId })
+        ? { type: 'feed.moved', seq: event.seq }
+        : null;
     case 'chat.message':
       return maySeeAppeal(p, event) ? { type: 'chat.message', message: event.message } : null;
     case 'card.warning':

@@ -120,6 +120,9 @@ export async function cardChanged(
         seq,
         card: stored.card,
       },
+      ...(was === audience
+        ? []
+        : [{ kind: 'card.left' as const, departmentId: was, ownerId: stored.createdBy, seq }]),
       ...extra,
     ],
   };

@@ -96,6 +96,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call.location'), appealId: z.uuid(), location: LatLonSchema }),
   /** A card changed; `seq` is its place in the change feed, so the console can skip what it pulled. */
   z.object({ type: z.literal('card.changed'), seq: z.number().int(), card: CardSchema }),
+  /** The feed moved with nothing this recipient may read in the message (a card left its territory): pull. */
+  z.object({ type: z.literal('feed.moved'), seq: z.number().int() }),
   /** Units of the recipient's territory that moved or changed status (§13), as they are now. */
   z.object({ type: z.literal('units'), units: z.array(UnitSchema) }),
   z.object({ type: z.literal('chat.message'), message: ChatMessageSchema }),

@@ -10,7 +10,7 @@ import type { TokenSource } from '../central/tokens';
  * carries is not used (the pull brings it, checked there), so it is not parsed: a console coming back online
  * gets one such message per card it had buffered.
  */
-const FeedMovedSchema = z.object({ type: z.enum(['card.changed', 'chat.message']) });
+const FeedMovedSchema = z.object({ type: z.enum(['card.changed', 'feed.moved', 'chat.message']) });
 
 export interface RealtimeLink {
   start(): void;

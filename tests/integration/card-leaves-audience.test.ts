@@ -5,6 +5,7 @@ import { createCardAudience } from '../../main/cardAudience';
 import { createReferenceData } from '../../main/store/referenceData';
 import type { Central } from '../../central/server';
 import { PLACES, aCardCreate, aCardUpdate, aFilledCard } from '../support/central/builders';
+import { openSocket } from '../support/central/client';
 import { tempDir } from '../support/tempDir';
 import type { SyncingConsole } from '../support/sync/syncingConsole';
 import { aCentral, aSyncingConsole, demoToken } from '../support/sync/testConsole';
@@ -117,5 +118,30 @@ describe('a card that leaves a console’s territory leaves that console (§8, i
     const kept = desk.cards.get(misplaced.cardId);
     expect(kept?.departmentId).toMatch(/^kz-almaty/);
     expect(kept?.location).toMatchObject({ lat: PLACES.astana.lat, lon: PLACES.astana.lon });
+  }, 90_000);
+
+  it('the consoles the card left are told on the socket to pull at once, with nothing of the card in the message', async () => {
+    const { central, desk } = await anAstanaDesk();
+    const misplaced = aCardCreate(aFilledCard({ location: { ...PLACES.astana, source: 'map' } }));
+    await push(central.url, 'operator', [misplaced]);
+    expect(await pulled(desk)).toContain(misplaced.cardId);
+
+    const login = await fetch(`${central.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: ASTANA_INSPECTOR.login, password: ASTANA_INSPECTOR.password }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const astana = await openSocket(central.url, `token=${accessToken}`);
+    cleanups.push(() => astana.close());
+    await push(central.url, 'operator', [
+      aCardUpdate(misplaced.cardId, { location: { ...PLACES.almatyCentre, source: 'map' } }),
+    ]);
+    // Without the nudge, Astana's console would show the card until its next scheduled pull.
+    const nudge = await astana.next('feed.moved');
+    expect(Object.keys(nudge).sort()).toEqual(['seq', 'type']);
+    expect(astana.messages.some((m) => m.type === 'card.changed' && m.card.id === misplaced.cardId)).toBe(
+      false,
+    );
   }, 90_000);
 });
