@@ -267,7 +267,13 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   app.get('/health', async () => ({ status: 'ok', db: db.kind, version, instanceId: bus.instanceId }));
   registerAccountRoutes(app, { auth, accounts, departments, loginFailures, audit });
   registerServiceDirectoryRoutes(app, { auth, services, audit });
-  registerUnitDirectoryRoutes(app, { auth, unitDirectory: createUnitDirectory(db), departments, audit });
+  registerUnitDirectoryRoutes(app, {
+    auth,
+    unitDirectory: createUnitDirectory(db),
+    departments,
+    audit,
+    announce: (unitId) => units.announce(unitId),
+  });
   registerDepartmentRoutes(app, { db, auth, departments, territories, audit, inCountry });
   registerCitizenRoutes(app, { intake, appeals, attachments });
   const sendFile = createAuditedFileSender(audit);

@@ -25,9 +25,11 @@ export function registerUnitDirectoryRoutes(
     unitDirectory: UnitDirectory;
     departments: DepartmentDirectory;
     audit: AuditLog;
+    /** The consoles of the unit's territory are told at once, or they show the old call sign until they ask. */
+    announce: (unitId: string) => Promise<void>;
   },
 ): void {
-  const { auth, unitDirectory, departments, audit } = deps;
+  const { auth, unitDirectory, departments, audit, announce } = deps;
   const checkDepartment = (id: string) => {
     if (!departments.get(id))
       throw new HttpProblem(
@@ -63,6 +65,7 @@ export function registerUnitDirectoryRoutes(
         subjectId: created.id,
         reason: 'POST /api/directories/units',
       });
+      await announce(created.id);
       return reply.status(201).send(created);
     },
   );
@@ -81,6 +84,7 @@ export function registerUnitDirectoryRoutes(
         subjectId: changed.id,
         reason: `PATCH /api/directories/units/:id ${Object.keys(body).join(' ')}`,
       });
+      await announce(changed.id);
       return changed;
     },
   );

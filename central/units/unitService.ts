@@ -141,6 +141,12 @@ export function createUnitService(deps: {
       return units.filter((u) => maySeeUnit(p, u));
     },
 
+    /** Tells the consoles a unit as it is now, after the directory changed it (a new one, a new call sign or crew). */
+    async announce(unitId: string): Promise<void> {
+      const stored = (await unitRepository.byIds(db, [unitId])).get(unitId);
+      if (stored) await bus.publish({ kind: 'units.changed', units: [stored.unit] });
+    },
+
     /** Every unit (the demo simulator drives them all). */
     all: () => unitRepository.list(db, null),
   };

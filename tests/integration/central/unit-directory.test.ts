@@ -4,6 +4,7 @@ import type { UnitEntry } from '../../../domain/admin/directories';
 import type { Unit } from '../../../domain/dispatch/unit';
 import { startAdminCentral } from '../../support/central/adminCentral';
 import type { TestCentral } from '../../support/central/central';
+import { openSocket } from '../../support/central/client';
 import { postgresReachable } from '../../support/central/postgres';
 
 /** The directory of patrol units and СОГ (§13) kept by the digitalisation unit (§28, issue 15 item 5). */
@@ -67,6 +68,7 @@ describe.skipIf(!postgresReachable)('the units directory on central', () => {
 
   it('changes only the fields given, never the live status, and refuses a unit that does not exist', async () => {
     await db.query(`update patrol_units set status = 'onScene' where id = $1`, [sog.id]);
+    const inspector = await openSocket(t.url, `token=${await t.token('inspector')}`);
     const changed = await t.call<UnitEntry>('PATCH', `/api/directories/units/${sog.id}`, {
       token: admin,
       body: { callSign: 'МЕД-95', crew: 3 },
@@ -78,6 +80,10 @@ describe.skipIf(!postgresReachable)('the units directory on central', () => {
       [sog.id],
     );
     expect(row).toEqual({ status: 'onScene', kind: 'sog' });
+    // The inspector's console hears the new call sign at once, with the live status untouched.
+    const told = await inspector.next('units', (m) => m.units.some((u) => u.id === sog.id));
+    expect(told.units.find((u) => u.id === sog.id)).toMatchObject({ callSign: 'МЕД-95', status: 'onScene' });
+    inspector.close();
     const status = await t.call('PATCH', `/api/directories/units/${sog.id}`, {
       token: admin,
       body: { status: 'free' },
