@@ -11,6 +11,9 @@ test.describe('the operator fills in a card', () => {
   }) => {
     await page.goto(host.url);
     await expect(page.getByText('No cards yet')).toBeVisible();
+    // The whole card is taller than the window: the form scrolls, and its fields keep their height.
+    const described = await page.getByLabel('What the applicant says').boundingBox();
+    expect(described?.height).toBeGreaterThan(100);
 
     await page
       .getByLabel('What the applicant says')
