@@ -35,6 +35,13 @@ export async function applyRecordingMeta(
       refusal: refusal('card.otherTerritory'),
       reason: 'the card belongs to another territory',
     };
+  const call = op.payload.callPart;
+  if (call && call.appealId !== stored.card.appealId)
+    return {
+      ok: false,
+      refusal: refusal('recording.otherCall'),
+      reason: "the recording's call is not the card's appeal",
+    };
   const inserted = await deps.recordings.insert(tx, {
     ...op.payload,
     cardId: op.cardId,

@@ -83,6 +83,8 @@ export const REFUSALS = {
   'department.unknown': z.strictObject({ departmentId: storableText() }),
   'department.notFound': Empty,
   'recording.exists': Empty,
+  /** A recording's call (its appeal) is not the one its card was opened for. */
+  'recording.otherCall': Empty,
   // Units as live data and dispatching them (§13)
   /** A vehicle system's account at the console's sign-in, or a person's at the vehicle systems' sign-in. */
   'auth.notForConsole': Empty,

@@ -10,6 +10,19 @@ const RECORDING_MIME = /^(audio|video)\/(webm|ogg|mp4)(;\s?codecs="?[a-z0-9.,\s-
 /** The longest call a recording may cover; a longer claim is a clock or a bug, not a call. */
 export const RECORDING_MAX_DURATION_MS = 24 * 3_600_000;
 
+/** The most parts one call's recording may have: each window reload during the call starts one more. */
+export const RECORDING_MAX_PARTS = 100;
+
+/**
+ * Which call a recording is of, and which part of it: a call whose console window was reloaded is recorded by two
+ * MediaRecorder sessions, each a WebM of its own, kept as numbered parts of that one call (issue 13 items 5, 6).
+ */
+export const RecordingCallPartSchema = z.strictObject({
+  appealId: z.uuid(),
+  part: z.number().int().min(1).max(RECORDING_MAX_PARTS),
+});
+export type RecordingCallPart = z.infer<typeof RecordingCallPartSchema>;
+
 /**
  * A call recording the console made (§9 step 3: the operator's side records the call). Only what
  * identifies and checks the file: no applicant, no phone number, no text. The bytes follow as a
@@ -24,11 +37,15 @@ export const RecordingMetaSchema = z.strictObject({
   size: z.number().int().positive().max(UPLOAD_LIMITS.fileMax),
   /** Hex SHA-256 of the file, the same the upload is checked against. */
   sha256: storableText().regex(/^[0-9a-f]{64}$/),
+  /** Absent from the recordings queued by a console of an earlier version, which did not number parts. */
+  callPart: RecordingCallPartSchema.optional(),
 });
 export type RecordingMeta = z.infer<typeof RecordingMetaSchema>;
 
 /** A recording as central lists it for a card. */
 export const CardRecordingSchema = RecordingMetaSchema.extend({
+  /** Null for a recording registered before parts were numbered: a call of one part. */
+  callPart: RecordingCallPartSchema.nullable(),
   cardId: z.uuid(),
   accountId: z.uuid().nullable(),
   receivedAt: z.iso.datetime(),
@@ -45,6 +62,8 @@ const base64Of = (bytes: number) =>
 /** The operator's console begins recording the call of a card (§17). */
 export const RecordingBeginInputSchema = z.strictObject({
   cardId: z.uuid(),
+  /** The call recorded: main numbers its parts (it outlives the window, which forgets them at a reload). */
+  appealId: z.uuid(),
   mimeType: RecordingMetaSchema.shape.mimeType,
   startedAt: z.iso.datetime(),
 });

@@ -1,7 +1,11 @@
 import { mkdir, open, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { RecordingMeta } from '../../domain/files/recording';
+import {
+  type RecordingBeginInputSchema,
+  RecordingCallPartSchema,
+  type RecordingMeta,
+} from '../../domain/files/recording';
 import type { Logger } from '../log';
 import type { RecordingService } from './recordingService';
 
@@ -10,8 +14,13 @@ const HeaderSchema = z.strictObject({
   cardId: z.uuid(),
   mimeType: z.string().max(100),
   startedAt: z.iso.datetime(),
+  /** Absent from a header an earlier version wrote before a crash: that recording is a call of its own. */
+  callPart: RecordingCallPartSchema.optional(),
 });
 type Header = z.infer<typeof HeaderSchema>;
+
+/** What the window says when the call's media starts recording: main numbers the part. */
+type RecordingStart = z.infer<typeof RecordingBeginInputSchema>;
 
 /** A recording no chunk has reached for this long is over: its window went away without saying so. */
 export const IDLE_RECORDING_MS = 60_000;
@@ -24,8 +33,13 @@ export class RecordingNotFoundError extends Error {
 }
 
 export interface RecordingJournal {
-  /** A new recording of the card's call; its chunks follow with `append`. */
-  begin(header: Header): Promise<{ recordingId: string }>;
+  /**
+   * A new recording of the card's call; its chunks follow with `append`. A call already recorded here is
+   * recorded again only by a new window (the one that recorded it was reloaded or closed, and its recorder with
+   * it): the new recording is the call's next part, and the earlier parts, which no chunk will reach any more,
+   * are finished and queued now, each with the duration its last chunk reached.
+   */
+  begin(start: RecordingStart): Promise<{ recordingId: string; part: number }>;
   /**
    * One chunk of the MediaRecorder's stream, `atMs` after the recording began (its duration so far). It is on
    * disk and flushed before this resolves, so a crash of the console or of the machine loses the chunks still
@@ -47,7 +61,8 @@ export interface RecordingJournal {
 /**
  * Call recordings while the call runs (issue 13 item 6), in `dir`: `<id>.json` the header, `<id>.webm` the bytes
  * as MediaRecorder gave them, `<id>.times` one line per chunk (`seq atMs`). MediaRecorder's WebM has no
- * duration in its header, so the duration is the last chunk's time: what the recorder itself measured.
+ * duration in its header, so the duration is the last chunk's time: what the recorder itself measured. A call
+ * whose window was reloaded is recorded in numbered parts, one per window, each a whole WebM of its own.
  */
 export function createRecordingJournal(deps: {
   dir: string;
@@ -70,6 +85,8 @@ export function createRecordingJournal(deps: {
   let timer: NodeJS.Timeout | null = null;
   /** Recordings begun by this run: the start-up sweep leaves them alone, the idle sweep does not. */
   const ours = new Set<string>();
+  /** The highest part of each call this run began (the parts finished are no longer on disk to count). */
+  const partsBegun = new Map<string, number>();
 
   async function appendSynced(file: string, data: Buffer | string): Promise<void> {
     const handle = await open(file, 'a');
@@ -127,21 +144,43 @@ export function createRecordingJournal(deps: {
       startedAt: new Date(h.startedAt),
       durationMs: Math.round(last.atMs),
       mimeType: h.mimeType,
+      ...(h.callPart ? { callPart: h.callPart } : {}),
     });
     await remove(id);
     deps.log.info('recording.finished', {
       fileId: meta.fileId,
+      part: meta.callPart?.part ?? null,
       durationMs: meta.durationMs,
       size: meta.size,
     });
     return meta;
   }
 
-  async function finishAbandoned(idleMs?: number): Promise<number> {
+  /** The recordings on disk that are not finished yet. */
+  async function unfinishedIds(): Promise<string[]> {
     const names = await readdir(deps.dir).catch(() => [] as string[]);
+    return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
+  }
+
+  /** Finishes a recording no window will send to any more; true when it was queued. */
+  async function finishLeft(id: string): Promise<boolean> {
+    try {
+      return (await serially(id, () => finalise(id))) !== null;
+    } catch (error) {
+      // Finished meanwhile by the sweep or by a new part's begin: nothing left to do.
+      if (error instanceof RecordingNotFoundError) return false;
+      // Kept on disk: the next start tries again (a card not yet here, a full disk).
+      deps.log.error('recording.unfinished', {
+        id,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      return false;
+    }
+  }
+
+  async function finishAbandoned(idleMs?: number): Promise<number> {
     let finished = 0;
-    for (const name of names.filter((n) => n.endsWith('.json'))) {
-      const id = name.slice(0, -'.json'.length);
+    for (const id of await unfinishedIds()) {
       if (idleMs === undefined && ours.has(id)) continue;
       if (idleMs !== undefined) {
         const touched = await stat(path(id, 'times'))
@@ -149,27 +188,41 @@ export function createRecordingJournal(deps: {
           .catch(() => null);
         if (!touched || deps.now().getTime() - touched.mtime.getTime() < idleMs) continue;
       }
-      try {
-        if (await serially(id, () => finalise(id))) finished++;
-      } catch (error) {
-        // Kept on disk: the next start tries again (a card not yet here, a full disk).
-        deps.log.error('recording.unfinished', {
-          id,
-          error: error instanceof Error ? error.name : 'unknown',
-        });
-      }
+      if (await finishLeft(id)) finished++;
     }
     return finished;
   }
 
+  /**
+   * The call's next part: one more than any part this run began or that is still on disk (a crash of main ends
+   * the call's rejoin too, main's `calls.current` being in memory, so no part follows what is not in either).
+   */
+  async function nextPart(appealId: string): Promise<{ part: number; earlier: string[] }> {
+    const earlier: { id: string; part: number }[] = [];
+    for (const id of await unfinishedIds()) {
+      const part = (await header(id))?.callPart;
+      if (part?.appealId === appealId) earlier.push({ id, part: part.part });
+    }
+    const part = 1 + Math.max(partsBegun.get(appealId) ?? 0, ...earlier.map((e) => e.part));
+    partsBegun.set(appealId, part);
+    return { part, earlier: earlier.map((e) => e.id) };
+  }
+
   return {
-    async begin(h) {
+    async begin({ appealId, ...start }) {
       await mkdir(deps.dir, { recursive: true });
-      const recordingId = deps.newId();
-      ours.add(recordingId);
-      await writeFile(path(recordingId, 'json'), JSON.stringify(h), { flag: 'wx', flush: true });
-      deps.log.info('recording.started', { id: recordingId });
-      return { recordingId };
+      // One call's parts are numbered one after another, even if two windows began at once.
+      return serially(appealId, async () => {
+        const { part, earlier } = await nextPart(appealId);
+        const recordingId = deps.newId();
+        ours.add(recordingId);
+        const h: Header = { ...start, callPart: { appealId, part } };
+        await writeFile(path(recordingId, 'json'), JSON.stringify(h), { flag: 'wx', flush: true });
+        deps.log.info('recording.started', { id: recordingId, part });
+        // Not left to the idle sweep: the supervisor has the earlier parts as soon as the call goes on.
+        for (const id of earlier) await finishLeft(id);
+        return { recordingId, part };
+      });
     },
     append(id, seq, atMs, bytes) {
       return serially(id, async () => {

@@ -1,4 +1,8 @@
-import { type RecordingMeta, RecordingMetaSchema } from '../../domain/files/recording';
+import {
+  type RecordingCallPart,
+  type RecordingMeta,
+  RecordingMetaSchema,
+} from '../../domain/files/recording';
 import { CHUNK_SIZE, type CardFiles } from '../files/cardFiles';
 import type { RecordingRepository } from '../store/recordings';
 
@@ -9,6 +13,8 @@ export interface FinishedRecording {
   startedAt: Date;
   durationMs: number;
   mimeType: string;
+  /** The call and its part; absent only for a recording begun by an earlier version (a crash before the upgrade). */
+  callPart?: RecordingCallPart;
 }
 
 /** The operator's side of call recordings (architecture.md "Calls"): each one reaches central after its card. */
@@ -36,6 +42,7 @@ export function createRecordingService(deps: {
           mimeType: r.mimeType,
           size: kept.size,
           sha256: kept.sha256,
+          ...(r.callPart ? { callPart: r.callPart } : {}),
         });
         deps.recordings.register(r.cardId, meta, CHUNK_SIZE);
         return meta;

@@ -10,3 +10,9 @@ export function formatDateTime(value: string | Date, language: string): string {
   const day = `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
   return `${day}, ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** A time of day to the second, "09:05:07", the same in every language (the parts of one call are seconds apart). */
+export function formatTimeOfDay(value: string | Date): string {
+  const date = new Date(value);
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}

@@ -146,9 +146,12 @@ export async function supervisorDesk(
 /** A recording as central lists it for a card (GET /api/cards/:id/recordings). */
 export interface ListedRecording {
   fileId: string;
+  startedAt: string;
   durationMs: number;
   size: number;
   mimeType: string;
+  /** The call and the part of it (a window reloaded during the call records it in parts). */
+  callPart: { appealId: string; part: number } | null;
 }
 
 /** An access token of a demo account (password = login); sign in once per test, central throttles sign-ins. */

@@ -11,6 +11,7 @@ export function CallRecording({
   call,
 }: {
   call: {
+    appealId: string;
     phase: 'accepting' | 'connecting' | 'inCall' | 'reconnecting' | 'rejoin' | 'ended';
     cardId: string | null;
   };
@@ -30,8 +31,8 @@ export function CallRecording({
     if (media) start(media, local);
   }, [media, local, start]);
   useEffect(() => {
-    if (call.cardId && state === 'recording') link(call.cardId);
-  }, [call.cardId, state, link]);
+    if (call.cardId && state === 'recording') link({ cardId: call.cardId, appealId: call.appealId });
+  }, [call.cardId, call.appealId, state, link]);
   useEffect(() => {
     if (call.phase === 'ended') void stop();
   }, [call.phase, stop]);

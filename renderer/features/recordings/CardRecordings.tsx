@@ -5,8 +5,8 @@ import { can } from '../../../domain/session/roles';
 import { formatDateTime } from '../../i18n/dateTime';
 import { useConsole } from '../../store';
 import { describeRefusal } from '../refusals';
-import { clockText } from '../calls/waitingTime';
 import { CallQualityFigures } from './CallQualityFigures';
+import { RecordedCallsList } from './RecordedCallsList';
 
 /**
  * The call recordings of the card on screen, for those who review them (§16, §17: supervisors, the head):
@@ -62,22 +62,7 @@ export function CardRecordings() {
         <p className="muted">{t('card.none')}</p>
       )}
       {list.recordings.length > 0 && (
-        <ul className="card-recordings__list">
-          {list.recordings.map((r) => (
-            <li
-              key={r.fileId}
-              className="card-recording"
-              data-testid="card-recording"
-              data-duration-ms={r.durationMs}
-            >
-              <span>{t('card.started', { date: formatDateTime(r.startedAt, i18n.language) })}</span>
-              <span className="muted">{t('card.duration', { time: clockText(r.durationMs) })}</span>
-              <button type="button" onClick={() => void play(r.fileId)}>
-                {t('card.play')}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <RecordedCallsList recordings={list.recordings} onPlay={(fileId) => void play(fileId)} />
       )}
       {list.callQuality && <CallQualityFigures quality={list.callQuality} />}
       {playing && (

@@ -1,6 +1,11 @@
 /** Where a recording's pieces go: main (through the typed bridge), which writes them to disk as they come. */
 export interface RecordingSink {
-  begin(cardId: string, mimeType: string, startedAt: Date): Promise<string | null>;
+  /** `appealId`: the call recorded, whose parts main numbers (a reload during the call starts the next part). */
+  begin(
+    call: { cardId: string; appealId: string },
+    mimeType: string,
+    startedAt: Date,
+  ): Promise<string | null>;
   chunk(recordingId: string, seq: number, atMs: number, bytes: Blob): Promise<void>;
   /** `chunks`: how many times MediaRecorder handed data over (for IT's log when nothing was kept). */
   finish(recordingId: string, chunks: number): Promise<void>;
@@ -59,9 +64,9 @@ export class CallRecorder {
   }
 
   /** The card of the call is known: main begins the recording's file, and what waited is sent. */
-  linkCard(cardId: string): void {
+  linkCard(call: { cardId: string; appealId: string }): void {
     if (this.recordingId) return;
-    this.recordingId = this.sink.begin(cardId, this.recorder.mimeType, this.startedAt).catch(() => null);
+    this.recordingId = this.sink.begin(call, this.recorder.mimeType, this.startedAt).catch(() => null);
     for (const piece of this.waiting.splice(0)) this.send(piece);
   }
 

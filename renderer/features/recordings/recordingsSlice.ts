@@ -47,8 +47,8 @@ export interface RecordingsSlice {
   closePlayer(): void;
   /** Starts recording the call: the caller's stream with both voices mixed (calls/recorder.ts). */
   startCallRecording(remote: MediaStream, local: MediaStream | null): void;
-  /** The call's card is known: the recording is begun in main under it. */
-  linkCallRecording(cardId: string): void;
+  /** The call's card is known: the recording is begun in main under it, as a part of the call. */
+  linkCallRecording(call: { cardId: string; appealId: string }): void;
   stopCallRecording(): Promise<void>;
 }
 
@@ -63,9 +63,10 @@ export const createRecordingsSlice =
     const logProblem = (event: string, detail: string) =>
       void bridge.call('log.write', { level: 'warn', event: `recording.${event}`, detail });
     const sink: RecordingSink = {
-      async begin(cardId, mimeType, startedAt) {
+      async begin({ cardId, appealId }, mimeType, startedAt) {
         const answer = await bridge.call('recordings.begin', {
           cardId,
+          appealId,
           mimeType,
           startedAt: startedAt.toISOString(),
         });
@@ -177,8 +178,8 @@ export const createRecordingsSlice =
           set({ recordingCall: 'problem' });
         }
       },
-      linkCallRecording(cardId) {
-        recorder?.linkCard(cardId);
+      linkCallRecording(call) {
+        recorder?.linkCard(call);
       },
       async stopCallRecording() {
         const stopping = recorder;

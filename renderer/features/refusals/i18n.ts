@@ -46,7 +46,10 @@ export const refusalsText = defineTranslations(
       unknown: 'Unknown department: {{departmentId}}.',
       notFound: 'No such department.',
     },
-    recording: { exists: 'This recording is already in the central system.' },
+    recording: {
+      exists: 'This recording is already in the central system.',
+      otherCall: 'The recording is of another call than the card’s.',
+    },
     op: {
       unstorable:
         'The central system could not store this change: its text contains characters that cannot be saved. Correct the text.',
@@ -216,7 +219,10 @@ export const refusalsText = defineTranslations(
       unknown: 'Неизвестное подразделение: {{departmentId}}.',
       notFound: 'Такого подразделения нет.',
     },
-    recording: { exists: 'Эта запись уже есть в центральной системе.' },
+    recording: {
+      exists: 'Эта запись уже есть в центральной системе.',
+      otherCall: 'Запись относится не к тому вызову, по которому заведена карточка.',
+    },
     op: {
       unstorable:
         'Центральная система не смогла сохранить это изменение: в тексте есть символы, которые нельзя сохранить. Исправьте текст.',
@@ -383,7 +389,10 @@ export const refusalsText = defineTranslations(
       unknown: 'Белгісіз бөлім: {{departmentId}}.',
       notFound: 'Мұндай бөлім жоқ.',
     },
-    recording: { exists: 'Бұл жазба орталық жүйеде бұрыннан бар.' },
+    recording: {
+      exists: 'Бұл жазба орталық жүйеде бұрыннан бар.',
+      otherCall: 'Жазба карточка ашылған қоңырауға емес, басқа қоңырауға жатады.',
+    },
     op: {
       unstorable:
         'Орталық жүйе бұл өзгерісті сақтай алмады: мәтінде сақтауға болмайтын таңбалар бар. Мәтінді түзетіңіз.',

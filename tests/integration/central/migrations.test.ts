@@ -44,6 +44,8 @@ const TABLES_BY_VERSION: Record<number, string[]> = {
   260: [],
   // Columns only: a competent service's competence, kept by the admin's directory (issue 15).
   270: [],
+  // Columns only: a recording's call and part, when a reload during the call recorded it in parts (issue 13).
+  280: [],
 };
 
 async function tables(db: Database): Promise<string[]> {

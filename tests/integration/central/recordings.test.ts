@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppealReceipt } from '../../../domain/appeals/appeal';
 import type { CardRecording } from '../../../domain/files/recording';
 import type { SyncOperation, SyncOpResult } from '../../../domain/sync/sync';
-import { aCardCreate, aFilledCard, aRecordingMeta, PLACES } from '../../support/central/builders';
+import { aCardCreate, aFilledCard, anAppeal, aRecordingMeta, PLACES } from '../../support/central/builders';
 import { startTestCentral, type TestCentral } from '../../support/central/central';
 import { loginAs } from '../../support/central/client';
 
@@ -125,5 +126,56 @@ describe('call recording metadata (recording.meta) on PGlite', () => {
   it("lists a card's recordings only inside the reader's territory", async () => {
     const r = await t.call('GET', `/api/cards/${almatyCard}/recordings`, { token: astanaOperator });
     expect(r.status).toBe(404);
+  });
+});
+
+describe('a call recorded in parts (a window reloaded during the call, issue 13 items 5, 6)', () => {
+  let callCard: string;
+  let appealId: string;
+  const at = (seconds: number) => new Date(Date.UTC(2026, 10, 30, 10, 0, seconds)).toISOString();
+
+  beforeAll(async () => {
+    appealId = (
+      await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ kind: 'callRequest' }) })
+    ).body.id;
+    const create = aCardCreate(aFilledCard({ appealId }));
+    callCard = create.cardId;
+    expect((await push(await t.token('operator'), [create]))[0]?.status).toBe('applied');
+  });
+
+  it('lists the parts of one call together and in order, whichever reached central first', async () => {
+    const earlier = aRecordingMeta(callCard, { startedAt: at(0), durationMs: 30_000 });
+    const part2 = aRecordingMeta(callCard, {
+      startedAt: at(40),
+      durationMs: 20_000,
+      callPart: { appealId, part: 2 },
+    });
+    const part1 = aRecordingMeta(callCard, {
+      startedAt: at(5),
+      durationMs: 31_000,
+      callPart: { appealId, part: 1 },
+    });
+    // Part 2 is finished at hang-up; part 1 may reach central after it (queued when the rejoined window began).
+    for (const op of [earlier, part2, part1])
+      expect((await push(await t.token('operator'), [op]))[0]?.status).toBe('applied');
+    const listed = await recordingsOf(callCard);
+    expect(listed.map((r) => [r.startedAt, r.callPart])).toEqual([
+      // Registered before parts were numbered: a call of its own, first by its start.
+      [at(0), null],
+      [at(5), { appealId, part: 1 }],
+      [at(40), { appealId, part: 2 }],
+    ]);
+  });
+
+  it('refuses a part of another call than the card’s, and stores nothing', async () => {
+    const before = await recordingsOf(callCard);
+    const other = (
+      await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ kind: 'callRequest' }) })
+    ).body.id;
+    const [result] = await push(await t.token('operator'), [
+      aRecordingMeta(callCard, { callPart: { appealId: other, part: 1 } }),
+    ]);
+    expect(result).toMatchObject({ status: 'rejected', code: 'recording.otherCall', params: {} });
+    expect(await recordingsOf(callCard)).toEqual(before);
   });
 });

@@ -51,6 +51,7 @@ const EXAMPLES: { [C in RefusalCode]: RefusalParams<C> } = {
   'department.unknown': { departmentId: 'kz-atlantis' },
   'department.notFound': {},
   'recording.exists': {},
+  'recording.otherCall': {},
   'auth.notForConsole': {},
   'auth.integrationOnly': {},
   'unit.notFound': {},
