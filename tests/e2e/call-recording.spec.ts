@@ -165,6 +165,19 @@ test.describe('call recording', () => {
       );
       await playsBeforeAllArrived(page, proxy, 'Play');
       expect((await playerFigures(page)).frames).toBeGreaterThan(0);
+      // Winding back within what has arrived works while the rest is still held back.
+      const wound = await page.getByTestId('recording-player').evaluate(
+        (video: HTMLVideoElement) =>
+          new Promise<{ from: number; at: number; start: number }>((resolve) => {
+            const [from, start] = [video.currentTime, video.buffered.start(0)];
+            video.addEventListener('seeked', () => resolve({ from, at: video.currentTime, start }), {
+              once: true,
+            });
+            video.currentTime = start;
+          }),
+      );
+      expect(wound.at).toBeGreaterThanOrEqual(wound.start);
+      expect(wound.at).toBeLessThan(wound.from);
       proxy.release();
       await expect.poll(async () => (await loaded(page)).complete, { timeout: 30_000 }).toBe(true);
       expect((await loaded(page)).bytes).toBe(listedSize);
