@@ -54,7 +54,7 @@ export function streamRecording(
     events.url(url);
   };
 
-  /** Reads pieces from `offset` on, handing each to `take`; false when it stopped or failed. */
+  /** Reads the pieces in order from the first, handing each to `take`; false when it stopped or failed. */
   async function readAll(take: (bytes: Uint8Array<ArrayBuffer>) => Promise<void>): Promise<boolean> {
     let loaded = 0;
     for (let offset: number | null = 0; offset !== null;) {
