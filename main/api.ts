@@ -230,10 +230,16 @@ export function createApiHandlers(services: Services): ApiHandlers {
       return services.recordingPlayer.list(cardId);
     },
     'recordings.open': ({ fileId }) => services.recordingPlayer.open(fileId),
-    'recordings.read': ({ fileId, offset }) => {
-      const piece = services.recordingPlayer.slice(fileId, offset);
+    'recordings.read': async ({ fileId, offset }) => {
+      const piece = await services.recordingPlayer.read(fileId, offset);
       if (!piece) throw new CardFileNotFoundError(fileId);
-      return { bytesBase64: piece.bytes.toString('base64'), next: piece.next };
+      return piece.ok
+        ? { ok: true as const, bytesBase64: piece.bytes.toString('base64'), next: piece.next }
+        : piece;
+    },
+    'recordings.close': () => {
+      services.recordingPlayer.close();
+      return {};
     },
   };
 }

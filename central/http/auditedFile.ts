@@ -16,7 +16,10 @@ export interface StoredFileToSend {
   noun: string;
 }
 
-/** Parts of one file read by one account within this long are one audited read (a player streaming a recording). */
+/**
+ * Parts of one file read by one account, each within this long of the part before, are one audited read (a
+ * player streaming a recording piece by piece as it plays, however long the call was).
+ */
 export const ONE_READ_MS = 10 * 60_000;
 
 /** `bytes=a-b`, `bytes=a-` or `bytes=-n` of a file of `size` bytes; null: none asked; 'bad': not satisfiable. */
@@ -64,12 +67,12 @@ export function createAuditedFileSender(audit: AuditLog) {
     const key = `${read.accountId} ${read.action} ${read.subjectId}`;
     const now = Date.now();
     const last = audited.get(key);
-    // A whole read, or a play's first part, is always audited; so is a part asked for long after.
+    // A whole read, or a play's first part, is always audited; so is a part asked for long after the last one.
     if (!range || range.start === 0 || last === undefined || now - last > ONE_READ_MS) {
       await audit.record(read);
-      audited.set(key, now);
       for (const [k, at] of audited) if (now - at > ONE_READ_MS) audited.delete(k);
     }
+    audited.set(key, now);
     reply
       .header('content-type', file.contentType)
       .header('accept-ranges', 'bytes')

@@ -70,6 +70,7 @@ import {
   RecordingOpenResultSchema,
   RecordingSliceSchema,
 } from '../files/recording';
+import { RecordingPieceResultSchema, RecordingReadInputSchema } from '../files/recordingPlay';
 import {
   AccountChangesSchema,
   AccountViewSchema,
@@ -324,12 +325,12 @@ export const consoleApi = {
   'recordings.finish': method(z.object({ recordingId: z.uuid() }).strict(), RecordingMetaSchema.nullable()),
   /** A card's recordings as central lists them for the signed-in account (only roles that may play them). */
   'recordings.list': method(z.object({ cardId: CardIdSchema }).strict(), RecordingListResultSchema),
-  /** Fetches a recording from central to play it (central audits every play), then `recordings.read` in slices. */
+  /** Begins playing a recording (central audits the play at its first piece); its size and type. */
   'recordings.open': method(z.object({ fileId: z.uuid() }).strict(), RecordingOpenResultSchema),
-  'recordings.read': method(
-    z.object({ fileId: z.uuid(), offset: z.number().int().nonnegative() }).strict(),
-    RecordingSliceSchema,
-  ),
+  /** The next piece as the window plays it: main fetches it from central then, never the whole file. */
+  'recordings.read': method(RecordingReadInputSchema, RecordingPieceResultSchema),
+  /** The player closed: main lets go of what it fetched ahead. */
+  'recordings.close': method(NoInput, z.object({})),
 } as const;
 
 export const consoleEvents = {

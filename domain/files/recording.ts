@@ -54,7 +54,7 @@ export type CardRecording = z.infer<typeof CardRecordingSchema>;
 
 /** Base64 of at most this many bytes per message between the window and main (a ~1 s chunk is far smaller). */
 export const RECORDING_MESSAGE_MAX_BYTES = 4 * 1024 * 1024;
-const base64Of = (bytes: number) =>
+export const base64Of = (bytes: number) =>
   storableText()
     .max(Math.ceil(bytes / 3) * 4)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CENTRAL_API, type CentralRoute, methodAndPath } from '../../domain/contract/central';
 import { type RefusalOnWire, RefusalOnWireSchema } from '../../domain/contract/refusal';
 import type { TokenSource } from './tokens';
+import { partAnswered } from './contentRange';
 
 /**
  * Main's one door to central (the network probe aside: main/workstation/netClient.ts measures the raw link
@@ -50,6 +51,23 @@ export interface SignedInCentral {
     route: K,
     input: RouteInput<K>,
   ): Promise<CentralResult<{ bytes: Buffer; contentType: string }>>;
+  /**
+   * One part of such a file (HTTP Range): at most `maxBytes` from `start`. Only a 206 whose Content-Range is
+   * the part asked for, and whose body is exactly that long, is taken; a longer body is cut off unread.
+   */
+  downloadPart<K extends ClientRoute>(
+    route: K,
+    input: RouteInput<K>,
+    part: { start: number; maxBytes: number },
+  ): Promise<CentralResult<FilePart>>;
+}
+
+/** A part of a file central sent: its bytes, where they start in the file, and the whole file's size. */
+export interface FilePart {
+  bytes: Buffer;
+  start: number;
+  total: number;
+  contentType: string;
 }
 
 export interface CentralClient {
@@ -60,10 +78,49 @@ export interface CentralClient {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+
+const notTheProtocol = (status: number): CentralFailure => ({
+  kind: 'http',
+  status,
+  message: 'answer does not match the protocol',
+  refusal: null,
+});
+
+const contentTypeOf = (response: Response) =>
+  response.headers.get('content-type') ?? 'application/octet-stream';
+
+/** The body if it is at most `max` bytes; null (and the rest left unread) when central sends more. */
+async function bytesAtMost(response: Response, max: number): Promise<Buffer | null> {
+  const reader = response.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await reader.cancel();
+    return null;
+  }
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    length += read.value.length;
+    if (length > max) {
+      await reader.cancel();
+      return null;
+    }
+    parts.push(read.value);
+  }
+  return Buffer.concat(parts, length);
+}
 const ErrorDetailSchema = z.object({ error: z.string() });
 
 type Sent =
   { ok: true; response: Response; text: string; bytes?: Buffer } | { ok: false; failure: CentralFailure };
+/** How one request is sent beside its route and input. */
+interface SendOptions {
+  etag?: string | null;
+  /** The answer is bytes, not JSON (when central says yes). */
+  binary?: boolean;
+  /** Only this part of the bytes (a `Range` header); a body longer than asked is not read. */
+  part?: { start: number; maxBytes: number };
+}
 /** A route's input as sent; its shape per route is `RouteInput`. */
 interface SendInput {
   params?: object;
@@ -89,8 +146,7 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
     route: ClientRoute,
     input: SendInput,
     token: string | null,
-    etag: string | null,
-    binary = false,
+    { etag = null, binary = false, part }: SendOptions = {},
   ): Promise<Sent> {
     const bytes = input.body instanceof Uint8Array;
     const body =
@@ -104,13 +160,20 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
             : { 'content-type': bytes ? 'application/octet-stream' : 'application/json' }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(etag ? { 'if-none-match': etag } : {}),
+          ...(part ? { range: `bytes=${part.start}-${part.start + part.maxBytes - 1}` } : {}),
         },
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });
       // A body cut mid-way is a transport failure too: the request may or may not have been applied.
-      if (binary && response.ok)
-        return { ok: true, response, text: '', bytes: Buffer.from(await response.arrayBuffer()) };
+      if (binary && response.ok) {
+        const bytes = part
+          ? await bytesAtMost(response, part.maxBytes)
+          : Buffer.from(await response.arrayBuffer());
+        return bytes
+          ? { ok: true, response, text: '', bytes }
+          : { ok: false, failure: notTheProtocol(response.status) };
+      }
       return { ok: true, response, text: await response.text() };
     } catch (error) {
       return {
@@ -148,17 +211,16 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
       };
     }
     const parsed = CENTRAL_API[route].response.safeParse(json);
-    if (!parsed.success)
-      return {
-        ok: false,
-        failure: {
-          kind: 'http',
-          status: response.status,
-          message: 'answer does not match the protocol',
-          refusal: null,
-        },
-      };
+    if (!parsed.success) return { ok: false, failure: notTheProtocol(response.status) };
     return { ok: true, value: parsed.data as RouteAnswer<K> };
+  }
+
+  /** The bytes of a download, or why there are none: central's refusal, or an answer that is not bytes. */
+  function bytesOf(route: ClientRoute, sent: Sent): CentralResult<{ bytes: Buffer; response: Response }> {
+    if (!sent.ok) return sent;
+    if (sent.bytes) return { ok: true, value: { bytes: sent.bytes, response: sent.response } };
+    const failed = parse(route, sent.response, sent.text);
+    return failed.ok ? { ok: false, failure: notTheProtocol(sent.response.status) } : failed;
   }
 
   const signedOut: Sent = {
@@ -169,7 +231,7 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
   return {
     url,
     async anonymous(route, input) {
-      const sent = await send(route, input as SendInput, null, null);
+      const sent = await send(route, input as SendInput, null);
       return sent.ok ? parse(route, sent.response, sent.text) : sent;
     },
     signedIn(tokens) {
@@ -177,13 +239,12 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
       async function authorized(
         route: ClientRoute,
         input: SendInput,
-        etag: string | null,
-        binary = false,
+        options: SendOptions = {},
       ): Promise<Sent> {
         for (let attempt = 0; ; attempt++) {
           const token = await tokens.accessToken();
           if (!token) return signedOut;
-          const sent = await send(route, input, token, etag, binary);
+          const sent = await send(route, input, token, options);
           if (!sent.ok || sent.response.status !== 401 || attempt > 0) return sent;
           tokens.refused();
         }
@@ -191,36 +252,39 @@ export function createCentralClient(baseUrl: string, options: { timeoutMs?: numb
       return {
         signedInOnline: async () => (await tokens.accessToken()) !== null,
         async call(route, input) {
-          const sent = await authorized(route, input as SendInput, null);
+          const sent = await authorized(route, input as SendInput);
           return sent.ok ? parse(route, sent.response, sent.text) : sent;
         },
         async download(route, input) {
-          const sent = await authorized(route, input as SendInput, null, true);
-          if (!sent.ok) return sent;
-          if (!sent.bytes) {
-            const failed = parse(route, sent.response, sent.text);
-            return failed.ok
-              ? {
-                  ok: false,
-                  failure: {
-                    kind: 'http',
-                    status: sent.response.status,
-                    message: 'not bytes',
-                    refusal: null,
-                  },
-                }
-              : failed;
-          }
-          return {
-            ok: true,
-            value: {
-              bytes: sent.bytes,
-              contentType: sent.response.headers.get('content-type') ?? 'application/octet-stream',
-            },
-          };
+          const sent = await authorized(route, input as SendInput, { binary: true });
+          const bytes = bytesOf(route, sent);
+          return bytes.ok
+            ? {
+                ok: true,
+                value: { bytes: bytes.value.bytes, contentType: contentTypeOf(bytes.value.response) },
+              }
+            : bytes;
+        },
+        async downloadPart(route, input, part) {
+          const sent = await authorized(route, input as SendInput, { binary: true, part });
+          const bytes = bytesOf(route, sent);
+          if (!bytes.ok) return bytes;
+          const { response } = bytes.value;
+          const answered = partAnswered(
+            response.status,
+            response.headers.get('content-range'),
+            part,
+            bytes.value.bytes.length,
+          );
+          return answered
+            ? {
+                ok: true,
+                value: { bytes: bytes.value.bytes, ...answered, contentType: contentTypeOf(response) },
+              }
+            : { ok: false, failure: notTheProtocol(response.status) };
         },
         async callIfChanged(route, input, etag) {
-          const sent = await authorized(route, input as SendInput, etag);
+          const sent = await authorized(route, input as SendInput, { etag });
           if (!sent.ok) return sent;
           if (sent.response.status === 304) return { ok: true, value: { changed: false } };
           const parsed = parse(route, sent.response, sent.text);

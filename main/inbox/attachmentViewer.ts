@@ -1,7 +1,10 @@
 import type { Attachment } from '../../domain/appeals/appeal';
 import type { AttachmentRef } from '../../domain/appeals/attachmentView';
 import type { CentralFailure, SignedInCentral } from '../central/client';
-import { PLAY_SLICE_BYTES, type RecordingProblem } from '../recordings/recordingPlayer';
+import type { RecordingProblem } from '../recordings/recordingPlayer';
+
+/** How much of an opened attachment one answer to the window carries (the host-mode socket's frames are bounded). */
+const ATTACHMENT_SLICE_BYTES = 2 * 1024 * 1024;
 
 const problemOf = (failure: CentralFailure): RecordingProblem =>
   failure.kind === 'http' && failure.refusal ? { refusal: failure.refusal } : { offline: true };
@@ -42,7 +45,7 @@ export function createAttachmentViewer(deps: { central: () => SignedInCentral | 
     /** A piece of the attachment last opened, from `offset`; null when it is not the one held. */
     slice(attachmentId: string, offset: number): { bytes: Buffer; next: number | null } | null {
       if (held?.attachmentId !== attachmentId || offset > held.bytes.length) return null;
-      const end = Math.min(held.bytes.length, offset + PLAY_SLICE_BYTES);
+      const end = Math.min(held.bytes.length, offset + ATTACHMENT_SLICE_BYTES);
       return { bytes: held.bytes.subarray(offset, end), next: end < held.bytes.length ? end : null };
     },
     /** The viewer closed: the bytes go with it. */

@@ -1,13 +1,11 @@
 import type { RefusalOnWire } from '../../domain/contract/refusal';
 import type { CardRecording } from '../../domain/files/recording';
+import { pieceBytesAt } from '../../domain/files/recordingPlay';
 import type { CallQualitySummary } from '../../domain/calls/callQuality';
-import type { CentralFailure, SignedInCentral } from '../central/client';
+import type { CentralFailure, CentralResult, FilePart, SignedInCentral } from '../central/client';
 
 /** What the window is told when central does not give a recording: its refusal, or that it is out of reach. */
 export type RecordingProblem = { refusal: RefusalOnWire } | { offline: true };
-
-/** How much of an opened recording one answer to the window carries (the host-mode socket's frames are bounded). */
-export const PLAY_SLICE_BYTES = 2 * 1024 * 1024;
 
 export interface RecordingPlayer {
   /** A card's recordings as central lists them for this account (none for a role that may not play them). */
@@ -17,23 +15,47 @@ export interface RecordingPlayer {
     | { ok: true; recordings: CardRecording[]; callQuality: CallQualitySummary | null }
     | ({ ok: false } & RecordingProblem)
   >;
-  /** Fetches a recording from central (central audits the play) and holds it for `slice`. */
+  /** Begins a play: central is asked for the first piece (and audits the play) and tells the recording's size. */
   open(
     fileId: string,
   ): Promise<{ ok: true; size: number; contentType: string } | ({ ok: false } & RecordingProblem)>;
-  /** A piece of the recording last opened, from `offset`; null when it is not the one held. */
-  slice(fileId: string, offset: number): { bytes: Buffer; next: number | null } | null;
+  /** The piece of the recording being played that starts at `offset`; null when it is not the one being played. */
+  read(
+    fileId: string,
+    offset: number,
+  ): Promise<{ ok: true; bytes: Buffer; next: number | null } | ({ ok: false } & RecordingProblem) | null>;
+  /** The player closed: the piece held ahead goes with it. */
+  close(): void;
 }
 
 const problemOf = (failure: CentralFailure): RecordingProblem =>
   failure.kind === 'http' && failure.refusal ? { refusal: failure.refusal } : { offline: true };
 
+/** The recording being played: its size as central gave it first, and the one piece fetched ahead, if any. */
+interface Play {
+  fileId: string;
+  size: number;
+  contentType: string;
+  ahead: { offset: number; piece: Promise<CentralResult<FilePart>> } | null;
+}
+
 /**
- * Playing call recordings on the console (§17): the bytes come from central through main's one door, and only
- * the recording being played is held, in memory, never written to this workstation's disk.
+ * Playing call recordings on the console (§17): the bytes come from central through main's one door, piece by
+ * piece as the window plays them (HTTP Range), never written to this workstation's disk. Main holds one piece
+ * ahead of the window, so a 30-minute call costs it half a megabyte at most, not hundreds, and the first
+ * picture waits for one small piece, not for the whole file. Central audits the play at its first piece.
  */
 export function createRecordingPlayer(deps: { central: () => SignedInCentral | null }): RecordingPlayer {
-  let held: { fileId: string; bytes: Buffer } | null = null;
+  let play: Play | null = null;
+  const fetchPiece = async (fileId: string, start: number): Promise<CentralResult<FilePart>> => {
+    const central = deps.central();
+    if (!central) return { ok: false, failure: { kind: 'signedOut', message: 'no central' } };
+    return central.downloadPart(
+      'GET /api/recordings/:id',
+      { params: { id: fileId } },
+      { start, maxBytes: pieceBytesAt(start) },
+    );
+  };
   return {
     async list(cardId) {
       const central = deps.central();
@@ -44,17 +66,31 @@ export function createRecordingPlayer(deps: { central: () => SignedInCentral | n
         : { ok: false, ...problemOf(answer.failure) };
     },
     async open(fileId) {
-      const central = deps.central();
-      if (!central) return { ok: false, offline: true };
-      const answer = await central.download('GET /api/recordings/:id', { params: { id: fileId } });
-      if (!answer.ok) return { ok: false, ...problemOf(answer.failure) };
-      held = { fileId, bytes: answer.value.bytes };
-      return { ok: true, size: answer.value.bytes.length, contentType: answer.value.contentType };
+      play = null;
+      const first = await fetchPiece(fileId, 0);
+      if (!first.ok) return { ok: false, ...problemOf(first.failure) };
+      const { total, contentType } = first.value;
+      play = { fileId, size: total, contentType, ahead: { offset: 0, piece: Promise.resolve(first) } };
+      return { ok: true, size: total, contentType };
     },
-    slice(fileId, offset) {
-      if (held?.fileId !== fileId || offset > held.bytes.length) return null;
-      const end = Math.min(held.bytes.length, offset + PLAY_SLICE_BYTES);
-      return { bytes: held.bytes.subarray(offset, end), next: end < held.bytes.length ? end : null };
+    async read(fileId, offset) {
+      const current = play;
+      if (current?.fileId !== fileId || offset >= current.size) return null;
+      const piece =
+        current.ahead?.offset === offset ? await current.ahead.piece : await fetchPiece(fileId, offset);
+      // Closed, or another recording opened, while central answered.
+      if (play !== current) return null;
+      current.ahead = null;
+      if (!piece.ok) return { ok: false, ...problemOf(piece.failure) };
+      // The file changed size under the play: its pieces no longer make one recording.
+      if (piece.value.total !== current.size) return { ok: false, offline: true };
+      const next = offset + piece.value.bytes.length;
+      if (next >= current.size) return { ok: true, bytes: piece.value.bytes, next: null };
+      current.ahead = { offset: next, piece: fetchPiece(fileId, next) };
+      return { ok: true, bytes: piece.value.bytes, next };
+    },
+    close() {
+      play = null;
     },
   };
 }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { freePort, startCentral } from '../support/e2e/central';
+import { type RangeHoldingProxy, rangeHoldingProxy } from '../support/e2e/rangeHoldingProxy';
+import { FIRST_PIECE_BYTES } from '../../domain/files/recordingPlay';
 import {
   citizenWidget,
   demoToken,
@@ -22,6 +24,34 @@ async function playerFigures(page: Page): Promise<{ playedMs: number; frames: nu
     playedMs: video.currentTime * 1000,
     frames: video.getVideoPlaybackQuality().totalVideoFrames,
   }));
+}
+
+/** What the player has loaded of the recording, as it shows it. */
+async function loaded(page: Page): Promise<{ bytes: number; size: number; complete: boolean }> {
+  const load = page.getByTestId('recording-load');
+  return {
+    bytes: Number(await load.getAttribute('data-loaded-bytes')),
+    size: Number(await load.getAttribute('data-size')),
+    complete: (await load.getAttribute('data-complete')) === 'true',
+  };
+}
+
+/**
+ * Plays the card's recording with every part after its first held back on the way from central: the video
+ * must start (and its time advance) on what came, and the progress show that the rest has not. Then lets it in.
+ */
+async function playsBeforeAllArrived(page: Page, proxy: RangeHoldingProxy, play: string): Promise<void> {
+  proxy.hold();
+  await page.getByTestId('card-recording').getByRole('button', { name: play }).click();
+  await expect(page.getByTestId('recording-player')).toBeVisible();
+  await expect.poll(() => proxy.held(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await playerFigures(page)).playedMs, { timeout: 30_000 })
+    .toBeGreaterThan(100);
+  const before = await loaded(page);
+  expect(before.complete).toBe(false);
+  expect(before.bytes).toBeLessThan(before.size);
+  await expect(page.getByTestId('recording-progress')).toBeVisible();
 }
 
 /** WebM from MediaRecorder has no duration: seeking past the end makes the browser find it in the media itself. */
@@ -54,6 +84,7 @@ test.describe('call recording', () => {
     const port = await freePort();
     const central = await startCentral(port);
     const desks: OperatorDesk[] = [];
+    let proxy: RangeHoldingProxy | undefined;
     try {
       const operator = await operatorDesk(browser, operatorDir, port, {
         login: 'operator',
@@ -81,7 +112,7 @@ test.describe('call recording', () => {
       const [supervisorToken, operatorToken] = await Promise.all(
         ['supervisor', 'operator'].map((login) => demoToken(central.url, login)),
       );
-      let found: { cardId: string; fileId: string; durationMs: number } | null = null;
+      let found: { cardId: string; fileId: string; durationMs: number; size: number } | null = null;
       await expect
         .poll(
           async () => {
@@ -94,7 +125,12 @@ test.describe('call recording', () => {
           { timeout: 60_000 },
         )
         .toBe(true);
-      const recording = found as unknown as { cardId: string; fileId: string; durationMs: number };
+      const recording = found as unknown as {
+        cardId: string;
+        fileId: string;
+        durationMs: number;
+        size: number;
+      };
       expect(Math.abs(recording.durationMs - callMs)).toBeLessThan(1_000);
 
       // The call's quality figures are stored with it (issue 13.4): each window of 5 s or more as it closed (over 8 s
@@ -108,8 +144,13 @@ test.describe('call recording', () => {
       expect(callQuality?.bitrateKbps?.avg).toBeGreaterThan(0);
       expect(callQuality?.rttMs).not.toBeNull();
 
-      // The supervisor opens the card and plays the recording in the console.
-      const supervisor = await supervisorDesk(browser, supervisorDir, port, 'en');
+      // The supervisor opens the card and plays the recording in the console, through a link that can hold
+      // back the recording's later parts: it plays from its first part, before the rest has arrived.
+      const listedSize = recording.size;
+      test.info().annotations.push({ type: 'recording size', description: `${listedSize} bytes` });
+      expect(listedSize).toBeGreaterThan(FIRST_PIECE_BYTES);
+      proxy = await rangeHoldingProxy(port);
+      const supervisor = await supervisorDesk(browser, supervisorDir, proxy.port, 'en');
       desks.push(supervisor);
       const { page } = supervisor;
       await page.getByTestId('card-list-item').first().click();
@@ -122,12 +163,24 @@ test.describe('call recording', () => {
         'data-value',
         String(callQuality?.framesDecoded),
       );
-      await page.getByTestId('card-recording').getByRole('button', { name: 'Play' }).click();
-      await expect(page.getByTestId('recording-player')).toBeVisible();
-      await expect
-        .poll(async () => (await playerFigures(page)).playedMs, { timeout: 30_000 })
-        .toBeGreaterThan(500);
+      await playsBeforeAllArrived(page, proxy, 'Play');
       expect((await playerFigures(page)).frames).toBeGreaterThan(0);
+      // Winding back within what has arrived works while the rest is still held back.
+      const wound = await page.getByTestId('recording-player').evaluate(
+        (video: HTMLVideoElement) =>
+          new Promise<{ from: number; at: number; start: number }>((resolve) => {
+            const [from, start] = [video.currentTime, video.buffered.start(0)];
+            video.addEventListener('seeked', () => resolve({ from, at: video.currentTime, start }), {
+              once: true,
+            });
+            video.currentTime = start;
+          }),
+      );
+      expect(wound.at).toBeGreaterThanOrEqual(wound.start);
+      expect(wound.at).toBeLessThan(wound.from);
+      proxy.release();
+      await expect.poll(async () => (await loaded(page)).complete, { timeout: 30_000 }).toBe(true);
+      expect((await loaded(page)).bytes).toBe(listedSize);
       // The media itself covers the call, not a fragment of it. Its own timeline is what the browser decoded,
       // which on a loaded machine (the recorder's encoder starved of CPU) can drift by a few seconds; the
       // duration that must be within a second is the one measured from the chunks' times, above.
@@ -146,13 +199,28 @@ test.describe('call recording', () => {
       ] as const) {
         await page.getByRole('button', { name: button }).click();
         await expect(page.locator('html')).toHaveAttribute('lang', language);
-        await page.getByTestId('card-recording').getByRole('button', { name }).click();
-        await expect(page.getByTestId('recording-player')).toBeVisible();
-        await page.getByTestId('recording-player').scrollIntoViewIfNeeded();
-        await page.screenshot({ path: test.info().outputPath(`recording-player-${language}.png`) });
+        // Caught while it loads, so the picture shows the progress too.
+        await playsBeforeAllArrived(page, proxy, name);
+        await page.getByTestId('recording-progress').scrollIntoViewIfNeeded();
+        await page
+          .getByTestId('recording-load')
+          .screenshot({ path: test.info().outputPath(`recording-player-${language}.png`) });
+        proxy.release();
+        await expect.poll(async () => (await loaded(page)).complete, { timeout: 30_000 }).toBe(true);
       }
+
+      // A browser that cannot stream the recording's type gets it whole first, then plays it.
+      await page.evaluate(() => {
+        MediaSource.isTypeSupported = () => false;
+      });
+      await page.getByTestId('card-recording').getByRole('button', { name: 'Воспроизвести' }).click();
+      await expect.poll(async () => (await loaded(page)).complete, { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(async () => (await playerFigures(page)).playedMs, { timeout: 30_000 })
+        .toBeGreaterThan(300);
     } finally {
       for (const desk of desks) await desk.host.stop();
+      await proxy?.close();
       await central.stop();
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     }

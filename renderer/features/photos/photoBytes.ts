@@ -12,10 +12,15 @@ export function readAsBase64(file: Blob): Promise<string | null> {
   });
 }
 
-/** A kept photo's bytes from main, as a Blob this window can show through an object URL. */
-export function blobFromBase64(base64: string, type: string): Blob {
+/** Bytes main sent as base64 (the contract carries text). */
+export function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return new Blob([bytes], { type });
+  return bytes;
+}
+
+/** A kept photo's bytes from main, as a Blob this window can show through an object URL. */
+export function blobFromBase64(base64: string, type: string): Blob {
+  return new Blob([bytesFromBase64(base64)], { type });
 }

@@ -7,6 +7,8 @@ import { useConsole } from '../../store';
 import { describeRefusal } from '../refusals';
 import { CallQualityFigures } from './CallQualityFigures';
 import { RecordedCallsList } from './RecordedCallsList';
+import type { RecordingProblem } from './recordingProblem';
+import type { PlayingRecording } from './recordingsSlice';
 
 /**
  * The call recordings of the card on screen, for those who review them (§16, §17: supervisors, the head):
@@ -23,18 +25,19 @@ export function CardRecordings() {
   const load = useConsole((s) => s.loadCardRecordings);
   const play = useConsole((s) => s.playRecording);
   const closePlayer = useConsole((s) => s.closePlayer);
+  const attachVideo = useConsole((s) => s.attachPlayerVideo);
   useEffect(() => {
     if (mayPlay) void load(cardId);
   }, [mayPlay, cardId, load]);
   useEffect(() => () => closePlayer(), [cardId, closePlayer]);
   if (!mayPlay || !cardId) return null;
 
-  const problemText = (problem: NonNullable<typeof list.problem>) =>
+  const problemText = (problem: RecordingProblem, failed: string) =>
     'refusal' in problem
       ? describeRefusal(t, i18n.language, problem.refusal)
       : 'offline' in problem
         ? t('card.offline')
-        : t('card.failed');
+        : failed;
   const shown = playing && list.recordings.find((r) => r.fileId === playing.fileId);
 
   return (
@@ -52,7 +55,7 @@ export function CardRecordings() {
       {list.loading && <p className="muted">{t('card.loading')}</p>}
       {list.problem && (
         <div className="banner banner--error" role="alert">
-          <p>{problemText(list.problem)}</p>
+          <p>{problemText(list.problem, t('card.failed'))}</p>
           <button type="button" onClick={() => void load(cardId)}>
             {t('card.retry')}
           </button>
@@ -66,13 +69,21 @@ export function CardRecordings() {
       )}
       {list.callQuality && <CallQualityFigures quality={list.callQuality} />}
       {playing && (
-        <div className="card-recordings__player">
-          {playing.problem ? (
+        <div
+          className="card-recordings__player"
+          data-testid="recording-load"
+          data-loaded-bytes={playing.loadedBytes}
+          data-size={playing.size ?? ''}
+          data-complete={playing.complete}
+        >
+          {playing.problem && (
             <p className="banner banner--error" role="alert">
-              {problemText(playing.problem)}
+              {problemText(playing.problem, t('card.playFailed'))}
             </p>
-          ) : playing.url ? (
+          )}
+          {playing.url && !playing.problem && (
             <video
+              ref={attachVideo}
               src={playing.url}
               controls
               autoPlay
@@ -82,14 +93,26 @@ export function CardRecordings() {
                 date: shown ? formatDateTime(shown.startedAt, i18n.language) : '',
               })}
             />
-          ) : (
-            <p className="muted">{t('card.opening')}</p>
           )}
+          {!playing.problem && !playing.complete && <LoadingProgress playing={playing} />}
           <button type="button" onClick={closePlayer}>
             {t('card.close')}
           </button>
         </div>
       )}
     </section>
+  );
+}
+
+/** How much of the recording has arrived (it plays meanwhile where the browser can stream it). */
+function LoadingProgress({ playing }: { playing: PlayingRecording }) {
+  const { t } = useTranslation('recordings');
+  if (playing.size === null) return <p className="muted">{t('card.opening')}</p>;
+  const percent = Math.floor((playing.loadedBytes * 100) / Math.max(1, playing.size));
+  return (
+    <p className="muted card-recordings__loading" data-testid="recording-progress">
+      <progress value={playing.loadedBytes} max={playing.size} aria-label={t('card.opening')} />
+      {t('card.loaded', { percent })}
+    </p>
   );
 }

@@ -5,7 +5,9 @@ import type { CardRecording } from '../../../domain/files/recording';
 import type { CallQualitySummary } from '../../../domain/calls/callQuality';
 import type { ConsoleState } from '../../store';
 import { CallRecorder, type RecordingSink } from './recorder';
-import { blobFromBase64 } from '../photos/photoBytes';
+import { bytesFromBase64 } from '../photos/photoBytes';
+import type { RecordingProblem } from './recordingProblem';
+import { type RecordingPiece, type RecordingStream, streamRecording } from './recordingStream';
 
 /**
  * A chunk as base64 for the contract. Not the photos' reader: a recording's type carries its codecs
@@ -24,8 +26,6 @@ function chunkAsBase64(chunk: Blob): Promise<string | null> {
   });
 }
 
-export type RecordingProblem = { refusal: RefusalOnWire } | { offline: true } | { failed: true };
-
 /** The recordings of the card on screen, as central lists them for this account (§17). */
 export interface CardRecordingsState {
   cardId: string | null;
@@ -36,14 +36,27 @@ export interface CardRecordingsState {
   problem: RecordingProblem | null;
 }
 
+export interface PlayingRecording {
+  fileId: string;
+  url: string | null;
+  problem: RecordingProblem | null;
+  /** The recording's size once central told it; null while it is being opened. */
+  size: number | null;
+  loadedBytes: number;
+  /** Every byte has arrived. */
+  complete: boolean;
+}
+
 export interface RecordingsSlice {
   cardRecordings: CardRecordingsState;
-  /** The recording in the player: its object URL once its bytes are here. */
-  playing: { fileId: string; url: string | null; problem: RecordingProblem | null } | null;
+  /** The recording in the player: its address once it can start, and how much of it has arrived. */
+  playing: PlayingRecording | null;
   /** Whether the call in progress is being recorded (the operator sees it). */
   recordingCall: 'off' | 'recording' | 'problem';
   loadCardRecordings(cardId: string | undefined): Promise<void>;
   playRecording(fileId: string): Promise<void>;
+  /** The video element showing the recording (null when it goes): loading keeps ahead of where it plays. */
+  attachPlayerVideo(video: HTMLVideoElement | null): void;
   closePlayer(): void;
   /** Starts recording the call: the caller's stream with both voices mixed (calls/recorder.ts). */
   startCallRecording(remote: MediaStream, local: MediaStream | null): void;
@@ -59,6 +72,10 @@ export const createRecordingsSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], RecordingsSlice> =>
   (set, get) => {
     let recorder: CallRecorder | null = null;
+    /** The play in the player (a new object per play, so a late answer to an earlier one is dropped). */
+    let current: object | null = null;
+    let stream: RecordingStream | null = null;
+    let video: HTMLVideoElement | null = null;
     /** What went wrong with a recording, for IT (main's log; nothing personal in it). */
     const logProblem = (event: string, detail: string) =>
       void bridge.call('log.write', { level: 'warn', event: `recording.${event}`, detail });
@@ -131,38 +148,48 @@ export const createRecordingsSlice =
       },
       async playRecording(fileId) {
         get().closePlayer();
-        set({ playing: { fileId, url: null, problem: null } });
-        const still = () => get().playing?.fileId === fileId;
-        const failed = (problem: RecordingProblem) => {
-          if (still()) set({ playing: { fileId, url: null, problem } });
+        const play = {};
+        current = play;
+        const update = (change: Partial<PlayingRecording>) => {
+          const shown = get().playing;
+          if (current === play && shown) set({ playing: { ...shown, ...change } });
         };
+        set({ playing: { fileId, url: null, problem: null, size: null, loadedBytes: 0, complete: false } });
         const opened = await bridge.call('recordings.open', { fileId });
-        if (!opened.ok) return failed({ failed: true });
-        if (!opened.value.ok) return failed(problemOf(opened.value));
-        const { contentType } = opened.value;
-        const parts: Blob[] = [];
-        for (let offset: number | null = 0; offset !== null;) {
-          const slice: Awaited<ReturnType<typeof bridge.call<'recordings.read'>>> = await bridge.call(
-            'recordings.read',
-            { fileId, offset },
-          );
-          if (!slice.ok) return failed({ failed: true });
-          parts.push(blobFromBase64(slice.value.bytesBase64, contentType));
-          offset = slice.value.next;
-        }
-        if (!still()) return;
-        set({
-          playing: {
-            fileId,
-            url: URL.createObjectURL(new Blob(parts, { type: contentType })),
-            problem: null,
+        if (!opened.ok) return update({ problem: { failed: true } });
+        if (!opened.value.ok) return update({ problem: problemOf(opened.value) });
+        if (current !== play) return;
+        const { contentType, size } = opened.value;
+        update({ size });
+        const read = async (offset: number): Promise<RecordingPiece> => {
+          const answer = await bridge.call('recordings.read', { fileId, offset });
+          if (!answer.ok) return { ok: false, problem: { failed: true } };
+          if (!answer.value.ok) return { ok: false, problem: problemOf(answer.value) };
+          return { ok: true, bytes: bytesFromBase64(answer.value.bytesBase64), next: answer.value.next };
+        };
+        const durationMs = get().cardRecordings.recordings.find((r) => r.fileId === fileId)?.durationMs ?? 0;
+        stream = streamRecording(
+          { contentType, durationMs, read },
+          {
+            url: (url) => update({ url }),
+            progress: (loadedBytes) => update({ loadedBytes }),
+            complete: () => update({ complete: true }),
+            failed: (problem) => update({ problem }),
           },
-        });
+        );
+        stream.attach(video);
+      },
+      attachPlayerVideo(element) {
+        video = element;
+        stream?.attach(element);
       },
       closePlayer() {
-        const url = get().playing?.url;
-        if (url) URL.revokeObjectURL(url);
+        if (!current) return;
+        current = null;
+        stream?.stop();
+        stream = null;
         set({ playing: null });
+        void bridge.call('recordings.close', {});
       },
       startCallRecording(remote, local) {
         if (recorder) return;

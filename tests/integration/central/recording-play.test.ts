@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ONE_READ_MS } from '../../../central/http/auditedFile';
 import { verifyAuditChain } from '../../../central/audit/verifyChain';
 import { type Database, openPostgres } from '../../../central/db/database';
 import type { CardRecording } from '../../../domain/files/recording';
 import type { SyncOpResult } from '../../../domain/sync/sync';
 import { aCardCreate, aFilledCard, aRecordingMeta, PLACES } from '../../support/central/builders';
 import { startTestCentral, type TestCentral } from '../../support/central/central';
+import { loginAs } from '../../support/central/client';
 import {
   freshPostgresDatabase,
   POSTGRES_SKIP_REASON,
@@ -135,6 +137,29 @@ describe.skipIf(!postgresReachable)('playing call recordings (§17)', () => {
     expect(beyond.status).toBe(416);
     expect(await beyond.json()).toMatchObject({ code: 'request.malformed' });
     expect(await reads()).toHaveLength(before + 1);
+  });
+
+  it('keeps a long play one entry while its parts keep coming, and audits a part that comes after a long pause', async () => {
+    const part = (token: string, range: string) =>
+      fetch(`${t.url}/api/recordings/${fileId}`, { headers: { authorization: `Bearer ${token}`, range } });
+    const step = (ONE_READ_MS * 3) / 5;
+    const before = (await reads()).length;
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    try {
+      // A supervisor watching a long call: a part every six minutes, twelve minutes in all.
+      const token = await loginAs(t.call, 'supervisor');
+      for (const [i, range] of ['bytes=0-99', 'bytes=100-199', 'bytes=200-299'].entries()) {
+        if (i > 0) vi.advanceTimersByTime(step);
+        expect((await part(token, range)).status).toBe(206);
+      }
+      expect(await reads()).toHaveLength(before + 1);
+      // Paused past the window, then on from where it was: that part is read again, and audited again.
+      vi.advanceTimersByTime(ONE_READ_MS + 1000);
+      expect((await part(await loginAs(t.call, 'supervisor'), 'bytes=300-399')).status).toBe(206);
+      expect(await reads()).toHaveLength(before + 2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses every other role by its role, and audits nothing', async () => {
