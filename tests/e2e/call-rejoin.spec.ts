@@ -127,6 +127,9 @@ test('a window reloaded during a call keeps the card and rejoins the call, recor
     await page.getByRole('button', { name: 'Қазақша' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
     await page.getByTestId('card-list-item').first().click();
+    // The chat and the nearby units share the column with the map, which keeps room to pick a place.
+    await expect(page.getByTestId('unit-row').first()).toBeVisible();
+    expect((await page.getByTestId('incident-map').boundingBox())?.height).toBeGreaterThan(190);
     const call = page.getByTestId('card-recorded-call');
     await expect(call).toHaveCount(1);
     await expect(call.getByTestId('card-recording')).toHaveCount(2);
