@@ -4,7 +4,7 @@ import {
   type CompetentService,
   type InboxItem,
   type InboxQueuedAction,
-  possibleDuplicate,
+  duplicateFinder,
 } from '../../../domain/inbox/inbox';
 import { applyInboxChanges } from '../../../domain/inbox/inboxChanges';
 import type { ConsoleState } from '../../store';
@@ -172,10 +172,7 @@ export const createInboxSlice =
       async linkDuplicate() {
         const item = selected();
         if (!item) return;
-        const card = possibleDuplicate(
-          item,
-          get().cards.filter((c) => c.status !== 'closed' && c.appealId !== item.appealId),
-        );
+        const card = duplicateFinder(get().cards)(item);
         if (!card) return set({ inboxNotice: { kind: 'noDuplicate' } });
         const answer = await bridge.call('inbox.link', { appealId: item.appealId, cardId: card.id });
         if (!answer.ok) return;
