@@ -127,7 +127,13 @@ export function createApiHandlers(services: Services): ApiHandlers {
     },
     // The inbox (issue 12); without central nothing comes in, and an action says central is out of reach.
     'inbox.list': ({ version }) =>
-      services.inbox?.list(version) ?? { items: [], version: '', fetchedAt: null, live: false, actions: [] },
+      services.inbox?.list(version) ?? {
+        list: { kind: 'whole', items: [] },
+        version: '',
+        fetchedAt: null,
+        live: false,
+        actions: [],
+      },
     'inbox.claim': ({ appealId }) => services.inbox?.claim(appealId) ?? noCentral,
     'inbox.release': ({ appealId }) => services.inbox?.release(appealId) ?? noCentral,
     'inbox.link': ({ appealId, cardId }) => services.inbox?.link(appealId, cardId) ?? noCentral,

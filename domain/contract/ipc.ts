@@ -28,9 +28,9 @@ import {
   CompetentServiceSchema,
   ForwardInputSchema,
   InboxAnswerSchema,
-  InboxItemSchema,
   InboxQueuedActionSchema,
 } from '../inbox/inbox';
+import { InboxListAnswerSchema } from '../inbox/inboxChanges';
 import {
   CheckProgressSchema,
   ConsoleWindowFactsSchema,
@@ -175,13 +175,14 @@ export const consoleApi = {
   'chat.send': method(ChatSendInputSchema, ChatSendResultSchema),
   /** What waits for this operator (issue 12): central's list, or the last copy when central does not answer. */
   /**
-   * With the `version` the renderer holds, an unchanged list answers `items: null`: a list of 10,000 is not
-   * sent, parsed and drawn again every refresh when nothing moved.
+   * With the `version` the renderer holds, main answers only what changed since (`changes`): a list of 10,000
+   * is not sent, parsed and drawn again every refresh for the few items that moved. The whole list comes on
+   * the first load, or when the version is not one main can bring up to date.
    */
   'inbox.list': method(
     z.object({ version: storableText().max(64).optional() }).strict(),
     z.object({
-      items: z.array(InboxItemSchema).nullable(),
+      list: InboxListAnswerSchema,
       version: storableText(),
       fetchedAt: z.iso.datetime().nullable(),
       live: z.boolean(),

@@ -97,6 +97,35 @@ export function possibleDuplicate<C extends { id: string; createdAt: string; loc
 }
 
 /**
+ * The open card each item may repeat, among `cards` (closed ones and the item's own card left out): worked out
+ * once per item for this set of cards, so a list redrawn for other reasons does not measure again.
+ */
+export function duplicateFinder<
+  C extends {
+    id: string;
+    createdAt: string;
+    location: LatLon | null;
+    status: string;
+    appealId?: string | null;
+  },
+>(cards: readonly C[]): (item: InboxItem) => C | null {
+  const open = cards.filter((c) => c.status !== 'closed' && c.location);
+  const found = new WeakMap<InboxItem, C | null>();
+  return (item) => {
+    const known = found.get(item);
+    if (known !== undefined) return known;
+    const card = open.length
+      ? possibleDuplicate(
+          item,
+          open.filter((c) => c.appealId !== item.appealId),
+        )
+      : null;
+    found.set(item, card);
+    return card;
+  };
+}
+
+/**
  * An inbox action this console queued while central was out of reach (issue 12): still waiting to be sent, or
  * refused by central when it was (`code`, translated on screen: another operator claimed the item meanwhile, say).
  */

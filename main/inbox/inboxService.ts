@@ -1,7 +1,10 @@
-import type { CompetentService, ForwardInput, InboxItem, InboxQueuedAction } from '../../domain/inbox/inbox';
+import { randomUUID } from 'node:crypto';
+import type { CompetentService, ForwardInput, InboxQueuedAction } from '../../domain/inbox/inbox';
+import type { InboxListAnswer } from '../../domain/inbox/inboxChanges';
 import type { InboxActions, QueuedInboxAction } from '../store/inboxActions';
 import type { CentralResult, SignedInCentral } from '../central/client';
 import type { InboxStore } from './inboxStore';
+import { type InboxVersions, createInboxVersions } from './inboxVersions';
 
 /** What an inbox action got from central: done, refused with a code for the screen, or central unreachable. */
 export type InboxAnswer =
@@ -9,13 +12,6 @@ export type InboxAnswer =
 
 /** As many waiting items as the inbox shows: the screen is virtualised, the territory's queue is not cut. */
 const LIST_LIMIT = 10_000;
-
-/** FNV-1a of central's answer: equal answers, equal lists (a change of any item changes it). */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `${(hash >>> 0).toString(16)}-${text.length}`;
-}
 
 function answerOf(result: CentralResult<unknown>): InboxAnswer {
   if (result.ok) return { ok: true };
@@ -38,6 +34,13 @@ export function createInboxService(deps: {
   now: () => Date;
 }) {
   const { central } = deps;
+  /** The signed-in login's inbox as main holds it; another login starts afresh (its versions mean nothing here). */
+  let held: { login: string; versions: InboxVersions; fetchedAt: string | null } | null = null;
+  const heldFor = (login: string) => {
+    if (held?.login !== login)
+      held = { login, versions: createInboxVersions(randomUUID().slice(0, 8)), fetchedAt: null };
+    return held;
+  };
   /** Central's answer to an action, or the action queued when central is out of reach (signed in here). */
   const orQueue = (result: CentralResult<unknown>, action: QueuedInboxAction): InboxAnswer => {
     const answer = answerOf(result);
@@ -52,25 +55,43 @@ export function createInboxService(deps: {
     if (account) deps.actions.forgetRefused(account.login, appealId);
   };
   return {
-    /** Central's list, kept as the last copy; the copy when central does not answer. */
+    /**
+     * Central's list, kept as the last copy; the copy when central does not answer. A window that sends the
+     * version it holds gets only what changed since (see inboxVersions.ts).
+     */
     async list(known?: string): Promise<{
-      items: InboxItem[] | null;
+      list: InboxListAnswer;
       version: string;
       fetchedAt: string | null;
       live: boolean;
       actions: InboxQueuedAction[];
     }> {
       const account = deps.account();
-      if (!account) return { items: [], version: '', fetchedAt: null, live: false, actions: [] };
+      if (!account)
+        return { list: { kind: 'whole', items: [] }, version: '', fetchedAt: null, live: false, actions: [] };
+      const inbox = heldFor(account.login);
       const answer = await central.call('GET /api/inbox', { query: { limit: LIST_LIMIT } });
-      const actions = deps.actions.list(account.login);
-      if (!answer.ok) return { ...deps.store.read(account.login), version: 'copy', live: false, actions };
-      const version = fingerprint(JSON.stringify(answer.value.items));
-      if (version === known)
-        return { items: null, version, fetchedAt: deps.now().toISOString(), live: true, actions };
-      const at = deps.now().toISOString();
-      deps.store.replace(account.login, answer.value.items, at);
-      return { items: answer.value.items, version, fetchedAt: at, live: true, actions };
+      if (answer.ok) {
+        const at = deps.now().toISOString();
+        // The first answer replaces whatever copy is on disk; after it, the copy follows the changes.
+        const first = !inbox.versions.taken();
+        const changes = inbox.versions.take(answer.value.items);
+        if (first) deps.store.replace(account.login, answer.value.items, at);
+        else if (changes.upserted.length > 0 || changes.removed.length > 0)
+          deps.store.apply(account.login, changes, at);
+        inbox.fetchedAt = at;
+      } else if (!inbox.versions.taken()) {
+        const copy = deps.store.read(account.login);
+        inbox.versions.take(copy.items);
+        inbox.fetchedAt = copy.fetchedAt;
+      }
+      return {
+        list: inbox.versions.answerFor(known),
+        version: inbox.versions.version(),
+        fetchedAt: inbox.fetchedAt,
+        live: answer.ok,
+        actions: deps.actions.list(account.login),
+      };
     },
     async claim(appealId: string) {
       fresh(appealId);

@@ -1,8 +1,19 @@
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { signIn } from '../support/e2e/central';
+import { consoleWithCentral, freePort, signIn, startCentral } from '../support/e2e/central';
 import { expect, test } from '../support/e2e/centralTest';
 import { aPngPhoto } from '../support/e2e/pngImage';
 import { aWavVoiceMessage } from '../support/e2e/wavVoice';
+import { tempDir } from '../support/tempDir';
+
+/**
+ * Central's retention and a PostgreSQL database for it (tests/support/central/retentionCli.ts), each run as a
+ * process of its own: this project does not compile central.
+ */
+const retentionCli = (...args: string[]) =>
+  execFileSync(process.execPath, ['--import', 'tsx', 'tests/support/central/retentionCli.ts', ...args], {
+    encoding: 'utf8',
+  }).trim();
 
 /** A widget appeal with a photo and a voice message attached from the citizen's device. */
 async function appealWithFiles(citizen: Page, centralUrl: string, text: string) {
@@ -135,6 +146,71 @@ test.describe("a citizen's attachments open inside the console (issue 12, item 1
       );
     } finally {
       await citizen.close();
+    }
+  });
+
+  test('an attachment central has purged (retention) says so in Kazakh and Russian, and the desk carries on', async ({
+    browser,
+    page,
+    dataDir,
+  }) => {
+    // Central as its own process on PostgreSQL, so its retention service can run on the same database meanwhile.
+    let databaseUrl: string;
+    try {
+      databaseUrl = retentionCli('fresh');
+    } catch {
+      test.skip(true, 'PostgreSQL at 127.0.0.1:5432 is unreachable: central purges on it here');
+      return;
+    }
+    const attachmentsDir = tempDir('central-attachments-');
+    const port = await freePort();
+    const central = await startCentral(port, {
+      DATABASE_URL: databaseUrl,
+      CENTRAL_ATTACHMENTS_DIR: attachmentsDir.dir,
+    });
+    const host = await consoleWithCentral(dataDir, port);
+    const citizen = await browser.newPage();
+    try {
+      await appealWithFiles(citizen, central.url, 'Көлік жолды бөгеп тұр');
+      await operatorOnline(page, host.url);
+      await page.keyboard.press('Alt+4');
+      await expect(page.getByTestId('inbox-item').filter({ hasText: 'жолды бөгеп' })).toBeVisible();
+      await page.getByTestId('inbox-list').focus();
+      await expect(page.getByTestId('appeal-attachment')).toHaveCount(2);
+
+      // Central's retention runs as on the day after the retention period: both files are purged.
+      expect(JSON.parse(retentionCli('purge', databaseUrl, attachmentsDir.dir))).toEqual({
+        attachments: 2,
+        cardFiles: 0,
+      });
+
+      const viewer = page.getByTestId('attachment-viewer');
+      const problem = viewer.getByTestId('attachment-problem');
+      await page.keyboard.press('Alt+L');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+      await page.keyboard.press('Alt+V');
+      await expect(problem).toHaveText('Файл сақтау мерзімі біткен соң жойылды.');
+      await expect(viewer.getByTestId('attachment-photo')).toHaveCount(0);
+      // → the voice message, purged with it: the same note, now in Russian.
+      await page.keyboard.press('Alt+L');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+      await page.keyboard.press('ArrowRight');
+      await expect(problem).toHaveText('Файл удалён по истечении срока хранения.');
+      await expect(viewer.getByTestId('attachment-audio')).toHaveCount(0);
+      await page.keyboard.press('Escape');
+      await expect(viewer).toHaveCount(0);
+      await expect(page.getByTestId('inbox-list')).toBeFocused();
+
+      // Nothing else broke: the item still becomes a card from the keyboard, with the citizen's words in it.
+      await page.keyboard.press('Alt+O');
+      await expect(page.getByTestId('card-form')).toBeVisible();
+      await expect(page.getByLabel('Что сообщает заявитель')).toHaveValue('Көлік жолды бөгеп тұр');
+    } finally {
+      await citizen.close();
+      await host.stop();
+      await central.stop();
+      retentionCli('drop', databaseUrl);
+      attachmentsDir.remove();
     }
   });
 });

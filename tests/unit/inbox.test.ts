@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inboxOrder, metersBetween, possibleDuplicate } from '../../domain/inbox/inbox';
+import { duplicateFinder, inboxOrder, metersBetween, possibleDuplicate } from '../../domain/inbox/inbox';
+import { anInboxItem } from '../support/inboxItems';
 
 const ALMATY = { lat: 43.2567, lon: 76.9286 };
 /** About 111 m north per 0.001° of latitude. */
@@ -49,5 +50,22 @@ describe('the inbox order and its duplicates (issue 12, items 1 and 5)', () => {
       possibleDuplicate({ location: north(500), receivedAt: at(50) }, [near], { minutes: 60, meters: 1000 })
         ?.id,
     ).toBe('near');
+  });
+
+  it('marks items against open cards only, never against the card answering the item itself', () => {
+    const item = anInboxItem(21, { location: ALMATY });
+    const card = (id: string, status: string, appealId: string | null = null) => ({
+      id,
+      createdAt: at(20),
+      location: north(20),
+      status,
+      appealId,
+    });
+    expect(duplicateFinder([card('closed', 'closed')])(item)).toBeNull();
+    expect(duplicateFinder([card('own', 'draft', item.appealId)])(item)).toBeNull();
+    const find = duplicateFinder([card('closed', 'closed'), card('open', 'sent')]);
+    expect(find(item)?.id).toBe('open');
+    // Asked again for the same item and the same cards: the same answer, measured once.
+    expect(find(item)).toBe(find(item));
   });
 });

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InboxItem, type InboxQueuedAction, possibleDuplicate } from '../../../domain/inbox/inbox';
+import type { Card } from '../../../domain/cards/card';
+import { type InboxItem, type InboxQueuedAction, duplicateFinder } from '../../../domain/inbox/inbox';
 import { describeRefusal } from '../refusals';
 import { useConsole } from '../../store';
 import { listKeyTarget, rowsPerPage } from '../../shell/listKeyTarget';
@@ -10,7 +11,6 @@ import { AppealAttachments } from '../attachments';
 import { CommandKbd } from '../../commands/CommandKbd';
 
 export const INBOX_LIST_ID = 'inbox-list';
-/** Central is asked again this often while the inbox is on screen (its socket's events will replace this). */
 /** The inbox follows central's socket (`inbox.changed`); this refresh only covers a socket that is down. */
 const REFRESH_MS = 15_000;
 const ROW_HEIGHT = 76;
@@ -44,18 +44,30 @@ function QueuedMark({ action }: { action: InboxQueuedAction }) {
   );
 }
 
-function InboxRow({ item, selected, now }: { item: InboxItem; selected: boolean; now: number }) {
+/**
+ * One item, drawn from its props alone: what marks it (this console's claim, a queued action, the card it may
+ * repeat) is worked out by the list once per change, so a row is drawn again only when its own item or marks
+ * change, not for every refresh of 10,000 items or every change elsewhere in the store.
+ */
+const InboxRow = memo(function InboxRow({
+  item,
+  selected,
+  now,
+  action,
+  claimedHere,
+  duplicateOf,
+}: {
+  item: InboxItem;
+  selected: boolean;
+  now: number;
+  /** The last action this console queued on the item, if any. */
+  action: InboxQueuedAction | undefined;
+  claimedHere: boolean;
+  duplicateOf: Card | null;
+}) {
   const { t } = useTranslation('inbox');
-  const action = useConsole((s) => s.inboxActions.findLast((a) => a.appealId === item.appealId));
   // A claim queued here that central refused is not ours: the other operator's claim stands.
-  const mine = useConsole((s) => s.claimedHere.includes(item.appealId)) && action?.state !== 'refused';
-
-  const duplicateOf = useConsole((s) =>
-    possibleDuplicate(
-      item,
-      s.cards.filter((c) => c.status !== 'closed' && c.appealId !== item.appealId),
-    ),
-  );
+  const mine = claimedHere && action?.state !== 'refused';
   const minutes = Math.max(0, Math.floor((now - Date.parse(item.receivedAt)) / 60_000));
   return (
     <div
@@ -97,7 +109,7 @@ function InboxRow({ item, selected, now }: { item: InboxItem; selected: boolean;
       )}
     </div>
   );
-}
+});
 
 /** The operator's inbox (issue 12): one virtualised list of everything waiting, most urgent first. */
 export function InboxView() {
@@ -109,7 +121,13 @@ export function InboxView() {
   const selected = useConsole((s) => s.inboxSelected);
   const notice = useConsole((s) => s.inboxNotice);
   const forwarding = useConsole((s) => s.forwarding);
-  const queuedCount = useConsole((s) => s.inboxActions.filter((a) => a.state === 'queued').length);
+  const actions = useConsole((s) => s.inboxActions);
+  const claimedHere = useConsole((s) => s.claimedHere);
+  const cards = useConsole((s) => s.cards);
+  const queuedCount = actions.filter((a) => a.state === 'queued').length;
+  const lastAction = useMemo(() => new Map(actions.map((a) => [a.appealId, a])), [actions]);
+  const claimed = useMemo(() => new Set(claimedHere), [claimedHere]);
+  const duplicateOf = useMemo(() => duplicateFinder(cards), [cards]);
   const loadInbox = useConsole((s) => s.loadInbox);
   const select = useConsole((s) => s.selectInboxItem);
   const open = useConsole((s) => s.openCardFromInbox);
@@ -236,7 +254,14 @@ export function InboxView() {
                   onClick={() => select(row.index)}
                   onDoubleClick={() => void open()}
                 >
-                  <InboxRow item={item} selected={row.index === selected} now={now} />
+                  <InboxRow
+                    item={item}
+                    selected={row.index === selected}
+                    now={now}
+                    action={lastAction.get(item.appealId)}
+                    claimedHere={claimed.has(item.appealId)}
+                    duplicateOf={duplicateOf(item)}
+                  />
                 </div>
               );
             })}

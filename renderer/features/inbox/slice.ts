@@ -4,8 +4,9 @@ import {
   type CompetentService,
   type InboxItem,
   type InboxQueuedAction,
-  possibleDuplicate,
+  duplicateFinder,
 } from '../../../domain/inbox/inbox';
+import { applyInboxChanges } from '../../../domain/inbox/inboxChanges';
 import type { ConsoleState } from '../../store';
 import { emptyEditor } from '../cards/editor';
 
@@ -61,6 +62,35 @@ export const createInboxSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], InboxSlice> =>
   (set, get) => {
     const selected = () => get().inboxItems[get().inboxSelected] ?? null;
+    let loading: Promise<void> | null = null;
+    let again = false;
+    const readInbox = async () => {
+      const known = get().inboxVersion;
+      const result = await bridge.call('inbox.list', known === undefined ? {} : { version: known });
+      if (!result.ok) return;
+      const { list, version, fetchedAt, live, actions } = result.value;
+      const state = get();
+      // "Will be sent when central is back" holds while something is still queued, not after.
+      const queuedDone = state.inboxNotice?.kind === 'queued' && !actions.some((a) => a.state === 'queued');
+      // Actions unchanged keep their identity: the rows showing them are not drawn again.
+      const sameActions = JSON.stringify(actions) === JSON.stringify(state.inboxActions);
+      const items =
+        list.kind === 'whole'
+          ? list.items
+          : list.upserted.length || list.removed.length
+            ? applyInboxChanges(state.inboxItems, list)
+            : state.inboxItems;
+      set({
+        inboxVersion: version,
+        inboxItems: items,
+        inboxFetchedAt: fetchedAt,
+        inboxLive: live,
+        inboxLoaded: true,
+        inboxSelected: Math.min(state.inboxSelected, Math.max(0, items.length - 1)),
+        ...(sameActions ? {} : { inboxActions: actions }),
+        ...(queuedDone ? { inboxNotice: null } : {}),
+      });
+    };
     return {
       inboxItems: [],
       inboxFetchedAt: null,
@@ -73,24 +103,21 @@ export const createInboxSlice =
       forwarding: null,
       services: [],
       claimedHere: [],
-      async loadInbox() {
-        const known = get().inboxVersion;
-        const result = await bridge.call('inbox.list', known === undefined ? {} : { version: known });
-        if (!result.ok) return;
-        const { items, version, fetchedAt, live, actions } = result.value;
-        // "Will be sent when central is back" holds while something is still queued, not after.
-        if (get().inboxNotice?.kind === 'queued' && !actions.some((a) => a.state === 'queued'))
-          set({ inboxNotice: null });
-        if (items === null) return set({ inboxFetchedAt: fetchedAt, inboxLive: live, inboxActions: actions });
-        set((state) => ({
-          inboxVersion: version,
-          inboxItems: items,
-          inboxFetchedAt: fetchedAt,
-          inboxLive: live,
-          inboxActions: actions,
-          inboxLoaded: true,
-          inboxSelected: Math.min(state.inboxSelected, Math.max(0, items.length - 1)),
-        }));
+      loadInbox() {
+        // One read in flight: a read asked for meanwhile runs once after it, from the version it brought.
+        if (loading) {
+          again = true;
+          return loading;
+        }
+        loading = (async () => {
+          do {
+            again = false;
+            await readInbox();
+          } while (again);
+        })().finally(() => {
+          loading = null;
+        });
+        return loading;
       },
       selectInboxItem: (index) =>
         set((state) => ({ inboxSelected: Math.max(0, Math.min(index, state.inboxItems.length - 1)) })),
@@ -145,10 +172,7 @@ export const createInboxSlice =
       async linkDuplicate() {
         const item = selected();
         if (!item) return;
-        const card = possibleDuplicate(
-          item,
-          get().cards.filter((c) => c.status !== 'closed' && c.appealId !== item.appealId),
-        );
+        const card = duplicateFinder(get().cards)(item);
         if (!card) return set({ inboxNotice: { kind: 'noDuplicate' } });
         const answer = await bridge.call('inbox.link', { appealId: item.appealId, cardId: card.id });
         if (!answer.ok) return;

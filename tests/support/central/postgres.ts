@@ -23,24 +23,34 @@ export function postgresAdminUrl(): Promise<string | null> {
   return adminUrl;
 }
 
+async function runAsAdmin(sql: string): Promise<void> {
+  const admin = await postgresAdminUrl();
+  if (!admin) throw new Error('PostgreSQL at 127.0.0.1:5432 is unreachable');
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /** A database of its own per test file, so suites run concurrently; dropped afterwards. */
 export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = await postgresAdminUrl();
   if (!admin) throw new Error('PostgreSQL at 127.0.0.1:5432 is unreachable');
   const name = `central_test_${randomBytes(6).toString('hex')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create database ${name}`);
+  await runAsAdmin(`create database ${name}`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+  return { url: url.toString(), drop: () => dropPostgresDatabase(url.toString()) };
+}
+
+/** Drops a database `freshPostgresDatabase` made (by its URL: a test run as its own process hands it over). */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^central_test_[0-9a-f]+$/.test(name)) throw new Error(`not a test database: ${name}`);
+  await runAsAdmin(`drop database if exists ${name} with (force)`);
 }
 
 /** Resolved at collection time so `describe.skipIf` can name the reason. */
