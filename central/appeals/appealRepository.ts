@@ -249,6 +249,15 @@ export function createAppealRepository(db: Database) {
       });
     },
 
+    /** The operator who accepted the call (null: nobody yet, or no such call): the check of every signal. */
+    async acceptedBy(id: string): Promise<string | null> {
+      const rows = await db.query<{ accepted_by: string | null }>(
+        'select accepted_by from appeals where id = $1',
+        [id],
+      );
+      return rows[0]?.accepted_by ?? null;
+    },
+
     /** Whether a call waited past its escalation time (its neighbours may then take it too). */
     async isEscalated(id: string): Promise<boolean> {
       const rows = await db.query<{ escalated: boolean }>(
