@@ -70,9 +70,11 @@ export function createCallService(deps: {
   }
 
   return {
+    /** `offer`: the operator's SDP offer, relayed to the citizen once (and only if) this accept wins. */
     async accept(
       p: Principal,
       appealId: string,
+      offer?: string,
     ): Promise<CallOutcome<{ appealId: string; operatorId: string }>> {
       const forbidden = roleRefusal(p, 'calls.accept');
       if (forbidden) return refuse(403, forbidden, 'only an operator accepts calls');
@@ -95,6 +97,14 @@ export function createCallService(deps: {
         appealId,
         status: 'inProgress',
       });
+      if (offer !== undefined)
+        await bus.publish({
+          kind: 'call.signal',
+          appealId,
+          from: 'operator',
+          toAccountId: null,
+          signal: { kind: 'offer', sdp: offer },
+        });
       return { ok: true, value: { appealId, operatorId: p.accountId } };
     },
 

@@ -175,7 +175,10 @@ export function createCallRelay(deps: {
     },
     ringing: ringingNow,
     known: (appealId: string) => known.get(appealId),
-    accept: (appealId: string) => ({ sent: deps.realtime.send({ type: 'call.accept', appealId }) }),
+    /** `offer`: the window's SDP offer, which central relays to the citizen only if this accept wins. */
+    accept: (appealId: string, offer?: string) => ({
+      sent: deps.realtime.send({ type: 'call.accept', appealId, offer }),
+    }),
     signal(appealId: string, signal: CallSignal) {
       if (signal.kind === 'hangup') ended(appealId);
       return { sent: deps.realtime.send({ type: 'call.signal', appealId, signal }) };
