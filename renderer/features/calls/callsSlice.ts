@@ -56,8 +56,13 @@ export interface CallsSlice {
   /** Closes the view of an ended call. */
   dismissCall(): void;
   setPresence(status: OperatorPresence): Promise<void>;
+  /** The caller's first video frame is on screen: the call's card opens now, when it no longer slows the media. */
+  callerShown(): void;
   sampleCallStats(): Promise<void>;
 }
+
+/** The longest a won call's card waits for the caller to show before it opens anyway. */
+const CARD_WAIT_MS = 1_000;
 
 export const createCallsSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], CallsSlice> =>
@@ -125,11 +130,17 @@ export const createCallsSlice =
         },
         onLocal: (stream) => set({ localStream: stream }),
         onRemote: (stream) => set({ remoteStream: stream }),
-        onConnected: () => patchCall({ phase: 'inCall', connectedAt: performance.now() }),
+        onConnected: () => {
+          patchCall({ phase: 'inCall', connectedAt: performance.now() });
+          // A pending timer means the call was won and its card is not open yet.
+          if (cardTimer && call.media === 'audio') openCardOnce(appealId);
+        },
         onReconnecting: () => patchCall({ phase: 'reconnecting' }),
         onReconnected: () => patchCall({ phase: 'inCall' }),
         onEnded: (end) => {
           if (media === operatorCall) media = null;
+          // A won call that ended before its media came: its card opens now.
+          if (cardTimer) openCardOnce(appealId);
           reportQuality(appealId, quality.windows.flush());
           patchCall({ phase: 'ended', end, endedAt: performance.now() });
           set({ localStream: null, remoteStream: null });
@@ -148,6 +159,23 @@ export const createCallsSlice =
       const now = get().call;
       if (now?.appealId !== call.appealId || now.phase !== 'connecting') return releasePeer(peer);
       callFor(call).start(peer);
+    }
+
+    /**
+     * The card of a won call opens once the caller is on screen (an audio call: once its media connects), or
+     * CARD_WAIT_MS after central's yes if the media is slower. Opened at the accept, the card's work (main's
+     * store, its push and pull, the card view's first render) held up the citizen's answer in main and the
+     * first frame in the window by a hundred milliseconds and more on a loaded machine (call-setup bench).
+     * Once per call.
+     */
+    let cardFor: string | null = null;
+    let cardTimer: ReturnType<typeof setTimeout> | null = null;
+    function openCardOnce(appealId: string): void {
+      if (cardTimer) clearTimeout(cardTimer);
+      cardTimer = null;
+      if (cardFor === appealId) return;
+      cardFor = appealId;
+      void openCallCard(appealId);
     }
 
     /** The card opens beside the call, already linked to the appeal, with the caller's place (§9 step 3). */
@@ -203,7 +231,7 @@ export const createCallsSlice =
             },
           });
         // The card and what was typed are in main's store: shown again at once, before the operator rejoins.
-        if (going && get().call?.phase === 'rejoin') void openCallCard(going.appealId);
+        if (going && get().call?.phase === 'rejoin') openCardOnce(going.appealId);
       },
       callEvent(event) {
         const call = get().call;
@@ -214,7 +242,7 @@ export const createCallsSlice =
           case 'taken':
             if (call?.appealId !== event.appealId || call.phase !== 'accepting') return;
             if (event.byMe) {
-              void openCallCard(event.appealId);
+              cardTimer = setTimeout(() => openCardOnce(event.appealId), CARD_WAIT_MS);
               patchCall({ phase: 'connecting' });
               return media?.accepted();
             }
@@ -244,7 +272,7 @@ export const createCallsSlice =
         const going = get().call;
         if (going?.phase === 'rejoin') {
           // A new peer connection inside the same call: the widget answers it like the first one.
-          void openCallCard(going.appealId);
+          openCardOnce(going.appealId);
           void get().setPresence('busy');
           return rejoin(going);
         }
@@ -303,6 +331,10 @@ export const createCallsSlice =
         if (!call || call.phase === 'ended') return;
         media?.setHeld(!call.held, call.muted);
         patchCall({ held: !call.held });
+      },
+      callerShown() {
+        const call = get().call;
+        if (call && cardTimer) openCardOnce(call.appealId);
       },
       dismissCall() {
         if (get().call?.phase === 'ended') set({ call: null });
