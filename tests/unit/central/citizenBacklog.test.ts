@@ -23,6 +23,13 @@ describe("the operator's signals held for a citizen without a socket", () => {
     expect(backlog.take(APPEAL, 5)).toEqual([]);
   });
 
+  it('holds nothing for a citizen who already came (a restart offer during their blip is made again)', () => {
+    const backlog = new CitizenBacklog();
+    backlog.take(APPEAL, 0);
+    backlog.hold(APPEAL, offer('restart'), 1);
+    expect(backlog.take(APPEAL, 2)).toEqual([]);
+  });
+
   it('forgets what nobody came for within a minute', () => {
     const backlog = new CitizenBacklog();
     backlog.hold(APPEAL, offer('first'), 0);
