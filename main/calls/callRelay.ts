@@ -156,9 +156,19 @@ export function createCallRelay(deps: {
     }
   }
 
+  /**
+   * Central's frames, handled one after another: `call.taken` waits for the account's id, and the citizen's
+   * answer, which now follows it closely (the accept carries the offer), arrives in the same read under load and
+   * must not reach the window before the call is its own.
+   */
+  let handling = Promise.resolve();
+
   return {
-    fromCentral: (json: unknown) =>
-      void fromCentral(json).catch(() => deps.log.warn('calls.frame.failed', { kind: 'internal' })),
+    fromCentral(json: unknown): void {
+      handling = handling
+        .then(() => fromCentral(json))
+        .catch(() => deps.log.warn('calls.frame.failed', { kind: 'internal' }));
+    },
     /** The socket opened again: central counts every new socket available, so an operator away stays away. */
     linkUp(up: boolean): void {
       if (up && presence !== 'available') deps.realtime.send({ type: 'presence.set', status: presence });
