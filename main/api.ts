@@ -179,7 +179,7 @@ export function createApiHandlers(services: Services): ApiHandlers {
     'calls.ringing': () => services.calls?.ringing() ?? [],
     'calls.current': () => services.calls?.current() ?? null,
     'calls.ice': () => services.calls?.ice() ?? null,
-    'calls.accept': ({ appealId }) => services.calls?.accept(appealId) ?? { sent: false },
+    'calls.accept': ({ appealId, offer }) => services.calls?.accept(appealId, offer) ?? { sent: false },
     'calls.signal': ({ appealId, signal }) => services.calls?.signal(appealId, signal) ?? { sent: false },
     'calls.presence': ({ status }) => services.calls?.setPresence(status) ?? { sent: false },
     'calls.quality': ({ appealId, windows }) =>

@@ -108,6 +108,13 @@ export interface NewAppeal {
 }
 
 /** Appeals, their attachments and their chat. */
+/** What decides who may take a call (callService.ts). */
+export interface CallReach {
+  departmentId: string | null;
+  location: LatLon | null;
+  escalated: boolean;
+}
+
 export function createAppealRepository(db: Database) {
   async function attachmentsOf(appealId: string): Promise<Attachment[]> {
     const rows = await db.query<AttachmentRow>(
@@ -249,13 +256,32 @@ export function createAppealRepository(db: Database) {
       });
     },
 
-    /** Whether a call waited past its escalation time (its neighbours may then take it too). */
-    async isEscalated(id: string): Promise<boolean> {
-      const rows = await db.query<{ escalated: boolean }>(
-        'select escalated_at is not null as escalated from appeals where id = $1',
+    /** The operator who accepted the call (null: nobody yet, or no such call): the check of every signal. */
+    async acceptedBy(id: string): Promise<string | null> {
+      const rows = await db.query<{ accepted_by: string | null }>(
+        'select accepted_by from appeals where id = $1',
         [id],
       );
-      return rows[0]?.escalated === true;
+      return rows[0]?.accepted_by ?? null;
+    },
+
+    /**
+     * Who may take a call: its territory, the caller's place (the neighbours of an escalated call take it too)
+     * and whether it waited past its escalation time; null when there is no such appeal.
+     */
+    async callReach(id: string): Promise<CallReach | null> {
+      const rows = await db.query<{
+        department_id: string | null;
+        lat: number | null;
+        lon: number | null;
+        escalated: boolean;
+      }>('select department_id, lat, lon, escalated_at is not null as escalated from appeals where id = $1', [
+        id,
+      ]);
+      const r = rows[0];
+      if (!r) return null;
+      const location = r.lat === null || r.lon === null ? null : { lat: r.lat, lon: r.lon };
+      return { departmentId: r.department_id, location, escalated: r.escalated };
     },
 
     /** Marks a call still waiting as escalated, once: false when it was answered, withdrawn or escalated already. */

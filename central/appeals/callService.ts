@@ -5,7 +5,7 @@ import type { LatLon } from '../../domain/places/geo';
 import { mayTouchAppeal, mayTouchDepartment, roleRefusal } from '../access/rules';
 import type { Principal } from '../session/principal';
 import type { EventBus } from '../bus/bus';
-import type { AppealRepository } from './appealRepository';
+import type { AppealRepository, CallReach } from './appealRepository';
 
 /** How a call service request ended; the HTTP route and the socket each turn a refusal into their answer. */
 export type CallOutcome<T> =
@@ -17,6 +17,9 @@ const refuse = (status: 403 | 404 | 409, r: Refusal, reason: string): CallOutcom
   refusal: r,
   reason,
 });
+
+/** Accepted calls whose operator this instance remembers (a few days of a busy region's calls). */
+const OPERATORS_KEPT = 10_000;
 
 /**
  * Call requests and SOS video (§9, §18): the first eligible operator to accept gets the call; SDP and
@@ -30,11 +33,27 @@ export function createCallService(deps: {
   neighboursOf(appeal: Pick<AppealStaffView, 'departmentId' | 'location'>): readonly string[];
 }) {
   const { appeals, bus } = deps;
+  /**
+   * Who accepted each call, as far as this instance knows: a call is accepted once and never handed on, so
+   * the dozen signals of a call set-up (offer, answer, candidates both ways) are checked without the database.
+   */
+  const operators = new Map<string, string>();
+  const remember = (appealId: string, operatorId: string) => {
+    // The oldest is forgotten first (a Map keeps insertion order); a forgotten call is looked up again.
+    if (operators.size >= OPERATORS_KEPT) operators.delete(operators.keys().next().value ?? '');
+    operators.set(appealId, operatorId);
+  };
+  async function operatorOf(appealId: string): Promise<string | null> {
+    const known = operators.get(appealId);
+    if (known) return known;
+    const operator = await appeals.acceptedBy(appealId);
+    if (operator) remember(appealId, operator);
+    return operator;
+  }
   /** Its own territory's call, or an escalated one of a neighbouring territory (it rang there too). */
-  async function mayTake(p: Principal, appeal: AppealStaffView): Promise<boolean> {
-    if (mayTouchAppeal(p, appeal)) return true;
-    const near = deps.neighboursOf(appeal).some((id) => mayTouchDepartment(p, id));
-    return near && (await appeals.isEscalated(appeal.id));
+  function mayTake(p: Principal, call: CallReach): boolean {
+    if (mayTouchAppeal(p, call)) return true;
+    return call.escalated && deps.neighboursOf(call).some((id) => mayTouchDepartment(p, id));
   }
   /** A call the citizen left before anyone accepted it leaves every queue (every console stops ringing). */
   async function withdraw(appealId: string): Promise<boolean> {
@@ -50,18 +69,23 @@ export function createCallService(deps: {
   }
 
   return {
+    /** `offer`: the operator's SDP offer, relayed to the citizen once (and only if) this accept wins. */
     async accept(
       p: Principal,
       appealId: string,
+      offer?: string,
     ): Promise<CallOutcome<{ appealId: string; operatorId: string }>> {
       const forbidden = roleRefusal(p, 'calls.accept');
       if (forbidden) return refuse(403, forbidden, 'only an operator accepts calls');
-      const found = await appeals.byId(appealId);
+      // Only what decides who may take it is read: the whole appeal (its attachments, its personal fields
+      // decrypted) cost the accept tens of milliseconds on a loaded central (call-setup bench).
+      const reach = await appeals.callReach(appealId);
       // Another territory's call answers as if it did not exist: no probing of ids.
-      if (!found || !(await mayTake(p, found.appeal)))
+      if (!reach || !mayTake(p, reach))
         return refuse(404, refusal('call.notFound'), 'no such call in your territory');
       const taken = await appeals.acceptCall(appealId, p.accountId);
       if (!taken) return refuse(409, refusal('call.taken'), 'the call is already taken or is not a call');
+      remember(appealId, p.accountId);
       await bus.publish({
         kind: 'call.taken',
         departmentId: taken.departmentId,
@@ -74,6 +98,14 @@ export function createCallService(deps: {
         appealId,
         status: 'inProgress',
       });
+      if (offer !== undefined)
+        await bus.publish({
+          kind: 'call.signal',
+          appealId,
+          from: 'operator',
+          toAccountId: null,
+          signal: { kind: 'offer', sdp: offer },
+        });
       return { ok: true, value: { appealId, operatorId: p.accountId } };
     },
 
@@ -89,8 +121,7 @@ export function createCallService(deps: {
 
     /** Relays the citizen's signal to the operator who accepted; refuses before acceptance, except a hang-up. */
     async fromCitizen(appealId: string, signal: CallSignal): Promise<CallOutcome<null>> {
-      const found = await appeals.byId(appealId);
-      const operator = found?.appeal.acceptedBy ?? null;
+      const operator = await operatorOf(appealId);
       if (!operator && signal.kind === 'hangup' && (await withdraw(appealId)))
         return { ok: true, value: null };
       if (!operator)
@@ -101,8 +132,7 @@ export function createCallService(deps: {
 
     /** Relays the operator's signal to the citizen; only the operator who accepted may signal. */
     async fromOperator(p: Principal, appealId: string, signal: CallSignal): Promise<CallOutcome<null>> {
-      const found = await appeals.byId(appealId);
-      if (found?.appeal.acceptedBy !== p.accountId)
+      if ((await operatorOf(appealId)) !== p.accountId)
         return refuse(403, refusal('call.notYours'), 'only the operator who accepted the call may signal');
       await bus.publish({ kind: 'call.signal', appealId, from: 'operator', toAccountId: null, signal });
       return { ok: true, value: null };

@@ -5,6 +5,7 @@ import { mayHearEscalation, maySeeAppeal, maySeeCard, maySeeUnit, mayTouchDepart
 import type { Principal } from '../session/principal';
 import type { EventBus } from '../bus/bus';
 import type { CentralEvent } from '../bus/events';
+import { CitizenBacklog } from './citizenBacklog';
 
 type Client =
   | { kind: 'staff'; socket: WebSocket; principal: Principal; sessionId: string }
@@ -25,6 +26,8 @@ export class RealtimeHub {
   private sending: Promise<void> = Promise.resolve();
   /** Escalated calls (issue 13): their neighbouring departments hear what happens to them too. */
   private readonly widened = new Map<string, readonly string[]>();
+  /** The operator's signals for citizens with no socket here yet (citizenBacklog.ts). */
+  private readonly backlog = new CitizenBacklog();
 
   constructor(
     private readonly bus: EventBus,
@@ -49,6 +52,7 @@ export class RealtimeHub {
     const client: Client = { kind: 'citizen', socket, appealId };
     this.clients.add(client);
     send(socket, { type: 'hello', instanceId: this.bus.instanceId, as: 'citizen' });
+    for (const message of this.backlog.take(appealId)) send(socket, message);
     return () => this.clients.delete(client);
   }
 
@@ -122,6 +126,11 @@ export class RealtimeHub {
       const message = messageFor(client, event, neighbours);
       return message ? [{ client, message }] : [];
     });
+    if (event.kind === 'call.signal' && event.from === 'operator') {
+      const forCitizen = citizenMessageFor(event.appealId, event);
+      if (forCitizen?.type === 'call.signal' && !recipients.some(({ client }) => client.kind === 'citizen'))
+        this.backlog.hold(event.appealId, forCitizen);
+    }
     const subject = identitySubject(event);
     const views = subject
       ? await this.viewsOf(
@@ -186,28 +195,29 @@ function appealStatusMessage(event: Extract<CentralEvent, { kind: 'appeal.status
   return { type: 'appeal.status', appealId, status, ...(service ? { service } : {}) };
 }
 
+/** The message the citizen of `appealId` gets for an event, or null when it is none of theirs. */
+function citizenMessageFor(appealId: string, event: CentralEvent): ServerMessage | null {
+  switch (event.kind) {
+    case 'appeal.status':
+      return event.appealId === appealId ? appealStatusMessage(event) : null;
+    case 'chat.message':
+      return event.message.appealId === appealId ? { type: 'chat.message', message: event.message } : null;
+    case 'call.signal':
+      return event.appealId === appealId && event.from === 'operator'
+        ? { type: 'call.signal', appealId: event.appealId, from: event.from, signal: event.signal }
+        : null;
+    default:
+      return null;
+  }
+}
+
 /** The message a client gets for an event, or null when it may not see it. */
 function messageFor(
   client: Client,
   event: CentralEvent,
   neighbours: readonly string[],
 ): ServerMessage | null {
-  if (client.kind === 'citizen') {
-    switch (event.kind) {
-      case 'appeal.status':
-        return event.appealId === client.appealId ? appealStatusMessage(event) : null;
-      case 'chat.message':
-        return event.message.appealId === client.appealId
-          ? { type: 'chat.message', message: event.message }
-          : null;
-      case 'call.signal':
-        return event.appealId === client.appealId && event.from === 'operator'
-          ? { type: 'call.signal', appealId: event.appealId, from: event.from, signal: event.signal }
-          : null;
-      default:
-        return null;
-    }
-  }
+  if (client.kind === 'citizen') return citizenMessageFor(client.appealId, event);
   const p = client.principal;
   // An escalated call's news reaches its neighbouring territories as well as its own.
   const seesCall = (departmentId: string | null) =>

@@ -154,7 +154,7 @@ export function registerRealtimeRoutes(
               // A citizen never accepts a call; the call service decides for staff (role, territory, first).
               if (peer.kind !== 'staff')
                 throw new HttpProblem(403, refusal('call.notYours'), 'only an operator accepts calls');
-              valueOrProblem(await calls.accept(peer.principal, message.appealId));
+              valueOrProblem(await calls.accept(peer.principal, message.appealId, message.offer));
               return;
             case 'call.location':
               if (peer.kind !== 'citizen' || message.appealId !== peer.appealId)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CallQualityReportSchema } from './callQuality';
 import { storableText } from '../contract/text';
-import { CallSignalSchema, PresenceStatusSchema } from '../contract/realtime';
+import { CallSignalSchema, PresenceStatusSchema, SdpSchema } from '../contract/realtime';
 import { RefusalOnWireSchema } from '../contract/refusal';
 import { AppealChannelSchema } from '../appeals/appeal';
 import { LatLonSchema } from '../places/geo';
@@ -46,9 +46,10 @@ export const CallEventSchema = z.discriminatedUnion('type', [
 ]);
 export type CallEvent = z.infer<typeof CallEventSchema>;
 
-export const CallAcceptInputSchema = z.strictObject({ appealId: z.uuid() });
+/** `offer`: the operator's SDP offer, relayed to the citizen only if this accept wins. */
+export const CallAcceptInputSchema = z.strictObject({ appealId: z.uuid(), offer: SdpSchema.optional() });
 /** The card of an accepted call: the one already answering the appeal, or a new one linked to it. */
-export const CallCardInputSchema = CallAcceptInputSchema;
+export const CallCardInputSchema = z.strictObject({ appealId: z.uuid() });
 export const CallSignalInputSchema = z.strictObject({ appealId: z.uuid(), signal: CallSignalSchema });
 export const CallQualityInputSchema = CallQualityReportSchema.extend({ appealId: z.uuid() });
 export const CallPresenceInputSchema = z.strictObject({ status: OperatorPresenceSchema });

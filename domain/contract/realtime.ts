@@ -31,10 +31,13 @@ export const REALTIME_CLOSE_CODES = {
   shuttingDown: 1001,
 } as const;
 
+/** An SDP offer or answer: the largest legitimate frame on the socket. */
+export const SdpSchema = storableText().max(100_000);
+
 /** SDP/ICE relayed untouched between the citizen and the operator who accepted (media is peer to peer). */
 export const CallSignalSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('offer'), sdp: storableText().max(100_000) }),
-  z.strictObject({ kind: z.literal('answer'), sdp: storableText().max(100_000) }),
+  z.strictObject({ kind: z.literal('offer'), sdp: SdpSchema }),
+  z.strictObject({ kind: z.literal('answer'), sdp: SdpSchema }),
   z.strictObject({
     kind: z.literal('ice'),
     candidate: storableText().max(2000),
@@ -50,8 +53,12 @@ export const PresenceStatusSchema = z.enum(['available', 'busy', 'away', 'offlin
 /** Client → central. */
 export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ping') }),
-  /** The operator takes a call request; the first to accept gets it, the others see `call.taken`. */
-  z.strictObject({ type: z.literal('call.accept'), appealId: z.uuid() }),
+  /**
+   * The operator takes a call request; the first to accept gets it, the others see `call.taken`. `offer`: the
+   * operator's SDP offer, made while the call rang, relayed to the citizen only if this accept wins: the call
+   * needs no round trip between the accept and the offer (call-setup bench).
+   */
+  z.strictObject({ type: z.literal('call.accept'), appealId: z.uuid(), offer: SdpSchema.optional() }),
   z.strictObject({ type: z.literal('call.signal'), appealId: z.uuid(), signal: CallSignalSchema }),
   z.strictObject({ type: z.literal('presence.set'), status: PresenceStatusSchema.exclude(['offline']) }),
   /** The citizen's device moved during their call or SOS (§18): the operator's map follows. */

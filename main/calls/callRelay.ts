@@ -156,9 +156,19 @@ export function createCallRelay(deps: {
     }
   }
 
+  /**
+   * Central's frames, handled one after another: `call.taken` waits for the account's id, and the citizen's
+   * answer, which now follows it closely (the accept carries the offer), arrives in the same read under load and
+   * must not reach the window before the call is its own.
+   */
+  let handling = Promise.resolve();
+
   return {
-    fromCentral: (json: unknown) =>
-      void fromCentral(json).catch(() => deps.log.warn('calls.frame.failed', { kind: 'internal' })),
+    fromCentral(json: unknown): void {
+      handling = handling
+        .then(() => fromCentral(json))
+        .catch(() => deps.log.warn('calls.frame.failed', { kind: 'internal' }));
+    },
     /** The socket opened again: central counts every new socket available, so an operator away stays away. */
     linkUp(up: boolean): void {
       if (up && presence !== 'available') deps.realtime.send({ type: 'presence.set', status: presence });
@@ -175,7 +185,10 @@ export function createCallRelay(deps: {
     },
     ringing: ringingNow,
     known: (appealId: string) => known.get(appealId),
-    accept: (appealId: string) => ({ sent: deps.realtime.send({ type: 'call.accept', appealId }) }),
+    /** `offer`: the window's SDP offer, which central relays to the citizen only if this accept wins. */
+    accept: (appealId: string, offer?: string) => ({
+      sent: deps.realtime.send({ type: 'call.accept', appealId, offer }),
+    }),
     signal(appealId: string, signal: CallSignal) {
       if (signal.kind === 'hangup') ended(appealId);
       return { sent: deps.realtime.send({ type: 'call.signal', appealId, signal }) };

@@ -17,11 +17,17 @@ function StreamVideo(props: {
   className: string;
   label: string;
   testId: string;
+  /** The first frame of each new stream is on screen. */
+  onFirstFrame?: () => void;
 }) {
   const video = useRef<HTMLVideoElement>(null);
+  const { stream, onFirstFrame } = props;
   useEffect(() => {
-    if (video.current && video.current.srcObject !== props.stream) video.current.srcObject = props.stream;
-  }, [props.stream]);
+    const element = video.current;
+    if (!element || element.srcObject === stream) return;
+    element.srcObject = stream;
+    if (stream && onFirstFrame) element.requestVideoFrameCallback(() => onFirstFrame());
+  }, [stream, onFirstFrame]);
   return (
     <video
       ref={video}
@@ -46,6 +52,7 @@ export function CallView({ call }: { call: ActiveCall }) {
   const dismissCall = useConsole((s) => s.dismissCall);
   const acceptCall = useConsole((s) => s.acceptCall);
   const sampleCallStats = useConsole((s) => s.sampleCallStats);
+  const callerShown = useConsole((s) => s.callerShown);
   const live = call.phase !== 'ended';
   const talking = call.phase === 'inCall' || call.phase === 'reconnecting';
   const now = useNow(talking, performanceNow);
@@ -75,6 +82,7 @@ export function CallView({ call }: { call: ActiveCall }) {
           className="call-view__remote"
           label={t('view.remote')}
           testId="remote-video"
+          onFirstFrame={callerShown}
         />
         {call.media === 'video' && (
           <StreamVideo

@@ -5,7 +5,8 @@ import type { RefusalOnWire } from '../../../domain/contract/refusal';
 import type { LatLon } from '../../../domain/places/geo';
 import type { ConsoleState } from '../../store';
 import type { CallStats } from './callStats';
-import { type CallEnd, OperatorCall, openCamera } from './operatorCall';
+import { type CallEnd, OperatorCall } from './operatorCall';
+import { type PreparedPeer, preparePeer, releasePeer } from './preparedPeer';
 import { QUALITY_WINDOWS_MAX, type QualityWindow, QualityWindows } from '../../../domain/calls/callQuality';
 
 export type CallNotice = { refusal: RefusalOnWire } | { linkDown: true };
@@ -55,26 +56,52 @@ export interface CallsSlice {
   /** Closes the view of an ended call. */
   dismissCall(): void;
   setPresence(status: OperatorPresence): Promise<void>;
+  /** The caller's first video frame is on screen: the call's card opens now, when it no longer slows the media. */
+  callerShown(): void;
   sampleCallStats(): Promise<void>;
 }
+
+/** The longest a won call's card waits for the caller to show before it opens anyway. */
+const CARD_WAIT_MS = 1_000;
 
 export const createCallsSlice =
   (bridge: ConsoleBridge): StateCreator<ConsoleState, [], [], CallsSlice> =>
   (set, get) => {
     let media: OperatorCall | null = null;
     /**
-     * What the call needs besides central's yes — the ICE servers and the camera — asked for together with
-     * the accept, so the media starts the moment the call is ours (call-setup bench).
+     * The peer made ready while calls ring, for the media of the call an accept would take first (SOS first,
+     * then the longest waiting), so the accept carries its offer at once (preparedPeer.ts).
      */
-    let prepared: {
-      appealId: string;
-      ice: ReturnType<typeof bridge.call<'calls.ice'>>;
-      camera: Promise<MediaStream | null>;
-    } | null = null;
-    const releasePrepared = () => {
-      const camera = prepared?.camera;
-      prepared = null;
-      void camera?.then((stream) => stream?.getTracks().forEach((t) => t.stop()));
+    let ready: { media: RingingCall['media']; peer: Promise<PreparedPeer | null> } | null = null;
+    const prepare = (kind: RingingCall['media']) =>
+      preparePeer(
+        kind,
+        bridge.call('calls.ice', {}).then((ice) => (ice.ok ? ice.value : null)),
+      );
+    const releaseReady = () => {
+      const peer = ready?.peer;
+      ready = null;
+      void peer?.then(releasePeer);
+    };
+    /** Whenever what rings or the call changes: a peer is ready while something rings and no call goes on. */
+    function prepareForRinging(): void {
+      const first = get().ringing[0];
+      const call = get().call;
+      if (!first || (call !== null && call.phase !== 'ended')) return releaseReady();
+      if (ready?.media === first.media) return;
+      releaseReady();
+      ready = { media: first.media, peer: prepare(first.media) };
+    }
+    function takePeer(kind: RingingCall['media']): Promise<PreparedPeer | null> {
+      const peer = ready?.media === kind ? ready.peer : null;
+      if (peer) ready = null;
+      else releaseReady();
+      return peer ?? prepare(kind);
+    }
+    /** The accept lost, was refused or never left: its peer closes without a word to anyone. */
+    const dropAccept = () => {
+      media?.discard();
+      media = null;
     };
     /**
      * The live figures summed per 5 s and reported to central as each window closes (issue 13.4), with those
@@ -92,41 +119,63 @@ export const createCallsSlice =
     const patchCall = (patch: Partial<ActiveCall>) =>
       set((state) => (state.call ? { call: { ...state.call, ...patch } } : {}));
 
-    async function startMedia(appealId: string): Promise<void> {
-      const call = get().call;
-      if (call?.appealId !== appealId) return;
-      patchCall({ phase: 'connecting' });
-      const ready = prepared?.appealId === appealId ? prepared : null;
-      prepared = null;
-      const camera = ready?.camera ?? openCamera(call.media);
-      const ice = await (ready?.ice ?? bridge.call('calls.ice', {}));
-      if (get().call?.appealId !== appealId) {
-        void camera.then((stream) => stream?.getTracks().forEach((t) => t.stop()));
-        return;
-      }
+    /** The media of the call `call`: bound to its appeal, its signals through main to that call's citizen. */
+    function callFor(call: ActiveCall): OperatorCall {
+      const { appealId } = call;
       if (quality.appealId !== appealId) quality = { appealId, windows: new QualityWindows(), unsent: [] };
       const operatorCall = new OperatorCall({
-        media: call.media,
-        ice: ice.ok ? ice.value : null,
         send: async (signal) => {
           const sent = await bridge.call('calls.signal', { appealId, signal });
           return sent.ok && sent.value.sent;
         },
         onLocal: (stream) => set({ localStream: stream }),
         onRemote: (stream) => set({ remoteStream: stream }),
-        onConnected: () => patchCall({ phase: 'inCall', connectedAt: performance.now() }),
+        onConnected: () => {
+          patchCall({ phase: 'inCall', connectedAt: performance.now() });
+          // A pending timer means the call was won and its card is not open yet.
+          if (cardTimer && call.media === 'audio') openCardOnce(appealId);
+        },
         onReconnecting: () => patchCall({ phase: 'reconnecting' }),
         onReconnected: () => patchCall({ phase: 'inCall' }),
         onEnded: (end) => {
           if (media === operatorCall) media = null;
+          // A won call that ended before its media came: its card opens now.
+          if (cardTimer) openCardOnce(appealId);
           reportQuality(appealId, quality.windows.flush());
           patchCall({ phase: 'ended', end, endedAt: performance.now() });
           set({ localStream: null, remoteStream: null });
           void get().setPresence('available');
+          prepareForRinging();
         },
       });
       media = operatorCall;
-      await operatorCall.start(camera);
+      return operatorCall;
+    }
+
+    /** A call going on at central whose window was reloaded: a new peer connection inside the same call. */
+    async function rejoin(call: ActiveCall): Promise<void> {
+      patchCall({ phase: 'connecting' });
+      const peer = await takePeer(call.media);
+      const now = get().call;
+      if (now?.appealId !== call.appealId || now.phase !== 'connecting') return releasePeer(peer);
+      callFor(call).start(peer);
+    }
+
+    /**
+     * The card of a won call opens once the caller is on screen (an audio call: once its media connects), or
+     * CARD_WAIT_MS after central's yes if the media is slower. Opened at the accept, the card's work (main's
+     * store, its push and pull, the card view's first render) held up the citizen's answer in main and the
+     * first frame in the window by a hundred milliseconds and more on a loaded machine (call-setup bench).
+     * Once per call.
+     */
+    let cardFor: string | null = null;
+    let cardTimer: ReturnType<typeof setTimeout> | null = null;
+    function openCardOnce(appealId: string): void {
+      if (cardTimer) clearTimeout(cardTimer);
+      cardTimer = null;
+      if (cardFor === appealId) return;
+      cardFor = appealId;
+      void openCallCard(appealId);
     }
 
     /** The card opens beside the call, already linked to the appeal, with the caller's place (§9 step 3). */
@@ -161,6 +210,7 @@ export const createCallsSlice =
           bridge.call('calls.current', {}),
         ]);
         if (result.ok) set({ ringing: result.value });
+        prepareForRinging();
         // A call accepted before this window was (re)loaded: it goes on, and the operator rejoins it.
         const going = current.ok ? current.value : null;
         if (going && get().call === null)
@@ -181,22 +231,25 @@ export const createCallsSlice =
             },
           });
         // The card and what was typed are in main's store: shown again at once, before the operator rejoins.
-        if (going && get().call?.phase === 'rejoin') void openCallCard(going.appealId);
+        if (going && get().call?.phase === 'rejoin') openCardOnce(going.appealId);
       },
       callEvent(event) {
         const call = get().call;
         switch (event.type) {
           case 'ringing':
-            return set({ ringing: event.calls });
+            set({ ringing: event.calls });
+            return prepareForRinging();
           case 'taken':
             if (call?.appealId !== event.appealId || call.phase !== 'accepting') return;
             if (event.byMe) {
-              void openCallCard(event.appealId);
-              return void startMedia(event.appealId);
+              cardTimer = setTimeout(() => openCardOnce(event.appealId), CARD_WAIT_MS);
+              patchCall({ phase: 'connecting' });
+              return media?.accepted();
             }
             // Another operator was first: this console stops at once and says so.
-            releasePrepared();
-            return set({ call: null, callNotice: { refusal: { code: 'call.taken', params: {} } } });
+            dropAccept();
+            set({ call: null, callNotice: { refusal: { code: 'call.taken', params: {} } } });
+            return prepareForRinging();
           case 'signal':
             if (call?.appealId === event.appealId) media?.receive(event.signal);
             return;
@@ -208,53 +261,53 @@ export const createCallsSlice =
           case 'refused':
             // A refused accept leaves nothing half-open; a refusal during a call is shown and the call goes on.
             if (call?.phase === 'accepting') {
-              releasePrepared();
+              dropAccept();
               set({ call: null });
+              prepareForRinging();
             }
             return set({ callNotice: { refusal: { code: event.code, params: event.params } } });
         }
       },
       async acceptCall(appealId) {
-        const rejoin = get().call;
-        if (rejoin?.phase === 'rejoin') {
+        const going = get().call;
+        if (going?.phase === 'rejoin') {
           // A new peer connection inside the same call: the widget answers it like the first one.
-          void openCallCard(rejoin.appealId);
+          openCardOnce(going.appealId);
           void get().setPresence('busy');
-          return startMedia(rejoin.appealId);
+          return rejoin(going);
         }
         if (get().call && get().call?.phase !== 'ended') return;
         const target = get().ringing.find((c) => appealId === undefined || c.appealId === appealId);
         if (!target) return;
         media = null;
-        set({
-          callNotice: null,
-          localStream: null,
-          remoteStream: null,
-          call: {
-            appealId: target.appealId,
-            number: target.number,
-            kind: target.kind,
-            media: target.media,
-            phase: 'accepting',
-            connectedAt: null,
-            endedAt: null,
-            muted: false,
-            held: false,
-            stats: null,
-            end: null,
-            cardId: null,
-          },
-        });
-        releasePrepared();
-        prepared = {
+        const call: ActiveCall = {
           appealId: target.appealId,
-          ice: bridge.call('calls.ice', {}),
-          camera: openCamera(target.media),
+          number: target.number,
+          kind: target.kind,
+          media: target.media,
+          phase: 'accepting',
+          connectedAt: null,
+          endedAt: null,
+          muted: false,
+          held: false,
+          stats: null,
+          end: null,
+          cardId: null,
         };
-        const sent = await bridge.call('calls.accept', { appealId: target.appealId });
+        set({ callNotice: null, localStream: null, remoteStream: null, call });
+        const peer = await takePeer(target.media);
+        // Hung up, or taken by someone else, while the camera opened.
+        const now = get().call;
+        if (now?.appealId !== call.appealId || now.phase !== 'accepting') return releasePeer(peer);
+        const offer = callFor(call).adopt(peer);
+        const sent = await bridge.call('calls.accept', {
+          appealId: target.appealId,
+          offer: offer ?? undefined,
+        });
         if (!sent.ok || !sent.value.sent) {
-          releasePrepared();
+          dropAccept();
           set({ call: null, callNotice: { linkDown: true } });
+          prepareForRinging();
         } else void get().setPresence('busy');
       },
       hangUp() {
@@ -278,6 +331,10 @@ export const createCallsSlice =
         if (!call || call.phase === 'ended') return;
         media?.setHeld(!call.held, call.muted);
         patchCall({ held: !call.held });
+      },
+      callerShown() {
+        const call = get().call;
+        if (call && cardTimer) openCardOnce(call.appealId);
       },
       dismissCall() {
         if (get().call?.phase === 'ended') set({ call: null });

@@ -1,18 +1,9 @@
-import type { IceConfig } from '../../../domain/calls/iceConfig';
 import type { CallSignal } from '../../../domain/contract/realtime';
 import { type CallStats, summariseStats } from './callStats';
 import { freshKeyFrame } from './freshKeyFrame';
+import type { PreparedPeer } from './preparedPeer';
 
 export type CallEnd = 'hungUp' | 'citizenHungUp' | 'failed' | 'noMedia';
-
-/** Opens the operator's camera (video calls) and microphone; null when they cannot be opened. */
-export async function openCamera(media: 'video' | 'audio'): Promise<MediaStream | null> {
-  try {
-    return await navigator.mediaDevices.getUserMedia({ audio: true, video: media === 'video' });
-  } catch {
-    return null;
-  }
-}
 
 /** How often the media is looked at, and how long incoming media may stand still before the call is "reconnecting". */
 const WATCH_EVERY_MS = 250;
@@ -68,11 +59,11 @@ export class OperatorCall {
   private round = 0;
   /** The last restart offer could not leave: the link's return restarts at once. */
   private waitingForLink = false;
+  /** Own candidates gathered before central said the call is ours: they leave with that yes (`accepted`). */
+  private held: CallSignal[] | null = [];
 
   constructor(
     private readonly options: {
-      media: 'video' | 'audio';
-      ice: IceConfig | null;
       /** Resolves whether the signal left for central (false while main's link is down). */
       send(signal: CallSignal): Promise<boolean> | boolean;
       onLocal(stream: MediaStream): void;
@@ -86,22 +77,21 @@ export class OperatorCall {
     },
   ) {}
 
-  /** `camera`: the operator's camera and microphone, opened while central was asked (null: they would not open). */
-  async start(camera: Promise<MediaStream | null>): Promise<void> {
-    this.local = await camera;
-    if (!this.local) return this.end('noMedia', false);
-    if (this.ended) return this.stopLocal();
-    this.options.onLocal(this.local);
-    const pc = new RTCPeerConnection({
-      iceServers: this.options.ice?.iceServers ?? [],
-      iceTransportPolicy: this.options.ice?.iceTransportPolicy ?? 'all',
-    });
+  /**
+   * Takes the peer made ready while the call rang (preparedPeer.ts) and answers its offer, with the candidates
+   * gathered so far, for the accept to carry; null without camera or microphone. Later candidates wait for
+   * `accepted`: before central's yes the call may be someone else's.
+   */
+  adopt(peer: PreparedPeer | null): string | null {
+    if (!peer) return null;
+    const { pc, local } = peer;
     this.pc = pc;
-    for (const track of this.local.getTracks()) pc.addTrack(track, this.local);
+    this.local = local;
+    this.options.onLocal(local);
     pc.addEventListener('icecandidate', (event) => {
       const c = event.candidate;
       if (!c?.candidate) return;
-      void this.options.send({
+      this.signal({
         kind: 'ice',
         candidate: c.candidate,
         sdpMid: c.sdpMid ?? null,
@@ -117,7 +107,30 @@ export class OperatorCall {
       this.options.onRemote(stream);
     });
     pc.addEventListener('connectionstatechange', () => this.stateChanged());
-    await this.offer(false);
+    return pc.localDescription?.sdp ?? null;
+  }
+
+  /** Central gave this console the call: the held candidates leave; without camera or microphone it ends. */
+  accepted(): void {
+    if (this.ended) return;
+    if (!this.pc) return this.end('noMedia', false);
+    const held = this.held ?? [];
+    this.held = null;
+    for (const signal of held) void this.options.send(signal);
+  }
+
+  /** A rejoin after a reload: the call is already ours, so the offer goes as a signal of its own. */
+  start(peer: PreparedPeer | null): void {
+    const offer = this.adopt(peer);
+    if (offer) void this.options.send({ kind: 'offer', sdp: offer });
+    this.accepted();
+  }
+
+  /** The accept lost (another operator was first) or never left: the peer closes and nothing is told. */
+  discard(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.close();
   }
 
   receive(signal: CallSignal): void {
@@ -289,19 +302,25 @@ export class OperatorCall {
     this.options.onReconnected();
   }
 
+  private signal(signal: CallSignal): void {
+    if (this.held) this.held.push(signal);
+    else void this.options.send(signal);
+  }
+
   private end(reason: CallEnd, tellCitizen: boolean): void {
     if (this.ended) return;
     this.ended = true;
-    if (tellCitizen) void this.options.send({ kind: 'hangup' });
+    // Before central's yes nothing was told, so nothing is taken back (the hang-up stays held with the rest).
+    if (tellCitizen) this.signal({ kind: 'hangup' });
+    this.close();
+    this.options.onEnded(reason);
+  }
+
+  private close(): void {
     if (this.watchTimer) clearInterval(this.watchTimer);
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.pc?.close();
     this.pc = null;
-    this.stopLocal();
-    this.options.onEnded(reason);
-  }
-
-  private stopLocal(): void {
     for (const track of this.local?.getTracks() ?? []) track.stop();
   }
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealReceipt } from '../../../domain/appeals/appeal';
 import { anAppeal } from '../../support/central/builders';
 import { startTestCentral, type TestCentral } from '../../support/central/central';
-import { loginAs, openSocket } from '../../support/central/client';
+import { aSecondOperator } from '../../support/central/secondOperator';
+import { openSocket } from '../../support/central/client';
 
 type Socket = Awaited<ReturnType<typeof openSocket>>;
 
@@ -39,25 +40,13 @@ describe('bad call input is refused without breaking anyone’s session', () => 
 
   beforeAll(async () => {
     t = await startTestCentral({ pglite: true });
-    await t.call('POST', '/api/accounts', {
-      token: await t.token('admin'),
-      body: {
-        login: 'operator.two',
-        password: 'steppe eagle over the river',
-        role: 'operator',
-        departmentId: 'kz-almaty',
-        displayName: 'Дана Ахметова',
-      },
-    });
+    const secondToken = await aSecondOperator(t);
     const post = (kind: 'callRequest' | 'sos') =>
       t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ kind, anonymous: true }) });
     call = (await post('callRequest')).body;
     other = (await post('sos')).body;
     operator = await openSocket(t.url, `token=${await t.token('operator')}`);
-    secondOperator = await openSocket(
-      t.url,
-      `token=${await loginAs(t.call, 'operator.two', 'steppe eagle over the river')}`,
-    );
+    secondOperator = await openSocket(t.url, `token=${secondToken}`);
     citizen = await openSocket(t.url, `appeal=${call.id}&citizenToken=${call.citizenToken}`);
     operator.send({ type: 'call.accept', appealId: call.id });
     await citizen.next('appeal.status', (m) => m.status === 'inProgress');

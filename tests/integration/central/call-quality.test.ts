@@ -4,7 +4,8 @@ import { type QualityWindow, summariseQuality } from '../../../domain/calls/call
 import type { SyncOpResult } from '../../../domain/sync/sync';
 import { aCardCreate, aFilledCard, anAppeal } from '../../support/central/builders';
 import { startTestCentral, type TestCentral } from '../../support/central/central';
-import { loginAs, openSocket } from '../../support/central/client';
+import { aSecondOperator } from '../../support/central/secondOperator';
+import { openSocket } from '../../support/central/client';
 
 /** A 5-second window of figures as the operator's console reports it. */
 const aWindow = (at: string, rtt: number, bitrateKbps: number, lossPercent = 0.4): QualityWindow => ({
@@ -32,18 +33,8 @@ describe('call quality figures', () => {
 
   beforeAll(async () => {
     t = await startTestCentral({ pglite: true });
-    await t.call('POST', '/api/accounts', {
-      token: await t.token('admin'),
-      body: {
-        login: 'operator.two',
-        password: 'steppe eagle over the river',
-        role: 'operator',
-        departmentId: 'kz-almaty',
-        displayName: 'Дана Ахметова',
-      },
-    });
     operator = await t.token('operator');
-    secondOperator = await loginAs(t.call, 'operator.two', 'steppe eagle over the river');
+    secondOperator = await aSecondOperator(t);
     call = (await t.call<AppealReceipt>('POST', '/api/appeals', { body: anAppeal({ kind: 'callRequest' }) }))
       .body;
     const socket = await openSocket(t.url, `token=${operator}`);
