@@ -7,6 +7,23 @@ import { useRingTone } from './useRingTone';
 import { clockText } from './waitingTime';
 
 /**
+ * The dock shows this many ringing calls, most urgent first; the rest wait in the inbox. Hundreds of rows
+ * redrawn every second (their waiting times) stalled the whole window, and no one reads past the first few.
+ */
+export const RINGING_SHOWN = 20;
+
+const degreesByLanguage = new Map<string, Intl.NumberFormat>();
+/** One number format per language, not one per row per second. */
+function degreesIn(language: string): Intl.NumberFormat {
+  let format = degreesByLanguage.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 5 });
+    degreesByLanguage.set(language, format);
+  }
+  return format;
+}
+
+/**
  * The calls ringing now, SOS first (§18). Built to move into the operator's inbox as its call rows:
  * `RingingCallRow` is the row, this list only orders and frames them.
  */
@@ -23,7 +40,7 @@ export function IncomingCalls({ takesCalls }: { takesCalls: boolean }) {
         <p className="muted">{t('noneRinging')}</p>
       ) : (
         <ul>
-          {ringing.map((call, index) => (
+          {ringing.slice(0, RINGING_SHOWN).map((call, index) => (
             <RingingCallRow
               key={call.appealId}
               call={call}
@@ -34,6 +51,11 @@ export function IncomingCalls({ takesCalls }: { takesCalls: boolean }) {
             />
           ))}
         </ul>
+      )}
+      {ringing.length > RINGING_SHOWN && (
+        <p className="muted" data-testid="ringing-more">
+          {t('moreRinging', { count: ringing.length - RINGING_SHOWN })} <CommandKbd command="section.inbox" />
+        </p>
       )}
     </section>
   );
@@ -49,7 +71,7 @@ export function RingingCallRow(props: {
   const { t, i18n } = useTranslation('calls');
   const acceptCall = useConsole((s) => s.acceptCall);
   const { call } = props;
-  const degrees = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 5 });
+  const degrees = degreesIn(i18n.language);
   return (
     <li
       className={`calls-ringing calls-ringing--${call.kind}${call.escalated ? ' calls-ringing--escalated' : ''}`}
