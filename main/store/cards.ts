@@ -393,7 +393,10 @@ export function createCardRepository(
           ...(link ? { appealId: link.appealId } : {}),
         });
       }
-      const before = mustGet(input.id);
+      const stored = selectOne.get(input.id);
+      if (!stored) throw new CardNotFoundError(input.id);
+      const opened = open(stored);
+      const before = rowToCard(opened);
       const fields = mergedFields(
         draftFields(before),
         storedFields(typed === null ? input : { ...input, location: before.location }),
@@ -407,7 +410,8 @@ export function createCardRepository(
         deps.changes?.announce({ kind: 'card', cardId: input.id });
         return withTyped({ ...before, updatedAt: now });
       }
-      const written = sealed(columns(fields));
+      // An autosave mostly changes one of the sealed texts: the other keeps its sealed value, not sealed again.
+      const written = resealed(stored, opened, columns(fields));
       updateFields.run({
         id: input.id,
         now,
