@@ -27,6 +27,19 @@ import { tempDir } from '../support/tempDir';
 const applicant = { name: PLANTED.name, phone: PLANTED.phone, iin: PLANTED.iin };
 const sqliteFiles = (dir: string) =>
   ['', '-wal', '-shm'].map((suffix) => join(dir, `${DATABASE_FILE_NAME}${suffix}`));
+const aDraftWithApplicant = { description: PLANTED.sentence, category: null, location: null, applicant };
+/** The ids of the keys that sealed a card's two columns. */
+const keysOf = (sealed: { description: string; details: string | null } | undefined) => [
+  sealed?.description.split('.')[1],
+  sealed?.details?.split('.')[1],
+];
+/** A card's sealed columns as stored. */
+const sealedOf = (store: ReturnType<typeof aConsoleStore>, id: string) =>
+  store.db
+    .prepare<[string], { description: string; details: string | null }>(
+      'SELECT description, details FROM cards WHERE id = ?',
+    )
+    .get(id);
 
 describe("personal data at rest in the console's SQLite (issue 11 item 12)", () => {
   let temp: ReturnType<typeof tempDir>;
@@ -168,19 +181,8 @@ describe("personal data at rest in the console's SQLite (issue 11 item 12)", () 
   });
 
   it("keeps the sealed words when central's answer changes only its number and version, and seals them again under a new key", () => {
-    const sealedOf = (store: ReturnType<typeof aConsoleStore>, id: string) =>
-      store.db
-        .prepare<[string], { description: string; details: string | null }>(
-          'SELECT description, details FROM cards WHERE id = ?',
-        )
-        .get(id);
     const first = aConsoleStore(temp.dir);
-    const draft = first.cards.saveDraft({
-      description: PLANTED.sentence,
-      category: null,
-      location: null,
-      applicant,
-    });
+    const draft = first.cards.saveDraft(aDraftWithApplicant);
     const appealId = uuidv7();
     const atCentral = (version: number, overrides: Partial<Card> = {}): Card =>
       aCentralCard({
@@ -210,10 +212,31 @@ describe("personal data at rest in the console's SQLite (issue 11 item 12)", () 
     const store = aConsoleStore(temp.dir);
     const renumbered = store.cards.applyCentral(atCentral(4, { description: 'Другие слова' }), false);
     expect(renumbered.card).toMatchObject({ description: 'Другие слова', applicant, version: 4 });
-    const resealed = sealedOf(store, draft.id);
-    expect(resealed?.description.split('.')[1]).toBe(ring.current);
-    expect(resealed?.details?.split('.')[1]).toBe(ring.current);
+    expect(keysOf(sealedOf(store, draft.id))).toEqual([ring.current, ring.current]);
     expect(store.cards.get(draft.id)).toMatchObject({ description: 'Другие слова', applicant });
+    store.db.close();
+  });
+
+  it('seals again only the text an edit of the draft changed, and both texts once the key changed', () => {
+    const first = aConsoleStore(temp.dir);
+    const draft = first.cards.saveDraft(aDraftWithApplicant);
+    const written = sealedOf(first, draft.id);
+    first.cards.saveDraft({
+      id: draft.id,
+      description: `${PLANTED.sentence}!`,
+      category: null,
+      location: null,
+    });
+    const edited = sealedOf(first, draft.id);
+    expect(edited?.description).not.toBe(written?.description);
+    expect(edited?.details).toBe(written?.details);
+    first.db.close();
+
+    const ring = rotateAtRestKey(keyFileSource(temp.dir));
+    const store = aConsoleStore(temp.dir);
+    store.cards.saveDraft({ id: draft.id, description: PLANTED.sentence, category: null, location: null });
+    expect(keysOf(sealedOf(store, draft.id))).toEqual([ring.current, ring.current]);
+    expect(store.cards.get(draft.id)).toMatchObject({ description: PLANTED.sentence, applicant });
     store.db.close();
   });
 
