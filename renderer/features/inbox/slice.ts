@@ -7,6 +7,7 @@ import {
   duplicateFinder,
 } from '../../../domain/inbox/inbox';
 import { applyInboxChanges } from '../../../domain/inbox/inboxChanges';
+import { selectionAfter } from './selectionAfter';
 import type { ConsoleState } from '../../store';
 import { emptyEditor } from '../cards/editor';
 
@@ -86,7 +87,7 @@ export const createInboxSlice =
         inboxFetchedAt: fetchedAt,
         inboxLive: live,
         inboxLoaded: true,
-        inboxSelected: Math.min(state.inboxSelected, Math.max(0, items.length - 1)),
+        inboxSelected: selectionAfter(state.inboxItems, state.inboxSelected, items),
         ...(sameActions ? {} : { inboxActions: actions }),
         ...(queuedDone ? { inboxNotice: null } : {}),
       });
