@@ -79,6 +79,8 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
   let socket = null;
   let openedOnce = false;
   let finished = false;
+  /** The citizen hung up while the socket was still opening. */
+  let hangUpOnOpen = false;
   let connectedOnce = false;
   let socketDown = false;
   let mediaLost = false;
@@ -121,7 +123,8 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
     onFinished();
     for (const track of stream.getTracks()) track.stop();
     pc.close();
-    socket?.close();
+    // A hang-up pressed before the socket opened is said once it opens (the open handler closes it then).
+    if (!hangUpOnOpen) socket?.close();
     show(state, detail);
   };
 
@@ -236,6 +239,10 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
     const ws = new WebSocket(url);
     socket = ws;
     ws.addEventListener('open', () => {
+      if (hangUpOnOpen) {
+        ws.send(JSON.stringify({ type: 'call.signal', appealId: appeal.id, signal: { kind: 'hangup' } }));
+        return ws.close();
+      }
       openedOnce = true;
       socketDown = false;
       if (!connectedOnce) lostAt = null;
@@ -274,7 +281,9 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
         socket.send(JSON.stringify({ type: 'call.location', appealId: appeal.id, location: where }));
     },
     hangUp() {
-      send({ kind: 'hangup' });
+      if (socket?.readyState === WebSocket.OPEN) send({ kind: 'hangup' });
+      // Still connecting: said as soon as the socket opens, or the call would ring on without its caller.
+      else hangUpOnOpen = true;
       finish('ended', { by: 'citizen' });
     },
   };

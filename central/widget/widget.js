@@ -16,6 +16,8 @@ let lastService = null;
 let found = null;
 /** The call in progress, and what its state line says (kept to be said again in another language). */
 let call = null;
+/** The call being set up (media, appeal, ICE servers) before `call` exists: a hang-up then is kept here. */
+let settingUp = null;
 let callState = null;
 
 function t(key) {
@@ -283,6 +285,8 @@ function followDevice(report) {
 
 /** A video or audio call, or SOS video with the location (§18): media first, so a refused camera costs no appeal. */
 async function startCall(kind, media, where) {
+  const attempt = { hungUp: false };
+  settingUp = attempt;
   showError('');
   showCall();
   showCallState('connecting');
@@ -291,6 +295,8 @@ async function startCall(kind, media, where) {
     openMedia(media, chosenDevices()),
     where ? where : deviceLocation(),
   ]);
+  // Hung up while the camera opened: no appeal is made, and the camera goes off.
+  if (attempt.hungUp) return void stream?.getTracks().forEach((track) => track.stop());
   if (!stream) return showCallState('failed', { reason: 'noMedia' });
   void showDevices();
   if (located) found = located;
@@ -302,8 +308,23 @@ async function startCall(kind, media, where) {
         ? { kind: 'sos', channel: 'sos', location: where }
         : { kind: 'callRequest', channel: 'widget', media, ...(found ? { location: found } : {}) };
     const appeal = await api('POST', '/api/appeals', { ...intake, language: lang, ...identity() });
-    $('callNumber').textContent = appeal.number;
+    if (!attempt.hungUp) $('callNumber').textContent = appeal.number;
     const ice = await api('GET', `/api/appeals/${appeal.id}/ice`, undefined, appeal.citizenToken);
+    if (attempt.hungUp) {
+      // Hung up while the appeal was made: it rings already, so the call hangs up as soon as its socket
+      // opens, without a word on the screen (which may show the citizen's next call by then).
+      const quiet = () => undefined;
+      const gone = connectCall({
+        appeal,
+        stream,
+        ice,
+        onFinished: quiet,
+        onState: quiet,
+        onRemote: quiet,
+        onStatus: quiet,
+      });
+      return gone.hangUp();
+    }
     let watch = null;
     call = connectCall({
       appeal,
@@ -317,8 +338,11 @@ async function startCall(kind, media, where) {
     watch = followDevice((where) => call?.sendLocation(where));
   } catch (error) {
     for (const track of stream.getTracks()) track.stop();
+    if (attempt.hungUp) return;
     showCallState('failed', { reason: 'connection' });
     showError(error.message);
+  } finally {
+    if (settingUp === attempt) settingUp = null;
   }
 }
 
@@ -331,7 +355,10 @@ $('audioCall').addEventListener('click', () => void startCall('callRequest', 'au
 
 $('hangUp').addEventListener('click', () => {
   if (call) call.hangUp();
-  else showCallState('ended', { by: 'citizen' });
+  else {
+    if (settingUp) settingUp.hungUp = true;
+    showCallState('ended', { by: 'citizen' });
+  }
 });
 
 $('callDone').addEventListener('click', () => {

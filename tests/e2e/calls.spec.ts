@@ -143,4 +143,43 @@ test.describe('a citizen calls the 102 operators', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('a citizen who hangs up while the call is still being set up is never connected: the ring stops, the camera goes off', async ({
+    browser,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'calls-early-hangup-'));
+    const port = await freePort();
+    const central = await startCentral(port);
+    let desk: OperatorDesk | null = null;
+    try {
+      desk = await operatorDesk(browser, dir, port, { login: 'operator', password: 'operator' });
+      const citizen = await citizenWidget(browser, central.url);
+      // The ICE servers' answer is held back: the appeal rings already, the widget has no call yet.
+      let release = () => undefined as void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await citizen.route('**/api/appeals/*/ice', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await citizen.getByRole('button', { name: 'Видеовызов' }).click();
+      await expect(desk.page.getByTestId('ringing-call')).toHaveCount(1);
+      await citizen.getByRole('button', { name: 'Завершить' }).click();
+      await expect(citizen.locator('#call')).toHaveAttribute('data-state', 'ended');
+      release();
+
+      // Before, the call went on once the answer came: it rang on, and the camera of a citizen who had hung up
+      // was one accept away from the operator.
+      await expect(desk.page.getByTestId('ringing-call')).toHaveCount(0);
+      const cameraOff = await citizen.evaluate(() => {
+        const own = (document.getElementById('ownVideo') as HTMLVideoElement).srcObject;
+        return own instanceof MediaStream && own.getTracks().every((track) => track.readyState === 'ended');
+      });
+      expect(cameraOff).toBe(true);
+      await expect(citizen.locator('#call')).toHaveAttribute('data-state', 'ended');
+    } finally {
+      await desk?.host.stop();
+      await central.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
