@@ -62,6 +62,21 @@ async function freshKeyFrame(peer) {
   }
 }
 
+/** The citizen's socket for an appeal (browsers cannot set headers on a WebSocket). */
+function socketUrl(appeal) {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/ws?appeal=${encodeURIComponent(appeal.id)}&citizenToken=${encodeURIComponent(appeal.citizenToken)}`;
+}
+
+/** Hangs up a call the citizen left while it was being set up: no media, no peer, one word to central. */
+export function hangUpUnconnected(appeal) {
+  const ws = new WebSocket(socketUrl(appeal));
+  ws.addEventListener('open', () => {
+    ws.send(JSON.stringify({ type: 'call.signal', appealId: appeal.id, signal: { kind: 'hangup' } }));
+    ws.close();
+  });
+}
+
 /** The DTLS fingerprint an SDP carries (one per peer connection). */
 function fingerprint(sdp) {
   return /^a=fingerprint:(.+)$/m.exec(sdp ?? '')?.[1]?.trim() ?? null;
@@ -73,14 +88,11 @@ function fingerprint(sdp) {
  * 'ended' ({ by: 'operator' | 'citizen' }), 'failed' ({ reason: 'connection' | 'refused', refusal }).
  */
 export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, onFinished }) {
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const url = `${scheme}://${location.host}/ws?appeal=${encodeURIComponent(appeal.id)}&citizenToken=${encodeURIComponent(appeal.citizenToken)}`;
+  const url = socketUrl(appeal);
   let pc = null;
   let socket = null;
   let openedOnce = false;
   let finished = false;
-  /** The citizen hung up while the socket was still opening. */
-  let hangUpOnOpen = false;
   let connectedOnce = false;
   let socketDown = false;
   let mediaLost = false;
@@ -123,8 +135,7 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
     onFinished();
     for (const track of stream.getTracks()) track.stop();
     pc.close();
-    // A hang-up pressed before the socket opened is said once it opens (the open handler closes it then).
-    if (!hangUpOnOpen) socket?.close();
+    socket?.close();
     show(state, detail);
   };
 
@@ -239,10 +250,6 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
     const ws = new WebSocket(url);
     socket = ws;
     ws.addEventListener('open', () => {
-      if (hangUpOnOpen) {
-        ws.send(JSON.stringify({ type: 'call.signal', appealId: appeal.id, signal: { kind: 'hangup' } }));
-        return ws.close();
-      }
       openedOnce = true;
       socketDown = false;
       if (!connectedOnce) lostAt = null;
@@ -281,9 +288,7 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
         socket.send(JSON.stringify({ type: 'call.location', appealId: appeal.id, location: where }));
     },
     hangUp() {
-      if (socket?.readyState === WebSocket.OPEN) send({ kind: 'hangup' });
-      // Still connecting: said as soon as the socket opens, or the call would ring on without its caller.
-      else hangUpOnOpen = true;
+      send({ kind: 'hangup' });
       finish('ended', { by: 'citizen' });
     },
   };

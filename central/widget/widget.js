@@ -3,7 +3,7 @@
 // and Russian (text.js). It uses the same intake API as the apps; central's refusals come as codes and are
 // shown in the citizen's language. Citizen text is only ever set through textContent/value, never as HTML.
 
-import { connectCall, listDevices, openMedia } from './call.js';
+import { connectCall, hangUpUnconnected, listDevices, openMedia } from './call.js';
 import { TEXT } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -308,23 +308,11 @@ async function startCall(kind, media, where) {
         ? { kind: 'sos', channel: 'sos', location: where }
         : { kind: 'callRequest', channel: 'widget', media, ...(found ? { location: found } : {}) };
     const appeal = await api('POST', '/api/appeals', { ...intake, language: lang, ...identity() });
-    if (!attempt.hungUp) $('callNumber').textContent = appeal.number;
+    // Hung up while the appeal was made: it rings already, so central is told, and nothing is connected.
+    if (attempt.hungUp) return hangUpUnconnected(appeal);
+    $('callNumber').textContent = appeal.number;
     const ice = await api('GET', `/api/appeals/${appeal.id}/ice`, undefined, appeal.citizenToken);
-    if (attempt.hungUp) {
-      // Hung up while the appeal was made: it rings already, so the call hangs up as soon as its socket
-      // opens, without a word on the screen (which may show the citizen's next call by then).
-      const quiet = () => undefined;
-      const gone = connectCall({
-        appeal,
-        stream,
-        ice,
-        onFinished: quiet,
-        onState: quiet,
-        onRemote: quiet,
-        onStatus: quiet,
-      });
-      return gone.hangUp();
-    }
+    if (attempt.hungUp) return hangUpUnconnected(appeal);
     let watch = null;
     call = connectCall({
       appeal,
@@ -342,6 +330,8 @@ async function startCall(kind, media, where) {
     showCallState('failed', { reason: 'connection' });
     showError(error.message);
   } finally {
+    // A call left while it was set up: the camera goes off.
+    if (attempt.hungUp) for (const track of stream.getTracks()) track.stop();
     if (settingUp === attempt) settingUp = null;
   }
 }
