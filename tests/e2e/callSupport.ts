@@ -49,11 +49,12 @@ export async function keepPeerConnections(context: BrowserContext): Promise<void
   });
 }
 
-/** Video frames the page's newest peer connection decoded, and the types of the candidates in use. */
+/** Video frames the page's call decoded, and the types of the candidates in use. */
 export async function mediaFigures(page: Page): Promise<{ framesDecoded: number; candidateTypes: string[] }> {
   return page.evaluate(async () => {
     const peers = (window as unknown as { keptPeers?: RTCPeerConnection[] }).keptPeers ?? [];
-    const pc = peers.at(-1);
+    // The call's peer: the newest connected one (a console also makes peers for calls that only rang).
+    const pc = peers.filter((p) => p.connectionState === 'connected').at(-1) ?? peers.at(-1);
     if (!pc) return { framesDecoded: 0, candidateTypes: [] };
     const reports = [...(await pc.getStats()).values()] as Record<string, unknown>[];
     const byId = new Map(reports.map((r) => [r.id, r]));
