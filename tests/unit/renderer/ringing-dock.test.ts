@@ -1,13 +1,8 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RingingCall } from '../../../domain/calls/call';
-import type { ConsoleBridge } from '../../../domain/contract/ipc';
-import { KeysInForceContext } from '../../../renderer/commands/CommandKbd';
 import { IncomingCalls, RINGING_SHOWN } from '../../../renderer/features/calls/IncomingCalls';
-import { createI18n } from '../../../renderer/i18n';
-import { ConsoleStoreContext, createConsoleStore } from '../../../renderer/store';
+import { renderInConsole } from './renderInConsole';
 
 const aRingingCall = (n: number): RingingCall => ({
   appealId: `0193a1b2-0000-7000-8000-${String(n).padStart(12, '0')}`,
@@ -24,34 +19,12 @@ const aRingingCall = (n: number): RingingCall => ({
 describe('the ringing-calls dock with more calls than an operator reads', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  const dock = async (language: 'ru' | 'kk', calls: number) => {
-    vi.stubGlobal('localStorage', {
-      getItem: () => null,
-      setItem: () => undefined,
-      removeItem: () => undefined,
+  const dock = (language: 'ru' | 'kk', calls: number) =>
+    renderInConsole(createElement(IncomingCalls, { takesCalls: true }), {
+      language,
+      keysInForce: new Map([['section.inbox', 'Alt+4']]),
+      state: { ringing: Array.from({ length: calls }, (_, n) => aRingingCall(n)) },
     });
-    const i18n = await createI18n(language);
-    const store = createConsoleStore({} as ConsoleBridge);
-    store.setState({ ringing: Array.from({ length: calls }, (_, n) => aRingingCall(n)) });
-    // A server render reads the store's initial state (useSyncExternalStore's server snapshot): make it this one.
-    const ringingNow = store.getState();
-    store.getInitialState = () => ringingNow;
-    return renderToStaticMarkup(
-      createElement(
-        I18nextProvider,
-        { i18n },
-        createElement(
-          ConsoleStoreContext.Provider,
-          { value: store },
-          createElement(
-            KeysInForceContext.Provider,
-            { value: new Map([['section.inbox', 'Alt+4']]) },
-            createElement(IncomingCalls, { takesCalls: true }),
-          ),
-        ),
-      ),
-    );
-  };
   const rows = (html: string) => html.split('data-testid="ringing-call"').length - 1;
 
   it('shows the most urgent first and says how many more wait in the inbox, in ru and kk', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsoleBridge } from '../../../domain/contract/ipc';
 import { createConsoleStore, joinSlices } from '../../../renderer/store';
+import { stubEmptyLocalStorage } from './renderInConsole';
 
 describe("the console's store is its feature slices side by side", () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -13,12 +14,7 @@ describe("the console's store is its feature slices side by side", () => {
   });
 
   it("builds from today's slices with no name defined twice", () => {
-    // The store reads the saved theme and language: nothing saved.
-    vi.stubGlobal('localStorage', {
-      getItem: () => null,
-      setItem: () => undefined,
-      removeItem: () => undefined,
-    });
+    stubEmptyLocalStorage();
     const state = createConsoleStore({} as ConsoleBridge).getState();
     expect(typeof state.loadInbox).toBe('function');
     expect(typeof state.loadCardRecordings).toBe('function');
