@@ -42,6 +42,7 @@ import { registerDepartmentRoutes } from './reference/routes';
 import { installErrorHandler } from './http/errors';
 import { installSecurityHeaders } from './http/securityHeaders';
 import { DEFAULT_BODY_LIMIT, installJsonBodyBounds } from './http/jsonBody';
+import { installRefusedBodyDrain } from './http/refusedBodyDrain';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './http/rateLimits';
 import { registerNetRoutes } from './net/routes';
 import { createEventBus } from './bus/bus';
@@ -252,6 +253,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   installSecurityHeaders(app, { widgetFrameAncestors: options.widgetFrameAncestors });
   // Both install onRoute hooks, so they come before every route.
   installJsonBodyBounds(app);
+  installRefusedBodyDrain(app);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   await installRateLimits(app, rateLimits);
   const hub = new RealtimeHub(bus, access, (error) =>

@@ -1,11 +1,14 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealPublicView, AppealReceipt } from '../../../domain/appeals/appeal';
 import { APPEAL_LIMITS } from '../../../domain/appeals/appeal';
 import { MAX_JSON_DEPTH } from '../../../central/http/jsonBody';
+import { REFUSED_BODY_DRAIN_BYTES } from '../../../central/http/refusedBodyDrain';
 import { jpegImageSegments } from '../../support/photoBytes';
 import { aCardCreate, aFilledCard, anAppeal } from '../../support/central/builders';
 import { startTestCentral, type TestCentral } from '../../support/central/central';
 import { openSocket } from '../../support/central/client';
+import { waitFor } from '../../support/waitFor';
 
 let t: TestCentral;
 beforeAll(async () => {
@@ -129,6 +132,52 @@ describe('every JSON body is bounded in depth and size (issue 11, item 10)', () 
       body: { ...anAppeal(), text: '\u{1F198}'.repeat(APPEAL_LIMITS.textMax / 2) },
     });
     expect(largest.status).toBe(201);
+  });
+});
+
+describe('a body refused as too large gets its answer, not a broken connection', () => {
+  it('reads the rest of a too large body and keeps the connection, so a client still sending gets the 413', async () => {
+    // Fastify refused at once and closed the connection mid-upload: a citizen's app still sending its 2 MB saw
+    // a broken pipe (12 of 30 posts to a central of its own process), not request.tooLarge.
+    const { port, hostname } = new URL(t.url);
+    const socket = connect(Number(port), hostname);
+    const received: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    const answered = async (status: string) => {
+      await waitFor(() => Buffer.concat(received).toString('latin1').includes(`HTTP/1.1 ${status}`));
+      const text = Buffer.concat(received.splice(0)).toString('latin1');
+      return text;
+    };
+    const length = 2 * 1024 * 1024;
+    const firstPart = 64 * 1024;
+    socket.write(
+      `POST /api/appeals HTTP/1.1\r\nHost: central\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`,
+    );
+    socket.write(Buffer.alloc(firstPart, 0x20));
+    const refusal = await answered('413');
+    expect(refusal).toContain('request.tooLarge');
+    expect(refusal.toLowerCase()).not.toContain('connection: close');
+    await new Promise<void>((done, fail) =>
+      socket.write(Buffer.alloc(length - firstPart, 0x20), (error) => (error ? fail(error) : done())),
+    );
+    // The rest was read and thrown away: the same connection serves the next request.
+    socket.write('GET /health HTTP/1.1\r\nHost: central\r\n\r\n');
+    expect(await answered('200')).toContain('HTTP/1.1 200');
+    socket.destroy();
+  });
+
+  it('still cuts off a body larger than it reads to its end', async () => {
+    const body = new Uint8Array(REFUSED_BODY_DRAIN_BYTES + 4 * 1024 * 1024);
+    const outcome = await fetch(`${t.url}/api/appeals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    }).then(
+      (answer) => answer.status,
+      () => 'cut off',
+    );
+    // Either the refusal got out before the cut, or the connection was cut: never a 2xx, never a hang.
+    expect([413, 'cut off']).toContain(outcome);
   });
 });
 
