@@ -60,9 +60,13 @@ export async function mediaFigures(page: Page): Promise<{ framesDecoded: number;
     const byId = new Map(reports.map((r) => [r.id, r]));
     let framesDecoded = 0;
     const candidateTypes: string[] = [];
+    // The pairs in use: the transport's selected one (a nominated flag can lag behind it on the answering side).
+    const selected = new Set(
+      reports.filter((r) => r.type === 'transport').map((r) => r.selectedCandidatePairId),
+    );
     for (const r of reports) {
       if (r.type === 'inbound-rtp' && r.kind === 'video') framesDecoded += Number(r.framesDecoded ?? 0);
-      if (r.type === 'candidate-pair' && r.state === 'succeeded' && r.nominated) {
+      if (r.type === 'candidate-pair' && r.state === 'succeeded' && (r.nominated || selected.has(r.id))) {
         for (const id of [r.localCandidateId, r.remoteCandidateId])
           candidateTypes.push(String(byId.get(id)?.candidateType));
       }

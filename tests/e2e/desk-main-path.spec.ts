@@ -62,7 +62,8 @@ test.describe("the operator's desk, the issue's main path (issue 12)", () => {
     withCentral,
     dataDir,
   }) => {
-    const { central, host, port } = await withCentral();
+    // The zero-setup default a newcomer starts with: central on embedded PGlite.
+    const { central, host, port } = await withCentral({}, { database: 'pglite' });
     const citizen = await browser.newPage();
     const otherDir = `${dataDir}-second`;
     mkdirSync(otherDir, { recursive: true });

@@ -11,7 +11,8 @@ test.describe('sync with central', () => {
     page,
     withCentral,
   }) => {
-    const { host } = await withCentral();
+    // The zero-setup default a newcomer starts with: central on embedded PGlite.
+    const { host } = await withCentral({}, { database: 'pglite' });
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'Sign in to the 102 console' })).toBeVisible();
     await signIn(page, 'operator', 'wrong');

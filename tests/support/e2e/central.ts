@@ -4,21 +4,40 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type ConsoleHost, startConsoleHost } from './fixtures';
+import { stopProcess } from './stopProcess';
+import { freshPostgresDatabase, postgresAdminUrl } from '../central/postgres';
 
 /**
  * Central with demo accounts as its own process, the documented way (`npm run central -- --demo`).
  * `env` adds central's own settings, such as CENTRAL_ATTACHMENTS_DIR.
+ *
+ * Its database is a fresh PostgreSQL database of its own when PostgreSQL answers (production's database,
+ * dropped after the stop), else embedded PGlite. PGlite costs some 8 s of CPU per start (its WebAssembly
+ * Postgres), which under two workers slowed the call tests running beside it past their bounds; the tests
+ * that prove the zero-setup default ask for `{ database: 'pglite' }`.
  */
 export async function startCentral(
   port: number,
   env: Record<string, string> = {},
+  options: { database?: 'postgres when reachable' | 'pglite' } = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
+  const ownDatabase =
+    options.database !== 'pglite' && env.DATABASE_URL === undefined && (await postgresAdminUrl()) !== null
+      ? await freshPostgresDatabase()
+      : null;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'central/main.ts'], {
-    env: { ...process.env, CENTRAL_PORT: String(port), CENTRAL_DEMO: '1', CENTRAL_LOG: '0', ...env },
+    env: {
+      ...process.env,
+      CENTRAL_PORT: String(port),
+      CENTRAL_DEMO: '1',
+      CENTRAL_LOG: '0',
+      ...(ownDatabase ? { DATABASE_URL: ownDatabase.url } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`central did not start:\n${output}`)), 90_000);
     child.stderr?.on('data', (chunk) => (output += chunk));
     child.stdout?.on('data', (chunk) => {
@@ -30,14 +49,20 @@ export async function startCentral(
       }
     });
   });
+  const url = await started.catch(async (error: unknown) => {
+    child.kill('SIGKILL');
+    await ownDatabase?.drop();
+    throw error;
+  });
   return {
     url,
-    stop: () =>
-      new Promise((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
+    async stop() {
+      try {
+        await stopProcess(child, 'central');
+      } finally {
+        await ownDatabase?.drop();
+      }
+    },
   };
 }
 

@@ -8,17 +8,20 @@ export interface ConsoleAndCentral {
 }
 
 /**
- * `withCentral(env?)`: central (demo) on a free port and this test's console configured for it, both stopped
+ * `withCentral(env?, options?)`: central (demo) on a free port and this test's console configured for it, both stopped
  * after the test whatever happens in it, console first.
  */
 export const test = base.extend<{
-  withCentral: (env?: Record<string, string>) => Promise<ConsoleAndCentral>;
+  withCentral: (
+    env?: Record<string, string>,
+    options?: Parameters<typeof startCentral>[2],
+  ) => Promise<ConsoleAndCentral>;
 }>({
   withCentral: async ({ dataDir }, use) => {
     const started: ConsoleAndCentral[] = [];
-    await use(async (env = {}) => {
+    await use(async (env = {}, options = {}) => {
       const port = await freePort();
-      const central = await startCentral(port, env);
+      const central = await startCentral(port, env, options);
       const host = await consoleWithCentral(dataDir, port);
       started.push({ central, host, port });
       return { central, host, port };

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
 import { tempDir } from '../tempDir';
+import { stopProcess } from './stopProcess';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -45,12 +46,7 @@ export function startConsoleHost(
         url,
         origin: new URL(url).origin,
         dataDir,
-        stop: (signal = 'SIGTERM') =>
-          new Promise((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill(signal);
-          }),
+        stop: (signal = 'SIGTERM') => stopProcess(child, 'the console host', signal),
       });
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
@@ -58,7 +54,22 @@ export function startConsoleHost(
 }
 
 /** Each test gets a fresh data folder and its own host, like a fresh workstation. */
-export const test = base.extend<{ dataDir: string; host: ConsoleHost }>({
+export const test = base.extend<{ dataDir: string; host: ConsoleHost; closeOwnContexts: void }>({
+  // A context a test opened itself (a second console, the citizen's phone) would otherwise live on in the
+  // worker's browser after the test, its camera and reconnect loops taking the CPU the next tests time.
+  closeOwnContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      await Promise.all(
+        browser
+          .contexts()
+          .filter((context) => !before.has(context))
+          .map((context) => context.close()),
+      );
+    },
+    { auto: true },
+  ],
   dataDir: async ({}, use) => {
     const dir = tempDir('console-e2e-');
     await use(dir.dir);
