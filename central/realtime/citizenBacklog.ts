@@ -14,9 +14,9 @@ type SignalMessage = Extract<ServerMessage, { type: 'call.signal' }>;
  * The accept carries the operator's offer, so it can reach central while the citizen's page is still opening
  * its socket (it registers the appeal, which rings at once, then asks for its ICE servers and connects). Only
  * the newest offer is worth answering, so an offer replaces what was held; the candidates and a hang-up after
- * it are kept with it. A citizen who was here and lost the network gets nothing held: the operator's console
- * restarts ICE with a fresh offer once it hears nothing (operatorCall.ts), and a held offer gathered while the
- * network was away would only be a dead round before it.
+ * it are kept with it. A citizen who was here and lost the network gets nothing held: their widget says it is
+ * back (`linkBack`) and the operator's console restarts ICE with a fresh offer then (operatorCall.ts); an offer
+ * gathered while the network was away would only be a dead round before it.
  */
 export class CitizenBacklog {
   private readonly held = new Map<string, { since: number; messages: SignalMessage[] }>();

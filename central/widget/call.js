@@ -45,20 +45,17 @@ export async function listDevices() {
 }
 
 /**
- * Makes this side's video encoder start again with a key frame (as the console's freshKeyFrame.ts does, and
- * why): after a blip the operator's decoder holds only delta frames whose references were lost and would ask
- * for a key frame only about one and a half seconds later. A re-activated encoding starts with a key frame.
+ * Stops or starts this side's video encoding (as the console's videoSending.ts does, and why): stopped while a
+ * blip lasts, so no stale frames wait to leave; started again once a new path is chosen, with a key frame the
+ * operator's decoder takes at once.
  */
-async function freshKeyFrame(peer) {
+async function sendVideo(peer, active) {
   for (const sender of peer.getSenders()) {
     if (sender.track?.kind !== 'video') continue;
-    const off = sender.getParameters();
-    if (off.encodings.length === 0) continue;
-    for (const encoding of off.encodings) encoding.active = false;
-    await sender.setParameters(off);
-    const on = sender.getParameters();
-    for (const encoding of on.encodings) encoding.active = true;
-    await sender.setParameters(on);
+    const parameters = sender.getParameters();
+    if (parameters.encodings.length === 0) continue;
+    for (const encoding of parameters.encodings) encoding.active = active;
+    await sender.setParameters(parameters);
   }
 }
 
@@ -186,6 +183,20 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
   }
   makePeer();
 
+  /**
+   * A restart's new path is chosen: the video starts again at once, without waiting for the media watch. The
+   * ICE transport exists once the first offer is applied; each peer is watched once.
+   */
+  const watchedPaths = new WeakSet();
+  function watchPath(peer) {
+    const transport = peer.getSenders()[0]?.transport?.iceTransport;
+    if (!transport || watchedPaths.has(peer)) return;
+    watchedPaths.add(peer);
+    transport.addEventListener('selectedcandidatepairchange', () => {
+      if (peer === pc && mediaLost) void sendVideo(peer, true).catch(() => undefined);
+    });
+  }
+
   /** Incoming media moving: reconnecting when it stands still, in call again when it moves on. */
   function startWatching() {
     let lastBytes = -1;
@@ -203,9 +214,12 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
           lastBytes = bytes;
           movedAt = now;
           // Media moves again (after a blip, or from the operator's new peer after a rejoin): the call is back.
-          if (mediaLost) void freshKeyFrame(pc).catch(() => undefined);
+          if (mediaLost) void sendVideo(pc, true).catch(() => undefined);
           mediaLost = false;
-        } else if (now - movedAt >= STALL_AFTER_MS) mediaLost = true;
+        } else if (now - movedAt >= STALL_AFTER_MS && !mediaLost) {
+          mediaLost = true;
+          void sendVideo(pc, false).catch(() => undefined);
+        }
         showNetwork();
         if (lostAt !== null && now - lostAt > GIVE_UP_MS) {
           send({ kind: 'hangup' });
@@ -229,7 +243,13 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
       await pc.setRemoteDescription({ type: 'offer', sdp: signal.sdp });
       const answer = await pc.createAnswer();
       await pc.setLocalDescription(answer);
-      send({ kind: 'answer', sdp: answer.sdp });
+      watchPath(pc);
+      // The offer's number goes back with its answer: the console applies only the answer to its newest offer.
+      send({
+        kind: 'answer',
+        sdp: answer.sdp,
+        ...(signal.round === undefined ? {} : { round: signal.round }),
+      });
       const waiting = early;
       early = [];
       for (const candidate of waiting) await pc.addIceCandidate(candidate).catch(() => undefined);
@@ -254,6 +274,9 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
       socketDown = false;
       if (!connectedOnce) lostAt = null;
       for (const frame of outbox.splice(0)) ws.send(frame);
+      // Back after a blip: what the console offered meanwhile was lost, so it is told to offer again now.
+      if (connectedOnce)
+        ws.send(JSON.stringify({ type: 'call.signal', appealId: appeal.id, signal: { kind: 'linkBack' } }));
       if (!connectedOnce && shown !== 'connecting') show('waiting');
       showNetwork();
     });
@@ -288,7 +311,9 @@ export function connectCall({ appeal, stream, ice, onState, onRemote, onStatus, 
         socket.send(JSON.stringify({ type: 'call.location', appealId: appeal.id, location: where }));
     },
     hangUp() {
-      send({ kind: 'hangup' });
+      // A socket still opening would take the hang-up nowhere, and the call would ring on without its caller.
+      if (socket?.readyState === WebSocket.OPEN) send({ kind: 'hangup' });
+      else hangUpUnconnected(appeal);
       finish('ended', { by: 'citizen' });
     },
   };

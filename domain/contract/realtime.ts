@@ -35,9 +35,15 @@ export const REALTIME_CLOSE_CODES = {
 export const SdpSchema = storableText().max(100_000);
 
 /** SDP/ICE relayed untouched between the citizen and the operator who accepted (media is peer to peer). */
+const OfferRoundSchema = z.number().int().min(0).max(1_000_000);
+
 export const CallSignalSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('offer'), sdp: SdpSchema }),
-  z.strictObject({ kind: z.literal('answer'), sdp: SdpSchema }),
+  /**
+   * `round`: the number of the operator's offer, echoed by the answer to it, so an answer to an offer that a
+   * newer ICE restart took back is not applied to the newer one.
+   */
+  z.strictObject({ kind: z.literal('offer'), sdp: SdpSchema, round: OfferRoundSchema.optional() }),
+  z.strictObject({ kind: z.literal('answer'), sdp: SdpSchema, round: OfferRoundSchema.optional() }),
   z.strictObject({
     kind: z.literal('ice'),
     candidate: storableText().max(2000),
@@ -45,6 +51,8 @@ export const CallSignalSchema = z.discriminatedUnion('kind', [
     sdpMLineIndex: z.number().int().min(0).max(64).nullable(),
   }),
   z.strictObject({ kind: z.literal('hangup') }),
+  /** The citizen's socket is back after a blip: the operator's console restarts ICE at once (operatorCall.ts). */
+  z.strictObject({ kind: z.literal('linkBack') }),
 ]);
 export type CallSignal = z.infer<typeof CallSignalSchema>;
 

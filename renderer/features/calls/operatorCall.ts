@@ -1,6 +1,6 @@
 import type { CallSignal } from '../../../domain/contract/realtime';
 import { type CallStats, summariseStats } from './callStats';
-import { freshKeyFrame } from './freshKeyFrame';
+import { sendVideo } from './videoSending';
 import type { PreparedPeer } from './preparedPeer';
 
 export type CallEnd = 'hungUp' | 'citizenHungUp' | 'failed' | 'noMedia';
@@ -35,10 +35,10 @@ export const GIVE_UP_AFTER_MS = 30_000;
  *   its deferred negotiation) was part of the call-setup bench's gap to the bare reference.
  * A blip is noticed by ICE ('disconnected'/'failed') or, sooner, by the citizen's media standing still
  * (consent checks take seconds to notice a relay that lost its allocation). Then the operator, the offerer,
- * restarts ICE at once and again every second until media flows (signals sent while the link to central is
- * down are lost; the next restart carries a fresh offer), and gives the call up after 30 s. Once media moves
- * again, each side's encoder starts over with a key frame (freshKeyFrame.ts): the receiver's own key frame
- * request came about 1.5 s later and was most of the 3.3 s the call-blip e2e measured before.
+ * restarts ICE at once, again whenever main's link or the citizen's socket is back (signals sent while a link is
+ * down are lost) or an offer waits too long for its answer, and gives the call up after 30 s. Each offer carries its number and only the answer
+ * to the newest is applied. Each side's video stops while the media is lost and starts again, with a key
+ * frame, as soon as a new path is chosen (videoSending.ts).
  */
 export class OperatorCall {
   private pc: RTCPeerConnection | null = null;
@@ -57,6 +57,12 @@ export class OperatorCall {
   private watching = false;
   private answeredAt = 0;
   private round = 0;
+  /**
+   * The number of the newest offer, sent with it and echoed by the citizen's answer: an answer to an offer
+   * taken back (a restart overtook it) would otherwise be applied to the newer one, whose ICE credentials it
+   * does not know, and the checks would fail until the next restart.
+   */
+  private offerNumber = 0;
   /** The last restart offer could not leave: the link's return restarts at once. */
   private waitingForLink = false;
   /** Own candidates gathered before central said the call is ours: they leave with that yes (`accepted`). */
@@ -107,6 +113,11 @@ export class OperatorCall {
       this.options.onRemote(stream);
     });
     pc.addEventListener('connectionstatechange', () => this.stateChanged());
+    // A restart's new path is chosen: the video starts again at once, without waiting for the media watch.
+    const iceTransport = pc.getSenders()[0]?.transport?.iceTransport;
+    iceTransport?.addEventListener('selectedcandidatepairchange', () => {
+      if (this.lostAt !== null && this.pc === pc) void sendVideo(pc, true).catch(() => undefined);
+    });
     return pc.localDescription?.sdp ?? null;
   }
 
@@ -135,7 +146,18 @@ export class OperatorCall {
 
   receive(signal: CallSignal): void {
     if (signal.kind === 'hangup') return this.end('citizenHungUp', false);
+    if (signal.kind === 'linkBack') return this.citizenLinkBack();
     void this.take(signal).catch(() => undefined);
+  }
+
+  /**
+   * The citizen's socket is back after a blip. Central keeps nothing for a citizen who was here (a restart offer
+   * made while their network was away lost its way), so a call still without media restarts at once, not when
+   * the last offer's wait runs out.
+   */
+  private citizenLinkBack(): void {
+    if (!this.pc || this.lostAt === null || this.ended) return;
+    this.restartNow();
   }
 
   /** Main's socket to central is back: a call that lost its media restarts at once instead of at the next tick. */
@@ -178,15 +200,16 @@ export class OperatorCall {
     await pc.setLocalDescription(offer);
     this.pendingIce = [];
     this.answeredAt = 0;
-    return offer.sdp ? await this.options.send({ kind: 'offer', sdp: offer.sdp }) : false;
+    const round = ++this.offerNumber;
+    return offer.sdp ? await this.options.send({ kind: 'offer', sdp: offer.sdp, round }) : false;
   }
 
-  private async take(signal: Exclude<CallSignal, { kind: 'hangup' }>): Promise<void> {
+  private async take(signal: Exclude<CallSignal, { kind: 'hangup' | 'linkBack' }>): Promise<void> {
     const pc = this.pc;
     if (!pc || this.ended) return;
     if (signal.kind === 'answer') {
       // An answer to an offer taken back (a late one, after a newer restart) has nothing to answer.
-      if (pc.signalingState !== 'have-local-offer') return;
+      if (pc.signalingState !== 'have-local-offer' || (signal.round ?? 0) !== this.offerNumber) return;
       await pc.setRemoteDescription({ type: 'answer', sdp: signal.sdp });
       this.answeredAt = performance.now();
       const pending = this.pendingIce;
@@ -256,6 +279,7 @@ export class OperatorCall {
   private lost(): void {
     if (this.lostAt !== null || this.ended) return;
     this.lostAt = performance.now();
+    if (this.pc) void sendVideo(this.pc, false).catch(() => undefined);
     this.options.onReconnecting();
     this.restartNow();
   }
@@ -281,7 +305,7 @@ export class OperatorCall {
    */
   private async resendOffer(): Promise<boolean> {
     const sdp = this.pc?.localDescription?.sdp;
-    return sdp ? await this.options.send({ kind: 'offer', sdp }) : false;
+    return sdp ? await this.options.send({ kind: 'offer', sdp, round: this.offerNumber }) : false;
   }
 
   private restartTick(): void {
@@ -298,7 +322,7 @@ export class OperatorCall {
     this.round++;
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
-    if (this.pc) void freshKeyFrame(this.pc).catch(() => undefined);
+    if (this.pc) void sendVideo(this.pc, true).catch(() => undefined);
     this.options.onReconnected();
   }
 

@@ -58,7 +58,8 @@ describe.skipIf(!postgresReachable)(
       operator.close();
     });
 
-    it('relays call signaling between a citizen on one instance and the accepting operator on the other', async () => {
+    /** A call request whose citizen is on instance a, accepted by the operator on instance b. */
+    async function acceptedCall() {
       const receipt = (
         await a.call<AppealReceipt>('POST', '/api/appeals', {
           body: anAppeal({ kind: 'callRequest', anonymous: true }),
@@ -68,6 +69,11 @@ describe.skipIf(!postgresReachable)(
       const operator = await openSocket(b.url, `token=${await b.token('operator')}`);
       operator.send({ type: 'call.accept', appealId: receipt.id });
       await citizen.next('appeal.status', (m) => m.status === 'inProgress');
+      return { receipt, citizen, operator };
+    }
+
+    it('relays call signaling between a citizen on one instance and the accepting operator on the other', async () => {
+      const { receipt, citizen, operator } = await acceptedCall();
       // An SDP offer larger than a NOTIFY payload travels through the spill table.
       const sdp = `v=0\r\n${'a=candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host\r\n'.repeat(200)}`;
       citizen.send({ type: 'call.signal', appealId: receipt.id, signal: { kind: 'offer', sdp } });
@@ -83,6 +89,40 @@ describe.skipIf(!postgresReachable)(
         signal: { kind: 'answer' },
       });
       citizen.close();
+      operator.close();
+    });
+
+    it("relays an ICE restart's offer number with its answer, and the citizen's return after a blip", async () => {
+      const { receipt, citizen, operator } = await acceptedCall();
+      operator.send({
+        type: 'call.signal',
+        appealId: receipt.id,
+        signal: { kind: 'offer', sdp: 'v=0\r\n', round: 3 },
+      });
+      expect(await citizen.next('call.signal')).toMatchObject({ signal: { kind: 'offer', round: 3 } });
+      citizen.send({
+        type: 'call.signal',
+        appealId: receipt.id,
+        signal: { kind: 'answer', sdp: 'v=0\r\n', round: 3 },
+      });
+      expect(await operator.next('call.signal', (m) => m.appealId === receipt.id)).toMatchObject({
+        from: 'citizen',
+        signal: { kind: 'answer', round: 3 },
+      });
+      citizen.close();
+      const back = await openSocket(a.url, `appeal=${receipt.id}&citizenToken=${receipt.citizenToken}`);
+      back.send({ type: 'call.signal', appealId: receipt.id, signal: { kind: 'linkBack' } });
+      expect(
+        await operator.next('call.signal', (m) => m.appealId === receipt.id && m.signal.kind !== 'answer'),
+      ).toMatchObject({ from: 'citizen', signal: { kind: 'linkBack' } });
+      // A round is a whole number; anything else is refused like any malformed signal.
+      back.send({
+        type: 'call.signal',
+        appealId: receipt.id,
+        signal: { kind: 'answer', sdp: 'v=0\r\n', round: -1 },
+      });
+      expect(await back.next('error', (m) => m.reason.includes('invalid'))).toBeTruthy();
+      back.close();
       operator.close();
     });
 
