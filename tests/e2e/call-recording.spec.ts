@@ -18,10 +18,13 @@ import {
 import { expect, test } from '../support/e2e/fixtures';
 import type { CallQualitySummary } from '../../domain/calls/callQuality';
 
-/** The player's media as the browser decoded it: its length once the browser has seen the end, frames shown. */
+/**
+ * The player's media as the browser plays it: how far it has played from where the media begins (the player
+ * jumps to that start at once, so the position alone would count a jump as playing), frames shown.
+ */
 async function playerFigures(page: Page): Promise<{ playedMs: number; frames: number }> {
   return page.getByTestId('recording-player').evaluate((video: HTMLVideoElement) => ({
-    playedMs: video.currentTime * 1000,
+    playedMs: (video.currentTime - (video.buffered.length ? video.buffered.start(0) : 0)) * 1000,
     frames: video.getVideoPlaybackQuality().totalVideoFrames,
   }));
 }
@@ -168,11 +171,16 @@ test.describe('call recording', () => {
       // Winding back within what has arrived works while the rest is still held back.
       const wound = await page.getByTestId('recording-player').evaluate(
         (video: HTMLVideoElement) =>
-          new Promise<{ from: number; at: number; start: number }>((resolve) => {
+          new Promise<{ from: number; at: number; start: number }>((resolve, reject) => {
             const [from, start] = [video.currentTime, video.buffered.start(0)];
             video.addEventListener('seeked', () => resolve({ from, at: video.currentTime, start }), {
               once: true,
             });
+            // A seek that never ends fails here, by name, not at the test's timeout.
+            setTimeout(
+              () => reject(new Error(`no 'seeked' within 10 s: from ${from} s to ${start} s`)),
+              10_000,
+            );
             video.currentTime = start;
           }),
       );
