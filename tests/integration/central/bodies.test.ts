@@ -145,8 +145,7 @@ describe('a body refused as too large gets its answer, not a broken connection',
     socket.on('data', (chunk: Buffer) => received.push(chunk));
     const answered = async (status: string) => {
       await waitFor(() => Buffer.concat(received).toString('latin1').includes(`HTTP/1.1 ${status}`));
-      const text = Buffer.concat(received.splice(0)).toString('latin1');
-      return text;
+      return Buffer.concat(received.splice(0)).toString('latin1');
     };
     const length = 2 * 1024 * 1024;
     const firstPart = 64 * 1024;

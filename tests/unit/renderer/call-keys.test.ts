@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RingingCallRow } from '../../../renderer/features/calls/IncomingCalls';
+import { aRingingCall } from './aRingingCall';
 import { renderInConsole } from './renderInConsole';
 
 describe("the buttons show each command's keys in force (issue 15: IT may configure others)", () => {
@@ -9,17 +10,7 @@ describe("the buttons show each command's keys in force (issue 15: IT may config
   const ringingRow = (keysInForce: ReadonlyMap<string, string>) =>
     renderInConsole(
       createElement(RingingCallRow, {
-        call: {
-          appealId: '0193a1b2-0000-7000-8000-000000000001',
-          number: 'A-1',
-          kind: 'callRequest',
-          channel: 'widget',
-          media: 'video',
-          receivedAt: new Date().toISOString(),
-          location: null,
-          language: 'ru',
-          escalated: false,
-        },
+        call: aRingingCall(1),
         now: Date.now(),
         first: true,
         disabled: false,

@@ -1,20 +1,8 @@
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RingingCall } from '../../../domain/calls/call';
 import { IncomingCalls, RINGING_SHOWN } from '../../../renderer/features/calls/IncomingCalls';
+import { aRingingCall } from './aRingingCall';
 import { renderInConsole } from './renderInConsole';
-
-const aRingingCall = (n: number): RingingCall => ({
-  appealId: `0193a1b2-0000-7000-8000-${String(n).padStart(12, '0')}`,
-  number: `A-${n}`,
-  kind: n === 0 ? 'sos' : 'callRequest',
-  channel: 'widget',
-  media: 'video',
-  receivedAt: new Date().toISOString(),
-  location: null,
-  language: 'ru',
-  escalated: false,
-});
 
 describe('the ringing-calls dock with more calls than an operator reads', () => {
   afterEach(() => vi.unstubAllGlobals());
